@@ -1,0 +1,48 @@
+// Package cli wires newsmark's commands: it parses flags, builds the
+// dependencies and calls the packages that do the work. It holds no logic of
+// its own beyond that.
+package cli
+
+import (
+	"io"
+)
+
+// Version is newsmark's version, shown by --version and sent as the User-Agent.
+var Version = "0.1.0"
+
+// Env is what a command runs with.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// command is one subcommand: run gets the arguments after its name and returns the exit code.
+type command struct {
+	name    string
+	summary string
+	run     func(env Env, args []string) int
+}
+
+// commands lists the subcommands. An argument equal to one of these names is
+// that subcommand; "./notes" is a path.
+func commands() []command {
+	return []command{
+		{"annotate", "print the annotations of articles (--json for JSON Lines)", runAnnotate},
+		{"export", "export highlights and notes as Markdown, JSON or CSV", runExport},
+		{"notes", "list stored highlights and notes", runNotes},
+		{"feeds", "manage subscriptions: add, rm, import, export, list", runFeeds},
+	}
+}
+
+// Run runs newsmark with args (without the program name) and returns the exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if args[0] == c.name {
+				return c.run(env, args[1:])
+			}
+		}
+	}
+	return runTUI(env, args)
+}
