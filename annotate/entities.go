@@ -213,8 +213,40 @@ func (d *doc) propagateLists() {
 	}
 }
 
+// creditWords open a credit line in the body: "With assistance from A and B",
+// "Reporting by A; Editing by B".
+var creditWords = map[string]bool{"from": true, "by": true, "By": true}
+
 // contributors: names on the credit line are people.
 func (d *doc) contributors() {
+	ns := &d.ns
+	for i := range ns.chunks {
+		c := &ns.chunks[i]
+		if c.kind != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
+			continue
+		}
+		// Walk back over earlier names of the same credit ("A, B and C").
+		k := c.t0 - 1
+		for k >= 0 {
+			w := ns.word(k)
+			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
+				k--
+				continue
+			}
+			break
+		}
+		if k < 0 || !creditWords[ns.word(k)] {
+			continue
+		}
+		p := ""
+		if k > 0 {
+			p = strings.ToLower(ns.word(k - 1))
+		}
+		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
+			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
+			c.kind, c.cue = model.Person, "credit"
+		}
+	}
 	for _, f := range d.fields {
 		if f.name != model.FieldContributors {
 			continue

@@ -71,6 +71,7 @@ func (ns *nameScanner) findChunks() {
 		}
 		j := i + 1
 		end := toks[i].e
+		next := 0
 		for j < len(toks) {
 			u := toks[j]
 			prev := ns.word(j - 1)
@@ -85,7 +86,7 @@ func (ns *nameScanner) findChunks() {
 			if u.kind == kPunct && ns.text[u.s] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if lex.legal[prev] && j-1 > i {
 					end = u.e // "Corp." keeps its period and ends the name
-					j++
+					next = j + 1
 					break
 				}
 				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
@@ -120,7 +121,7 @@ func (ns *nameScanner) findChunks() {
 			break
 		}
 		ns.addChunk(i, j, end)
-		i = j
+		i = max(j, next)
 	}
 }
 
@@ -169,6 +170,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			}
 		}
 		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] {
+			if i+1 < j && ns.toks[i+1].kind == kWord {
+				two := w + " " + ns.word(i+1)
+				if lex.place[two] || lex.known[two] {
+					break
+				}
+			}
 			i++
 			continue
 		}
@@ -287,18 +294,24 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 	if t0 >= t1 {
 		return false
 	}
+	real := false
 	for k := t0; k < t1; k++ {
 		w := ns.word(k)
-		if !lex.place[w] && !lex.demonym[w] {
-			// two-word places ("Abu Dhabi")
-			if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
-				k++
-				continue
-			}
+		if lex.place[w] {
+			real = true
+			continue
+		}
+		// two-word places ("Abu Dhabi")
+		if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
+			k++
+			real = true
+			continue
+		}
+		if !lex.demonym[w] {
 			return false
 		}
 	}
-	return true
+	return real
 }
 
 // reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
