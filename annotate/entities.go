@@ -171,7 +171,11 @@ func (d *doc) contextCompany(c *chunk) bool {
 			v = ns.lowerWord(c.t1 + 1)
 			return lex.companyVerb[v] && v != "said"
 		}
-		return lex.companyVerb[v] || (v == "said" && ns.toks[c.t0].flags&fSent == 0)
+		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
+			return false
+		}
+		return lex.companyVerb[v] || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
+			v == "executives" || v == "subsidiary"
 	}
 	return false
 }
@@ -184,8 +188,12 @@ func (d *doc) propagateLists() {
 		changed := false
 		for i := range cs {
 			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 || lex.commonCap[ns.word(c.t0)] || lex.firstName[ns.word(c.t0)] && c.t1-c.t0 > 1 {
+			if c.kind != "" || c.ent >= 0 || lex.commonCap[ns.word(c.t0)] || lex.firstName[ns.word(c.t0)] && c.t1-c.t0 > 1 ||
+				lex.demonym[ns.word(c.t0)] {
 				continue
+			}
+			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
+				continue // "Initially, BMW ..." is no list
 			}
 			if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
 				continue

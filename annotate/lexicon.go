@@ -21,7 +21,8 @@ Biosciences Industries Industrial Technologies Technology Tech Systems Solutions
 Communications Telecom Telecommunications Mobile Airlines Airways Aviation Aerospace Resources Mining Minerals Metals Steel Power Utilities
 Logistics Shipping Brands Foods Beverages Breweries Entertainment Media Studios Pictures Labs Laboratories Robotics Dynamics Enterprises
 Exchange Refinery Refining Grocers Stores Retail Markets Consulting Services Platforms Ventures Airline Mart Instruments Devices Materials
-Construction Engineering Healthcare Health Hotels Resorts Properties Realty Estates Motorcorp Wireless Interactive Digital Games Apparel`
+Construction Engineering Healthcare Health Hotels Resorts Properties Realty Estates Motorcorp Wireless Interactive Digital Games Apparel
+International Trustees Dialog Airlines Motorworks Petroleum Conglomerate Consortium`
 
 // nonCompanyEnds end names of public bodies, places or events: such a name is
 // never a company, whatever its other words.
@@ -66,7 +67,7 @@ Fidelity|Vanguard|State Street|Charles Schwab|HSBC|Barclays|Lloyds|NatWest|Stand
 Societe Generale|Credit Agricole|UBS|Credit Suisse|ING|ABN Amro|Santander|BBVA|UniCredit|Intesa Sanpaolo|Nomura|Daiwa|Mizuho|
 MUFG|SMBC|ICBC|Bank of China|China Construction Bank|Agricultural Bank of China|HDFC|HDFC Bank|ICICI|
 ICICI Bank|State Bank of India|Axis Bank|Kotak Mahindra|DBS|OCBC|UOB|Macquarie|Commonwealth Bank|ANZ|Westpac|RBC|Royal Bank of Canada|
-TD|Scotiabank|Sberbank|VTB|Allianz|AXA|Generali|Prudential|AIA|MetLife|Zurich|Munich Re|Swiss Re|Ping An|Temasek|GIC|Mubadala|
+TD|Scotiabank|Sberbank|VTB|Allianz|AXA|Generali|Prudential|AIA|MetLife|Zurich Insurance|Munich Re|Swiss Re|Ping An|Temasek|GIC|Mubadala|
 ADIA|Abu Dhabi Investment Authority=ADIA|Public Investment Fund=PIF|PIF|Qatar Investment Authority=QIA|QIA|Kuwait Investment Authority=KIA|
 Norges Bank Investment Management|Khazanah|CPP Investments|CalPERS|Walmart|Wal-Mart|Costco|Kroger|Albertsons|Home Depot|
 Tesco|Carrefour|Aldi|Lidl|Ahold Delhaize|Sainsbury|Flipkart|Reliance Retail|Nestle|Unilever|Procter & Gamble|P&G|Coca-Cola|PepsiCo|
@@ -107,10 +108,9 @@ Bloomberg L.P.|VentureWire|Dow Jones VentureWire|Automotive News|Automotive News
 // titles before a name make it a person ("Chief Executive Sam Altman").
 const titleList = `Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Sheikh Shaikh Prince Princess King Queen Emir Crown Sen Rep Gov
 Governor President Vice Premier Prime Minister Chancellor Secretary Chairman Chairwoman Chair Chief Executive Officer CEO CFO COO CTO CIO
-Founder Co-founder Cofounder Director Managing Analyst Economist Spokesman Spokeswoman Spokesperson Head General Judge Justice Mayor Senator
-Representative Ambassador Deputy Commissioner Treasurer Counsel Partner Strategist Minister Finance Trade Foreign Energy Economy Industry
-Commerce Defence Defense Interior Executive Officer Senior Lead Global Principal Professor Dean Leader Boss Owner Investor Billionaire
-Tycoon Mogul Entrepreneur Officer Envoy Coach Captain Admiral Colonel Major Father Rev Saint Crown`
+Founder Co-founder Cofounder Director Managing Analyst Economist Spokesman Spokeswoman Spokesperson Head Judge Justice Mayor Senator
+Representative Ambassador Deputy Commissioner Treasurer Counsel Strategist Minister Executive Officer Senior Principal Professor Dean
+Billionaire Tycoon Mogul Entrepreneur Envoy Coach Captain Admiral Colonel Father Rev Crown`
 
 // personCues are lower-case words that, right before a name, say a person
 // follows ("analyst Jane Doe", "founder Masayoshi Son").
@@ -140,7 +140,8 @@ continued continues predicted predicts reckons reckoned believes believed thinks
 
 // companyVerbs after a bare unknown word mark it as a company acting.
 const companyVerbList = `announced acquired agreed bought invested owns reported posted plans signed unveiled launched shares
-merged sold offered bid raised completed operates employs manufactures produces makes`
+merged sold offered bid raised completed operates employs manufactures produces makes says owes reacted insisted denied
+confirmed expects expected reported won lost cut hired filed sued appealed rejected accepted controls runs`
 
 // commonCaps are ordinary words that start sentences or headlines; they never
 // start a name on their own.
@@ -158,7 +159,8 @@ Workers People Government Talks Plans Sales Revenue Profit Profits Prices Price 
 Combining Including Excluding Given Based Despite Analyst Chairman President Minister Chief Executive Managing Director Founder Officer
 Senior Vice Deputy Head Mr Mrs Ms Dr Sir Lord Lady Reuters Bloomberg Why What Where Who Inc Corp Co Ltd Year Years Month Months Week Weeks
 Day Days Decades Decade Sunday Monday Tuesday Wednesday Thursday Friday Saturday January February March April June July August September
-October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 AI EV EVs CEO CFO COO CTO IPO GDP US UK EU UN`
+October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 AI EV EVs CEO CFO COO CTO IPO GDP US UK EU UN LNG LPG CNG ESG API R&D M&A OPEC NATO FTC SEC
+FDA WTO G7 G20 NGO ETF CPI PMI VAT GST NFT SUV SUVs IT HR PR TV PC`
 
 // places: countries, major cities and regions. "|" separates entries.
 const placeList = `Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|Belgium|Bolivia|

@@ -69,6 +69,10 @@ func (ns *nameScanner) findChunks() {
 			i++
 			continue
 		}
+		if _, cur := currencyPrefixes[ns.word(i)]; cur && i+1 < len(toks) && (toks[i+1].kind == kNum || ns.isPunct(i+1, '$') || ns.isPunct(i+1, '.')) {
+			i++
+			continue
+		}
 		j := i + 1
 		end := toks[i].e
 		next := 0
@@ -130,11 +134,12 @@ func (ns *nameScanner) findChunks() {
 // is a name on its own ("Nippon Telegraph and Telephone Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[ns.toks[i].s:ns.toks[j-1].e]
-	if lex.known[left] || lex.place[left] || j-i > 3 {
+	lw := ns.word(j - 1)
+	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
 		return false
 	}
 	k := j + 1
-	for k < len(ns.toks) && ns.isCapWord(k) && k-j <= 4 {
+	for k < len(ns.toks) && ns.isCapWord(k) && k-j <= 3 {
 		k++
 	}
 	last := ns.word(k - 1)
@@ -144,6 +149,10 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	right := ns.text[ns.toks[j+1].s:ns.toks[k-1].e]
 	return !lex.known[right] && !lex.known[ns.word(j+1)]
 }
+
+// functionCaps are capitalised function words: never part of a name.
+var functionCaps = words(`The A An And But Or If In On At By Of To For From With This That These Those It Its He She They We I His Her
+Their Our As After Before When While Although Though Since Because Meanwhile However Also Yet So Then Under Over Now Today`)
 
 // innerTitles split a run: "OpenAI Chief Executive Sam Altman" is a company
 // then a person.
@@ -161,7 +170,8 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			i++
 			continue
 		}
-		if lex.title[w] || abbrevTitles[w] {
+		companyShaped := lex.legal[ns.word(j-1)] || lex.designator[ns.word(j-1)]
+		if (lex.title[w] || abbrevTitles[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
 				title = true
@@ -169,7 +179,15 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] {
+		// A sentence-initial cue noun: "Chipmaker Renesas ...".
+		if ns.toks[i].flags&fSent != 0 && j-i > 1 {
+			lw := strings.ToLower(w)
+			if lex.companyCue[lw] || lex.personCue[lw] {
+				i++
+				continue
+			}
+		}
+		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := w + " " + ns.word(i+1)
 				if lex.place[two] || lex.known[two] {
@@ -193,7 +211,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	// A trailing title-like or common word is not part of the name ("Tokyo
 	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && lex.commonCap[ns.word(j-1)] && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
+	for j-1 > i && (lex.title[ns.word(j-1)] || lex.dateWord[ns.word(j-1)]) && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
 		j--
 		end = ns.toks[j-1].e
 	}
@@ -234,6 +252,8 @@ func (ns *nameScanner) classify(c *chunk) {
 	case lex.nonCompanyEnd[last] && n > 1:
 		c.kind, c.cue = "skip", "institution"
 		return
+	case ns.compoundOfKnown(c) || ns.hasDigits(c):
+		return
 	case n >= 2 && lex.legal[last]:
 		c.kind, c.cue = model.Company, "suffix"
 		return
@@ -261,9 +281,14 @@ func (ns *nameScanner) classify(c *chunk) {
 			return
 		}
 	}
-	// A known company at the start of a longer run ("Toyota Prius").
+	// A known company at the start of a longer run: a unit when a place
+	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := c.t1 - 1; k > c.t0; k-- {
 		if lex.known[bare(ns.text[c.s:ns.toks[k-1].e])] {
+			if ns.allPlaces(k, c.t1) {
+				c.kind, c.cue = model.Company, "known-name"
+				return
+			}
 			c.t1, c.e = k, ns.toks[k-1].e
 			c.kind, c.cue = model.Company, "known-name"
 			return
@@ -273,6 +298,25 @@ func (ns *nameScanner) classify(c *chunk) {
 	if ns.allPlaces(c.t0, c.t1) {
 		c.kind, c.cue = model.Place, "gazetteer"
 	}
+}
+
+// compoundOfKnown: "GM-LG Chem" joins two names; it is not a third.
+func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
+	w := ns.word(c.t0)
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		return lex.known[w[:h]]
+	}
+	return false
+}
+
+// hasDigits: model names ("C180 SE") are products, not companies.
+func (ns *nameScanner) hasDigits(c *chunk) bool {
+	for k := c.t0; k < c.t1; k++ {
+		if strings.ContainsAny(ns.word(k), "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // personShaped: every word could be part of a personal name.
@@ -357,12 +401,27 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 // possessive business noun ("X's shares"), a ticker, or a verb a company does.
 func (ns *nameScanner) companyContext(c *chunk) bool {
 	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
-	if lex.companyCue[p1] && p1 != "partner" && p1 != "business" && p1 != "house" {
+	if lex.companyCue[p1] && p1 != "partner" && p1 != "house" {
+		return true
+	}
+	// "France's Snecma": a place's unknown name is its company.
+	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
+		if pw := ns.word(c.t0 - 2); lex.place[pw] && ns.toks[c.t0-2].kind == kWord {
+			return true
+		}
+	}
+	// "The airline, SpiceJet,"
+	if ns.isPunct(c.t0-1, ',') && lex.companyCue[p2] && ns.isPunct(c.t1, ',') {
 		return true
 	}
 	switch p1 {
 	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
 		return true
+	case "at":
+		// "analyst at Troika Dialog"
+		if lex.personCue[p2] && p2 != "chief" {
+			return true
+		}
 	case "in", "of", "with", "for", "from", "by":
 		switch p2 {
 		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
@@ -386,6 +445,9 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.isPunct(t1, ',') {
 		for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
 			t := ns.toks[k]
+			if t.kind == kPoss {
+				continue
+			}
 			if t.kind != kWord {
 				break
 			}
@@ -393,7 +455,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
 				break
 			}
-			if lex.companyCue[w] && w != "partner" && w != "business" {
+			if lex.companyCue[w] && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
 				return true
 			}
 			if lex.personCue[w] {
