@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -34,14 +35,22 @@ var qReportingVerbs = map[string]int{
 	"argued": qvSay, "argues": qvSay, "warned": qvSay, "warns": qvSay, "announced": qvSay, "remarked": qvSay,
 	"observed": qvSay, "replied": qvSay, "acknowledged": qvSay, "admitted": qvSay, "stressed": qvSay,
 	"emphasised": qvSay, "emphasized": qvSay, "wrote": qvSay, "writes": qvSay, "asked": qvSay,
-	"predicted": qvSay, "forecast": qvSay, "conceded": qvSay, "confirmed": qvSay, "concluded": qvSay,
+	"predicted": qvSay, "forecast": qvSay, "conceded": qvSay, "confirmed": qvSay,
 	"claimed": qvSay, "claims": qvSay, "maintained": qvSay, "reiterated": qvSay, "recalled": qvSay,
 	"urged": qvSay, "suggested": qvSay, "joked": qvSay, "boasted": qvSay, "cautioned": qvSay,
-	"mentioned": qvSay, "described": qvSay, "called": qvSay, "dubbed": qvSay, "tweeted": qvSay, "posted": qvSay,
+	"mentioned": qvSay, "described": qvSay, "dubbed": qvSay, "tweeted": qvSay,
 	"highlighted": qvSay, "underlined": qvSay, "believes": qvSay, "sees": qvSay, "expects": qvSay,
+	"thinks": qvSay, "feels": qvSay,
 	"told": qvTell, "tells": qvTell,
 	"according": qvAccording,
 	"quoted":    qvQuoted,
+}
+
+// qVerbNotAfterFull are verbs that, in the sentence after a quote, start
+// news of their own rather than attribute it.
+var qVerbNotAfterFull = map[string]bool{
+	"announced": true, "confirmed": true, "claimed": true, "believes": true, "sees": true, "expects": true,
+	"described": true, "dubbed": true, "thinks": true, "feels": true, "forecast": true, "predicted": true,
 }
 
 // qPronouns resolve to the most recent person (or company for "it"/"they").
@@ -90,8 +99,9 @@ var qNameParticles = map[string]bool{
 }
 
 type qAttributor struct {
-	d    *qDoc
-	toks []qTok
+	d     *qDoc
+	toks  []qTok
+	spans []qSpan // every quoted span, in order: their words are no one's subject
 	// lastCompanySpeaker is the company that most recently spoke (for "the company said")
 	lastSpeaker int
 	nextID      int
@@ -122,6 +132,7 @@ var qNone = qFound{ent: -1}
 
 func (at *qAttributor) attribute(spans []qSpan) {
 	d := at.d
+	at.spans = spans
 	// pass 1: each span's own sentence
 	for i := range spans {
 		s := &spans[i]
@@ -181,7 +192,7 @@ func (at *qAttributor) attribute(spans []qSpan) {
 				f = last
 			}
 			if !f.ok() {
-				f = qFound{ent: d.lastMentionBefore(s.open, model.Person)}
+				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
 			}
 			at.set(s, f, false)
 			if !s.cont {
@@ -266,13 +277,26 @@ func (at *qAttributor) after(s *qSpan) qFound {
 	// the verb comes within a few words, or after an appositive:
 	// `," Alois Rhiel, its minister for economic affairs, added`
 	limit := 8
+	full := qEndsSentence(d.body[s.start:s.end])
+	if full {
+		// after a full stop only a bare "Son said." names the speaker
+		limit = 4
+		if k < len(toks) && qConnectives[at.word(toks[k])] {
+			return qNone
+		}
+	}
+	comma := false
 	for v := k; v < len(toks) && v < k+limit; v++ {
 		t := toks[v]
 		if !t.word {
-			if d.body[t.start] == ',' && v > k {
-				limit = v - k + 8
+			if d.body[t.start] == ',' && v > k && !comma && !full {
+				limit = v - k + 18
+				comma = true
 			}
 			continue
+		}
+		if full && (qVerbNotAfterFull[at.word(t)]) {
+			return qNone
 		}
 		kind := qReportingVerbs[at.word(t)]
 		if kind == 0 {
@@ -327,6 +351,17 @@ func (at *qAttributor) before(floor, open int) qFound {
 		// "said X:" with the subject after the verb
 		if f := at.object(toks[v+1:], t.end); f.ok() {
 			return f
+		}
+	}
+	// no verb: "For Vodafone's chief executive, Nick Read, “...": the
+	// name right before the comma or colon that opens the quote
+	n := len(toks)
+	if n >= 2 && !toks[n-1].word && (at.d.body[toks[n-1].start] == ',' || at.d.body[toks[n-1].start] == ':') {
+		ms := at.d.mentionsIn(toks[0].start, toks[n-1].start)
+		if len(ms) > 0 && ms[len(ms)-1].end == toks[n-2].end {
+			if m := ms[len(ms)-1]; at.d.ents[m.ent].Kind == model.Person {
+				return qFound{ent: m.ent}
+			}
 		}
 	}
 	return qNone
@@ -396,7 +431,7 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	lastW := at.word(toks[n-1])
 	if k, ok := qPronouns[lastW]; ok {
 		if k == model.Person {
-			return qFound{ent: d.lastMentionBefore(toks[n-1].start, model.Person)}
+			return at.recentPerson(toks[n-1].start)
 		}
 		return at.recentCompany(toks[n-1].start)
 	}
@@ -455,7 +490,7 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 	first := at.word(toks[0])
 	if k, ok := qPronouns[first]; ok {
 		if k == model.Person {
-			return qFound{ent: d.lastMentionBefore(toks[0].start, model.Person)}
+			return at.recentPerson(toks[0].start)
 		}
 		return at.recentCompany(toks[0].start)
 	}
@@ -511,12 +546,85 @@ func (at *qAttributor) quotedAs(toks []qTok) qFound {
 	return qNone
 }
 
-// recentCompany is the company that last spoke, else the last one named.
+// inQuote reports whether pos lies inside a quoted span.
+func (at *qAttributor) inQuote(pos int) bool {
+	i := sort.Search(len(at.spans), func(i int) bool { return at.spans[i].end > pos })
+	return i < len(at.spans) && at.spans[i].start <= pos
+}
+
+// recentPerson resolves "he"/"she" at pos: the first person named (outside
+// quotes) in this sentence before pos, else the subject — the first person
+// named — of the nearest sentence before that names one.
+func (at *qAttributor) recentPerson(pos int) qFound {
+	d := at.d
+	si := d.sentOf(pos)
+	for j := si; j >= 0 && j > si-6; j-- {
+		s := d.sents[j]
+		end := s.End
+		if j == si {
+			end = pos
+		}
+		for _, m := range d.mentionsIn(s.Start, end) {
+			if d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
+				return qFound{ent: m.ent}
+			}
+		}
+	}
+	return qFound{ent: at.lastMentionOutside(pos, model.Person)}
+}
+
+// lastMentionOutside is the most recent mention of kind k before pos that
+// is not inside a quotation.
+func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
+	d := at.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for i--; i >= 0; i-- {
+		m := d.ments[i]
+		if m.end <= pos && d.ents[m.ent].Kind == k && !at.inQuote(m.start) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// recentCompany resolves "the company said" at pos: the company that last
+// spoke ("RIL said ..."), else the company the story has named most so far.
 func (at *qAttributor) recentCompany(pos int) qFound {
+	d := at.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	counts := map[int]int{}
+	best, bestN := -1, 0
+	for j := i - 1; j >= 0 && j >= i-200; j-- {
+		m := d.ments[j]
+		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
+			continue
+		}
+		if at.spokeAfter(m.end) {
+			return qFound{ent: m.ent}
+		}
+		counts[m.ent]++
+		if counts[m.ent] >= bestN {
+			best, bestN = m.ent, counts[m.ent]
+		}
+	}
 	if at.lastSpeaker >= 0 && at.d.ents[at.lastSpeaker].Kind == model.Company {
 		return qFound{ent: at.lastSpeaker}
 	}
-	return qFound{ent: at.d.lastMentionBefore(pos, model.Company)}
+	return qFound{ent: best}
+}
+
+// spokeAfter reports whether a reporting verb follows pos within two words.
+func (at *qAttributor) spokeAfter(pos int) bool {
+	toks := qTokens(at.d.body, pos, min(len(at.d.body), pos+40), nil)
+	for k := 0; k < len(toks) && k < 2; k++ {
+		if qReportingVerbs[at.word(toks[k])] == qvSay {
+			return true
+		}
+		if !toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // nameBefore reads a capitalised name that ends the subject ("... analyst at
