@@ -71,6 +71,44 @@ var vWords = map[string]struct {
 	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
 }
 
+// vBidOwners may precede "bid" when it means an offer for a company.
+var vBidOwners = map[string]bool{
+	"a": true, "its": true, "his": true, "her": true, "their": true, "takeover": true, "rival": true,
+	"formal": true, "hostile": true, "cash": true, "possible": true, "new": true, "latest": true, "higher": true,
+	"improved": true, "counter": true,
+}
+
+var vSellWords = map[string]bool{"sell": true, "sold": true, "sells": true, "selling": true, "sale": true}
+
+var vPassive = map[string]bool{"be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "are": true}
+
+// vDealNouns make "signed"/"inked" a deal.
+var vDealNouns = map[string]bool{
+	"agreement": true, "agreements": true, "deal": true, "deals": true, "memorandum": true, "mou": true,
+	"contract": true, "pact": true, "accord": true, "partnership": true,
+}
+
+func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
+	for i := 0; i < len(toks) && i < n; i++ {
+		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
+			return true
+		}
+	}
+	return false
+}
+
+// inName reports whether pos lies inside a person or company mention.
+func (vb *vBuilder) inName(pos int) bool {
+	ms := vb.d.ments
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start > pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if ms[j].start <= pos && pos < ms[j].end {
+			return true
+		}
+	}
+	return false
+}
+
 // vPlural are trigger words that announce several deals at once
 // ("partnerships with TCS and Infosys"): one deal per partner.
 var vPlural = map[string]bool{
@@ -93,8 +131,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	found := false
 	b := vb.d.body
 	for i, tk := range toks {
-		if !tk.word {
-			continue
+		if !tk.word || vb.inName(tk.start) {
+			continue // "Reline Investments" is a name, not an investment
 		}
 		w := qLowerWord(b[tk.start:tk.end])
 		next := ""
@@ -123,10 +161,17 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
 			}
 			found = true
-		case (w == "deal" || w == "agreement" || w == "agreements" || w == "deals") && next == "with",
-			w == "signed" || w == "inked":
+		case (w == "deal" || w == "agreement" || w == "agreements" || w == "deals" || w == "talks") && next == "with",
+			(w == "signed" || w == "inked") && vb.dealNounWithin(toks[i+1:], 6):
 			if t.rank < 1 {
 				t.kind, t.rank, t.weak, t.at = model.Partnership, 1, true, tk.start
+			}
+			found = true
+		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
+			w == "formed" || w == "form" || w == "forming":
+			// a company founding another: an investment, only with two parties
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Investment, 1, true, tk.start
 			}
 			found = true
 		}
@@ -143,6 +188,12 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			}
 		}
 		if v, ok := vWords[w]; ok {
+			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
+				continue // "the bid team", "bid battle"
+			}
+			if vSellWords[w] && vPassive[prev] {
+				continue // "the next bank to be sold off": no buyer, no deal yet
+			}
 			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
 				continue
 			}
@@ -281,8 +332,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	var parties []int
 	firstAt := -1
+	rel := vb.relativeClauses(toks)
 	for _, m := range d.mentionsIn(from, to) {
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
 			continue
 		}
 		if firstAt < 0 {
@@ -305,13 +357,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	var into *vDeal
 	for i := len(vb.vs) - 1; i >= 0 && into == nil; i-- {
 		v := vb.vs[i]
-		if n := vShared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
+		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			into = v
 		}
 	}
 	if into == nil && t.backref && len(vb.vs) > 0 {
 		last := vb.vs[len(vb.vs)-1]
-		if len(parties) <= 1 && (len(parties) == 0 || vHas(last.parties, parties[0])) || vShared(last.parties, parties) >= 1 {
+		if len(parties) == 0 || vb.shared(last.parties, parties) >= 1 {
 			into = last
 		}
 	}
@@ -319,7 +371,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		// "Walmart will pay $16 billion for 77 per cent": one party of a
 		// deal told just before
 		last := vb.vs[len(vb.vs)-1]
-		if vShared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 {
+		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 {
 			into = last
 		}
 	}
@@ -328,7 +380,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			into.sents = append(into.sents, si)
 		}
 		for _, p := range parties {
-			if !vHas(into.parties, p) {
+			if vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
 			}
 		}
@@ -355,6 +407,42 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}})
 }
 
+// relativeClauses returns the ", which ... ," and ", who ... ," asides of a
+// clause: the companies they name are not parties of its deal.
+func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
+	var out []model.Span
+	b := vb.d.body
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].word || b[toks[k].start] != ',' || !toks[k+1].word {
+			continue
+		}
+		w := qLowerWord(b[toks[k+1].start:toks[k+1].end])
+		if w != "which" && w != "who" && w != "whose" {
+			continue
+		}
+		e := k + 2
+		for e < len(toks) && (toks[e].word || b[toks[e].start] != ',') {
+			e++
+		}
+		end := toks[len(toks)-1].end
+		if e < len(toks) {
+			end = toks[e].start
+		}
+		out = append(out, model.Span{Start: toks[k].start, End: end})
+		k = e - 1
+	}
+	return out
+}
+
+func vInSpans(ss []model.Span, pos int) bool {
+	for _, s := range ss {
+		if s.Contains(pos) {
+			return true
+		}
+	}
+	return false
+}
+
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
 		return a
@@ -379,25 +467,44 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	isRef := w == "it" || w == "its"
 	if (w == "the" || w == "this") && k+1 < len(toks) {
 		n := qLowerWord(b[toks[k+1].start:toks[k+1].end])
-		isRef = qOrgNouns[n] && n != "statement" || n == "brewer" || n == "insurer"
-		if !isRef && k+2 < len(toks) {
-			// "the US company", "the Paris-based exchange"
-			isRef = qOrgNouns[qLowerWord(b[toks[k+2].start:toks[k+2].end])]
-		}
+		isRef = qOrgNouns[n] && n != "statement"
 	}
 	if !isRef {
 		return -1
 	}
+	// the subject of the sentence before: a company among its first words
 	si := d.sentOf(toks[k].start)
-	for j := si - 1; j >= 0 && j >= si-3; j-- {
-		s := d.sents[j]
+	if si > 0 {
+		s := d.sents[si-1]
+		ts := qTokens(b, s.Start, min(s.End, s.Start+qMaxWindow), nil)
+		lim := s.End
+		if len(ts) > 7 {
+			lim = ts[7].start
+		}
 		for _, m := range d.mentionsIn(s.Start, s.End) {
-			if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
+			if m.start < lim && d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
 				return m.ent
 			}
 		}
 	}
-	return d.lastMentionBefore(toks[k].start, model.Company)
+	// else the company the story is about: the one named most so far
+	counts := map[int]int{}
+	best, bestN := -1, 0
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
+	for j := 0; j < i; j++ {
+		m := d.ments[j]
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+			continue
+		}
+		counts[m.ent]++
+		if counts[m.ent] > bestN {
+			best, bestN = m.ent, counts[m.ent]
+		}
+	}
+	if bestN >= 3 {
+		return best
+	}
+	return -1
 }
 
 // minorityStake reports whether [from, to) names a stake under half.
@@ -481,6 +588,33 @@ func vShared(a, b []int) int {
 	for _, x := range a {
 		if vHas(b, x) {
 			n++
+		}
+	}
+	return n
+}
+
+// sameParty reports whether entities x and y name one company: the same
+// entity, or one name is the other's first words ("Mistral", "Mistral AI").
+func (vb *vBuilder) sameParty(x, y int) bool {
+	if x == y {
+		return true
+	}
+	a, b := vb.d.ents[x].Name(), vb.d.ents[y].Name()
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && strings.HasPrefix(b, a) && b[len(a)] == ' '
+}
+
+// shared counts the parties of a that b names too.
+func (vb *vBuilder) shared(a, b []int) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if vb.sameParty(x, y) {
+				n++
+				break
+			}
 		}
 	}
 	return n
