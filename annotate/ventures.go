@@ -88,6 +88,44 @@ var vDealNouns = map[string]bool{
 	"contract": true, "pact": true, "accord": true, "partnership": true,
 }
 
+// vBusinessNouns are what a company sells in a deal.
+var vBusinessNouns = map[string]bool{
+	"stake": true, "stakes": true, "shares": true, "unit": true, "units": true, "business": true, "businesses": true,
+	"division": true, "arm": true, "subsidiary": true, "operations": true, "assets": true, "stores": true,
+	"holding": true, "holdings": true, "interest": true, "company": true, "bank": true, "brand": true,
+	"brands": true, "itself": true, "it": true, "plant": true, "plants": true, "locations": true, "portfolio": true,
+}
+
+// sellsBusiness reports whether the words after "sell"/"sale" name a
+// business, a stake or a company rather than goods.
+func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
+	b := vb.d.body
+	if len(toks) == 0 || toks[0].word && qLowerWord(b[toks[0].start:toks[0].end]) == "by" {
+		return false // "cars sold by the group": goods, and the seller follows
+	}
+	for i := 0; i < len(toks) && i < 5; i++ {
+		t := toks[i]
+		if vb.inName(t.start) {
+			return true
+		}
+		if !t.word {
+			if b[t.start] == '%' {
+				return true
+			}
+			continue
+		}
+		if vBusinessNouns[qLowerWord(b[t.start:t.end])] {
+			return true
+		}
+	}
+	for _, f := range vb.figsIn(toks[0].start, toks[min(len(toks), 5)-1].end) {
+		if vb.d.ents[f.ent].Subkind == model.Percent || vb.d.ents[f.ent].Subkind == model.Count {
+			return true
+		}
+	}
+	return false
+}
+
 func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
 	for i := 0; i < len(toks) && i < n; i++ {
 		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
@@ -191,8 +229,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
-			if vSellWords[w] && vPassive[prev] {
-				continue // "the next bank to be sold off": no buyer, no deal yet
+			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
+				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
 			}
 			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
 				continue
@@ -515,12 +553,8 @@ func (vb *vBuilder) minorityStake(from, to int) bool {
 	}
 	for _, f := range vb.figsIn(from, to) {
 		e := vb.d.ents[f.ent]
-		if e.Subkind == model.Percent && e.Value > 0 {
-			v := e.Value
-			if v <= 1 {
-				v *= 100
-			}
-			return v < 50
+		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" {
+			return e.Value < 50
 		}
 	}
 	return false
@@ -538,12 +572,13 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 	return false
 }
 
-// singleParty allows a one-company deal only when it is an investment or
-// acquisition with its own amount ("BMW will invest £100m in Oxford").
+// singleParty allows a one-company deal only when it is an investment with
+// its own amount ("BMW will invest £100m in Oxford"); a purchase needs a
+// second company.
 // The company must be the subject: named before the trigger, and not as an
 // owner ("Innogy's wind farm") or object ("in Innogy").
 func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
-	if t.kind != model.Investment && t.kind != model.Acquisition || !vb.hasMoney(toks) {
+	if t.kind != model.Investment || !vb.hasMoney(toks) {
 		return false
 	}
 	d := vb.d
