@@ -578,8 +578,8 @@ func (at *qAttributor) recentPerson(pos int) qFound {
 func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 	d := at.d
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for i--; i >= 0; i-- {
-		m := d.ments[i]
+	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
+		m := d.ments[j]
 		if m.end <= pos && d.ents[m.ent].Kind == k && !at.inQuote(m.start) {
 			return m.ent
 		}
@@ -768,8 +768,9 @@ func (at *qAttributor) nameFrom(run []qTok) qFound {
 		return qNone
 	}
 	for _, t := range run {
-		if len(d.body[t.start:t.end]) < 2 {
-			return qNone
+		w := d.body[t.start:t.end]
+		if len(w) < 2 || strings.ContainsAny(w, "0123456789") {
+			return qNone // an initial or a code, not a name
 		}
 	}
 	name := d.body[run[0].start:run[len(run)-1].end]
@@ -815,6 +816,9 @@ func qEditDistance1(a, b string) bool {
 	return a[i+1:] == b[i:]
 }
 
+// qMaxSearch bounds the bytes searched for a new speaker's mentions.
+const qMaxSearch = 1 << 20
+
 // qMaxAdded caps the speakers quotes adds to one article, and so the
 // whole-body searches for their mentions.
 const qMaxAdded = 32
@@ -836,13 +840,20 @@ func (at *qAttributor) addPerson(name string, pos int) int {
 		Cue: "speaker", MetaMentions: []model.MetaMention{}}
 	at.nextID++
 	e.Mentions = []model.Span{}
-	for off := 0; off < len(d.body); {
-		k := strings.Index(d.body[off:], name)
+	from, to := 0, len(d.body)
+	if to > qMaxSearch {
+		// a huge body: look for the name's mentions near where it was found
+		from, to = max(0, pos-qMaxSearch/2), min(len(d.body), pos+qMaxSearch/2)
+	}
+	for off := from; off < to; {
+		k := strings.Index(d.body[off:to], name)
 		if k < 0 {
 			break
 		}
 		s := off + k
-		e.Mentions = append(e.Mentions, model.Span{Start: s, End: s + len(name)})
+		if s2, e2 := qRuneSpan(d.body, s, s+len(name)); s2 == s && e2 == s+len(name) {
+			e.Mentions = append(e.Mentions, model.Span{Start: s, End: s + len(name)})
+		}
 		off = s + len(name)
 	}
 	d.ents = append(d.ents, e)

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,7 +26,11 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 		return nil
 	}
 	d := newQDoc(a, ents)
-	vb := &vBuilder{d: d, quotes: qs}
+	// quotes sorted by offset, for binary search (quotes returns them so; a
+	// caller's list may not be)
+	sorted := append([]model.Quote(nil), qs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	vb := &vBuilder{d: d, quotes: sorted}
 	vb.indexFigures()
 	for si, s := range d.sents {
 		vb.sentence(si, s)
@@ -69,6 +74,58 @@ var vWords = map[string]struct {
 	"suitor": {model.Acquisition, 5}, "bidder": {model.Acquisition, 5},
 	"raised": {model.Investment, 4}, "raise": {model.Investment, 4}, "raises": {model.Investment, 4},
 	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
+}
+
+// vAny holds every word sentenceTrigger looks at twice; the rest are
+// skipped after one allocation-free look-up.
+var vAny = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range vWords {
+		m[w] = true
+	}
+	for w := range vBackrefs {
+		m[w] = true
+	}
+	for w := range vPlural {
+		m[w] = true
+	}
+	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
+		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked " +
+		"founded establish established set formed form forming stake shares") {
+		m[w] = true
+	}
+	return m
+}()
+
+// vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
+// words belong to vAny? Most sentences stop here, untokenized.
+func vQuickTrigger(s string) bool {
+	var buf [24]byte
+	n := 0
+	long := false
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 'a' && c <= 'z' || c == '-' || c >= '0' && c <= '9' {
+			if n < len(buf) {
+				buf[n] = c
+				n++
+			} else {
+				long = true
+			}
+			continue
+		}
+		if n > 1 && !long && vAny[string(buf[:n])] {
+			return true
+		}
+		n, long = 0, false
+	}
+	return false
 }
 
 // vBidOwners may precede "bid" when it means an offer for a company.
@@ -168,9 +225,10 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
+	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || vb.inName(tk.start) {
-			continue // "Reline Investments" is a name, not an investment
+		if !tk.word || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] || vb.inName(tk.start) {
+			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
 		w := qLowerWord(b[tk.start:tk.end])
 		next := ""
@@ -261,11 +319,12 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 
 // vBuilder collects the ventures of one article.
 type vBuilder struct {
-	d      *qDoc
-	quotes []model.Quote
-	vs     []*vDeal
-	figs   []vFig
-	toks   []qTok
+	d       *qDoc
+	quotes  []model.Quote
+	vs      []*vDeal
+	figs    []vFig
+	toks    []qTok
+	outside []qTok // toks outside quotations (reused)
 }
 
 type vFig struct {
@@ -292,14 +351,15 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	sort.Slice(vb.figs, func(i, j int) bool { return vb.figs[i].start < vb.figs[j].start })
+	slices.SortFunc(vb.figs, func(x, y vFig) int { return x.start - y.start })
 }
 
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
 // are read from the reporter's words, not from what a speaker hopes for.
 func (vb *vBuilder) inQuote(s model.Span) bool {
-	for _, q := range vb.quotes {
-		if q.Start <= s.Start+2 && q.End >= s.End-3 {
+	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	for ; i < len(vb.quotes) && vb.quotes[i].Start <= s.Start+2; i++ {
+		if vb.quotes[i].End >= s.End-3 {
 			return true
 		}
 	}
@@ -311,15 +371,19 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if s.End-s.Start > 4*qMaxWindow || vb.inQuote(s) {
 		return
 	}
+	if !vQuickTrigger(d.body[s.Start:s.End]) {
+		return
+	}
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
-	toks := make([]qTok, 0, len(all))
+	toks := vb.outside[:0]
 	for _, t := range all {
 		if !vb.inQuoteAt(t.start) {
 			toks = append(toks, t)
 		}
 	}
+	vb.outside = toks
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
 		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
@@ -393,7 +457,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	// a deal this clause continues
 	var into *vDeal
-	for i := len(vb.vs) - 1; i >= 0 && into == nil; i-- {
+	for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen && into == nil; i-- {
 		v := vb.vs[i]
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			into = v
@@ -481,6 +545,11 @@ func vInSpans(ss []model.Span, pos int) bool {
 	return false
 }
 
+// vMaxOpen is how many recent deals a new clause may join: a story comes
+// back to a deal it told a few deals ago, and a bound keeps a huge
+// article linear.
+const vMaxOpen = 24
+
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
 		return a
@@ -529,7 +598,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	counts := map[int]int{}
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
-	for j := 0; j < i; j++ {
+	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
@@ -601,12 +670,8 @@ func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
 }
 
 func (vb *vBuilder) inQuoteAt(pos int) bool {
-	for _, q := range vb.quotes {
-		if pos >= q.Start && pos < q.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+	return i < len(vb.quotes) && vb.quotes[i].Start <= pos
 }
 
 func (vb *vBuilder) figsIn(a, b int) []vFig {
