@@ -74,6 +74,22 @@ var vWords = map[string]struct {
 	"suitor": {model.Acquisition, 5}, "bidder": {model.Acquisition, 5},
 	"raised": {model.Investment, 4}, "raise": {model.Investment, 4}, "raises": {model.Investment, 4},
 	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
+	"combine": {model.Merger, 6}, "combining": {model.Merger, 6}, "combination": {model.Merger, 6},
+	"amalgamation": {model.Merger, 6}, "consortium": {model.Partnership, 3},
+}
+
+var vInvestWords = map[string]bool{
+	"investment": true, "investments": true, "investing": true, "investors": true, "invest": true,
+	"acquisition": true, "acquisitions": true, "merger": true, "funding": true, "financing": true,
+}
+
+// vInvestModified are nouns a deal word only qualifies ("investment bank").
+var vInvestModified = map[string]bool{
+	"bank": true, "banks": true, "banking": true, "banker": true, "bankers": true, "firm": true, "firms": true,
+	"fund": true, "funds": true, "group": true, "arm": true, "company": true, "manager": true,
+	"managers": true, "management": true, "vehicle": true, "house": true, "grade": true, "trust": true,
+	"advice": true, "adviser": true, "advisor": true, "strategy": true, "committee": true, "income": true,
+	"returns": true, "banks'": true, "spree": true, "costs": true, "rules": true,
 }
 
 // vAny holds every word sentenceTrigger looks at twice; the rest are
@@ -90,7 +106,7 @@ var vAny = func() map[string]bool {
 		m[w] = true
 	}
 	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
-		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked " +
+		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
 		"founded establish established set formed form forming stake shares") {
 		m[w] = true
 	}
@@ -263,6 +279,11 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				t.kind, t.rank, t.weak, t.at = model.Partnership, 1, true, tk.start
 			}
 			found = true
+		case (w == "offer" || w == "offers") && next == "for" && !vb.inName(tk.start):
+			if t.rank < 5 {
+				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
+			}
+			found = true
 		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
 			w == "formed" || w == "form" || w == "forming":
 			// a company founding another: an investment, only with two parties
@@ -284,6 +305,9 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			}
 		}
 		if v, ok := vWords[w]; ok {
+			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
+				continue // "investment bank", "at stake": no deal
+			}
 			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
@@ -427,6 +451,34 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 // clause proposes or extends a deal from one clause of sentence si.
 func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	d := vb.d
+	// ", which bought Arm in 2016," is a clause of its own about the company
+	// before it; the main clause reads without it
+	rel := vb.relativeClauses(toks)
+	if len(rel) > 0 {
+		main := make([]qTok, 0, len(toks))
+		for _, t := range toks {
+			if !vInSpans(rel, t.start) {
+				main = append(main, t)
+			}
+		}
+		for _, r := range rel {
+			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
+				var sub []qTok
+				for _, t := range toks {
+					if t.start > r.Start && t.end <= r.End {
+						sub = append(sub, t)
+					}
+				}
+				if len(sub) > 0 {
+					vb.clause(si, sub, true, ante)
+				}
+			}
+		}
+		toks = main
+		if len(toks) == 0 {
+			return
+		}
+	}
 	t, ok := vb.sentenceTrigger(toks)
 	if !ok && !t.backref {
 		return
@@ -434,7 +486,6 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	var parties []int
 	firstAt := -1
-	rel := vb.relativeClauses(toks)
 	for _, m := range d.mentionsIn(from, to) {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
 			continue
@@ -534,6 +585,20 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 		k = e - 1
 	}
 	return out
+}
+
+// companyEndingAt returns the company whose mention ends right before pos
+// (", which" follows it), or -1.
+func (vb *vBuilder) companyEndingAt(pos int) int {
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		m := d.ments[j]
+		if m.end == pos && d.ents[m.ent].Kind == model.Company {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 func vInSpans(ss []model.Span, pos int) bool {

@@ -120,6 +120,7 @@ func TestVenturesNotOverGenerated(t *testing.T) {
 		"a bid team is not a bid":   {"Advisers Alder Mills and Harbour Bank left the bid team.", []string{"Alder Mills", "Harbour Bank"}},
 		"signed up is not a deal":   {"Kestrel Works signed up Alder Mills and Harbour Bank to run its listing.", []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}},
 		"an aside is not a partner": {"Alder Mills, which owns Pine Foods, said it would invest in new mills.", []string{"Alder Mills", "Pine Foods"}},
+		"an investment bank":        {"The investment bank Harbour Bank advised Kestrel Works on its results.", []string{"Harbour Bank", "Kestrel Works"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -128,5 +129,16 @@ func TestVenturesNotOverGenerated(t *testing.T) {
 				t.Errorf("%q gave ventures %+v", c.body, vs)
 			}
 		})
+	}
+}
+
+func TestVenturesRelativeClauseIsItsOwnDeal(t *testing.T) {
+	body := "Kestrel Works, which bought Alder Mills in 2016, said profits rose at Harbour Bank."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}, nil)
+	ents = testFigure(ents, body, "2016", model.Date, 2016)
+	a := model.Article{Body: body, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	vs := annotateDeals(a, ents)
+	if len(vs) != 1 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" || vs[0].Status != model.Background {
+		t.Fatalf("got %+v, want only the background purchase of Alder Mills by Kestrel Works", vs)
 	}
 }
