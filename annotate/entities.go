@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,9 @@ import (
 // the body are recognised in them; mentions past the body become meta
 // mentions of their field.
 func entities(a model.Article) []model.Entity {
+	if len(a.Body)+len(a.Title)+len(a.Caption) >= math.MaxInt32-1<<20 {
+		return nil // token offsets are 32-bit: a 2 GiB article is not news
+	}
 	d := newDoc(a)
 	d.names()
 	d.figures()
@@ -55,8 +59,10 @@ type doc struct {
 
 func newDoc(a model.Article) *doc {
 	var b strings.Builder
-	b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 64)
-	b.WriteString(a.Body)
+	if a.Title != "" || a.Caption != "" || len(a.Contributors) > 0 {
+		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
+		b.WriteString(a.Body)
+	}
 	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[string]int{}}
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
@@ -71,9 +77,14 @@ func newDoc(a model.Article) *doc {
 	add(model.FieldCaption, a.Caption)
 	add(model.FieldContributors, strings.Join(a.Contributors, ", "))
 	d.text = b.String()
+	if len(d.fields) == 0 {
+		d.text = a.Body // nothing appended: no need for the copy
+	}
 	d.ns.text = d.text
-	d.ns.toks = scan(d.text, make([]token, 0, len(d.text)/5+16))
+	d.ns.toks = scan(d.text, make([]token, 0, len(d.text)/4+16))
 	d.covered = make([]bool, len(d.ns.toks))
+	// About one capitalised run per 40 bytes of news text.
+	d.ns.chunks = make([]chunk, 0, len(d.text)/40+8)
 	d.ns.restrictFrom, d.ns.restrictTo = -1, -1
 	for _, f := range d.fields {
 		if f.name == model.FieldTitle && titleCased(a.Title) {
@@ -96,15 +107,6 @@ func titleCased(s string) bool {
 		}
 	}
 	return all >= 4 && caps*10 >= all*7
-}
-
-func (d *doc) fieldOf(off int) string {
-	for _, f := range d.fields {
-		if off >= f.s && off < f.e {
-			return f.name
-		}
-	}
-	return ""
 }
 
 // names finds companies, people and places: classify each capitalised run,
@@ -319,13 +321,9 @@ func (d *doc) mention(e, t0, t1, s, end int) {
 	for k := t0; k < t1 && k < len(d.covered); k++ {
 		d.covered[k] = true
 	}
-	sp := d.ents[e].spans
-	for _, x := range sp {
-		if x.Start == s && x.End == end {
-			return
-		}
-	}
-	d.ents[e].spans = append(sp, model.Span{Start: s, End: end})
+	// Duplicates (a ticker seen by both resolve passes) are dropped when
+	// the spans are sorted for output; checking here would be quadratic.
+	d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: s, End: end})
 	if s < d.ents[e].first {
 		d.ents[e].first = s
 	}
@@ -425,9 +423,9 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 // in brackets is a mention of the company.
 func (d *doc) bracketAlias(c *chunk) {
 	ns := &d.ns
-	k := c.t1
+	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
-		s, e := ns.toks[k+1].s, ns.toks[end-2].e
+		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
 		code := ns.text[s:e]
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
@@ -444,7 +442,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
 		ns.toks[k+2].flags&fUpper != 0 {
 		d.setAlias(ns.word(k+2), c.ent)
-		d.mention(c.ent, k+2, k+3, ns.toks[k+2].s, ns.toks[k+2].e)
+		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].e))
 	}
 }
 
@@ -463,7 +461,7 @@ func (d *doc) aliasScan() {
 			if j-1 > i && (toks[j-1].kind != kWord || d.covered[j-1]) {
 				break
 			}
-			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
+			if e, ok := d.alias[bare(ns.text[int(toks[i].s):int(toks[j-1].e)])]; ok {
 				best, bestJ = e, j
 			}
 		}
@@ -471,12 +469,12 @@ func (d *doc) aliasScan() {
 			d.hyphenAlias(i)
 			continue
 		}
-		end := toks[bestJ-1].e
+		end := int(toks[bestJ-1].e)
 		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
 			lex.legal[ns.word(bestJ-1)] {
-			end = toks[bestJ].e
+			end = int(toks[bestJ].e)
 		}
-		d.mention(best, i, bestJ, toks[i].s, end)
+		d.mention(best, i, bestJ, int(toks[i].s), end)
 		i = bestJ - 1
 	}
 }
@@ -488,7 +486,7 @@ func (d *doc) hyphenAlias(i int) {
 	if !strings.Contains(w, "-") {
 		return
 	}
-	off := ns.toks[i].s
+	off := int(ns.toks[i].s)
 	for _, part := range strings.Split(w, "-") {
 		if e, ok := d.alias[part]; ok && d.ents[e].kind == model.Company {
 			d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: off, End: off + len(part)})
@@ -510,7 +508,13 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		sort.Slice(b.spans, func(x, y int) bool { return b.spans[x].Start < b.spans[y].Start })
+		sort.Slice(b.spans, func(x, y int) bool {
+			if b.spans[x].Start != b.spans[y].Start {
+				return b.spans[x].Start < b.spans[y].Start
+			}
+			return b.spans[x].End < b.spans[y].End
+		})
+		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
 			Value: b.value, Unit: b.unit, Per: b.per, Mentions: []model.Span{}, MetaMentions: []model.MetaMention{}}
 		for _, sp := range b.spans {
@@ -534,6 +538,18 @@ func (d *doc) output() []model.Entity {
 			ent.Canonical = ""
 		}
 		out = append(out, ent)
+	}
+	return out
+}
+
+// dedupSpans drops repeated spans from a sorted list.
+func dedupSpans(sp []model.Span) []model.Span {
+	out := sp[:0]
+	for _, x := range sp {
+		if len(out) > 0 && x == out[len(out)-1] {
+			continue
+		}
+		out = append(out, x)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,10 @@ func (d *doc) figures() {
 			i++
 			continue
 		}
+		if !d.mayStartFigure(i) {
+			i++
+			continue
+		}
 		f, ok := d.figureAt(i)
 		if !ok {
 			i++
@@ -36,8 +41,11 @@ func (d *doc) figures() {
 
 func (d *doc) addFigure(f figure) {
 	toks := d.ns.toks
-	s, e := toks[f.t0].s, toks[f.t1-1].e
+	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)
 	text := d.text[s:e]
+	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
+		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
+	}
 	key := string(f.sub) + "\x00" + text
 	idx, ok := d.figKeys[key]
 	if !ok {
@@ -58,7 +66,7 @@ func (d *doc) tok(i int) string {
 		return ""
 	}
 	t := d.ns.toks[i]
-	return d.text[t.s:t.e]
+	return d.text[int(t.s):int(t.e)]
 }
 
 // currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
@@ -347,4 +355,39 @@ func (d *doc) dateAt(i int) (figure, bool) {
 		}
 	}
 	return figure{sub: model.Date, t0: i, t1: end, unit: "date"}, true
+}
+
+// figStarts holds every word that can open a figure (number words, currency
+// prefixes, weekdays and months), so the figure pass costs one look-up per word.
+var figStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWords {
+		m[w] = true
+		m[strings.ToUpper(w[:1])+w[1:]] = true
+	}
+	for w := range currencyPrefixes {
+		m[w] = true
+		if i := strings.IndexByte(w, '$'); i > 0 {
+			m[w[:i]] = true
+		}
+	}
+	for w := range lex.dateWord {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStartFigure is the cheap test run on every token.
+func (d *doc) mayStartFigure(i int) bool {
+	t := d.ns.toks[i]
+	switch t.kind {
+	case kNum:
+		return true
+	case kPunct:
+		c := d.text[int(t.s)]
+		return c == '$' || c >= 0x80
+	case kWord:
+		return figStarts[d.text[int(t.s):int(t.e)]]
+	}
+	return false
 }

@@ -28,7 +28,7 @@ type nameScanner struct {
 	restrictFrom, restrictTo int
 }
 
-func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[t.s:t.e] }
+func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[int(t.s):int(t.e)] }
 
 func (ns *nameScanner) isCapWord(i int) bool {
 	if i < 0 || i >= len(ns.toks) {
@@ -43,7 +43,7 @@ func (ns *nameScanner) isPunct(i int, c byte) bool {
 		return false
 	}
 	t := ns.toks[i]
-	return t.kind == kPunct && ns.text[t.s] == c
+	return t.kind == kPunct && ns.text[int(t.s)] == c
 }
 
 // lowerWord returns token i if it is a lower-case word, else "".
@@ -69,40 +69,40 @@ func (ns *nameScanner) findChunks() {
 			i++
 			continue
 		}
-		if _, cur := currencyPrefixes[ns.word(i)]; cur && i+1 < len(toks) && (toks[i+1].kind == kNum || ns.isPunct(i+1, '$') || ns.isPunct(i+1, '.')) {
+		if ns.currencyPrefix(i) {
 			i++
 			continue
 		}
 		j := i + 1
-		end := toks[i].e
+		end := int(toks[i].e)
 		next := 0
 		for j < len(toks) {
 			u := toks[j]
 			prev := ns.word(j - 1)
-			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord {
+			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
 				if lex.legal[prev] && j-1 > i {
 					break
 				}
-				end = u.e
+				end = int(u.e)
 				j++
 				continue
 			}
-			if u.kind == kPunct && ns.text[u.s] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
+			if u.kind == kPunct && ns.text[int(u.s)] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if lex.legal[prev] && j-1 > i {
-					end = u.e // "Corp." keeps its period and ends the name
+					end = int(u.e) // "Corp." keeps its period and ends the name
 					next = j + 1
 					break
 				}
 				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
-					end = toks[j+1].e
+					end = int(toks[j+1].e)
 					j += 2
 					continue
 				}
 				break
 			}
 			// " & " between capitalised words.
-			if u.kind == kPunct && ns.text[u.s] == '&' && ns.isCapWord(j+1) {
-				end = toks[j+1].e
+			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
+				end = int(toks[j+1].e)
 				j += 2
 				continue
 			}
@@ -110,7 +110,7 @@ func (ns *nameScanner) findChunks() {
 				w := ns.word(j)
 				if particles[w] || (w == "of" && (lex.designator[prev] || lex.legal[prev])) ||
 					(w == "and" && ns.andJoins(i, j)) {
-					end = toks[j+1].e
+					end = int(toks[j+1].e)
 					j += 2
 					continue
 				}
@@ -118,7 +118,7 @@ func (ns *nameScanner) findChunks() {
 			// "Hongfujin Precision Industry (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
 			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
-				end = toks[j+3].e
+				end = int(toks[j+3].e)
 				j += 4
 				continue
 			}
@@ -133,7 +133,7 @@ func (ns *nameScanner) findChunks() {
 // only when the words after it end with a corporate suffix and neither side
 // is a name on its own ("Nippon Telegraph and Telephone Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
-	left := ns.text[ns.toks[i].s:ns.toks[j-1].e]
+	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
 	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
 		return false
@@ -146,7 +146,7 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	if !lex.legal[last] && !lex.designator[last] {
 		return false
 	}
-	right := ns.text[ns.toks[j+1].s:ns.toks[k-1].e]
+	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
 	return !lex.known[right] && !lex.known[ns.word(j+1)]
 }
 
@@ -204,7 +204,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	for k := i + 1; k < j; k++ {
 		if innerTitles[ns.word(k)] && ns.toks[k].kind == kWord {
-			ns.addChunk(i, k, ns.toks[k-1].e)
+			ns.addChunk(i, k, int(ns.toks[k-1].e))
 			ns.addChunk(k, j, end)
 			return
 		}
@@ -213,12 +213,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	// Monday" does not happen, but "SoftBank CEO" would).
 	for j-1 > i && (lex.title[ns.word(j-1)] || lex.dateWord[ns.word(j-1)]) && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
 		j--
-		end = ns.toks[j-1].e
+		end = int(ns.toks[j-1].e)
 	}
-	if end < ns.toks[j-1].e {
-		end = ns.toks[j-1].e
+	if end < int(ns.toks[j-1].e) {
+		end = int(ns.toks[j-1].e)
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: ns.toks[i].s, e: end, title: title, ent: -1})
+	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: title, ent: -1})
 }
 
 func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
@@ -284,12 +284,12 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := c.t1 - 1; k > c.t0; k-- {
-		if lex.known[bare(ns.text[c.s:ns.toks[k-1].e])] {
+		if lex.known[bare(ns.text[c.s:int(ns.toks[k-1].e)])] {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
 				return
 			}
-			c.t1, c.e = k, ns.toks[k-1].e
+			c.t1, c.e = k, int(ns.toks[k-1].e)
 			c.kind, c.cue = model.Company, "known-name"
 			return
 		}
@@ -482,22 +482,41 @@ func (ns *nameScanner) tickerAfter(i int) int {
 	code := false
 	for ; k < len(ns.toks) && k < i+6; k++ {
 		t := ns.toks[k]
-		if t.kind == kPunct && ns.text[t.s] == open {
+		if t.kind == kPunct && ns.text[int(t.s)] == open {
 			if code {
 				return k + 1
 			}
 			return 0
 		}
 		switch {
-		case t.kind == kNum && t.e-t.s >= 3 && !strings.ContainsAny(ns.text[t.s:t.e], ","):
+		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text[int(t.s):int(t.e)], ","):
 			code = true
-		case t.kind == kWord && t.flags&fUpper != 0 && t.e-t.s <= 6:
+		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
 			code = true
-		case t.kind == kPunct && (ns.text[t.s] == '.' || ns.text[t.s] == ':'):
-		case t.kind == kWord && len(ns.text[t.s:t.e]) <= 2 && t.flags&fCap != 0:
+		case t.kind == kPunct && (ns.text[int(t.s)] == '.' || ns.text[int(t.s)] == ':'):
+		case t.kind == kWord && len(ns.text[int(t.s):int(t.e)]) <= 2 && t.flags&fCap != 0:
 		default:
 			return 0
 		}
 	}
 	return 0
+}
+
+// currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
+func (ns *nameScanner) currencyPrefix(i int) bool {
+	w := ns.word(i)
+	if _, ok := currencyPrefixes[w]; ok && i+1 < len(ns.toks) && (ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.')) {
+		return true
+	}
+	_, ok := currencyPrefixes[w+"$"]
+	return ok && ns.isPunct(i+1, '$')
+}
+
+// after returns the index of the first token past chunk c (past "Corp.").
+func (ns *nameScanner) after(c *chunk) int {
+	k := c.t1
+	for k < len(ns.toks) && int(ns.toks[k].s) < c.e {
+		k++
+	}
+	return k
 }

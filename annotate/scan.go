@@ -25,7 +25,7 @@ const (
 
 // token is a byte range of the scanned text.
 type token struct {
-	s, e  int
+	s, e  int32 // 12-byte tokens halve the memory traffic of the scan
 	kind  uint8
 	flags uint8
 }
@@ -49,7 +49,7 @@ func scan(text string, toks []token) []token {
 				}
 				i++
 			}
-			toks = append(toks, token{s: st, e: st + 1, kind: kBreak})
+			toks = append(toks, token{s: int32(st), e: int32(st + 1), kind: kBreak})
 			space, sent = true, true
 			if nl > 1 {
 				para = true
@@ -124,7 +124,7 @@ func appendTok(toks []token, s, e int, kind, flags uint8, space bool, sent, para
 		flags |= fPara
 		*para = false
 	}
-	return append(toks, token{s: s, e: e, kind: kind, flags: flags})
+	return append(toks, token{s: int32(s), e: int32(e), kind: kind, flags: flags})
 }
 
 func isLetter(r rune) bool {
@@ -160,7 +160,26 @@ func scanWord(text string, i int) (int, uint8) {
 	first := true
 	var flags uint8
 	for j < n {
-		r, size := rune(text[j]), 1
+		c := text[j]
+		// ASCII fast path: most of the text.
+		if c >= 'a' && c <= 'z' {
+			letters++
+			lower++
+			first = false
+			j++
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			letters++
+			upper++
+			if first {
+				flags |= fCap
+			}
+			first = false
+			j++
+			continue
+		}
+		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[j:])
 		}
