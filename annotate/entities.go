@@ -55,6 +55,8 @@ type doc struct {
 	// covered marks tokens already inside a mention.
 	covered []bool
 	figKeys map[string]int
+	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
+	hyphenUnit string
 }
 
 func newDoc(a model.Article) *doc {

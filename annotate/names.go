@@ -100,6 +100,17 @@ func (ns *nameScanner) findChunks() {
 				}
 				break
 			}
+			// "Holmgaard A/S"
+			if u.kind == kPunct && ns.text[u.s] == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
+				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal[prev+"/"+ns.word(j+1)] {
+				end = int(toks[j+1].e)
+				next = j + 2
+				if ns.isPunct(j+2, '.') && int(toks[j+2].s) == end {
+					end++
+					next++
+				}
+				break
+			}
 			// " & " between capitalised words.
 			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
 				end = int(toks[j+1].e)
@@ -108,7 +119,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if particles[w] || (w == "of" && (lex.designator[prev] || lex.legal[prev])) ||
+				if particles[w] || (w == "of" && lex.designator[prev]) ||
 					(w == "and" && ns.andJoins(i, j)) {
 					end = int(toks[j+1].e)
 					j += 2
