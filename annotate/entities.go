@@ -159,7 +159,7 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] {
+	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] || lex.title[first] {
 		return false
 	}
 	if lex.nonCompanyEnd[ns.word(c.t1-1)] {
@@ -214,8 +214,17 @@ func (d *doc) propagateLists() {
 				}
 				return k == b.t0 && k > a.t1
 			}
-			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',')) {
+			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
+			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
 				c.kind, c.cue = model.Company, "list"
+				changed = true
+				continue
+			}
+			// "John Magnier and JP McManus": people listed with a person.
+			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
+			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
+				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
+				c.kind, c.cue = model.Person, "list"
 				changed = true
 			}
 		}
@@ -289,7 +298,9 @@ func (d *doc) resolve(second bool) {
 	for _, i := range idx {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
-		if e, ok := d.alias[name]; ok {
+		// A company named like a person's surname ("Adani" after "Gautam
+		// Adani") stays a company.
+		if e, ok := d.alias[name]; ok && (d.ents[e].kind == c.kind || c.kind != model.Company) {
 			c.ent = e
 			d.mention(e, c.t0, c.t1, c.s, c.e)
 			continue

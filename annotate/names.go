@@ -146,7 +146,10 @@ func (ns *nameScanner) findChunks() {
 func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
-	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
+	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
+	loneDesignator := j-i == 1 && lex.designator[lw]
+	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] && !loneDesignator ||
+		strings.Contains(left, "-") {
 		return false
 	}
 	k := j + 1
@@ -190,8 +193,9 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		// A sentence-initial cue noun: "Chipmaker Renesas ...".
-		if ns.toks[i].flags&fSent != 0 && j-i > 1 {
+		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
+		if (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") && ns.toks[i].flags&fUpper == 0 && len(w) <= 5 &&
+			strings.ToUpper(w[:len(w)-1]) == w[:len(w)-1]) && j-i > 1 {
 			lw := strings.ToLower(w)
 			if lex.companyCue[lw] || lex.personCue[lw] {
 				i++
@@ -337,7 +341,9 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
-		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] || lex.wire[w] ||
+		// A surname may be a company's name too ("Henry Ford"), so known
+		// names only rule out the first word.
+		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] && k == c.t0 || lex.wire[w] ||
 			lex.dateWord[w] || ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
 			return false
 		}
@@ -388,13 +394,16 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 	if !ns.isPunct(c.t1, ',') {
 		return false
 	}
-	for k := c.t1 + 1; k < c.t1+4 && k < len(ns.toks); k++ {
+	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
 		t := ns.toks[k]
+		if t.kind == kPoss || t.kind == kPunct && ns.text[t.s] == '\'' {
+			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
+		}
 		if t.kind != kWord {
 			return false
 		}
 		w := ns.word(k)
-		if lex.personCue[w] || (lex.title[w] && t.flags&fCap != 0 && w != "General") {
+		if lex.personCue[strings.ToLower(w)] || (lex.title[w] && t.flags&fCap != 0) {
 			return true
 		}
 		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "former" {
@@ -421,8 +430,13 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			return true
 		}
 	}
-	// "The airline, SpiceJet,"
-	if ns.isPunct(c.t0-1, ',') && lex.companyCue[p2] && ns.isPunct(c.t1, ',') {
+	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
+	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
+		ns.isDash(c.t0-1)) && lex.companyCue[p2] {
+		return true
+	}
+	// "MG Rover, which employs ..."
+	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb[ns.lowerWord(c.t1+2)] {
 		return true
 	}
 	switch p1 {
@@ -437,7 +451,8 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		switch p2 {
 		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
 			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
-			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired":
+			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
+			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
 			return true
 		}
 	}
@@ -530,4 +545,14 @@ func (ns *nameScanner) after(c *chunk) int {
 		k++
 	}
 	return k
+}
+
+// isDash: an en or em dash token.
+func (ns *nameScanner) isDash(i int) bool {
+	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kPunct {
+		return false
+	}
+	t := ns.toks[i]
+	w := ns.text[t.s:t.e]
+	return w == "–" || w == "—"
 }
