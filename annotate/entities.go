@@ -55,6 +55,8 @@ type doc struct {
 	// covered marks tokens already inside a mention.
 	covered []bool
 	figKeys map[string]int
+	// aliasFirst filters the words that may start an alias.
+	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
 	hyphenUnit string
 }
@@ -348,6 +350,8 @@ func (d *doc) setAlias(key string, e int) {
 	}
 	if _, taken := d.alias[key]; !taken {
 		d.alias[key] = e
+		first, _, _ := strings.Cut(key, " ")
+		d.aliasFirst.add(first)
 	}
 }
 
@@ -468,13 +472,22 @@ func (d *doc) aliasScan() {
 		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
 			continue
 		}
-		// Longest alias of up to 5 words starting here.
+		// Longest alias of up to 5 capitalised words (and connectors)
+		// starting here.
+		if !d.aliasFirst.maybe(ns.word(i)) {
+			d.hyphenAlias(i)
+			continue
+		}
 		best, bestJ := -1, 0
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
-			if j-1 > i && (toks[j-1].kind != kWord || d.covered[j-1]) {
-				break
+			if j-1 > i {
+				t := toks[j-1]
+				if t.kind != kWord || d.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
+					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
+					break
+				}
 			}
-			if e, ok := d.alias[bare(ns.text[int(toks[i].s):int(toks[j-1].e)])]; ok {
+			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
 				best, bestJ = e, j
 			}
 		}

@@ -75,7 +75,7 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixes[w+"$"]; ok {
+		if c, ok := currencyPrefixes[d.text[toks[i].s:toks[i+1].e]]; ok {
 			return c, i + 2
 		}
 	}
@@ -432,6 +432,29 @@ var figStarts = func() map[string]bool {
 	return m
 }()
 
+// wordFilter is a bit table over (first byte, last byte, length) that says
+// quickly that a word is surely not in a set.
+// Bytes are folded to 6 bits so the table is 16 KB.
+type wordFilter [64][64]uint32
+
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		f[w[0]&63][w[len(w)-1]&63] |= 1 << min(len(w), 31)
+	}
+}
+
+func (f *wordFilter) maybe(w string) bool {
+	return w != "" && f[w[0]&63][w[len(w)-1]&63]&(1<<min(len(w), 31)) != 0
+}
+
+var figFilter = func() *wordFilter {
+	f := new(wordFilter)
+	for w := range figStarts {
+		f.add(w)
+	}
+	return f
+}()
+
 // mayStartFigure is the cheap test run on every token.
 func (d *doc) mayStartFigure(i int) bool {
 	t := d.ns.toks[i]
@@ -439,12 +462,16 @@ func (d *doc) mayStartFigure(i int) bool {
 	case kNum:
 		return true
 	case kPunct:
-		c := d.text[int(t.s)]
-		return c == '$' || c >= 0x80
+		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
+		c := d.text[t.s]
+		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text[t.s+1] == 0x82
 	case kWord:
 		w := d.text[t.s:t.e]
 		if h := strings.IndexByte(w, '-'); h > 0 {
 			w = w[:h] // "twenty-five", "two-year"
+		}
+		if !figFilter.maybe(w) {
+			return false // most words: no map look-up
 		}
 		return figStarts[w]
 	}

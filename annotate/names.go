@@ -204,7 +204,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
-				two := w + " " + ns.word(i+1)
+				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
 				if lex.place[two] || lex.known[two] {
 					break
 				}
@@ -327,7 +327,7 @@ func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 // hasDigits: model names ("C180 SE") are products, not companies.
 func (ns *nameScanner) hasDigits(c *chunk) bool {
 	for k := c.t0; k < c.t1; k++ {
-		if strings.ContainsAny(ns.word(k), "0123456789") {
+		if ns.toks[k].flags&fDigit != 0 {
 			return true
 		}
 	}
@@ -363,7 +363,7 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
+		if k+1 < t1 && lex.place[ns.text[ns.toks[k].s:ns.toks[k+1].e]] {
 			k++
 			real = true
 			continue
@@ -530,12 +530,18 @@ func (ns *nameScanner) tickerAfter(i int) int {
 
 // currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
 func (ns *nameScanner) currencyPrefix(i int) bool {
-	w := ns.word(i)
-	if _, ok := currencyPrefixes[w]; ok && i+1 < len(ns.toks) && (ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.')) {
-		return true
+	if i+1 >= len(ns.toks) {
+		return false
 	}
-	_, ok := currencyPrefixes[w+"$"]
-	return ok && ns.isPunct(i+1, '$')
+	if ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.') {
+		_, ok := currencyPrefixes[ns.word(i)]
+		return ok
+	}
+	if !ns.isPunct(i+1, '$') {
+		return false
+	}
+	_, ok := currencyPrefixes[ns.text[ns.toks[i].s:ns.toks[i+1].e]]
+	return ok
 }
 
 // after returns the index of the first token past chunk c (past "Corp.").

@@ -1,0 +1,26 @@
+package annotate
+
+import "testing"
+
+func BenchmarkScan(b *testing.B) {
+	text := corpus(b, 1<<20)
+	b.SetBytes(int64(len(text)))
+	toks := make([]token, 0, len(text)/4)
+	for b.Loop() {
+		toks = scan(text, toks[:0])
+	}
+}
+
+func BenchmarkCalibrate(b *testing.B) {
+	text := corpus(b, 1<<20)
+	b.SetBytes(int64(len(text)))
+	n := 0
+	for b.Loop() {
+		for i := 0; i < len(text); i++ {
+			if text[i] == ' ' || text[i] == 'e' {
+				n++
+			}
+		}
+	}
+	_ = n
+}
