@@ -293,10 +293,8 @@ func (d *doc) resolve(second bool) {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ca, cb := &ns.chunks[idx[a]], &ns.chunks[idx[b]]
-		return ca.t1-ca.t0 > cb.t1-cb.t0
-	})
+	// Longest first, stable: a counting sort by word count keeps this linear.
+	idx = byLengthDesc(ns.chunks, idx)
 	for _, i := range idx {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
@@ -542,7 +540,8 @@ func (d *doc) output() []model.Entity {
 		})
 		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
-			Value: b.value, Unit: b.unit, Per: b.per, Mentions: []model.Span{}, MetaMentions: []model.MetaMention{}}
+			Value: b.value, Unit: b.unit, Per: b.per, Mentions: make([]model.Span, 0, len(b.spans)),
+			MetaMentions: []model.MetaMention{}}
 		for _, sp := range b.spans {
 			if sp.End <= d.bodyLen {
 				ent.Mentions = append(ent.Mentions, sp)
@@ -576,6 +575,29 @@ func dedupSpans(sp []model.Span) []model.Span {
 			continue
 		}
 		out = append(out, x)
+	}
+	return out
+}
+
+// byLengthDesc orders chunk indices by token count, longest first, keeping
+// text order among equals.
+func byLengthDesc(cs []chunk, idx []int) []int {
+	const maxLen = 16
+	var count [maxLen + 1]int
+	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
+	for _, i := range idx {
+		count[maxLen-l(i)]++
+	}
+	pos, sum := [maxLen + 1]int{}, 0
+	for k := range count {
+		pos[k] = sum
+		sum += count[k]
+	}
+	out := make([]int, len(idx))
+	for _, i := range idx {
+		k := maxLen - l(i)
+		out[pos[k]] = i
+		pos[k]++
 	}
 	return out
 }

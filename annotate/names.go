@@ -240,8 +240,10 @@ func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
-	s = strings.TrimSuffix(s, ".")
-	if strings.ContainsRune(s, '’') {
+	if n := len(s); n > 0 && s[n-1] == '.' {
+		s = s[:n-1]
+	}
+	if strings.IndexByte(s, 0xE2) >= 0 && strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
 	return s
