@@ -2,6 +2,7 @@ package annotate
 
 import "testing"
 
+// BenchmarkScan measures the tokenizer alone, the floor of the annotator.
 func BenchmarkScan(b *testing.B) {
 	text := corpus(b, 1<<20)
 	b.SetBytes(int64(len(text)))
@@ -11,6 +12,8 @@ func BenchmarkScan(b *testing.B) {
 	}
 }
 
+// BenchmarkCalibrate is a trivial byte loop over the same corpus: a yardstick
+// for how much of the shared machine the benchmarks got when they ran.
 func BenchmarkCalibrate(b *testing.B) {
 	text := corpus(b, 1<<20)
 	b.SetBytes(int64(len(text)))
