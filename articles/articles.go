@@ -12,7 +12,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"newsmark/model"
 )
@@ -62,18 +61,4 @@ func Open(paths []string, stdin io.Reader) Library {
 		lib.Entries = append(lib.Entries, Entry{Meta: a})
 	}
 	return lib
-}
-
-// Sanitize removes terminal control characters and escape sequences from
-// untrusted text. SKELETON: replaced by the loader work of issue 2.
-func Sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
 }
