@@ -124,3 +124,41 @@ func jsonHighlightOf(h model.Highlight, ann model.Annotations) jsonHighlight {
 	}
 	return jh
 }
+
+// jsonStored is a stored highlight with its article's metadata, as
+// `newsmark notes --json` lists it.
+type jsonStored struct {
+	ID        int64    `json:"id"`
+	ArticleID string   `json:"article_id"`
+	Locator   string   `json:"locator"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source,omitempty"`
+	Author    string   `json:"author,omitempty"`
+	Date      string   `json:"date,omitempty"`
+	Text      string   `json:"text"`
+	Prefix    string   `json:"prefix"`
+	Suffix    string   `json:"suffix"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Orphan    bool     `json:"orphan"`
+	Note      string   `json:"note"`
+	Tags      []string `json:"tags"`
+	Created   string   `json:"created"`
+	Updated   string   `json:"updated"`
+}
+
+// WriteList writes highlights as a JSON array, one object per highlight
+// with its article's metadata (the shape of `newsmark notes --json`).
+func WriteList(w io.Writer, hs []model.Highlight) error {
+	out := make([]jsonStored, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, jsonStored{ID: h.ID, ArticleID: h.ArticleID, Locator: h.Locator, Title: h.Title, Source: h.Source,
+			Author: h.Author, Date: rfc3339(h.Date), Text: h.Text, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start,
+			End: h.End, Orphan: h.Orphan, Note: h.Note, Tags: orEmpty(h.Tags), Created: rfc3339(h.Created),
+			Updated: rfc3339(h.Updated)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
