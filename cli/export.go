@@ -29,7 +29,7 @@ func runExport(env Env, args []string) int {
 	}
 	targets, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	format, err := notes.ParseFormat(*formatName)
 	if err != nil {

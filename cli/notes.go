@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -38,6 +39,14 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagExit is the exit code for a flag parsing error: 0 for -h, else 2.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
 // runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`.
 func runNotes(env Env, args []string) int {
 	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
@@ -50,7 +59,7 @@ func runNotes(env Env, args []string) int {
 	}
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
-		return 2
+		return flagExit(err)
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(env.Stderr, "newsmark notes: unexpected argument %q\n", rest[0])

@@ -227,3 +227,11 @@ func TestGroupAndFileName(t *testing.T) {
 		t.Errorf("FileName of several = %q", got)
 	}
 }
+
+func TestVentureCard(t *testing.T) {
+	v := exportDoc(t).Annotations.Ventures[0]
+	card := VentureCard(v)
+	if !strings.HasPrefix(card, "### Joint venture: Harbor Robotics + Meridian Steel\n\n- **Parties:**") || !strings.HasSuffix(card, "warehouse robots in Ohio.\n") {
+		t.Errorf("card:\n%s", card)
+	}
+}

@@ -123,6 +123,17 @@ var ventureLabels = map[model.VentureKind]string{
 	model.Project:      "Project",
 }
 
+// VentureCard is the short Markdown card of a venture, as exports show it
+// (a "### Kind: Name" heading, a list of facts, the summary). The UI keeps
+// it as the note of a highlight over the venture's evidence.
+func VentureCard(v model.Venture) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeVentureCard(w, v)
+	w.Flush()
+	return strings.TrimSpace(b.String()) + "\n"
+}
+
 func writeVentureCard(w *bufio.Writer, v model.Venture) {
 	label := ventureLabels[v.Kind]
 	if label == "" {
