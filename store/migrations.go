@@ -4,6 +4,7 @@ package store
 // here, one line each, defined in their own file (see the package comment).
 var migrations = []Migration{
 	m001Highlights,
+	m002Feeds,
 }
 
 // Latest is the schema version this newsmark writes.
