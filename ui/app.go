@@ -481,10 +481,33 @@ type helpKeys [][]key.Binding
 func (h helpKeys) ShortHelp() []key.Binding  { return h[len(h)-1] }
 func (h helpKeys) FullHelp() [][]key.Binding { return h }
 
+// helpView lays the help columns out in rows that fit the width.
 func (m Model) helpView() string {
 	p := m.helpPane()
+	hm := m.help
+	hm.SetWidth(0)
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.keys.helpGroups(p) {
+		try := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
+			rows = append(rows, hm.FullHelpView(row))
+			try = [][]key.Binding{g}
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		rows = append(rows, hm.FullHelpView(row))
+	}
 	title := m.styles.Title.Render(" Keys: " + p.String())
-	return block(title+"\n\n"+indent(m.help.FullHelpView(m.keys.helpGroups(p)), " "), m.width, max(m.height-1, 1))
+	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func indent(s, pre string) string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"newsmark/articles"
+	"newsmark/model"
 )
 
 // driver runs a Model the way a Program would, minus the terminal: every
@@ -116,4 +118,22 @@ func (d *driver) mustNotSee(want ...string) {
 			d.t.Fatalf("screen shows %q:\n%s", w, s)
 		}
 	}
+}
+
+type (
+	modelArticle = model.Article
+	modelAnn     = model.Annotations
+)
+
+func resize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// annWith annotates each name as a company wherever it occurs.
+func annWith(body string, names ...string) model.Annotations {
+	var ann model.Annotations
+	for _, n := range names {
+		ann.Entities = append(ann.Entities, model.Entity{ID: n, Kind: model.Company, Text: n, Mentions: spansOf(body, n)})
+	}
+	return ann
 }

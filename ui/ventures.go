@@ -80,7 +80,7 @@ func (v *venturesPane) render() {
 				return
 			}
 			for j, l := range wrapText(label+": "+val, w) {
-				if j == 0 {
+				if j == 0 && strings.HasPrefix(l, label+":") {
 					l = st.Subtle.Render(label+":") + st.Text.Render(l[len(label)+1:])
 				} else {
 					l = st.Text.Render(l)
