@@ -129,3 +129,7 @@ func fixtureLibrary(t testing.TB) articles.Library {
 		Problems: []articles.Problem{{Path: "broken.bin", Reason: "binary file"}},
 	}
 }
+
+func singleLibrary(a model.Article) articles.Library {
+	return articles.Library{Entries: []articles.Entry{{Meta: a}}}
+}

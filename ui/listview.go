@@ -40,29 +40,32 @@ func (l *itemList) setItems(items []item) {
 	l.move(1)
 }
 
-// move steps the cursor to the next selectable item in direction d (±1),
-// or to the first/last with d = ±len.
+// move steps the cursor to the next selectable item in direction d (±1);
+// d = ±len(items) goes to the first or last selectable item.
 func (l *itemList) move(d int) bool {
-	if len(l.items) == 0 {
+	n := len(l.items)
+	if n == 0 {
 		l.cursor = -1
 		return false
 	}
-	step, i := 1, l.cursor+d
-	if d < 0 {
+	i, step := l.cursor+d, 1
+	switch {
+	case d <= -n:
+		i = 0
+	case d >= n:
+		i, step = n-1, -1
+	case d < 0:
 		step = -1
 	}
-	i = min(max(i, 0), len(l.items)-1)
-	for i >= 0 && i < len(l.items) && !l.items[i].selectable {
-		i += step
+	for i = min(max(i, 0), n-1); i >= 0 && i < n && !l.items[i].selectable; i += step {
 	}
-	if i < 0 || i >= len(l.items) {
-		// Nothing that way: try back from the far end (for first/last).
+	if i < 0 || i >= n {
 		if l.cursor >= 0 {
-			return false
+			return false // nothing selectable that way
 		}
-		for i = 0; i < len(l.items) && !l.items[i].selectable; i++ {
+		for i = 0; i < n && !l.items[i].selectable; i++ {
 		}
-		if i >= len(l.items) {
+		if i == n {
 			return false
 		}
 	}

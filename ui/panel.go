@@ -116,21 +116,34 @@ func (p *panelPane) Update(msg tea.KeyPressMsg) tea.Cmd {
 // filterable reports whether "/" filters the active tab.
 func (p *panelPane) filterable() bool { return p.active == tabEntities }
 
-func (p *panelPane) tabBar() string {
+// tabBar names the tabs with their keys and counts, dropping the counts,
+// then shortening the names, when the panel is narrow.
+func (p *panelPane) tabBar(width int) string {
 	st := p.styles
-	parts := make([]string, numTabs)
-	for t := tab(0); t < numTabs; t++ {
-		label := fmt.Sprintf("%s %s", p.keys.Global.PanelTab[t].Help().Key, t)
-		if n := p.tabs[t].count(); n > 0 {
-			label += fmt.Sprintf(" (%d)", n)
+	for _, form := range []int{0, 1, 2} {
+		parts := make([]string, numTabs)
+		w := 0
+		for t := tab(0); t < numTabs; t++ {
+			name := t.String()
+			if form == 2 {
+				name = name[:min(len(name), 4)]
+			}
+			label := p.keys.Global.PanelTab[t].Help().Key + " " + name
+			if n := p.tabs[t].count(); n > 0 && form == 0 {
+				label += fmt.Sprintf(" (%d)", n)
+			}
+			w += ansi.StringWidth(label) + 1
+			if t == p.active {
+				parts[t] = st.TabActive.Render(label)
+			} else {
+				parts[t] = st.TabInactive.Render(label)
+			}
 		}
-		if t == p.active {
-			parts[t] = st.TabActive.Render(label)
-		} else {
-			parts[t] = st.TabInactive.Render(label)
+		if w-1 <= width || form == 2 {
+			return strings.Join(parts, " ")
 		}
 	}
-	return strings.Join(parts, " ")
+	return ""
 }
 
 // View draws the panel as exactly width×height cells.
@@ -140,7 +153,7 @@ func (p *panelPane) View(focused bool) string {
 	if p.below {
 		cw = p.width
 	}
-	head := " " + ansi.Truncate(p.tabBar(), max(cw-1, 1), "…")
+	head := " " + ansi.Truncate(p.tabBar(cw-1), max(cw-1, 1), "…")
 	rule := st.Border.Render(strings.Repeat("─", max(cw, 1)))
 	body := p.tabs[p.active].View(focused)
 	ch := p.height - 2
