@@ -1,6 +1,11 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
@@ -195,4 +200,30 @@ func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
 		{r.Up, r.Down, r.PageUp, r.PageDown},
 		{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search},
 	}, art...)
+}
+
+// KeyTable is the README's key table, generated from the KeyMap (a test
+// keeps README.md in step with it).
+func KeyTable() string {
+	k := DefaultKeyMap()
+	var b strings.Builder
+	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
+	row := func(where string, bs ...key.Binding) {
+		for _, x := range bs {
+			keys := make([]string, len(x.Keys()))
+			for i, s := range x.Keys() {
+				keys[i] = "`" + s + "`"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", where, strings.Join(keys, " "), x.Help().Desc)
+		}
+	}
+	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
+	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
+	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
+	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
+	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
+		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All)
+	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
+	row("typing a filter or search", in.Accept, in.Cancel, in.Delete)
+	return b.String()
 }
