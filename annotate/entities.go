@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,9 @@ import (
 // the body are recognised in them; mentions past the body become meta
 // mentions of their field.
 func entities(a model.Article) []model.Entity {
+	if len(a.Body)+len(a.Title)+len(a.Caption) >= math.MaxInt32-1<<20 {
+		return nil // token offsets are 32-bit: a 2 GiB article is not news
+	}
 	d := newDoc(a)
 	d.names()
 	d.figures()
@@ -51,12 +55,18 @@ type doc struct {
 	// covered marks tokens already inside a mention.
 	covered []bool
 	figKeys map[string]int
+	// aliasFirst filters the words that may start an alias.
+	aliasFirst wordFilter
+	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
+	hyphenUnit string
 }
 
 func newDoc(a model.Article) *doc {
 	var b strings.Builder
-	b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 64)
-	b.WriteString(a.Body)
+	if a.Title != "" || a.Caption != "" || len(a.Contributors) > 0 {
+		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
+		b.WriteString(a.Body)
+	}
 	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[string]int{}}
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
@@ -71,9 +81,14 @@ func newDoc(a model.Article) *doc {
 	add(model.FieldCaption, a.Caption)
 	add(model.FieldContributors, strings.Join(a.Contributors, ", "))
 	d.text = b.String()
+	if len(d.fields) == 0 {
+		d.text = a.Body // nothing appended: no need for the copy
+	}
 	d.ns.text = d.text
-	d.ns.toks = scan(d.text, make([]token, 0, len(d.text)/5+16))
+	d.ns.toks = scan(d.text, make([]token, 0, len(d.text)/4+16))
 	d.covered = make([]bool, len(d.ns.toks))
+	// About one capitalised run per 40 bytes of news text.
+	d.ns.chunks = make([]chunk, 0, len(d.text)/40+8)
 	d.ns.restrictFrom, d.ns.restrictTo = -1, -1
 	for _, f := range d.fields {
 		if f.name == model.FieldTitle && titleCased(a.Title) {
@@ -96,15 +111,6 @@ func titleCased(s string) bool {
 		}
 	}
 	return all >= 4 && caps*10 >= all*7
-}
-
-func (d *doc) fieldOf(off int) string {
-	for _, f := range d.fields {
-		if off >= f.s && off < f.e {
-			return f.name
-		}
-	}
-	return ""
 }
 
 // names finds companies, people and places: classify each capitalised run,
@@ -155,26 +161,26 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] {
+	if lex.firstName.has(first) && n >= 2 || lex.demonym.has(first) || lex.commonCap.has(first) || lex.dateWord.has(first) || lex.title.has(first) {
 		return false
 	}
-	if lex.nonCompanyEnd[ns.word(c.t1-1)] {
+	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
 		return false
 	}
 	if ns.companyContext(c) {
 		return true
 	}
 	// "Walmart said", "Flipkart agreed": one unknown word doing what companies do.
-	if n == 1 && !lex.firstName[first] {
+	if n == 1 && !lex.firstName.has(first) {
 		v := ns.lowerWord(c.t1)
 		if v == "has" || v == "will" || v == "is" || v == "was" {
 			v = ns.lowerWord(c.t1 + 1)
-			return lex.companyVerb[v] && v != "said"
+			return lex.companyVerb.has(v) && v != "said"
 		}
 		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
 			return false
 		}
-		return lex.companyVerb[v] || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
+		return lex.companyVerb.has(v) || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
 			v == "executives" || v == "subsidiary"
 	}
 	return false
@@ -188,8 +194,8 @@ func (d *doc) propagateLists() {
 		changed := false
 		for i := range cs {
 			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 || lex.commonCap[ns.word(c.t0)] || lex.firstName[ns.word(c.t0)] && c.t1-c.t0 > 1 ||
-				lex.demonym[ns.word(c.t0)] {
+			if c.kind != "" || c.ent >= 0 || lex.commonCap.has(ns.word(c.t0)) || lex.firstName.has(ns.word(c.t0)) && c.t1-c.t0 > 1 ||
+				lex.demonym.has(ns.word(c.t0)) {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
@@ -210,8 +216,17 @@ func (d *doc) propagateLists() {
 				}
 				return k == b.t0 && k > a.t1
 			}
-			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',')) {
+			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
+			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
 				c.kind, c.cue = model.Company, "list"
+				changed = true
+				continue
+			}
+			// "John Magnier and JP McManus": people listed with a person.
+			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
+			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
+				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
+				c.kind, c.cue = model.Person, "list"
 				changed = true
 			}
 		}
@@ -278,14 +293,14 @@ func (d *doc) resolve(second bool) {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ca, cb := &ns.chunks[idx[a]], &ns.chunks[idx[b]]
-		return ca.t1-ca.t0 > cb.t1-cb.t0
-	})
+	// Longest first, stable: a counting sort by word count keeps this linear.
+	idx = byLengthDesc(ns.chunks, idx)
 	for _, i := range idx {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
-		if e, ok := d.alias[name]; ok {
+		// A company named like a person's surname ("Adani" after "Gautam
+		// Adani") stays a company.
+		if e, ok := d.alias[name]; ok && (d.ents[e].kind == c.kind || c.kind != model.Company) {
 			c.ent = e
 			d.mention(e, c.t0, c.t1, c.s, c.e)
 			continue
@@ -319,13 +334,9 @@ func (d *doc) mention(e, t0, t1, s, end int) {
 	for k := t0; k < t1 && k < len(d.covered); k++ {
 		d.covered[k] = true
 	}
-	sp := d.ents[e].spans
-	for _, x := range sp {
-		if x.Start == s && x.End == end {
-			return
-		}
-	}
-	d.ents[e].spans = append(sp, model.Span{Start: s, End: end})
+	// Duplicates (a ticker seen by both resolve passes) are dropped when
+	// the spans are sorted for output; checking here would be quadratic.
+	d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: s, End: end})
 	if s < d.ents[e].first {
 		d.ents[e].first = s
 	}
@@ -337,6 +348,8 @@ func (d *doc) setAlias(key string, e int) {
 	}
 	if _, taken := d.alias[key]; !taken {
 		d.alias[key] = e
+		first, _, _ := strings.Cut(key, " ")
+		d.aliasFirst.add(first)
 	}
 }
 
@@ -358,7 +371,7 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				last = ns.word(c.t1 - 2)
 			}
 			d.setAlias(last, e)
-			if lex.firstName[ns.word(c.t0)] && n == 2 {
+			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
 				// "Avi" for "Avi Glazer" only when no one else has it.
 				d.setAlias(ns.word(c.t0), e)
 			}
@@ -373,10 +386,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				words = append(words, ns.word(k))
 			}
 		}
-		for len(words) > 1 && (lex.legal[bare(words[len(words)-1])] || lex.designator[words[len(words)-1]]) {
+		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.commonCap[short] || lex.place[short] || lex.demonym[short] || lex.firstName[short] ||
+			if len(words) == 1 && (lex.commonCap.has(short) || lex.place.has(short) || lex.demonym.has(short) || lex.firstName.has(short) ||
 				genericWords[short]) {
 				break
 			}
@@ -409,7 +422,7 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 			continue
 		}
 		w := ns.word(k)
-		if !withSuffix && (lex.legal[w] || lex.designator[w]) {
+		if !withSuffix && (lex.legal.has(w) || lex.designator.has(w)) {
 			continue
 		}
 		words++
@@ -425,9 +438,9 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 // in brackets is a mention of the company.
 func (d *doc) bracketAlias(c *chunk) {
 	ns := &d.ns
-	k := c.t1
+	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
-		s, e := ns.toks[k+1].s, ns.toks[end-2].e
+		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
 		code := ns.text[s:e]
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
@@ -444,7 +457,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
 		ns.toks[k+2].flags&fUpper != 0 {
 		d.setAlias(ns.word(k+2), c.ent)
-		d.mention(c.ent, k+2, k+3, ns.toks[k+2].s, ns.toks[k+2].e)
+		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].e))
 	}
 }
 
@@ -457,11 +470,20 @@ func (d *doc) aliasScan() {
 		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
 			continue
 		}
-		// Longest alias of up to 5 words starting here.
+		// Longest alias of up to 5 capitalised words (and connectors)
+		// starting here.
+		if !d.aliasFirst.maybe(ns.word(i)) {
+			d.hyphenAlias(i)
+			continue
+		}
 		best, bestJ := -1, 0
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
-			if j-1 > i && (toks[j-1].kind != kWord || d.covered[j-1]) {
-				break
+			if j-1 > i {
+				t := toks[j-1]
+				if t.kind != kWord || d.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
+					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
+					break
+				}
 			}
 			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
 				best, bestJ = e, j
@@ -471,12 +493,12 @@ func (d *doc) aliasScan() {
 			d.hyphenAlias(i)
 			continue
 		}
-		end := toks[bestJ-1].e
+		end := int(toks[bestJ-1].e)
 		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
-			lex.legal[ns.word(bestJ-1)] {
-			end = toks[bestJ].e
+			lex.legal.has(ns.word(bestJ-1)) {
+			end = int(toks[bestJ].e)
 		}
-		d.mention(best, i, bestJ, toks[i].s, end)
+		d.mention(best, i, bestJ, int(toks[i].s), end)
 		i = bestJ - 1
 	}
 }
@@ -488,7 +510,7 @@ func (d *doc) hyphenAlias(i int) {
 	if !strings.Contains(w, "-") {
 		return
 	}
-	off := ns.toks[i].s
+	off := int(ns.toks[i].s)
 	for _, part := range strings.Split(w, "-") {
 		if e, ok := d.alias[part]; ok && d.ents[e].kind == model.Company {
 			d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: off, End: off + len(part)})
@@ -510,9 +532,16 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		sort.Slice(b.spans, func(x, y int) bool { return b.spans[x].Start < b.spans[y].Start })
+		sort.Slice(b.spans, func(x, y int) bool {
+			if b.spans[x].Start != b.spans[y].Start {
+				return b.spans[x].Start < b.spans[y].Start
+			}
+			return b.spans[x].End < b.spans[y].End
+		})
+		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
-			Value: b.value, Unit: b.unit, Per: b.per, Mentions: []model.Span{}, MetaMentions: []model.MetaMention{}}
+			Value: b.value, Unit: b.unit, Per: b.per, Mentions: make([]model.Span, 0, len(b.spans)),
+			MetaMentions: []model.MetaMention{}}
 		for _, sp := range b.spans {
 			if sp.End <= d.bodyLen {
 				ent.Mentions = append(ent.Mentions, sp)
@@ -534,6 +563,41 @@ func (d *doc) output() []model.Entity {
 			ent.Canonical = ""
 		}
 		out = append(out, ent)
+	}
+	return out
+}
+
+// dedupSpans drops repeated spans from a sorted list.
+func dedupSpans(sp []model.Span) []model.Span {
+	out := sp[:0]
+	for _, x := range sp {
+		if len(out) > 0 && x == out[len(out)-1] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// byLengthDesc orders chunk indices by token count, longest first, keeping
+// text order among equals.
+func byLengthDesc(cs []chunk, idx []int) []int {
+	const maxLen = 16
+	var count [maxLen + 1]int
+	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
+	for _, i := range idx {
+		count[maxLen-l(i)]++
+	}
+	pos, sum := [maxLen + 1]int{}, 0
+	for k := range count {
+		pos[k] = sum
+		sum += count[k]
+	}
+	out := make([]int, len(idx))
+	for _, i := range idx {
+		k := maxLen - l(i)
+		out[pos[k]] = i
+		pos[k]++
 	}
 	return out
 }

@@ -28,7 +28,7 @@ type nameScanner struct {
 	restrictFrom, restrictTo int
 }
 
-func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[t.s:t.e] }
+func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[int(t.s):int(t.e)] }
 
 func (ns *nameScanner) isCapWord(i int) bool {
 	if i < 0 || i >= len(ns.toks) {
@@ -43,7 +43,7 @@ func (ns *nameScanner) isPunct(i int, c byte) bool {
 		return false
 	}
 	t := ns.toks[i]
-	return t.kind == kPunct && ns.text[t.s] == c
+	return t.kind == kPunct && ns.text[int(t.s)] == c
 }
 
 // lowerWord returns token i if it is a lower-case word, else "".
@@ -69,48 +69,59 @@ func (ns *nameScanner) findChunks() {
 			i++
 			continue
 		}
-		if _, cur := currencyPrefixes[ns.word(i)]; cur && i+1 < len(toks) && (toks[i+1].kind == kNum || ns.isPunct(i+1, '$') || ns.isPunct(i+1, '.')) {
+		if ns.currencyPrefix(i) {
 			i++
 			continue
 		}
 		j := i + 1
-		end := toks[i].e
+		end := int(toks[i].e)
 		next := 0
 		for j < len(toks) {
 			u := toks[j]
 			prev := ns.word(j - 1)
-			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord {
-				if lex.legal[prev] && j-1 > i {
+			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
+				if lex.legal.has(prev) && j-1 > i {
 					break
 				}
-				end = u.e
+				end = int(u.e)
 				j++
 				continue
 			}
-			if u.kind == kPunct && ns.text[u.s] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
-				if lex.legal[prev] && j-1 > i {
-					end = u.e // "Corp." keeps its period and ends the name
+			if u.kind == kPunct && ns.text[int(u.s)] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
+				if lex.legal.has(prev) && j-1 > i {
+					end = int(u.e) // "Corp." keeps its period and ends the name
 					next = j + 1
 					break
 				}
 				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
-					end = toks[j+1].e
+					end = int(toks[j+1].e)
 					j += 2
 					continue
 				}
 				break
 			}
+			// "Holmgaard A/S"
+			if u.kind == kPunct && ns.text[u.s] == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
+				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal.has(prev+"/"+ns.word(j+1)) {
+				end = int(toks[j+1].e)
+				next = j + 2
+				if ns.isPunct(j+2, '.') && int(toks[j+2].s) == end {
+					end++
+					next++
+				}
+				break
+			}
 			// " & " between capitalised words.
-			if u.kind == kPunct && ns.text[u.s] == '&' && ns.isCapWord(j+1) {
-				end = toks[j+1].e
+			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
+				end = int(toks[j+1].e)
 				j += 2
 				continue
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if particles[w] || (w == "of" && (lex.designator[prev] || lex.legal[prev])) ||
+				if particles[w] || (w == "of" && lex.designator.has(prev)) ||
 					(w == "and" && ns.andJoins(i, j)) {
-					end = toks[j+1].e
+					end = int(toks[j+1].e)
 					j += 2
 					continue
 				}
@@ -118,7 +129,7 @@ func (ns *nameScanner) findChunks() {
 			// "Hongfujin Precision Industry (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
 			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
-				end = toks[j+3].e
+				end = int(toks[j+3].e)
 				j += 4
 				continue
 			}
@@ -133,9 +144,12 @@ func (ns *nameScanner) findChunks() {
 // only when the words after it end with a corporate suffix and neither side
 // is a name on its own ("Nippon Telegraph and Telephone Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
-	left := ns.text[ns.toks[i].s:ns.toks[j-1].e]
+	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
-	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
+	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
+	loneDesignator := j-i == 1 && lex.designator.has(lw)
+	if lex.known.has(left) || lex.place.has(left) || j-i > 3 || lex.legal.has(lw) || lex.designator.has(lw) && !loneDesignator ||
+		strings.Contains(left, "-") {
 		return false
 	}
 	k := j + 1
@@ -143,11 +157,11 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 		k++
 	}
 	last := ns.word(k - 1)
-	if !lex.legal[last] && !lex.designator[last] {
+	if !lex.legal.has(last) && !lex.designator.has(last) {
 		return false
 	}
-	right := ns.text[ns.toks[j+1].s:ns.toks[k-1].e]
-	return !lex.known[right] && !lex.known[ns.word(j+1)]
+	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
+	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
 // functionCaps are capitalised function words: never part of a name.
@@ -163,34 +177,34 @@ var innerTitles = map[string]bool{"Chief": true, "CEO": true, "Chairman": true, 
 // addChunk strips leading ordinary words and titles from tokens [i, j) and
 // splits at inner titles, then records what is left.
 func (ns *nameScanner) addChunk(i, j, end int) {
-	title := false
+	titled := false
+	lf := wordSet(lex.info[ns.word(j-1)])
+	companyShaped := lf&(legal|designator) != 0
 	for i < j {
-		w := ns.word(i)
 		if ns.toks[i].kind != kWord {
 			i++
 			continue
 		}
-		companyShaped := lex.legal[ns.word(j-1)] || lex.designator[ns.word(j-1)]
-		if (lex.title[w] || abbrevTitles[w]) && !companyShaped {
+		w := ns.word(i)
+		f := wordSet(lex.info[w])
+		if (f&title != 0 || abbrevTitles[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
-				title = true
+				titled = true
 				i++
 				continue
 			}
 		}
-		// A sentence-initial cue noun: "Chipmaker Renesas ...".
-		if ns.toks[i].flags&fSent != 0 && j-i > 1 {
-			lw := strings.ToLower(w)
-			if lex.companyCue[lw] || lex.personCue[lw] {
-				i++
-				continue
-			}
+		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
+		if f&cueCap != 0 && j-i > 1 && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
+			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
+			i++
+			continue
 		}
-		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
-				two := w + " " + ns.word(i+1)
-				if lex.place[two] || lex.known[two] {
+				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
+				if wordSet(lex.info[two])&(place|known) != 0 {
 					break
 				}
 			}
@@ -204,29 +218,31 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	for k := i + 1; k < j; k++ {
 		if innerTitles[ns.word(k)] && ns.toks[k].kind == kWord {
-			ns.addChunk(i, k, ns.toks[k-1].e)
+			ns.addChunk(i, k, int(ns.toks[k-1].e))
 			ns.addChunk(k, j, end)
 			return
 		}
 	}
 	// A trailing title-like or common word is not part of the name ("Tokyo
 	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && (lex.title[ns.word(j-1)] || lex.dateWord[ns.word(j-1)]) && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
+	for j-1 > i && wordSet(lex.info[ns.word(j-1)])&(title|dateWord) != 0 && wordSet(lex.info[ns.word(j-1)])&(legal|designator) == 0 {
 		j--
-		end = ns.toks[j-1].e
+		end = int(ns.toks[j-1].e)
 	}
-	if end < ns.toks[j-1].e {
-		end = ns.toks[j-1].e
+	if end < int(ns.toks[j-1].e) {
+		end = int(ns.toks[j-1].e)
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: ns.toks[i].s, e: end, title: title, ent: -1})
+	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1})
 }
 
 func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
-	s = strings.TrimSuffix(s, ".")
-	if strings.ContainsRune(s, '’') {
+	if n := len(s); n > 0 && s[n-1] == '.' {
+		s = s[:n-1]
+	}
+	if strings.IndexByte(s, 0xE2) >= 0 && strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
 	return s
@@ -239,25 +255,27 @@ func (ns *nameScanner) classify(c *chunk) {
 	n := c.t1 - c.t0
 	first, last := ns.word(c.t0), ns.word(c.t1-1)
 	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
+	// One look-up each for the whole name and its last word.
+	nf, lf := wordSet(lex.info[name]), wordSet(lex.info[last])
 	switch {
-	case lex.wire[name] || lex.nonCompany[name]:
+	case nf&(wire|nonCompany) != 0:
 		c.kind, c.cue = "skip", "wire"
 		return
-	case lex.known[name]:
+	case nf&known != 0:
 		c.kind, c.cue = model.Company, "known-name"
 		return
-	case lex.place[name]:
+	case nf&place != 0:
 		c.kind, c.cue = model.Place, "gazetteer"
 		return
-	case lex.nonCompanyEnd[last] && n > 1:
+	case lf&nonCompanyEnd != 0 && n > 1:
 		c.kind, c.cue = "skip", "institution"
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
-	case n >= 2 && lex.legal[last]:
+	case n >= 2 && lf&legal != 0:
 		c.kind, c.cue = model.Company, "suffix"
 		return
-	case n >= 2 && lex.designator[last] && !lex.demonym[name] && !ns.allPlaces(c.t0, c.t1-1):
+	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
 		c.kind, c.cue = model.Company, "suffix"
 		return
 	}
@@ -268,9 +286,9 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.kind, c.cue = model.Person, "title-context"
-		case lex.firstName[first]:
+		case lex.firstName.has(first):
 			c.kind, c.cue = model.Person, "first-name"
-		case lex.personCue[ns.lowerWord(c.t0-1)]:
+		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
 		case ns.reportNear(c):
 			c.kind, c.cue = model.Person, "context"
@@ -284,12 +302,12 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := c.t1 - 1; k > c.t0; k-- {
-		if lex.known[bare(ns.text[c.s:ns.toks[k-1].e])] {
+		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
 				return
 			}
-			c.t1, c.e = k, ns.toks[k-1].e
+			c.t1, c.e = k, int(ns.toks[k-1].e)
 			c.kind, c.cue = model.Company, "known-name"
 			return
 		}
@@ -304,7 +322,7 @@ func (ns *nameScanner) classify(c *chunk) {
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 	w := ns.word(c.t0)
 	if h := strings.IndexByte(w, '-'); h > 0 {
-		return lex.known[w[:h]]
+		return lex.known.has(w[:h])
 	}
 	return false
 }
@@ -312,7 +330,7 @@ func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 // hasDigits: model names ("C180 SE") are products, not companies.
 func (ns *nameScanner) hasDigits(c *chunk) bool {
 	for k := c.t0; k < c.t1; k++ {
-		if strings.ContainsAny(ns.word(k), "0123456789") {
+		if ns.toks[k].flags&fDigit != 0 {
 			return true
 		}
 	}
@@ -326,8 +344,11 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
-		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] || lex.wire[w] ||
-			lex.dateWord[w] || ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
+		f := wordSet(lex.info[w])
+		// A surname may be a company's name too ("Henry Ford"), so known
+		// names only rule out the first word.
+		if f&(legal|designator|place|demonym|wire|dateWord) != 0 || f&known != 0 && k == c.t0 ||
+			ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
 			return false
 		}
 	}
@@ -341,17 +362,17 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 	real := false
 	for k := t0; k < t1; k++ {
 		w := ns.word(k)
-		if lex.place[w] {
+		if lex.place.has(w) {
 			real = true
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
+		if k+1 < t1 && lex.place.has(ns.text[ns.toks[k].s:ns.toks[k+1].e]) {
 			k++
 			real = true
 			continue
 		}
-		if !lex.demonym[w] {
+		if !lex.demonym.has(w) {
 			return false
 		}
 	}
@@ -360,13 +381,13 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 
 // reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
 func (ns *nameScanner) reportNear(c *chunk) bool {
-	if lex.reportVerb[ns.lowerWord(c.t1)] {
+	if lex.reportVerb.has(ns.lowerWord(c.t1)) {
 		return true
 	}
-	if ns.isPunct(c.t1, ',') && lex.reportVerb[ns.lowerWord(c.t1+1)] {
+	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
 		return false // "Kroger, said ..." is rare; a comma usually starts an appositive
 	}
-	if lex.reportVerb[ns.lowerWord(c.t0-1)] {
+	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
 		return true
 	}
 	return ns.lowerWord(c.t0-1) == "to" && ns.lowerWord(c.t0-2) == "according"
@@ -377,13 +398,16 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 	if !ns.isPunct(c.t1, ',') {
 		return false
 	}
-	for k := c.t1 + 1; k < c.t1+4 && k < len(ns.toks); k++ {
+	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
 		t := ns.toks[k]
+		if t.kind == kPoss || t.kind == kPunct && ns.text[t.s] == '\'' {
+			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
+		}
 		if t.kind != kWord {
 			return false
 		}
 		w := ns.word(k)
-		if lex.personCue[w] || (lex.title[w] && t.flags&fCap != 0 && w != "General") {
+		if lex.personCue.has(strings.ToLower(w)) || (lex.title.has(w) && t.flags&fCap != 0) {
 			return true
 		}
 		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "former" {
@@ -401,17 +425,22 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 // possessive business noun ("X's shares"), a ticker, or a verb a company does.
 func (ns *nameScanner) companyContext(c *chunk) bool {
 	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
-	if lex.companyCue[p1] && p1 != "partner" && p1 != "house" {
+	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
 	// "France's Snecma": a place's unknown name is its company.
 	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place[pw] && ns.toks[c.t0-2].kind == kWord {
+		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
 			return true
 		}
 	}
-	// "The airline, SpiceJet,"
-	if ns.isPunct(c.t0-1, ',') && lex.companyCue[p2] && ns.isPunct(c.t1, ',') {
+	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
+	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
+		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
+		return true
+	}
+	// "MG Rover, which employs ..."
+	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
 		return true
 	}
 	switch p1 {
@@ -419,14 +448,15 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		return true
 	case "at":
 		// "analyst at Troika Dialog"
-		if lex.personCue[p2] && p2 != "chief" {
+		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
 		}
 	case "in", "of", "with", "for", "from", "by":
 		switch p2 {
 		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
 			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
-			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired":
+			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
+			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
 			return true
 		}
 	}
@@ -455,10 +485,10 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
 				break
 			}
-			if lex.companyCue[w] && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
+			if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
 				return true
 			}
-			if lex.personCue[w] {
+			if lex.personCue.has(w) {
 				break
 			}
 		}
@@ -482,22 +512,57 @@ func (ns *nameScanner) tickerAfter(i int) int {
 	code := false
 	for ; k < len(ns.toks) && k < i+6; k++ {
 		t := ns.toks[k]
-		if t.kind == kPunct && ns.text[t.s] == open {
+		if t.kind == kPunct && ns.text[int(t.s)] == open {
 			if code {
 				return k + 1
 			}
 			return 0
 		}
 		switch {
-		case t.kind == kNum && t.e-t.s >= 3 && !strings.ContainsAny(ns.text[t.s:t.e], ","):
+		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text[int(t.s):int(t.e)], ","):
 			code = true
-		case t.kind == kWord && t.flags&fUpper != 0 && t.e-t.s <= 6:
+		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
 			code = true
-		case t.kind == kPunct && (ns.text[t.s] == '.' || ns.text[t.s] == ':'):
-		case t.kind == kWord && len(ns.text[t.s:t.e]) <= 2 && t.flags&fCap != 0:
+		case t.kind == kPunct && (ns.text[int(t.s)] == '.' || ns.text[int(t.s)] == ':'):
+		case t.kind == kWord && len(ns.text[int(t.s):int(t.e)]) <= 2 && t.flags&fCap != 0:
 		default:
 			return 0
 		}
 	}
 	return 0
+}
+
+// currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
+func (ns *nameScanner) currencyPrefix(i int) bool {
+	if i+1 >= len(ns.toks) {
+		return false
+	}
+	if ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.') {
+		_, ok := currencyPrefixes[ns.word(i)]
+		return ok
+	}
+	if !ns.isPunct(i+1, '$') {
+		return false
+	}
+	_, ok := currencyPrefixes[ns.text[ns.toks[i].s:ns.toks[i+1].e]]
+	return ok
+}
+
+// after returns the index of the first token past chunk c (past "Corp.").
+func (ns *nameScanner) after(c *chunk) int {
+	k := c.t1
+	for k < len(ns.toks) && int(ns.toks[k].s) < c.e {
+		k++
+	}
+	return k
+}
+
+// isDash: an en or em dash token.
+func (ns *nameScanner) isDash(i int) bool {
+	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kPunct {
+		return false
+	}
+	t := ns.toks[i]
+	w := ns.text[t.s:t.e]
+	return w == "–" || w == "—"
 }
