@@ -43,6 +43,12 @@ func TestLoadFixtures(t *testing.T) {
 			tags: []string{"banking", "payments"},
 			body: "Lumen Bank Ltd. bought 15% of NordPay AB for 2 billion kronor.\n\nThe deal values the start-up at about €1.1 billion.",
 		}},
+		{"credits.txt", want{
+			title: "Corvin Steel to merge with Andel Metals", source: "Example Wire",
+			url: "https://wire.example.com/2026/04/07/corvin-andel", date: "2026-04-07", // date from the URL path
+			contributors: []string{"Lea Costa", "Jan de Vries", "Paul Grant", "Ada Moss"},
+			body:         "Corvin Steel SpA agreed to merge with Andel Metals NV in a deal worth 3 billion euros.\n\nShares of both companies rose.",
+		}},
 		{"headline.txt", want{
 			title:   "Orion Motors and Sato Electric to build battery plant",
 			authors: []string{"Karl Weber", "Lena Fischer"},
@@ -413,8 +419,18 @@ func TestLargeFileLoadsLazily(t *testing.T) {
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	lib := Samples()
-	if len(lib.Problems) != 0 || len(lib.Entries) == 0 {
+	// The demo is 4–6 stories, one of them Markdown with front matter.
+	if len(lib.Problems) != 0 || len(lib.Entries) < 4 || len(lib.Entries) > 6 {
 		t.Fatalf("samples: %d entries, problems %v", len(lib.Entries), lib.Problems)
+	}
+	md := 0
+	for _, e := range lib.Entries {
+		if strings.HasSuffix(e.Meta.Path, ".md") && e.Meta.URL != "" {
+			md++
+		}
+	}
+	if md == 0 {
+		t.Errorf("no Markdown sample with front matter")
 	}
 	for _, e := range lib.Entries {
 		a, err := e.Load()
@@ -429,7 +445,7 @@ func TestSamples(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"wire.txt", "headers.txt", "headline.txt", "article.md", "page.html"} {
+	for _, name := range []string{"wire.txt", "headers.txt", "credits.txt", "headline.txt", "article.md", "page.html"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
