@@ -488,3 +488,20 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadLarge loads a 50 MB plain-text file in full: read, sanitise,
+// parse and segment.
+func BenchmarkLoadLarge(b *testing.B) {
+	para := "Acme Corp. said on Monday it would invest $3 billion in a 50-50 venture with Widget Inc., hiring 1,000 people.\n\n"
+	p := filepath.Join(b.TempDir(), "big.txt")
+	if err := os.WriteFile(p, []byte(strings.Repeat(para, 50<<20/len(para))), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	e := Open([]string{p}, nil).Entries[0]
+	b.SetBytes(50 << 20)
+	for b.Loop() {
+		if _, err := e.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -245,8 +245,20 @@ func loadFile(path string, f format) (model.Article, error) {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
 	defer file.Close()
-	data, err := readLimited(file)
-	if err != nil {
+	var data []byte
+	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+		// Read into a buffer of the known size: io.ReadAll would grow and
+		// copy its way up to a 50 MB file.
+		if st.Size() > maxSize {
+			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), tooLarge(st.Size()))
+		}
+		data = make([]byte, st.Size())
+		n, err := io.ReadFull(file, data)
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+		}
+		data = data[:n]
+	} else if data, err = readLimited(file); err != nil {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
 	a, err := article(f, data, path)

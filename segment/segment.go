@@ -20,7 +20,7 @@ import (
 // Paragraphs returns the blank-line separated paragraphs of body. A line
 // holding only whitespace counts as blank. Each span is trimmed.
 func Paragraphs(body string) []model.Span {
-	var out []model.Span
+	out := make([]model.Span, 0, len(body)/400+1)
 	eachParagraph(body, func(start, end int) {
 		out = append(out, model.Span{Start: start, End: end})
 	})
@@ -32,7 +32,7 @@ func Paragraphs(body string) []model.Span {
 // closing quotes and brackets, unless the full stop belongs to an
 // abbreviation, an initial, a corporate suffix or a number.
 func Sentences(body string) []model.Span {
-	out := make([]model.Span, 0, len(body)/100+1)
+	out := make([]model.Span, 0, len(body)/80+1) // news sentences average well over 80 bytes
 	eachParagraph(body, func(start, end int) {
 		out = sentencesIn(body, start, end, out)
 	})
