@@ -355,6 +355,23 @@ func TestOpenFolder(t *testing.T) {
 	}
 }
 
+func TestOpenRepeats(t *testing.T) {
+	t.Parallel()
+	dir := folder(t)
+	old := filepath.Join(dir, "old.txt")
+	// Named twice: listed twice. Inside a folder also named: not again.
+	lib := Open([]string{old, old, dir}, nil)
+	n := 0
+	for _, e := range lib.Entries {
+		if e.Meta.Path == old {
+			n++
+		}
+	}
+	if n != 2 || len(lib.Entries) != 6 {
+		t.Errorf("old.txt listed %d times in %d entries, want 2 in 6", n, len(lib.Entries))
+	}
+}
+
 func TestOpenFolderOfManyFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
