@@ -99,6 +99,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			add(p, f, !known, false)
 			continue
 		}
+		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
@@ -118,6 +119,9 @@ func Open(paths []string, stdin io.Reader) Library {
 		})
 		if err != nil {
 			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+		}
+		if len(jobs) == before && len(lib.Problems) == problems {
+			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)

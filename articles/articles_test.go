@@ -372,6 +372,34 @@ func TestOpenRepeats(t *testing.T) {
 	}
 }
 
+func TestOpenEmptyFolderAndPipe(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir, "empty/readme.pdf", []byte("%PDF"))
+	lib := Open([]string{filepath.Join(dir, "empty")}, nil)
+	if len(lib.Problems) != 1 || !strings.HasPrefix(lib.Problems[0].Reason, "no articles") {
+		t.Errorf("empty folder: problems %v", lib.Problems)
+	}
+	// A named pipe, as bash's <(command) gives, is read like stdin.
+	fifo := filepath.Join(dir, "pipe")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.WriteString("Piped Corp. agreed to buy Tube Inc.\n")
+			f.Close()
+		}
+	}()
+	lib = Open([]string{fifo}, nil)
+	if len(lib.Entries) != 1 || lib.Entries[0].Meta.Title != "Piped Corp. agreed to buy Tube Inc." {
+		t.Fatalf("pipe: %+v %v", lib.Entries, lib.Problems)
+	}
+	if a, err := lib.Entries[0].Load(); err != nil || a.Body != "Piped Corp. agreed to buy Tube Inc." {
+		t.Fatalf("pipe load: %q %v", a.Body, err)
+	}
+}
+
 func TestOpenFolderOfManyFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

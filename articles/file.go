@@ -282,6 +282,10 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 	if err != nil {
 		return fail(reason(err))
 	}
+	if st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
+		// A pipe such as bash's <(curl …) or /dev/stdin: read it like stdin.
+		return memoryEntry(Sanitize(path), file, nil)
+	}
 	if !st.Mode().IsRegular() {
 		return fail("not a regular file")
 	}
