@@ -18,11 +18,13 @@ type testSite struct {
 	mu   sync.Mutex
 	hits map[string]int
 	ua   string
+	// codes counts responses by status, for conditional GET.
+	codes map[int]int
 }
 
 func newTestSite(t *testing.T) *testSite {
 	t.Helper()
-	s := &testSite{hits: map[string]int{}}
+	s := &testSite{hits: map[string]int{}, codes: map[int]int{}}
 	files := http.FileServer(http.Dir("testdata/web"))
 	mux := http.NewServeMux()
 	mux.Handle("/", files)
@@ -60,6 +62,11 @@ func newTestSite(t *testing.T) *testSite {
 			}
 		}
 	})
+	mux.HandleFunc("/etag/", func(w http.ResponseWriter, r *http.Request) {
+		// The file with an ETag; ServeContent answers If-None-Match with 304.
+		w.Header().Set("ETag", `"v1"`)
+		http.ServeFile(w, r, "testdata/web/"+strings.TrimPrefix(r.URL.Path, "/etag/"))
+	})
 	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte("\x89PNG\r\n\x1a\n0000"))
@@ -69,10 +76,30 @@ func newTestSite(t *testing.T) *testSite {
 		s.hits[r.URL.Path]++
 		s.ua = r.UserAgent()
 		s.mu.Unlock()
-		mux.ServeHTTP(w, r)
+		rec := &statusRecorder{ResponseWriter: w, code: 200}
+		mux.ServeHTTP(rec, r)
+		s.mu.Lock()
+		s.codes[rec.code]++
+		s.mu.Unlock()
 	}))
 	t.Cleanup(s.Close)
 	return s
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.code = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (s *testSite) status(code int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.codes[code]
 }
 
 func (s *testSite) count(path string) int {
