@@ -243,8 +243,6 @@ func firstWords(s string, n int) string {
 	return strings.Join(w, " ")
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // checkXML reports a malformed XML feed: gofeed recovers from broken markup
 // silently, which would hide a truncated or broken feed from the reader.
 // HTML entities, common in feeds, are accepted.

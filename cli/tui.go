@@ -1,9 +1,98 @@
 package cli
 
-import "fmt"
+import (
+	"flag"
+	"fmt"
+	"os"
 
-// runTUI is a SKELETON, replaced by its issue's work.
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"newsmark/annotate"
+	"newsmark/articles"
+	"newsmark/ui"
+)
+
+// tuiOptions is what the reader's flags and environment ask for.
+type tuiOptions struct {
+	theme   ui.Theme
+	dataDir string
+	paths   []string
+}
+
+// parseTUI reads `newsmark [--theme light|dark] [--data-dir DIR] [PATH...]`.
+// NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
+func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
+	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
+	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
+		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds ...")
+		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively) or - for stdin; none opens the samples.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return tuiOptions{}, err
+	}
+	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, paths: fs.Args()}
+	switch o.theme {
+	case "", ui.Light, ui.Dark:
+	default:
+		return o, fmt.Errorf("--theme must be light or dark, not %q", articles.Sanitize(*theme))
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok || getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+		o.theme = ui.Mono
+	}
+	return o, nil
+}
+
+// runTUI opens the paths (or the samples) in the reader.
 func runTUI(env Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "newsmark: tui: not built yet")
-	return 2
+	o, err := parseTUI(env, args, os.Getenv)
+	if err == flag.ErrHelp {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark:", err)
+		return 2
+	}
+	lib := openLibrary(o.paths, env)
+	for _, p := range lib.Problems {
+		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(p.String()))
+	}
+	if len(lib.Entries) == 0 {
+		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
+		return 1
+	}
+	opts := []tea.ProgramOption{}
+	if o.theme == ui.Mono {
+		// Keep bold/italic/underline/reverse even where colour is off.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	for _, p := range o.paths {
+		if p == "-" {
+			// stdin held the article: read keys from the terminal.
+			if tty, err := os.Open("/dev/tty"); err == nil {
+				defer tty.Close()
+				opts = append(opts, tea.WithInput(tty))
+			}
+			break
+		}
+	}
+	m := ui.New(ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir})
+	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// openLibrary loads the paths, or the embedded samples when there are none.
+func openLibrary(paths []string, env Env) articles.Library {
+	if len(paths) == 0 {
+		return articles.Samples()
+	}
+	return articles.Open(paths, env.Stdin)
 }

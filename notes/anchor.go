@@ -139,8 +139,8 @@ func fuzzyFind(body string, h model.Highlight) (int, int, bool) {
 			}
 		}
 	}
-	end, d := bestEnd(body, text, h.End)
-	if d > k {
+	end, d := bestEnd(body, text, h.End, k)
+	if end < 0 || d > k {
 		return 0, 0, false
 	}
 	start := bestStart(body, text, end, k)
@@ -156,35 +156,43 @@ func fuzzyFind(body string, h model.Highlight) (int, int, bool) {
 	return start, end, true
 }
 
-// bestEnd is Sellers' approximate substring search: the end offset in body
-// of the substring closest to text (ties go to the end nearest near), and
-// its edit distance.
-func bestEnd(body, text string, near int) (int, int) {
+// bestEnd is Sellers' approximate substring search with Ukkonen's cut-off:
+// the end offset in body of the substring closest to text within k edits
+// (ties go to the end nearest near), and its edit distance (k+1 when none).
+// Only the rows of the table that can still be within k are computed, so
+// it costs about k×len(body) rather than len(text)×len(body).
+func bestEnd(body, text string, near, k int) (int, int) {
 	m := len(text)
 	col := make([]int32, m+1)
 	for i := range col {
 		col[i] = int32(i)
 	}
-	bestD, bestAt := int32(m+1), -1
+	kk := int32(k)
+	last := min(k+1, m) // the last row that may hold a value <= k
+	bestD, bestAt := kk+1, -1
 	for j := 0; j < len(body); j++ {
 		c := body[j]
-		diag := col[0] // D[i-1][j-1]; a match may start anywhere, so row 0 stays 0
-		for i := 1; i <= m; i++ {
-			cost := int32(1)
-			if text[i-1] == c {
-				cost = 0
-			}
-			v := diag + cost
-			if col[i]+1 < v {
-				v = col[i] + 1
-			}
-			if col[i-1]+1 < v {
-				v = col[i-1] + 1
+		diag, prev := int32(0), int32(0) // row 0 stays 0: a match may start anywhere
+		for i := 1; i <= last; i++ {
+			v := diag
+			if text[i-1] != c {
+				v = 1 + min(diag, prev, col[i])
 			}
 			diag, col[i] = col[i], v
+			prev = v
 		}
-		if d := col[m]; d < bestD || (d == bestD && abs(j+1-near) < abs(bestAt-near)) {
-			bestD, bestAt = d, j+1
+		for last > 0 && col[last] > kk {
+			last--
+		}
+		if last == m {
+			if d := col[m]; d < bestD || (d == bestD && abs(j+1-near) < abs(bestAt-near)) {
+				bestD, bestAt = d, j+1
+			}
+		} else {
+			last++
+			if last <= m {
+				col[last] = kk + 1 // not computed in this column: known to exceed k
+			}
 		}
 	}
 	return bestAt, int(bestD)

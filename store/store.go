@@ -101,7 +101,21 @@ func Open(path string, opts ...Option) (*DB, error) {
 	return open(path, cfg)
 }
 
+// open retries while the database is locked: when several processes open a
+// new database together, switching it to WAL and the first reads can fail
+// with SQLITE_BUSY at once instead of waiting on the busy handler.
 func open(path string, cfg config) (*DB, error) {
+	deadline := time.Now().Add(cfg.busyTimeout)
+	for {
+		d, err := openOnce(path, cfg)
+		if err == nil || !errors.Is(err, ErrLocked) || time.Now().After(deadline) {
+			return d, err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func openOnce(path string, cfg config) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open database: empty path")
 	}

@@ -318,3 +318,32 @@ func TestTwoHandlesWriteAtOnce(t *testing.T) {
 		t.Errorf("%d rows, want 200", n)
 	}
 }
+
+// TestConcurrentFirstOpen starts several handles on a database that does not
+// exist yet, as two newsmark processes started together would: all of them
+// open it, and the schema is created once.
+func TestConcurrentFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", FileName)
+	var wg sync.WaitGroup
+	dbs := make([]*DB, 6)
+	errs := make([]error, len(dbs))
+	for i := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dbs[i], errs[i] = Open(path)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("handle %d: %v", i, err)
+		}
+		defer dbs[i].Close()
+	}
+	var n int
+	dbs[0].SQL().QueryRow(`SELECT count(*) FROM schema_version`).Scan(&n)
+	if n != Latest() {
+		t.Errorf("%d schema_version rows, want %d", n, Latest())
+	}
+}

@@ -1,0 +1,582 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// screen is what fills the window.
+type screen int
+
+const (
+	screenLibrary screen = iota
+	screenReader
+)
+
+func (s screen) String() string { return [...]string{"library", "reader"}[s] }
+
+// focus is which pane of the reader screen gets the keys.
+type focus int
+
+const (
+	focusReader focus = iota
+	focusPanel
+)
+
+func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
+
+// inputKind is the text being typed, if any; while one is active it gets
+// every key but ctrl+c.
+type inputKind int
+
+const (
+	inputNone inputKind = iota
+	inputLibraryFilter
+	inputSearch
+	inputEntityFilter
+)
+
+func (k inputKind) String() string {
+	return [...]string{"", "filter", "search", "filter entities"}[k]
+}
+
+// Terminal modes: alternate scroll makes the wheel send arrow keys in the
+// alternate screen without capturing the mouse, so selection keeps working.
+const (
+	altScrollOn  = "\x1b[?1007h"
+	altScrollOff = "\x1b[?1007l"
+)
+
+// Model is the root model: it owns layout, focus, the help overlay and the
+// text input, and routes messages to the panes. It holds no pane content.
+type Model struct {
+	opts   Options
+	keys   *KeyMap
+	styles *Styles
+	fixed  bool // the theme was chosen, so the terminal's answer is ignored
+
+	width, height int
+	screen        screen
+	focus         focus
+	showHelp      bool
+	showPanel     bool
+	help          help.Model
+	input         inputKind
+	inputValue    string
+	status        string // one-key message in the status bar
+	statusErr     bool
+
+	library libraryPane
+	reader  readerPane
+	panel   panelPane
+
+	gen      int // bumped on every open; async results of older opens are dropped
+	entry    articles.Entry
+	anns     map[string]model.Annotations // by article ID, filled as articles are annotated
+	initCmds []tea.Cmd
+}
+
+// New builds the program's root model.
+func New(opts Options) Model {
+	keys := DefaultKeyMap()
+	theme := opts.Theme
+	fixed := theme != ""
+	if !fixed {
+		theme = Dark
+	}
+	styles := NewStyles(theme)
+	m := Model{opts: opts, keys: &keys, styles: &styles, fixed: fixed, showPanel: true,
+		anns: map[string]model.Annotations{}}
+	m.help = help.New()
+	m.help.Styles = styles.Help
+	m.library = newLibrary(m.keys, m.styles, opts.Library)
+	m.reader = newReader(m.keys, m.styles)
+	m.panel = newPanel(m.keys, m.styles)
+	if len(m.library.entries) == 1 {
+		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
+	}
+	return m
+}
+
+// Init draws at once with the chosen palette and asks the terminal for its
+// background without waiting for the answer.
+func (m Model) Init() tea.Cmd {
+	cmds := append([]tea.Cmd{tea.Raw(altScrollOn)}, m.initCmds...)
+	if !m.fixed {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
+		cmds = append(cmds, annotateEntry(0, m.library.entries[0], len(m.library.entries), m.opts.Annotate))
+	}
+	return tea.Batch(cmds...)
+}
+
+// open shows entry e in the reader and starts loading it.
+func (m *Model) open(e articles.Entry) tea.Cmd {
+	m.gen++
+	m.entry = e
+	m.screen, m.focus = screenReader, focusReader
+	m.reader.reset(m.gen, e.Meta)
+	m.panel.clear()
+	return tea.Batch(loadArticle(m.gen, e), m.layout())
+}
+
+// layout sizes every pane for the window; the panel sits beside the
+// reader from 100 columns, below it under that.
+func (m *Model) layout() tea.Cmd {
+	w, h := m.width, max(m.height-1, 1)
+	m.library.SetSize(w, h)
+	m.help.SetWidth(w)
+	if !m.showPanel {
+		return m.reader.SetSize(w, h)
+	}
+	if w >= 100 {
+		pw := w * 38 / 100
+		m.panel.below = false
+		m.panel.SetSize(pw, h)
+		return m.reader.SetSize(w-pw, h)
+	}
+	ph := max(h*2/5, 4)
+	m.panel.below = true
+	m.panel.SetSize(w, ph)
+	return m.reader.SetSize(w, h-ph)
+}
+
+// Update routes a message: sizes to every pane, async results to their
+// addressee (if still current), keys through handleKey.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.BackgroundColorMsg:
+		if !m.fixed {
+			m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
+		}
+		return m, nil
+	case articleLoadedMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.reader.err = articles.Sanitize(msg.err.Error())
+			return m, nil
+		}
+		return m, m.articleLoaded(msg.article)
+	case wrappedMsg:
+		if msg.gen == m.gen {
+			m.reader.setWrapped(msg.wrapped)
+		}
+		return m, nil
+	case annotatedMsg:
+		return m, m.annotated(msg)
+	case searchedMsg:
+		if msg.gen == m.gen {
+			m.reader.setSearch(msg.query, msg.matches)
+		}
+		return m, nil
+	case highlightsMsg:
+		if msg.gen == m.gen && msg.err == nil {
+			m.panel.Notes.SetHighlights(msg.highlights)
+		} else if msg.gen == m.gen {
+			m.setStatus(articles.Sanitize(msg.err.Error()), true)
+		}
+		return m, nil
+	case jumpMsg:
+		m.reader.jump(msg)
+		return m, nil
+	case entitySelectedMsg:
+		m.reader.selectEntity(msg)
+		return m, nil
+	case tea.PasteMsg:
+		if m.input != inputNone {
+			return m, m.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) setTheme(t Theme) {
+	if t == m.styles.Theme {
+		return
+	}
+	*m.styles = NewStyles(t)
+	m.help.Styles = m.styles.Help
+	m.reader.buildHeader()
+	m.panel.setStyles()
+}
+
+// articleLoaded shows the text at once and starts annotation beside it.
+func (m *Model) articleLoaded(a model.Article) tea.Cmd {
+	cmds := []tea.Cmd{m.reader.setArticle(a)}
+	if m.opts.Annotate != nil {
+		f := m.opts.Annotate
+		if ann, ok := m.anns[a.ID]; ok {
+			f = func(model.Article) model.Annotations { return ann }
+		}
+		cmds = append(cmds, annotateArticle(m.gen, a, f))
+	}
+	if m.opts.Highlights != nil {
+		cmds = append(cmds, loadHighlights(m.gen, a, m.opts.Highlights))
+	}
+	return tea.Batch(cmds...)
+}
+
+// annotated takes an article's annotations: the library's counts always,
+// the reader and panel when it is the open article.
+func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
+	if msg.id != "" {
+		m.anns[msg.id] = msg.ann
+		companies := 0
+		for _, e := range msg.ann.Entities {
+			if e.Kind == model.Company {
+				companies++
+			}
+		}
+		m.library.counts[msg.id] = counts{companies: companies, ventures: len(msg.ann.Ventures)}
+	}
+	if msg.gen == m.gen && msg.gen >= 0 {
+		m.reader.setAnnotations(msg.index)
+		m.panel.setData(m.reader.article, msg.ann)
+		if m.panel.active == tabEntities {
+			return m.panel.Entities.selectCmd(false)
+		}
+	}
+	if msg.gen < 0 && msg.next >= 0 && msg.next < len(m.library.entries) {
+		return annotateEntry(msg.next, m.library.entries[msg.next], len(m.library.entries), m.opts.Annotate)
+	}
+	return nil
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+// quit restores the wheel mode and ends the program.
+func quit() tea.Cmd { return tea.Sequence(tea.Raw(altScrollOff), tea.Quit) }
+
+// handleKey: the text input first, then the help overlay, then global keys,
+// then the screen's keys, then the focused pane.
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	g := m.keys.Global
+	m.status = ""
+	if key.Matches(msg, g.ForceQ) {
+		return m, quit()
+	}
+	if m.input != inputNone {
+		return m, m.inputKey(msg)
+	}
+	switch {
+	case key.Matches(msg, g.Quit):
+		return m, quit()
+	case key.Matches(msg, g.Help):
+		m.showHelp = !m.showHelp
+		return m, nil
+	case m.showHelp && key.Matches(msg, g.Back):
+		m.showHelp = false
+		return m, nil
+	case m.showHelp:
+		return m, nil
+	case key.Matches(msg, g.Back):
+		return m, m.back()
+	}
+	if m.screen == screenLibrary {
+		return m, m.libraryKey(msg)
+	}
+	return m, m.articleKey(msg)
+}
+
+// back closes the innermost thing: search or filter, then the article.
+func (m *Model) back() tea.Cmd {
+	switch {
+	case m.screen == screenLibrary:
+		m.library.setFilter("")
+	case m.reader.clearSearch():
+	case m.panel.Entities.filter != "":
+		return m.panel.Entities.setFilter("")
+	default:
+		m.gen++ // drop whatever the article still has in flight
+		m.screen = screenLibrary
+	}
+	return nil
+}
+
+func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
+	l := m.keys.Library
+	switch {
+	case key.Matches(msg, l.Filter):
+		m.input, m.inputValue = inputLibraryFilter, m.library.filter
+	case key.Matches(msg, l.Open):
+		if e, ok := m.library.selected(); ok {
+			return m.open(e)
+		}
+	default:
+		m.library.Update(msg)
+	}
+	return nil
+}
+
+// articleKey handles the reader screen: keys live whatever has focus, then
+// the focused pane's own.
+func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g, r := m.keys.Global, m.keys.Reader
+	for i, b := range g.PanelTab {
+		if key.Matches(msg, b) {
+			return m.panel.setTab(tab(i))
+		}
+	}
+	switch {
+	case key.Matches(msg, g.Focus):
+		if m.showPanel && m.focus == focusReader {
+			m.focus = focusPanel
+		} else {
+			m.focus = focusReader
+		}
+	case key.Matches(msg, g.NextTab):
+		return m.panel.setTab(m.panel.active + 1)
+	case key.Matches(msg, g.PrevTab):
+		return m.panel.setTab(m.panel.active - 1)
+	case key.Matches(msg, g.Panel):
+		m.showPanel = !m.showPanel
+		if !m.showPanel {
+			m.focus = focusReader
+		}
+		return m.layout()
+	case key.Matches(msg, r.Next):
+		m.setStatus(m.reader.step(1), false)
+	case key.Matches(msg, r.Prev):
+		m.setStatus(m.reader.step(-1), false)
+	case key.Matches(msg, r.Companies):
+		m.reader.toggle(kindCompany)
+	case key.Matches(msg, r.People):
+		m.reader.toggle(kindPerson)
+	case key.Matches(msg, r.Places):
+		m.reader.toggle(kindPlace)
+	case key.Matches(msg, r.Figures):
+		m.reader.toggle(kindFigure)
+	case key.Matches(msg, r.Quotes):
+		m.reader.toggle(kindQuote)
+	case key.Matches(msg, r.All):
+		m.reader.toggle()
+	case m.focus == focusPanel:
+		if key.Matches(msg, m.keys.Panel.Filter) {
+			if m.panel.filterable() {
+				m.input, m.inputValue = inputEntityFilter, m.panel.Entities.filter
+			} else {
+				m.setStatus("/ filters the Entities tab (2)", false)
+			}
+			return nil
+		}
+		return m.panel.Update(msg)
+	case key.Matches(msg, r.Search):
+		m.input, m.inputValue = inputSearch, m.reader.search
+	default:
+		m.reader.Update(msg)
+	}
+	return nil
+}
+
+// inputKey edits the text being typed; enter applies it, esc cancels.
+func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
+	in := m.keys.Input
+	switch {
+	case key.Matches(msg, in.Accept):
+		kind := m.input
+		m.input = inputNone
+		if kind == inputSearch {
+			if m.inputValue == "" {
+				m.reader.clearSearch()
+				return nil
+			}
+			return searchBody(m.gen, m.reader.article.Body, m.inputValue)
+		}
+		return nil
+	case key.Matches(msg, in.Cancel):
+		kind := m.input
+		m.input, m.inputValue = inputNone, ""
+		switch kind {
+		case inputLibraryFilter:
+			m.library.setFilter("")
+		case inputEntityFilter:
+			return m.panel.Entities.setFilter("")
+		}
+		return nil
+	case key.Matches(msg, in.Delete):
+		if r := []rune(m.inputValue); len(r) > 0 {
+			m.inputValue = string(r[:len(r)-1])
+		}
+		return m.typed("")
+	}
+	if msg.Text != "" {
+		return m.typed(articles.Sanitize(msg.Text))
+	}
+	return nil
+}
+
+// typed appends s to the input and applies live filters.
+func (m *Model) typed(s string) tea.Cmd {
+	m.inputValue += s
+	switch m.input {
+	case inputLibraryFilter:
+		m.library.setFilter(m.inputValue)
+	case inputEntityFilter:
+		return m.panel.Entities.setFilter(m.inputValue)
+	}
+	return nil
+}
+
+// View draws the screen, then the status bar; every path sets AltScreen.
+func (m Model) View() tea.View {
+	var content string
+	if m.width == 0 {
+		content = "loading…"
+	} else {
+		h := max(m.height-1, 1)
+		var main string
+		switch {
+		case m.showHelp:
+			main = m.helpView()
+		case m.screen == screenLibrary:
+			main = block(m.library.View(), m.width, h)
+		case !m.showPanel:
+			main = block(m.reader.View(), m.width, h)
+		case m.panel.below:
+			ph := m.panel.height
+			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(m.focus == focusPanel), m.width, ph)
+		default:
+			pw := m.panel.width
+			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
+		}
+		content = main + "\n" + m.statusView()
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.WindowTitle = "newsmark"
+	return v
+}
+
+// helpPane is which key set the help overlay lists.
+func (m Model) helpPane() Pane {
+	switch {
+	case m.input != inputNone:
+		return PaneInput
+	case m.screen == screenLibrary:
+		return PaneLibrary
+	case m.focus == focusPanel:
+		return PanePanel
+	}
+	return PaneReader
+}
+
+type helpKeys [][]key.Binding
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h[len(h)-1] }
+func (h helpKeys) FullHelp() [][]key.Binding { return h }
+
+// helpView lays the help columns out in rows that fit the width.
+func (m Model) helpView() string {
+	p := m.helpPane()
+	hm := m.help
+	hm.SetWidth(0)
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.keys.helpGroups(p) {
+		try := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
+			rows = append(rows, hm.FullHelpView(row))
+			try = [][]key.Binding{g}
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		rows = append(rows, hm.FullHelpView(row))
+	}
+	title := m.styles.Title.Render(" Keys: " + p.String())
+	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func indent(s, pre string) string {
+	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+}
+
+// statusView is the bottom line: input or message on the left; counter,
+// position and the help key on the right.
+func (m Model) statusView() string {
+	st := m.styles
+	var left string
+	switch {
+	case m.input != inputNone:
+		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
+	case m.status != "":
+		left = " " + m.status
+	case m.screen == screenLibrary:
+		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
+		if m.library.filter != "" {
+			left += " matching “" + m.library.filter + "”"
+		}
+	default:
+		left = " " + m.focus.String()
+		if m.focus == focusPanel {
+			left += ": " + m.panel.active.String()
+		}
+	}
+	var right []string
+	if m.screen == screenReader {
+		if c := m.reader.counter(); c != "" {
+			right = append(right, c)
+		}
+		if p := m.reader.percent(); p != "" {
+			right = append(right, p)
+		}
+	}
+	right = append(right, m.keys.Global.Help.Help().Key+" help ")
+	r := strings.Join(right, "  ")
+	lw := max(m.width-ansi.StringWidth(r)-1, 0)
+	left = ansi.Truncate(left, lw, "…")
+	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
+	bar := st.StatusBar
+	if m.statusErr && m.status != "" {
+		return st.Error.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
+	}
+	return bar.Render(left + strings.Repeat(" ", gap) + r)
+}
+
+// block cuts or pads s to exactly w×h cells.
+func block(s string, w, h int) string {
+	lines := strings.Split(padLines(s, h), "\n")
+	for i, l := range lines {
+		lw := ansi.StringWidth(l)
+		if lw > w {
+			l = ansi.Truncate(l, w, "")
+			lw = ansi.StringWidth(l)
+		}
+		lines[i] = l + strings.Repeat(" ", w-lw)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// joinH puts two blocks of equal height side by side.
+func joinH(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range la {
+		if i < len(lb) {
+			la[i] += lb[i]
+		}
+	}
+	return strings.Join(la, "\n")
+}

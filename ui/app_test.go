@@ -1,0 +1,346 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// openFixture opens the fixture story alone, so it goes straight to the reader.
+func openFixture(t *testing.T, w, h int) *driver {
+	t.Helper()
+	a := fixtureArticle(t)
+	return newDriver(t, articles.Library{Entries: []articles.Entry{{Meta: a}}}, Dark, w, h)
+}
+
+func TestLibraryNewestFirstOpenAndBack(t *testing.T) {
+	d := newDriver(t, fixtureLibrary(t), Dark, 80, 24)
+	s := d.screen()
+	iSun, iNorth, iOrbit := strings.Index(s, "Sunline"), strings.Index(s, "Northwind and Kaiyo"), strings.Index(s, "Orbit")
+	if !(iSun < iNorth && iNorth < iOrbit) {
+		t.Fatalf("library not newest first:\n%s", s)
+	}
+	d.mustSee("broken.bin: binary file", "3 articles", "5 companies · 2 ventures")
+	d.keys("j", "enter")
+	d.mustSee("Northwind Freight Holdings and Kaiyo Shipping Co. said on Tuesday", "By Ada Byrne", "4 Mar 2025")
+	d.keys("esc")
+	d.mustSee("3 articles", "Orbit Foods")
+	d.keys("G", "enter")
+	d.mustSee("Orbit Foods Inc. agreed to buy Meadow Dairy Ltd")
+}
+
+func TestLibraryFuzzyFilter(t *testing.T) {
+	d := newDriver(t, fixtureLibrary(t), Dark, 80, 24)
+	d.keys("/", "d", "a", "i", "r", "y")
+	d.mustSee("Orbit Foods", "filter: /dairy")
+	d.mustNotSee("Sunline")
+	d.keys("enter")
+	d.mustSee("1 article matching “dairy”")
+	d.keys("enter")
+	d.mustSee("Meadow Dairy Ltd for $80 million.")
+	d.keys("esc", "esc")
+	d.mustSee("Sunline", "Orbit", "3 articles")
+	d.keys("/", "z", "z", "z", "q")
+	d.mustSee("no article matches")
+	if d.quit {
+		t.Fatal("q typed into the filter quit the program")
+	}
+	d.keys("esc")
+	d.mustSee("Sunline")
+}
+
+// longFixture repeats the story so it scrolls several pages.
+func longFixture(t *testing.T, w, h int) *driver {
+	t.Helper()
+	a := fixtureArticle(t)
+	for i := 0; i < 5; i++ {
+		a.Body += "\n\n" + fixtureArticle(t).Body
+	}
+	a.Body += "\n\nTHE END OF THE STORY."
+	return newDriver(t, articles.Library{Entries: []articles.Entry{{Meta: a}}}, Dark, w, h)
+}
+
+func firstBodyLine(d *driver) int { return d.m.reader.offset }
+
+func TestReaderScrollKeys(t *testing.T) {
+	d := longFixture(t, 100, 30)
+	d.keys("s") // panel off: whole width for the text
+	page := d.m.reader.bodyHeight()
+	steps := []struct {
+		key  string
+		want int
+	}{
+		{"j", 1}, {"down", 2}, {"k", 1}, {"up", 0}, {"up", 0},
+		{"space", page}, {"pgdown", 2 * page}, {"b", page}, {"pgup", 0},
+		{"ctrl+d", page / 2}, {"ctrl+u", 0},
+		{"G", d.m.reader.maxOffset()}, {"j", d.m.reader.maxOffset()}, {"g", 0}, {"end", d.m.reader.maxOffset()}, {"home", 0},
+	}
+	for _, s := range steps {
+		d.keys(s.key)
+		if got := firstBodyLine(d); got != s.want {
+			t.Fatalf("after %q top line = %d, want %d", s.key, got, s.want)
+		}
+	}
+	d.mustSee("0%")
+	d.keys("G")
+	d.mustSee("THE END OF THE STORY.", "100%")
+}
+
+func TestReaderResizeRewraps(t *testing.T) {
+	d := longFixture(t, 220, 60)
+	widest := func() int {
+		n := 0
+		for i := range d.m.reader.wrapped.Lines {
+			n = max(n, textWidth(d.m.reader.wrapped.Text(i)))
+		}
+		return n
+	}
+	if d.m.reader.wrapped.Width != d.m.reader.bodyWidth() {
+		t.Fatalf("wrapped at %d, pane body is %d", d.m.reader.wrapped.Width, d.m.reader.bodyWidth())
+	}
+	wide := widest()
+	d.keys("j", "j", "j")
+	top := d.m.reader.wrapped.Lines[d.m.reader.offset].Start
+	d.send(resize(60, 20))
+	if w := widest(); w > 58 || w >= wide {
+		t.Fatalf("after resize to 60 the widest line is %d cells (was %d)", w, wide)
+	}
+	if got := d.m.reader.wrapped.Lines[d.m.reader.offset]; !(got.Start <= top && top <= got.End+1) {
+		t.Fatalf("resize lost the reading position: top byte %d now on line %+v", top, got)
+	}
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if textWidth(l) > 60 {
+			t.Fatalf("line wider than 60: %q", l)
+		}
+	}
+	if n := strings.Count(d.screen(), "\n") + 1; n != 20 {
+		t.Fatalf("view is %d lines high at 60x20", n)
+	}
+	d.mustSee("reader")
+}
+
+func TestHelpBackQuit(t *testing.T) {
+	d := openFixture(t, 100, 30)
+	d.keys("?")
+	d.mustSee("Keys: reader", "half page down", "companies on/off", "next match / mention")
+	d.keys("j") // keys other than help/esc/q do nothing under the overlay
+	d.mustSee("Keys: reader")
+	d.keys("esc")
+	d.mustNotSee("Keys: reader")
+	d.mustSee("Northwind Freight Holdings and Kaiyo")
+	d.keys("esc")
+	d.mustSee("1 article")
+	d.keys("?")
+	d.mustSee("Keys: library", "filter (fuzzy)")
+	d.keys("?", "q")
+	if !d.quit {
+		t.Fatal("q did not quit")
+	}
+}
+
+var sgr = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
+
+// styledAround reports whether some occurrence of name on screen is drawn
+// wholly inside SGR styling (any attribute or colour).
+func styledAround(raw, name string) bool {
+	var plain strings.Builder
+	var styled []bool
+	on := false
+	for i := 0; i < len(raw); {
+		if m := sgr.FindStringSubmatch(raw[i:]); m != nil {
+			on = m[1] != "" && m[1] != "0"
+			i += len(m[0])
+			continue
+		}
+		plain.WriteByte(raw[i])
+		styled = append(styled, on)
+		i++
+	}
+	p := plain.String()
+	for off := 0; ; {
+		j := strings.Index(p[off:], name)
+		if j < 0 {
+			return false
+		}
+		all := true
+		for k := off + j; k < off+j+len(name); k++ {
+			if p[k] != ' ' && p[k] != '\n' && !styled[k] {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+		off += j + 1
+	}
+}
+
+func TestHighlightToggles(t *testing.T) {
+	d := openFixture(t, 160, 45)
+	d.keys("s") // the panel names entities too: hide it
+	cases := []struct{ key, text string }{
+		{"c", "Harbour Lane Capital"}, {"p", "Kenji Arakawa"}, {"P", "Japan"}, {"f", "€210 million"},
+		{"Q", "\"Rotterdam is the door"},
+	}
+	for _, c := range cases {
+		if !styledAround(d.raw(), c.text) {
+			t.Fatalf("%q is not highlighted at start:\n%q", c.text, d.raw())
+		}
+		d.keys(c.key)
+		if styledAround(d.raw(), c.text) {
+			t.Fatalf("%q still highlighted after %s", c.text, c.key)
+		}
+		d.keys(c.key)
+		if !styledAround(d.raw(), c.text) {
+			t.Fatalf("%q not highlighted again after second %s", c.text, c.key)
+		}
+	}
+	d.keys("t")
+	for _, c := range cases {
+		if styledAround(d.raw(), c.text) {
+			t.Fatalf("%q highlighted with all off", c.text)
+		}
+	}
+	d.keys("t")
+	if !styledAround(d.raw(), "Harbour Lane Capital") {
+		t.Fatal("t did not turn highlights back on")
+	}
+}
+
+// TestHighlightAcrossLines: a name broken over two lines is styled on both.
+func TestHighlightAcrossLines(t *testing.T) {
+	a := model.Article{ID: "x", Title: "T", Body: "Shares in Harbour Lane Capital rose."}
+	lib := articles.Library{Entries: []articles.Entry{{Meta: a}}}
+	d := &driver{t: t, m: New(Options{Library: lib, Theme: Dark, Annotate: func(a2 model.Article) model.Annotations {
+		return annWith(a2.Body, "Harbour Lane Capital")
+	}})}
+	d.run(d.m.Init())
+	d.send(resize(24, 12))
+	d.keys("s") // body width 22: "Shares in Harbour Lane" | "Capital rose."
+	raw := d.raw()
+	if !styledAround(raw, "Harbour Lane") || !styledAround(raw, "Capital") || styledAround(raw, "rose") {
+		t.Fatalf("name broken over lines not styled on both:\n%q", raw)
+	}
+}
+
+func TestPanelTabsFocusAndJump(t *testing.T) {
+	d := openFixture(t, 160, 20)
+	d.mustSee("1 Ventures (2)", "Joint venture · announced", "Parties: Northwind Freight Holdings, Kaiyo Shipping Co.", "Stake: 50-50")
+	s := d.screen()
+	if strings.Index(s, "Joint venture · announced") > strings.Index(s, "Investment · background") {
+		t.Fatal("announced venture card is not first")
+	}
+	d.keys("2")
+	d.mustSee("Companies", "Kaiyo Shipping Co. ×", "found by: suffix")
+	if d.m.focus != focusReader {
+		t.Fatal("2 moved focus")
+	}
+	d.keys("]")
+	d.mustSee("Elena Marsh (4)", "Kenji Arakawa (1)")
+	d.keys("]")
+	d.mustSee("No highlights yet", "in the reader press")
+	d.keys("]")
+	d.mustSee("Stake: 50-50")
+	d.keys("[")
+	d.mustSee("No highlights yet")
+	d.keys("1", "tab")
+	d.mustSee("panel: Ventures")
+	// Down moves the card cursor, not the reader.
+	d.keys("G")
+	d.keys("j", "enter") // the background card: its evidence is further down
+	if d.m.reader.offset == 0 {
+		t.Fatal("enter on the second card did not scroll the reader")
+	}
+	d.mustSee("The agreement follows Northwind's 2023 purchase")
+	if !strings.Contains(d.raw(), "") || len(d.m.reader.decor.marks) != 1 {
+		t.Fatalf("evidence not marked: %v", d.m.reader.decor.marks)
+	}
+	d.keys("tab")
+	d.mustSee(" reader ")
+}
+
+func TestEntitiesMentionsAndFilter(t *testing.T) {
+	d := openFixture(t, 160, 45)
+	d.keys("2", "tab")
+	d.mustSee("found by: suffix")
+	first := d.m.panel.Entities.selected()
+	if first < 0 || d.m.reader.decor.selected != int32(first) {
+		t.Fatalf("selected entity %d not passed to the reader (%d)", first, d.m.reader.decor.selected)
+	}
+	want := len(d.m.panel.Entities.entities[first].Mentions)
+	d.keys("enter")
+	d.mustSee("mention 1/" + itoa(want))
+	d.keys("n", "n")
+	d.mustSee("mention 3/" + itoa(want))
+	d.keys("N")
+	d.mustSee("mention 2/" + itoa(want))
+	d.keys("/", "m", "a", "r", "s")
+	d.mustSee("Elena Marsh ×", "filter entities: /mars")
+	d.mustNotSee("Kaiyo Shipping Co. ×")
+	d.keys("enter")
+	if name := d.m.panel.Entities.entities[d.m.panel.Entities.selected()].Name(); name != "Elena Marsh" {
+		t.Fatalf("filtered selection is %q", name)
+	}
+	d.keys("esc")
+	d.mustSee("Kaiyo Shipping Co. ×")
+}
+
+func TestSearchInReader(t *testing.T) {
+	d := longFixture(t, 160, 45)
+	d.keys("/", "k", "a", "i", "y", "o", "enter")
+	n := strings.Count(strings.ToLower(d.m.reader.article.Body), "kaiyo")
+	d.mustSee("“kaiyo” 1/" + itoa(n))
+	d.keys("n", "n")
+	d.mustSee("“kaiyo” 3/" + itoa(n))
+	d.keys("N", "N", "N")
+	d.mustSee("“kaiyo” " + itoa(n) + "/" + itoa(n))
+	d.keys("esc")
+	d.mustNotSee("“kaiyo”")
+	d.mustSee("Northwind") // esc closed the search, not the article
+	d.keys("/", "z", "q", "x", "enter")
+	d.mustSee("“zqx” 0/0")
+}
+
+func TestPanelHidesAndGoesBelow(t *testing.T) {
+	d := openFixture(t, 160, 45)
+	d.mustSee("1 Ventures")
+	d.keys("s")
+	d.mustNotSee("1 Ventures")
+	d.keys("s")
+	d.send(resize(80, 24))
+	if !d.m.panel.below {
+		t.Fatal("panel not below the reader at 80 columns")
+	}
+	s := strings.Split(d.screen(), "\n")
+	tabs := -1
+	for i, l := range s {
+		if strings.Contains(l, "1 Ventures") {
+			tabs = i
+		}
+	}
+	if tabs < 8 {
+		t.Fatalf("tab bar on line %d, want below the text:\n%s", tabs, d.screen())
+	}
+}
+
+func TestAnnotationArrivesAfterText(t *testing.T) {
+	a := fixtureArticle(t)
+	m := New(Options{Library: articles.Library{Entries: []articles.Entry{{Meta: a}}}, Annotate: fixtureAnnotations, Theme: Dark})
+	mm, _ := m.Update(resize(100, 30))
+	m = mm.(Model)
+	mm, _ = m.Update(articleLoadedMsg{gen: m.gen, article: a})
+	m = mm.(Model)
+	mm, _ = m.Update(wrappedMsg{gen: m.gen, wrapped: Wrap(a.Body, m.reader.bodyWidth())})
+	m = mm.(Model)
+	d := &driver{t: t, m: m}
+	d.mustSee("annotating…", "Northwind Freight Holdings and Kaiyo")
+	d.send(annotatedMsg{gen: m.gen, id: a.ID, ann: fixtureAnnotations(a), index: buildIndex(fixtureAnnotations(a), len(a.Body)), next: -1})
+	d.mustNotSee("annotating…")
+	d.mustSee("c company")
+	// A result for an older open is dropped.
+	d.send(wrappedMsg{gen: m.gen - 1, wrapped: Wrap("stale", 10)})
+	d.mustSee("Northwind Freight Holdings and Kaiyo")
+}

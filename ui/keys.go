@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap is every binding of the program, grouped by the pane that owns it.
+// It is the one source of keys: panes match with key.Matches against it, the
+// help overlay and the README key table are built from it. Keys kept free for
+// the notes work (issue 5): v ( ) w h a e d u y x.
+type KeyMap struct {
+	Global  GlobalKeys
+	Library LibraryKeys
+	Reader  ReaderKeys
+	Panel   PanelKeys
+	Input   InputKeys
+}
+
+// GlobalKeys work on every screen (unless a text input has the keyboard).
+type GlobalKeys struct {
+	Quit     key.Binding
+	ForceQ   key.Binding
+	Help     key.Binding
+	Back     key.Binding
+	Focus    key.Binding
+	PanelTab [4]key.Binding
+	PrevTab  key.Binding
+	NextTab  key.Binding
+	Panel    key.Binding
+}
+
+// LibraryKeys move through the article list.
+type LibraryKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter                            key.Binding
+}
+
+// ReaderKeys scroll the article, search it and toggle highlights.
+type ReaderKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Search, Next, Prev                                        key.Binding
+	Companies, People, Places, Figures, Quotes, All           key.Binding
+}
+
+// PanelKeys act on the side panel when it has focus.
+type PanelKeys struct {
+	Up, Down, Top, Bottom, Jump, Filter key.Binding
+}
+
+// InputKeys end a filter or search being typed; other keys are text.
+type InputKeys struct {
+	Accept, Cancel, Delete key.Binding
+}
+
+// DefaultKeyMap returns newsmark's bindings. Keys in the Global group are
+// stable: end-to-end tests and the README rely on them.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	k := KeyMap{}
+	k.Global = GlobalKeys{
+		Quit:   b([]string{"q"}, "q", "quit"),
+		ForceQ: b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
+		Help:   b([]string{"?"}, "?", "toggle help"),
+		Back:   b([]string{"esc"}, "esc", "back: close search/filter, then to library"),
+		Focus:  b([]string{"tab"}, "tab", "focus reader / panel"),
+		PanelTab: [4]key.Binding{
+			b([]string{"1"}, "1", "ventures tab"),
+			b([]string{"2"}, "2", "entities tab"),
+			b([]string{"3"}, "3", "quotes tab"),
+			b([]string{"4"}, "4", "notes tab"),
+		},
+		PrevTab: b([]string{"["}, "[", "previous tab"),
+		NextTab: b([]string{"]"}, "]", "next tab"),
+		Panel:   b([]string{"s"}, "s", "hide/show side panel"),
+	}
+	k.Library = LibraryKeys{
+		Up:       b([]string{"k", "up"}, "k/↑", "up"),
+		Down:     b([]string{"j", "down"}, "j/↓", "down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		PageDown: b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		Top:      b([]string{"g", "home"}, "g/home", "first article"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last article"),
+		Open:     b([]string{"enter"}, "enter", "open article"),
+		Filter:   b([]string{"/"}, "/", "filter (fuzzy)"),
+	}
+	k.Reader = ReaderKeys{
+		Up:        b([]string{"k", "up"}, "k/↑", "scroll up"),
+		Down:      b([]string{"j", "down"}, "j/↓", "scroll down"),
+		PageUp:    b([]string{"b", "pgup"}, "b/pgup", "page up"),
+		PageDown:  b([]string{"space", "pgdown"}, "space/pgdn", "page down"),
+		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown:  b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		Top:       b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:    b([]string{"G", "end"}, "G/end", "bottom"),
+		Search:    b([]string{"/"}, "/", "search the article"),
+		Next:      b([]string{"n"}, "n", "next match / mention"),
+		Prev:      b([]string{"N"}, "N", "previous match / mention"),
+		Companies: b([]string{"c"}, "c", "companies on/off"),
+		People:    b([]string{"p"}, "p", "people on/off"),
+		Places:    b([]string{"P"}, "P", "places on/off"),
+		Figures:   b([]string{"f"}, "f", "figures on/off"),
+		Quotes:    b([]string{"Q"}, "Q", "quotes on/off"),
+		All:       b([]string{"t"}, "t", "all highlights on/off"),
+	}
+	k.Panel = PanelKeys{
+		Up:     b([]string{"k", "up"}, "k/↑", "previous item"),
+		Down:   b([]string{"j", "down"}, "j/↓", "next item"),
+		Top:    b([]string{"g", "home"}, "g/home", "first item"),
+		Bottom: b([]string{"G", "end"}, "G/end", "last item"),
+		Jump:   b([]string{"enter"}, "enter", "jump to it in the reader"),
+		Filter: b([]string{"/"}, "/", "filter entities"),
+	}
+	k.Input = InputKeys{
+		Accept: b([]string{"enter"}, "enter", "apply"),
+		Cancel: b([]string{"esc"}, "esc", "cancel"),
+		Delete: b([]string{"backspace"}, "backspace", "delete a character"),
+	}
+	return k
+}
+
+// Pane names a set of bindings that are live together.
+type Pane int
+
+// The panes with keys of their own.
+const (
+	PaneLibrary Pane = iota
+	PaneReader
+	PanePanel
+	PaneInput
+)
+
+func (p Pane) String() string {
+	return [...]string{"library", "reader", "panel", "input"}[p]
+}
+
+// globalBindings are live in every pane but the input.
+func (k KeyMap) globalBindings() []key.Binding {
+	g := k.Global
+	return []key.Binding{g.Quit, g.ForceQ, g.Help, g.Back}
+}
+
+// articleBindings are live on the reader screen whatever has focus.
+func (k KeyMap) articleBindings() []key.Binding {
+	g := k.Global
+	r := k.Reader
+	return []key.Binding{g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
+		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev,
+		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}
+}
+
+// Bindings returns every binding live in pane p: the key-walk test proves no
+// key in it is bound twice, the help overlay lists them.
+func (k KeyMap) Bindings(p Pane) []key.Binding {
+	switch p {
+	case PaneLibrary:
+		l := k.Library
+		return append(k.globalBindings(), l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
+	case PaneReader:
+		r := k.Reader
+		out := append(k.globalBindings(), r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown,
+			r.Top, r.Bottom, r.Search)
+		return append(out, k.articleBindings()...)
+	case PanePanel:
+		p := k.Panel
+		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
+		return append(out, k.articleBindings()...)
+	default:
+		return []key.Binding{k.Global.ForceQ, k.Input.Accept, k.Input.Cancel, k.Input.Delete}
+	}
+}
+
+// helpGroups is the full help of pane p, in columns.
+func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
+	g := k.Global
+	glob := []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}
+	switch p {
+	case PaneLibrary:
+		l := k.Library
+		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter}, glob}
+	case PaneInput:
+		return [][]key.Binding{k.Bindings(PaneInput)}
+	}
+	r := k.Reader
+	art := [][]key.Binding{
+		{r.Next, r.Prev, g.Focus, g.Panel},
+		{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3], g.PrevTab, g.NextTab},
+		{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All},
+		glob,
+	}
+	if p == PanePanel {
+		pk := k.Panel
+		return append([][]key.Binding{{pk.Up, pk.Down, pk.Top, pk.Bottom, pk.Jump, pk.Filter}}, art...)
+	}
+	return append([][]key.Binding{
+		{r.Up, r.Down, r.PageUp, r.PageDown},
+		{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search},
+	}, art...)
+}
+
+// KeyTable is the README's key table, generated from the KeyMap (a test
+// keeps README.md in step with it).
+func KeyTable() string {
+	k := DefaultKeyMap()
+	var b strings.Builder
+	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
+	row := func(where string, bs ...key.Binding) {
+		for _, x := range bs {
+			keys := make([]string, len(x.Keys()))
+			for i, s := range x.Keys() {
+				keys[i] = "`" + s + "`"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", where, strings.Join(keys, " "), x.Help().Desc)
+		}
+	}
+	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
+	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
+	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
+	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
+	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
+		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All)
+	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
+	row("typing a filter or search", in.Accept, in.Cancel, in.Delete)
+	return b.String()
+}

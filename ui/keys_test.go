@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// TestNoKeyDoesTwoThings: within each pane every key belongs to one binding,
+// every binding has help text and is listed in that pane's help.
+func TestNoKeyDoesTwoThings(t *testing.T) {
+	t.Parallel()
+	km := DefaultKeyMap()
+	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput} {
+		owner := map[string]string{}
+		inHelp := map[string]bool{}
+		for _, g := range km.helpGroups(p) {
+			for _, b := range g {
+				inHelp[b.Help().Key+b.Help().Desc] = true
+			}
+		}
+		for _, b := range km.Bindings(p) {
+			h := b.Help()
+			if h.Key == "" || h.Desc == "" {
+				t.Errorf("%s: binding %v has no help", p, b.Keys())
+			}
+			if !inHelp[h.Key+h.Desc] {
+				t.Errorf("%s: %q (%s) missing from the help", p, h.Key, h.Desc)
+			}
+			for _, k := range b.Keys() {
+				if prev, ok := owner[k]; ok {
+					t.Errorf("%s: key %q does two things: %q and %q", p, k, prev, h.Desc)
+				}
+				owner[k] = h.Desc
+			}
+		}
+	}
+}
+
+// fingerprint is everything a key press can visibly change.
+func fingerprint(d *driver) string {
+	m := d.m
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input, m.inputValue, d.raw())
+}
+
+// TestWalkEveryBinding presses every key of every binding of each pane, from
+// a state where that binding has something to do, and checks that the
+// screen or state changes: no binding is dead.
+func TestWalkEveryBinding(t *testing.T) {
+	km := DefaultKeyMap()
+	setups := map[Pane]func(t *testing.T) *driver{
+		PaneLibrary: func(t *testing.T) *driver {
+			d := newDriver(t, fixtureLibrary(t), Dark, 80, 12)
+			d.keys("/", "a", "enter", "j") // a filter for esc to clear, cursor mid-list
+			return d
+		},
+		PaneReader: func(t *testing.T) *driver {
+			d := longFixture(t, 160, 30)
+			d.keys("/", "k", "a", "i", "y", "o", "enter", "ctrl+d", "ctrl+d")
+			return d
+		},
+		PanePanel: func(t *testing.T) *driver {
+			d := longFixture(t, 160, 30)
+			d.keys("2", "tab", "j", "j")
+			return d
+		},
+		PaneInput: func(t *testing.T) *driver {
+			d := openFixture(t, 160, 30)
+			d.keys("/", "x", "y")
+			return d
+		},
+	}
+	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput} {
+		for _, b := range km.Bindings(p) {
+			for _, k := range b.Keys() {
+				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {
+					d := setups[p](t)
+					for i, tb := range km.Global.PanelTab {
+						if key.Matches(keyPress(k), tb) {
+							d.keys(fmt.Sprint((i+1)%4 + 1)) // start from another tab
+						}
+					}
+					before := fingerprint(d)
+					d.keys(k)
+					if fingerprint(d) == before {
+						t.Fatalf("%s: %q (%s) changed nothing", p, k, b.Help().Desc)
+					}
+				})
+			}
+		}
+	}
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/sahilm/fuzzy"
+
+	"newsmark/articles"
+)
+
+// counts is what the library shows of an annotated article.
+type counts struct{ companies, ventures int }
+
+// libraryPane lists the articles newest first, with a fuzzy filter.
+type libraryPane struct {
+	keys   *KeyMap
+	styles *Styles
+
+	entries  []articles.Entry // newest first
+	problems []string         // one sanitised line per input that failed
+	counts   map[string]counts
+
+	filter  string
+	visible []int // indices into entries, in display order
+	cursor  int   // index into visible
+	offset  int   // first visible item
+
+	width, height int
+}
+
+const itemHeight = 3 // title, meta, gap
+
+func newLibrary(keys *KeyMap, styles *Styles, lib articles.Library) libraryPane {
+	l := libraryPane{keys: keys, styles: styles, counts: map[string]counts{}}
+	l.entries = append([]articles.Entry(nil), lib.Entries...)
+	sort.SliceStable(l.entries, func(i, j int) bool {
+		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
+	})
+	for _, p := range lib.Problems {
+		l.problems = append(l.problems, articles.Sanitize(p.String()))
+	}
+	l.applyFilter()
+	return l
+}
+
+// titles is the fuzzy source: title and source of each entry.
+type titles []articles.Entry
+
+func (t titles) String(i int) string { return t[i].Meta.Title + " " + t[i].Meta.Source }
+func (t titles) Len() int            { return len(t) }
+
+// setFilter filters the list; results are in fuzzy rank order.
+func (l *libraryPane) setFilter(f string) {
+	l.filter = f
+	l.applyFilter()
+}
+
+func (l *libraryPane) applyFilter() {
+	l.visible = l.visible[:0]
+	if l.filter == "" {
+		for i := range l.entries {
+			l.visible = append(l.visible, i)
+		}
+	} else {
+		for _, m := range fuzzy.FindFrom(l.filter, titles(l.entries)) {
+			l.visible = append(l.visible, m.Index)
+		}
+	}
+	l.cursor, l.offset = 0, 0
+}
+
+// selected is the entry under the cursor.
+func (l *libraryPane) selected() (articles.Entry, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.visible) {
+		return articles.Entry{}, false
+	}
+	return l.entries[l.visible[l.cursor]], true
+}
+
+func (l *libraryPane) SetSize(w, h int) { l.width, l.height = w, h; l.follow() }
+
+// footerHeight is the problems block: at most 3 lines and a count.
+func (l *libraryPane) footerLines() []string {
+	if len(l.problems) == 0 {
+		return nil
+	}
+	out := []string{l.styles.Border.Render(strings.Repeat("─", max(l.width, 1)))}
+	for i, p := range l.problems {
+		if i == 3 {
+			out = append(out, l.styles.Error.Render(fmt.Sprintf(" … and %d more (all on stderr)", len(l.problems)-3)))
+			break
+		}
+		out = append(out, " "+l.styles.Error.Render(ansi.Truncate(p, max(l.width-2, 1), "…")))
+	}
+	return out
+}
+
+func (l *libraryPane) perPage() int {
+	return max((l.height-len(l.footerLines()))/itemHeight, 1)
+}
+
+func (l *libraryPane) follow() {
+	pp := l.perPage()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+pp {
+		l.offset = l.cursor - pp + 1
+	}
+	l.offset = max(l.offset, 0)
+}
+
+// Update moves the cursor; it reports whether the key was the library's.
+func (l *libraryPane) Update(msg tea.KeyPressMsg) bool {
+	k := l.keys.Library
+	switch {
+	case key.Matches(msg, k.Down):
+		l.cursor++
+	case key.Matches(msg, k.Up):
+		l.cursor--
+	case key.Matches(msg, k.PageDown):
+		l.cursor += l.perPage()
+	case key.Matches(msg, k.PageUp):
+		l.cursor -= l.perPage()
+	case key.Matches(msg, k.Top):
+		l.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		l.cursor = len(l.visible) - 1
+	default:
+		return false
+	}
+	l.cursor = min(max(l.cursor, 0), max(len(l.visible)-1, 0))
+	l.follow()
+	return true
+}
+
+// View draws the visible items and the problems footer.
+func (l *libraryPane) View() string {
+	st := l.styles
+	w := max(l.width-4, 1)
+	var lines []string
+	if len(l.visible) == 0 {
+		if l.filter != "" {
+			lines = append(lines, " "+st.Subtle.Render("no article matches “"+l.filter+"”"))
+		} else {
+			lines = append(lines, " "+st.Subtle.Render("no articles"))
+		}
+	}
+	end := min(l.offset+l.perPage(), len(l.visible))
+	for i := l.offset; i < end; i++ {
+		e := l.entries[l.visible[i]]
+		m := e.Meta
+		title := m.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		var meta []string
+		if m.Source != "" {
+			meta = append(meta, m.Source)
+		}
+		if !m.Date.IsZero() {
+			meta = append(meta, m.Date.Format("2006-01-02"))
+		}
+		if c, ok := l.counts[m.ID]; ok {
+			meta = append(meta, plural(c.companies, "company", "companies"), plural(c.ventures, "venture", "ventures"))
+		}
+		bar := "  "
+		ts := st.Text
+		if i == l.cursor {
+			bar = st.Title.Render("▌") + " "
+			ts = st.Title
+		}
+		lines = append(lines, bar+ts.Render(ansi.Truncate(title, w, "…")),
+			bar+st.Meta.Render(ansi.Truncate(strings.Join(meta, " · "), w, "…")), "")
+	}
+	body := strings.Join(lines, "\n")
+	if f := l.footerLines(); len(f) > 0 {
+		body = padLines(body, l.height-len(f)) + "\n" + strings.Join(f, "\n")
+	}
+	return body
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// padLines cuts or pads s to exactly h lines.
+func padLines(s string, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	n := strings.Count(s, "\n") + 1
+	if n > h {
+		idx := 0
+		for i := 0; i < h; i++ {
+			j := strings.IndexByte(s[idx:], '\n')
+			idx += j + 1
+		}
+		return s[:idx-1]
+	}
+	return s + strings.Repeat("\n", h-n)
+}

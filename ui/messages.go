@@ -1,0 +1,138 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"strings"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// Async results carry the article ID and the open generation they were
+// asked for; the root drops any whose generation is not the current one.
+
+// articleLoadedMsg is the full article read by Entry.Load.
+type articleLoadedMsg struct {
+	gen     int
+	article model.Article
+	err     error
+}
+
+// wrappedMsg is the body wrapped to one width.
+type wrappedMsg struct {
+	gen     int
+	wrapped Wrapped
+}
+
+// annotatedMsg is one article's annotations and their drawing index. For
+// background annotation of the library, gen is -1 and index is empty.
+type annotatedMsg struct {
+	gen   int
+	id    string
+	ann   model.Annotations
+	index annIndex
+	next  int // library entry to annotate next in the background, -1 when done
+}
+
+// searchedMsg is the matches of a search in the article.
+type searchedMsg struct {
+	gen     int
+	query   string
+	matches []model.Span
+}
+
+// highlightsMsg is the reader's stored highlights of an article.
+type highlightsMsg struct {
+	gen        int
+	highlights []model.Highlight
+	err        error
+}
+
+// jumpMsg asks the reader to scroll to a span and mark it; panel panes send it.
+type jumpMsg struct {
+	target model.Span
+	marks  []model.Span
+}
+
+// entitySelectedMsg tells the reader which entity's mentions stand out and n/N walk.
+type entitySelectedMsg struct {
+	entity   int // index into Annotations.Entities, -1 for none
+	mentions []model.Span
+	first    bool // jump to the first mention
+}
+
+func loadArticle(gen int, e articles.Entry) tea.Cmd {
+	return func() tea.Msg {
+		a, err := e.Load()
+		return articleLoadedMsg{gen: gen, article: a, err: err}
+	}
+}
+
+func wrapBody(gen int, body string, width int) tea.Cmd {
+	return func() tea.Msg { return wrappedMsg{gen: gen, wrapped: Wrap(body, width)} }
+}
+
+func annotateArticle(gen int, a model.Article, f func(model.Article) model.Annotations) tea.Cmd {
+	return func() tea.Msg {
+		ann := f(a)
+		return annotatedMsg{gen: gen, id: a.ID, ann: ann, index: buildIndex(ann, len(a.Body)), next: -1}
+	}
+}
+
+// annotateEntry annotates library entry i in the background for the
+// library's counts, then asks for the next one.
+func annotateEntry(i int, e articles.Entry, n int, f func(model.Article) model.Annotations) tea.Cmd {
+	return func() tea.Msg {
+		next := i + 1
+		if next >= n {
+			next = -1
+		}
+		a, err := e.Load()
+		if err != nil {
+			return annotatedMsg{gen: -1, next: next}
+		}
+		return annotatedMsg{gen: -1, id: a.ID, ann: f(a), next: next}
+	}
+}
+
+// searchBody finds every case-insensitive occurrence of query in body.
+func searchBody(gen int, body, query string) tea.Cmd {
+	return func() tea.Msg {
+		return searchedMsg{gen: gen, query: query, matches: findAll(body, query)}
+	}
+}
+
+// findAll returns the byte spans of query in body, ignoring ASCII case (a
+// full Unicode fold could change byte lengths and so the offsets).
+func findAll(body, query string) []model.Span {
+	if query == "" {
+		return nil
+	}
+	lb, lq := asciiLower(body), asciiLower(query)
+	var out []model.Span
+	for i := 0; ; {
+		j := strings.Index(lb[i:], lq)
+		if j < 0 {
+			return out
+		}
+		out = append(out, model.Span{Start: i + j, End: i + j + len(lq)})
+		i += j + len(lq)
+	}
+}
+
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
+
+func loadHighlights(gen int, a model.Article, f func(model.Article) ([]model.Highlight, error)) tea.Cmd {
+	return func() tea.Msg {
+		h, err := f(a)
+		return highlightsMsg{gen: gen, highlights: h, err: err}
+	}
+}

@@ -1,0 +1,31 @@
+// Package ui is newsmark's terminal program (bubbletea v2): the library, the
+// reader with its inline highlights, and the side panel of ventures,
+// entities, quotes and notes.
+//
+// It owns layout, keys and styles. It takes articles and the annotator from
+// its caller through Options and does no loading or extraction of its own;
+// every load, wrap, annotation and search runs in a tea.Cmd.
+package ui
+
+import (
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// Options is what the program is built from. cli/tui.go fills it from flags;
+// tests fill it with fixtures.
+type Options struct {
+	// Library holds the articles to show and the inputs that failed.
+	Library articles.Library
+	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
+	// Nil leaves articles unannotated.
+	Annotate func(model.Article) model.Annotations
+	// Theme is Dark, Light or Mono. Empty means dark at once, then whatever
+	// the terminal's background-colour answer says.
+	Theme Theme
+	// DataDir is where the notes database lives (used by the notes work).
+	DataDir string
+	// Highlights returns the reader's stored highlights of an article for
+	// the Notes tab; it runs in a tea.Cmd. Nil means none yet.
+	Highlights func(model.Article) ([]model.Highlight, error)
+}

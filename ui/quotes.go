@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsmark/model"
+)
+
+// quotesPane is the Quotes tab: quotes grouped by speaker, speakers with
+// most quotes first; enter jumps to the quote.
+type quotesPane struct {
+	keys   *KeyMap
+	styles *Styles
+	quotes []model.Quote
+	list   itemList
+	width  int
+}
+
+func (q *quotesPane) setData(ann model.Annotations) {
+	q.quotes = ann.Quotes
+	q.render()
+}
+
+func (q *quotesPane) count() int { return len(q.quotes) }
+
+func (q *quotesPane) SetSize(w, h int) { q.width = w; q.list.setHeight(h); q.render() }
+
+func (q *quotesPane) setStyles() { q.render() }
+
+func (q *quotesPane) render() {
+	st := q.styles
+	w := max(q.width-4, 8)
+	bySpeaker := map[string][]int{}
+	var speakers []string
+	for i, qt := range q.quotes {
+		s := qt.Speaker
+		if s == "" {
+			s = "Unattributed"
+		}
+		if _, ok := bySpeaker[s]; !ok {
+			speakers = append(speakers, s)
+		}
+		bySpeaker[s] = append(bySpeaker[s], i)
+	}
+	sort.SliceStable(speakers, func(i, j int) bool { return len(bySpeaker[speakers[i]]) > len(bySpeaker[speakers[j]]) })
+	var items []item
+	for _, s := range speakers {
+		items = append(items, item{lines: []string{st.Group.Render(fmt.Sprintf("%s (%d)", s, len(bySpeaker[s])))}})
+		for _, i := range bySpeaker[s] {
+			lines := wrapText("“"+q.quotes[i].Text+"”", w)
+			if len(lines) > 3 {
+				lines = append(lines[:3:3], "…")
+			}
+			for j := range lines {
+				lines[j] = "  " + st.Quote.Render(lines[j])
+			}
+			items = append(items, item{lines: lines, selectable: true, ref: i})
+		}
+	}
+	if len(items) == 0 {
+		items = append(items, item{lines: []string{st.Subtle.Render("No quote found in this article.")}})
+	}
+	cur := q.list.cursor
+	q.list.setItems(items)
+	if cur >= 0 && cur < len(items) && items[cur].selectable {
+		q.list.cursor = cur
+		q.list.follow()
+	}
+}
+
+// Update moves between quotes; enter jumps to the quote and marks it.
+func (q *quotesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
+	if h, _ := q.list.keys(q.keys.Panel, msg); h {
+		return nil
+	}
+	if jumpKey(q.keys, msg) && q.list.cursor >= 0 && len(q.quotes) > 0 {
+		qt := q.quotes[q.list.items[q.list.cursor].ref]
+		s := model.Span{Start: qt.Start, End: qt.End}
+		return jumpTo(s, s)
+	}
+	return nil
+}
+
+func (q *quotesPane) View(focused bool) string { return q.list.View(q.width, q.styles, focused) }

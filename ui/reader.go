@@ -1,0 +1,363 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/model"
+)
+
+// readerPane shows one article: a header, then the body wrapped by Wrap.
+// View draws only the visible lines; highlights come from decor through the
+// wrapped offset map.
+type readerPane struct {
+	keys   *KeyMap
+	styles *Styles
+
+	gen     int
+	article model.Article
+	loaded  bool
+	err     string
+
+	width, height int
+	// wrapped is the body at wrapped.Width; while a re-wrap for a new width
+	// is under way the old one is drawn, cut to the pane.
+	wrapped  Wrapped
+	wrapping int // width asked for, 0 when none pending
+	header   []string
+	offset   int // first visible body line
+
+	annotated bool
+	decor     lineDecor
+	mentions  []model.Span // the selected entity's mentions
+	mention   int          // current mention, -1 none
+	search    string       // active search query ("" none)
+
+	segBuf []seg
+}
+
+func newReader(keys *KeyMap, styles *Styles) readerPane {
+	r := readerPane{keys: keys, styles: styles}
+	r.reset(0, model.Article{})
+	return r
+}
+
+// reset shows a.Meta while the article loads.
+func (r *readerPane) reset(gen int, meta model.Article) {
+	show := r.decor.show
+	*r = readerPane{keys: r.keys, styles: r.styles, gen: gen, article: meta,
+		width: r.width, height: r.height, mention: -1}
+	r.decor = lineDecor{selected: -1, current: -1, show: show}
+	if show == ([numKinds]bool{}) {
+		for i := range r.decor.show {
+			r.decor.show[i] = true
+		}
+	}
+	r.buildHeader()
+}
+
+// setArticle takes the loaded article and asks for its wrap.
+func (r *readerPane) setArticle(a model.Article) tea.Cmd {
+	r.article, r.loaded = a, true
+	r.buildHeader()
+	return r.rewrap()
+}
+
+// SetSize lays the pane out; a new body width asks for a re-wrap.
+func (r *readerPane) SetSize(w, h int) tea.Cmd {
+	r.width, r.height = w, h
+	r.buildHeader()
+	r.clamp()
+	if r.loaded && r.bodyWidth() != r.wrapped.Width && r.bodyWidth() != r.wrapping {
+		return r.rewrap()
+	}
+	return nil
+}
+
+func (r *readerPane) bodyWidth() int { return max(r.width-2, 10) }
+
+func (r *readerPane) rewrap() tea.Cmd {
+	r.wrapping = r.bodyWidth()
+	return wrapBody(r.gen, r.article.Body, r.wrapping)
+}
+
+// setWrapped installs a finished wrap, keeping the top line's text in view.
+func (r *readerPane) setWrapped(w Wrapped) {
+	if w.Width != r.wrapping {
+		return // an older width
+	}
+	top := -1
+	if len(r.wrapped.Lines) > 0 && r.offset < len(r.wrapped.Lines) {
+		top = r.wrapped.Lines[r.offset].Start
+	}
+	r.wrapped, r.wrapping = w, 0
+	if top >= 0 {
+		r.offset = w.LineOf(top)
+	}
+	r.clamp()
+}
+
+func (r *readerPane) setAnnotations(ix annIndex) {
+	r.annotated = true
+	r.decor.ix = ix
+	r.buildHeader()
+}
+
+// buildHeader renders the header for the current width and styles: cheap,
+// done on layout, theme and article changes, never in View.
+func (r *readerPane) buildHeader() {
+	w := max(r.width-2, 10)
+	st := r.styles
+	var h []string
+	a := r.article
+	wrapStyled := func(s string, style func(...string) string) {
+		ww := Wrap(s, w)
+		for i := range ww.Lines {
+			h = append(h, " "+style(ww.Text(i)))
+		}
+	}
+	title := a.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	wrapStyled(title, st.Title.Render)
+	if a.Caption != "" {
+		wrapStyled(a.Caption, st.Caption.Render)
+	}
+	var meta []string
+	if a.Source != "" {
+		meta = append(meta, a.Source)
+	}
+	if !a.Date.IsZero() {
+		meta = append(meta, a.Date.Format("2 Jan 2006"))
+	}
+	if len(a.Authors) > 0 {
+		meta = append(meta, "By "+strings.Join(a.Authors, ", "))
+	}
+	if len(meta) > 0 {
+		wrapStyled(strings.Join(meta, " · "), st.Meta.Render)
+	}
+	if r.annotated {
+		h = append(h, " "+ansi.Truncate(r.legend(), w, "…"))
+	} else if r.loaded {
+		h = append(h, " "+st.Subtle.Render("annotating…"))
+	}
+	h = append(h, st.Border.Render(strings.Repeat("─", max(r.width, 1))))
+	r.header = h
+}
+
+// legend names each highlight in its own style with its toggle key; a kind
+// switched off is drawn struck through.
+func (r *readerPane) legend() string {
+	st := r.styles
+	items := []struct {
+		k     markKind
+		key   key.Binding
+		label string
+	}{
+		{kindCompany, r.keys.Reader.Companies, "company"},
+		{kindPerson, r.keys.Reader.People, "person"},
+		{kindPlace, r.keys.Reader.Places, "place"},
+		{kindFigure, r.keys.Reader.Figures, "figure"},
+		{kindQuote, r.keys.Reader.Quotes, "“quote”"},
+	}
+	parts := make([]string, 0, len(items))
+	for _, it := range items {
+		label := kindStyle(st, it.k).Render(it.label)
+		if !r.decor.show[it.k] {
+			label = st.Subtle.Strikethrough(true).Render(it.label)
+		}
+		parts = append(parts, st.Subtle.Render(it.key.Help().Key)+" "+label)
+	}
+	return strings.Join(parts, "  ")
+}
+
+// bodyHeight is the number of body lines on screen.
+func (r *readerPane) bodyHeight() int { return max(r.height-len(r.header), 1) }
+
+func (r *readerPane) maxOffset() int { return max(len(r.wrapped.Lines)-r.bodyHeight(), 0) }
+
+func (r *readerPane) clamp() { r.offset = min(max(r.offset, 0), r.maxOffset()) }
+
+// scrollTo puts byte offset off on screen, a third of the way down.
+func (r *readerPane) scrollTo(off int) {
+	line := r.wrapped.LineOf(off)
+	if line < r.offset || line >= r.offset+r.bodyHeight() {
+		r.offset = line - r.bodyHeight()/3
+	}
+	r.clamp()
+}
+
+// Update handles the reader's own keys (scrolling and search steps); the
+// root handles the rest.
+func (r *readerPane) Update(msg tea.KeyPressMsg) (handled bool) {
+	k := r.keys.Reader
+	page := r.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		r.offset++
+	case key.Matches(msg, k.Up):
+		r.offset--
+	case key.Matches(msg, k.PageDown):
+		r.offset += page
+	case key.Matches(msg, k.PageUp):
+		r.offset -= page
+	case key.Matches(msg, k.HalfDown):
+		r.offset += max(page/2, 1)
+	case key.Matches(msg, k.HalfUp):
+		r.offset -= max(page/2, 1)
+	case key.Matches(msg, k.Top):
+		r.offset = 0
+	case key.Matches(msg, k.Bottom):
+		r.offset = r.maxOffset()
+	default:
+		return false
+	}
+	r.clamp()
+	return true
+}
+
+// toggle switches highlight kinds; all flips every kind together.
+func (r *readerPane) toggle(kinds ...markKind) {
+	if len(kinds) == 0 {
+		on := false
+		for _, v := range r.decor.show {
+			on = on || v
+		}
+		for i := range r.decor.show {
+			r.decor.show[i] = !on
+		}
+	}
+	for _, k := range kinds {
+		r.decor.show[k] = !r.decor.show[k]
+	}
+	r.buildHeader()
+}
+
+// step moves to the next (dir 1) or previous (dir -1) search match when a
+// search is active, else the selected entity's mention.
+func (r *readerPane) step(dir int) string {
+	if r.search != "" {
+		n := len(r.decor.matches)
+		if n == 0 {
+			return "no match for " + r.search
+		}
+		r.decor.current = (r.decor.current + dir + n) % n
+		r.scrollTo(r.decor.matches[r.decor.current].Start)
+		return ""
+	}
+	n := len(r.mentions)
+	if n == 0 {
+		return "select an entity in the Entities tab (2) to step through its mentions"
+	}
+	if r.mention < 0 && dir < 0 {
+		r.mention = 0
+	}
+	r.mention = (r.mention + dir + n) % n
+	r.scrollTo(r.mentions[r.mention].Start)
+	return ""
+}
+
+// setSearch installs the matches of a finished search and goes to the first
+// one on or after the top of the screen.
+func (r *readerPane) setSearch(query string, matches []model.Span) {
+	r.search, r.decor.matches, r.decor.current = query, matches, -1
+	if query == "" || len(matches) == 0 {
+		return
+	}
+	top := 0
+	if r.offset < len(r.wrapped.Lines) {
+		top = r.wrapped.Lines[r.offset].Start
+	}
+	r.decor.current = 0
+	for i, m := range matches {
+		if m.Start >= top {
+			r.decor.current = i
+			break
+		}
+	}
+	r.scrollTo(matches[r.decor.current].Start)
+}
+
+// clearSearch ends the search; it reports whether one was active.
+func (r *readerPane) clearSearch() bool {
+	if r.search == "" {
+		return false
+	}
+	r.search, r.decor.matches, r.decor.current = "", nil, -1
+	return true
+}
+
+func (r *readerPane) selectEntity(m entitySelectedMsg) {
+	r.decor.selected = int32(m.entity)
+	r.mentions, r.mention = m.mentions, -1
+	if m.first && len(m.mentions) > 0 {
+		r.mention = 0
+		r.scrollTo(m.mentions[0].Start)
+	}
+}
+
+func (r *readerPane) jump(j jumpMsg) {
+	r.decor.marks = j.marks
+	r.scrollTo(j.target.Start)
+}
+
+// counter is the status bar's "3/7" for the search or the mention walk.
+func (r *readerPane) counter() string {
+	if r.search != "" {
+		if len(r.decor.matches) == 0 {
+			return fmt.Sprintf("“%s” 0/0", r.search)
+		}
+		return fmt.Sprintf("“%s” %d/%d", r.search, r.decor.current+1, len(r.decor.matches))
+	}
+	if len(r.mentions) > 0 && r.mention >= 0 {
+		return fmt.Sprintf("mention %d/%d", r.mention+1, len(r.mentions))
+	}
+	return ""
+}
+
+// percent is how far down the article the bottom of the screen is.
+func (r *readerPane) percent() string {
+	n := len(r.wrapped.Lines)
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d%%", min((r.offset+r.bodyHeight())*100/n, 100))
+}
+
+// View draws the header and the visible body lines: O(visible lines).
+func (r *readerPane) View() string {
+	var b strings.Builder
+	for _, h := range r.header {
+		b.WriteString(h)
+		b.WriteByte('\n')
+	}
+	body := r.bodyHeight()
+	switch {
+	case r.err != "":
+		b.WriteString(" " + r.styles.Error.Render(ansi.Truncate(r.err, r.width-2, "…")))
+		body--
+	case len(r.wrapped.Lines) == 0 && (!r.loaded || r.wrapping != 0):
+		b.WriteString(" " + r.styles.Subtle.Render("loading…"))
+		body--
+	}
+	end := min(r.offset+body, len(r.wrapped.Lines))
+	cut := r.wrapped.Width > r.bodyWidth()
+	for i := r.offset; i < end; i++ {
+		var line string
+		line, r.segBuf = decorate(&r.wrapped, i, &r.decor, r.styles, r.segBuf)
+		if cut {
+			line = ansi.Truncate(line, r.bodyWidth(), "")
+		}
+		b.WriteByte(' ')
+		b.WriteString(line)
+		if i < end-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

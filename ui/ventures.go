@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsmark/model"
+)
+
+// venturesPane is the Ventures tab: one card per venture, announced first,
+// then by where the evidence starts. enter jumps to the evidence and marks it.
+type venturesPane struct {
+	keys     *KeyMap
+	styles   *Styles
+	ventures []model.Venture
+	list     itemList
+	width    int
+}
+
+func (v *venturesPane) setData(ann model.Annotations) {
+	v.ventures = append([]model.Venture(nil), ann.Ventures...)
+	sort.SliceStable(v.ventures, func(i, j int) bool {
+		a, b := v.ventures[i], v.ventures[j]
+		if (a.Status == model.Announced) != (b.Status == model.Announced) {
+			return a.Status == model.Announced
+		}
+		return evidenceStart(a) < evidenceStart(b)
+	})
+	v.render()
+}
+
+func evidenceStart(v model.Venture) int {
+	if len(v.Evidence) == 0 {
+		return 1 << 62
+	}
+	return v.Evidence[0].Start
+}
+
+func (v *venturesPane) count() int { return len(v.ventures) }
+
+func (v *venturesPane) SetSize(w, h int) {
+	v.width = w
+	v.list.setHeight(h)
+	v.render()
+}
+
+func (v *venturesPane) setStyles() { v.render() }
+
+// kindNames are the card headings of venture kinds.
+var kindNames = map[model.VentureKind]string{
+	model.JointVenture: "Joint venture", model.Partnership: "Partnership", model.Investment: "Investment",
+	model.Acquisition: "Acquisition", model.Merger: "Merger", model.Project: "Project",
+}
+
+// render builds the cards for the current width and styles.
+func (v *venturesPane) render() {
+	cur, off := v.list.cursor, v.list.offset
+	st := v.styles
+	w := max(v.width-2, 8)
+	items := make([]item, 0, len(v.ventures))
+	for i, vt := range v.ventures {
+		kind := kindNames[vt.Kind]
+		if kind == "" {
+			kind = string(vt.Kind)
+		}
+		status := vt.Status
+		if status == "" {
+			status = model.Announced
+		}
+		lines := []string{st.Group.Render(kind) + st.Subtle.Render(" · "+status)}
+		if vt.Name != "" {
+			for _, l := range wrapText(vt.Name, w) {
+				lines = append(lines, st.Title.Render(l))
+			}
+		}
+		field := func(label, val string) {
+			if val == "" {
+				return
+			}
+			for j, l := range wrapText(label+": "+val, w) {
+				if j == 0 && strings.HasPrefix(l, label+":") {
+					l = st.Subtle.Render(label+":") + st.Text.Render(l[len(label)+1:])
+				} else {
+					l = st.Text.Render(l)
+				}
+				lines = append(lines, l)
+			}
+		}
+		field("Parties", strings.Join(vt.Parties, ", "))
+		field("Stake", vt.Stake)
+		field("Amounts", strings.Join(vt.Amounts, ", "))
+		field("Location", vt.Location)
+		field("Head count", vt.Headcount)
+		field("Timeframe", vt.Timeframe)
+		for _, l := range wrapText(vt.Summary, w) {
+			lines = append(lines, st.Caption.Render(l))
+		}
+		lines = append(lines, "")
+		items = append(items, item{lines: lines, selectable: true, ref: i})
+	}
+	if len(items) == 0 {
+		items = append(items, item{lines: []string{st.Subtle.Render("No venture found in this article.")}})
+	}
+	v.list.setItems(items)
+	if cur >= 0 && cur < len(items) && items[cur].selectable {
+		v.list.cursor, v.list.offset = cur, off
+		v.list.follow()
+	}
+}
+
+// Update moves between cards; enter jumps to the card's evidence.
+func (v *venturesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
+	if h, _ := v.list.keys(v.keys.Panel, msg); h {
+		return nil
+	}
+	if jumpKey(v.keys, msg) && v.list.cursor >= 0 && len(v.ventures) > 0 {
+		vt := v.ventures[v.list.items[v.list.cursor].ref]
+		if len(vt.Evidence) > 0 {
+			return jumpTo(vt.Evidence[0], vt.Evidence...)
+		}
+	}
+	return nil
+}
+
+func (v *venturesPane) View(focused bool) string { return v.list.View(v.width, v.styles, focused) }

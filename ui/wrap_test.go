@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func lines(w Wrapped) []string {
+	out := make([]string, len(w.Lines))
+	for i := range w.Lines {
+		out[i] = w.Text(i)
+	}
+	return out
+}
+
+func TestWrap(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		body  string
+		width int
+		want  []string
+	}{
+		{"fits", "Acme buys Widget", 20, []string{"Acme buys Widget"}},
+		{"word wrap", "Acme Corp. buys Widget Ltd for $3 billion", 16,
+			[]string{"Acme Corp. buys", "Widget Ltd for", "$3 billion"}},
+		{"exact width", "abcd efgh", 4, []string{"abcd", "efgh"}},
+		{"hard break long word", "see https://example.com/very/long/path ok", 10,
+			[]string{"see", "https://ex", "ample.com/", "very/long/", "path ok"}},
+		{"paragraphs keep blank line", "One two.\n\nThree four.", 20, []string{"One two.", "", "Three four."}},
+		{"cjk is two cells", "ソフトバンク と トヨタ", 8, []string{"ソフトバ", "ンク と", "トヨタ"}},
+		{"emoji kept whole", "go 🚀🚀🚀 up", 5, []string{"go", "🚀🚀", "🚀 up"}},
+		{"indent kept", "  Indented line here", 12, []string{"  Indented", "line here"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := lines(Wrap(c.body, c.width))
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Fatalf("Wrap(%q, %d)\n got %q\nwant %q", c.body, c.width, got, c.want)
+			}
+		})
+	}
+}
+
+// TestWrapInvariants checks, over varied text and widths, that no line is
+// wider than the width, lines are in order, and every non-space byte of the
+// body is on exactly one line.
+func TestWrapInvariants(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("SoftBank Group Corp. and トヨタ自動車 agreed a 50-50 venture 🚀 worth ¥300 billion, "+
+		"said Masayoshi Son.\n\nsupercalifragilisticexpialidocious-and-then-some words\n", 20)
+	for width := 1; width <= 90; width += 7 {
+		w := Wrap(body, width)
+		covered := make([]bool, len(body))
+		prev := 0
+		for i, l := range w.Lines {
+			if l.Start < prev || l.End < l.Start {
+				t.Fatalf("width %d line %d out of order: %+v", width, i, l)
+			}
+			prev = l.End
+			if !utf8.RuneStart(body[min(l.Start, len(body)-1)]) {
+				t.Fatalf("width %d line %d starts inside a rune", width, i)
+			}
+			if lw := ansi.StringWidth(w.Text(i)); lw > width && utf8.RuneCountInString(w.Text(i)) > 1 {
+				t.Fatalf("width %d line %d is %d wide: %q", width, i, lw, w.Text(i))
+			}
+			for j := l.Start; j < l.End; j++ {
+				covered[j] = true
+			}
+		}
+		for j, c := range []byte(body) {
+			if c != ' ' && c != '\n' && !covered[j] {
+				t.Fatalf("width %d: byte %d (%q) on no line", width, j, body[j:j+1])
+			}
+		}
+	}
+}
+
+func TestWrapPos(t *testing.T) {
+	t.Parallel()
+	body := "Toyota and ソフトバンク formed Acme"
+	w := Wrap(body, 12)
+	off := strings.Index(body, "ソフトバンク")
+	line, col := w.Pos(off)
+	if line != 1 || col != 0 {
+		t.Fatalf("Pos(ソフトバンク) = %d,%d, want 1,0 (lines %q)", line, col, lines(w))
+	}
+	w = Wrap(body, 30)
+	off = strings.Index(body, "formed")
+	line, col = w.Pos(off)
+	if line != 0 || col != 24 {
+		t.Fatalf("Pos(formed) = %d,%d, want 0,24 (lines %q)", line, col, lines(w))
+	}
+}
