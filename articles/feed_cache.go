@@ -111,7 +111,7 @@ func itemArticle(it store.FeedItem) model.Article {
 		ID: it.ArticleID, Title: it.Title, Source: it.Source, Date: it.Date,
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
 	}
-	a.Paragraphs = paragraphSpans(a.Body)
+	segmentBody(&a)
 	return a
 }
 

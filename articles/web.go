@@ -1,7 +1,6 @@
 package articles
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,10 +10,8 @@ import (
 	"strings"
 	"time"
 
-	readability "codeberg.org/readeck/go-readability/v2"
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
-
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // Fetched is what a URL gave: a web article or a feed; exactly one is set.
@@ -70,9 +67,10 @@ func OpenURL(ctx context.Context, c *http.Client, rawURL string) (Library, error
 
 var htmlStart = regexp.MustCompile(`(?i)^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|meta|title|div|p|article)\b`)
 
-// extractPage turns an HTML page into an article: readability picks the
-// readable content, html-to-markdown keeps its structure and links, and the
-// body is plain text with paragraphs.
+// extractPage turns a fetched HTML page into an article with the loader's
+// HTML pipeline (readability, html-to-markdown, plain text), then checks that
+// there is an article: readability always picks something, and a few words
+// (a menu, the "Home" link of a script-rendered page) are not one.
 func extractPage(rawURL string, r *response) (model.Article, error) {
 	ct := strings.ToLower(r.ContentType)
 	isHTML := strings.Contains(ct, "html") || htmlStart.Match(r.Body)
@@ -82,67 +80,38 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 		}
 		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", ct)
 	}
-	pageURL, err := url.Parse(r.URL)
-	if err != nil {
-		return model.Article{}, fmt.Errorf("bad URL: %w", err)
+	a, err := parseHTML([]byte(decode(r.Body)), r.URL)
+	if errors.Is(err, errNoArticle) {
+		return model.Article{}, errNoContent
 	}
-	art, err := readability.FromReader(bytes.NewReader(r.Body), pageURL)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("unreadable page: %w", err)
 	}
-	if art.Node == nil {
+	if len(strings.Fields(a.Body)) < minArticleWords {
 		return model.Article{}, errNoContent
-	}
-	md, err := htmltomarkdown.ConvertNode(art.Node)
-	if err != nil {
-		return model.Article{}, fmt.Errorf("unreadable page: %w", err)
-	}
-	body, paras, links := webText(string(md))
-	// Readability always picks something; a few words (a menu, a "Home"
-	// link of a script-rendered page) are not an article.
-	if len(strings.Fields(body)) < minArticleWords {
-		return model.Article{}, errNoContent
-	}
-	a := model.Article{
-		ID:         rawURL,
-		URL:        rawURL,
-		Title:      htmlText(art.Title()),
-		Source:     htmlText(art.SiteName()),
-		Authors:    bylineAuthors(htmlText(art.Byline())),
-		Body:       body,
-		Paragraphs: paras,
-		Links:      links,
 	}
 	if a.Source == "" {
-		a.Source = strings.TrimPrefix(pageURL.Hostname(), "www.")
+		if u, err := url.Parse(r.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
 	}
+	// The URL asked for, not the one redirected to, is the stable ID.
+	a.URL = rawURL
+	finish(&a, r.Body, int64(len(r.Body)), "")
 	if a.Title == "" {
 		a.Title = rawURL
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		a.Date = t
-	}
+	segmentBody(&a)
 	return a, nil
+}
+
+// segmentBody sets the paragraph and sentence spans of a's body.
+func segmentBody(a *model.Article) {
+	a.Paragraphs = segment.Paragraphs(a.Body)
+	a.Sentences = segment.Sentences(a.Body)
 }
 
 // minArticleWords is the fewest words a page's readable content must have.
 const minArticleWords = 20
 
 var errNoContent = errors.New("no readable content on the page")
-
-var bylineSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&)\s*`)
-
-// bylineAuthors splits "By Jane Roe and John Doe" into names.
-func bylineAuthors(byline string) []string {
-	byline = strings.TrimSpace(byline)
-	if l := strings.ToLower(byline); strings.HasPrefix(l, "by ") {
-		byline = byline[3:]
-	}
-	var names []string
-	for _, n := range bylineSplit.Split(byline, -1) {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
-}
