@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -63,6 +64,37 @@ func OpenURL(ctx context.Context, c *http.Client, rawURL string) (Library, error
 		lib.Entries = append(lib.Entries, it.Entry(ctx, c, f.Feed))
 	}
 	return lib, nil
+}
+
+// OpenInputs opens what a command line names: http and https URLs are
+// fetched with OpenURL (a URL that fails is a Problem with its reason), the
+// rest goes to Open. The library is sorted as Open sorts it.
+func OpenInputs(ctx context.Context, c *http.Client, inputs []string, stdin io.Reader) Library {
+	var paths, urls []string
+	for _, in := range inputs {
+		if IsURL(in) {
+			urls = append(urls, in)
+		} else {
+			paths = append(paths, in)
+		}
+	}
+	var lib Library
+	if len(paths) > 0 {
+		lib = Open(paths, stdin)
+	}
+	for _, u := range urls {
+		l, err := OpenURL(ctx, c, u)
+		if err != nil {
+			lib.Problems = append(lib.Problems, Problem{Path: u, Reason: errors.Unwrap(err).Error()})
+			continue
+		}
+		lib.Entries = append(lib.Entries, l.Entries...)
+		lib.Problems = append(lib.Problems, l.Problems...)
+	}
+	if len(urls) > 0 {
+		sortEntries(lib.Entries)
+	}
+	return lib
 }
 
 var htmlStart = regexp.MustCompile(`(?i)^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|meta|title|div|p|article)\b`)
