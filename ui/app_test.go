@@ -141,7 +141,7 @@ func TestHelpBackQuit(t *testing.T) {
 	}
 }
 
-var sgr = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
+var sgrRE = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
 
 // styledAround reports whether some occurrence of name on screen is drawn
 // wholly inside SGR styling (any attribute or colour).
@@ -150,7 +150,7 @@ func styledAround(raw, name string) bool {
 	var styled []bool
 	on := false
 	for i := 0; i < len(raw); {
-		if m := sgr.FindStringSubmatch(raw[i:]); m != nil {
+		if m := sgrRE.FindStringSubmatch(raw[i:]); m != nil {
 			on = m[1] != "" && m[1] != "0"
 			i += len(m[0])
 			continue
