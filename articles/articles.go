@@ -2,17 +2,24 @@
 // feeds, URLs and the embedded samples. Everything from outside passes its
 // sanitiser before it reaches a model.Article.
 //
-// It imports model (and store, for the feed cache); never annotate, notes,
-// ui or a charm UI library.
+// Opening is lazy: Open reads at most a bounded head of each file to build
+// the library's metadata, and Entry.Load reads and parses the whole article
+// when it is shown. Every bad input gives one Problem with a one-line
+// reason and the rest still load.
+//
+// It imports model and segment (and store, for the feed cache); never
+// annotate, notes, ui or a charm UI library.
 package articles
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sort"
 	"strings"
+	"sync"
 
 	"newsmark/model"
 )
@@ -24,7 +31,8 @@ type Entry struct {
 	load func() (model.Article, error)
 }
 
-// Load returns the full article.
+// Load returns the full article: body, links, paragraph and sentence spans.
+// It is safe to call from any goroutine.
 func (e Entry) Load() (model.Article, error) {
 	if e.load == nil {
 		return e.Meta, nil
@@ -40,40 +48,166 @@ type Problem struct {
 
 func (p Problem) String() string { return p.Path + ": " + p.Reason }
 
-// Library is what a set of inputs gave: the articles and the inputs that failed.
+// Library is what a set of inputs gave: the articles, newest first (undated
+// last, otherwise in input order), and the inputs that failed.
 type Library struct {
 	Entries  []Entry
 	Problems []Problem
 }
 
-// Open loads paths (files, folders, "-" for stdin).
-// SKELETON: replaced by the loader work of issue 2.
+// Stdin is the path given to an article read from standard input.
+const Stdin = "stdin"
+
+// Open loads paths: files, folders (recursively; dot-folders, dot-files and
+// other extensions are skipped silently) and "-" for stdin. Named files
+// whose extension is not .txt/.md/.markdown/.html/.htm are sniffed.
 func Open(paths []string, stdin io.Reader) Library {
 	var lib Library
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(path string, f format, sniff bool) {
+		key := path
+		if abs, err := filepath.Abs(path); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			jobs = append(jobs, job{path: path, format: f, sniff: sniff})
+		}
+	}
+	stdinRead := false
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{p, err.Error()})
+		if p == "-" {
+			if stdinRead {
+				continue
+			}
+			stdinRead = true
+			e, prob := stdinEntry(stdin)
+			jobs = append(jobs, job{entry: &e, problem: prob})
 			continue
 		}
-		body := Sanitize(string(b))
-		sum := sha256.Sum256(b)
-		a := model.Article{ID: hex.EncodeToString(sum[:8]), Title: filepath.Base(p), Path: p, Body: body}
-		lib.Entries = append(lib.Entries, Entry{Meta: a})
+		st, err := os.Stat(p)
+		if err != nil {
+			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			continue
+		}
+		if !st.IsDir() {
+			f, known := formatOf(p)
+			add(p, f, !known)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
+				return nil
+			}
+			hidden := path != p && strings.HasPrefix(d.Name(), ".")
+			if d.IsDir() {
+				if hidden {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if f, known := formatOf(path); known && !hidden {
+				add(path, f, false)
+			}
+			return nil
+		})
+		if err != nil {
+			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+		}
 	}
+	run(jobs)
+	for _, j := range jobs {
+		switch {
+		case j.problem != nil:
+			lib.Problems = append(lib.Problems, *j.problem)
+		case j.entry != nil:
+			lib.Entries = append(lib.Entries, *j.entry)
+		}
+	}
+	sortEntries(lib.Entries)
 	return lib
 }
 
-// Sanitize removes terminal control characters and escape sequences from
-// untrusted text. SKELETON: replaced by the loader work of issue 2.
-func Sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
+// job is one input of Open; run fills entry or problem.
+type job struct {
+	path    string
+	format  format
+	sniff   bool
+	entry   *Entry
+	problem *Problem
+}
+
+// run reads the heads of the jobs' files on a few goroutines: the work is
+// file I/O plus a little parsing, so it overlaps well. Order is kept.
+func run(jobs []job) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(jobs), 2*runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff)
+				if p != nil {
+					jobs[i].problem = p
+				} else {
+					jobs[i].entry = &e
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		if jobs[i].entry == nil && jobs[i].problem == nil {
+			next <- i
 		}
-		if r < 0x20 || r == 0x7f {
-			return -1
+	}
+	close(next)
+	wg.Wait()
+}
+
+// stdinEntry reads all of stdin (it cannot be read twice) and parses it lazily.
+func stdinEntry(r io.Reader) (Entry, *Problem) {
+	return memoryEntry(Stdin, r, nil)
+}
+
+// memoryEntry makes an entry of data held in memory (stdin, samples); when
+// r is not nil the data is read from it first, bounded by maxSize.
+func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
+	fail := func(why string) (Entry, *Problem) { return Entry{}, &Problem{Path: path, Reason: why} }
+	if r != nil {
+		var err error
+		if data, err = readLimited(r); err != nil {
+			return fail(reason(err))
 		}
-		return r
-	}, s)
+	}
+	if len(data) == 0 {
+		return fail("empty input")
+	}
+	f, known := formatOf(path)
+	if !known {
+		f = sniff(data)
+	}
+	head := data[:min(len(data), headSize)]
+	meta, why := headMeta(f, head, int64(len(data)))
+	if why != "" {
+		return fail(why)
+	}
+	meta.Path = path
+	if meta.Title == "" {
+		meta.Title = titleFromPath(path)
+	}
+	return Entry{Meta: meta, load: func() (model.Article, error) { return article(f, data, path) }}, nil
+}
+
+// sortEntries orders newest first, undated last, stable otherwise.
+func sortEntries(es []Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		di, dj := es[i].Meta.Date, es[j].Meta.Date
+		if di.IsZero() != dj.IsZero() {
+			return !di.IsZero()
+		}
+		return di.After(dj)
+	})
 }

@@ -1,9 +1,247 @@
 package cli
 
-import "fmt"
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
 
-// runAnnotate is a SKELETON, replaced by its issue's work.
+	"newsmark/annotate"
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// annotationSchema names the JSON Lines format of `annotate --json`
+// (../shared/eval/SCHEMA.md).
+const annotationSchema = "newsmark.annotations/1"
+
+// jsonArticle is the "article" object of one annotation line.
+type jsonArticle struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Caption      string   `json:"caption"`
+	Source       string   `json:"source"`
+	Date         string   `json:"date"`
+	Authors      []string `json:"authors"`
+	Contributors []string `json:"contributors"`
+	URL          string   `json:"url"`
+	Path         string   `json:"path"`
+}
+
+// jsonLine is one line of `annotate --json`.
+type jsonLine struct {
+	Schema   string          `json:"schema"`
+	Article  jsonArticle     `json:"article"`
+	Body     string          `json:"body"`
+	Entities []model.Entity  `json:"entities"`
+	Quotes   []model.Quote   `json:"quotes"`
+	Ventures []model.Venture `json:"ventures"`
+}
+
+// runAnnotate implements `newsmark annotate [--json] PATH...`.
 func runAnnotate(env Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "newsmark: annotate: not built yet")
-	return 2
+	asJSON := false
+	var paths []string
+	onlyPaths := false
+	for _, a := range args {
+		switch {
+		case onlyPaths || a == "-" || !strings.HasPrefix(a, "-"):
+			paths = append(paths, a)
+		case a == "--":
+			onlyPaths = true
+		case a == "--json" || a == "-json":
+			asJSON = true
+		case a == "-h" || a == "--help":
+			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] PATH...   (PATH: a file, a folder, or - for stdin)")
+			return 0
+		default:
+			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
+			return 2
+		}
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(env.Stderr, "newsmark: annotate: give at least one PATH (or - for stdin)")
+		return 2
+	}
+	out := bufio.NewWriterSize(env.Stdout, 1<<16)
+	defer out.Flush()
+	lib := articles.Open(paths, env.Stdin)
+	code := 0
+	for _, p := range lib.Problems {
+		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)
+		code = 1
+	}
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, e := range lib.Entries {
+		a, err := e.Load()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
+			code = 1
+			continue
+		}
+		ann := annotate.Article(a)
+		if asJSON {
+			if err := enc.Encode(annotationLine(a, ann)); err != nil {
+				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", a.Locator(), err)
+				return 1
+			}
+		} else {
+			writeSummary(out, a, ann)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(env.Stderr, "newsmark: write: %v\n", err)
+		return 1
+	}
+	return code
+}
+
+// annotationLine builds the JSON object for one article; every list is
+// non-nil so it prints as [] rather than null.
+func annotationLine(a model.Article, ann model.Annotations) jsonLine {
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.Format("2006-01-02")
+	}
+	ents := ann.Entities
+	for i := range ents {
+		if ents[i].Mentions == nil {
+			ents[i].Mentions = []model.Span{}
+		}
+		if ents[i].MetaMentions == nil {
+			ents[i].MetaMentions = []model.MetaMention{}
+		}
+	}
+	vs := ann.Ventures
+	for i := range vs {
+		vs[i].Parties = nonNil(vs[i].Parties)
+		vs[i].PartyIDs = nonNil(vs[i].PartyIDs)
+		vs[i].Amounts = nonNil(vs[i].Amounts)
+		if vs[i].Evidence == nil {
+			vs[i].Evidence = []model.Span{}
+		}
+	}
+	if ents == nil {
+		ents = []model.Entity{}
+	}
+	qs := ann.Quotes
+	if qs == nil {
+		qs = []model.Quote{}
+	}
+	if vs == nil {
+		vs = []model.Venture{}
+	}
+	return jsonLine{
+		Schema: annotationSchema,
+		Article: jsonArticle{
+			ID: a.ID, Title: a.Title, Caption: a.Caption, Source: a.Source, Date: date,
+			Authors: nonNil(a.Authors), Contributors: nonNil(a.Contributors), URL: a.URL, Path: a.Path,
+		},
+		Body: a.Body, Entities: ents, Quotes: qs, Ventures: vs,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// writeSummary prints the readable form: entities by kind with counts,
+// quotes grouped by speaker, ventures as short cards.
+func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
+	title := a.Title
+	if title == "" {
+		title = a.Locator()
+	}
+	fmt.Fprintf(w, "== %s\n", title)
+	if a.Locator() != "" && a.Locator() != title {
+		fmt.Fprintf(w, "   %s\n", a.Locator())
+	}
+	for _, kind := range []model.EntityKind{model.Company, model.Person, model.Place, model.Figure} {
+		var items []string
+		for _, e := range ann.Entities {
+			if e.Kind != kind {
+				continue
+			}
+			n := len(e.Mentions) + len(e.MetaMentions)
+			label := e.Name()
+			if kind == model.Figure && e.Subkind != "" {
+				label += " [" + string(e.Subkind) + "]"
+			}
+			items = append(items, fmt.Sprintf("%s ×%d", label, n))
+		}
+		if len(items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d)\n", kindTitle(kind), len(items))
+		for _, it := range items {
+			fmt.Fprintf(w, "  %s\n", it)
+		}
+	}
+	if len(ann.Quotes) > 0 {
+		bySpeaker := map[string][]string{}
+		var order []string
+		for _, q := range ann.Quotes {
+			s := q.Speaker
+			if s == "" {
+				s = "(unattributed)"
+			}
+			if _, ok := bySpeaker[s]; !ok {
+				order = append(order, s)
+			}
+			bySpeaker[s] = append(bySpeaker[s], q.Text)
+		}
+		sort.SliceStable(order, func(i, j int) bool { return len(bySpeaker[order[i]]) > len(bySpeaker[order[j]]) })
+		fmt.Fprintf(w, "\nQuotes (%d)\n", len(ann.Quotes))
+		for _, s := range order {
+			fmt.Fprintf(w, "  %s (%d)\n", s, len(bySpeaker[s]))
+			for _, t := range bySpeaker[s] {
+				fmt.Fprintf(w, "    “%s”\n", shorten(t, 100))
+			}
+		}
+	}
+	if len(ann.Ventures) > 0 {
+		fmt.Fprintf(w, "\nVentures (%d)\n", len(ann.Ventures))
+		for _, v := range ann.Ventures {
+			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ReplaceAll(string(v.Kind), "_", " "), v.Status, strings.Join(v.Parties, " + "))
+			if v.Summary != "" {
+				fmt.Fprintf(w, "  │ %s\n", shorten(v.Summary, 100))
+			}
+			for _, f := range [][2]string{{"name", v.Name}, {"amount", strings.Join(v.Amounts, ", ")}, {"stake", v.Stake},
+				{"location", v.Location}, {"headcount", v.Headcount}, {"timeframe", v.Timeframe}} {
+				if f[1] != "" {
+					fmt.Fprintf(w, "  │ %s: %s\n", f[0], f[1])
+				}
+			}
+			fmt.Fprintln(w, "  └")
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func kindTitle(k model.EntityKind) string {
+	switch k {
+	case model.Company:
+		return "Companies"
+	case model.Person:
+		return "People"
+	case model.Place:
+		return "Places"
+	}
+	return "Figures"
+}
+
+// shorten cuts s to at most n runes, on a rune boundary, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

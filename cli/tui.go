@@ -92,7 +92,7 @@ func runTUI(env Env, args []string) int {
 // openLibrary loads the paths, or the embedded samples when there are none.
 func openLibrary(paths []string, env Env) articles.Library {
 	if len(paths) == 0 {
-		return samples()
+		return articles.Samples()
 	}
 	return articles.Open(paths, env.Stdin)
 }

@@ -23,4 +23,7 @@ type Highlight struct {
 	Updated   time.Time
 	// Orphan is set when the text could not be found again in the article.
 	Orphan bool
+	// Author is the article's byline, authors joined with ", " (for exports
+	// such as Readwise's Author column).
+	Author string
 }

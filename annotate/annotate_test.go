@@ -1,0 +1,198 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+
+	"newsmark/model"
+)
+
+// find returns the entity of kind whose canonical name or text is name.
+func find(t *testing.T, ann model.Annotations, kind model.EntityKind, name string) model.Entity {
+	t.Helper()
+	for _, e := range ann.Entities {
+		if e.Kind == kind && (e.Canonical == name || e.Text == name) {
+			return e
+		}
+	}
+	t.Fatalf("no %s %q in %v", kind, name, names(ann))
+	return model.Entity{}
+}
+
+func names(ann model.Annotations) []string {
+	var out []string
+	for _, e := range ann.Entities {
+		out = append(out, string(e.Kind)+":"+e.Name())
+	}
+	return out
+}
+
+func mentionTexts(body string, e model.Entity) []string {
+	var out []string
+	for _, m := range e.Mentions {
+		out = append(out, body[m.Start:m.End])
+	}
+	return out
+}
+
+func TestCompaniesBySuffixAndAlias(t *testing.T) {
+	t.Parallel()
+	body := "Northwind Holdings Corp. agreed to buy Bluefin Ltd. on Tuesday. Northwind said the deal would close soon, " +
+		"and Bluefin shareholders backed it. Northwind's telecom arm Northwind Corp. was not involved."
+	ann := Article(model.Article{Body: body})
+	group := find(t, ann, model.Company, "Northwind Holdings Corp.")
+	if group.Cue != "suffix" {
+		t.Errorf("cue = %q, want suffix", group.Cue)
+	}
+	got := mentionTexts(body, group)
+	if len(got) != 3 || got[1] != "Northwind" || got[2] != "Northwind" {
+		t.Errorf("Northwind Holdings Corp. mentions = %q, want the full name then two short ones", got)
+	}
+	unit := find(t, ann, model.Company, "Northwind Corp.")
+	if unit.ID == group.ID {
+		t.Errorf("Northwind Corp. merged into Northwind Holdings Corp.; they are different companies")
+	}
+	bf := find(t, ann, model.Company, "Bluefin Ltd.")
+	if n := len(bf.Mentions); n != 2 {
+		t.Errorf("Bluefin Ltd. has %d mentions, want 2", n)
+	}
+}
+
+func TestSurnameIsNotTheWord(t *testing.T) {
+	t.Parallel()
+	body := "Chief executive Kenji Son spoke first. His son watched from the front row. Later Son said the plan was ready."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Kenji Son")
+	got := mentionTexts(body, p)
+	if len(got) != 2 || got[1] != "Son" {
+		t.Fatalf("mentions = %q, want [Kenji Son Son]", got)
+	}
+	if off := strings.Index(body, "son watched"); p.Mentions[1].Start == off {
+		t.Errorf("the word 'son' was taken for the surname")
+	}
+}
+
+func TestAcronymAliasAndTickers(t *testing.T) {
+	t.Parallel()
+	body := "Acme Widgets Corp., or AWC, signed a deal with Orbital Systems Inc. (ORBS.O) and Kintaro Electric Co. <6543>. " +
+		"AWC will supply parts."
+	ann := Article(model.Article{Body: body})
+	awc := find(t, ann, model.Company, "Acme Widgets Corp.")
+	if got := mentionTexts(body, awc); len(got) != 3 || got[1] != "AWC" || got[2] != "AWC" {
+		t.Errorf("Acme Widgets Corp. mentions = %q, want the name and AWC twice", got)
+	}
+	orb := find(t, ann, model.Company, "Orbital Systems Inc.")
+	if got := mentionTexts(body, orb); len(got) != 2 || got[1] != "ORBS.O" {
+		t.Errorf("Orbital Systems Inc. mentions = %q, want the ticker ORBS.O", got)
+	}
+	kin := find(t, ann, model.Company, "Kintaro Electric Co.")
+	if got := mentionTexts(body, kin); len(got) != 2 || got[1] != "6543" {
+		t.Errorf("Kintaro Electric Co. mentions = %q, want the code 6543", got)
+	}
+}
+
+func TestPeopleAndPlaces(t *testing.T) {
+	t.Parallel()
+	body := "Prime Minister Anna Lindqvist met investors in Abu Dhabi on Monday. \"We are open,\" said Lindqvist. " +
+		"An Oslo-based fund joined."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Anna Lindqvist")
+	if len(p.Mentions) != 2 {
+		t.Errorf("Anna Lindqvist mentions = %d, want 2", len(p.Mentions))
+	}
+	find(t, ann, model.Place, "Abu Dhabi")
+	find(t, ann, model.Place, "Oslo")
+	for _, e := range ann.Entities {
+		if e.Kind == model.Company {
+			t.Errorf("no company here, got %q", e.Name())
+		}
+	}
+}
+
+func TestFigures(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		body      string
+		text      string
+		sub       model.FigureKind
+		value     float64
+		unit, per string
+	}{
+		{"They will spend $3 billion a year on chips.", "$3 billion a year", model.Money, 3e9, "USD", "year"},
+		{"The bank lent ¥1.5 trillion last year.", "¥1.5 trillion", model.Money, 1.5e12, "JPY", ""},
+		{"It paid €500m for the plant.", "€500m", model.Money, 5e8, "EUR", ""},
+		{"A US$2bn bond was sold.", "US$2bn", model.Money, 2e9, "USD", ""},
+		{"The deal is worth Rs 1.2 lakh crore in total.", "Rs 1.2 lakh crore", model.Money, 1.2e12, "INR", ""},
+		{"Shares rose 0.5% at the open.", "0.5%", model.Percent, 0.5, "%", ""},
+		{"Rates were cut by 25 basis points.", "25 basis points", model.Percent, 25, "bp", ""},
+		{"It owns 12 per cent of the group.", "12 per cent", model.Percent, 12, "%", ""},
+		{"They formed a 50-50 venture.", "50-50", model.Ratio, 50, "ratio", ""},
+		{"The stakes are split 51:49 between them.", "51:49", model.Ratio, 51, "ratio", ""},
+		{"The plant will hire 1,000 people next year.", "1,000 people", model.Count, 1000, "people", ""},
+		{"It sold 2.8 million electric cars.", "2.8 million electric cars", model.Count, 2.8e6, "cars", ""},
+		{"The contract runs four years.", "four years", model.Duration, 4, "year", ""},
+		{"The family built it over three decades.", "three decades", model.Duration, 3, "decade", ""},
+		{"The firm was founded in 2016 in Oslo.", "2016", model.Date, 2016, "year", ""},
+	}
+	for _, c := range cases {
+		ann := Article(model.Article{Body: c.body})
+		var got *model.Entity
+		for i, e := range ann.Entities {
+			if e.Kind == model.Figure && e.Text == c.text {
+				got = &ann.Entities[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no figure %q in %v", c.body, c.text, names(ann))
+			continue
+		}
+		if got.Subkind != c.sub || got.Value != c.value || got.Unit != c.unit || got.Per != c.per {
+			t.Errorf("%q: got %s %v %s per %q, want %s %v %s per %q", c.text, got.Subkind, got.Value, got.Unit, got.Per,
+				c.sub, c.value, c.unit, c.per)
+		}
+	}
+}
+
+func TestMetaMentions(t *testing.T) {
+	t.Parallel()
+	a := model.Article{
+		Title:        "Northwind Holdings Corp. to buy Bluefin",
+		Caption:      "Northwind chief Maria Okafor explains the deal.",
+		Contributors: []string{"Tomas Reyes", "Ines Vale"},
+		Body:         "Northwind Holdings Corp. will buy Bluefin Ltd., chief executive Maria Okafor said.",
+	}
+	ann := Article(a)
+	nw := find(t, ann, model.Company, "Northwind Holdings Corp.")
+	fields := map[string]bool{}
+	for _, m := range nw.MetaMentions {
+		fields[m.Field] = true
+		src := map[string]string{model.FieldTitle: a.Title, model.FieldCaption: a.Caption}[m.Field]
+		if txt := src[m.Start:m.End]; !strings.HasPrefix(txt, "Northwind") {
+			t.Errorf("meta mention in %s is %q", m.Field, txt)
+		}
+	}
+	if !fields[model.FieldTitle] || !fields[model.FieldCaption] {
+		t.Errorf("Northwind meta mentions = %+v, want title and caption", nw.MetaMentions)
+	}
+	p := find(t, ann, model.Person, "Maria Okafor")
+	if len(p.Mentions) != 1 || len(p.MetaMentions) != 1 {
+		t.Errorf("Maria Okafor: %d body and %d meta mentions, want 1 and 1", len(p.Mentions), len(p.MetaMentions))
+	}
+	credit := find(t, ann, model.Person, "Ines Vale")
+	if len(credit.Mentions) != 0 || len(credit.MetaMentions) != 1 || credit.MetaMentions[0].Field != model.FieldContributors {
+		t.Errorf("Ines Vale = %+v, want one contributors meta mention and no body mention", credit)
+	}
+}
+
+func TestIDsInOrder(t *testing.T) {
+	t.Parallel()
+	ann := Article(model.Article{Body: "Bluefin Ltd. paid $5 million to Northwind Holdings Corp. in Oslo."})
+	for i, e := range ann.Entities {
+		if want := "e" + string(rune('1'+i)); e.ID != want {
+			t.Errorf("entity %d id = %q, want %q", i, e.ID, want)
+		}
+	}
+	if len(ann.Entities) < 4 {
+		t.Errorf("entities = %v, want two companies, a figure and a place", names(ann))
+	}
+}

@@ -1,0 +1,393 @@
+package annotate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"newsmark/model"
+)
+
+// figure is one parsed figure before it becomes an entity.
+type figure struct {
+	sub       model.FigureKind
+	t0, t1    int // tokens [t0, t1)
+	value     float64
+	unit, per string
+}
+
+// figures finds money, percentages, ratios, counts, durations and dates in
+// one pass over the tokens.
+func (d *doc) figures() {
+	toks := d.ns.toks
+	for i := 0; i < len(toks); {
+		if d.covered[i] {
+			i++
+			continue
+		}
+		if !d.mayStartFigure(i) {
+			i++
+			continue
+		}
+		f, ok := d.figureAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		d.addFigure(f)
+		i = f.t1
+	}
+}
+
+func (d *doc) addFigure(f figure) {
+	toks := d.ns.toks
+	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)
+	text := d.text[s:e]
+	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
+		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
+	}
+	key := string(f.sub) + "\x00" + text
+	idx, ok := d.figKeys[key]
+	if !ok {
+		idx = len(d.ents)
+		d.ents = append(d.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s})
+		d.figKeys[key] = idx
+	}
+	d.mention(idx, f.t0, f.t1, s, e)
+}
+
+// glued reports whether token i touches the token before it.
+func (d *doc) glued(i int) bool {
+	return i < len(d.ns.toks) && d.ns.toks[i].flags&fSpace == 0 && d.ns.toks[i].kind != kBreak
+}
+
+func (d *doc) tok(i int) string {
+	if i < 0 || i >= len(d.ns.toks) {
+		return ""
+	}
+	t := d.ns.toks[i]
+	return d.text[int(t.s):int(t.e)]
+}
+
+// currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
+// returns its code and the index of the number after it.
+func (d *doc) currencyAt(i int) (string, int) {
+	toks := d.ns.toks
+	w := d.tok(i)
+	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
+		if c, ok := currencyPrefixes[w+"$"]; ok {
+			return c, i + 2
+		}
+	}
+	c, ok := currencyPrefixes[w]
+	if !ok {
+		return "", 0
+	}
+	j := i + 1
+	if w == "Rs" && d.tok(j) == "." && d.glued(j) {
+		j++
+	}
+	if j < len(toks) && toks[j].kind == kNum {
+		// A word prefix needs a space or is glued ("Rs 500", "USD3bn"); a
+		// single-letter word prefix ("R") must be glued.
+		if len(w) == 1 && toks[i].kind == kWord && !d.glued(j) {
+			return "", 0
+		}
+		return c, j
+	}
+	return "", 0
+}
+
+// numberAt parses a number at i: digits or a number word, with a scale
+// glued ("3bn") or spaced ("3 billion", "1.16 lakh crore"). It returns the
+// value, the index after it and whether a scale was seen.
+func (d *doc) numberAt(i int) (float64, int, bool, bool) {
+	toks := d.ns.toks
+	if i >= len(toks) {
+		return 0, 0, false, false
+	}
+	var v float64
+	word := false
+	switch toks[i].kind {
+	case kNum:
+		x, err := strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64)
+		if err != nil {
+			return 0, 0, false, false
+		}
+		v = x
+	case kWord:
+		x, ok := numberWords[strings.ToLower(d.tok(i))]
+		if !ok {
+			return 0, 0, false, false
+		}
+		v, word = x, true
+	default:
+		return 0, 0, false, false
+	}
+	j := i + 1
+	scaled := false
+	for j < len(toks) && toks[j].kind == kWord {
+		w := d.tok(j)
+		m, ok := scales[w]
+		if !ok {
+			break
+		}
+		if len(w) <= 2 && (!d.glued(j) || word) && w != "mn" {
+			break // "3 m" or "two m" is no scale; "3m" is
+		}
+		if len(w) > 2 && d.glued(j) {
+			break
+		}
+		v *= m
+		j++
+		scaled = true
+	}
+	if word && !scaled && strings.EqualFold(d.tok(i), "a") {
+		return 0, 0, false, false // "a" alone is no number
+	}
+	return v, j, scaled, word
+}
+
+// figureAt tries every figure shape starting at token i.
+func (d *doc) figureAt(i int) (figure, bool) {
+	toks := d.ns.toks
+	t := toks[i]
+	if t.kind == kWord && t.flags&fCap != 0 && lex.dateWord[d.tok(i)] {
+		return d.dateAt(i)
+	}
+	if cur, j := d.currencyAt(i); cur != "" {
+		v, k, _, _ := d.numberAt(j)
+		if k == 0 {
+			return figure{}, false
+		}
+		// "¥1.5 trillion", "$3 billion a year"
+		f := figure{sub: model.Money, t0: i, t1: k, value: v, unit: cur}
+		d.perAfter(&f)
+		return f, true
+	}
+	v, j, scaled, word := d.numberAt(i)
+	if j == 0 {
+		return figure{}, false
+	}
+	num := d.tok(i)
+	// Ratios: "50-50", "51:49", "20-times".
+	if !word && !scaled && j+1 < len(toks) && d.glued(j) && d.glued(j+1) {
+		sep := d.tok(j)
+		if (sep == "-" || sep == ":" || sep == "/") && toks[j+1].kind == kNum {
+			w, err := strconv.ParseFloat(d.tok(j+1), 64)
+			if err == nil && v <= 100 && w <= 100 && v > 0 && w > 0 && (sep != "/" || v+w == 100) {
+				return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "ratio"}, true
+			}
+			if sep == "-" && v >= 1900 && v <= 2100 {
+				return figure{sub: model.Date, t0: i, t1: j + 2, value: v, unit: "year"}, true
+			}
+		}
+		if sep == "-" && toks[j+1].kind == kWord {
+			w := strings.ToLower(d.tok(j + 1))
+			switch {
+			case w == "times" || w == "fold":
+				return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
+			case lex.durationUnit[w] && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+				return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
+			}
+		}
+	}
+	if j < len(toks) {
+		w := d.tok(j)
+		lw := strings.ToLower(w)
+		switch {
+		case w == "%" || lw == "percent" || lw == "pct" || (lw == "per" && strings.EqualFold(d.tok(j+1), "cent")):
+			end := j + 1
+			if lw == "per" {
+				end = j + 2
+			}
+			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "%"}, true
+		case lw == "basis" && strings.HasPrefix(d.tok(j+1), "point") || lw == "bps" || lw == "bp":
+			end := j + 1
+			if lw == "basis" {
+				end = j + 2
+			}
+			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
+		}
+		if cur, ok := currencyWords[lw]; ok && !(lw == "p" && !d.glued(j)) && !(lw == "real" || lw == "won") {
+			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
+			d.perAfter(&f)
+			return f, true
+		}
+		// "4.17 Australian dollars"
+		if lex.demonym[w] && j+1 < len(toks) {
+			if cur, ok := currencyWords[strings.ToLower(d.tok(j+1))]; ok && len(d.tok(j+1)) > 2 {
+				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
+			}
+		}
+		// "two to three months", "one to two weeks"
+		if lw == "to" || lw == "or" {
+			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && lex.durationUnit[strings.ToLower(d.tok(k))] {
+				_ = v2
+				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(d.tok(k)))}, true
+			}
+		}
+		if lex.durationUnit[lw] && !(d.tok(j+1) == "old") {
+			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
+		}
+	}
+	// Years are dates unless they count something.
+	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
+		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
+	}
+	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) {
+		return figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}, true
+	}
+	return figure{}, false
+}
+
+// countHead looks for the noun a number counts: up to four modifier words
+// then a plural noun ("1,000 people", "2.8 million top-loading washing
+// machines", "101 Arizona stores"). It returns the index after the head.
+func (d *doc) countHead(j int) (int, string) {
+	toks := d.ns.toks
+	for k := j; k < len(toks) && k < j+5; k++ {
+		t := toks[k]
+		if t.kind != kWord || (k > j && !d.hasSpace(k) && d.tok(k-1) != "-") {
+			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && toks[k+1].kind == kWord {
+				continue
+			}
+			return 0, ""
+		}
+		w := d.tok(k)
+		if countStop[strings.ToLower(w)] {
+			return 0, ""
+		}
+		if lex.countNoun[strings.ToLower(w)] || isPlural(w) {
+			return k + 1, strings.ToLower(w)
+		}
+	}
+	return 0, ""
+}
+
+func (d *doc) hasSpace(k int) bool { return d.ns.toks[k].flags&fSpace != 0 }
+
+// countStop ends the search for a counted noun.
+var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true, "on": true, "for": true, "by": true,
+	"from": true, "with": true, "that": true, "which": true, "a": true, "an": true, "as": true, "at": true, "is": true,
+	"was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "per": true, "percent": true,
+	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
+	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
+	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "his's": true, "plus": true, "minus": true}
+
+// isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
+func isPlural(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' {
+		return false
+	}
+	if w[0] >= 'A' && w[0] <= 'Z' {
+		// "EVs", "SUVs", "Shares"
+		return n <= 6 && strings.ToUpper(w[:n-1]) == w[:n-1] || n > 4 && w[1] >= 'a' && w[1] <= 'z'
+	}
+	switch {
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ous"):
+		return false
+	}
+	return true
+}
+
+func singular(w string) string {
+	if strings.HasSuffix(w, "ies") {
+		return w[:len(w)-3] + "y"
+	}
+	return strings.TrimSuffix(w, "s")
+}
+
+// demonymCurrency: "Australian dollars" → AUD.
+func demonymCurrency(demonym, cur string) string {
+	if cur != "USD" {
+		return cur
+	}
+	switch demonym {
+	case "Australian":
+		return "AUD"
+	case "Canadian":
+		return "CAD"
+	case "Singaporean", "Singapore":
+		return "SGD"
+	case "Taiwanese", "Taiwan":
+		return "TWD"
+	}
+	return cur
+}
+
+// perAfter extends a money figure with its rate: "a year", "per share",
+// "annually".
+func (d *doc) perAfter(f *figure) {
+	k := f.t1
+	w := strings.ToLower(d.tok(k))
+	switch w {
+	case "a", "per", "each", "every":
+		u := strings.ToLower(d.tok(k + 1))
+		switch u {
+		case "year", "month", "week", "day", "quarter", "share", "barrel", "ton", "tonne", "hour":
+			f.per = u
+			f.t1 = k + 2
+		}
+	case "annually":
+		f.per, f.t1 = "year", k+1
+	}
+}
+
+// dateAt: "Monday", "Jan. 13", "March 2024", "13 March" are dates.
+func (d *doc) dateAt(i int) (figure, bool) {
+	toks := d.ns.toks
+	w := d.tok(i)
+	end := i + 1
+	if d.tok(end) == "." && d.glued(end) {
+		end++
+	}
+	if end < len(toks) && toks[end].kind == kNum && len(d.tok(end)) <= 4 {
+		end++
+		if d.tok(end) == "," && end+1 < len(toks) && toks[end+1].kind == kNum && len(d.tok(end+1)) == 4 {
+			end += 2
+		}
+	} else if w == "May" || w == "March" || len(w) <= 4 {
+		// "May" and "March" are words too; short forms need a day.
+		if !strings.HasSuffix(w, "day") {
+			return figure{}, false
+		}
+	}
+	return figure{sub: model.Date, t0: i, t1: end, unit: "date"}, true
+}
+
+// figStarts holds every word that can open a figure (number words, currency
+// prefixes, weekdays and months), so the figure pass costs one look-up per word.
+var figStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWords {
+		m[w] = true
+		m[strings.ToUpper(w[:1])+w[1:]] = true
+	}
+	for w := range currencyPrefixes {
+		m[w] = true
+		if i := strings.IndexByte(w, '$'); i > 0 {
+			m[w[:i]] = true
+		}
+	}
+	for w := range lex.dateWord {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayStartFigure is the cheap test run on every token.
+func (d *doc) mayStartFigure(i int) bool {
+	t := d.ns.toks[i]
+	switch t.kind {
+	case kNum:
+		return true
+	case kPunct:
+		c := d.text[int(t.s)]
+		return c == '$' || c >= 0x80
+	case kWord:
+		return figStarts[d.text[int(t.s):int(t.e)]]
+	}
+	return false
+}

@@ -1,0 +1,522 @@
+package annotate
+
+import (
+	"strings"
+
+	"newsmark/model"
+)
+
+// chunk is a run of capitalised words (with the connectors names use: "&",
+// "of" after "Bank", particles such as "al" or "de"), the unit a name is
+// found in. Spans are byte offsets into the scanned text.
+type chunk struct {
+	t0, t1 int // word tokens [t0, t1)
+	s, e   int
+	title  bool // a title word stood in front ("Chief Executive", "Mr.")
+	kind   model.EntityKind
+	cue    string
+	ent    int // entity index once resolved, else -1
+}
+
+// nameScanner holds one text's tokens and the chunks found in it.
+type nameScanner struct {
+	text   string
+	toks   []token
+	chunks []chunk
+	// restrict marks the byte offset from which only strong evidence counts:
+	// title-cased headlines capitalise every word.
+	restrictFrom, restrictTo int
+}
+
+func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[int(t.s):int(t.e)] }
+
+func (ns *nameScanner) isCapWord(i int) bool {
+	if i < 0 || i >= len(ns.toks) {
+		return false
+	}
+	t := ns.toks[i]
+	return t.kind == kWord && t.flags&fCap != 0
+}
+
+func (ns *nameScanner) isPunct(i int, c byte) bool {
+	if i < 0 || i >= len(ns.toks) {
+		return false
+	}
+	t := ns.toks[i]
+	return t.kind == kPunct && ns.text[int(t.s)] == c
+}
+
+// lowerWord returns token i if it is a lower-case word, else "".
+func (ns *nameScanner) lowerWord(i int) string {
+	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kWord || ns.toks[i].flags&fCap != 0 {
+		return ""
+	}
+	return ns.word(i)
+}
+
+var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": true, "la": true, "van": true, "von": true,
+	"der": true, "den": true, "du": true, "da": true, "di": true, "del": true, "le": true, "dos": true, "das": true, "ben": true, "el": true}
+
+// abbrevTitles may carry a period inside a name ("Mr. Barra").
+var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
+	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
+
+// findChunks collects the capitalised runs of the text.
+func (ns *nameScanner) findChunks() {
+	toks := ns.toks
+	for i := 0; i < len(toks); {
+		if !ns.isCapWord(i) {
+			i++
+			continue
+		}
+		if ns.currencyPrefix(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		end := int(toks[i].e)
+		next := 0
+		for j < len(toks) {
+			u := toks[j]
+			prev := ns.word(j - 1)
+			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
+				if lex.legal[prev] && j-1 > i {
+					break
+				}
+				end = int(u.e)
+				j++
+				continue
+			}
+			if u.kind == kPunct && ns.text[int(u.s)] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
+				if lex.legal[prev] && j-1 > i {
+					end = int(u.e) // "Corp." keeps its period and ends the name
+					next = j + 1
+					break
+				}
+				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
+					end = int(toks[j+1].e)
+					j += 2
+					continue
+				}
+				break
+			}
+			// " & " between capitalised words.
+			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
+				end = int(toks[j+1].e)
+				j += 2
+				continue
+			}
+			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
+				w := ns.word(j)
+				if particles[w] || (w == "of" && (lex.designator[prev] || lex.legal[prev])) ||
+					(w == "and" && ns.andJoins(i, j)) {
+					end = int(toks[j+1].e)
+					j += 2
+					continue
+				}
+			}
+			// "Hongfujin Precision Industry (Shenzhen) Co.": a parenthesised
+			// place inside a name that goes on.
+			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
+				end = int(toks[j+3].e)
+				j += 4
+				continue
+			}
+			break
+		}
+		ns.addChunk(i, j, end)
+		i = max(j, next)
+	}
+}
+
+// andJoins reports whether "and" at j continues the name that started at i:
+// only when the words after it end with a corporate suffix and neither side
+// is a name on its own ("Nippon Telegraph and Telephone Corp.").
+func (ns *nameScanner) andJoins(i, j int) bool {
+	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
+	lw := ns.word(j - 1)
+	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
+		return false
+	}
+	k := j + 1
+	for k < len(ns.toks) && ns.isCapWord(k) && k-j <= 3 {
+		k++
+	}
+	last := ns.word(k - 1)
+	if !lex.legal[last] && !lex.designator[last] {
+		return false
+	}
+	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
+	return !lex.known[right] && !lex.known[ns.word(j+1)]
+}
+
+// functionCaps are capitalised function words: never part of a name.
+var functionCaps = words(`The A An And But Or If In On At By Of To For From With This That These Those It Its He She They We I His Her
+Their Our As After Before When While Although Though Since Because Meanwhile However Also Yet So Then Under Over Now Today`)
+
+// innerTitles split a run: "OpenAI Chief Executive Sam Altman" is a company
+// then a person.
+var innerTitles = map[string]bool{"Chief": true, "CEO": true, "Chairman": true, "Chairwoman": true, "President": true,
+	"Founder": true, "Minister": true, "Director": true, "Analyst": true, "Spokesman": true, "Spokeswoman": true,
+	"Secretary": true, "Governor": true, "Premier": true, "Chancellor": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true}
+
+// addChunk strips leading ordinary words and titles from tokens [i, j) and
+// splits at inner titles, then records what is left.
+func (ns *nameScanner) addChunk(i, j, end int) {
+	title := false
+	for i < j {
+		w := ns.word(i)
+		if ns.toks[i].kind != kWord {
+			i++
+			continue
+		}
+		companyShaped := lex.legal[ns.word(j-1)] || lex.designator[ns.word(j-1)]
+		if (lex.title[w] || abbrevTitles[w]) && !companyShaped {
+			// A title word alone is only a title when a name follows it.
+			if j-i > 1 {
+				title = true
+				i++
+				continue
+			}
+		}
+		// A sentence-initial cue noun: "Chipmaker Renesas ...".
+		if ns.toks[i].flags&fSent != 0 && j-i > 1 {
+			lw := strings.ToLower(w)
+			if lex.companyCue[lw] || lex.personCue[lw] {
+				i++
+				continue
+			}
+		}
+		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
+			if i+1 < j && ns.toks[i+1].kind == kWord {
+				two := w + " " + ns.word(i+1)
+				if lex.place[two] || lex.known[two] {
+					break
+				}
+			}
+			i++
+			continue
+		}
+		break
+	}
+	if i >= j {
+		return
+	}
+	for k := i + 1; k < j; k++ {
+		if innerTitles[ns.word(k)] && ns.toks[k].kind == kWord {
+			ns.addChunk(i, k, int(ns.toks[k-1].e))
+			ns.addChunk(k, j, end)
+			return
+		}
+	}
+	// A trailing title-like or common word is not part of the name ("Tokyo
+	// Monday" does not happen, but "SoftBank CEO" would).
+	for j-1 > i && (lex.title[ns.word(j-1)] || lex.dateWord[ns.word(j-1)]) && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
+		j--
+		end = int(ns.toks[j-1].e)
+	}
+	if end < int(ns.toks[j-1].e) {
+		end = int(ns.toks[j-1].e)
+	}
+	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: title, ent: -1})
+}
+
+func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
+
+// bare is a name without a trailing period, the key used for look-ups.
+func bare(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if strings.ContainsRune(s, '’') {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+// classify decides a chunk's kind from the chunk alone and the words next to
+// it: the strong rules that need no other entity.
+func (ns *nameScanner) classify(c *chunk) {
+	name := bare(ns.chunkText(c))
+	n := c.t1 - c.t0
+	first, last := ns.word(c.t0), ns.word(c.t1-1)
+	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
+	switch {
+	case lex.wire[name] || lex.nonCompany[name]:
+		c.kind, c.cue = "skip", "wire"
+		return
+	case lex.known[name]:
+		c.kind, c.cue = model.Company, "known-name"
+		return
+	case lex.place[name]:
+		c.kind, c.cue = model.Place, "gazetteer"
+		return
+	case lex.nonCompanyEnd[last] && n > 1:
+		c.kind, c.cue = "skip", "institution"
+		return
+	case ns.compoundOfKnown(c) || ns.hasDigits(c):
+		return
+	case n >= 2 && lex.legal[last]:
+		c.kind, c.cue = model.Company, "suffix"
+		return
+	case n >= 2 && lex.designator[last] && !lex.demonym[name] && !ns.allPlaces(c.t0, c.t1-1):
+		c.kind, c.cue = model.Company, "suffix"
+		return
+	}
+	if restricted {
+		return
+	}
+	if n >= 2 && n <= 4 && ns.personShaped(c) {
+		switch {
+		case c.title:
+			c.kind, c.cue = model.Person, "title-context"
+		case lex.firstName[first]:
+			c.kind, c.cue = model.Person, "first-name"
+		case lex.personCue[ns.lowerWord(c.t0-1)]:
+			c.kind, c.cue = model.Person, "title-context"
+		case ns.reportNear(c):
+			c.kind, c.cue = model.Person, "context"
+		case ns.titleAfter(c):
+			c.kind, c.cue = model.Person, "title-context"
+		}
+		if c.kind != "" {
+			return
+		}
+	}
+	// A known company at the start of a longer run: a unit when a place
+	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
+	for k := c.t1 - 1; k > c.t0; k-- {
+		if lex.known[bare(ns.text[c.s:int(ns.toks[k-1].e)])] {
+			if ns.allPlaces(k, c.t1) {
+				c.kind, c.cue = model.Company, "known-name"
+				return
+			}
+			c.t1, c.e = k, int(ns.toks[k-1].e)
+			c.kind, c.cue = model.Company, "known-name"
+			return
+		}
+	}
+	// "Abu Dhabi" inside a longer run of places.
+	if ns.allPlaces(c.t0, c.t1) {
+		c.kind, c.cue = model.Place, "gazetteer"
+	}
+}
+
+// compoundOfKnown: "GM-LG Chem" joins two names; it is not a third.
+func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
+	w := ns.word(c.t0)
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		return lex.known[w[:h]]
+	}
+	return false
+}
+
+// hasDigits: model names ("C180 SE") are products, not companies.
+func (ns *nameScanner) hasDigits(c *chunk) bool {
+	for k := c.t0; k < c.t1; k++ {
+		if strings.ContainsAny(ns.word(k), "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// personShaped: every word could be part of a personal name.
+func (ns *nameScanner) personShaped(c *chunk) bool {
+	for k := c.t0; k < c.t1; k++ {
+		if ns.toks[k].kind != kWord {
+			continue
+		}
+		w := ns.word(k)
+		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] || lex.wire[w] ||
+			lex.dateWord[w] || ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+func (ns *nameScanner) allPlaces(t0, t1 int) bool {
+	if t0 >= t1 {
+		return false
+	}
+	real := false
+	for k := t0; k < t1; k++ {
+		w := ns.word(k)
+		if lex.place[w] {
+			real = true
+			continue
+		}
+		// two-word places ("Abu Dhabi")
+		if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
+			k++
+			real = true
+			continue
+		}
+		if !lex.demonym[w] {
+			return false
+		}
+	}
+	return real
+}
+
+// reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
+func (ns *nameScanner) reportNear(c *chunk) bool {
+	if lex.reportVerb[ns.lowerWord(c.t1)] {
+		return true
+	}
+	if ns.isPunct(c.t1, ',') && lex.reportVerb[ns.lowerWord(c.t1+1)] {
+		return false // "Kroger, said ..." is rare; a comma usually starts an appositive
+	}
+	if lex.reportVerb[ns.lowerWord(c.t0-1)] {
+		return true
+	}
+	return ns.lowerWord(c.t0-1) == "to" && ns.lowerWord(c.t0-2) == "according"
+}
+
+// titleAfter: "X Y, chief executive of Z".
+func (ns *nameScanner) titleAfter(c *chunk) bool {
+	if !ns.isPunct(c.t1, ',') {
+		return false
+	}
+	for k := c.t1 + 1; k < c.t1+4 && k < len(ns.toks); k++ {
+		t := ns.toks[k]
+		if t.kind != kWord {
+			return false
+		}
+		w := ns.word(k)
+		if lex.personCue[w] || (lex.title[w] && t.flags&fCap != 0 && w != "General") {
+			return true
+		}
+		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "former" {
+			if t.flags&fCap == 0 {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// companyContext looks for the words around an unresolved chunk that say a
+// business is meant: a cue noun before it ("carmaker X"), a deal verb or
+// preposition ("stake in X"), an appositive after it (", a ... firm"), a
+// possessive business noun ("X's shares"), a ticker, or a verb a company does.
+func (ns *nameScanner) companyContext(c *chunk) bool {
+	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
+	if lex.companyCue[p1] && p1 != "partner" && p1 != "house" {
+		return true
+	}
+	// "France's Snecma": a place's unknown name is its company.
+	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
+		if pw := ns.word(c.t0 - 2); lex.place[pw] && ns.toks[c.t0-2].kind == kWord {
+			return true
+		}
+	}
+	// "The airline, SpiceJet,"
+	if ns.isPunct(c.t0-1, ',') && lex.companyCue[p2] && ns.isPunct(c.t1, ',') {
+		return true
+	}
+	switch p1 {
+	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
+		return true
+	case "at":
+		// "analyst at Troika Dialog"
+		if lex.personCue[p2] && p2 != "chief" {
+			return true
+		}
+	case "in", "of", "with", "for", "from", "by":
+		switch p2 {
+		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
+			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
+			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired":
+			return true
+		}
+	}
+	t1 := c.t1
+	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss {
+		switch ns.lowerWord(t1 + 1) {
+		case "shares", "stock", "stake", "board", "chief", "ceo", "chairman", "shareholders", "unit", "subsidiary", "revenue",
+			"profit", "profits", "sales", "founder", "executives", "investors", "bid", "offer", "takeover", "market", "brand",
+			"subsidiaries", "management", "directors", "boss", "owners", "parent", "products", "plant", "factory", "stores":
+			return true
+		}
+	}
+	if ns.tickerAfter(c.t1) > 0 {
+		return true
+	}
+	if ns.isPunct(t1, ',') {
+		for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
+			t := ns.toks[k]
+			if t.kind == kPoss {
+				continue
+			}
+			if t.kind != kWord {
+				break
+			}
+			w := ns.word(k)
+			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
+				break
+			}
+			if lex.companyCue[w] && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
+				return true
+			}
+			if lex.personCue[w] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// tickerAfter returns the token index just past a ticker in brackets after
+// token i ("(LBTYA.O)", "<9432>", "(NYSE: IBM)"), or 0.
+func (ns *nameScanner) tickerAfter(i int) int {
+	open := byte(0)
+	switch {
+	case ns.isPunct(i, '('):
+		open = ')'
+	case ns.isPunct(i, '<'):
+		open = '>'
+	default:
+		return 0
+	}
+	k := i + 1
+	code := false
+	for ; k < len(ns.toks) && k < i+6; k++ {
+		t := ns.toks[k]
+		if t.kind == kPunct && ns.text[int(t.s)] == open {
+			if code {
+				return k + 1
+			}
+			return 0
+		}
+		switch {
+		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text[int(t.s):int(t.e)], ","):
+			code = true
+		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
+			code = true
+		case t.kind == kPunct && (ns.text[int(t.s)] == '.' || ns.text[int(t.s)] == ':'):
+		case t.kind == kWord && len(ns.text[int(t.s):int(t.e)]) <= 2 && t.flags&fCap != 0:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
+func (ns *nameScanner) currencyPrefix(i int) bool {
+	w := ns.word(i)
+	if _, ok := currencyPrefixes[w]; ok && i+1 < len(ns.toks) && (ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.')) {
+		return true
+	}
+	_, ok := currencyPrefixes[w+"$"]
+	return ok && ns.isPunct(i+1, '$')
+}
+
+// after returns the index of the first token past chunk c (past "Corp.").
+func (ns *nameScanner) after(c *chunk) int {
+	k := c.t1
+	for k < len(ns.toks) && int(ns.toks[k].s) < c.e {
+		k++
+	}
+	return k
+}

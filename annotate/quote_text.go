@@ -1,0 +1,319 @@
+package annotate
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsmark/model"
+)
+
+// Text helpers shared by quotes and ventures. Everything here is a bounded
+// byte scan: windows never run further than qMaxWindow bytes, so a huge
+// article (or a 100,000-character word) stays linear.
+
+const qMaxWindow = 600
+
+// qTok is one token of a window: a word (letters, digits, inner ' ’ - . &) or
+// one punctuation rune.
+type qTok struct {
+	start, end int
+	word       bool
+}
+
+// qParagraphs returns the article's paragraphs: a.Paragraphs when the loader
+// set them, else one per non-blank line.
+func qParagraphs(a model.Article) []model.Span {
+	if len(a.Paragraphs) > 0 {
+		return a.Paragraphs
+	}
+	var ps []model.Span
+	b := a.Body
+	start := 0
+	for i := 0; i <= len(b); i++ {
+		if i == len(b) || b[i] == '\n' {
+			s, e := start, i
+			for s < e && qIsSpaceByte(b[s]) {
+				s++
+			}
+			for e > s && qIsSpaceByte(b[e-1]) {
+				e--
+			}
+			if e > s {
+				ps = append(ps, model.Span{Start: s, End: e})
+			}
+			start = i + 1
+		}
+	}
+	return ps
+}
+
+func qIsSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// qIsWordRune reports whether r can be part of a word token.
+func qIsWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// qTokens splits s[from:to] into tokens with absolute offsets. Inner joiners
+// (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
+// "U.S", "1,000", "AT&T"); a trailing one is punctuation.
+func qTokens(s string, from, to int, out []qTok) []qTok {
+	i := from
+	for i < to {
+		r, w := utf8.DecodeRuneInString(s[i:to])
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		if !qIsWordRune(r) {
+			out = append(out, qTok{start: i, end: i + w})
+			i += w
+			continue
+		}
+		j := i + w
+		for j < to {
+			r2, w2 := utf8.DecodeRuneInString(s[j:to])
+			if qIsWordRune(r2) {
+				j += w2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == ',' {
+				if j+w2 < to {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2 : to])
+					if qIsWordRune(r3) && (r2 != ',' || r3 >= '0' && r3 <= '9' && s[j-1] >= '0' && s[j-1] <= '9') {
+						j += w2
+						continue
+					}
+				}
+			}
+			break
+		}
+		out = append(out, qTok{start: i, end: j, word: true})
+		i = j
+	}
+	return out
+}
+
+// qLowerWord returns the token text lower-cased (ASCII fast path, no
+// allocation when already lower case) with curly apostrophes straightened.
+func qLowerWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+		}
+	}
+	return s
+}
+
+// qIsUpperStart reports whether s starts with an upper-case letter.
+func qIsUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// qAbbrev are words whose trailing period does not end a sentence.
+var qAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "prof": true,
+	"corp": true, "inc": true, "co": true, "ltd": true, "plc": true, "bros": true, "no": true, "vs": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "jan": true, "feb": true, "mar": true, "apr": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"u.s": true, "u.k": true, "e.g": true, "i.e": true, "etc": true, "approx": true, "est": true,
+}
+
+// qSentenceBreakAt reports whether a sentence ends at the terminator b[i]
+// ('.', '!' or '?'), looking at what follows and, for a period, at the word
+// before it.
+func qSentenceBreakAt(b string, i int) bool {
+	c := b[i]
+	if c != '.' && c != '!' && c != '?' {
+		return false
+	}
+	j := i + 1
+	// closing quote marks and brackets may follow the terminator
+	for j < len(b) {
+		if b[j] == '"' || b[j] == ')' || b[j] == '\'' {
+			j++
+			continue
+		}
+		if strings.HasPrefix(b[j:], "”") || strings.HasPrefix(b[j:], "’") {
+			j += 3
+			continue
+		}
+		break
+	}
+	if j < len(b) && !qIsSpaceByte(b[j]) {
+		return false
+	}
+	if c != '.' {
+		return true
+	}
+	// the word before the period
+	k := i
+	for k > 0 && k > i-12 && (b[k-1] >= 'a' && b[k-1] <= 'z' || b[k-1] >= 'A' && b[k-1] <= 'Z' || b[k-1] == '.') {
+		k--
+	}
+	w := b[k:i]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return false // an initial: "John F. Kennedy"
+	}
+	if qAbbrev[strings.ToLower(w)] {
+		// "Corp." ends a sentence only when a capitalised word does not follow
+		for j < len(b) && qIsSpaceByte(b[j]) {
+			if b[j] == '\n' {
+				return true
+			}
+			j++
+		}
+		if j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+			return false
+		}
+		return strings.EqualFold(w, "inc") || strings.EqualFold(w, "ltd") || strings.EqualFold(w, "plc") ||
+			strings.EqualFold(w, "etc")
+	}
+	return true
+}
+
+// qSentences returns the sentences of one paragraph [ps, pe).
+func qSentences(b string, ps, pe int, out []model.Span) []model.Span {
+	s := ps
+	for i := ps; i < pe; i++ {
+		c := b[i]
+		if (c == '.' || c == '!' || c == '?') && qSentenceBreakAt(b[:pe], i) {
+			e := i + 1
+			for e < pe && (b[e] == '"' || b[e] == ')' || b[e] == '\'') {
+				e++
+			}
+			for e+3 <= pe && (b[e:e+3] == "”" || b[e:e+3] == "’") {
+				e += 3
+			}
+			out = append(out, model.Span{Start: s, End: e})
+			for e < pe && qIsSpaceByte(b[e]) {
+				e++
+			}
+			s = e
+			i = e - 1
+		}
+	}
+	if s < pe {
+		out = append(out, model.Span{Start: s, End: pe})
+	}
+	return out
+}
+
+// qDoc is the indexed article that attribution and ventures work on.
+type qDoc struct {
+	body  string
+	paras []model.Span
+	sents []model.Span // all sentences, in order
+	ents  []model.Entity
+	// mentions of people and companies, sorted by start
+	ments []qMent
+	// mentions of places and figures, sorted by start: never a speaker
+	others []qMent
+}
+
+type qMent struct {
+	start, end int
+	ent        int // index into ents
+}
+
+func newQDoc(a model.Article, ents []model.Entity) *qDoc {
+	d := &qDoc{body: a.Body, paras: qParagraphs(a), ents: ents}
+	if len(a.Sentences) > 0 {
+		d.sents = a.Sentences
+	} else {
+		for _, p := range d.paras {
+			d.sents = qSentences(d.body, p.Start, p.End, d.sents)
+		}
+	}
+	d.indexMentions()
+	return d
+}
+
+func (d *qDoc) indexMentions() {
+	d.ments, d.others = d.ments[:0], d.others[:0]
+	for i, e := range d.ents {
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End <= len(d.body) && m.Start < m.End {
+				if e.Kind == model.Person || e.Kind == model.Company {
+					d.ments = append(d.ments, qMent{m.Start, m.End, i})
+				} else {
+					d.others = append(d.others, qMent{m.Start, m.End, i})
+				}
+			}
+		}
+	}
+	qSortMents(d.ments)
+	qSortMents(d.others)
+}
+
+func qSortMents(ms []qMent) {
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+}
+
+// overlapsOther reports whether [a, b) overlaps a place or figure mention.
+func (d *qDoc) overlapsOther(a, b int) bool {
+	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
+	return i < len(d.others) && d.others[i].start < b
+}
+
+// mentionsIn returns the person/company mentions inside [a, b).
+func (d *qDoc) mentionsIn(a, b int) []qMent {
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= a })
+	j := i
+	for j < len(d.ments) && d.ments[j].start < b {
+		j++
+	}
+	out := d.ments[i:j]
+	// drop mentions running past b
+	k := 0
+	res := out[:0:0]
+	for _, m := range out {
+		if m.end <= b {
+			res = append(res, m)
+			k++
+		}
+	}
+	return res
+}
+
+// lastMentionBefore is the most recent mention of kind k ending at or before pos.
+func (d *qDoc) lastMentionBefore(pos int, k model.EntityKind) int {
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for i--; i >= 0; i-- {
+		m := d.ments[i]
+		if m.end <= pos && d.ents[m.ent].Kind == k {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// paraOf returns the index of the paragraph holding pos (or the one before).
+func (d *qDoc) paraOf(pos int) int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
+	if i >= len(d.paras) {
+		return len(d.paras) - 1
+	}
+	return i
+}
+
+// sentOf returns the index of the sentence holding pos.
+func (d *qDoc) sentOf(pos int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > pos })
+	if i >= len(d.sents) {
+		return len(d.sents) - 1
+	}
+	return i
+}

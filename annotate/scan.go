@@ -1,0 +1,272 @@
+package annotate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	kWord  uint8 = iota + 1 // letters, with inner - & ' . ("Al-Rumayyan", "AT&T", "U.S.")
+	kNum                    // digits with inner , and . ("1,000", "3.5")
+	kPunct                  // one punctuation rune
+	kPoss                   // a possessive 's or ’s
+	kBreak                  // a newline: names and figures never cross it
+)
+
+// Token flags.
+const (
+	fCap   uint8 = 1 << iota // first rune is upper case
+	fUpper                   // two or more letters, all upper case ("IBM")
+	fSpace                   // whitespace before the token
+	fSent                    // first token of a sentence or paragraph
+	fPara                    // first token after a blank line (or of the text)
+)
+
+// token is a byte range of the scanned text.
+type token struct {
+	s, e  int32 // 12-byte tokens halve the memory traffic of the scan
+	kind  uint8
+	flags uint8
+}
+
+// scan splits text into tokens in one pass over its bytes. The result is a
+// slice proportional to the text; nothing else is allocated.
+func scan(text string, toks []token) []token {
+	n := len(text)
+	i := 0
+	space := true
+	sent := true
+	para := true
+	for i < n {
+		c := text[i]
+		switch {
+		case c == '\n':
+			nl, st := 0, i
+			for i < n && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t') {
+				if text[i] == '\n' {
+					nl++
+				}
+				i++
+			}
+			toks = append(toks, token{s: int32(st), e: int32(st + 1), kind: kBreak})
+			space, sent = true, true
+			if nl > 1 {
+				para = true
+			}
+			// A single line break ends a headline or credit line too.
+			continue
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+			space = true
+			continue
+		case c >= '0' && c <= '9':
+			j := i + 1
+			for j < n {
+				d := text[j]
+				if d >= '0' && d <= '9' {
+					j++
+					continue
+				}
+				if (d == ',' || d == '.') && j+1 < n && text[j+1] >= '0' && text[j+1] <= '9' {
+					j += 2
+					continue
+				}
+				break
+			}
+			toks = appendTok(toks, i, j, kNum, 0, space, &sent, &para)
+			i, space = j, false
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				space = true
+				continue
+			}
+		}
+		if isLetter(r) {
+			j, flags := scanWord(text, i)
+			toks = appendTok(toks, i, j, kWord, flags, space, &sent, &para)
+			i, space = j, false
+			continue
+		}
+		// An apostrophe then s, not followed by a letter, is a possessive.
+		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && !space {
+			toks = appendTok(toks, i, i+size+1, kPoss, 0, space, &sent, &para)
+			i += size + 1
+			space = false
+			continue
+		}
+		toks = appendTok(toks, i, i+size, kPunct, 0, space, &sent, &para)
+		i += size
+		space = false
+		if c == '.' || c == '!' || c == '?' {
+			// "Corp." or "Mr." before a capital is ambiguous; treat the next
+			// token as a sentence start and let the name rules cope.
+			sent = true
+		}
+	}
+	return toks
+}
+
+func appendTok(toks []token, s, e int, kind, flags uint8, space bool, sent, para *bool) []token {
+	if space {
+		flags |= fSpace
+	}
+	if *sent && (kind == kWord || kind == kNum) {
+		flags |= fSent
+		*sent = false
+	}
+	if *para {
+		flags |= fPara
+		*para = false
+	}
+	return append(toks, token{s: int32(s), e: int32(e), kind: kind, flags: flags})
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isLetterByte(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isLetter(r)
+}
+
+func isDigitOrLetter(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	c := text[i]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	return isLetterByte(text, i)
+}
+
+// scanWord reads a word starting at i (a letter) and returns its end and
+// case flags. Inner hyphens, ampersands and apostrophes join letters;
+// "U.S." style initials keep their periods.
+func scanWord(text string, i int) (int, uint8) {
+	n := len(text)
+	j := i
+	upper, lower, letters := 0, 0, 0
+	first := true
+	var flags uint8
+	for j < n {
+		c := text[j]
+		// ASCII fast path: most of the text.
+		if c >= 'a' && c <= 'z' {
+			letters++
+			lower++
+			first = false
+			j++
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			letters++
+			upper++
+			if first {
+				flags |= fCap
+			}
+			first = false
+			j++
+			continue
+		}
+		r, size := rune(c), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
+		if isLetter(r) || (r >= '0' && r <= '9') {
+			if isLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					upper++
+					if first {
+						flags |= fCap
+					}
+				} else if unicode.IsLower(r) {
+					lower++
+				}
+			}
+			first = false
+			j += size
+			continue
+		}
+		if j+size < n && (r == '-' || r == '&') && isDigitOrLetter(text, j+size) {
+			// "Abu Dhabi-based": a capitalised name then a lower-case
+			// modifier splits, so the place stands alone.
+			if r == '-' && flags&fCap != 0 && text[j+1] >= 'a' && text[j+1] <= 'z' && modifierAfter(text[j+1:]) {
+				break
+			}
+			j += size
+			continue
+		}
+		if (r == '\'' || r == '’') && j+size < n && isLetterByte(text, j+size) {
+			// "O'Brien" joins; "X's" is a possessive token of its own.
+			if text[j+size] == 's' && (j+size+1 >= n || !isLetterByte(text, j+size+1)) {
+				break
+			}
+			j += size
+			continue
+		}
+		// Initials: a single capital then "." then another capital ("U.S.", "K.K.").
+		if r == '.' && j+1 < n && j-i >= 1 && isSingleLetterRun(text, i, j) {
+			if j+1 < n && text[j+1] >= 'A' && text[j+1] <= 'Z' {
+				j++
+				continue
+			}
+			if j-i >= 3 { // "U.S." keeps its final period
+				j++
+			}
+			break
+		}
+		break
+	}
+	if upper >= 2 && lower == 0 {
+		flags |= fUpper
+	}
+	return j, flags
+}
+
+// isSingleLetterRun reports whether text[i:j] is initials so far ("U", "U.S").
+func isSingleLetterRun(text string, i, j int) bool {
+	run := 0
+	for k := i; k < j; k++ {
+		c := text[k]
+		if c == '.' {
+			run = 0
+			continue
+		}
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		run++
+		if run > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// hyphenModifiers are the lower-case halves of "Abu Dhabi-based" and the like.
+var hyphenModifiers = map[string]bool{"based": true, "backed": true, "owned": true, "listed": true, "led": true,
+	"born": true, "controlled": true, "run": true, "made": true, "funded": true, "headquartered": true, "registered": true,
+	"focused": true, "linked": true, "affiliated": true, "operated": true, "style": true, "bound": true, "wide": true,
+	"built": true, "era": true, "level": true, "sized": true, "specific": true, "dominated": true, "friendly": true,
+	"centric": true, "made,": true, "related": true, "origin": true, "bred": true, "educated": true, "American": true}
+
+// modifierAfter reports whether s starts with a hyphen modifier word.
+func modifierAfter(s string) bool {
+	k := 0
+	for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
+		k++
+	}
+	return hyphenModifiers[s[:k]]
+}

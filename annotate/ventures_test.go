@@ -1,0 +1,132 @@
+package annotate
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"newsmark/model"
+)
+
+// testFigure adds a figure entity for every occurrence of text.
+func testFigure(ents []model.Entity, body, text string, sub model.FigureKind, value float64) []model.Entity {
+	e := model.Entity{ID: "e" + strconv.Itoa(len(ents)+1), Kind: model.Figure, Subkind: sub, Text: text, Value: value}
+	for off := 0; ; {
+		k := strings.Index(body[off:], text)
+		if k < 0 {
+			break
+		}
+		e.Mentions = append(e.Mentions, model.Span{Start: off + k, End: off + k + len(text)})
+		off += k + len(text)
+	}
+	return append(ents, e)
+}
+
+func annotateDeals(a model.Article, ents []model.Entity) []model.Venture {
+	qs, ents := quotes(a, ents)
+	return ventures(a, ents, qs)
+}
+
+func TestVenturesOneDealOverSeveralSentences(t *testing.T) {
+	body := "Kestrel Works and Harbour Bank will form a 50-50 joint venture in Brazil to build grain silos. " +
+		"The venture will hire 2,000 people and spend $1.2 billion over five years. " +
+		"Shares of Kestrel Works rose 3% on the news."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Harbour Bank"}, []string{"Brazil"})
+	ents = testFigure(ents, body, "50-50", model.Ratio, 50)
+	ents = testFigure(ents, body, "2,000 people", model.Count, 2000)
+	ents = testFigure(ents, body, "$1.2 billion", model.Money, 1.2e9)
+	ents = testFigure(ents, body, "five years", model.Duration, 5)
+	ents = testFigure(ents, body, "3%", model.Percent, 3)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 {
+		t.Fatalf("got %d ventures, want 1: %+v", len(vs), vs)
+	}
+	v := vs[0]
+	if v.Kind != model.JointVenture || strings.Join(v.Parties, "+") != "Kestrel Works+Harbour Bank" ||
+		strings.Join(v.PartyIDs, "+") != "e1+e2" {
+		t.Errorf("kind/parties = %s %v %v", v.Kind, v.Parties, v.PartyIDs)
+	}
+	if v.Stake != "50-50" || v.Location != "Brazil" || v.Headcount != "2,000 people" || v.Timeframe != "five years" ||
+		strings.Join(v.Amounts, ",") != "$1.2 billion" {
+		t.Errorf("fields: stake %q location %q headcount %q timeframe %q amounts %v",
+			v.Stake, v.Location, v.Headcount, v.Timeframe, v.Amounts)
+	}
+	if len(v.Evidence) != 2 || v.Status != model.Announced {
+		t.Errorf("evidence %v status %s, want two sentences, announced", v.Evidence, v.Status)
+	}
+	if !strings.Contains(v.Summary, "Kestrel Works and Harbour Bank") || !strings.Contains(v.Summary, "joint venture in Brazil") {
+		t.Errorf("summary %q", v.Summary)
+	}
+}
+
+func TestVenturesBackgroundAndMinorityStake(t *testing.T) {
+	body := "Harbour Bank will buy a 20% stake in Alder Mills for $40 million. " +
+		"Kestrel Works bought Pine Foods in 2015 for $300 million."
+	ents := testEnts(body, nil, []string{"Harbour Bank", "Alder Mills", "Kestrel Works", "Pine Foods"}, nil)
+	ents = testFigure(ents, body, "20%", model.Percent, 20)
+	ents = testFigure(ents, body, "$40 million", model.Money, 4e7)
+	ents = testFigure(ents, body, "$300 million", model.Money, 3e8)
+	ents = testFigure(ents, body, "2015", model.Date, 2015)
+	a := model.Article{Body: body, Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+	vs := annotateDeals(a, ents)
+	if len(vs) != 2 {
+		t.Fatalf("got %d ventures, want 2: %+v", len(vs), vs)
+	}
+	if vs[0].Kind != model.Investment || vs[0].Stake != "20%" || vs[0].Status != model.Announced {
+		t.Errorf("minority stake: %s stake %q status %s, want an announced investment of 20%%", vs[0].Kind, vs[0].Stake, vs[0].Status)
+	}
+	if vs[1].Kind != model.Acquisition || vs[1].Status != model.Background {
+		t.Errorf("deal of 2015: %s %s, want a background acquisition", vs[1].Kind, vs[1].Status)
+	}
+}
+
+func TestVenturesPluralPartnershipsSplit(t *testing.T) {
+	body := "Kestrel Works announced partnerships with Alder Mills and Harbour Bank to sell its sensors in India."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}, []string{"India"})
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 2 {
+		t.Fatalf("got %d ventures, want one per partner: %+v", len(vs), vs)
+	}
+	for i, want := range []string{"Kestrel Works+Alder Mills", "Kestrel Works+Harbour Bank"} {
+		if got := strings.Join(vs[i].Parties, "+"); got != want || vs[i].Kind != model.Partnership {
+			t.Errorf("venture %d = %s %s, want partnership %s", i, vs[i].Kind, got, want)
+		}
+	}
+}
+
+func TestVenturesPronounSubject(t *testing.T) {
+	body := "Kestrel Works had a strong year. It bought Alder Mills for $50 million in cash."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills"}, nil)
+	ents = testFigure(ents, body, "$50 million", model.Money, 5e7)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" {
+		t.Fatalf("got %+v, want Kestrel Works buying Alder Mills", vs)
+	}
+	if strings.Join(vs[0].Amounts, ",") != "$50 million" {
+		t.Errorf("amounts %v", vs[0].Amounts)
+	}
+}
+
+func TestVenturesNotOverGenerated(t *testing.T) {
+	cases := map[string]struct {
+		body      string
+		companies []string
+	}{
+		"a name is no trigger":      {"Reline Investments and Harbour Bank reported higher profits.", []string{"Reline Investments", "Harbour Bank"}},
+		"a speaker's hope":          {"“We want to acquire firms like Alder Mills,” said Kestrel Works.", []string{"Kestrel Works", "Alder Mills"}},
+		"one company, no amount":    {"Kestrel Works is looking for acquisitions.", []string{"Kestrel Works"}},
+		"a sale without a buyer":    {"Harbour Bank must wait for the next lender to be sold, probably Alder Mills.", []string{"Harbour Bank", "Alder Mills"}},
+		"a bid team is not a bid":   {"Advisers Alder Mills and Harbour Bank left the bid team.", []string{"Alder Mills", "Harbour Bank"}},
+		"signed up is not a deal":   {"Kestrel Works signed up Alder Mills and Harbour Bank to run its listing.", []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}},
+		"an aside is not a partner": {"Alder Mills, which owns Pine Foods, said it would invest in new mills.", []string{"Alder Mills", "Pine Foods"}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			ents := testEnts(c.body, nil, c.companies, nil)
+			if vs := annotateDeals(model.Article{Body: c.body}, ents); len(vs) != 0 {
+				t.Errorf("%q gave ventures %+v", c.body, vs)
+			}
+		})
+	}
+}

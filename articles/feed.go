@@ -1,0 +1,277 @@
+package articles
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html/charset"
+
+	"newsmark/model"
+)
+
+// Feed is a parsed RSS, Atom or JSON feed: text fields are sanitised plain
+// text. Items that could not be used are in Problems, one reason each.
+type Feed struct {
+	URL   string
+	Title string
+	// ETag and LastModified are the validators for the next conditional GET.
+	ETag, LastModified string
+	// NotModified is set when the server answered 304: Items is empty and
+	// the cached copy stays.
+	NotModified bool
+	FetchedAt   time.Time
+	Items       []Item
+	Problems    []Problem
+}
+
+// Item is one entry of a feed.
+type Item struct {
+	GUID  string // the feed's id for the item, else its URL
+	URL   string // absolute; "" when the item has only inline content
+	Title string
+	// Date is when the item was published; zero when the feed gives none
+	// (then the page's date, else the fetch time, is used).
+	Date    time.Time
+	Authors []string
+	Summary string // plain text of the description
+	// Content is the plain-text body when the feed carries the full
+	// article; "" for summary-only items, whose page is fetched on opening.
+	Content string
+	Links   []model.Link
+}
+
+var errNotFeed = errors.New("not a feed")
+
+// FetchFeed gets the feed at rawURL, conditionally when etag or
+// lastModified (from the previous fetch) are given: a 304 gives a Feed with
+// NotModified set. An HTML page there is an error.
+func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified string) (*Feed, error) {
+	r, err := get(ctx, c, rawURL, validators{ETag: etag, LastModified: lastModified})
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	if r.NotModified {
+		return &Feed{URL: rawURL, ETag: r.ETag, LastModified: r.LastModified, NotModified: true, FetchedAt: now}, nil
+	}
+	f, err := parseFeed(rawURL, r, now)
+	if errors.Is(err, errNotFeed) {
+		if strings.Contains(strings.ToLower(r.ContentType), "html") || htmlStart.Match(r.Body) {
+			return nil, errors.New("not a feed: the server sent an HTML page")
+		}
+		return nil, fmt.Errorf("not a feed (%s)", r.ContentType)
+	}
+	return f, err
+}
+
+// parseFeed parses a response body as a feed; errNotFeed when it is not one.
+func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
+	body := r.Body
+	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
+		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !htmlStart.Match(t[bytes.IndexByte(t, '>')+1:]) {
+			return nil, errors.New("malformed XML: no RSS or Atom root element")
+		}
+		return nil, errNotFeed
+	}
+	if err := checkXML(body); err != nil {
+		return nil, err
+	}
+	gf, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, errNotFeed
+		}
+		return nil, fmt.Errorf("malformed feed: %s", oneLine(err.Error()))
+	}
+	base, _ := url.Parse(r.URL)
+	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
+	if f.Title == "" && base != nil {
+		f.Title = base.Hostname()
+	}
+	for i, gi := range gf.Items {
+		it, err := feedItem(gi, base)
+		if err != nil {
+			name := it.Title
+			if name == "" {
+				name = fmt.Sprintf("item %d", i+1)
+			}
+			f.Problems = append(f.Problems, Problem{Path: feedURL + " (" + name + ")", Reason: err.Error()})
+			continue
+		}
+		f.Items = append(f.Items, it)
+	}
+	return f, nil
+}
+
+// feedItem converts one gofeed item; titles and HTML pass the sanitiser.
+func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
+	it := Item{Title: feedText(gi.Title), URL: resolveURL(base, strings.TrimSpace(gi.Link))}
+	for _, p := range gi.Authors {
+		if p != nil && strings.TrimSpace(p.Name) != "" {
+			it.Authors = append(it.Authors, htmlText(p.Name))
+		}
+	}
+	switch {
+	case gi.PublishedParsed != nil:
+		it.Date = gi.PublishedParsed.UTC()
+	case gi.UpdatedParsed != nil:
+		it.Date = gi.UpdatedParsed.UTC()
+	}
+	it.Summary = htmlText(gi.Description)
+	if strings.TrimSpace(gi.Content) != "" {
+		md, err := htmltomarkdown.ConvertString(gi.Content)
+		if err != nil {
+			md = gi.Content
+		}
+		it.Content, _, it.Links = webText(md)
+	}
+	if it.Content == "" && it.URL == "" {
+		if it.Summary == "" {
+			return it, errors.New("item has neither link nor content")
+		}
+		// No page to fetch: the summary is all there is.
+		it.Content = it.Summary
+	}
+	it.GUID = strings.TrimSpace(gi.GUID)
+	if it.GUID == "" {
+		it.GUID = it.URL
+	}
+	if it.GUID == "" {
+		sum := sha256.Sum256([]byte(it.Title + "\x00" + it.Content))
+		it.GUID = hex.EncodeToString(sum[:8])
+	}
+	if it.Title == "" {
+		it.Title = firstWords(it.Summary+" "+it.Content, 12)
+	}
+	return it, nil
+}
+
+// ID is the article ID of the item: its URL, else feed URL + "#" + GUID.
+func (it Item) ID(feedURL string) string {
+	if it.URL != "" {
+		return it.URL
+	}
+	return feedURL + "#" + it.GUID
+}
+
+// Meta is the article as the feed describes it, before any page fetch;
+// fetchedAt stands in for a missing date.
+func (it Item) Meta(feedURL, source string, fetchedAt time.Time) model.Article {
+	a := model.Article{
+		ID: it.ID(feedURL), Title: it.Title, Source: source, Date: it.Date,
+		Authors: it.Authors, URL: it.URL, Links: it.Links,
+	}
+	if a.Date.IsZero() {
+		a.Date = fetchedAt
+	}
+	if it.Content != "" {
+		a.Body = it.Content
+		a.Paragraphs = paragraphSpans(a.Body)
+	}
+	return a
+}
+
+// Entry makes the item a library entry of feed f. A summary-only item
+// fetches and extracts its page when loaded, with ctx and c.
+func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) Entry {
+	meta := it.Meta(f.URL, f.Title, f.FetchedAt)
+	if it.Content != "" {
+		return Entry{Meta: meta}
+	}
+	return newLoadEntry(meta, func() (model.Article, error) {
+		return fullArticle(ctx, c, meta, !it.Date.IsZero())
+	})
+}
+
+// newLoadEntry is an entry whose Load calls load.
+func newLoadEntry(meta model.Article, load func() (model.Article, error)) Entry {
+	return Entry{Meta: meta, load: load}
+}
+
+// fullArticle fetches the page of a summary-only item and merges it with
+// what the feed said: the feed's title, ID and (when dated) date win.
+func fullArticle(ctx context.Context, c *http.Client, meta model.Article, dated bool) (model.Article, error) {
+	page, err := FetchArticle(ctx, c, meta.URL)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("%s: %w", meta.URL, err)
+	}
+	a := page
+	a.ID, a.URL, a.Tags = meta.ID, meta.URL, meta.Tags
+	if meta.Title != "" {
+		a.Title = meta.Title
+	}
+	if meta.Source != "" {
+		a.Source = meta.Source
+	}
+	if len(meta.Authors) > 0 {
+		a.Authors = meta.Authors
+	}
+	if dated || a.Date.IsZero() {
+		a.Date = meta.Date
+	}
+	return a, nil
+}
+
+func resolveURL(base *url.URL, ref string) string {
+	if ref == "" || base == nil {
+		return ref
+	}
+	u, err := base.Parse(ref)
+	if err != nil || !webScheme(u) {
+		return ""
+	}
+	return u.String()
+}
+
+func firstWords(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		return strings.Join(w[:n], " ") + "…"
+	}
+	return strings.Join(w, " ")
+}
+
+// checkXML reports a malformed XML feed: gofeed recovers from broken markup
+// silently, which would hide a truncated or broken feed from the reader.
+// HTML entities, common in feeds, are accepted.
+func checkXML(body []byte) error {
+	t := bytes.TrimLeft(body, " \t\r\n\ufeff")
+	if len(t) == 0 || t[0] != '<' {
+		return nil // JSON Feed
+	}
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Entity = xml.HTMLEntity
+	d.CharsetReader = charset.NewReaderLabel
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("malformed XML: %s", oneLine(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+		}
+	}
+}
+
+// feedText is the text of a feed or item title. Feeds escape HTML in titles
+// once or twice (RSS "&lt;b&gt;", Atom type="html" "&amp;amp;") and gofeed
+// passes them on as is, so decode until no markup is left.
+func feedText(s string) string {
+	t := htmlText(s)
+	if strings.ContainsAny(t, "<&") {
+		t = htmlText(t)
+	}
+	return t
+}

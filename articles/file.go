@@ -1,0 +1,343 @@
+package articles
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"newsmark/model"
+	"newsmark/segment"
+)
+
+const (
+	// maxSize is the largest input accepted; bigger files are refused.
+	maxSize = 64 << 20
+	// headSize bounds what Open reads of a file for its metadata; a file
+	// that fits is read whole, a bigger one is read in full only by Load.
+	headSize = 64 << 10
+)
+
+// format is how an input is parsed.
+type format int
+
+const (
+	formatText format = iota
+	formatMarkdown
+	formatHTML
+)
+
+// formatOf returns the format for a file name's extension, and whether the
+// extension is one a folder walk picks up.
+func formatOf(name string) (format, bool) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text":
+		return formatText, true
+	case ".md", ".markdown":
+		return formatMarkdown, true
+	case ".html", ".htm":
+		return formatHTML, true
+	}
+	return formatText, false
+}
+
+// sniff guesses the format of data with no telling extension (stdin, an
+// extensionless file): front matter means Markdown, a leading tag HTML.
+func sniff(data []byte) format {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if bytes.HasPrefix(t, []byte("---\n")) || bytes.HasPrefix(t, []byte("---\r\n")) {
+		return formatMarkdown
+	}
+	if len(t) > 0 && t[0] == '<' {
+		head := bytes.ToLower(t[:min(len(t), 1024)])
+		for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div"} {
+			if bytes.Contains(head, []byte(tag)) {
+				return formatHTML
+			}
+		}
+	}
+	return formatText
+}
+
+// binaryReason says why data is not text, or "" if it is. UTF-16 with a
+// byte-order mark is text (decode converts it).
+func binaryReason(data []byte) string {
+	if hasUTF16BOM(data) {
+		return ""
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "binary file (NUL bytes)"
+	}
+	// Count control bytes and bytes that are not UTF-8; the last few bytes
+	// may be a rune cut by a bounded read.
+	n := len(data) - utf8.UTFMax
+	bad := 0
+	for i := 0; i < n; {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
+				bad++
+			}
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && sz == 1 {
+			bad++
+		}
+		i += sz
+	}
+	if n >= 64 && bad*100 > n*15 {
+		return "binary file (not text)"
+	}
+	return ""
+}
+
+func hasUTF16BOM(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff)
+}
+
+// decode turns raw bytes into sanitised, valid UTF-8 text.
+func decode(data []byte) string {
+	if hasUTF16BOM(data) {
+		be := data[0] == 0xfe
+		u := make([]uint16, 0, len(data)/2)
+		for i := 2; i+1 < len(data); i += 2 {
+			if be {
+				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+			} else {
+				u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
+			}
+		}
+		return Sanitize(string(utf16.Decode(u)))
+	}
+	return Sanitize(string(data))
+}
+
+// contentID is the ID of an article without a URL: a SHA-256 prefix of its
+// first headSize bytes, plus its length when it is longer, so that Open
+// (which reads only that much) and Load agree.
+func contentID(data []byte, size int64) string {
+	h := sha256.New()
+	h.Write(data[:min(len(data), headSize)])
+	if size > headSize {
+		h.Write([]byte(strconv.FormatInt(size, 10)))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// parse parses sanitised text of a format. pageURL is for HTML.
+func parse(f format, text string) (model.Article, error) {
+	switch f {
+	case formatMarkdown:
+		return parseMarkdown(text), nil
+	case formatHTML:
+		return parseHTML([]byte(text), "")
+	}
+	return parseText(text), nil
+}
+
+// article parses raw bytes into a complete article: sanitised, segmented,
+// with its ID and path set.
+func article(f format, raw []byte, path string) (model.Article, error) {
+	if reason := binaryReason(raw); reason != "" {
+		return model.Article{}, errors.New(reason)
+	}
+	text := decode(raw)
+	if strings.TrimSpace(text) == "" {
+		return model.Article{}, errors.New("empty file")
+	}
+	a, err := parse(f, text)
+	if err != nil {
+		return model.Article{}, err
+	}
+	if strings.TrimSpace(a.Body) == "" {
+		return model.Article{}, errors.New("no article text")
+	}
+	finish(&a, raw, int64(len(raw)), path)
+	if a.Title == "" {
+		a.Title = titleFromPath(a.Path)
+	}
+	a.Paragraphs = segment.Paragraphs(a.Body)
+	a.Sentences = segment.Sentences(a.Body)
+	return a, nil
+}
+
+// finish sets the ID and path and sanitises every field that came from
+// outside (entity references decoded by the Markdown and HTML parsers can
+// produce control characters again).
+func finish(a *model.Article, raw []byte, size int64, path string) {
+	a.Path = Sanitize(path)
+	a.Title = Sanitize(oneLine(a.Title))
+	a.Caption = Sanitize(oneLine(a.Caption))
+	a.Source = Sanitize(oneLine(a.Source))
+	a.URL = Sanitize(oneLine(a.URL))
+	a.Body = Sanitize(a.Body)
+	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
+		for i := range list {
+			list[i] = Sanitize(oneLine(list[i]))
+		}
+	}
+	for i := range a.Links {
+		a.Links[i].Text = Sanitize(oneLine(a.Links[i].Text))
+		a.Links[i].URL = Sanitize(oneLine(a.Links[i].URL))
+	}
+	if a.URL != "" {
+		a.ID = a.URL
+	} else {
+		a.ID = contentID(raw, size)
+	}
+}
+
+// oneLine folds a metadata value onto one line.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\n\t") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// readLimited reads all of r, refusing more than maxSize bytes.
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSize {
+		return nil, errors.New("larger than 64 MB")
+	}
+	return data, nil
+}
+
+// tooLarge is the reason given for a file over maxSize.
+func tooLarge(size int64) string {
+	return fmt.Sprintf("larger than 64 MB (%d MB)", (size+(1<<20)-1)>>20)
+}
+
+// reason turns a file-system error into a one-line human reason.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return Sanitize(oneLine(err.Error()))
+}
+
+// loadFile reads and parses a whole file; Entry.Load calls it.
+func loadFile(path string, f format) (model.Article, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+	}
+	defer file.Close()
+	data, err := readLimited(file)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+	}
+	a, err := article(f, data, path)
+	if err != nil {
+		return model.Article{}, fmt.Errorf("%s: %w", Sanitize(path), err)
+	}
+	return a, nil
+}
+
+// fileEntry reads a file's head and returns its library entry, or a problem.
+func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
+	fail := func(why string) (Entry, *Problem) {
+		return Entry{}, &Problem{Path: Sanitize(path), Reason: why}
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return fail(reason(err))
+	}
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return fail(reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		return fail("not a regular file")
+	}
+	size := st.Size()
+	switch {
+	case size > maxSize:
+		return fail(tooLarge(size))
+	case size == 0:
+		return fail("empty file")
+	}
+	head := make([]byte, min(size, headSize))
+	n, err := io.ReadFull(file, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return fail(reason(err))
+	}
+	head = head[:n]
+	if sniffFormat {
+		f = sniff(head)
+	}
+	meta, why := headMeta(f, head, size)
+	if why != "" {
+		return fail(why)
+	}
+	meta.Path = Sanitize(path)
+	if meta.Title == "" {
+		meta.Title = titleFromPath(meta.Path)
+	}
+	return Entry{Meta: meta, load: func() (model.Article, error) { return loadFile(path, f) }}, nil
+}
+
+// headMeta parses the metadata of an input from its first bytes (the whole
+// input when size <= headSize) and returns a reason when it is no article.
+func headMeta(f format, head []byte, size int64) (model.Article, string) {
+	if why := binaryReason(head); why != "" {
+		return model.Article{}, why
+	}
+	raw := head // the ID hashes the bytes as read, like Load does
+	complete := int64(len(head)) >= size
+	if !complete {
+		// Cut at a line end so no half line is taken for a header or title.
+		if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+			head = head[:i]
+		}
+	}
+	text := decode(head)
+	if strings.TrimSpace(text) == "" && complete {
+		return model.Article{}, "empty file (only whitespace)"
+	}
+	var a model.Article
+	if f == formatHTML {
+		// Open stays fast: the <head> is enough for the library list.
+		a = htmlHead([]byte(text)).article()
+	} else {
+		var err error
+		if a, err = parse(f, text); err != nil {
+			return model.Article{}, err.Error()
+		}
+		if complete && strings.TrimSpace(a.Body) == "" {
+			return model.Article{}, "no article text"
+		}
+	}
+	a.Body, a.Links = "", nil
+	finish(&a, raw, size, "")
+	return a, ""
+}
+
+// titleFromPath is the last resort title: the file name without extension.
+func titleFromPath(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

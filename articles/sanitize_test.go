@@ -1,0 +1,89 @@
+package articles
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ name, in, want string }{
+		{"plain", "Acme Corp. rose 5%.\n\tNext.", "Acme Corp. rose 5%.\n\tNext."},
+		{"unicode kept", "“東京” — 50-50 €3 bn", "“東京” — 50-50 €3 bn"},
+		{"clear screen", "a\x1b[2Jb\x1b[Hc", "abc"},
+		{"colour", "\x1b[1;31mred\x1b[0m text", "red text"},
+		{"osc title bel", "x\x1b]0;pwned\x07y", "xy"},
+		{"osc title st", "x\x1b]2;pwned\x1b\\y", "xy"},
+		{"osc hyperlink", "\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "link"},
+		{"dcs", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		{"apc and pm", "a\x1b_payload\x1b\\b\x1b^pm\x1b\\c", "abc"},
+		{"charset and reset", "a\x1b(Bb\x1bcc", "abc"},
+		{"osc aborted by new escape", "a\x1b]0;t\x1b[31mb", "ab"},
+		{"unterminated osc swallows rest", "a\x1b]0;title", "a"},
+		{"lone esc at end", "abc\x1b", "abc"},
+		{"c1 csi", "a\u009b2Jb", "ab"},
+		{"c1 osc", "a\u009d0;t\u009cb", "ab"},
+		{"c1 other", "a\u0080\u0084\u0099b", "ab"},
+		{"crlf", "one\r\ntwo\r\n", "one\ntwo\n"},
+		{"bare cr", "50%\rXX", "50%XX"},
+		{"backspace and bell", "ab\x08\x08cd\x07", "abcd"},
+		{"nul and del", "a\x00b\x7fc", "abc"},
+		{"bidi override", "file\u202egnp.exe \u2066x\u2069", "filegnp.exe x"},
+		{"separators", "a\u2028b\u2029c\u0085d", "a\nb\nc\nd"},
+		{"bom", "\ufeffTitle", "Title"},
+		{"invalid utf8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Sanitize(c.in); got != c.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b[2J", "\x1b]0;t\x07", "\x1bP\x1b\\", "\u009b1m", "\r\n\r", "\u202e", "\xff\x1b",
+		"\x1b]0;\u009c", "\x1b\x1b[", "\xc2", "\x1b(\x1b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := Sanitize(in)
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of %q: %q", in, out)
+		}
+		for _, r := range out {
+			if r == '\n' || r == '\t' {
+				continue
+			}
+			if r < 0x20 || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+				t.Fatalf("control %U left in %q (from %q)", r, out, in)
+			}
+		}
+		if again := Sanitize(out); again != out {
+			t.Fatalf("not idempotent: %q → %q", out, again)
+		}
+		if len(out) > 3*len(in) { // only U+FFFD repairs may grow it
+			t.Fatalf("output grew from %d to %d bytes", len(in), len(out))
+		}
+	})
+}
+
+func BenchmarkSanitize(b *testing.B) {
+	s := strings.Repeat("Plain news text with “quotes” and 50% figures.\n", 40000)
+	d := strings.Repeat("Dirty \x1b[31mred\x1b[0m text\r\n", 40000)
+	b.Run("clean", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			Sanitize(s)
+		}
+	})
+	b.Run("dirty", func(b *testing.B) {
+		b.SetBytes(int64(len(d)))
+		for b.Loop() {
+			Sanitize(d)
+		}
+	})
+}

@@ -1,0 +1,331 @@
+package articles
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/adrg/xdg"
+)
+
+// Subscription is one line of the feeds file, in the convention of
+// newsboat's urls file:
+//
+//	https://example.com/feed.xml "~Display Name" tag1 "tag two"
+//
+// A token starting with "~" names the feed; the other tokens are tags;
+// lines starting with "#" are comments.
+type Subscription struct {
+	URL  string
+	Name string
+	Tags []string
+}
+
+// SubscriptionsPath is the feeds file: $XDG_CONFIG_HOME/newsmark/feeds. Its
+// directory is created if missing.
+func SubscriptionsPath() (string, error) {
+	return xdg.ConfigFile(filepath.Join("newsmark", "feeds"))
+}
+
+// Line is s as a line of the feeds file.
+func (s Subscription) Line() string {
+	parts := []string{s.URL}
+	if s.Name != "" {
+		parts = append(parts, quoteToken("~"+s.Name))
+	}
+	for _, t := range s.Tags {
+		parts = append(parts, quoteToken(t))
+	}
+	return strings.Join(parts, " ")
+}
+
+// quoteToken quotes a token when it needs it: spaces, quotes, a leading
+// "#" or "~" meant literally, or empty.
+func quoteToken(t string) string {
+	if t != "" && !strings.ContainsAny(t, " \t\"\\#") && !strings.HasPrefix(t, "~") {
+		return t
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	return `"` + r.Replace(t) + `"`
+}
+
+// ParseSubscriptions reads a feeds file. A line that is not a subscription
+// (no http/https URL first, an unclosed quote) is a Problem named "feeds:N";
+// the other lines still count.
+func ParseSubscriptions(r io.Reader) ([]Subscription, []Problem) {
+	var subs []Subscription
+	var probs []Problem
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		s, ok, err := parseSubLine(sc.Text())
+		if err != nil {
+			probs = append(probs, Problem{Path: fmt.Sprintf("feeds:%d", n), Reason: err.Error()})
+		} else if ok {
+			subs = append(subs, s)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		probs = append(probs, Problem{Path: "feeds", Reason: err.Error()})
+	}
+	return subs, probs
+}
+
+// parseSubLine parses one line; ok is false for blank lines and comments.
+func parseSubLine(line string) (s Subscription, ok bool, err error) {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.HasPrefix(t, "#") {
+		return s, false, nil
+	}
+	toks, err := splitTokens(t)
+	if err != nil {
+		return s, false, err
+	}
+	if !IsURL(toks[0]) {
+		return s, false, fmt.Errorf("not an http or https URL: %.60s", Sanitize(toks[0]))
+	}
+	s.URL = toks[0]
+	for _, tok := range toks[1:] {
+		switch {
+		case strings.HasPrefix(tok, "~"):
+			s.Name = Sanitize(tok[1:])
+		case tok != "":
+			s.Tags = append(s.Tags, Sanitize(tok))
+		}
+	}
+	return s, true, nil
+}
+
+// splitTokens splits at blanks, keeping "quoted tokens" whole; inside
+// quotes, \" and \\ are a quote and a backslash.
+func splitTokens(s string) ([]string, error) {
+	var toks []string
+	var cur strings.Builder
+	inTok, inQuote := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inQuote && c == '\\' && i+1 < len(s):
+			i++
+			cur.WriteByte(s[i])
+		case c == '"':
+			inQuote = !inQuote
+			inTok = true
+		case !inQuote && (c == ' ' || c == '\t'):
+			if inTok {
+				toks = append(toks, cur.String())
+				cur.Reset()
+				inTok = false
+			}
+		default:
+			cur.WriteByte(c)
+			inTok = true
+		}
+	}
+	if inQuote {
+		return nil, errors.New("unclosed quote")
+	}
+	if inTok {
+		toks = append(toks, cur.String())
+	}
+	return toks, nil
+}
+
+// LoadSubscriptions reads the feeds file at path; a missing file is no
+// subscriptions.
+func LoadSubscriptions(path string) ([]Subscription, []Problem, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	subs, probs := ParseSubscriptions(bytes.NewReader(b))
+	return subs, probs, nil
+}
+
+// AddSubscriptions appends the subscriptions whose URL is not in the
+// feeds file yet, leaving its other lines (comments included) as they are.
+// It returns those it added.
+func AddSubscriptions(path string, subs ...Subscription) ([]Subscription, error) {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	have, _ := ParseSubscriptions(bytes.NewReader(old))
+	seen := map[string]bool{}
+	for _, s := range have {
+		seen[s.URL] = true
+	}
+	var added []Subscription
+	var b bytes.Buffer
+	b.Write(old)
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	for _, s := range subs {
+		if !IsURL(s.URL) {
+			return nil, fmt.Errorf("%s: not an http or https URL", s.URL)
+		}
+		if seen[s.URL] {
+			continue
+		}
+		seen[s.URL] = true
+		added = append(added, s)
+		b.WriteString(s.Line() + "\n")
+	}
+	if len(added) == 0 {
+		return nil, nil
+	}
+	return added, writeFileAtomic(path, b.Bytes())
+}
+
+// RemoveSubscription deletes the lines of url from the feeds file, keeping
+// the others verbatim. It reports whether there was one.
+func RemoveSubscription(path, url string) (bool, error) {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var b bytes.Buffer
+	found := false
+	for _, line := range strings.SplitAfter(string(old), "\n") {
+		if s, ok, err := parseSubLine(line); err == nil && ok && s.URL == url {
+			found = true
+			continue
+		}
+		b.WriteString(line)
+	}
+	if !found {
+		return false, nil
+	}
+	return true, writeFileAtomic(path, b.Bytes())
+}
+
+// writeFileAtomic replaces path so that a crash never leaves half a file.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".feeds-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// opml is the subset of OPML 2.0 that feed readers exchange.
+type opml struct {
+	XMLName xml.Name  `xml:"opml"`
+	Version string    `xml:"version,attr"`
+	Title   string    `xml:"head>title"`
+	Body    []outline `xml:"body>outline"`
+}
+
+type outline struct {
+	Text     string    `xml:"text,attr"`
+	Title    string    `xml:"title,attr,omitempty"`
+	Type     string    `xml:"type,attr,omitempty"`
+	XMLURL   string    `xml:"xmlUrl,attr,omitempty"`
+	HTMLURL  string    `xml:"htmlUrl,attr,omitempty"`
+	Category string    `xml:"category,attr,omitempty"`
+	Children []outline `xml:"outline"`
+}
+
+// ReadOPML reads the feeds of an OPML file. Folders (outlines without
+// xmlUrl) become tags of the feeds inside them, as does the category
+// attribute ("/a/b,c" gives tags a/b and c).
+func ReadOPML(r io.Reader) ([]Subscription, error) {
+	var doc opml
+	d := xml.NewDecoder(r)
+	d.Entity = xml.HTMLEntity
+	d.Strict = false
+	if err := d.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("not an OPML file: %s", oneLine(err.Error()))
+	}
+	var subs []Subscription
+	var walk func(os []outline, folders []string)
+	walk = func(os []outline, folders []string) {
+		for _, o := range os {
+			name := strings.TrimSpace(o.Title)
+			if name == "" {
+				name = strings.TrimSpace(o.Text)
+			}
+			if o.XMLURL == "" {
+				if name != "" {
+					walk(o.Children, append(folders[:len(folders):len(folders)], Sanitize(name)))
+				} else {
+					walk(o.Children, folders)
+				}
+				continue
+			}
+			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: Sanitize(name)}
+			if s.Name == s.URL { // WriteOPML's stand-in for no name
+				s.Name = ""
+			}
+			s.Tags = append(s.Tags, folders...)
+			for _, c := range strings.Split(o.Category, ",") {
+				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" && !contains(s.Tags, c) {
+					s.Tags = append(s.Tags, Sanitize(c))
+				}
+			}
+			if IsURL(s.URL) {
+				subs = append(subs, s)
+			}
+		}
+	}
+	walk(doc.Body, nil)
+	return subs, nil
+}
+
+// WriteOPML writes subs as OPML 2.0, flat, tags in the category attribute.
+func WriteOPML(w io.Writer, subs []Subscription) error {
+	doc := opml{Version: "2.0", Title: "newsmark subscriptions"}
+	for _, s := range subs {
+		name := s.Name
+		if name == "" {
+			name = s.URL
+		}
+		doc.Body = append(doc.Body, outline{
+			Text: name, Title: s.Name, Type: "rss", XMLURL: s.URL, Category: strings.Join(s.Tags, ","),
+		})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	e := xml.NewEncoder(w)
+	e.Indent("", "  ")
+	if err := e.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,236 @@
+package articles
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// testSite serves testdata/web plus the bad cases, on loopback, and counts
+// requests per path.
+type testSite struct {
+	*httptest.Server
+	mu   sync.Mutex
+	hits map[string]int
+	ua   string
+}
+
+func newTestSite(t *testing.T) *testSite {
+	t.Helper()
+	s := &testSite{hits: map[string]int{}}
+	files := http.FileServer(http.Dir("testdata/web"))
+	mux := http.NewServeMux()
+	mux.Handle("/", files)
+	mux.HandleFunc("/status/404", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	mux.HandleFunc("/status/500", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "boom", http.StatusInternalServerError)
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	mux.HandleFunc("/hop/", func(w http.ResponseWriter, r *http.Request) {
+		// /hop/N redirects N more times, then to the article page.
+		n := strings.TrimPrefix(r.URL.Path, "/hop/")
+		if n == "0" {
+			http.Redirect(w, r, "/pages/kestrel.html", http.StatusFound)
+			return
+		}
+		http.Redirect(w, r, "/hop/"+string(rune(n[0]-1)), http.StatusFound)
+	})
+	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+	})
+	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		chunk := []byte(strings.Repeat("<p>filler text</p>\n", 1000))
+		for n := 0; n <= MaxBodyBytes; n += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	})
+	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte("\x89PNG\r\n\x1a\n0000"))
+	})
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		s.ua = r.UserAgent()
+		s.mu.Unlock()
+		mux.ServeHTTP(w, r)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *testSite) count(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+func testClient() *http.Client { return NewClient("9.9.9-test") }
+
+func TestFetchArticlePage(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	u := site.URL + "/pages/kestrel.html"
+	got, err := Fetch(context.Background(), testClient(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Feed != nil || got.Article == nil {
+		t.Fatalf("want an article, got %+v", got)
+	}
+	a := *got.Article
+	if a.ID != u || a.URL != u {
+		t.Errorf("ID/URL = %q/%q, want the URL", a.ID, a.URL)
+	}
+	if a.Title != "Kestrel Motors and Northwind Energy form battery venture" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if a.Source != "Harbour Business Wire" {
+		t.Errorf("Source = %q", a.Source)
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Mara Lindqvist" {
+		t.Errorf("Authors = %q", a.Authors)
+	}
+	if want := time.Date(2026, 3, 2, 18, 45, 0, 0, time.UTC); !a.Date.Equal(want) {
+		t.Errorf("Date = %v, want %v", a.Date, want)
+	}
+	for _, frag := range []string{"agreed to form a joint venture", "$1.2 billion", "statement from Kestrel", "“We have wanted"} {
+		if !strings.Contains(a.Body, frag) {
+			t.Errorf("body lacks %q:\n%s", frag, a.Body)
+		}
+	}
+	for _, junk := range []string{"Markets", "©", "**", "](", "<p>"} {
+		if strings.Contains(a.Body, junk) {
+			t.Errorf("body has %q:\n%s", junk, a.Body)
+		}
+	}
+	if len(a.Paragraphs) < 4 {
+		t.Fatalf("want at least 4 paragraphs, got %d:\n%s", len(a.Paragraphs), a.Body)
+	}
+	for _, p := range a.Paragraphs {
+		if p.Start < 0 || p.End > len(a.Body) || p.Start >= p.End || strings.Contains(a.Body[p.Start:p.End], "\n\n") {
+			t.Errorf("bad paragraph span %v", p)
+		}
+	}
+	wantLinks := map[string]string{
+		"statement from Kestrel": "https://kestrel.example/press/venture",
+		"Fairlight Research":     site.URL + "/research/cells", // made absolute
+	}
+	for _, l := range a.Links {
+		if w, ok := wantLinks[l.Text]; ok && w == l.URL {
+			delete(wantLinks, l.Text)
+		}
+	}
+	if len(wantLinks) > 0 {
+		t.Errorf("missing links %v in %v", wantLinks, a.Links)
+	}
+	if want := "newsmark/9.9.9-test (+terminal news reader)"; site.ua != want {
+		t.Errorf("User-Agent = %q, want %q", site.ua, want)
+	}
+}
+
+func TestFetchBadCases(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	cases := []struct {
+		path, want string
+	}{
+		{"/status/404", "HTTP 404 Not Found"},
+		{"/status/500", "HTTP 500 Internal Server Error"},
+		{"/loop", "redirect loop"},
+		{"/hop/6", "redirect loop"},
+		{"/to-file", "only http and https"},
+		{"/big", "over the 10 MB cap"},
+		{"/malformed.xml", "malformed XML: line 6: element <item> closed by </channel>"},
+		{"/pages/empty.html", "no readable content"},
+		{"/binary", "neither a web page nor a feed (image/png)"},
+	}
+	c := testClient()
+	for _, tc := range cases {
+		t.Run(strings.Trim(tc.path, "/"), func(t *testing.T) {
+			_, err := Fetch(context.Background(), c, site.URL+tc.path)
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error %q, want one line with %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestFetchTimeout(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	c := testClient()
+	c.Timeout = 200 * time.Millisecond // the 30 s of NewClient, shortened
+	_, err := Fetch(context.Background(), c, site.URL+"/slow")
+	if err == nil || err.Error() != "timed out" {
+		t.Fatalf("err = %v, want timed out", err)
+	}
+}
+
+func TestFetchFollowsFiveRedirects(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	// /hop/4 → 3 → 2 → 1 → 0 → page: five redirects, the limit.
+	got, err := Fetch(context.Background(), testClient(), site.URL+"/hop/4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Article == nil || !strings.Contains(got.Article.Body, "joint venture") {
+		t.Fatalf("want the article after 5 redirects, got %+v", got)
+	}
+}
+
+func TestFetchCancel(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	_, err := Fetch(ctx, testClient(), site.URL+"/slow")
+	if err == nil || err.Error() != "cancelled" {
+		t.Fatalf("err = %v, want cancelled", err)
+	}
+}
+
+func TestIsURL(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"https://example.com/a": true, "http://127.0.0.1:8080/feed.xml": true,
+		"file:///etc/passwd": false, "example.com": false, "notes.md": false,
+		"javascript:alert(1)": false, "https://": false, "-": false,
+	} {
+		if IsURL(s) != want {
+			t.Errorf("IsURL(%q) = %v", s, !want)
+		}
+	}
+}
+
+func TestOpenURLErrorNamesURL(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	_, err := OpenURL(context.Background(), testClient(), site.URL+"/status/404")
+	if err == nil || !strings.HasPrefix(err.Error(), site.URL+"/status/404: ") {
+		t.Fatalf("err = %v", err)
+	}
+	if errors.Unwrap(err) == nil {
+		t.Error("error should wrap the reason")
+	}
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAnnotateJSONAndFailures(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	good := filepath.Join(dir, "story.txt")
+	text := "Northwind Holdings Corp. will buy Bluefin Ltd. for $2 billion, chief executive Maria Okafor said.\n"
+	if err := os.WriteFile(good, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "nope.txt")
+	var out, errb bytes.Buffer
+	code := Run([]string{"annotate", "--json", good, missing}, strings.NewReader(""), &out, &errb)
+	if code != 1 {
+		t.Errorf("exit code = %d, want 1 when one input fails", code)
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "newsmark: "+missing+": ") {
+		t.Errorf("stderr = %q, want one line naming %s", errb.String(), missing)
+	}
+	var got map[string]any
+	rows := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(rows) != 1 {
+		t.Fatalf("stdout has %d lines, want 1 JSON line", len(rows))
+	}
+	if err := json.Unmarshal([]byte(rows[0]), &got); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if got["schema"] != "newsmark.annotations/1" {
+		t.Errorf("schema = %v", got["schema"])
+	}
+	for _, k := range []string{"entities", "quotes", "ventures"} {
+		if _, ok := got[k].([]any); !ok {
+			t.Errorf("%s = %v, want a list (not null)", k, got[k])
+		}
+	}
+	art := got["article"].(map[string]any)
+	for _, k := range []string{"id", "title", "caption", "source", "date", "authors", "contributors", "url", "path"} {
+		if _, ok := art[k]; !ok {
+			t.Errorf("article has no %q", k)
+		}
+	}
+	if _, ok := art["authors"].([]any); !ok {
+		t.Errorf("authors = %v, want []", art["authors"])
+	}
+	body := got["body"].(string)
+	var sawCompany bool
+	for _, e := range got["entities"].([]any) {
+		ent := e.(map[string]any)
+		if _, ok := ent["meta_mentions"].([]any); !ok {
+			t.Errorf("entity %v: meta_mentions not a list", ent["id"])
+		}
+		for _, m := range ent["mentions"].([]any) {
+			sp := m.(map[string]any)
+			s, e := int(sp["start"].(float64)), int(sp["end"].(float64))
+			if s < 0 || e > len(body) || s >= e {
+				t.Errorf("entity %v: bad span %d-%d", ent["id"], s, e)
+			}
+		}
+		if ent["kind"] == "company" && ent["canonical"] == "Northwind Holdings Corp." {
+			sawCompany = true
+		}
+	}
+	if !sawCompany {
+		t.Errorf("no company Northwind Holdings Corp. in %s", rows[0])
+	}
+}
+
+func TestAnnotateSummary(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "story.txt")
+	text := "Northwind Holdings Corp. will buy Bluefin Ltd. Northwind said it would pay $2 billion.\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"annotate", p}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit code = %d, stderr %q", code, errb.String())
+	}
+	s := out.String()
+	for _, want := range []string{"Companies (2)", "Northwind Holdings Corp. ×2", "Figures (1)", "$2 billion [money]"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+}

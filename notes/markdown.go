@@ -1,0 +1,206 @@
+package notes
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"newsmark/model"
+)
+
+// mainEntitiesPerKind bounds the entity list of a Markdown export.
+const mainEntitiesPerKind = 8
+
+// WriteMarkdown writes one Markdown note per article, for Obsidian and other
+// note tools: YAML front matter (title, source, url, date, tags), each
+// highlight as a block quote, one source line per quote line and never
+// wrapped, followed by its note; then the article's ventures as short cards
+// and its main entities. Several articles follow one another, each with its
+// own front matter.
+func WriteMarkdown(w io.Writer, docs []Doc) error {
+	bw := bufio.NewWriter(w)
+	for i, d := range docs {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		writeMarkdownDoc(bw, d)
+	}
+	return bw.Flush()
+}
+
+func writeMarkdownDoc(w *bufio.Writer, d Doc) {
+	a := d.Article
+	w.WriteString("---\n")
+	fmt.Fprintf(w, "title: %s\n", yamlString(a.Title))
+	if a.Source != "" {
+		fmt.Fprintf(w, "source: %s\n", yamlString(a.Source))
+	}
+	if l := a.Locator(); l != "" {
+		fmt.Fprintf(w, "url: %s\n", yamlString(l))
+	}
+	if s := dateOnly(a.Date); s != "" {
+		fmt.Fprintf(w, "date: %s\n", s)
+	}
+	tags := docTags(d)
+	if len(tags) == 0 {
+		w.WriteString("tags: []\n")
+	} else {
+		w.WriteString("tags:\n")
+		for _, t := range tags {
+			fmt.Fprintf(w, "  - %s\n", yamlString(t))
+		}
+	}
+	w.WriteString("---\n\n")
+
+	title := oneLine(a.Title)
+	if title == "" {
+		title = "Untitled"
+	}
+	fmt.Fprintf(w, "# %s\n", title)
+	if len(a.Authors) > 0 {
+		fmt.Fprintf(w, "\nBy %s\n", oneLine(strings.Join(a.Authors, ", ")))
+	}
+
+	for _, h := range d.Highlights {
+		w.WriteString("\n")
+		for _, line := range strings.Split(strings.TrimRight(h.Text, "\n"), "\n") {
+			if line = strings.TrimRight(line, " \t"); line == "" {
+				w.WriteString(">\n")
+			} else {
+				fmt.Fprintf(w, "> %s\n", line)
+			}
+		}
+		if h.Orphan {
+			w.WriteString("\n*No longer found in the article.*\n")
+		}
+		if note := strings.TrimSpace(h.Note); note != "" {
+			fmt.Fprintf(w, "\n%s\n", note)
+		}
+		if len(h.Tags) > 0 {
+			w.WriteString("\n")
+			for i, t := range h.Tags {
+				if i > 0 {
+					w.WriteString(" ")
+				}
+				w.WriteString("#" + tagSlug(t))
+			}
+			w.WriteString("\n")
+		}
+	}
+
+	if len(d.Annotations.Ventures) > 0 {
+		w.WriteString("\n## Ventures\n")
+		for _, v := range d.Annotations.Ventures {
+			writeVentureCard(w, v)
+		}
+	}
+	if ents := mainEntities(d.Annotations, mainEntitiesPerKind); len(ents) > 0 {
+		w.WriteString("\n## Entities\n\n")
+		for _, k := range []struct {
+			kind  model.EntityKind
+			label string
+		}{{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}} {
+			if es := ents[k.kind]; len(es) > 0 {
+				names := make([]string, len(es))
+				for i, e := range es {
+					names[i] = oneLine(e.Name())
+				}
+				fmt.Fprintf(w, "- **%s:** %s\n", k.label, strings.Join(names, ", "))
+			}
+		}
+	}
+}
+
+// ventureLabels names the venture kinds for people.
+var ventureLabels = map[model.VentureKind]string{
+	model.JointVenture: "Joint venture",
+	model.Partnership:  "Partnership",
+	model.Investment:   "Investment",
+	model.Acquisition:  "Acquisition",
+	model.Merger:       "Merger",
+	model.Project:      "Project",
+}
+
+// VentureCard is the short Markdown card of a venture, as exports show it
+// (a "### Kind: Name" heading, a list of facts, the summary). The UI keeps
+// it as the note of a highlight over the venture's evidence.
+func VentureCard(v model.Venture) string {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	writeVentureCard(w, v)
+	w.Flush()
+	return strings.TrimSpace(b.String()) + "\n"
+}
+
+func writeVentureCard(w *bufio.Writer, v model.Venture) {
+	label := ventureLabels[v.Kind]
+	if label == "" {
+		label = string(v.Kind)
+	}
+	head := label
+	if v.Name != "" {
+		head += ": " + oneLine(v.Name)
+	} else if len(v.Parties) > 0 {
+		head += ": " + oneLine(strings.Join(v.Parties, " + "))
+	}
+	fmt.Fprintf(w, "\n### %s\n\n", head)
+	var facts []string
+	add := func(k, v string) {
+		if v = oneLine(v); v != "" {
+			facts = append(facts, "**"+k+":** "+v)
+		}
+	}
+	add("Parties", strings.Join(v.Parties, ", "))
+	add("Amount", strings.Join(v.Amounts, ", "))
+	add("Stake", v.Stake)
+	add("Where", v.Location)
+	add("Jobs", v.Headcount)
+	add("When", v.Timeframe)
+	add("Status", v.Status)
+	for _, f := range facts {
+		fmt.Fprintf(w, "- %s\n", f)
+	}
+	if s := oneLine(v.Summary); s != "" {
+		fmt.Fprintf(w, "\n%s\n", s)
+	}
+}
+
+// docTags are the article's tags then its highlights' tags, each once.
+func docTags(d Doc) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(ts []string) {
+		for _, t := range ts {
+			if t = tagSlug(t); t != "" && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	add(d.Article.Tags)
+	for _, h := range d.Highlights {
+		add(h.Tags)
+	}
+	return out
+}
+
+// tagSlug makes a tag Obsidian accepts: no spaces or '#'.
+func tagSlug(t string) string {
+	t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "#"))
+	return strings.Join(strings.Fields(t), "-")
+}
+
+// yamlString quotes s for YAML: a JSON string is a valid YAML double-quoted
+// scalar, escapes included.
+func yamlString(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// oneLine folds white space so metadata cannot break the Markdown structure.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

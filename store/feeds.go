@@ -1,0 +1,282 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"newsmark/model"
+)
+
+// m002Feeds is the offline feed cache: one row per subscribed feed (its
+// validators for conditional GET and its last error) and one per item.
+// Items are keyed by (feed, guid); article_id is the model.Article ID that
+// highlights refer to. body is the plain-text article, from the feed or from
+// the fetched page (” until then); authors and links are JSON arrays; times
+// are UTC in timeFormat, so that they sort as text. Items are not deleted
+// with their feed row: removing a feed deletes its unread items only.
+var m002Feeds = Migration{Version: 2, Name: "feeds", SQL: `
+CREATE TABLE feed_state (
+	url           TEXT PRIMARY KEY,
+	title         TEXT NOT NULL DEFAULT '',
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	last_error    TEXT NOT NULL DEFAULT '',
+	fetched_at    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE feed_items (
+	feed       TEXT    NOT NULL,
+	guid       TEXT    NOT NULL,
+	article_id TEXT    NOT NULL,
+	url        TEXT    NOT NULL DEFAULT '',
+	title      TEXT    NOT NULL DEFAULT '',
+	source     TEXT    NOT NULL DEFAULT '',
+	date       TEXT    NOT NULL DEFAULT '',
+	dated      INTEGER NOT NULL DEFAULT 0,
+	authors    TEXT    NOT NULL DEFAULT '[]',
+	summary    TEXT    NOT NULL DEFAULT '',
+	body       TEXT    NOT NULL DEFAULT '',
+	links      TEXT    NOT NULL DEFAULT '[]',
+	read       INTEGER NOT NULL DEFAULT 0,
+	fetched_at TEXT    NOT NULL,
+	PRIMARY KEY (feed, guid)
+);
+CREATE INDEX feed_items_article ON feed_items(article_id);
+CREATE INDEX feed_items_date ON feed_items(date);
+`}
+
+// timeFormat is fixed-width so that stored times sort as text.
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+func scanTime(s string) time.Time {
+	t, _ := time.Parse(timeFormat, s)
+	return t
+}
+
+// FeedState is the cached state of one feed.
+type FeedState struct {
+	URL, Title         string
+	ETag, LastModified string // validators for the next conditional GET
+	LastError          string // one line; "" when the last refresh worked
+	FetchedAt          time.Time
+	Items, Unread      int
+}
+
+// FeedItem is one cached feed item.
+type FeedItem struct {
+	Feed, GUID string
+	ArticleID  string
+	URL, Title string
+	Source     string
+	Date       time.Time
+	Dated      bool // Date came from the feed (else it is the fetch time until the page gives one)
+	Authors    []string
+	Summary    string
+	Body       string // plain text; "" until the page is fetched
+	Links      []model.Link
+	Read       bool
+	FetchedAt  time.Time
+}
+
+// Feed is the cached state of the feed at url; ok is false if there is none.
+func (d *DB) Feed(ctx context.Context, url string) (fs FeedState, ok bool, err error) {
+	list, err := d.feeds(ctx, `WHERE f.url = ?`, url)
+	if err != nil || len(list) == 0 {
+		return fs, false, err
+	}
+	return list[0], true, nil
+}
+
+// Feeds lists the cached feeds with their item counts, by URL.
+func (d *DB) Feeds(ctx context.Context) ([]FeedState, error) {
+	return d.feeds(ctx, ``)
+}
+
+func (d *DB) feeds(ctx context.Context, where string, args ...any) ([]FeedState, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT f.url, f.title, f.etag, f.last_modified, f.last_error, f.fetched_at,
+		(SELECT count(*) FROM feed_items i WHERE i.feed = f.url),
+		(SELECT count(*) FROM feed_items i WHERE i.feed = f.url AND NOT i.read)
+		FROM feed_state f `+where+` ORDER BY f.url`, args...)
+	if err != nil {
+		return nil, d.Wrap("read feeds", err)
+	}
+	defer rows.Close()
+	var out []FeedState
+	for rows.Next() {
+		var f FeedState
+		var at string
+		if err := rows.Scan(&f.URL, &f.Title, &f.ETag, &f.LastModified, &f.LastError, &at, &f.Items, &f.Unread); err != nil {
+			return nil, d.Wrap("read feeds", err)
+		}
+		f.FetchedAt = scanTime(at)
+		out = append(out, f)
+	}
+	return out, d.Wrap("read feeds", rows.Err())
+}
+
+// SaveFeed records a successful fetch of a feed (its title, validators and
+// time, clearing its error) and stores its items. An item already cached
+// keeps its read flag and fetched body; its title, summary and (if dated)
+// date follow the feed. It returns the items that were not cached before.
+func (d *DB) SaveFeed(ctx context.Context, fs FeedState, items []FeedItem) (added []FeedItem, err error) {
+	err = d.Write(ctx, "save feed "+fs.URL, func(tx *sql.Tx) error {
+		added = nil
+		if _, err := tx.ExecContext(ctx, `INSERT INTO feed_state(url, title, etag, last_modified, last_error, fetched_at)
+			VALUES (?, ?, ?, ?, '', ?)
+			ON CONFLICT(url) DO UPDATE SET title = excluded.title, etag = excluded.etag,
+				last_modified = excluded.last_modified, last_error = '', fetched_at = excluded.fetched_at`,
+			fs.URL, fs.Title, fs.ETag, fs.LastModified, fmtTime(fs.FetchedAt)); err != nil {
+			return err
+		}
+		for _, it := range items {
+			res, err := tx.ExecContext(ctx, `INSERT INTO feed_items(feed, guid, article_id, url, title, source, date, dated,
+				authors, summary, body, links, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT(feed, guid) DO NOTHING`,
+				fs.URL, it.GUID, it.ArticleID, it.URL, it.Title, it.Source, fmtTime(it.Date), it.Dated,
+				jsonText(it.Authors), it.Summary, it.Body, jsonText(it.Links), fmtTime(it.FetchedAt))
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				added = append(added, it)
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE feed_items SET title = ?, source = ?, summary = ?,
+				date = CASE WHEN ? THEN ? ELSE date END, dated = dated OR ?
+				WHERE feed = ? AND guid = ?`,
+				it.Title, it.Source, it.Summary, it.Dated, fmtTime(it.Date), it.Dated, fs.URL, it.GUID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return added, err
+}
+
+// TouchFeed records a fetch that found the feed unchanged (304), clearing
+// its error.
+func (d *DB) TouchFeed(ctx context.Context, url string, at time.Time) error {
+	return d.Write(ctx, "save feed "+url, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO feed_state(url, fetched_at) VALUES (?, ?)
+			ON CONFLICT(url) DO UPDATE SET last_error = '', fetched_at = excluded.fetched_at`, url, fmtTime(at))
+		return err
+	})
+}
+
+// SetFeedError records a failed fetch of a feed; its cached items stay.
+func (d *DB) SetFeedError(ctx context.Context, url, reason string, at time.Time) error {
+	return d.Write(ctx, "save feed "+url, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO feed_state(url, last_error, fetched_at) VALUES (?, ?, ?)
+			ON CONFLICT(url) DO UPDATE SET last_error = excluded.last_error, fetched_at = excluded.fetched_at`,
+			url, reason, fmtTime(at))
+		return err
+	})
+}
+
+// FeedItems lists the cached items, newest first.
+func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT feed, guid, article_id, url, title, source, date, dated, authors,
+		summary, body, links, read, fetched_at FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+	if err != nil {
+		return nil, d.Wrap("read feed items", err)
+	}
+	defer rows.Close()
+	var out []FeedItem
+	for rows.Next() {
+		var it FeedItem
+		var date, authors, links, at string
+		if err := rows.Scan(&it.Feed, &it.GUID, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &it.Dated,
+			&authors, &it.Summary, &it.Body, &links, &it.Read, &at); err != nil {
+			return nil, d.Wrap("read feed items", err)
+		}
+		it.Date, it.FetchedAt = scanTime(date), scanTime(at)
+		json.Unmarshal([]byte(authors), &it.Authors)
+		json.Unmarshal([]byte(links), &it.Links)
+		out = append(out, it)
+	}
+	return out, d.Wrap("read feed items", rows.Err())
+}
+
+// SaveItemArticle stores the fetched page of the items with a.ID: body,
+// links, authors if the feed named none, and the page's date for undated
+// items.
+func (d *DB) SaveItemArticle(ctx context.Context, a model.Article) error {
+	return d.Write(ctx, "save article "+a.ID, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE feed_items SET body = ?, links = ?,
+			authors = CASE WHEN authors = '[]' THEN ? ELSE authors END,
+			date = CASE WHEN dated OR ? = '' THEN date ELSE ? END
+			WHERE article_id = ?`,
+			a.Body, jsonText(a.Links), jsonText(a.Authors), fmtTime(a.Date), fmtTime(a.Date), a.ID)
+		return err
+	})
+}
+
+// SetItemRead sets the read flag of the items with articleID.
+func (d *DB) SetItemRead(ctx context.Context, articleID string, read bool) error {
+	return d.Write(ctx, "mark read", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE feed_items SET read = ? WHERE article_id = ?`, read, articleID)
+		return err
+	})
+}
+
+// noNotes is true for an item no highlight (even one in the undo window)
+// refers to, by article ID or by URL.
+const noNotes = `NOT EXISTS (SELECT 1 FROM highlights h
+	WHERE h.article_id = feed_items.article_id OR (feed_items.url != '' AND h.locator = feed_items.url))`
+
+// PruneFeedItems deletes items fetched before cutoff, except those with
+// notes, and returns how many went.
+func (d *DB) PruneFeedItems(ctx context.Context, cutoff time.Time) (int, error) {
+	var n int64
+	err := d.Write(ctx, "prune feed items", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE fetched_at < ? AND `+noNotes, fmtTime(cutoff))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
+// ErrNoFeed is RemoveFeed's answer for a URL the cache does not know.
+var ErrNoFeed = errors.New("no such feed in the cache")
+
+// RemoveFeed deletes a feed and its unread items without notes; read items
+// and items with notes stay in the library. It returns how many items went.
+func (d *DB) RemoveFeed(ctx context.Context, url string) (int, error) {
+	var n int64
+	err := d.Write(ctx, "remove feed "+url, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ? AND NOT read AND `+noNotes, url)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		res, err = tx.ExecContext(ctx, `DELETE FROM feed_state WHERE url = ?`, url)
+		if err != nil {
+			return err
+		}
+		if gone, _ := res.RowsAffected(); gone == 0 && n == 0 {
+			return ErrNoFeed
+		}
+		return nil
+	})
+	return int(n), err
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}

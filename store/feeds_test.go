@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"testing"
+	"time"
+
+	"newsmark/model"
+)
+
+func feedItem(guid string, fetched time.Time) FeedItem {
+	return FeedItem{GUID: guid, ArticleID: "https://w.example/" + guid, URL: "https://w.example/" + guid,
+		Title: "Item " + guid, Date: fetched, Dated: true, Authors: []string{"A. Writer"}, Summary: "s", FetchedAt: fetched}
+}
+
+func TestFeedCache(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	fs := FeedState{URL: "https://w.example/rss", Title: "Wire", ETag: `"v1"`, FetchedAt: now}
+
+	added, err := db.SaveFeed(ctx, fs, []FeedItem{feedItem("a", now), feedItem("b", now.Add(time.Hour))})
+	if err != nil || len(added) != 2 {
+		t.Fatalf("first save: %d added, %v", len(added), err)
+	}
+	if err := db.SetItemRead(ctx, "https://w.example/a", true); err != nil {
+		t.Fatal(err)
+	}
+	page := model.Article{ID: "https://w.example/a", Body: "Full text.", Links: []model.Link{{Text: "x", URL: "https://x.example"}}}
+	if err := db.SaveItemArticle(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	// The same items again plus a new one: only the new one is added; read
+	// flags and fetched bodies stay; the feed's new title is taken.
+	a2 := feedItem("a", now)
+	a2.Title = "Item a, corrected"
+	fs.Title, fs.ETag = "Wire 2", `"v2"`
+	added, err = db.SaveFeed(ctx, fs, []FeedItem{a2, feedItem("b", now), feedItem("c", now.Add(2*time.Hour))})
+	if err != nil || len(added) != 1 || added[0].GUID != "c" {
+		t.Fatalf("second save: %+v, %v", added, err)
+	}
+	items, err := db.FeedItems(ctx)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("items: %d, %v", len(items), err)
+	}
+	if items[0].GUID != "c" || items[2].GUID != "a" {
+		t.Errorf("not newest first: %s %s %s", items[0].GUID, items[1].GUID, items[2].GUID)
+	}
+	a := items[2]
+	if !a.Read || a.Body != "Full text." || a.Title != "Item a, corrected" || len(a.Links) != 1 || a.Authors[0] != "A. Writer" {
+		t.Errorf("item a = %+v", a)
+	}
+
+	if err := db.SetFeedError(ctx, fs.URL, "HTTP 500 Internal Server Error", now.Add(3*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	st, ok, err := db.Feed(ctx, fs.URL)
+	if err != nil || !ok || st.LastError != "HTTP 500 Internal Server Error" || st.ETag != `"v2"` || st.Items != 3 || st.Unread != 2 || st.Title != "Wire 2" {
+		t.Errorf("feed after error = %+v %v", st, err)
+	}
+	if err := db.TouchFeed(ctx, fs.URL, now.Add(4*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if st, _, _ := db.Feed(ctx, fs.URL); st.LastError != "" || !st.FetchedAt.Equal(now.Add(4*time.Hour)) {
+		t.Errorf("feed after 304 = %+v", st)
+	}
+}
+
+func TestPruneAndRemoveKeepNotes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	old := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	recent := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	fs := FeedState{URL: "https://w.example/rss", FetchedAt: recent}
+	_, err := db.SaveFeed(ctx, fs, []FeedItem{feedItem("old", old), feedItem("noted", old), feedItem("new", recent),
+		feedItem("read", recent), feedItem("unread-noted", recent)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.SetItemRead(ctx, "https://w.example/read", true)
+	for _, id := range []string{"https://w.example/noted", "https://w.example/unread-noted"} {
+		if err := db.Write(ctx, "note", func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO highlights(article_id, locator, text, start_byte, end_byte, created, updated)
+				VALUES (?, ?, 'x', 0, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`, id, id)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := db.PruneFeedItems(ctx, recent.AddDate(0, 0, -90))
+	if err != nil || n != 1 {
+		t.Fatalf("pruned %d, %v; want 1 (old, without notes)", n, err)
+	}
+	n, err = db.RemoveFeed(ctx, fs.URL)
+	if err != nil || n != 1 {
+		t.Fatalf("remove deleted %d items, %v; want 1 (new: unread, no notes)", n, err)
+	}
+	items, _ := db.FeedItems(ctx)
+	left := map[string]bool{}
+	for _, it := range items {
+		left[it.GUID] = true
+	}
+	if len(left) != 3 || !left["noted"] || !left["read"] || !left["unread-noted"] {
+		t.Errorf("left: %v", left)
+	}
+	if _, ok, _ := db.Feed(ctx, fs.URL); ok {
+		t.Error("the feed row is still there")
+	}
+	if _, err := db.RemoveFeed(ctx, "https://nope.example/"); !errors.Is(err, ErrNoFeed) {
+		t.Errorf("removing an unknown feed: %v", err)
+	}
+}

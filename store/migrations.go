@@ -1,0 +1,11 @@
+package store
+
+// migrations is the schema's history, oldest first. Append new migrations
+// here, one line each, defined in their own file (see the package comment).
+var migrations = []Migration{
+	m001Highlights,
+	m002Feeds,
+}
+
+// Latest is the schema version this newsmark writes.
+func Latest() int { return len(migrations) }
