@@ -147,7 +147,7 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 		}
 		if !s.cont {
-			floor := d.sents[d.sentOf(s.open)].Start
+			floor := at.sentenceFloor(s.open)
 			if i > 0 && spans[i-1].para == s.para && spans[i-1].closeEnd > floor && spans[i-1].closeEnd <= s.open {
 				floor = spans[i-1].closeEnd
 			}
@@ -203,6 +203,27 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			last = qFound{s.speaker, s.nominal}
 		}
 	}
+}
+
+// sentenceFloor is where the sentence holding pos starts: the sentence
+// list's start, or a later full stop the list missed ("28.1%. Joe said").
+func (at *qAttributor) sentenceFloor(pos int) int {
+	d := at.d
+	floor := d.sents[d.sentOf(pos)].Start
+	lo := max(floor, pos-qMaxWindow)
+	for i := pos - 1; i >= lo; i-- {
+		if c := d.body[i]; (c == '.' || c == '!' || c == '?') && qSentenceBreakAt(d.body[:pos], i) && !at.inQuote(i) {
+			j := i + 1
+			for j < pos && (qIsSpaceByte(d.body[j]) || d.body[j] == '"' || d.body[j] == ')') {
+				j++
+			}
+			if j < pos && j > floor {
+				return j
+			}
+			break
+		}
+	}
+	return floor
 }
 
 func qEndsSentence(t string) bool {

@@ -251,3 +251,14 @@ func TestQuotesUnbalancedMarksStayInBody(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotesSentenceListMissingASplit(t *testing.T) {
+	body := `Tom Reyes owns 28.1%. Ada Vane, a banker at Harbour Bank, said the vote was "utterly crucial". "Without it the bid will fail and everyone knows that."`
+	ents := testEnts(body, []string{"Tom Reyes", "Ada Vane"}, []string{"Harbour Bank"}, nil)
+	// a sentence list that missed the break after "28.1%."
+	a := model.Article{Body: body, Sentences: []model.Span{{Start: 0, End: len(body)}}}
+	qs, _ := quotes(a, ents)
+	if len(qs) != 1 || qs[0].Speaker != "Ada Vane" {
+		t.Fatalf("got %+v, want one quote by Ada Vane", qs)
+	}
+}
