@@ -40,7 +40,7 @@ var qReportingVerbs = map[string]int{
 	"urged": qvSay, "suggested": qvSay, "joked": qvSay, "boasted": qvSay, "cautioned": qvSay,
 	"mentioned": qvSay, "described": qvSay, "dubbed": qvSay, "tweeted": qvSay,
 	"highlighted": qvSay, "underlined": qvSay, "believes": qvSay, "sees": qvSay, "expects": qvSay,
-	"thinks": qvSay, "feels": qvSay,
+	"thinks": qvSay, "feels": qvSay, "called": qvSay,
 	"told": qvTell, "tells": qvTell,
 	"according": qvAccording,
 	"quoted":    qvQuoted,
@@ -162,6 +162,13 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 		}
 	}
+	// a quoted phrase between a determiner and a noun names something
+	// ("the "battery at any cost" approach") unless a verb introduced it
+	for i := range spans {
+		if s := &spans[i]; !s.own && !s.term && !s.cont && at.modifierPhrase(s) {
+			s.term = true
+		}
+	}
 	// pass 2: chains, paragraphs, neighbouring sentences, in reading order
 	last := qNone
 	chainSpeaker := qNone
@@ -224,6 +231,32 @@ func (at *qAttributor) sentenceFloor(pos int) int {
 		}
 	}
 	return floor
+}
+
+// qDeterminers2 may stand before a quoted name used as a modifier.
+var qModDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"this": true, "that": true, "so-called": true,
+}
+
+// modifierPhrase reports whether span s sits between a determiner and a
+// lower-case noun, with no sentence punctuation of its own.
+func (at *qAttributor) modifierPhrase(s *qSpan) bool {
+	d := at.d
+	t := d.body[s.start:s.end]
+	if strings.ContainsAny(t, ".,;:!?") || !s.closed {
+		return false
+	}
+	before := at.windowTokensBack(max(0, s.open-24), s.open)
+	if len(before) == 0 || !before[len(before)-1].word || !qModDeterminers[at.word(before[len(before)-1])] {
+		return false
+	}
+	after := qTokens(d.body, s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
+	if len(after) == 0 || !after[0].word {
+		return false
+	}
+	w := d.body[after[0].start:after[0].end]
+	return !qIsUpperStart(w) && !qNominalStop[qLowerWord(w)] && qReportingVerbs[qLowerWord(w)] == 0
 }
 
 func qEndsSentence(t string) bool {

@@ -152,6 +152,13 @@ func TestQuotesSpeakers(t *testing.T) {
 			want: []wantQuote{{"Currently the bid looks far too low for the board,", "one analyst"}},
 		},
 		{
+			name:      "called with a possessive appositive",
+			body:      `Tom Reyes spoke first. Kestrel's chief executive, Ada Vane, called the plant "a cornerstone of our American strategy".`,
+			people:    []string{"Tom Reyes", "Ada Vane"},
+			companies: []string{"Kestrel"},
+			want:      []wantQuote{{"a cornerstone of our American strategy", "Ada Vane"}},
+		},
+		{
 			name:   "misspelt surname",
 			body:   "Pranav Mukerjee spoke first. \"Demand for aircraft here will double within ten years,\" said Mr Mukherjee.",
 			people: []string{"Pranav Mukerjee|Mukerjee"},
@@ -186,7 +193,8 @@ func TestQuotesSpeakers(t *testing.T) {
 
 func TestQuotesTermsAreNotQuotes(t *testing.T) {
 	body := "Traders call the small refiners “teapots”, and Ada Vane dubbed the new model “Crystal intelligence.” " +
-		"The firm calls its unit \"Blue Harbour Energy Systems\" in filings."
+		"The firm calls its unit \"Blue Harbour Energy Systems\" in filings. " +
+		"Some investors doubt the \"growth at any cost\" approach."
 	ents := testEnts(body, []string{"Ada Vane"}, nil, nil)
 	qs, _ := quotes(model.Article{Body: body}, ents)
 	if len(qs) != 0 {

@@ -65,7 +65,7 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 		case e.Kind == model.Place:
 			if mv.Location == "" && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " near ") ||
 				strings.HasSuffix(before, " across ") || strings.HasSuffix(before, " at ") ||
-				strings.HasSuffix(before, " in the ")) {
+				strings.HasSuffix(before, " in the ")) && !vb.adjectival(f.end, s.End) {
 				mv.Location = text
 			}
 		case e.Subkind == model.Money:
@@ -91,7 +91,9 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			if mv.Timeframe == "" {
+			// "over five years" is a timeframe; "500,000 cars a year" a rate
+			if mv.Timeframe == "" && !strings.HasPrefix(text, "a ") && !strings.HasPrefix(text, "per ") &&
+				!strings.HasPrefix(text, "an ") {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
@@ -101,6 +103,24 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 			}
 		}
 	}
+}
+
+// adjectival reports whether a place ending at pos qualifies the noun after
+// it ("in U.S. startup Voltaic"), so is no location of the deal.
+func (vb *vBuilder) adjectival(pos, end int) bool {
+	ts := qTokens(vb.d.body, pos, min(end, pos+24), nil)
+	if len(ts) == 0 || !ts[0].word {
+		return false
+	}
+	w := vb.d.body[ts[0].start:ts[0].end]
+	return !qIsUpperStart(w) && !vPlaceFollowers[qLowerWord(w)]
+}
+
+var vPlaceFollowers = map[string]bool{
+	"and": true, "or": true, "to": true, "for": true, "from": true, "by": true, "with": true, "on": true,
+	"at": true, "as": true, "which": true, "where": true, "in": true, "over": true, "through": true,
+	"until": true, "within": true, "that": true, "while": true, "but": true, "after": true, "before": true,
+	"is": true, "was": true, "will": true, "would": true, "has": true, "had": true, "said": true,
 }
 
 func vHasString(a []string, s string) bool {

@@ -142,3 +142,20 @@ func TestVenturesRelativeClauseIsItsOwnDeal(t *testing.T) {
 		t.Fatalf("got %+v, want only the background purchase of Alder Mills by Kestrel Works", vs)
 	}
 }
+
+func TestVenturesLocationAndTimeframeWords(t *testing.T) {
+	body := "Kestrel Works will buy a 20% stake in U.S. startup Alder Mills for $40 million. " +
+		"The deal lets Alder Mills make 500,000 sensors a year by 2027."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills"}, []string{"U.S."})
+	ents = testFigure(ents, body, "20%", model.Percent, 20)
+	ents = testFigure(ents, body, "$40 million", model.Money, 4e7)
+	ents = testFigure(ents, body, "a year", model.Duration, 1)
+	ents = testFigure(ents, body, "2027", model.Date, 2027)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 {
+		t.Fatalf("got %+v, want one deal", vs)
+	}
+	if vs[0].Location != "" || vs[0].Timeframe != "2027" {
+		t.Errorf("location %q timeframe %q: want no location (U.S. qualifies the startup) and 2027", vs[0].Location, vs[0].Timeframe)
+	}
+}
