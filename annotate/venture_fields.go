@@ -39,9 +39,10 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 			mv.PartyIDs = append(mv.PartyIDs, d.ents[p].ID)
 		}
 		for _, si := range v.sents {
-			s := d.sents[si]
-			mv.Evidence = append(mv.Evidence, s)
-			vb.fields(&mv, s)
+			mv.Evidence = append(mv.Evidence, d.sents[si])
+		}
+		for _, c := range v.spans {
+			vb.fields(&mv, c)
 		}
 		if vb.past(d.sents[v.sents[0]], year) {
 			mv.Status = model.Background

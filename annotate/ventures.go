@@ -360,8 +360,9 @@ type vFig struct {
 type vDeal struct {
 	kind    model.VentureKind
 	rank    int
-	parties []int // entity indexes, in order of first mention
-	sents   []int // evidence sentence indexes
+	parties []int        // entity indexes, in order of first mention
+	sents   []int        // evidence sentence indexes
+	spans   []model.Span // the clauses the deal was read from: its fields come from these
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -532,6 +533,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		if into.sents[len(into.sents)-1] != si {
 			into.sents = append(into.sents, si)
 		}
+		into.spans = append(into.spans, model.Span{Start: from, End: to})
 		for _, p := range parties {
 			if vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
@@ -553,11 +555,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}})
+			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si},
+				spans: []model.Span{{Start: from, End: to}}})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}})
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si},
+		spans: []model.Span{{Start: from, End: to}}})
 }
 
 // relativeClauses returns the ", which ... ," and ", who ... ," asides of a

@@ -159,3 +159,21 @@ func TestVenturesLocationAndTimeframeWords(t *testing.T) {
 		t.Errorf("location %q timeframe %q: want no location (U.S. qualifies the startup) and 2027", vs[0].Location, vs[0].Timeframe)
 	}
 }
+
+func TestVenturesFieldsComeFromTheirClause(t *testing.T) {
+	body := "Last year, Kestrel Works bought Alder Mills for $2.1 billion, and Harbour Bank merged with Pine Foods in 2022."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank", "Pine Foods"}, nil)
+	ents = testFigure(ents, body, "$2.1 billion", model.Money, 2.1e9)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 2 {
+		t.Fatalf("got %+v, want two deals", vs)
+	}
+	if vs[1].Kind != model.Merger || strings.Join(vs[1].Parties, "+") != "Harbour Bank+Pine Foods" || len(vs[1].Amounts) != 0 {
+		t.Errorf("second deal %s %v %v: want a merger of Harbour Bank and Pine Foods with no amount", vs[1].Kind, vs[1].Parties, vs[1].Amounts)
+	}
+	for _, v := range vs {
+		if v.Status != model.Background {
+			t.Errorf("%v: status %s, want background (last year)", v.Parties, v.Status)
+		}
+	}
+}
