@@ -72,12 +72,28 @@ func qIsWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
+// qASCIIWord marks the ASCII bytes that are word runes.
+var qASCIIWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = qIsWordRune(rune(c))
+	}
+	return t
+}()
+
 // qTokens splits s[from:to] into tokens with absolute offsets. Inner joiners
 // (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
 // "U.S", "1,000", "AT&T"); a trailing one is punctuation.
 func qTokens(s string, from, to int, out []qTok) []qTok {
 	i := from
 	for i < to {
+		// ASCII fast path: spaces and punctuation without decoding
+		if c := s[i]; c < utf8.RuneSelf && !qASCIIWord[c] {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				out = append(out, qTok{start: i, end: i + 1})
+			}
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:to])
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
 			i += w
@@ -90,6 +106,10 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		}
 		j := i + w
 		for j < to {
+			if qASCIIWord[s[j]] {
+				j++
+				continue
+			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:to])
 			if qIsWordRune(r2) {
 				j += w2
@@ -242,8 +262,10 @@ type qDoc struct {
 	ents  []model.Entity
 	// mentions of people and companies, sorted by start
 	ments []qMent
-	// mentions of places and figures, sorted by start: never a speaker
-	others []qMent
+	// mentions of places and figures, sorted by start when othersSorted:
+	// never a speaker
+	others       []qMent
+	othersSorted bool
 }
 
 type qMent struct {
@@ -251,8 +273,13 @@ type qMent struct {
 	ent        int // index into ents
 }
 
-func newQDoc(a model.Article, ents []model.Entity) *qDoc {
-	d := &qDoc{body: a.Body, paras: qParagraphs(a), ents: ents}
+// newQDoc indexes a; paragraphs are found only when needParas is set or the
+// article has no sentence list.
+func newQDoc(a model.Article, ents []model.Entity, needParas bool) *qDoc {
+	d := &qDoc{body: a.Body, ents: ents}
+	if needParas || len(a.Sentences) == 0 {
+		d.paras = qParagraphs(a)
+	}
 	if len(a.Sentences) > 0 {
 		d.sents = a.Sentences
 	} else {
@@ -286,7 +313,7 @@ func (d *qDoc) indexMentions() {
 		}
 	}
 	qSortMents(d.ments)
-	qSortMents(d.others)
+	d.othersSorted = false
 }
 
 func qSortMents(ms []qMent) {
@@ -300,6 +327,10 @@ func qSortMents(ms []qMent) {
 
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
 func (d *qDoc) overlapsOther(a, b int) bool {
+	if !d.othersSorted {
+		qSortMents(d.others) // sorted on first use: few articles need it
+		d.othersSorted = true
+	}
 	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
 	return i < len(d.others) && d.others[i].start < b
 }

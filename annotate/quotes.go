@@ -21,7 +21,7 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 	if len(a.Body) == 0 {
 		return nil, ents
 	}
-	d := newQDoc(a, ents)
+	d := newQDoc(a, ents, true)
 	spans := qFindSpans(d)
 	if len(spans) == 0 {
 		return nil, ents

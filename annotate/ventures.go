@@ -25,7 +25,7 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents)
+	d := newQDoc(a, ents, false)
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
@@ -113,6 +113,29 @@ var vAny = func() map[string]bool {
 	return m
 }()
 
+// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
+// with c: most words fail this test before any map look-up.
+var vFirstLen = func() (t [256]uint32) {
+	for w := range vAny {
+		if len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// vMaybe reports whether word w (any case) may be in vAny.
+func vMaybe(w string) bool {
+	if len(w) < 2 || len(w) >= 32 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return vFirstLen[c]&(1<<len(w)) != 0
+}
+
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized.
 func vQuickTrigger(s string) bool {
@@ -136,7 +159,7 @@ func vQuickTrigger(s string) bool {
 			}
 			continue
 		}
-		if n > 1 && !long && vAny[string(buf[:n])] {
+		if n > 1 && !long && vFirstLen[buf[0]]&(1<<n) != 0 && vAny[string(buf[:n])] {
 			return true
 		}
 		n, long = 0, false
@@ -243,7 +266,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	b := vb.d.body
 	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] || vb.inName(tk.start) {
+		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
 		w := qLowerWord(b[tk.start:tk.end])
@@ -617,7 +641,7 @@ func vInSpans(ss []model.Span, pos int) bool {
 // vMaxOpen is how many recent deals a new clause may join: a story comes
 // back to a deal it told a few deals ago, and a bound keeps a huge
 // article linear.
-const vMaxOpen = 24
+const vMaxOpen = 12
 
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
@@ -664,7 +688,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		}
 	}
 	// else the company the story is about: the one named most so far
-	counts := map[int]int{}
+	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
@@ -672,9 +696,16 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
 		}
-		counts[m.ent]++
-		if counts[m.ent] > bestN {
-			best, bestN = m.ent, counts[m.ent]
+		x := 0
+		for x < len(counts) && counts[x][0] != m.ent {
+			x++
+		}
+		if x == len(counts) {
+			counts = append(counts, [2]int{m.ent, 0})
+		}
+		counts[x][1]++
+		if counts[x][1] > bestN {
+			best, bestN = m.ent, counts[x][1]
 		}
 	}
 	if bestN >= 3 {
