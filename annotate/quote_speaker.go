@@ -201,6 +201,11 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			if !f.ok() {
 				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
 			}
+			if !f.ok() {
+				// the story's first quote, its speaker named just after ("its
+				// chief has said. Werner Seifert met ...")
+				f = qFound{ent: at.nextPersonAfter(s.end)}
+			}
 			at.set(s, f, false)
 			if !s.cont {
 				chainSpeaker = f
@@ -635,6 +640,19 @@ func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
 		m := d.ments[j]
 		if m.end <= pos && d.ents[m.ent].Kind == k && !at.inQuote(m.start) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// nextPersonAfter is the first person named outside quotes within
+// qMaxWindow bytes after pos, or -1.
+func (at *qAttributor) nextPersonAfter(pos int) int {
+	d := at.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for ; i < len(d.ments) && d.ments[i].start < pos+qMaxWindow; i++ {
+		if m := d.ments[i]; d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
 			return m.ent
 		}
 	}
