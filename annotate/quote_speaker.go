@@ -69,6 +69,16 @@ var qOrgNouns = map[string]bool{
 	"filing": true, "owner": true, "buyer": true, "investor": true, "club": true, "union": true, "supplier": true,
 }
 
+// qAuxiliaries may stand between a subject and its reporting verb.
+var qAuxiliaries = map[string]bool{
+	"has": true, "had": true, "have": true, "was": true, "is": true, "were": true, "would": true, "will": true,
+	"also": true, "later": true, "then": true, "previously": true, "once": true, "had earlier": true,
+}
+
+func qIsLowerStart(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z'
+}
+
 // qDeterminers start a nominal speaker that is no entity ("one analyst").
 var qDeterminers = map[string]bool{"a": true, "an": true, "one": true, "another": true}
 
@@ -487,6 +497,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	if n == 0 {
 		return qNone
 	}
+	// auxiliaries between subject and verb: "its chief has said"
+	for n > 1 && qAuxiliaries[at.word(toks[n-1])] {
+		n--
+	}
 	lastW := at.word(toks[n-1])
 	if k, ok := qPronouns[lastW]; ok {
 		if k == model.Person {
@@ -504,6 +518,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 		if lm.end >= toks[n-1].end-1 && lm.end <= toks[n-1].end+3 {
 			return qFound{ent: lm.ent}
 		}
+	}
+	if qTitleWords[lastW] && !qOrgNouns[lastW] && !qFunctionWords[lastW] && !qConnectives[lastW] &&
+		qIsLowerStart(at.d.body[toks[n-1].start:toks[n-1].end]) {
+		return qNone // "its chief has said": an official the sentence does not name
 	}
 	if qOrgNouns[lastW] {
 		for _, m := range ms {
