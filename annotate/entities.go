@@ -54,7 +54,7 @@ type doc struct {
 	alias map[string]int
 	// covered marks tokens already inside a mention.
 	covered []bool
-	figKeys map[string]int
+	figKeys map[figKey]int
 	// aliasFirst filters the words that may start an alias.
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
@@ -67,7 +67,7 @@ func newDoc(a model.Article) *doc {
 		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
 		b.WriteString(a.Body)
 	}
-	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[string]int{}}
+	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
 			return
