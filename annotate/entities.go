@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -532,11 +533,11 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		sort.Slice(b.spans, func(x, y int) bool {
-			if b.spans[x].Start != b.spans[y].Start {
-				return b.spans[x].Start < b.spans[y].Start
+		slices.SortFunc(b.spans, func(x, y model.Span) int {
+			if x.Start != y.Start {
+				return x.Start - y.Start
 			}
-			return b.spans[x].End < b.spans[y].End
+			return x.End - y.End
 		})
 		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
