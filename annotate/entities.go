@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ type doc struct {
 	alias map[string]int
 	// covered marks tokens already inside a mention.
 	covered []bool
-	figKeys map[string]int
+	figKeys map[figKey]int
 	// aliasFirst filters the words that may start an alias.
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
@@ -67,7 +68,7 @@ func newDoc(a model.Article) *doc {
 		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
 		b.WriteString(a.Body)
 	}
-	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[string]int{}}
+	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
 			return
@@ -532,11 +533,11 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		sort.Slice(b.spans, func(x, y int) bool {
-			if b.spans[x].Start != b.spans[y].Start {
-				return b.spans[x].Start < b.spans[y].Start
+		slices.SortFunc(b.spans, func(x, y model.Span) int {
+			if x.Start != y.Start {
+				return x.Start - y.Start
 			}
-			return b.spans[x].End < b.spans[y].End
+			return x.End - y.End
 		})
 		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,

@@ -46,7 +46,7 @@ func (d *doc) addFigure(f figure) {
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
 	}
-	key := string(f.sub) + "\x00" + text
+	key := figKey{f.sub, text}
 	idx, ok := d.figKeys[key]
 	if !ok {
 		idx = len(d.ents)
@@ -54,6 +54,12 @@ func (d *doc) addFigure(f figure) {
 		d.figKeys[key] = idx
 	}
 	d.mention(idx, f.t0, f.t1, s, e)
+}
+
+// figKey identifies one figure entity: the same words of the same subkind.
+type figKey struct {
+	sub  model.FigureKind
+	text string
 }
 
 // glued reports whether token i touches the token before it.
