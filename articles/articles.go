@@ -205,7 +205,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	if meta.Title == "" {
 		meta.Title = titleFromPath(path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return article(f, data, path) }}, nil
+	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
 // sortEntries orders newest first, undated last, stable otherwise.
