@@ -67,10 +67,11 @@ func Open(paths []string, stdin io.Reader) Library {
 	seen := map[string]bool{}
 	// A file named twice is listed twice (it was asked for), but a folder
 	// walk does not repeat a file already named or walked.
+	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
 	add := func(path string, f format, sniff, walked bool) {
 		key := path
-		if abs, err := filepath.Abs(path); err == nil {
-			key = abs
+		if !filepath.IsAbs(key) {
+			key = filepath.Join(cwd, key)
 		}
 		if walked && seen[key] {
 			return
