@@ -177,6 +177,9 @@ func run(jobs []job) {
 
 // stdinEntry reads all of stdin (it cannot be read twice) and parses it lazily.
 func stdinEntry(r io.Reader) (Entry, *Problem) {
+	if r == nil {
+		return Entry{}, &Problem{Path: Stdin, Reason: "no standard input"}
+	}
 	return memoryEntry(Stdin, r, nil)
 }
 

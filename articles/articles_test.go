@@ -196,6 +196,10 @@ func TestOpenStdin(t *testing.T) {
 	if len(lib.Entries) != 1 || lib.Entries[0].Meta.Title != "Plain words on stdin" {
 		t.Fatalf("plain stdin: %+v %v", lib.Entries, lib.Problems)
 	}
+	lib = Open([]string{"-"}, nil)
+	if len(lib.Problems) != 1 || lib.Problems[0].Reason != "no standard input" {
+		t.Fatalf("nil stdin: %v", lib.Problems)
+	}
 	lib = Open([]string{"-"}, strings.NewReader(" \n\t\n"))
 	if len(lib.Entries) != 0 || len(lib.Problems) != 1 || lib.Problems[0].Path != Stdin {
 		t.Fatalf("blank stdin: %+v %v", lib.Entries, lib.Problems)
