@@ -46,6 +46,7 @@ type Problem struct {
 	Reason string
 }
 
+// String is the problem's one line, as the library footer and stderr show it.
 func (p Problem) String() string { return p.Path + ": " + p.Reason }
 
 // Library is what a set of inputs gave: the articles, newest first (undated
