@@ -240,6 +240,7 @@ func TestBadInput(t *testing.T) {
 		{write(t, dir, "only-front-matter.md", []byte("---\ntitle: Nothing else\n---\n")), "no article text"},
 		{huge, "larger than 64 MB (71 MB)"},
 		{filepath.Join(dir, "missing.txt"), "no such file or directory"},
+		{filepath.Join(good, "inside.txt"), "not a directory"}, // unreadable path even for root
 	}
 	paths := []string{good}
 	for _, c := range cases {
