@@ -86,3 +86,18 @@ func TestWireLines(t *testing.T) {
 		}
 	}
 }
+
+func TestStripSiteName(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ title, site, want string }{
+		{"Vega buys Pine | Example Times", "", "Vega buys Pine"},
+		{"Vega buys Pine - Example Times", "Example Times", "Vega buys Pine"},
+		{"Vega buys Pine - and pays cash", "", "Vega buys Pine - and pays cash"},
+		{"Vega buys Pine", "Example Times", "Vega buys Pine"},
+	}
+	for _, c := range cases {
+		if got := stripSiteName(c.title, c.site); got != c.want {
+			t.Errorf("stripSiteName(%q, %q) = %q, want %q", c.title, c.site, got, c.want)
+		}
+	}
+}
