@@ -100,6 +100,10 @@ func New(opts Options) Model {
 	m.panel = newPanel(m.keys, m.styles)
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
+		if n := len(m.library.problems); n > 0 {
+			// The library's footer lists them; say so, as it is not on screen.
+			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
+		}
 	}
 	return m
 }

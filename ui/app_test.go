@@ -377,3 +377,32 @@ func TestMonoHasNoColour(t *testing.T) {
 		t.Fatal("mono view does not mark a company")
 	}
 }
+
+func TestResizeBackReusesWrap(t *testing.T) {
+	d := longFixture(t, 120, 40)
+	first := d.m.reader.wrapped
+	d.send(resize(70, 40))
+	if d.m.reader.wrapped.Width == first.Width {
+		t.Fatal("no re-wrap at the new width")
+	}
+	// Back to the first width: the kept wrap comes back without a Cmd.
+	mm, cmd := d.m.Update(resize(120, 40))
+	d.m = mm.(Model)
+	if cmd != nil {
+		if _, ok := cmd().(wrappedMsg); ok {
+			t.Fatal("re-wrapped a width already wrapped")
+		}
+	}
+	if d.m.reader.wrapped.Width != first.Width || len(d.m.reader.wrapped.Lines) != len(first.Lines) {
+		t.Fatalf("kept wrap not used: width %d", d.m.reader.wrapped.Width)
+	}
+}
+
+func TestSingleArticleWithProblemsSaysSo(t *testing.T) {
+	lib := singleLibrary(fixtureArticle(t))
+	lib.Problems = []articles.Problem{{Path: "a.bin", Reason: "binary file"}, {Path: "b.txt", Reason: "empty file"}}
+	d := newDriver(t, lib, Dark, 100, 30)
+	d.mustSee("2 inputs could not be read")
+	d.keys("esc")
+	d.mustSee("a.bin: binary file", "b.txt: empty file")
+}

@@ -28,8 +28,12 @@ type readerPane struct {
 	// is under way the old one is drawn, cut to the pane.
 	wrapped  Wrapped
 	wrapping int // width asked for, 0 when none pending
-	header   []string
-	offset   int // first visible body line
+	// wraps keeps the wraps of this article by width, so going back to a
+	// width (a terminal resized and restored) re-wraps nothing. Cleared
+	// with the article; at most maxWraps kept.
+	wraps  map[int]Wrapped
+	header []string
+	offset int // first visible body line
 
 	annotated bool
 	decor     lineDecor
@@ -73,10 +77,17 @@ func (r *readerPane) SetSize(w, h int) tea.Cmd {
 	r.buildHeader()
 	r.clamp()
 	if r.loaded && r.bodyWidth() != r.wrapped.Width && r.bodyWidth() != r.wrapping {
+		if w, ok := r.wraps[r.bodyWidth()]; ok {
+			r.wrapping = w.Width
+			r.setWrapped(w)
+			return nil
+		}
 		return r.rewrap()
 	}
 	return nil
 }
+
+const maxWraps = 4
 
 func (r *readerPane) bodyWidth() int { return max(r.width-2, 10) }
 
@@ -95,6 +106,10 @@ func (r *readerPane) setWrapped(w Wrapped) {
 		top = r.wrapped.Lines[r.offset].Start
 	}
 	r.wrapped, r.wrapping = w, 0
+	if r.wraps == nil || len(r.wraps) >= maxWraps {
+		r.wraps = map[int]Wrapped{}
+	}
+	r.wraps[w.Width] = w
 	if top >= 0 {
 		r.offset = w.LineOf(top)
 	}
@@ -137,6 +152,9 @@ func (r *readerPane) buildHeader() {
 	}
 	if len(a.Authors) > 0 {
 		meta = append(meta, "By "+strings.Join(a.Authors, ", "))
+	}
+	if len(a.Contributors) > 0 {
+		meta = append(meta, "With "+strings.Join(a.Contributors, ", "))
 	}
 	if len(meta) > 0 {
 		wrapStyled(strings.Join(meta, " · "), st.Meta.Render)
