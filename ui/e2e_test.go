@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,18 +25,43 @@ type tmuxTerm struct {
 	name   string
 }
 
+// built is the newsmark binary, built by the first end-to-end test that
+// needs it and shared by the rest (test-only state).
+var built struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+	out  []byte
+}
+
 // buildBinary builds newsmark once per test run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: end-to-end test skipped (apt-get install tmux)")
 	}
-	bin := filepath.Join(t.TempDir(), "newsmark")
-	cmd := exec.Command("go", "build", "-o", bin, "newsmark")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "newsmark-e2e-")
+		if built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "newsmark")
+		built.out, built.err = exec.Command("go", "build", "-o", built.bin, "newsmark").CombinedOutput()
+	})
+	if built.err != nil {
+		t.Fatalf("go build: %v\n%s", built.err, built.out)
 	}
-	return bin
+	return built.bin
+}
+
+// TestMain removes the shared binary after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxTerm {
