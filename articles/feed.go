@@ -135,7 +135,11 @@ func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
 		if err != nil {
 			md = gi.Content
 		}
-		it.Content, _, it.Links = webText(md)
+		plain, links, _ := markdownToPlain([]byte(md))
+		it.Content = Sanitize(strings.TrimSpace(plain))
+		for _, l := range links {
+			it.Links = append(it.Links, model.Link{Text: Sanitize(oneLine(l.Text)), URL: Sanitize(oneLine(l.URL))})
+		}
 	}
 	if it.Content == "" && it.URL == "" {
 		if it.Summary == "" {
@@ -178,7 +182,7 @@ func (it Item) Meta(feedURL, source string, fetchedAt time.Time) model.Article {
 	}
 	if it.Content != "" {
 		a.Body = it.Content
-		a.Paragraphs = paragraphSpans(a.Body)
+		segmentBody(&a)
 	}
 	return a
 }

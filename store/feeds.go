@@ -184,8 +184,22 @@ func (d *DB) SetFeedError(ctx context.Context, url, reason string, at time.Time)
 
 // FeedItems lists the cached items, newest first.
 func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
+	return d.feedItems(ctx, `ORDER BY date DESC, fetched_at DESC, rowid`)
+}
+
+// FeedItem is the cached item with articleID (the first, if several feeds
+// carry it); ok is false if there is none.
+func (d *DB) FeedItem(ctx context.Context, articleID string) (it FeedItem, ok bool, err error) {
+	list, err := d.feedItems(ctx, `WHERE article_id = ? ORDER BY body = '', rowid LIMIT 1`, articleID)
+	if err != nil || len(list) == 0 {
+		return it, false, err
+	}
+	return list[0], true, nil
+}
+
+func (d *DB) feedItems(ctx context.Context, tail string, args ...any) ([]FeedItem, error) {
 	rows, err := d.sql.QueryContext(ctx, `SELECT feed, guid, article_id, url, title, source, date, dated, authors,
-		summary, body, links, read, fetched_at FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+		summary, body, links, read, fetched_at FROM feed_items `+tail, args...)
 	if err != nil {
 		return nil, d.Wrap("read feed items", err)
 	}
