@@ -188,6 +188,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case highlightsMsg:
 		if msg.gen == m.gen && msg.err == nil {
 			m.panel.Notes.SetHighlights(msg.highlights)
+			m.reader.setHighlights(msg.highlights)
 		} else if msg.gen == m.gen {
 			m.setStatus(articles.Sanitize(msg.err.Error()), true)
 		}

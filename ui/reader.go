@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -318,6 +319,31 @@ func (r *readerPane) selectEntity(m entitySelectedMsg) {
 		r.scrollTo(m.mentions[0].Start)
 	}
 }
+
+// setHighlights draws the reader's kept passages (those found in the
+// current text) under the entity styles.
+func (r *readerPane) setHighlights(hs []model.Highlight) {
+	var spans []model.Span
+	for _, h := range hs {
+		if !h.Orphan && h.Start >= 0 && h.Start < h.End && h.End <= len(r.article.Body) {
+			spans = append(spans, model.Span{Start: h.Start, End: h.End})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:0]
+	end := -1
+	for _, s := range spans {
+		if s.Start >= end {
+			out = append(out, s)
+			end = s.End
+		}
+	}
+	r.decor.highlights = out
+}
+
+// SetSelection shows span as the passage being selected (empty clears);
+// the notes work drives it from its selection keys.
+func (r *readerPane) SetSelection(span model.Span) { r.decor.selection = span }
 
 func (r *readerPane) jump(j jumpMsg) {
 	r.decor.marks = j.marks
