@@ -130,19 +130,27 @@ func (r *readerPane) buildHeader() {
 	st := r.styles
 	var h []string
 	a := r.article
-	wrapStyled := func(s string, style func(...string) string) {
+	// wrapStyled adds s wrapped to the width, at most maxLines lines.
+	wrapStyled := func(s string, style func(...string) string, maxLines int) {
 		ww := Wrap(s, w)
 		for i := range ww.Lines {
-			h = append(h, " "+style(ww.Text(i)))
+			t := ww.Text(i)
+			if i == maxLines-1 && i < len(ww.Lines)-1 {
+				t = ansi.Truncate(t+" …", w, "…")
+				h = append(h, " "+style(t))
+				break
+			}
+			h = append(h, " "+style(t))
 		}
 	}
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
 	}
-	wrapStyled(title, st.Title.Render)
+	wrapStyled(title, st.Title.Render, 2)
+	// A short pane keeps its lines for the text: one line of caption.
 	if a.Caption != "" {
-		wrapStyled(a.Caption, st.Caption.Render)
+		wrapStyled(a.Caption, st.Caption.Render, 1+btoi(r.height >= 20))
 	}
 	var meta []string
 	if a.Source != "" {
@@ -158,7 +166,7 @@ func (r *readerPane) buildHeader() {
 		meta = append(meta, "With "+strings.Join(a.Contributors, ", "))
 	}
 	if len(meta) > 0 {
-		wrapStyled(strings.Join(meta, " · "), st.Meta.Render)
+		wrapStyled(strings.Join(meta, " · "), st.Meta.Render, 2)
 	}
 	if r.annotated {
 		h = append(h, " "+ansi.Truncate(r.legend(), w, "…"))
