@@ -413,3 +413,9 @@ func (r *readerPane) View() string {
 	}
 	return b.String()
 }
+
+// ShortHelp is the pane's most used bindings.
+func (r *readerPane) ShortHelp() []key.Binding { return r.FullHelp()[0] }
+
+// FullHelp is every binding live in the pane, in columns, for the help overlay.
+func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(PaneReader) }
