@@ -273,3 +273,19 @@ func TestEndToEndAnnotated(t *testing.T) {
 	})
 	tt.send("q")
 }
+
+// TestEndToEndMonochrome: with NO_COLOR the screen has no colour at all,
+// yet highlights keep their attributes.
+func TestEndToEndMonochrome(t *testing.T) {
+	bin := buildBinary(t)
+	tt := startTmux(t, 120, 30, "env", "NO_COLOR=1", bin, "testdata/harbor.txt")
+	tt.waitText("? help", "1 Ventures")
+	s := tt.waitFor("bold or underlined text in the body", true, func(s string) bool {
+		return strings.Contains(s, "\x1b[1m") || strings.Contains(s, "\x1b[4m") || strings.Contains(s, "\x1b[1;")
+	})
+	if regexp.MustCompile(`\x1b\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]`).MatchString(s) {
+		t.Fatalf("colour sequences under NO_COLOR:\n%q", s)
+	}
+	tt.send("q")
+	tt.waitText("EXITED 0")
+}
