@@ -106,12 +106,16 @@ func (c *Cache) Prune(ctx context.Context) (int, error) {
 	return c.DB.PruneFeedItems(ctx, time.Now().Add(-r))
 }
 
+// itemArticle is a cached item as an article; the body is segmented only
+// when there is one (FeedItems leaves it out of lists).
 func itemArticle(it store.FeedItem) model.Article {
 	a := model.Article{
 		ID: it.ArticleID, Title: it.Title, Source: it.Source, Date: it.Date,
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
 	}
-	segmentBody(&a)
+	if a.Body != "" {
+		segmentBody(&a)
+	}
 	return a
 }
 
