@@ -125,20 +125,28 @@ func itemArticle(it store.FeedItem) model.Article {
 func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) Entry {
 	meta := itemArticle(it)
 	meta.Tags = tags
-	return newLoadEntry(meta, func() (model.Article, error) {
-		a, err := c.article(ctx, it.ArticleID, tags)
-		if err != nil {
-			return a, err
-		}
-		// A failed write of the read flag must not hide the article.
-		_ = c.DB.SetItemRead(ctx, it.ArticleID, true)
-		return a, nil
-	})
+	return newLoadEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, Entry{Meta: meta}) })
+}
+
+// LoadContext is e.Load for an entry of the cache's Library, with ctx for
+// the page fetch (cancel it to abandon the fetch, e.g. on esc). It marks the
+// item read.
+func (c *Cache) LoadContext(ctx context.Context, e Entry) (model.Article, error) {
+	a, err := c.article(ctx, e.Meta.ID, e.Meta.Tags)
+	if err != nil {
+		return a, err
+	}
+	// A failed write of the read flag must not hide the article.
+	_ = c.DB.SetItemRead(ctx, e.Meta.ID, true)
+	return a, nil
 }
 
 // article is the full article of a cached item, fetching its page if the
 // cache has no body yet.
 func (c *Cache) article(ctx context.Context, id string, tags []string) (model.Article, error) {
+	if ctx.Err() != nil {
+		return model.Article{}, errors.New(id + ": cancelled")
+	}
 	it, ok, err := c.DB.FeedItem(ctx, id)
 	if err != nil {
 		return model.Article{}, err

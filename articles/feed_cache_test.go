@@ -227,3 +227,26 @@ func TestCacheRemoveAndOpenOnDemand(t *testing.T) {
 		t.Errorf("left %d entries, want the read one and the noted one", len(lib.Entries))
 	}
 }
+
+func TestCacheLoadContextCancels(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	c := openCache(t)
+	c.Prefetch = 0
+	subs := []Subscription{{URL: site.URL + "/rss.xml"}}
+	refresh(t, c, subs)
+	lib, _ := c.Library(context.Background(), subs)
+	e := entryByTitle(t, lib, "Kestrel")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.LoadContext(ctx, e); err == nil || !strings.HasSuffix(err.Error(), ": cancelled") {
+		t.Fatalf("err = %v, want cancelled", err)
+	}
+	if unread, _ := c.Unread(context.Background()); !unread[e.Meta.ID] {
+		t.Error("a cancelled open marked the item read")
+	}
+	a, err := c.LoadContext(context.Background(), e)
+	if err != nil || !strings.Contains(a.Body, "joint venture") {
+		t.Fatalf("after cancel: %v", err)
+	}
+}
