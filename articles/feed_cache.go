@@ -39,8 +39,9 @@ func NewCache(db *store.DB, c *http.Client) *Cache {
 	return &Cache{DB: db, Client: c, Retention: DefaultRetention, Concurrency: DefaultConcurrency, Prefetch: DefaultPrefetch}
 }
 
-// Library lists the cached items, newest first, without the network. The
-// tags of subs go to the items of their feed. A feed whose last refresh
+// Library lists the cached items, newest first, without the network; an
+// article several feeds carry is listed once. The tags of subs go to the
+// items of their feed. A feed whose last refresh
 // failed gives a Problem with its one-line reason; its items stay listed.
 func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, error) {
 	tags := map[string][]string{}
@@ -52,7 +53,13 @@ func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, erro
 		return Library{}, err
 	}
 	var lib Library
+	seen := map[string]bool{}
 	for _, it := range items {
+		// The same story in two feeds is one article (one ID, one set of notes).
+		if seen[it.ArticleID] {
+			continue
+		}
+		seen[it.ArticleID] = true
 		lib.Entries = append(lib.Entries, c.entry(ctx, it, tags[it.Feed]))
 	}
 	feeds, err := c.DB.Feeds(ctx)
