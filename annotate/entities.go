@@ -55,6 +55,10 @@ type doc struct {
 	// covered marks tokens already inside a mention.
 	covered []bool
 	figKeys map[string]int
+	// aliasFirst filters the words that may start an alias.
+	aliasFirst wordFilter
+	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
+	hyphenUnit string
 }
 
 func newDoc(a model.Article) *doc {
@@ -157,7 +161,7 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] {
+	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] || lex.title[first] {
 		return false
 	}
 	if lex.nonCompanyEnd[ns.word(c.t1-1)] {
@@ -212,8 +216,17 @@ func (d *doc) propagateLists() {
 				}
 				return k == b.t0 && k > a.t1
 			}
-			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',')) {
+			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
+			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
 				c.kind, c.cue = model.Company, "list"
+				changed = true
+				continue
+			}
+			// "John Magnier and JP McManus": people listed with a person.
+			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
+			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
+				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
+				c.kind, c.cue = model.Person, "list"
 				changed = true
 			}
 		}
@@ -280,14 +293,14 @@ func (d *doc) resolve(second bool) {
 			idx = append(idx, i)
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ca, cb := &ns.chunks[idx[a]], &ns.chunks[idx[b]]
-		return ca.t1-ca.t0 > cb.t1-cb.t0
-	})
+	// Longest first, stable: a counting sort by word count keeps this linear.
+	idx = byLengthDesc(ns.chunks, idx)
 	for _, i := range idx {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
-		if e, ok := d.alias[name]; ok {
+		// A company named like a person's surname ("Adani" after "Gautam
+		// Adani") stays a company.
+		if e, ok := d.alias[name]; ok && (d.ents[e].kind == c.kind || c.kind != model.Company) {
 			c.ent = e
 			d.mention(e, c.t0, c.t1, c.s, c.e)
 			continue
@@ -335,6 +348,8 @@ func (d *doc) setAlias(key string, e int) {
 	}
 	if _, taken := d.alias[key]; !taken {
 		d.alias[key] = e
+		first, _, _ := strings.Cut(key, " ")
+		d.aliasFirst.add(first)
 	}
 }
 
@@ -455,13 +470,22 @@ func (d *doc) aliasScan() {
 		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
 			continue
 		}
-		// Longest alias of up to 5 words starting here.
+		// Longest alias of up to 5 capitalised words (and connectors)
+		// starting here.
+		if !d.aliasFirst.maybe(ns.word(i)) {
+			d.hyphenAlias(i)
+			continue
+		}
 		best, bestJ := -1, 0
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
-			if j-1 > i && (toks[j-1].kind != kWord || d.covered[j-1]) {
-				break
+			if j-1 > i {
+				t := toks[j-1]
+				if t.kind != kWord || d.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
+					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
+					break
+				}
 			}
-			if e, ok := d.alias[bare(ns.text[int(toks[i].s):int(toks[j-1].e)])]; ok {
+			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
 				best, bestJ = e, j
 			}
 		}
@@ -516,7 +540,8 @@ func (d *doc) output() []model.Entity {
 		})
 		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
-			Value: b.value, Unit: b.unit, Per: b.per, Mentions: []model.Span{}, MetaMentions: []model.MetaMention{}}
+			Value: b.value, Unit: b.unit, Per: b.per, Mentions: make([]model.Span, 0, len(b.spans)),
+			MetaMentions: []model.MetaMention{}}
 		for _, sp := range b.spans {
 			if sp.End <= d.bodyLen {
 				ent.Mentions = append(ent.Mentions, sp)
@@ -550,6 +575,29 @@ func dedupSpans(sp []model.Span) []model.Span {
 			continue
 		}
 		out = append(out, x)
+	}
+	return out
+}
+
+// byLengthDesc orders chunk indices by token count, longest first, keeping
+// text order among equals.
+func byLengthDesc(cs []chunk, idx []int) []int {
+	const maxLen = 16
+	var count [maxLen + 1]int
+	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
+	for _, i := range idx {
+		count[maxLen-l(i)]++
+	}
+	pos, sum := [maxLen + 1]int{}, 0
+	for k := range count {
+		pos[k] = sum
+		sum += count[k]
+	}
+	out := make([]int, len(idx))
+	for _, i := range idx {
+		k := maxLen - l(i)
+		out[pos[k]] = i
+		pos[k]++
 	}
 	return out
 }

@@ -75,7 +75,7 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixes[w+"$"]; ok {
+		if c, ok := currencyPrefixes[d.text[toks[i].s:toks[i+1].e]]; ok {
 			return c, i + 2
 		}
 	}
@@ -116,9 +116,21 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 		}
 		v = x
 	case kWord:
-		x, ok := numberWords[strings.ToLower(d.tok(i))]
+		w := strings.ToLower(d.tok(i))
+		x, ok := numberWords[w]
 		if !ok {
-			return 0, 0, false, false
+			// "twenty-five"; "two-year" (the number of a compound)
+			tens, units, hy := strings.Cut(w, "-")
+			a, ok1 := numberWords[tens]
+			b, ok2 := numberWords[units]
+			switch {
+			case hy && ok1 && ok2 && a >= 20 && b < 10:
+				x = a + b
+			case hy && ok1 && lex.durationUnit[units] && tens != "a" && tens != "an":
+				x = a
+			default:
+				return 0, 0, false, false
+			}
 		}
 		v, word = x, true
 	default:
@@ -126,10 +138,18 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	}
 	j := i + 1
 	scaled := false
+	d.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
 		w := d.tok(j)
 		m, ok := scales[w]
 		if !ok {
+			// "1.1 billion-dirham": the unit rides on the scale word.
+			left, right, hy := strings.Cut(w, "-")
+			if m, ok = scales[left]; hy && ok && len(left) > 2 && !d.glued(j) {
+				v *= m
+				d.hyphenUnit = right
+				return v, j + 1, true, word
+			}
 			break
 		}
 		if len(w) <= 2 && (!d.glued(j) || word) && w != "mn" {
@@ -142,8 +162,12 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 		j++
 		scaled = true
 	}
-	if word && !scaled && strings.EqualFold(d.tok(i), "a") {
-		return 0, 0, false, false // "a" alone is no number
+	if word && !scaled && (strings.EqualFold(d.tok(i), "a") || strings.EqualFold(d.tok(i), "an")) {
+		// "a" alone is no number, but "a year" is a duration.
+		if j < len(toks) && lex.durationUnit[d.tok(j)] && !strings.HasSuffix(d.tok(j), "s") {
+			return 1, j, false, true
+		}
+		return 0, 0, false, false
 	}
 	return v, j, scaled, word
 }
@@ -170,6 +194,18 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	num := d.tok(i)
+	if d.hyphenUnit != "" {
+		if cur, ok := currencyWords[d.hyphenUnit]; ok {
+			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}, true
+		}
+	}
+	// "two-year", "five-month"
+	if word && j == i+1 && strings.Contains(num, "-") {
+		_, right, _ := strings.Cut(num, "-")
+		if lex.durationUnit[right] {
+			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
+		}
+	}
 	// Ratios: "50-50", "51:49", "20-times".
 	if !word && !scaled && j+1 < len(toks) && d.glued(j) && d.glued(j+1) {
 		sep := d.tok(j)
@@ -182,14 +218,18 @@ func (d *doc) figureAt(i int) (figure, bool) {
 				return figure{sub: model.Date, t0: i, t1: j + 2, value: v, unit: "year"}, true
 			}
 		}
-		if sep == "-" && toks[j+1].kind == kWord {
-			w := strings.ToLower(d.tok(j + 1))
-			switch {
-			case w == "times" || w == "fold":
-				return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-			case lex.durationUnit[w] && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
-				return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
-			}
+	}
+	// "20-times", "90-day", "two-year", "1.1 billion-dirham"
+	if j+1 < len(toks) && d.glued(j) && d.glued(j+1) && d.tok(j) == "-" && toks[j+1].kind == kWord {
+		w := strings.ToLower(d.tok(j + 1))
+		switch {
+		case w == "times" || w == "fold":
+			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
+		case lex.durationUnit[w] && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
+		}
+		if cur, ok := currencyWords[w]; ok && len(w) > 2 {
+			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 		}
 	}
 	if j < len(toks) {
@@ -209,7 +249,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
 		}
-		if cur, ok := currencyWords[lw]; ok && !(lw == "p" && !d.glued(j)) && !(lw == "real" || lw == "won") {
+		if cur, ok := currencyWords[lw]; ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
 			d.perAfter(&f)
 			return f, true
@@ -231,11 +271,19 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
+	// "22 April"
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord[d.tok(j)] && len(d.tok(j)) > 3 {
+		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
+	}
+	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
+	if i > 0 && !d.hasSpace(i) && d.tok(i-1) == "-" {
+		return figure{}, false
+	}
 	// Years are dates unless they count something.
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) {
+	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && partyNouns[head]) {
 		return figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}, true
 	}
 	return figure{}, false
@@ -266,6 +314,13 @@ func (d *doc) countHead(j int) (int, string) {
 }
 
 func (d *doc) hasSpace(k int) bool { return d.ns.toks[k].flags&fSpace != 0 }
+
+// partyNouns after a spelled-out number name the parties of a story ("two
+// companies"), not a figure a reader would look for.
+var partyNouns = map[string]bool{"companies": true, "firms": true, "partners": true, "groups": true, "sides": true,
+	"parties": true, "suppliers": true, "makers": true, "leaders": true, "rivals": true, "players": true,
+	"businesses": true, "nations": true, "countries": true, "banks": true, "carmakers": true, "automakers": true,
+	"executives": true, "sources": true, "analysts": true, "officials": true}
 
 // countStop ends the search for a counted noun.
 var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true, "on": true, "for": true, "by": true,
@@ -377,6 +432,29 @@ var figStarts = func() map[string]bool {
 	return m
 }()
 
+// wordFilter is a bit table over (first byte, last byte, length) that says
+// quickly that a word is surely not in a set.
+// Bytes are folded to 6 bits so the table is 16 KB.
+type wordFilter [64][64]uint32
+
+func (f *wordFilter) add(w string) {
+	if w != "" {
+		f[w[0]&63][w[len(w)-1]&63] |= 1 << min(len(w), 31)
+	}
+}
+
+func (f *wordFilter) maybe(w string) bool {
+	return w != "" && f[w[0]&63][w[len(w)-1]&63]&(1<<min(len(w), 31)) != 0
+}
+
+var figFilter = func() *wordFilter {
+	f := new(wordFilter)
+	for w := range figStarts {
+		f.add(w)
+	}
+	return f
+}()
+
 // mayStartFigure is the cheap test run on every token.
 func (d *doc) mayStartFigure(i int) bool {
 	t := d.ns.toks[i]
@@ -384,10 +462,18 @@ func (d *doc) mayStartFigure(i int) bool {
 	case kNum:
 		return true
 	case kPunct:
-		c := d.text[int(t.s)]
-		return c == '$' || c >= 0x80
+		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
+		c := d.text[t.s]
+		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text[t.s+1] == 0x82
 	case kWord:
-		return figStarts[d.text[int(t.s):int(t.e)]]
+		w := d.text[t.s:t.e]
+		if h := strings.IndexByte(w, '-'); h > 0 {
+			w = w[:h] // "twenty-five", "two-year"
+		}
+		if !figFilter.maybe(w) {
+			return false // most words: no map look-up
+		}
+		return figStarts[w]
 	}
 	return false
 }

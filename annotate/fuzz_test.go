@@ -116,8 +116,14 @@ func BenchmarkAnnotate(b *testing.B) {
 			a := model.Article{Title: "Benchmark", Body: corpus(b, size.n)}
 			b.SetBytes(int64(len(a.Body)))
 			b.ReportAllocs()
+			start := cpuTime()
+			n := 0
 			for b.Loop() {
 				Article(a)
+				n++
+			}
+			if used := cpuTime() - start; used > 0 {
+				b.ReportMetric(float64(len(a.Body))*float64(n)/used.Seconds()/1e6, "cpu-MB/s")
 			}
 		})
 	}

@@ -10,7 +10,8 @@ import "strings"
 // legalSuffixes end a company name and are part of it ("Corp.", "GmbH").
 // A trailing period after the abbreviations belongs to the name.
 const legalSuffixList = `Corp Corporation Inc Incorporated Co Company Companies Cos Ltd Limited LLC LLP LP L.P. PLC Plc plc AG SA S.A. NV N.V. BV B.V. SE SpA S.p.A. SAS
-KK K.K. GmbH AB ASA Oyj Pte Pty Bhd Tbk PJSC OAO OJSC JSC PT SARL Srl SRL ApS A/S KGaA Sdn`
+KK K.K. GmbH AB ASA Oyj Pte Pty Bhd Tbk PJSC OAO OJSC JSC PT SARL Srl SRL ApS A/S KGaA Sdn Kft Zrt Nyrt Oy AS
+SpA S.A.S. SAB PCL Tbk ehf hf SGPS BSC QSC QPSC SAOG KSC PSC ULC LLLP`
 
 // designators end a company name when the name has another word before them
 // ("Tokyo Gas", "Hyundai Motor Group"); alone they are ordinary words.

@@ -100,6 +100,17 @@ func (ns *nameScanner) findChunks() {
 				}
 				break
 			}
+			// "Holmgaard A/S"
+			if u.kind == kPunct && ns.text[u.s] == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
+				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal[prev+"/"+ns.word(j+1)] {
+				end = int(toks[j+1].e)
+				next = j + 2
+				if ns.isPunct(j+2, '.') && int(toks[j+2].s) == end {
+					end++
+					next++
+				}
+				break
+			}
 			// " & " between capitalised words.
 			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
 				end = int(toks[j+1].e)
@@ -108,7 +119,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if particles[w] || (w == "of" && (lex.designator[prev] || lex.legal[prev])) ||
+				if particles[w] || (w == "of" && lex.designator[prev]) ||
 					(w == "and" && ns.andJoins(i, j)) {
 					end = int(toks[j+1].e)
 					j += 2
@@ -135,7 +146,10 @@ func (ns *nameScanner) findChunks() {
 func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
-	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] || strings.Contains(left, "-") {
+	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
+	loneDesignator := j-i == 1 && lex.designator[lw]
+	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] && !loneDesignator ||
+		strings.Contains(left, "-") {
 		return false
 	}
 	k := j + 1
@@ -179,8 +193,9 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		// A sentence-initial cue noun: "Chipmaker Renesas ...".
-		if ns.toks[i].flags&fSent != 0 && j-i > 1 {
+		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
+		if (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") && ns.toks[i].flags&fUpper == 0 && len(w) <= 5 &&
+			strings.ToUpper(w[:len(w)-1]) == w[:len(w)-1]) && j-i > 1 {
 			lw := strings.ToLower(w)
 			if lex.companyCue[lw] || lex.personCue[lw] {
 				i++
@@ -189,7 +204,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
-				two := w + " " + ns.word(i+1)
+				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
 				if lex.place[two] || lex.known[two] {
 					break
 				}
@@ -225,8 +240,10 @@ func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
-	s = strings.TrimSuffix(s, ".")
-	if strings.ContainsRune(s, '’') {
+	if n := len(s); n > 0 && s[n-1] == '.' {
+		s = s[:n-1]
+	}
+	if strings.IndexByte(s, 0xE2) >= 0 && strings.Contains(s, "’") {
 		s = strings.ReplaceAll(s, "’", "'")
 	}
 	return s
@@ -312,7 +329,7 @@ func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 // hasDigits: model names ("C180 SE") are products, not companies.
 func (ns *nameScanner) hasDigits(c *chunk) bool {
 	for k := c.t0; k < c.t1; k++ {
-		if strings.ContainsAny(ns.word(k), "0123456789") {
+		if ns.toks[k].flags&fDigit != 0 {
 			return true
 		}
 	}
@@ -326,7 +343,9 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
-		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] || lex.wire[w] ||
+		// A surname may be a company's name too ("Henry Ford"), so known
+		// names only rule out the first word.
+		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] && k == c.t0 || lex.wire[w] ||
 			lex.dateWord[w] || ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
 			return false
 		}
@@ -346,7 +365,7 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place[w+" "+ns.word(k+1)] {
+		if k+1 < t1 && lex.place[ns.text[ns.toks[k].s:ns.toks[k+1].e]] {
 			k++
 			real = true
 			continue
@@ -377,13 +396,16 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 	if !ns.isPunct(c.t1, ',') {
 		return false
 	}
-	for k := c.t1 + 1; k < c.t1+4 && k < len(ns.toks); k++ {
+	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
 		t := ns.toks[k]
+		if t.kind == kPoss || t.kind == kPunct && ns.text[t.s] == '\'' {
+			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
+		}
 		if t.kind != kWord {
 			return false
 		}
 		w := ns.word(k)
-		if lex.personCue[w] || (lex.title[w] && t.flags&fCap != 0 && w != "General") {
+		if lex.personCue[strings.ToLower(w)] || (lex.title[w] && t.flags&fCap != 0) {
 			return true
 		}
 		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "former" {
@@ -410,8 +432,13 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			return true
 		}
 	}
-	// "The airline, SpiceJet,"
-	if ns.isPunct(c.t0-1, ',') && lex.companyCue[p2] && ns.isPunct(c.t1, ',') {
+	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
+	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
+		ns.isDash(c.t0-1)) && lex.companyCue[p2] {
+		return true
+	}
+	// "MG Rover, which employs ..."
+	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb[ns.lowerWord(c.t1+2)] {
 		return true
 	}
 	switch p1 {
@@ -426,7 +453,8 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		switch p2 {
 		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
 			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
-			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired":
+			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
+			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
 			return true
 		}
 	}
@@ -504,12 +532,18 @@ func (ns *nameScanner) tickerAfter(i int) int {
 
 // currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
 func (ns *nameScanner) currencyPrefix(i int) bool {
-	w := ns.word(i)
-	if _, ok := currencyPrefixes[w]; ok && i+1 < len(ns.toks) && (ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.')) {
-		return true
+	if i+1 >= len(ns.toks) {
+		return false
 	}
-	_, ok := currencyPrefixes[w+"$"]
-	return ok && ns.isPunct(i+1, '$')
+	if ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.') {
+		_, ok := currencyPrefixes[ns.word(i)]
+		return ok
+	}
+	if !ns.isPunct(i+1, '$') {
+		return false
+	}
+	_, ok := currencyPrefixes[ns.text[ns.toks[i].s:ns.toks[i+1].e]]
+	return ok
 }
 
 // after returns the index of the first token past chunk c (past "Corp.").
@@ -519,4 +553,14 @@ func (ns *nameScanner) after(c *chunk) int {
 		k++
 	}
 	return k
+}
+
+// isDash: an en or em dash token.
+func (ns *nameScanner) isDash(i int) bool {
+	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kPunct {
+		return false
+	}
+	t := ns.toks[i]
+	w := ns.text[t.s:t.e]
+	return w == "–" || w == "—"
 }

@@ -21,6 +21,7 @@ const (
 	fSpace                   // whitespace before the token
 	fSent                    // first token of a sentence or paragraph
 	fPara                    // first token after a blank line (or of the text)
+	fDigit                   // a word with a digit in it ("C180")
 )
 
 // token is a byte range of the scanned text.
@@ -40,6 +41,35 @@ func scan(text string, toks []token) []token {
 	para := true
 	for i < n {
 		c := text[i]
+		// Fast path for the common case: a plain lower-case ASCII word.
+		if c >= 'a' && c <= 'z' {
+			j := i + 1
+			for j < n && text[j] >= 'a' && text[j] <= 'z' {
+				j++
+			}
+			if j == n || plainEnd[text[j]] {
+				var flags uint8
+				if space {
+					flags = fSpace
+				}
+				if sent {
+					flags |= fSent
+					sent = false
+				}
+				if para {
+					flags |= fPara
+					para = false
+				}
+				toks = append(toks, token{s: int32(i), e: int32(j), kind: kWord, flags: flags})
+				i, space = j, false
+				continue
+			}
+		}
+		if c == ' ' {
+			i++
+			space = true
+			continue
+		}
 		switch {
 		case c == '\n':
 			nl, st := 0, i
@@ -184,6 +214,9 @@ func scanWord(text string, i int) (int, uint8) {
 			r, size = utf8.DecodeRuneInString(text[j:])
 		}
 		if isLetter(r) || (r >= '0' && r <= '9') {
+			if r >= '0' && r <= '9' {
+				flags |= fDigit
+			}
 			if isLetter(r) {
 				letters++
 				if unicode.IsUpper(r) {
@@ -270,3 +303,17 @@ func modifierAfter(s string) bool {
 	}
 	return hyphenModifiers[s[:k]]
 }
+
+// plainEnd marks the bytes that surely end a lower-case word: anything but
+// letters, digits, UTF-8 lead bytes and the joiners - & ' . handled by scanWord.
+var plainEnd = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c >= 0x80:
+		case c == '-', c == '&', c == '\'', c == '.':
+		default:
+			t[c] = true
+		}
+	}
+	return t
+}()

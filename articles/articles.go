@@ -65,15 +65,18 @@ func Open(paths []string, stdin io.Reader) Library {
 	var lib Library
 	var jobs []job
 	seen := map[string]bool{}
-	add := func(path string, f format, sniff bool) {
+	// A file named twice is listed twice (it was asked for), but a folder
+	// walk does not repeat a file already named or walked.
+	add := func(path string, f format, sniff, walked bool) {
 		key := path
 		if abs, err := filepath.Abs(path); err == nil {
 			key = abs
 		}
-		if !seen[key] {
-			seen[key] = true
-			jobs = append(jobs, job{path: path, format: f, sniff: sniff})
+		if walked && seen[key] {
+			return
 		}
+		seen[key] = true
+		jobs = append(jobs, job{path: path, format: f, sniff: sniff})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -93,9 +96,10 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		if !st.IsDir() {
 			f, known := formatOf(p)
-			add(p, f, !known)
+			add(p, f, !known, false)
 			continue
 		}
+		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
@@ -109,12 +113,15 @@ func Open(paths []string, stdin io.Reader) Library {
 				return nil
 			}
 			if f, known := formatOf(path); known && !hidden {
-				add(path, f, false)
+				add(path, f, false, true)
 			}
 			return nil
 		})
 		if err != nil {
 			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+		}
+		if len(jobs) == before && len(lib.Problems) == problems {
+			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)

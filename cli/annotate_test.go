@@ -79,7 +79,7 @@ func TestAnnotateSummary(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "story.txt")
-	text := "Northwind Holdings Corp. will buy Bluefin Ltd. Northwind said it would pay $2 billion.\n"
+	text := "Deal of the day\n\nNorthwind Holdings Corp. will buy Bluefin Ltd. Northwind said it would pay $2 billion.\n"
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,8 @@ func TestAnnotateSummary(t *testing.T) {
 		t.Fatalf("exit code = %d, stderr %q", code, errb.String())
 	}
 	s := out.String()
-	for _, want := range []string{"Companies (2)", "Northwind Holdings Corp. ×2", "Figures (1)", "$2 billion [money]"} {
+	for _, want := range []string{"== Deal of the day", "Companies (2)", "Northwind Holdings Corp. ×2", "Figures (1)",
+		"$2 billion [money] ×1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}

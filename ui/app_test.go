@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"regexp"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
@@ -141,7 +144,7 @@ func TestHelpBackQuit(t *testing.T) {
 	}
 }
 
-var sgr = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
+var sgrRE = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
 
 // styledAround reports whether some occurrence of name on screen is drawn
 // wholly inside SGR styling (any attribute or colour).
@@ -150,7 +153,7 @@ func styledAround(raw, name string) bool {
 	var styled []bool
 	on := false
 	for i := 0; i < len(raw); {
-		if m := sgr.FindStringSubmatch(raw[i:]); m != nil {
+		if m := sgrRE.FindStringSubmatch(raw[i:]); m != nil {
 			on = m[1] != "" && m[1] != "0"
 			i += len(m[0])
 			continue
@@ -343,4 +346,34 @@ func TestAnnotationArrivesAfterText(t *testing.T) {
 	// A result for an older open is dropped.
 	d.send(wrappedMsg{gen: m.gen - 1, wrapped: Wrap("stale", 10)})
 	d.mustSee("Northwind Freight Holdings and Kaiyo")
+}
+
+func TestThemeFollowsTerminalUnlessChosen(t *testing.T) {
+	white := tea.BackgroundColorMsg{Color: color.White}
+	a := fixtureArticle(t)
+	d := newDriver(t, singleLibrary(a), "", 100, 30)
+	dark := d.raw()
+	d.send(white)
+	if d.m.styles.Theme != Light || d.raw() == dark {
+		t.Fatalf("auto theme did not switch to light on a white background (theme %s)", d.m.styles.Theme)
+	}
+	d = newDriver(t, singleLibrary(a), Dark, 100, 30)
+	d.send(white)
+	if d.m.styles.Theme != Dark {
+		t.Fatal("--theme dark was overridden by the terminal's answer")
+	}
+}
+
+// TestMonoHasNoColour: the monochrome theme draws highlights with
+// attributes only.
+func TestMonoHasNoColour(t *testing.T) {
+	d := newDriver(t, singleLibrary(fixtureArticle(t)), Mono, 120, 40)
+	raw := d.raw()
+	if strings.Contains(raw, "38;2;") || strings.Contains(raw, "48;2;") {
+		t.Fatal("mono view has colour sequences")
+	}
+	d.keys("s")
+	if !styledAround(d.raw(), "Harbour Lane Capital") {
+		t.Fatal("mono view does not mark a company")
+	}
 }

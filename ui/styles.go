@@ -59,6 +59,11 @@ type Styles struct {
 	StatusBar, StatusKey, Border               lipgloss.Style
 	TabActive, TabInactive, Cursor, Group, Cue lipgloss.Style
 	Help                                       help.Styles
+
+	// The inline highlight styles as escape sequences, for the reader's
+	// per-line drawing (see sgr).
+	spans                                          [numKinds]sgr
+	spanSelected, spanMark, spanMatch, spanCurrent sgr
 }
 
 // NewStyles builds the styles of theme t.
@@ -114,5 +119,10 @@ func NewStyles(t Theme) Styles {
 		FullKey: fg(n().Bold(true), p.Accent), FullDesc: fg(n(), p.Text), FullSeparator: fg(n(), p.Border),
 		Ellipsis: fg(n(), p.Border),
 	}
+	for k := markKind(0); k < numKinds; k++ {
+		s.spans[k] = sgrOf(kindStyle(&s, k))
+	}
+	s.spanSelected, s.spanMark = sgrOf(s.Selected), sgrOf(s.Mark)
+	s.spanMatch, s.spanCurrent = sgrOf(s.Match), sgrOf(s.Current)
 	return s
 }
