@@ -684,7 +684,7 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
 	counts := map[int]int{}
 	best, bestN := -1, 0
-	for j := i - 1; j >= 0 && j >= i-200; j-- {
+	for j := i - 1; j >= 0 && j >= i-80; j-- {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
 			continue
@@ -705,13 +705,29 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 
 // spokeAfter reports whether a reporting verb follows pos within two words.
 func (at *qAttributor) spokeAfter(pos int) bool {
-	toks := qTokens(at.d.body, pos, min(len(at.d.body), pos+40), nil)
-	for k := 0; k < len(toks) && k < 2; k++ {
-		if qReportingVerbs[at.word(toks[k])] == qvSay {
-			return true
+	b := at.d.body
+	var buf [16]byte
+	for k := 0; k < 2; k++ {
+		for pos < len(b) && b[pos] == ' ' {
+			pos++
 		}
-		if !toks[k].word {
+		n := 0
+		for pos < len(b) && (b[pos] >= 'a' && b[pos] <= 'z' || b[pos] >= 'A' && b[pos] <= 'Z') {
+			if n < len(buf) {
+				c := b[pos]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[n] = c
+			}
+			n++
+			pos++
+		}
+		if n == 0 || n > len(buf) {
 			return false
+		}
+		if qReportingVerbs[string(buf[:n])] == qvSay {
+			return true
 		}
 	}
 	return false

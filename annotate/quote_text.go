@@ -29,8 +29,8 @@ func qParagraphs(a model.Article) []model.Span {
 	if len(a.Paragraphs) > 0 {
 		return a.Paragraphs
 	}
-	var ps []model.Span
 	b := a.Body
+	ps := make([]model.Span, 0, strings.Count(b, "\n")+1)
 	start := 0
 	for i := 0; i <= len(b); i++ {
 		if i == len(b) || b[i] == '\n' {
@@ -208,7 +208,8 @@ func qSentenceBreakAt(b string, i int) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return false // an initial: "John F. Kennedy"
 	}
-	if qAbbrev[strings.ToLower(w)] {
+	var buf [12]byte
+	if qAbbrev[string(qLowerASCII(buf[:0], w))] {
 		// "Corp." ends a sentence only when a capitalised word does not follow
 		for j < len(b) && qIsSpaceByte(b[j]) {
 			if b[j] == '\n' {
@@ -293,12 +294,19 @@ func newQDoc(a model.Article, ents []model.Entity, needParas bool) *qDoc {
 }
 
 func (d *qDoc) indexMentions() {
-	n := 0
+	n, o := 0, 0
 	for _, e := range d.ents {
-		n += len(e.Mentions)
+		if e.Kind == model.Person || e.Kind == model.Company {
+			n += len(e.Mentions)
+		} else {
+			o += len(e.Mentions)
+		}
 	}
 	if cap(d.ments) < n {
-		d.ments = make([]qMent, 0, n)
+		d.ments = make([]qMent, 0, n+8)
+	}
+	if cap(d.others) < o {
+		d.others = make([]qMent, 0, o)
 	}
 	d.ments, d.others = d.ments[:0], d.others[:0]
 	for i, e := range d.ents {

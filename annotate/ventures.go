@@ -390,6 +390,13 @@ type vDeal struct {
 }
 
 func (vb *vBuilder) indexFigures() {
+	n := 0
+	for _, e := range vb.d.ents {
+		if e.Kind == model.Figure || e.Kind == model.Place {
+			n += len(e.Mentions)
+		}
+	}
+	vb.figs = make([]vFig, 0, n)
 	for i, e := range vb.d.ents {
 		if e.Kind != model.Figure && e.Kind != model.Place {
 			continue
@@ -426,13 +433,21 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
-	toks := vb.outside[:0]
-	for _, t := range all {
-		if !vb.inQuoteAt(t.start) {
-			toks = append(toks, t)
+	toks := all
+	qi := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	if qi < len(vb.quotes) && vb.quotes[qi].Start < s.End {
+		// the sentence holds a quotation: keep the tokens outside it
+		toks = vb.outside[:0]
+		for _, t := range all {
+			for qi < len(vb.quotes) && vb.quotes[qi].End <= t.start {
+				qi++
+			}
+			if qi >= len(vb.quotes) || t.start < vb.quotes[qi].Start {
+				toks = append(toks, t)
+			}
 		}
+		vb.outside = toks
 	}
-	vb.outside = toks
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
 		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
