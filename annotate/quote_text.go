@@ -33,7 +33,15 @@ func qParagraphs(a model.Article) []model.Span {
 	ps := make([]model.Span, 0, strings.Count(b, "\n")+1)
 	start := 0
 	for i := 0; i <= len(b); i++ {
-		if i == len(b) || b[i] == '\n' {
+		if i < len(b) {
+			k := strings.IndexByte(b[i:], '\n')
+			if k < 0 {
+				i = len(b)
+			} else {
+				i += k
+			}
+		}
+		{
 			s, e := start, i
 			for s < e && qIsSpaceByte(b[s]) {
 				s++

@@ -202,6 +202,9 @@ func qIsTerm(t string) bool {
 	inWord := false
 	punct := false
 	for _, r := range t {
+		if words > 6 {
+			return false // long enough to be a quotation whatever its case
+		}
 		if qIsWordRune(r) {
 			if !inWord {
 				words++

@@ -139,33 +139,37 @@ func vMaybe(w string) bool {
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized.
 func vQuickTrigger(s string) bool {
-	var buf [24]byte
-	n := 0
-	long := false
-	for i := 0; i <= len(s); i++ {
-		c := byte(' ')
-		if i < len(s) {
-			c = s[i]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c >= 'a' && c <= 'z' || c == '-' || c >= '0' && c <= '9' {
-			if n < len(buf) {
-				buf[n] = c
-				n++
-			} else {
-				long = true
-			}
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !vWordByte[c] {
+			i++
 			continue
 		}
-		if n > 1 && !long && vFirstLen[buf[0]]&(1<<n) != 0 && vAny[string(buf[:n])] {
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
+			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
 			return true
 		}
-		n, long = 0, false
+		i = j
 	}
 	return false
 }
+
+// vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
+var vWordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'] = true
+	return t
+}()
 
 // vBidOwners may precede "bid" when it means an offer for a company.
 var vBidOwners = map[string]bool{
