@@ -107,7 +107,8 @@ var vAny = func() map[string]bool {
 	}
 	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
 		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
-		"founded establish established set formed form forming stake shares") {
+		"founded establish established set formed form forming stake shares round jointly collaborate " +
+		"collaborating cooperate co-develop") {
 		m[w] = true
 	}
 	return m
@@ -312,6 +313,22 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
 			}
 			found = true
+		case w == "round" && (prev == "funding" || prev == "financing" || prev == "investment" || prev == "series"):
+			if t.rank < 4 {
+				t.kind, t.rank, t.at = model.Investment, 4, tk.start
+			}
+			found = true
+		case w == "jointly" || w == "collaborate" || w == "collaborating" || w == "cooperate" || w == "co-develop":
+			if t.rank < 3 {
+				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
+			}
+			found = true
+		case w == "project" && !qIsUpperStart(b[tk.start:tk.end]):
+			// a lower-case "project" is a common word: a deal only with two parties
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Project, 1, true, tk.start
+			}
+			found = true
 		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
 			w == "formed" || w == "form" || w == "forming":
 			// a company founding another: an investment, only with two parties
@@ -346,10 +363,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				continue
 			}
 			if w == "project" && !qIsUpperStart(b[tk.start:tk.end]) && prev != "joint" {
-				// a lower-case "project" is too common a word to start a deal
-				if !t.backref {
-					continue
-				}
+				continue // handled above as a weak trigger
 			}
 			if w == "investors" && prev != "as" {
 				continue

@@ -177,3 +177,27 @@ func TestVenturesFieldsComeFromTheirClause(t *testing.T) {
 		}
 	}
 }
+
+func TestVenturesMoreTriggers(t *testing.T) {
+	cases := []struct {
+		body      string
+		companies []string
+		kind      model.VentureKind
+	}{
+		{"Kestrel Works and Harbour Bank will jointly build a port in Mombasa.", []string{"Kestrel Works", "Harbour Bank"}, model.Partnership},
+		{"Kestrel Works and Harbour Bank signed up to a gas project off Mozambique.", []string{"Kestrel Works", "Harbour Bank"}, model.Project},
+		{"Orchard Ventures led the Series C funding round in Alder Mills.", []string{"Orchard Ventures", "Alder Mills"}, model.Investment},
+	}
+	for _, c := range cases {
+		ents := testEnts(c.body, nil, c.companies, nil)
+		vs := annotateDeals(model.Article{Body: c.body}, ents)
+		if len(vs) != 1 || vs[0].Kind != c.kind || len(vs[0].Parties) != 2 {
+			t.Errorf("%q: got %+v, want one %s between two parties", c.body, vs, c.kind)
+		}
+	}
+	// one company and a lower-case project is no deal
+	body := "Kestrel Works said the project was on schedule."
+	if vs := annotateDeals(model.Article{Body: body}, testEnts(body, nil, []string{"Kestrel Works"}, nil)); len(vs) != 0 {
+		t.Errorf("%q gave %+v", body, vs)
+	}
+}
