@@ -61,6 +61,10 @@ var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": tru
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
 	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
 
+// maxRun bounds a run of capitals: no name is longer, and a title-cased
+// paragraph must not make the look-ups on a run quadratic.
+const maxRun = 12
+
 // findChunks collects the capitalised runs of the text.
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
@@ -76,7 +80,7 @@ func (ns *nameScanner) findChunks() {
 		j := i + 1
 		end := int(toks[i].e)
 		next := 0
-		for j < len(toks) {
+		for j < len(toks) && j-i < maxRun {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
@@ -306,7 +310,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
-	for k := c.t1 - 1; k > c.t0; k-- {
+	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
 		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
