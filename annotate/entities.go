@@ -251,7 +251,7 @@ func (d *doc) contributors() {
 		}
 		// Walk back over earlier names of the same credit ("A, B and C").
 		k := c.t0 - 1
-		for k >= 0 {
+		for k >= 0 && c.t0-k < 40 { // a credit names a few people, not a page of them
 			w := ns.word(k)
 			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
 				k--

@@ -61,6 +61,10 @@ var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": tru
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
 	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
 
+// maxRun bounds a run of capitals: no name is longer, and a title-cased
+// paragraph must not make the look-ups on a run quadratic.
+const maxRun = 12
+
 // findChunks collects the capitalised runs of the text.
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
@@ -76,7 +80,7 @@ func (ns *nameScanner) findChunks() {
 		j := i + 1
 		end := int(toks[i].e)
 		next := 0
-		for j < len(toks) {
+		for j < len(toks) && j-i < maxRun {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
@@ -282,6 +286,11 @@ func (ns *nameScanner) classify(c *chunk) {
 	if restricted {
 		return
 	}
+	// "Mr Glazer", "Ms. Furse": an honorific and one name is a person.
+	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.info[first] == 0 {
+		c.kind, c.cue = model.Person, "title-context"
+		return
+	}
 	if n >= 2 && n <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
@@ -301,7 +310,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
-	for k := c.t1 - 1; k > c.t0; k-- {
+	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
 		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
@@ -565,4 +574,18 @@ func (ns *nameScanner) isDash(i int) bool {
 	t := ns.toks[i]
 	w := ns.text[t.s:t.e]
 	return w == "–" || w == "—"
+}
+
+// honorifics are the titles that stand only before a personal name.
+var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
+	"Lord": true, "Lady": true, "Prof": true, "Professor": true, "Sheikh": true, "Mx": true}
+
+// honorificBefore reports whether the run was preceded by an honorific
+// ("Mr", "Ms.") rather than a job title.
+func (ns *nameScanner) honorificBefore(c *chunk) bool {
+	k := c.t0 - 1
+	if ns.isPunct(k, '.') {
+		k--
+	}
+	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
 }
