@@ -302,7 +302,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
-		m.library.setFilter("")
+		if m.library.filter != "" {
+			m.library.setFilter("")
+		}
 	case m.reader.clearSearch():
 	case m.panel.Entities.filter != "":
 		return m.panel.Entities.setFilter("")

@@ -434,3 +434,22 @@ func TestNotesTabShowsHighlights(t *testing.T) {
 		t.Fatal("the kept passage is not drawn in the text")
 	}
 }
+
+func TestLibraryFooterCapsProblems(t *testing.T) {
+	lib := fixtureLibrary(t)
+	for i := 0; i < 5; i++ {
+		lib.Problems = append(lib.Problems, articles.Problem{Path: "bad" + itoa(i) + ".txt", Reason: "empty file"})
+	}
+	d := newDriver(t, lib, Dark, 80, 24)
+	d.mustSee("broken.bin: binary file", "bad0.txt: empty file", "bad1.txt", "… and 3 more (all on stderr)")
+	d.mustNotSee("bad4.txt")
+	// Problems never push the articles off: all three still listed.
+	d.mustSee("Sunline", "Orbit", "Northwind and Kaiyo")
+}
+
+func TestWindowTitleNamesTheArticle(t *testing.T) {
+	d := openFixture(t, 100, 30)
+	if got := d.m.View().WindowTitle; !strings.HasPrefix(got, "Northwind and Kaiyo") {
+		t.Fatalf("window title %q", got)
+	}
+}

@@ -35,6 +35,10 @@ func (m Model) View() tea.View {
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = "newsmark"
+	if m.screen == screenReader && m.reader.article.Title != "" {
+		// Titles are sanitised by the loader: no escape can ride along.
+		v.WindowTitle = ansi.Truncate(m.reader.article.Title, 60, "…") + " — newsmark"
+	}
 	return v
 }
 
