@@ -39,8 +39,9 @@ func NewCache(db *store.DB, c *http.Client) *Cache {
 	return &Cache{DB: db, Client: c, Retention: DefaultRetention, Concurrency: DefaultConcurrency, Prefetch: DefaultPrefetch}
 }
 
-// Library lists the cached items, newest first, without the network. The
-// tags of subs go to the items of their feed. A feed whose last refresh
+// Library lists the cached items, newest first, without the network; an
+// article several feeds carry is listed once. The tags of subs go to the
+// items of their feed. A feed whose last refresh
 // failed gives a Problem with its one-line reason; its items stay listed.
 func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, error) {
 	tags := map[string][]string{}
@@ -52,7 +53,13 @@ func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, erro
 		return Library{}, err
 	}
 	var lib Library
+	seen := map[string]bool{}
 	for _, it := range items {
+		// The same story in two feeds is one article (one ID, one set of notes).
+		if seen[it.ArticleID] {
+			continue
+		}
+		seen[it.ArticleID] = true
 		lib.Entries = append(lib.Entries, c.entry(ctx, it, tags[it.Feed]))
 	}
 	feeds, err := c.DB.Feeds(ctx)
@@ -106,12 +113,16 @@ func (c *Cache) Prune(ctx context.Context) (int, error) {
 	return c.DB.PruneFeedItems(ctx, time.Now().Add(-r))
 }
 
+// itemArticle is a cached item as an article; the body is segmented only
+// when there is one (FeedItems leaves it out of lists).
 func itemArticle(it store.FeedItem) model.Article {
 	a := model.Article{
 		ID: it.ArticleID, Title: it.Title, Source: it.Source, Date: it.Date,
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
 	}
-	segmentBody(&a)
+	if a.Body != "" {
+		segmentBody(&a)
+	}
 	return a
 }
 
@@ -121,20 +132,28 @@ func itemArticle(it store.FeedItem) model.Article {
 func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) Entry {
 	meta := itemArticle(it)
 	meta.Tags = tags
-	return newLoadEntry(meta, func() (model.Article, error) {
-		a, err := c.article(ctx, it.ArticleID, tags)
-		if err != nil {
-			return a, err
-		}
-		// A failed write of the read flag must not hide the article.
-		_ = c.DB.SetItemRead(ctx, it.ArticleID, true)
-		return a, nil
-	})
+	return newLoadEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, Entry{Meta: meta}) })
+}
+
+// LoadContext is e.Load for an entry of the cache's Library, with ctx for
+// the page fetch (cancel it to abandon the fetch, e.g. on esc). It marks the
+// item read.
+func (c *Cache) LoadContext(ctx context.Context, e Entry) (model.Article, error) {
+	a, err := c.article(ctx, e.Meta.ID, e.Meta.Tags)
+	if err != nil {
+		return a, err
+	}
+	// A failed write of the read flag must not hide the article.
+	_ = c.DB.SetItemRead(ctx, e.Meta.ID, true)
+	return a, nil
 }
 
 // article is the full article of a cached item, fetching its page if the
 // cache has no body yet.
 func (c *Cache) article(ctx context.Context, id string, tags []string) (model.Article, error) {
+	if ctx.Err() != nil {
+		return model.Article{}, errors.New(id + ": cancelled")
+	}
 	it, ok, err := c.DB.FeedItem(ctx, id)
 	if err != nil {
 		return model.Article{}, err

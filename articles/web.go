@@ -10,6 +10,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 
 	"newsmark/model"
 	"newsmark/segment"
@@ -112,7 +115,7 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 		}
 		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", ct)
 	}
-	a, err := parseHTML([]byte(decode(r.Body)), r.URL)
+	a, err := parseHTML([]byte(decode(pageUTF8(r.Body, r.ContentType))), r.URL)
 	if errors.Is(err, errNoArticle) {
 		return model.Article{}, errNoContent
 	}
@@ -135,6 +138,27 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 	}
 	segmentBody(&a)
 	return a, nil
+}
+
+// pageUTF8 converts a page that is not valid UTF-8 from the charset its
+// Content-Type or <meta> names, else windows-1252 (still common on news
+// sites, and often served with a header that claims UTF-8).
+func pageUTF8(body []byte, contentType string) []byte {
+	if utf8.Valid(body) {
+		return body
+	}
+	if strings.Contains(strings.ToLower(contentType), "utf-8") {
+		contentType = "text/html" // the header is wrong: ask the page
+	}
+	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	if name == "utf-8" || enc == nil {
+		return body
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
 }
 
 // segmentBody sets the paragraph and sentence spans of a's body.

@@ -283,3 +283,15 @@ func TestOpenInputsMixesFilesAndURLs(t *testing.T) {
 		t.Errorf("first entry %q", lib.Entries[0].Meta.Locator())
 	}
 }
+
+func TestFetchPageInWindows1252(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	got, err := Fetch(context.Background(), testClient(), site.URL+"/pages/latin1.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.Article.Body, "The harbour’s port authority — café Señora") {
+		t.Errorf("body not decoded from windows-1252: %q", got.Article.Body[:80])
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"newsmark/model"
@@ -14,9 +15,11 @@ import (
 // validators for conditional GET and its last error) and one per item.
 // Items are keyed by (feed, guid); article_id is the model.Article ID that
 // highlights refer to. body is the plain-text article, from the feed or from
-// the fetched page (” until then); authors and links are JSON arrays; times
-// are UTC in timeFormat, so that they sort as text. Items are not deleted
-// with their feed row: removing a feed deletes its unread items only.
+// the fetched page (empty until then); authors and links are JSON arrays;
+// times are UTC in timeFormat, so that they sort as text. body and links come
+// last so that lists, which skip them, never read their overflow pages. Items
+// are not deleted with their feed row: removing a feed deletes its unread
+// items only.
 var m002Feeds = Migration{Version: 2, Name: "feeds", SQL: `
 CREATE TABLE feed_state (
 	url           TEXT PRIMARY KEY,
@@ -37,10 +40,10 @@ CREATE TABLE feed_items (
 	dated      INTEGER NOT NULL DEFAULT 0,
 	authors    TEXT    NOT NULL DEFAULT '[]',
 	summary    TEXT    NOT NULL DEFAULT '',
-	body       TEXT    NOT NULL DEFAULT '',
-	links      TEXT    NOT NULL DEFAULT '[]',
 	read       INTEGER NOT NULL DEFAULT 0,
 	fetched_at TEXT    NOT NULL,
+	links      TEXT    NOT NULL DEFAULT '[]',
+	body       TEXT    NOT NULL DEFAULT '',
 	PRIMARY KEY (feed, guid)
 );
 CREATE INDEX feed_items_article ON feed_items(article_id);
@@ -182,7 +185,8 @@ func (d *DB) SetFeedError(ctx context.Context, url, reason string, at time.Time)
 	})
 }
 
-// FeedItems lists the cached items, newest first.
+// FeedItems lists the cached items, newest first, without their Body and
+// Links (FeedItem has them): the list of a library does not need them.
 func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 	return d.feedItems(ctx, `ORDER BY date DESC, fetched_at DESC, rowid`)
 }
@@ -198,8 +202,12 @@ func (d *DB) FeedItem(ctx context.Context, articleID string) (it FeedItem, ok bo
 }
 
 func (d *DB) feedItems(ctx context.Context, tail string, args ...any) ([]FeedItem, error) {
+	cols := `'', '[]'`
+	if strings.HasPrefix(tail, "WHERE") {
+		cols = `body, links`
+	}
 	rows, err := d.sql.QueryContext(ctx, `SELECT feed, guid, article_id, url, title, source, date, dated, authors,
-		summary, body, links, read, fetched_at FROM feed_items `+tail, args...)
+		summary, `+cols+`, read, fetched_at FROM feed_items `+tail, args...)
 	if err != nil {
 		return nil, d.Wrap("read feed items", err)
 	}
