@@ -196,6 +196,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case jumpMsg:
 		m.reader.jump(msg)
 		return m, nil
+	case statusMsg:
+		m.setStatus(msg.text, false)
+		return m, nil
 	case entitySelectedMsg:
 		m.reader.selectEntity(msg)
 		return m, nil
