@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,7 +55,7 @@ type doc struct {
 	alias map[string]int
 	// covered marks tokens already inside a mention.
 	covered []bool
-	figKeys map[string]int
+	figKeys map[figKey]int
 	// aliasFirst filters the words that may start an alias.
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
@@ -67,7 +68,7 @@ func newDoc(a model.Article) *doc {
 		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
 		b.WriteString(a.Body)
 	}
-	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[string]int{}}
+	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
 			return
@@ -161,26 +162,26 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	if lex.firstName[first] && n >= 2 || lex.demonym[first] || lex.commonCap[first] || lex.dateWord[first] || lex.title[first] {
+	if lex.firstName.has(first) && n >= 2 || lex.demonym.has(first) || lex.commonCap.has(first) || lex.dateWord.has(first) || lex.title.has(first) {
 		return false
 	}
-	if lex.nonCompanyEnd[ns.word(c.t1-1)] {
+	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
 		return false
 	}
 	if ns.companyContext(c) {
 		return true
 	}
 	// "Walmart said", "Flipkart agreed": one unknown word doing what companies do.
-	if n == 1 && !lex.firstName[first] {
+	if n == 1 && !lex.firstName.has(first) {
 		v := ns.lowerWord(c.t1)
 		if v == "has" || v == "will" || v == "is" || v == "was" {
 			v = ns.lowerWord(c.t1 + 1)
-			return lex.companyVerb[v] && v != "said"
+			return lex.companyVerb.has(v) && v != "said"
 		}
 		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
 			return false
 		}
-		return lex.companyVerb[v] || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
+		return lex.companyVerb.has(v) || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
 			v == "executives" || v == "subsidiary"
 	}
 	return false
@@ -194,8 +195,8 @@ func (d *doc) propagateLists() {
 		changed := false
 		for i := range cs {
 			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 || lex.commonCap[ns.word(c.t0)] || lex.firstName[ns.word(c.t0)] && c.t1-c.t0 > 1 ||
-				lex.demonym[ns.word(c.t0)] {
+			if c.kind != "" || c.ent >= 0 || lex.commonCap.has(ns.word(c.t0)) || lex.firstName.has(ns.word(c.t0)) && c.t1-c.t0 > 1 ||
+				lex.demonym.has(ns.word(c.t0)) {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
@@ -371,7 +372,7 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				last = ns.word(c.t1 - 2)
 			}
 			d.setAlias(last, e)
-			if lex.firstName[ns.word(c.t0)] && n == 2 {
+			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
 				// "Avi" for "Avi Glazer" only when no one else has it.
 				d.setAlias(ns.word(c.t0), e)
 			}
@@ -386,10 +387,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				words = append(words, ns.word(k))
 			}
 		}
-		for len(words) > 1 && (lex.legal[bare(words[len(words)-1])] || lex.designator[words[len(words)-1]]) {
+		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.commonCap[short] || lex.place[short] || lex.demonym[short] || lex.firstName[short] ||
+			if len(words) == 1 && (lex.commonCap.has(short) || lex.place.has(short) || lex.demonym.has(short) || lex.firstName.has(short) ||
 				genericWords[short]) {
 				break
 			}
@@ -422,7 +423,7 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 			continue
 		}
 		w := ns.word(k)
-		if !withSuffix && (lex.legal[w] || lex.designator[w]) {
+		if !withSuffix && (lex.legal.has(w) || lex.designator.has(w)) {
 			continue
 		}
 		words++
@@ -495,7 +496,7 @@ func (d *doc) aliasScan() {
 		}
 		end := int(toks[bestJ-1].e)
 		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
-			lex.legal[ns.word(bestJ-1)] {
+			lex.legal.has(ns.word(bestJ-1)) {
 			end = int(toks[bestJ].e)
 		}
 		d.mention(best, i, bestJ, int(toks[i].s), end)
@@ -532,11 +533,11 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		sort.Slice(b.spans, func(x, y int) bool {
-			if b.spans[x].Start != b.spans[y].Start {
-				return b.spans[x].Start < b.spans[y].Start
+		slices.SortFunc(b.spans, func(x, y model.Span) int {
+			if x.Start != y.Start {
+				return x.Start - y.Start
 			}
-			return b.spans[x].End < b.spans[y].End
+			return x.End - y.End
 		})
 		b.spans = dedupSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,

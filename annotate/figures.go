@@ -46,7 +46,7 @@ func (d *doc) addFigure(f figure) {
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
 	}
-	key := string(f.sub) + "\x00" + text
+	key := figKey{f.sub, text}
 	idx, ok := d.figKeys[key]
 	if !ok {
 		idx = len(d.ents)
@@ -54,6 +54,12 @@ func (d *doc) addFigure(f figure) {
 		d.figKeys[key] = idx
 	}
 	d.mention(idx, f.t0, f.t1, s, e)
+}
+
+// figKey identifies one figure entity: the same words of the same subkind.
+type figKey struct {
+	sub  model.FigureKind
+	text string
 }
 
 // glued reports whether token i touches the token before it.
@@ -126,7 +132,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
-			case hy && ok1 && lex.durationUnit[units] && tens != "a" && tens != "an":
+			case hy && ok1 && lex.durationUnit.has(units) && tens != "a" && tens != "an":
 				x = a
 			default:
 				return 0, 0, false, false
@@ -164,7 +170,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	}
 	if word && !scaled && (strings.EqualFold(d.tok(i), "a") || strings.EqualFold(d.tok(i), "an")) {
 		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && lex.durationUnit[d.tok(j)] && !strings.HasSuffix(d.tok(j), "s") {
+		if j < len(toks) && lex.durationUnit.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
 			return 1, j, false, true
 		}
 		return 0, 0, false, false
@@ -176,7 +182,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 func (d *doc) figureAt(i int) (figure, bool) {
 	toks := d.ns.toks
 	t := toks[i]
-	if t.kind == kWord && t.flags&fCap != 0 && lex.dateWord[d.tok(i)] {
+	if t.kind == kWord && t.flags&fCap != 0 && lex.dateWord.has(d.tok(i)) {
 		return d.dateAt(i)
 	}
 	if cur, j := d.currencyAt(i); cur != "" {
@@ -202,7 +208,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 	// "two-year", "five-month"
 	if word && j == i+1 && strings.Contains(num, "-") {
 		_, right, _ := strings.Cut(num, "-")
-		if lex.durationUnit[right] {
+		if lex.durationUnit.has(right) {
 			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
 		}
 	}
@@ -225,7 +231,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		switch {
 		case w == "times" || w == "fold":
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-		case lex.durationUnit[w] && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+		case lex.durationUnit.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
 		if cur, ok := currencyWords[w]; ok && len(w) > 2 {
@@ -255,24 +261,24 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			return f, true
 		}
 		// "4.17 Australian dollars"
-		if lex.demonym[w] && j+1 < len(toks) {
+		if lex.demonym.has(w) && j+1 < len(toks) {
 			if cur, ok := currencyWords[strings.ToLower(d.tok(j+1))]; ok && len(d.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
-			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && lex.durationUnit[strings.ToLower(d.tok(k))] {
+			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && lex.durationUnit.has(strings.ToLower(d.tok(k))) {
 				_ = v2
 				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(d.tok(k)))}, true
 			}
 		}
-		if lex.durationUnit[lw] && !(d.tok(j+1) == "old") {
+		if lex.durationUnit.has(lw) && !(d.tok(j+1) == "old") {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
 	// "22 April"
-	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord[d.tok(j)] && len(d.tok(j)) > 3 {
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord.has(d.tok(j)) && len(d.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
 	}
 	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
@@ -306,7 +312,7 @@ func (d *doc) countHead(j int) (int, string) {
 		if countStop[strings.ToLower(w)] {
 			return 0, ""
 		}
-		if lex.countNoun[strings.ToLower(w)] || isPlural(w) {
+		if lex.countNoun.has(strings.ToLower(w)) || isPlural(w) {
 			return k + 1, strings.ToLower(w)
 		}
 	}
@@ -426,7 +432,7 @@ var figStarts = func() map[string]bool {
 			m[w[:i]] = true
 		}
 	}
-	for w := range lex.dateWord {
+	for w := range words(dateWordList) {
 		m[w] = true
 	}
 	return m

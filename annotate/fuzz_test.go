@@ -107,7 +107,17 @@ func corpus(tb testing.TB, size int) string {
 	return b.String()
 }
 
+// BenchmarkAnnotate runs the whole annotator (entities, quotes, ventures).
 func BenchmarkAnnotate(b *testing.B) {
+	benchSizes(b, func(a model.Article) { Article(a) })
+}
+
+// BenchmarkEntities runs the entity and figure pass alone.
+func BenchmarkEntities(b *testing.B) {
+	benchSizes(b, func(a model.Article) { entities(a) })
+}
+
+func benchSizes(b *testing.B, run func(model.Article)) {
 	for _, size := range []struct {
 		name string
 		n    int
@@ -119,7 +129,7 @@ func BenchmarkAnnotate(b *testing.B) {
 			start := cpuTime()
 			n := 0
 			for b.Loop() {
-				Article(a)
+				run(a)
 				n++
 			}
 			if used := cpuTime() - start; used > 0 {

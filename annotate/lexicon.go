@@ -300,16 +300,48 @@ var numberWords = map[string]float64{
 const dateWordList = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
 October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`
 
-// lexicon holds the lists as sets.
+// wordSet is one list of the lexicon: a bit in lexicon.info.
+type wordSet uint32
+
+// has reports whether w (a word or a multi-word name) is in the list.
+func (s wordSet) has(w string) bool { return lex.info[w]&uint32(s) != 0 }
+
+// The lists, one bit each in lexicon.info.
+const (
+	legal wordSet = 1 << iota
+	designator
+	nonCompanyEnd
+	title
+	personCue
+	companyCue
+	reportVerb
+	companyVerb
+	commonCap
+	demonym
+	firstName
+	countNoun
+	durationUnit
+	dateWord
+	place
+	known
+	wire
+	nonCompany
+	// cueCap marks capitalised company or person cue nouns ("Chipmaker",
+	// "VCs") that may open a run of capitals without being a name.
+	cueCap
+)
+
+// lexicon holds every list in one map from word (or name) to a bit set, so
+// one look-up answers every question about a word.
 type lexicon struct {
-	legal, designator, nonCompanyEnd, title, personCue, companyCue, reportVerb, companyVerb map[string]bool
-	commonCap, demonym, firstName, countNoun, durationUnit, dateWord                        map[string]bool
-	place, known, wire, nonCompany                                                          map[string]bool
+	info map[string]uint32
+
+	legal, designator, nonCompanyEnd, title, personCue, companyCue, reportVerb, companyVerb          wordSet
+	commonCap, demonym, firstName, countNoun, durationUnit, dateWord, place, known, wire, nonCompany wordSet
+
 	// knownShort maps a long known name to its conventional short form
 	// ("General Motors" → "GM") so both are one entity.
 	knownShort map[string]string
-	// maxKnownWords is the longest multi-word entry, bounding look-ahead.
-	maxKnownWords int
 }
 
 var lex = buildLexicon()
@@ -335,34 +367,37 @@ func entries(s string) []string {
 
 func buildLexicon() *lexicon {
 	l := &lexicon{
-		legal: words(legalSuffixList), designator: words(designatorList), nonCompanyEnd: words(nonCompanyEndList),
-		title: words(titleList), personCue: words(personCueList), companyCue: words(companyCueList),
-		reportVerb: words(reportVerbList), companyVerb: words(companyVerbList), commonCap: words(commonCapList),
-		demonym: words(demonymList), firstName: words(firstNameList), countNoun: words(countNounList),
-		durationUnit: words(durationUnitList), dateWord: words(dateWordList),
-		place: map[string]bool{}, known: map[string]bool{}, wire: map[string]bool{}, nonCompany: map[string]bool{},
-		knownShort: map[string]string{},
+		info: map[string]uint32{}, knownShort: map[string]string{},
+		legal: legal, designator: designator, nonCompanyEnd: nonCompanyEnd, title: title, personCue: personCue,
+		companyCue: companyCue, reportVerb: reportVerb, companyVerb: companyVerb, commonCap: commonCap, demonym: demonym,
+		firstName: firstName, countNoun: countNoun, durationUnit: durationUnit, dateWord: dateWord, place: place,
+		known: known, wire: wire, nonCompany: nonCompany,
 	}
-	add := func(m map[string]bool, list string) {
-		for _, e := range entries(list) {
-			m[e] = true
-			if n := len(strings.Fields(e)); n > l.maxKnownWords {
-				l.maxKnownWords = n
-			}
+	for list, set := range map[string]wordSet{legalSuffixList: legal, designatorList: designator,
+		nonCompanyEndList: nonCompanyEnd, titleList: title, personCueList: personCue, companyCueList: companyCue,
+		reportVerbList: reportVerb, companyVerbList: companyVerb, commonCapList: commonCap, demonymList: demonym,
+		firstNameList: firstName, countNounList: countNoun, durationUnitList: durationUnit, dateWordList: dateWord} {
+		for w := range words(list) {
+			l.info[w] |= uint32(set)
 		}
 	}
-	add(l.place, placeList)
-	add(l.wire, wireList)
-	add(l.nonCompany, nonCompanyList)
+	for w := range words(companyCueList + " " + personCueList) {
+		l.info[strings.ToUpper(w[:1])+w[1:]] |= uint32(cueCap)
+		if len(w) > 1 && w[len(w)-1] == 's' {
+			l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= uint32(cueCap) // "VCs"
+		}
+	}
+	for list, set := range map[string]wordSet{placeList: place, wireList: wire, nonCompanyList: nonCompany} {
+		for _, e := range entries(list) {
+			l.info[e] |= uint32(set)
+		}
+	}
 	for _, e := range entries(knownCompanyList) {
 		long, short, ok := strings.Cut(e, "=")
-		l.known[long] = true
+		l.info[long] |= uint32(known)
 		if ok {
-			l.known[short] = true
+			l.info[short] |= uint32(known)
 			l.knownShort[long] = short
-		}
-		if n := len(strings.Fields(long)); n > l.maxKnownWords {
-			l.maxKnownWords = n
 		}
 	}
 	return l

@@ -80,7 +80,7 @@ func (ns *nameScanner) findChunks() {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
-				if lex.legal[prev] && j-1 > i {
+				if lex.legal.has(prev) && j-1 > i {
 					break
 				}
 				end = int(u.e)
@@ -88,7 +88,7 @@ func (ns *nameScanner) findChunks() {
 				continue
 			}
 			if u.kind == kPunct && ns.text[int(u.s)] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
-				if lex.legal[prev] && j-1 > i {
+				if lex.legal.has(prev) && j-1 > i {
 					end = int(u.e) // "Corp." keeps its period and ends the name
 					next = j + 1
 					break
@@ -102,7 +102,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			// "Holmgaard A/S"
 			if u.kind == kPunct && ns.text[u.s] == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
-				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal[prev+"/"+ns.word(j+1)] {
+				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal.has(prev+"/"+ns.word(j+1)) {
 				end = int(toks[j+1].e)
 				next = j + 2
 				if ns.isPunct(j+2, '.') && int(toks[j+2].s) == end {
@@ -119,7 +119,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if particles[w] || (w == "of" && lex.designator[prev]) ||
+				if particles[w] || (w == "of" && lex.designator.has(prev)) ||
 					(w == "and" && ns.andJoins(i, j)) {
 					end = int(toks[j+1].e)
 					j += 2
@@ -147,8 +147,8 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
 	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
-	loneDesignator := j-i == 1 && lex.designator[lw]
-	if lex.known[left] || lex.place[left] || j-i > 3 || lex.legal[lw] || lex.designator[lw] && !loneDesignator ||
+	loneDesignator := j-i == 1 && lex.designator.has(lw)
+	if lex.known.has(left) || lex.place.has(left) || j-i > 3 || lex.legal.has(lw) || lex.designator.has(lw) && !loneDesignator ||
 		strings.Contains(left, "-") {
 		return false
 	}
@@ -157,11 +157,11 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 		k++
 	}
 	last := ns.word(k - 1)
-	if !lex.legal[last] && !lex.designator[last] {
+	if !lex.legal.has(last) && !lex.designator.has(last) {
 		return false
 	}
 	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
-	return !lex.known[right] && !lex.known[ns.word(j+1)]
+	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
 // functionCaps are capitalised function words: never part of a name.
@@ -177,35 +177,34 @@ var innerTitles = map[string]bool{"Chief": true, "CEO": true, "Chairman": true, 
 // addChunk strips leading ordinary words and titles from tokens [i, j) and
 // splits at inner titles, then records what is left.
 func (ns *nameScanner) addChunk(i, j, end int) {
-	title := false
+	titled := false
+	lf := wordSet(lex.info[ns.word(j-1)])
+	companyShaped := lf&(legal|designator) != 0
 	for i < j {
-		w := ns.word(i)
 		if ns.toks[i].kind != kWord {
 			i++
 			continue
 		}
-		companyShaped := lex.legal[ns.word(j-1)] || lex.designator[ns.word(j-1)]
-		if (lex.title[w] || abbrevTitles[w]) && !companyShaped {
+		w := ns.word(i)
+		f := wordSet(lex.info[w])
+		if (f&title != 0 || abbrevTitles[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
-				title = true
+				titled = true
 				i++
 				continue
 			}
 		}
 		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
-		if (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") && ns.toks[i].flags&fUpper == 0 && len(w) <= 5 &&
-			strings.ToUpper(w[:len(w)-1]) == w[:len(w)-1]) && j-i > 1 {
-			lw := strings.ToLower(w)
-			if lex.companyCue[lw] || lex.personCue[lw] {
-				i++
-				continue
-			}
+		if f&cueCap != 0 && j-i > 1 && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
+			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
+			i++
+			continue
 		}
-		if lex.commonCap[w] && !lex.known[w] && !lex.place[w] && (!companyShaped || functionCaps[w] || j-i <= 2) {
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
-				if lex.place[two] || lex.known[two] {
+				if wordSet(lex.info[two])&(place|known) != 0 {
 					break
 				}
 			}
@@ -226,14 +225,14 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	// A trailing title-like or common word is not part of the name ("Tokyo
 	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && (lex.title[ns.word(j-1)] || lex.dateWord[ns.word(j-1)]) && !lex.legal[ns.word(j-1)] && !lex.designator[ns.word(j-1)] {
+	for j-1 > i && wordSet(lex.info[ns.word(j-1)])&(title|dateWord) != 0 && wordSet(lex.info[ns.word(j-1)])&(legal|designator) == 0 {
 		j--
 		end = int(ns.toks[j-1].e)
 	}
 	if end < int(ns.toks[j-1].e) {
 		end = int(ns.toks[j-1].e)
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: title, ent: -1})
+	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1})
 }
 
 func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
@@ -256,25 +255,27 @@ func (ns *nameScanner) classify(c *chunk) {
 	n := c.t1 - c.t0
 	first, last := ns.word(c.t0), ns.word(c.t1-1)
 	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
+	// One look-up each for the whole name and its last word.
+	nf, lf := wordSet(lex.info[name]), wordSet(lex.info[last])
 	switch {
-	case lex.wire[name] || lex.nonCompany[name]:
+	case nf&(wire|nonCompany) != 0:
 		c.kind, c.cue = "skip", "wire"
 		return
-	case lex.known[name]:
+	case nf&known != 0:
 		c.kind, c.cue = model.Company, "known-name"
 		return
-	case lex.place[name]:
+	case nf&place != 0:
 		c.kind, c.cue = model.Place, "gazetteer"
 		return
-	case lex.nonCompanyEnd[last] && n > 1:
+	case lf&nonCompanyEnd != 0 && n > 1:
 		c.kind, c.cue = "skip", "institution"
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
-	case n >= 2 && lex.legal[last]:
+	case n >= 2 && lf&legal != 0:
 		c.kind, c.cue = model.Company, "suffix"
 		return
-	case n >= 2 && lex.designator[last] && !lex.demonym[name] && !ns.allPlaces(c.t0, c.t1-1):
+	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
 		c.kind, c.cue = model.Company, "suffix"
 		return
 	}
@@ -285,9 +286,9 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.kind, c.cue = model.Person, "title-context"
-		case lex.firstName[first]:
+		case lex.firstName.has(first):
 			c.kind, c.cue = model.Person, "first-name"
-		case lex.personCue[ns.lowerWord(c.t0-1)]:
+		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
 		case ns.reportNear(c):
 			c.kind, c.cue = model.Person, "context"
@@ -301,7 +302,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := c.t1 - 1; k > c.t0; k-- {
-		if lex.known[bare(ns.text[c.s:int(ns.toks[k-1].e)])] {
+		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
 				return
@@ -321,7 +322,7 @@ func (ns *nameScanner) classify(c *chunk) {
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 	w := ns.word(c.t0)
 	if h := strings.IndexByte(w, '-'); h > 0 {
-		return lex.known[w[:h]]
+		return lex.known.has(w[:h])
 	}
 	return false
 }
@@ -343,10 +344,11 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
+		f := wordSet(lex.info[w])
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
-		if lex.legal[w] || lex.designator[w] || lex.place[w] || lex.demonym[w] || lex.known[w] && k == c.t0 || lex.wire[w] ||
-			lex.dateWord[w] || ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
+		if f&(legal|designator|place|demonym|wire|dateWord) != 0 || f&known != 0 && k == c.t0 ||
+			ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
 			return false
 		}
 	}
@@ -360,17 +362,17 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 	real := false
 	for k := t0; k < t1; k++ {
 		w := ns.word(k)
-		if lex.place[w] {
+		if lex.place.has(w) {
 			real = true
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place[ns.text[ns.toks[k].s:ns.toks[k+1].e]] {
+		if k+1 < t1 && lex.place.has(ns.text[ns.toks[k].s:ns.toks[k+1].e]) {
 			k++
 			real = true
 			continue
 		}
-		if !lex.demonym[w] {
+		if !lex.demonym.has(w) {
 			return false
 		}
 	}
@@ -379,13 +381,13 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 
 // reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
 func (ns *nameScanner) reportNear(c *chunk) bool {
-	if lex.reportVerb[ns.lowerWord(c.t1)] {
+	if lex.reportVerb.has(ns.lowerWord(c.t1)) {
 		return true
 	}
-	if ns.isPunct(c.t1, ',') && lex.reportVerb[ns.lowerWord(c.t1+1)] {
+	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
 		return false // "Kroger, said ..." is rare; a comma usually starts an appositive
 	}
-	if lex.reportVerb[ns.lowerWord(c.t0-1)] {
+	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
 		return true
 	}
 	return ns.lowerWord(c.t0-1) == "to" && ns.lowerWord(c.t0-2) == "according"
@@ -405,7 +407,7 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 			return false
 		}
 		w := ns.word(k)
-		if lex.personCue[strings.ToLower(w)] || (lex.title[w] && t.flags&fCap != 0) {
+		if lex.personCue.has(strings.ToLower(w)) || (lex.title.has(w) && t.flags&fCap != 0) {
 			return true
 		}
 		if w != "the" && w != "a" && w != "an" && w != "its" && w != "senior" && w != "former" {
@@ -423,22 +425,22 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 // possessive business noun ("X's shares"), a ticker, or a verb a company does.
 func (ns *nameScanner) companyContext(c *chunk) bool {
 	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
-	if lex.companyCue[p1] && p1 != "partner" && p1 != "house" {
+	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
 	// "France's Snecma": a place's unknown name is its company.
 	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place[pw] && ns.toks[c.t0-2].kind == kWord {
+		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
 			return true
 		}
 	}
 	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
-		ns.isDash(c.t0-1)) && lex.companyCue[p2] {
+		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
 		return true
 	}
 	// "MG Rover, which employs ..."
-	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb[ns.lowerWord(c.t1+2)] {
+	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
 		return true
 	}
 	switch p1 {
@@ -446,7 +448,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		return true
 	case "at":
 		// "analyst at Troika Dialog"
-		if lex.personCue[p2] && p2 != "chief" {
+		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
 		}
 	case "in", "of", "with", "for", "from", "by":
@@ -483,10 +485,10 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
 				break
 			}
-			if lex.companyCue[w] && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
+			if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
 				return true
 			}
-			if lex.personCue[w] {
+			if lex.personCue.has(w) {
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,13 +41,25 @@ func qParagraphs(a model.Article) []model.Span {
 			for e > s && qIsSpaceByte(b[e-1]) {
 				e--
 			}
-			if e > s {
+			if s, e = qRuneSpan(b, s, e); e > s {
 				ps = append(ps, model.Span{Start: s, End: e})
 			}
 			start = i + 1
 		}
 	}
 	return ps
+}
+
+// qRuneSpan narrows [s, e) to rune boundaries (stray continuation bytes
+// of invalid UTF-8 fall outside).
+func qRuneSpan(b string, s, e int) (int, int) {
+	for s < e && !utf8.RuneStart(b[s]) {
+		s++
+	}
+	for e > s && e < len(b) && !utf8.RuneStart(b[e]) {
+		e--
+	}
+	return s, e
 }
 
 func qIsSpaceByte(c byte) bool {
@@ -97,6 +110,19 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		i = j
 	}
 	return out
+}
+
+// qLowerASCII appends s lower-cased (ASCII letters only) to buf, for
+// allocation-free map look-ups: m[string(qLowerASCII(buf[:0], w))].
+func qLowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // qLowerWord returns the token text lower-cased (ASCII fast path, no
@@ -192,7 +218,9 @@ func qSentences(b string, ps, pe int, out []model.Span) []model.Span {
 			for e+3 <= pe && (b[e:e+3] == "”" || b[e:e+3] == "’") {
 				e += 3
 			}
-			out = append(out, model.Span{Start: s, End: e})
+			if s2, e2 := qRuneSpan(b, s, e); e2 > s2 {
+				out = append(out, model.Span{Start: s2, End: e2})
+			}
 			for e < pe && qIsSpaceByte(b[e]) {
 				e++
 			}
@@ -200,8 +228,8 @@ func qSentences(b string, ps, pe int, out []model.Span) []model.Span {
 			i = e - 1
 		}
 	}
-	if s < pe {
-		out = append(out, model.Span{Start: s, End: pe})
+	if s2, e2 := qRuneSpan(b, s, pe); e2 > s2 {
+		out = append(out, model.Span{Start: s2, End: e2})
 	}
 	return out
 }
@@ -228,6 +256,7 @@ func newQDoc(a model.Article, ents []model.Entity) *qDoc {
 	if len(a.Sentences) > 0 {
 		d.sents = a.Sentences
 	} else {
+		d.sents = make([]model.Span, 0, len(a.Body)/100+1)
 		for _, p := range d.paras {
 			d.sents = qSentences(d.body, p.Start, p.End, d.sents)
 		}
@@ -237,6 +266,13 @@ func newQDoc(a model.Article, ents []model.Entity) *qDoc {
 }
 
 func (d *qDoc) indexMentions() {
+	n := 0
+	for _, e := range d.ents {
+		n += len(e.Mentions)
+	}
+	if cap(d.ments) < n {
+		d.ments = make([]qMent, 0, n)
+	}
 	d.ments, d.others = d.ments[:0], d.others[:0]
 	for i, e := range d.ents {
 		for _, m := range e.Mentions {
@@ -254,11 +290,11 @@ func (d *qDoc) indexMentions() {
 }
 
 func qSortMents(ms []qMent) {
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].start != ms[j].start {
-			return ms[i].start < ms[j].start
+	slices.SortFunc(ms, func(x, y qMent) int {
+		if x.start != y.start {
+			return x.start - y.start
 		}
-		return ms[i].end > ms[j].end
+		return y.end - x.end
 	})
 }
 
@@ -276,29 +312,36 @@ func (d *qDoc) mentionsIn(a, b int) []qMent {
 		j++
 	}
 	out := d.ments[i:j]
-	// drop mentions running past b
-	k := 0
-	res := out[:0:0]
-	for _, m := range out {
-		if m.end <= b {
-			res = append(res, m)
-			k++
+	// drop mentions running past b (copying only when there is one)
+	for x, m := range out {
+		if m.end > b {
+			res := append([]qMent(nil), out[:x]...)
+			for _, m := range out[x+1:] {
+				if m.end <= b {
+					res = append(res, m)
+				}
+			}
+			return res
 		}
 	}
-	return res
+	return out
 }
 
 // lastMentionBefore is the most recent mention of kind k ending at or before pos.
 func (d *qDoc) lastMentionBefore(pos int, k model.EntityKind) int {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for i--; i >= 0; i-- {
-		m := d.ments[i]
+	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
+		m := d.ments[j]
 		if m.end <= pos && d.ents[m.ent].Kind == k {
 			return m.ent
 		}
 	}
 	return -1
 }
+
+// qMaxLookBack bounds how many mentions a backward search visits, so a
+// story of one kind of entity stays linear.
+const qMaxLookBack = 400
 
 // paraOf returns the index of the paragraph holding pos (or the one before).
 func (d *qDoc) paraOf(pos int) int {

@@ -105,13 +105,16 @@ func qFindSpans(d *qDoc) []qSpan {
 				}
 				e -= w
 			}
-			if e > s {
+			if s, e = qRuneSpan(b, s, e); e > s {
 				cur.start, cur.end = s, e
 				spans = append(spans, cur)
 			}
 			inQ = false
 		}
 		for i := p.Start; i < p.End; i++ {
+			if c := b[i]; c != '"' && c != 0xE2 {
+				continue
+			}
 			kind, w := qMarkAt(b, i)
 			if w == 0 {
 				continue

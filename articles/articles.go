@@ -46,6 +46,7 @@ type Problem struct {
 	Reason string
 }
 
+// String is the problem's one line, as the library footer and stderr show it.
 func (p Problem) String() string { return p.Path + ": " + p.Reason }
 
 // Library is what a set of inputs gave: the articles, newest first (undated
@@ -67,10 +68,11 @@ func Open(paths []string, stdin io.Reader) Library {
 	seen := map[string]bool{}
 	// A file named twice is listed twice (it was asked for), but a folder
 	// walk does not repeat a file already named or walked.
+	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
 	add := func(path string, f format, sniff, walked bool) {
 		key := path
-		if abs, err := filepath.Abs(path); err == nil {
-			key = abs
+		if !filepath.IsAbs(key) {
+			key = filepath.Join(cwd, key)
 		}
 		if walked && seen[key] {
 			return
@@ -176,6 +178,9 @@ func run(jobs []job) {
 
 // stdinEntry reads all of stdin (it cannot be read twice) and parses it lazily.
 func stdinEntry(r io.Reader) (Entry, *Problem) {
+	if r == nil {
+		return Entry{}, &Problem{Path: Stdin, Reason: "no standard input"}
+	}
 	return memoryEntry(Stdin, r, nil)
 }
 
@@ -205,7 +210,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	if meta.Title == "" {
 		meta.Title = titleFromPath(path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return article(f, data, path) }}, nil
+	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
 // sortEntries orders newest first, undated last, stable otherwise.

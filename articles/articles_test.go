@@ -141,6 +141,9 @@ func checkArticle(t *testing.T, a model.Article, w want) {
 		t.Errorf("ID %q is not a 16-digit content hash", a.ID)
 	}
 	checkSpans(t, a)
+	if got := strings.Count(a.Body, "\n\n") + 1; got != len(a.Paragraphs) {
+		t.Errorf("%d paragraph spans, body has %d paragraphs", len(a.Paragraphs), got)
+	}
 }
 
 // checkSpans asserts the paragraph and sentence spans index the body.
@@ -148,9 +151,6 @@ func checkSpans(t *testing.T, a model.Article) {
 	t.Helper()
 	if a.Body != "" && (len(a.Paragraphs) == 0 || len(a.Sentences) == 0) {
 		t.Fatalf("no paragraph or sentence spans for a body of %d bytes", len(a.Body))
-	}
-	if got := strings.Count(a.Body, "\n\n") + 1; a.Body != "" && got != len(a.Paragraphs) {
-		t.Errorf("%d paragraphs, body has %d", len(a.Paragraphs), got)
 	}
 	for _, list := range [][]model.Span{a.Paragraphs, a.Sentences} {
 		prev := 0
@@ -160,6 +160,17 @@ func checkSpans(t *testing.T, a model.Article) {
 			}
 			prev = s.End
 		}
+	}
+	// Paragraphs hold no blank line and only whitespace lies between them.
+	prev := 0
+	for _, p := range a.Paragraphs {
+		if strings.Contains(a.Body[p.Start:p.End], "\n\n") || strings.TrimSpace(a.Body[prev:p.Start]) != "" {
+			t.Fatalf("paragraph %v does not follow the blank lines of %q", p, a.Body)
+		}
+		prev = p.End
+	}
+	if strings.TrimSpace(a.Body[prev:]) != "" {
+		t.Fatalf("text after the last paragraph in %q", a.Body)
 	}
 }
 
@@ -184,6 +195,10 @@ func TestOpenStdin(t *testing.T) {
 	lib = Open([]string{"-", "-"}, strings.NewReader("Plain words on stdin.\n"))
 	if len(lib.Entries) != 1 || lib.Entries[0].Meta.Title != "Plain words on stdin" {
 		t.Fatalf("plain stdin: %+v %v", lib.Entries, lib.Problems)
+	}
+	lib = Open([]string{"-"}, nil)
+	if len(lib.Problems) != 1 || lib.Problems[0].Reason != "no standard input" {
+		t.Fatalf("nil stdin: %v", lib.Problems)
 	}
 	lib = Open([]string{"-"}, strings.NewReader(" \n\t\n"))
 	if len(lib.Entries) != 0 || len(lib.Problems) != 1 || lib.Problems[0].Path != Stdin {
@@ -225,6 +240,7 @@ func TestBadInput(t *testing.T) {
 		{write(t, dir, "only-front-matter.md", []byte("---\ntitle: Nothing else\n---\n")), "no article text"},
 		{huge, "larger than 64 MB (71 MB)"},
 		{filepath.Join(dir, "missing.txt"), "no such file or directory"},
+		{filepath.Join(good, "inside.txt"), "not a directory"}, // unreadable path even for root
 	}
 	paths := []string{good}
 	for _, c := range cases {

@@ -261,9 +261,14 @@ func loadFile(path string, f format) (model.Article, error) {
 	} else if data, err = readLimited(file); err != nil {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
+	return loadBytes(f, data, path)
+}
+
+// loadBytes parses a whole input; its error is one sanitised line naming path.
+func loadBytes(f format, data []byte, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %w", Sanitize(path), err)
+		return model.Article{}, errors.New(Sanitize(path) + ": " + Sanitize(oneLine(err.Error())))
 	}
 	return a, nil
 }

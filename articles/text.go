@@ -32,10 +32,11 @@ func parseText(s string) model.Article {
 		rest = after
 	}
 	paras := splitParagraphs(rest)
-	hadTitle := a.Title != ""
-	if !hadTitle && len(paras) > 1 && headlineLike(paras[0]) {
-		a.Title = paras[0]
-		paras = paras[1:]
+	switch {
+	case a.Title != "" && len(paras) > 1 && strings.EqualFold(paras[0], a.Title):
+		paras = paras[1:] // the header's title repeated as the first line
+	case a.Title == "" && len(paras) > 1 && headlineLike(paras[0]):
+		a.Title, paras = paras[0], paras[1:]
 	}
 	paras = cleanParagraphs(&a, paras)
 	a.Body = strings.Join(paras, "\n\n")
@@ -456,7 +457,7 @@ func separator(s string) (int, bool) {
 	default:
 		return 0, false
 	}
-	if i < len(s) && s[i] != ' ' && !isLetterStart(s[i:]) {
+	if i < len(s) && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && !isLetterStart(s[i:]) {
 		return 0, false
 	}
 	return i, true

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
 	"os"
 	"strings"
@@ -44,9 +43,7 @@ func BenchmarkAnnotateJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w := bufio.NewWriter(io.Discard)
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(annotationLine(a, ann)); err != nil {
+		if err := writeLine(w, annotationLine(a, ann)); err != nil {
 			b.Fatal(err)
 		}
 		w.Flush()

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -92,6 +93,26 @@ func TestAnnotateSummary(t *testing.T) {
 		"$2 billion [money] ×1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+}
+
+func TestJSONStringMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "plain", "quote \" back \\ slash", "tab\tnew\nline\rcr", "\x00\x01\x1f ctrl",
+		"“curly” ’ — € ¥ 東京", "line\u2028sep\u2029para", "bad \xff\xfe utf8 \xc3", "<html> & 'x'"} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeJSONString(w, s)
+		w.Flush()
+		var back, want string
+		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+			t.Errorf("%q: invalid JSON %s: %v", s, buf.Bytes(), err)
+			continue
+		}
+		std, _ := json.Marshal(s)
+		if err := json.Unmarshal(std, &want); err != nil || back != want {
+			t.Errorf("%q: decodes to %q, encoding/json's to %q", s, back, want)
 		}
 	}
 }

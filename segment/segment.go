@@ -308,7 +308,7 @@ func breaksAfter(s string, sentStart, dot, stop, next, end int) bool {
 		return false // "Mr. Son", "Dr. Lee", "St. Louis"
 	}
 	_, suffix := suffixes[word]
-	if suffix || strings.IndexByte(word, '.') >= 0 {
+	if suffix || initialism(word) {
 		// "Corp.", "Inc.", "U.S." end a sentence only when a typical
 		// sentence opener follows: "…with Sony Corp. The deal…" but
 		// "Sony Corp. Chief Executive…" and "U.S. President…". After a
@@ -321,6 +321,23 @@ func breaksAfter(s string, sentStart, dot, stop, next, end int) bool {
 		return corp && loneSubject(s, next, end)
 	}
 	return true
+}
+
+// initialism reports whether word is letters with inner full stops: "U.S",
+// "e.g", "a.m" (not "5.2%" or "$42.08").
+func initialism(word string) bool {
+	dot := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c == '.':
+			dot = true
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return dot
 }
 
 // corporate are the company suffixes loneSubject applies after.

@@ -80,6 +80,8 @@ func TestSentences(t *testing.T) {
 			[]string{"J. P. Morgan and J.P. Morgan Chase agreed.", "Others did not."}},
 		{"decimals", "Shares rose 0.5% to 12.75 yen. Volume was thin.",
 			[]string{"Shares rose 0.5% to 12.75 yen.", "Volume was thin."}},
+		{"figure before a name", "Shares rose 5.2%. Nvidia fell to $42.08. Acme held.", []string{"Shares rose 5.2%.", "Nvidia fell to $42.08.", "Acme held."}},
+		{"times", "It closed at 9 a.m. local time. At 10 a.m. The Times called.", []string{"It closed at 9 a.m. local time.", "At 10 a.m.", "The Times called."}},
 		{"number abbreviation", "It is the No. 1 maker. It opened on Jan. 5 in Osaka.",
 			[]string{"It is the No. 1 maker.", "It opened on Jan. 5 in Osaka."}},
 		{"closing quote ends", "“More is better.” Son said it twice.",

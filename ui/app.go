@@ -100,6 +100,10 @@ func New(opts Options) Model {
 	m.panel = newPanel(m.keys, m.styles)
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
+		if n := len(m.library.problems); n > 0 {
+			// The library's footer lists them; say so, as it is not on screen.
+			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
+		}
 	}
 	return m
 }
@@ -184,6 +188,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case highlightsMsg:
 		if msg.gen == m.gen && msg.err == nil {
 			m.panel.Notes.SetHighlights(msg.highlights)
+			m.reader.setHighlights(msg.highlights)
 		} else if msg.gen == m.gen {
 			m.setStatus(articles.Sanitize(msg.err.Error()), true)
 		}

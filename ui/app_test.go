@@ -377,3 +377,60 @@ func TestMonoHasNoColour(t *testing.T) {
 		t.Fatal("mono view does not mark a company")
 	}
 }
+
+func TestResizeBackReusesWrap(t *testing.T) {
+	d := longFixture(t, 120, 40)
+	first := d.m.reader.wrapped
+	d.send(resize(70, 40))
+	if d.m.reader.wrapped.Width == first.Width {
+		t.Fatal("no re-wrap at the new width")
+	}
+	// Back to the first width: the kept wrap comes back without a Cmd.
+	mm, cmd := d.m.Update(resize(120, 40))
+	d.m = mm.(Model)
+	if cmd != nil {
+		if _, ok := cmd().(wrappedMsg); ok {
+			t.Fatal("re-wrapped a width already wrapped")
+		}
+	}
+	if d.m.reader.wrapped.Width != first.Width || len(d.m.reader.wrapped.Lines) != len(first.Lines) {
+		t.Fatalf("kept wrap not used: width %d", d.m.reader.wrapped.Width)
+	}
+}
+
+func TestSingleArticleWithProblemsSaysSo(t *testing.T) {
+	lib := singleLibrary(fixtureArticle(t))
+	lib.Problems = []articles.Problem{{Path: "a.bin", Reason: "binary file"}, {Path: "b.txt", Reason: "empty file"}}
+	d := newDriver(t, lib, Dark, 100, 30)
+	d.mustSee("2 inputs could not be read")
+	d.keys("esc")
+	d.mustSee("a.bin: binary file", "b.txt: empty file")
+}
+
+// TestNotesTabShowsHighlights: the seam for the notes work. Highlights
+// from Options.Highlights are listed in the Notes tab, drawn in the text,
+// and enter jumps to one; an orphan is listed but not drawn.
+func TestNotesTabShowsHighlights(t *testing.T) {
+	a := fixtureArticle(t)
+	a.Body += strings.Repeat("\n\nFiller paragraph that pushes the end of the story down the screen.", 30) +
+		"\n\nThe closing line we kept."
+	kept := spansOf(a.Body, "The closing line we kept.")[0]
+	hs := []model.Highlight{
+		{ArticleID: a.ID, Text: "The closing line we kept.", Start: kept.Start, End: kept.End, Note: "check the date"},
+		{ArticleID: a.ID, Text: "a sentence since edited away", Orphan: true},
+	}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations,
+		Highlights: func(model.Article) ([]model.Highlight, error) { return hs, nil }})}
+	d.run(d.m.Init())
+	d.send(resize(160, 30))
+	d.keys("4")
+	d.mustSee("4 Notes (2)", "The closing line we kept.", "— check the date", "not found in the current text")
+	d.keys("tab", "enter")
+	if d.m.reader.offset == 0 {
+		t.Fatal("enter on a highlight did not scroll to it")
+	}
+	d.keys("tab", "s")
+	if !styledAround(d.raw(), "The closing line we kept.") {
+		t.Fatal("the kept passage is not drawn in the text")
+	}
+}

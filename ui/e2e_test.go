@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,18 +25,43 @@ type tmuxTerm struct {
 	name   string
 }
 
+// built is the newsmark binary, built by the first end-to-end test that
+// needs it and shared by the rest (test-only state).
+var built struct {
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+	out  []byte
+}
+
 // buildBinary builds newsmark once per test run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: end-to-end test skipped (apt-get install tmux)")
 	}
-	bin := filepath.Join(t.TempDir(), "newsmark")
-	cmd := exec.Command("go", "build", "-o", bin, "newsmark")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		built.dir, built.err = os.MkdirTemp("", "newsmark-e2e-")
+		if built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "newsmark")
+		built.out, built.err = exec.Command("go", "build", "-o", built.bin, "newsmark").CombinedOutput()
+	})
+	if built.err != nil {
+		t.Fatalf("go build: %v\n%s", built.err, built.out)
 	}
-	return bin
+	return built.bin
+}
+
+// TestMain removes the shared binary after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxTerm {
@@ -246,4 +272,20 @@ func TestEndToEndAnnotated(t *testing.T) {
 		return strings.Contains(strings.Join(strings.Fields(strings.Join(left, " ")), " "), evStart)
 	})
 	tt.send("q")
+}
+
+// TestEndToEndMonochrome: with NO_COLOR the screen has no colour at all,
+// yet highlights keep their attributes.
+func TestEndToEndMonochrome(t *testing.T) {
+	bin := buildBinary(t)
+	tt := startTmux(t, 120, 30, "env", "NO_COLOR=1", bin, "testdata/harbor.txt")
+	tt.waitText("? help", "1 Ventures")
+	s := tt.waitFor("bold or underlined text in the body", true, func(s string) bool {
+		return strings.Contains(s, "\x1b[1m") || strings.Contains(s, "\x1b[4m") || strings.Contains(s, "\x1b[1;")
+	})
+	if regexp.MustCompile(`\x1b\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]`).MatchString(s) {
+		t.Fatalf("colour sequences under NO_COLOR:\n%q", s)
+	}
+	tt.send("q")
+	tt.waitText("EXITED 0")
 }

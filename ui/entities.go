@@ -21,7 +21,8 @@ type entitiesPane struct {
 	filter   string
 	list     itemList
 	width    int
-	active   bool // the tab has been shown, so its cursor selects
+	active   bool     // the tab has been shown, so its cursor selects
+	lines    []string // styled row per entity; reset with data or theme
 }
 
 var entityGroups = []struct {
@@ -33,6 +34,7 @@ var entityGroups = []struct {
 
 func (e *entitiesPane) setData(ann model.Annotations) {
 	e.entities = ann.Entities
+	e.lines = nil
 	e.order = make([]int, len(e.entities))
 	for i := range e.order {
 		e.order[i] = i
@@ -75,7 +77,21 @@ func (e *entitiesPane) SetSize(w, h int) {
 	e.render()
 }
 
-func (e *entitiesPane) setStyles() { e.render() }
+func (e *entitiesPane) setStyles() { e.lines = nil; e.render() }
+
+// line is entity idx's row, styled once per data and theme: filtering a
+// long list only re-picks rows.
+func (e *entitiesPane) line(idx int) string {
+	if e.lines == nil {
+		e.lines = make([]string, len(e.entities))
+	}
+	if e.lines[idx] == "" {
+		ent := e.entities[idx]
+		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) +
+			e.styles.Subtle.Render(fmt.Sprintf(" ×%d", len(ent.Mentions)))
+	}
+	return e.lines[idx]
+}
 
 func (e *entitiesPane) render() {
 	st := e.styles
@@ -96,9 +112,7 @@ func (e *entitiesPane) render() {
 			lastKind = ent.Kind
 			items = append(items, item{lines: []string{st.Group.Render(groupTitle(ent.Kind))}})
 		}
-		label := fmt.Sprintf("%s ×%d", ent.Name(), len(ent.Mentions))
-		items = append(items, item{lines: []string{" " + kindStyle(st, entityKind(ent.Kind)).Render(ent.Name()) +
-			st.Subtle.Render(label[len(ent.Name()):])}, selectable: true, ref: idx})
+		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
 	}
 	if len(items) == 0 {
 		msg := "No entity found in this article."

@@ -109,12 +109,14 @@ func spansOverlapping(ss []model.Span, start, end int) []model.Span {
 
 // layer priority, lowest first: a later layer draws over an earlier one.
 const (
-	layerQuote = iota
+	layerHighlight = iota
+	layerQuote
 	layerEntity
 	layerSelected
 	layerMark
 	layerMatch
 	layerCurrent
+	layerSelection
 	numLayers
 )
 
@@ -127,6 +129,12 @@ type lineDecor struct {
 	marks    []model.Span // the jump target (venture evidence, a quote), sorted
 	matches  []model.Span // search matches, sorted
 	current  int          // index into matches of the current match, -1 none
+	// highlights are the reader's kept passages (notes), sorted and not
+	// overlapping; drawn under the entity styles.
+	highlights []model.Span
+	// selection is the passage being selected (notes), drawn over all;
+	// empty when Start == End.
+	selection model.Span
 }
 
 // seg is one styled piece of a line, in bytes of the body.
@@ -161,6 +169,12 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 		return text, buf
 	}
 	segs := buf[:0]
+	for _, s := range spansOverlapping(d.highlights, l.Start, l.End) {
+		segs = append(segs, seg{s.Start, s.End, layerHighlight, st.spanHighlight})
+	}
+	if d.selection.Start < d.selection.End && d.selection.Start < l.End && l.Start < d.selection.End {
+		segs = append(segs, seg{d.selection.Start, d.selection.End, layerSelection, st.spanSelection})
+	}
 	if d.show[kindQuote] {
 		for _, m := range overlapping(d.ix.quotes, l.Start, l.End) {
 			segs = append(segs, seg{m.Start, m.End, layerQuote, st.spans[kindQuote]})

@@ -208,3 +208,9 @@ func padLines(s string, h int) string {
 	}
 	return s + strings.Repeat("\n", h-n)
 }
+
+// ShortHelp is the pane's most used bindings.
+func (l *libraryPane) ShortHelp() []key.Binding { return l.FullHelp()[0] }
+
+// FullHelp is every binding live in the pane, in columns, for the help overlay.
+func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(PaneLibrary) }

@@ -51,10 +51,18 @@ func (m Model) helpPane() Pane {
 	return PaneReader
 }
 
-type helpKeys [][]key.Binding
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h[len(h)-1] }
-func (h helpKeys) FullHelp() [][]key.Binding { return h }
+// fullHelp asks the pane that has the keys for its bindings.
+func (m Model) fullHelp(p Pane) [][]key.Binding {
+	switch p {
+	case PaneLibrary:
+		return m.library.FullHelp()
+	case PanePanel:
+		return m.panel.FullHelp()
+	case PaneReader:
+		return m.reader.FullHelp()
+	}
+	return m.keys.helpGroups(PaneInput)
+}
 
 // helpView lays the help columns out in rows that fit the width.
 func (m Model) helpView() string {
@@ -63,7 +71,7 @@ func (m Model) helpView() string {
 	hm.SetWidth(0)
 	var rows []string
 	var row [][]key.Binding
-	for _, g := range m.keys.helpGroups(p) {
+	for _, g := range m.fullHelp(p) {
 		try := append(append([][]key.Binding(nil), row...), g)
 		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
 			rows = append(rows, hm.FullHelpView(row))

@@ -96,3 +96,44 @@ func TestWrapPos(t *testing.T) {
 		t.Fatalf("Pos(formed) = %d,%d, want 0,24 (lines %q)", line, col, lines(w))
 	}
 }
+
+// FuzzWrap: any text at any width wraps without panicking, lines stay in
+// order on rune boundaries, no line is wider than the width unless it is a
+// single grapheme, and every byte but spaces and newlines is shown.
+func FuzzWrap(f *testing.F) {
+	f.Add("SoftBank Group Corp. 🚀 ソフトバンク\n\n  indented  words", 7)
+	f.Add("a\tb\t\tc", 1)
+	f.Add("x", 0)
+	f.Fuzz(func(t *testing.T, body string, width int) {
+		width = width%200 + 1
+		if width < 1 {
+			width = -width + 1
+		}
+		body = strings.ToValidUTF8(body, "?")
+		w := Wrap(body, width)
+		prev := 0
+		covered := make([]bool, len(body))
+		for i, l := range w.Lines {
+			if l.Start < prev || l.End < l.Start || l.End > len(body) {
+				t.Fatalf("line %d %+v out of order (prev end %d)", i, l, prev)
+			}
+			if l.Start < len(body) && !utf8.RuneStart(body[l.Start]) {
+				t.Fatalf("line %d starts inside a rune", i)
+			}
+			if tw := textWidth(w.Text(i)); tw > width {
+				if g, _, n := grapheme(body[l.Start:l.End]); n != l.End-l.Start {
+					t.Fatalf("line %d is %d wide at width %d: %q (first grapheme %q)", i, tw, width, w.Text(i), g)
+				}
+			}
+			for j := l.Start; j < l.End; j++ {
+				covered[j] = true
+			}
+			prev = l.End
+		}
+		for j := range body {
+			if c := body[j]; c != ' ' && c != '\t' && c != '\n' && !covered[j] {
+				t.Fatalf("byte %d (%q) on no line", j, body[j])
+			}
+		}
+	})
+}
