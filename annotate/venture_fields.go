@@ -46,6 +46,11 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, c := range v.spans {
 			vb.fields(&mv, c)
 		}
+		for _, p := range v.prices {
+			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
+				mv.Amounts = append(mv.Amounts, text)
+			}
+		}
 		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
 		}

@@ -35,6 +35,7 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	for si, s := range d.sents {
 		vb.sentence(si, s)
 	}
+	vb.attachPrices()
 	return vb.finish(a)
 }
 
@@ -405,6 +406,7 @@ type vDeal struct {
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
+	prices  []model.Span // money figures told elsewhere as its price
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -669,6 +671,75 @@ func vInSpans(ss []model.Span, pos int) bool {
 		}
 	}
 	return false
+}
+
+// vPriceWords, just before a money figure, make it a deal's price ("will
+// pay $16 billion", "had offered UFJ as much as $6.3 billion").
+var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
+	"valued ", "value of ", "valuing ", "price of ", "priced at "}
+
+// attachPrices gives a deal the prices told in sentences without a trigger:
+// a sentence that names one of its parties and pays, offers or values money.
+// It adds the amount and the sentence as evidence, never a party or a deal.
+func (vb *vBuilder) attachPrices() {
+	d := vb.d
+	if len(vb.vs) == 0 {
+		return
+	}
+	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
+	for _, f := range vb.figs {
+		e := d.ents[f.ent]
+		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
+			continue
+		}
+		if prevInto != nil && f.start-prevEnd <= 3 {
+			prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+			prevEnd = f.end
+			continue
+		}
+		si := d.sentOf(f.start)
+		if si < 0 {
+			continue
+		}
+		s := d.sents[si]
+		before := strings.ToLower(d.body[max(s.Start, f.start-40):f.start])
+		priced := false
+		for _, w := range vPriceWords {
+			if strings.Contains(before, w) {
+				priced = true
+				break
+			}
+		}
+		if !priced {
+			continue
+		}
+		// the latest deal, told before this sentence, that this sentence names a party of
+		var into *vDeal
+		for _, m := range d.mentionsIn(s.Start, s.End) {
+			if d.ents[m.ent].Kind != model.Company {
+				continue
+			}
+			for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen; i-- {
+				v := vb.vs[i]
+				// a price may come a sentence or two before the deal is named
+				if v.sents[0] <= si+2 && vb.shared(v.parties, []int{m.ent}) > 0 {
+					if into == nil || v.sents[0] > into.sents[0] {
+						into = v
+					}
+					break
+				}
+			}
+		}
+		if into == nil {
+			continue
+		}
+		if !slices.Contains(into.sents, si) {
+			into.sents = append(into.sents, si)
+			slices.Sort(into.sents)
+		}
+		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
+		prevEnd, prevInto = f.end, into
+	}
 }
 
 // vMaxOpen is how many recent deals a new clause may join: a story comes

@@ -201,3 +201,19 @@ func TestVenturesMoreTriggers(t *testing.T) {
 		t.Errorf("%q gave %+v", body, vs)
 	}
 }
+
+func TestVenturesPriceToldApart(t *testing.T) {
+	body := "Kestrel Works agreed to buy Alder Mills. Kestrel Works will pay $16 billion ($12 billion in cash) for the miller. " +
+		"Harbour Bank paid $5 million for new offices."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}, nil)
+	ents = testFigure(ents, body, "$16 billion", model.Money, 16e9)
+	ents = testFigure(ents, body, "$12 billion", model.Money, 12e9)
+	ents = testFigure(ents, body, "$5 million", model.Money, 5e6)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 {
+		t.Fatalf("got %+v, want one deal (a price is no deal)", vs)
+	}
+	if strings.Join(vs[0].Amounts, ",") != "$16 billion,$12 billion" || len(vs[0].Evidence) != 2 {
+		t.Errorf("amounts %v evidence %v: want the price and its conversion, two sentences", vs[0].Amounts, vs[0].Evidence)
+	}
+}
