@@ -141,24 +141,75 @@ func vMaybe(w string) bool {
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized.
 func vQuickTrigger(s string) bool {
-	var buf [32]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !vWordByte[c] {
+	// three rotating buffers hold the previous, current and next word in
+	// lower case: no allocation per word
+	var bufs [3][32]byte
+	var lens [3]int
+	p, c, n := 0, 1, 2
+	curOK := false
+	for i := 0; ; {
+		lens[n] = 0
+		for i < len(s) && !vWordByte[s[i]] {
 			i++
-			continue
 		}
-		j := i + 1
-		for j < len(s) && vWordByte[s[j]] {
-			j++
+		if i < len(s) {
+			j := i + 1
+			for j < len(s) && vWordByte[s[j]] {
+				j++
+			}
+			if j-i < 32 {
+				lens[n] = len(qLowerASCII(bufs[n][:0], s[i:j]))
+			}
+			i = j
 		}
-		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
-			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
+		if curOK && vGate(bufs[p][:lens[p]], bufs[c][:lens[c]], bufs[n][:lens[n]]) {
 			return true
 		}
-		i = j
+		if i >= len(s) && lens[n] == 0 {
+			return false
+		}
+		p, c, n = c, n, p
+		w := bufs[c][:lens[c]]
+		curOK = len(w) > 1 && vFirstLen[w[0]]&(1<<len(w)) != 0 && vAny[string(w)]
 	}
-	return false
+}
+
+// vGate tells from a word and its neighbours whether a sentence may speak of
+// a deal; sentenceTrigger then reads it properly.
+func vGate(prev, w, next []byte) bool {
+	is := func(b []byte, words ...string) bool {
+		for _, x := range words {
+			if string(b) == x {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case is(w, "take", "took", "taken", "taking", "takes"):
+		return is(next, "over")
+	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
+		return is(next, "up")
+	case is(w, "partner", "partners"):
+		return is(next, "with")
+	case is(w, "join"):
+		return is(next, "forces")
+	case is(w, "joint"):
+		return is(next, "venture", "ventures")
+	case is(w, "shares"):
+		return false
+	case is(w, "deal", "deals", "agreement", "agreements", "talks", "offers"):
+		return is(next, "with", "for") || is(prev, "the", "this", "that")
+	case is(w, "round"):
+		return is(prev, "funding", "financing", "investment", "series")
+	}
+	if _, ok := vWords[string(w)]; ok {
+		return true
+	}
+	if _, ok := vBackrefs[string(w)]; ok {
+		return is(prev, "the", "this", "that")
+	}
+	return true
 }
 
 // vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
