@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -753,10 +754,11 @@ func (vb *vBuilder) attachPrices() {
 			continue
 		}
 		s := d.sents[si]
-		before := strings.ToLower(d.body[max(s.Start, f.start-40):f.start])
+		var lb [40]byte
+		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
 		priced := false
 		for _, w := range vPriceWords {
-			if strings.Contains(before, w) {
+			if bytes.Contains(before, []byte(w)) {
 				priced = true
 				break
 			}
