@@ -26,7 +26,11 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents, false)
+	return venturesIn(a, newQDoc(a, ents, false), qs)
+}
+
+// venturesIn finds the deals of a on its index d.
+func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)

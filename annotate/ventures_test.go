@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -215,5 +216,19 @@ func TestVenturesPriceToldApart(t *testing.T) {
 	}
 	if strings.Join(vs[0].Amounts, ",") != "$16 billion,$12 billion" || len(vs[0].Evidence) != 2 {
 		t.Errorf("amounts %v evidence %v: want the price and its conversion, two sentences", vs[0].Amounts, vs[0].Evidence)
+	}
+}
+
+func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
+	a := benchArticle(20 << 10)
+	ents := entities(a)
+	q1, e1 := quotes(a, ents)
+	v1 := ventures(a, e1, q1)
+	q2, e2, v2 := quotesAndVentures(a, entities(a))
+	if !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(v1, v2) {
+		t.Fatalf("shared index differs: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q2), len(e1), len(e2), len(v1), len(v2))
+	}
+	if len(q2) == 0 || len(v2) == 0 {
+		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
 	}
 }
