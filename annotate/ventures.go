@@ -645,10 +645,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 	}
 	if into != nil && !(t.plural && len(parties) >= 3) {
-		if into.sents[len(into.sents)-1] != si {
+		if into.sents[len(into.sents)-1] != si && len(into.sents) < vMaxEvidence {
 			into.sents = append(into.sents, si)
 		}
-		into.spans = append(into.spans, model.Span{Start: from, End: to})
+		if len(into.spans) < vMaxEvidence {
+			into.spans = append(into.spans, model.Span{Start: from, End: to})
+		}
 		for _, p := range parties {
 			if vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
@@ -749,7 +751,9 @@ func (vb *vBuilder) attachPrices() {
 			continue
 		}
 		if prevInto != nil && f.start-prevEnd <= 3 {
-			prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+			if len(prevInto.prices) < vMaxEvidence {
+				prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+			}
 			prevEnd = f.end
 			continue
 		}
@@ -772,14 +776,16 @@ func (vb *vBuilder) attachPrices() {
 		}
 		// the latest deal, told before this sentence, that this sentence names a party of
 		var into *vDeal
+		// deals are in order of their first sentence: start from the last one
+		// told by si+2 (a price may come a sentence or two before the deal is named)
+		top := sort.Search(len(vb.vs), func(i int) bool { return vb.vs[i].sents[0] > si+2 })
 		for _, m := range d.mentionsIn(s.Start, s.End) {
 			if d.ents[m.ent].Kind != model.Company {
 				continue
 			}
-			for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen; i-- {
+			for i := top - 1; i >= 0 && i >= top-vMaxOpen; i-- {
 				v := vb.vs[i]
-				// a price may come a sentence or two before the deal is named
-				if v.sents[0] <= si+2 && vb.shared(v.parties, []int{m.ent}) > 0 {
+				if vb.shared(v.parties, []int{m.ent}) > 0 {
 					if into == nil || v.sents[0] > into.sents[0] {
 						into = v
 					}
@@ -787,17 +793,21 @@ func (vb *vBuilder) attachPrices() {
 				}
 			}
 		}
-		if into == nil {
+		if into == nil || len(into.prices) >= vMaxEvidence {
 			continue
 		}
-		if !slices.Contains(into.sents, si) {
-			into.sents = append(into.sents, si)
-			slices.Sort(into.sents)
+		if k, found := slices.BinarySearch(into.sents, si); !found && len(into.sents) < vMaxEvidence {
+			into.sents = slices.Insert(into.sents, k, si)
 		}
 		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
 		prevEnd, prevInto = f.end, into
 	}
 }
+
+// vMaxEvidence caps the sentences, clauses and prices one deal keeps: a
+// deal is told in a few sentences, and a cap keeps a story that repeats
+// its parties ten thousand times linear.
+const vMaxEvidence = 24
 
 // vMaxOpen is how many recent deals a new clause may join: a story comes
 // back to a deal it told a few deals ago, and a bound keeps a huge
