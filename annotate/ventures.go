@@ -652,7 +652,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			into.spans = append(into.spans, model.Span{Start: from, End: to})
 		}
 		for _, p := range parties {
-			if vb.shared(into.parties, []int{p}) == 0 {
+			if len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
 			}
 		}
@@ -808,6 +808,9 @@ func (vb *vBuilder) attachPrices() {
 // deal is told in a few sentences, and a cap keeps a story that repeats
 // its parties ten thousand times linear.
 const vMaxEvidence = 24
+
+// vMaxParties caps a deal's parties (a consortium of a dozen is already rare).
+const vMaxParties = 12
 
 // vMaxOpen is how many recent deals a new clause may join: a story comes
 // back to a deal it told a few deals ago, and a bound keeps a huge
