@@ -399,6 +399,16 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				d.setAlias(s, e)
 			}
 		}
+		// "Lumen Grid" → "Lumen": a distinctive first word of a two-word
+		// name stands for it, unless it is a name of its own.
+		if len(words) == 2 {
+			w := words[0]
+			f := wordSet(lex.info[w])
+			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
+				!strings.Contains(w, "-") && len(w) > 2 {
+				d.setAlias(w, e)
+			}
+		}
 		d.setAlias(initials(ns, c, true), e)
 		d.setAlias(initials(ns, c, false), e)
 	}
