@@ -290,7 +290,9 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
 	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && partyNouns[head]) {
-		return figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}, true
+		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
+		d.perAfter(&f) // "3 million tonnes a year"
+		return f, true
 	}
 	return figure{}, false
 }
