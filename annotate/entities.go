@@ -381,6 +381,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		if short, ok := lex.knownShort[name]; ok {
 			d.setAlias(short, e)
 		}
+		// "Amazon.com Inc." is "Amazon" in the next sentence.
+		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
+			d.setAlias(w[:len(w)-4], e)
+		}
 		words := make([]string, 0, n)
 		for k := c.t0; k < c.t1; k++ {
 			if ns.toks[k].kind == kWord {

@@ -11,7 +11,8 @@ import "strings"
 // A trailing period after the abbreviations belongs to the name.
 const legalSuffixList = `Corp Corporation Inc Incorporated Co Company Companies Cos Ltd Limited LLC LLP LP L.P. PLC Plc plc AG SA S.A. NV N.V. BV B.V. SE SpA S.p.A. SAS
 KK K.K. GmbH AB ASA Oyj Pte Pty Bhd Tbk PJSC OAO OJSC JSC PT SARL Srl SRL ApS A/S KGaA Sdn Kft Zrt Nyrt Oy AS
-SpA S.A.S. SAB PCL Tbk ehf hf SGPS BSC QSC QPSC SAOG KSC PSC ULC LLLP`
+SpA S.A.S. SAB PCL Tbk ehf hf SGPS BSC QSC QPSC SAOG KSC PSC ULC LLLP Pvt
+PLLC LDA Lda SL SLU SpA SRL SCA SCS CV C.V. N.V. S.A.B. AS ASA OÜ UAB AD DOO Kft. GK YK`
 
 // designators end a company name when the name has another word before them
 // ("Tokyo Gas", "Hyundai Motor Group"); alone they are ordinary words.
