@@ -220,3 +220,12 @@ func TestFirstWordAlias(t *testing.T) {
 		t.Errorf("Lumenor Grid Inc. mentions = %q, want the name and two short ones", got)
 	}
 }
+
+func TestCueNounBeforeNameAndOfNames(t *testing.T) {
+	t.Parallel()
+	body := "Talks ended. Bank of America Corp. analyst Ann Lee said so. Chipmaker Orbital Devices Inc. agreed."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Bank of America Corp.")
+	find(t, ann, model.Company, "Orbital Devices Inc.")
+	find(t, ann, model.Person, "Ann Lee")
+}

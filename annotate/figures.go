@@ -336,7 +336,7 @@ var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true,
 	"was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "per": true, "percent": true,
 	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
 	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
-	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "his's": true, "plus": true, "minus": true}
+	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -403,8 +403,8 @@ func (d *doc) dateAt(i int) (figure, bool) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	end := i + 1
-	if d.tok(end) == "." && d.glued(end) {
-		end++
+	if d.tok(end) == "." && d.glued(end) && len(w) <= 4 && w != "May" && w != "June" && w != "July" {
+		end++ // "Jan." keeps its period; "April." ends a sentence
 	}
 	if end < len(toks) && toks[end].kind == kNum && len(d.tok(end)) <= 4 {
 		end++

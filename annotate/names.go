@@ -200,7 +200,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			}
 		}
 		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
-		if f&cueCap != 0 && j-i > 1 && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
+		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
 			i++
 			continue
