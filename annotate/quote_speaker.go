@@ -40,7 +40,7 @@ var qReportingVerbs = map[string]int{
 	"urged": qvSay, "suggested": qvSay, "joked": qvSay, "boasted": qvSay, "cautioned": qvSay,
 	"mentioned": qvSay, "described": qvSay, "dubbed": qvSay, "tweeted": qvSay,
 	"highlighted": qvSay, "underlined": qvSay, "believes": qvSay, "sees": qvSay, "expects": qvSay,
-	"thinks": qvSay, "feels": qvSay,
+	"thinks": qvSay, "feels": qvSay, "called": qvSay,
 	"told": qvTell, "tells": qvTell,
 	"according": qvAccording,
 	"quoted":    qvQuoted,
@@ -67,6 +67,16 @@ var qOrgNouns = map[string]bool{
 	"conglomerate": true, "companies": true, "board": true, "producer": true, "fund": true, "startup": true,
 	"start-up": true, "chipmaker": true, "unit": true, "subsidiary": true, "release": true, "announcement": true,
 	"filing": true, "owner": true, "buyer": true, "investor": true, "club": true, "union": true, "supplier": true,
+}
+
+// qAuxiliaries may stand between a subject and its reporting verb.
+var qAuxiliaries = map[string]bool{
+	"has": true, "had": true, "have": true, "was": true, "is": true, "were": true, "would": true, "will": true,
+	"also": true, "later": true, "then": true, "previously": true, "once": true, "had earlier": true,
+}
+
+func qIsLowerStart(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z'
 }
 
 // qDeterminers start a nominal speaker that is no entity ("one analyst").
@@ -147,7 +157,7 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 		}
 		if !s.cont {
-			floor := d.sents[d.sentOf(s.open)].Start
+			floor := at.sentenceFloor(s.open)
 			if i > 0 && spans[i-1].para == s.para && spans[i-1].closeEnd > floor && spans[i-1].closeEnd <= s.open {
 				floor = spans[i-1].closeEnd
 			}
@@ -160,6 +170,13 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			if f := at.after(s); f.ok() {
 				at.set(s, f, true)
 			}
+		}
+	}
+	// a quoted phrase between a determiner and a noun names something
+	// ("the "battery at any cost" approach") unless a verb introduced it
+	for i := range spans {
+		if s := &spans[i]; !s.own && !s.term && !s.cont && at.modifierPhrase(s) {
+			s.term = true
 		}
 	}
 	// pass 2: chains, paragraphs, neighbouring sentences, in reading order
@@ -194,6 +211,11 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			if !f.ok() {
 				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
 			}
+			if !f.ok() {
+				// the story's first quote, its speaker named just after ("its
+				// chief has said. Werner Seifert met ...")
+				f = qFound{ent: at.nextPersonAfter(s.end)}
+			}
 			at.set(s, f, false)
 			if !s.cont {
 				chainSpeaker = f
@@ -203,6 +225,53 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			last = qFound{s.speaker, s.nominal}
 		}
 	}
+}
+
+// sentenceFloor is where the sentence holding pos starts: the sentence
+// list's start, or a later full stop the list missed ("28.1%. Joe said").
+func (at *qAttributor) sentenceFloor(pos int) int {
+	d := at.d
+	floor := d.sents[d.sentOf(pos)].Start
+	lo := max(floor, pos-qMaxWindow)
+	for i := pos - 1; i >= lo; i-- {
+		if c := d.body[i]; (c == '.' || c == '!' || c == '?') && qSentenceBreakAt(d.body[:pos], i) && !at.inQuote(i) {
+			j := i + 1
+			for j < pos && (qIsSpaceByte(d.body[j]) || d.body[j] == '"' || d.body[j] == ')') {
+				j++
+			}
+			if j < pos && j > floor {
+				return j
+			}
+			break
+		}
+	}
+	return floor
+}
+
+// qDeterminers2 may stand before a quoted name used as a modifier.
+var qModDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"this": true, "that": true, "so-called": true,
+}
+
+// modifierPhrase reports whether span s sits between a determiner and a
+// lower-case noun, with no sentence punctuation of its own.
+func (at *qAttributor) modifierPhrase(s *qSpan) bool {
+	d := at.d
+	t := d.body[s.start:s.end]
+	if strings.ContainsAny(t, ".,;:!?") || !s.closed {
+		return false
+	}
+	before := at.windowTokensBack(max(0, s.open-24), s.open)
+	if len(before) == 0 || !before[len(before)-1].word || !qModDeterminers[at.word(before[len(before)-1])] {
+		return false
+	}
+	after := qTokens(d.body, s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
+	if len(after) == 0 || !after[0].word {
+		return false
+	}
+	w := d.body[after[0].start:after[0].end]
+	return !qIsUpperStart(w) && !qNominalStop[qLowerWord(w)] && qReportingVerbs[qLowerWord(w)] == 0
 }
 
 func qEndsSentence(t string) bool {
@@ -428,6 +497,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	if n == 0 {
 		return qNone
 	}
+	// auxiliaries between subject and verb: "its chief has said"
+	for n > 1 && qAuxiliaries[at.word(toks[n-1])] {
+		n--
+	}
 	lastW := at.word(toks[n-1])
 	if k, ok := qPronouns[lastW]; ok {
 		if k == model.Person {
@@ -445,6 +518,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 		if lm.end >= toks[n-1].end-1 && lm.end <= toks[n-1].end+3 {
 			return qFound{ent: lm.ent}
 		}
+	}
+	if qTitleWords[lastW] && !qOrgNouns[lastW] && !qFunctionWords[lastW] && !qConnectives[lastW] &&
+		qIsLowerStart(at.d.body[toks[n-1].start:toks[n-1].end]) {
+		return qNone // "its chief has said": an official the sentence does not name
 	}
 	if qOrgNouns[lastW] {
 		for _, m := range ms {
@@ -578,9 +655,22 @@ func (at *qAttributor) recentPerson(pos int) qFound {
 func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 	d := at.d
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for i--; i >= 0; i-- {
-		m := d.ments[i]
+	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
+		m := d.ments[j]
 		if m.end <= pos && d.ents[m.ent].Kind == k && !at.inQuote(m.start) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// nextPersonAfter is the first person named outside quotes within
+// qMaxWindow bytes after pos, or -1.
+func (at *qAttributor) nextPersonAfter(pos int) int {
+	d := at.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for ; i < len(d.ments) && d.ments[i].start < pos+qMaxWindow; i++ {
+		if m := d.ments[i]; d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
 			return m.ent
 		}
 	}
@@ -594,7 +684,7 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
 	counts := map[int]int{}
 	best, bestN := -1, 0
-	for j := i - 1; j >= 0 && j >= i-200; j-- {
+	for j := i - 1; j >= 0 && j >= i-80; j-- {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
 			continue
@@ -615,13 +705,29 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 
 // spokeAfter reports whether a reporting verb follows pos within two words.
 func (at *qAttributor) spokeAfter(pos int) bool {
-	toks := qTokens(at.d.body, pos, min(len(at.d.body), pos+40), nil)
-	for k := 0; k < len(toks) && k < 2; k++ {
-		if qReportingVerbs[at.word(toks[k])] == qvSay {
-			return true
+	b := at.d.body
+	var buf [16]byte
+	for k := 0; k < 2; k++ {
+		for pos < len(b) && b[pos] == ' ' {
+			pos++
 		}
-		if !toks[k].word {
+		n := 0
+		for pos < len(b) && (b[pos] >= 'a' && b[pos] <= 'z' || b[pos] >= 'A' && b[pos] <= 'Z') {
+			if n < len(buf) {
+				c := b[pos]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[n] = c
+			}
+			n++
+			pos++
+		}
+		if n == 0 || n > len(buf) {
 			return false
+		}
+		if qReportingVerbs[string(buf[:n])] == qvSay {
+			return true
 		}
 	}
 	return false
@@ -768,8 +874,9 @@ func (at *qAttributor) nameFrom(run []qTok) qFound {
 		return qNone
 	}
 	for _, t := range run {
-		if len(d.body[t.start:t.end]) < 2 {
-			return qNone
+		w := d.body[t.start:t.end]
+		if len(w) < 2 || strings.ContainsAny(w, "0123456789") {
+			return qNone // an initial or a code, not a name
 		}
 	}
 	name := d.body[run[0].start:run[len(run)-1].end]
@@ -815,6 +922,9 @@ func qEditDistance1(a, b string) bool {
 	return a[i+1:] == b[i:]
 }
 
+// qMaxSearch bounds the bytes searched for a new speaker's mentions.
+const qMaxSearch = 1 << 20
+
 // qMaxAdded caps the speakers quotes adds to one article, and so the
 // whole-body searches for their mentions.
 const qMaxAdded = 32
@@ -836,13 +946,20 @@ func (at *qAttributor) addPerson(name string, pos int) int {
 		Cue: "speaker", MetaMentions: []model.MetaMention{}}
 	at.nextID++
 	e.Mentions = []model.Span{}
-	for off := 0; off < len(d.body); {
-		k := strings.Index(d.body[off:], name)
+	from, to := 0, len(d.body)
+	if to > qMaxSearch {
+		// a huge body: look for the name's mentions near where it was found
+		from, to = max(0, pos-qMaxSearch/2), min(len(d.body), pos+qMaxSearch/2)
+	}
+	for off := from; off < to; {
+		k := strings.Index(d.body[off:to], name)
 		if k < 0 {
 			break
 		}
 		s := off + k
-		e.Mentions = append(e.Mentions, model.Span{Start: s, End: s + len(name)})
+		if s2, e2 := qRuneSpan(d.body, s, s+len(name)); s2 == s && e2 == s+len(name) {
+			e.Mentions = append(e.Mentions, model.Span{Start: s, End: s + len(name)})
+		}
 		off = s + len(name)
 	}
 	d.ents = append(d.ents, e)

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,11 +29,19 @@ func qParagraphs(a model.Article) []model.Span {
 	if len(a.Paragraphs) > 0 {
 		return a.Paragraphs
 	}
-	var ps []model.Span
 	b := a.Body
+	ps := make([]model.Span, 0, strings.Count(b, "\n")+1)
 	start := 0
 	for i := 0; i <= len(b); i++ {
-		if i == len(b) || b[i] == '\n' {
+		if i < len(b) {
+			k := strings.IndexByte(b[i:], '\n')
+			if k < 0 {
+				i = len(b)
+			} else {
+				i += k
+			}
+		}
+		{
 			s, e := start, i
 			for s < e && qIsSpaceByte(b[s]) {
 				s++
@@ -40,13 +49,25 @@ func qParagraphs(a model.Article) []model.Span {
 			for e > s && qIsSpaceByte(b[e-1]) {
 				e--
 			}
-			if e > s {
+			if s, e = qRuneSpan(b, s, e); e > s {
 				ps = append(ps, model.Span{Start: s, End: e})
 			}
 			start = i + 1
 		}
 	}
 	return ps
+}
+
+// qRuneSpan narrows [s, e) to rune boundaries (stray continuation bytes
+// of invalid UTF-8 fall outside).
+func qRuneSpan(b string, s, e int) (int, int) {
+	for s < e && !utf8.RuneStart(b[s]) {
+		s++
+	}
+	for e > s && e < len(b) && !utf8.RuneStart(b[e]) {
+		e--
+	}
+	return s, e
 }
 
 func qIsSpaceByte(c byte) bool {
@@ -59,12 +80,28 @@ func qIsWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
+// qASCIIWord marks the ASCII bytes that are word runes.
+var qASCIIWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = qIsWordRune(rune(c))
+	}
+	return t
+}()
+
 // qTokens splits s[from:to] into tokens with absolute offsets. Inner joiners
 // (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
 // "U.S", "1,000", "AT&T"); a trailing one is punctuation.
 func qTokens(s string, from, to int, out []qTok) []qTok {
 	i := from
 	for i < to {
+		// ASCII fast path: spaces and punctuation without decoding
+		if c := s[i]; c < utf8.RuneSelf && !qASCIIWord[c] {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				out = append(out, qTok{start: i, end: i + 1})
+			}
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:to])
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
 			i += w
@@ -77,6 +114,10 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		}
 		j := i + w
 		for j < to {
+			if qASCIIWord[s[j]] {
+				j++
+				continue
+			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:to])
 			if qIsWordRune(r2) {
 				j += w2
@@ -97,6 +138,19 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		i = j
 	}
 	return out
+}
+
+// qLowerASCII appends s lower-cased (ASCII letters only) to buf, for
+// allocation-free map look-ups: m[string(qLowerASCII(buf[:0], w))].
+func qLowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // qLowerWord returns the token text lower-cased (ASCII fast path, no
@@ -162,7 +216,8 @@ func qSentenceBreakAt(b string, i int) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return false // an initial: "John F. Kennedy"
 	}
-	if qAbbrev[strings.ToLower(w)] {
+	var buf [12]byte
+	if qAbbrev[string(qLowerASCII(buf[:0], w))] {
 		// "Corp." ends a sentence only when a capitalised word does not follow
 		for j < len(b) && qIsSpaceByte(b[j]) {
 			if b[j] == '\n' {
@@ -192,7 +247,9 @@ func qSentences(b string, ps, pe int, out []model.Span) []model.Span {
 			for e+3 <= pe && (b[e:e+3] == "”" || b[e:e+3] == "’") {
 				e += 3
 			}
-			out = append(out, model.Span{Start: s, End: e})
+			if s2, e2 := qRuneSpan(b, s, e); e2 > s2 {
+				out = append(out, model.Span{Start: s2, End: e2})
+			}
 			for e < pe && qIsSpaceByte(b[e]) {
 				e++
 			}
@@ -200,8 +257,8 @@ func qSentences(b string, ps, pe int, out []model.Span) []model.Span {
 			i = e - 1
 		}
 	}
-	if s < pe {
-		out = append(out, model.Span{Start: s, End: pe})
+	if s2, e2 := qRuneSpan(b, s, pe); e2 > s2 {
+		out = append(out, model.Span{Start: s2, End: e2})
 	}
 	return out
 }
@@ -214,8 +271,10 @@ type qDoc struct {
 	ents  []model.Entity
 	// mentions of people and companies, sorted by start
 	ments []qMent
-	// mentions of places and figures, sorted by start: never a speaker
-	others []qMent
+	// mentions of places and figures, sorted by start when othersSorted:
+	// never a speaker
+	others       []qMent
+	othersSorted bool
 }
 
 type qMent struct {
@@ -223,11 +282,17 @@ type qMent struct {
 	ent        int // index into ents
 }
 
-func newQDoc(a model.Article, ents []model.Entity) *qDoc {
-	d := &qDoc{body: a.Body, paras: qParagraphs(a), ents: ents}
+// newQDoc indexes a; paragraphs are found only when needParas is set or the
+// article has no sentence list.
+func newQDoc(a model.Article, ents []model.Entity, needParas bool) *qDoc {
+	d := &qDoc{body: a.Body, ents: ents}
+	if needParas || len(a.Sentences) == 0 {
+		d.paras = qParagraphs(a)
+	}
 	if len(a.Sentences) > 0 {
 		d.sents = a.Sentences
 	} else {
+		d.sents = make([]model.Span, 0, len(a.Body)/100+1)
 		for _, p := range d.paras {
 			d.sents = qSentences(d.body, p.Start, p.End, d.sents)
 		}
@@ -237,6 +302,20 @@ func newQDoc(a model.Article, ents []model.Entity) *qDoc {
 }
 
 func (d *qDoc) indexMentions() {
+	n, o := 0, 0
+	for _, e := range d.ents {
+		if e.Kind == model.Person || e.Kind == model.Company {
+			n += len(e.Mentions)
+		} else {
+			o += len(e.Mentions)
+		}
+	}
+	if cap(d.ments) < n {
+		d.ments = make([]qMent, 0, n+8)
+	}
+	if cap(d.others) < o {
+		d.others = make([]qMent, 0, o)
+	}
 	d.ments, d.others = d.ments[:0], d.others[:0]
 	for i, e := range d.ents {
 		for _, m := range e.Mentions {
@@ -250,20 +329,24 @@ func (d *qDoc) indexMentions() {
 		}
 	}
 	qSortMents(d.ments)
-	qSortMents(d.others)
+	d.othersSorted = false
 }
 
 func qSortMents(ms []qMent) {
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].start != ms[j].start {
-			return ms[i].start < ms[j].start
+	slices.SortFunc(ms, func(x, y qMent) int {
+		if x.start != y.start {
+			return x.start - y.start
 		}
-		return ms[i].end > ms[j].end
+		return y.end - x.end
 	})
 }
 
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
 func (d *qDoc) overlapsOther(a, b int) bool {
+	if !d.othersSorted {
+		qSortMents(d.others) // sorted on first use: few articles need it
+		d.othersSorted = true
+	}
 	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
 	return i < len(d.others) && d.others[i].start < b
 }
@@ -276,29 +359,36 @@ func (d *qDoc) mentionsIn(a, b int) []qMent {
 		j++
 	}
 	out := d.ments[i:j]
-	// drop mentions running past b
-	k := 0
-	res := out[:0:0]
-	for _, m := range out {
-		if m.end <= b {
-			res = append(res, m)
-			k++
+	// drop mentions running past b (copying only when there is one)
+	for x, m := range out {
+		if m.end > b {
+			res := append([]qMent(nil), out[:x]...)
+			for _, m := range out[x+1:] {
+				if m.end <= b {
+					res = append(res, m)
+				}
+			}
+			return res
 		}
 	}
-	return res
+	return out
 }
 
 // lastMentionBefore is the most recent mention of kind k ending at or before pos.
 func (d *qDoc) lastMentionBefore(pos int, k model.EntityKind) int {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for i--; i >= 0; i-- {
-		m := d.ments[i]
+	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
+		m := d.ments[j]
 		if m.end <= pos && d.ents[m.ent].Kind == k {
 			return m.ent
 		}
 	}
 	return -1
 }
+
+// qMaxLookBack bounds how many mentions a backward search visits, so a
+// story of one kind of entity stays linear.
+const qMaxLookBack = 400
 
 // paraOf returns the index of the paragraph holding pos (or the one before).
 func (d *qDoc) paraOf(pos int) int {

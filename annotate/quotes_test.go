@@ -152,6 +152,13 @@ func TestQuotesSpeakers(t *testing.T) {
 			want: []wantQuote{{"Currently the bid looks far too low for the board,", "one analyst"}},
 		},
 		{
+			name:      "called with a possessive appositive",
+			body:      `Tom Reyes spoke first. Kestrel's chief executive, Ada Vane, called the plant "a cornerstone of our American strategy".`,
+			people:    []string{"Tom Reyes", "Ada Vane"},
+			companies: []string{"Kestrel"},
+			want:      []wantQuote{{"a cornerstone of our American strategy", "Ada Vane"}},
+		},
+		{
 			name:   "misspelt surname",
 			body:   "Pranav Mukerjee spoke first. \"Demand for aircraft here will double within ten years,\" said Mr Mukherjee.",
 			people: []string{"Pranav Mukerjee|Mukerjee"},
@@ -186,7 +193,8 @@ func TestQuotesSpeakers(t *testing.T) {
 
 func TestQuotesTermsAreNotQuotes(t *testing.T) {
 	body := "Traders call the small refiners “teapots”, and Ada Vane dubbed the new model “Crystal intelligence.” " +
-		"The firm calls its unit \"Blue Harbour Energy Systems\" in filings."
+		"The firm calls its unit \"Blue Harbour Energy Systems\" in filings. " +
+		"Some investors doubt the \"growth at any cost\" approach."
 	ents := testEnts(body, []string{"Ada Vane"}, nil, nil)
 	qs, _ := quotes(model.Article{Body: body}, ents)
 	if len(qs) != 0 {
@@ -249,5 +257,26 @@ func TestQuotesUnbalancedMarksStayInBody(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestQuotesSentenceListMissingASplit(t *testing.T) {
+	body := `Tom Reyes owns 28.1%. Ada Vane, a banker at Harbour Bank, said the vote was "utterly crucial". "Without it the bid will fail and everyone knows that."`
+	ents := testEnts(body, []string{"Tom Reyes", "Ada Vane"}, []string{"Harbour Bank"}, nil)
+	// a sentence list that missed the break after "28.1%."
+	a := model.Article{Body: body, Sentences: []model.Span{{Start: 0, End: len(body)}}}
+	qs, _ := quotes(a, ents)
+	if len(qs) != 1 || qs[0].Speaker != "Ada Vane" {
+		t.Fatalf("got %+v, want one quote by Ada Vane", qs)
+	}
+}
+
+func TestQuotesFirstQuoteSpeakerNamedAfter(t *testing.T) {
+	body := "Kestrel Works bosses held \"open, friendly and useful\" talks with Harbour Bank, its chief has said.\n\n" +
+		"Ada Vane met the bank's board on Monday."
+	ents := testEnts(body, []string{"Ada Vane"}, []string{"Kestrel Works", "Harbour Bank"}, nil)
+	qs, _ := quotes(model.Article{Body: body}, ents)
+	if len(qs) != 1 || qs[0].Speaker != "Ada Vane" {
+		t.Fatalf("got %+v, want the quote given to Ada Vane, named next", qs)
 	}
 }

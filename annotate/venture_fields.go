@@ -39,9 +39,10 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 			mv.PartyIDs = append(mv.PartyIDs, d.ents[p].ID)
 		}
 		for _, si := range v.sents {
-			s := d.sents[si]
-			mv.Evidence = append(mv.Evidence, s)
-			vb.fields(&mv, s)
+			mv.Evidence = append(mv.Evidence, d.sents[si])
+		}
+		for _, c := range v.spans {
+			vb.fields(&mv, c)
 		}
 		if vb.past(d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
@@ -56,7 +57,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 	d := vb.d
 	b := d.body
-	lower := strings.ToLower(b[s.Start:s.End])
+	lower := "" // the clause in lower case, made when a percent needs it
 	for _, f := range vb.figsIn(s.Start, s.End) {
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
@@ -65,7 +66,7 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 		case e.Kind == model.Place:
 			if mv.Location == "" && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " near ") ||
 				strings.HasSuffix(before, " across ") || strings.HasSuffix(before, " at ") ||
-				strings.HasSuffix(before, " in the ")) {
+				strings.HasSuffix(before, " in the ")) && !vb.adjectival(f.end, s.End) {
 				mv.Location = text
 			}
 		case e.Subkind == model.Money:
@@ -77,6 +78,9 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
+			if mv.Stake == "" && lower == "" {
+				lower = strings.ToLower(b[s.Start:s.End])
+			}
 			if mv.Stake == "" && (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
@@ -91,7 +95,9 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			if mv.Timeframe == "" {
+			// "over five years" is a timeframe; "500,000 cars a year" a rate
+			if mv.Timeframe == "" && !strings.HasPrefix(text, "a ") && !strings.HasPrefix(text, "per ") &&
+				!strings.HasPrefix(text, "an ") {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
@@ -101,6 +107,24 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 			}
 		}
 	}
+}
+
+// adjectival reports whether a place ending at pos qualifies the noun after
+// it ("in U.S. startup Voltaic"), so is no location of the deal.
+func (vb *vBuilder) adjectival(pos, end int) bool {
+	ts := qTokens(vb.d.body, pos, min(end, pos+24), nil)
+	if len(ts) == 0 || !ts[0].word {
+		return false
+	}
+	w := vb.d.body[ts[0].start:ts[0].end]
+	return !qIsUpperStart(w) && !vPlaceFollowers[qLowerWord(w)]
+}
+
+var vPlaceFollowers = map[string]bool{
+	"and": true, "or": true, "to": true, "for": true, "from": true, "by": true, "with": true, "on": true,
+	"at": true, "as": true, "which": true, "where": true, "in": true, "over": true, "through": true,
+	"until": true, "within": true, "that": true, "while": true, "but": true, "after": true, "before": true,
+	"is": true, "was": true, "will": true, "would": true, "has": true, "had": true, "said": true,
 }
 
 func vHasString(a []string, s string) bool {

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,8 +25,12 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents)
-	vb := &vBuilder{d: d, quotes: qs}
+	d := newQDoc(a, ents, false)
+	// quotes sorted by offset, for binary search (quotes returns them so; a
+	// caller's list may not be)
+	sorted := append([]model.Quote(nil), qs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	vb := &vBuilder{d: d, quotes: sorted}
 	vb.indexFigures()
 	for si, s := range d.sents {
 		vb.sentence(si, s)
@@ -69,7 +74,102 @@ var vWords = map[string]struct {
 	"suitor": {model.Acquisition, 5}, "bidder": {model.Acquisition, 5},
 	"raised": {model.Investment, 4}, "raise": {model.Investment, 4}, "raises": {model.Investment, 4},
 	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
+	"combine": {model.Merger, 6}, "combining": {model.Merger, 6}, "combination": {model.Merger, 6},
+	"amalgamation": {model.Merger, 6}, "consortium": {model.Partnership, 3},
 }
+
+var vInvestWords = map[string]bool{
+	"investment": true, "investments": true, "investing": true, "investors": true, "invest": true,
+	"acquisition": true, "acquisitions": true, "merger": true, "funding": true, "financing": true,
+}
+
+// vInvestModified are nouns a deal word only qualifies ("investment bank").
+var vInvestModified = map[string]bool{
+	"bank": true, "banks": true, "banking": true, "banker": true, "bankers": true, "firm": true, "firms": true,
+	"fund": true, "funds": true, "group": true, "arm": true, "company": true, "manager": true,
+	"managers": true, "management": true, "vehicle": true, "house": true, "grade": true, "trust": true,
+	"advice": true, "adviser": true, "advisor": true, "strategy": true, "committee": true, "income": true,
+	"returns": true, "banks'": true, "spree": true, "costs": true, "rules": true,
+}
+
+// vAny holds every word sentenceTrigger looks at twice; the rest are
+// skipped after one allocation-free look-up.
+var vAny = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range vWords {
+		m[w] = true
+	}
+	for w := range vBackrefs {
+		m[w] = true
+	}
+	for w := range vPlural {
+		m[w] = true
+	}
+	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
+		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
+		"founded establish established set formed form forming stake shares") {
+		m[w] = true
+	}
+	return m
+}()
+
+// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
+// with c: most words fail this test before any map look-up.
+var vFirstLen = func() (t [256]uint32) {
+	for w := range vAny {
+		if len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// vMaybe reports whether word w (any case) may be in vAny.
+func vMaybe(w string) bool {
+	if len(w) < 2 || len(w) >= 32 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return vFirstLen[c]&(1<<len(w)) != 0
+}
+
+// vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
+// words belong to vAny? Most sentences stop here, untokenized.
+func vQuickTrigger(s string) bool {
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !vWordByte[c] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
+			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
+var vWordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'] = true
+	return t
+}()
 
 // vBidOwners may precede "bid" when it means an offer for a company.
 var vBidOwners = map[string]bool{
@@ -168,9 +268,11 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
+	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || vb.inName(tk.start) {
-			continue // "Reline Investments" is a name, not an investment
+		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+			vb.inName(tk.start) {
+			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
 		w := qLowerWord(b[tk.start:tk.end])
 		next := ""
@@ -205,6 +307,11 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				t.kind, t.rank, t.weak, t.at = model.Partnership, 1, true, tk.start
 			}
 			found = true
+		case (w == "offer" || w == "offers") && next == "for" && !vb.inName(tk.start):
+			if t.rank < 5 {
+				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
+			}
+			found = true
 		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
 			w == "formed" || w == "form" || w == "forming":
 			// a company founding another: an investment, only with two parties
@@ -226,6 +333,9 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			}
 		}
 		if v, ok := vWords[w]; ok {
+			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
+				continue // "investment bank", "at stake": no deal
+			}
 			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
@@ -261,11 +371,12 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 
 // vBuilder collects the ventures of one article.
 type vBuilder struct {
-	d      *qDoc
-	quotes []model.Quote
-	vs     []*vDeal
-	figs   []vFig
-	toks   []qTok
+	d       *qDoc
+	quotes  []model.Quote
+	vs      []*vDeal
+	figs    []vFig
+	toks    []qTok
+	outside []qTok // toks outside quotations (reused)
 }
 
 type vFig struct {
@@ -277,11 +388,19 @@ type vFig struct {
 type vDeal struct {
 	kind    model.VentureKind
 	rank    int
-	parties []int // entity indexes, in order of first mention
-	sents   []int // evidence sentence indexes
+	parties []int        // entity indexes, in order of first mention
+	sents   []int        // evidence sentence indexes
+	spans   []model.Span // the clauses the deal was read from: its fields come from these
 }
 
 func (vb *vBuilder) indexFigures() {
+	n := 0
+	for _, e := range vb.d.ents {
+		if e.Kind == model.Figure || e.Kind == model.Place {
+			n += len(e.Mentions)
+		}
+	}
+	vb.figs = make([]vFig, 0, n)
 	for i, e := range vb.d.ents {
 		if e.Kind != model.Figure && e.Kind != model.Place {
 			continue
@@ -292,14 +411,15 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	sort.Slice(vb.figs, func(i, j int) bool { return vb.figs[i].start < vb.figs[j].start })
+	slices.SortFunc(vb.figs, func(x, y vFig) int { return x.start - y.start })
 }
 
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
 // are read from the reporter's words, not from what a speaker hopes for.
 func (vb *vBuilder) inQuote(s model.Span) bool {
-	for _, q := range vb.quotes {
-		if q.Start <= s.Start+2 && q.End >= s.End-3 {
+	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	for ; i < len(vb.quotes) && vb.quotes[i].Start <= s.Start+2; i++ {
+		if vb.quotes[i].End >= s.End-3 {
 			return true
 		}
 	}
@@ -311,14 +431,26 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if s.End-s.Start > 4*qMaxWindow || vb.inQuote(s) {
 		return
 	}
+	if !vQuickTrigger(d.body[s.Start:s.End]) {
+		return
+	}
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
-	toks := make([]qTok, 0, len(all))
-	for _, t := range all {
-		if !vb.inQuoteAt(t.start) {
-			toks = append(toks, t)
+	toks := all
+	qi := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	if qi < len(vb.quotes) && vb.quotes[qi].Start < s.End {
+		// the sentence holds a quotation: keep the tokens outside it
+		toks = vb.outside[:0]
+		for _, t := range all {
+			for qi < len(vb.quotes) && vb.quotes[qi].End <= t.start {
+				qi++
+			}
+			if qi >= len(vb.quotes) || t.start < vb.quotes[qi].Start {
+				toks = append(toks, t)
+			}
 		}
+		vb.outside = toks
 	}
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
@@ -363,6 +495,34 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 // clause proposes or extends a deal from one clause of sentence si.
 func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	d := vb.d
+	// ", which bought Arm in 2016," is a clause of its own about the company
+	// before it; the main clause reads without it
+	rel := vb.relativeClauses(toks)
+	if len(rel) > 0 {
+		main := make([]qTok, 0, len(toks))
+		for _, t := range toks {
+			if !vInSpans(rel, t.start) {
+				main = append(main, t)
+			}
+		}
+		for _, r := range rel {
+			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
+				var sub []qTok
+				for _, t := range toks {
+					if t.start > r.Start && t.end <= r.End {
+						sub = append(sub, t)
+					}
+				}
+				if len(sub) > 0 {
+					vb.clause(si, sub, true, ante)
+				}
+			}
+		}
+		toks = main
+		if len(toks) == 0 {
+			return
+		}
+	}
 	t, ok := vb.sentenceTrigger(toks)
 	if !ok && !t.backref {
 		return
@@ -370,7 +530,6 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	var parties []int
 	firstAt := -1
-	rel := vb.relativeClauses(toks)
 	for _, m := range d.mentionsIn(from, to) {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
 			continue
@@ -393,7 +552,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	// a deal this clause continues
 	var into *vDeal
-	for i := len(vb.vs) - 1; i >= 0 && into == nil; i-- {
+	for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen && into == nil; i-- {
 		v := vb.vs[i]
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			into = v
@@ -417,6 +576,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		if into.sents[len(into.sents)-1] != si {
 			into.sents = append(into.sents, si)
 		}
+		into.spans = append(into.spans, model.Span{Start: from, End: to})
 		for _, p := range parties {
 			if vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
@@ -438,11 +598,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}})
+			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si},
+				spans: []model.Span{{Start: from, End: to}}})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}})
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si},
+		spans: []model.Span{{Start: from, End: to}}})
 }
 
 // relativeClauses returns the ", which ... ," and ", who ... ," asides of a
@@ -472,6 +634,20 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 	return out
 }
 
+// companyEndingAt returns the company whose mention ends right before pos
+// (", which" follows it), or -1.
+func (vb *vBuilder) companyEndingAt(pos int) int {
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		m := d.ments[j]
+		if m.end == pos && d.ents[m.ent].Kind == model.Company {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 func vInSpans(ss []model.Span, pos int) bool {
 	for _, s := range ss {
 		if s.Contains(pos) {
@@ -480,6 +656,11 @@ func vInSpans(ss []model.Span, pos int) bool {
 	}
 	return false
 }
+
+// vMaxOpen is how many recent deals a new clause may join: a story comes
+// back to a deal it told a few deals ago, and a bound keeps a huge
+// article linear.
+const vMaxOpen = 12
 
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
@@ -526,17 +707,24 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		}
 	}
 	// else the company the story is about: the one named most so far
-	counts := map[int]int{}
+	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
-	for j := 0; j < i; j++ {
+	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
 		}
-		counts[m.ent]++
-		if counts[m.ent] > bestN {
-			best, bestN = m.ent, counts[m.ent]
+		x := 0
+		for x < len(counts) && counts[x][0] != m.ent {
+			x++
+		}
+		if x == len(counts) {
+			counts = append(counts, [2]int{m.ent, 0})
+		}
+		counts[x][1]++
+		if counts[x][1] > bestN {
+			best, bestN = m.ent, counts[x][1]
 		}
 	}
 	if bestN >= 3 {
@@ -601,12 +789,8 @@ func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
 }
 
 func (vb *vBuilder) inQuoteAt(pos int) bool {
-	for _, q := range vb.quotes {
-		if pos >= q.Start && pos < q.End {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+	return i < len(vb.quotes) && vb.quotes[i].Start <= pos
 }
 
 func (vb *vBuilder) figsIn(a, b int) []vFig {

@@ -120,6 +120,7 @@ func TestVenturesNotOverGenerated(t *testing.T) {
 		"a bid team is not a bid":   {"Advisers Alder Mills and Harbour Bank left the bid team.", []string{"Alder Mills", "Harbour Bank"}},
 		"signed up is not a deal":   {"Kestrel Works signed up Alder Mills and Harbour Bank to run its listing.", []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}},
 		"an aside is not a partner": {"Alder Mills, which owns Pine Foods, said it would invest in new mills.", []string{"Alder Mills", "Pine Foods"}},
+		"an investment bank":        {"The investment bank Harbour Bank advised Kestrel Works on its results.", []string{"Harbour Bank", "Kestrel Works"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -128,5 +129,51 @@ func TestVenturesNotOverGenerated(t *testing.T) {
 				t.Errorf("%q gave ventures %+v", c.body, vs)
 			}
 		})
+	}
+}
+
+func TestVenturesRelativeClauseIsItsOwnDeal(t *testing.T) {
+	body := "Kestrel Works, which bought Alder Mills in 2016, said profits rose at Harbour Bank."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}, nil)
+	ents = testFigure(ents, body, "2016", model.Date, 2016)
+	a := model.Article{Body: body, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	vs := annotateDeals(a, ents)
+	if len(vs) != 1 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" || vs[0].Status != model.Background {
+		t.Fatalf("got %+v, want only the background purchase of Alder Mills by Kestrel Works", vs)
+	}
+}
+
+func TestVenturesLocationAndTimeframeWords(t *testing.T) {
+	body := "Kestrel Works will buy a 20% stake in U.S. startup Alder Mills for $40 million. " +
+		"The deal lets Alder Mills make 500,000 sensors a year by 2027."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills"}, []string{"U.S."})
+	ents = testFigure(ents, body, "20%", model.Percent, 20)
+	ents = testFigure(ents, body, "$40 million", model.Money, 4e7)
+	ents = testFigure(ents, body, "a year", model.Duration, 1)
+	ents = testFigure(ents, body, "2027", model.Date, 2027)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 {
+		t.Fatalf("got %+v, want one deal", vs)
+	}
+	if vs[0].Location != "" || vs[0].Timeframe != "2027" {
+		t.Errorf("location %q timeframe %q: want no location (U.S. qualifies the startup) and 2027", vs[0].Location, vs[0].Timeframe)
+	}
+}
+
+func TestVenturesFieldsComeFromTheirClause(t *testing.T) {
+	body := "Last year, Kestrel Works bought Alder Mills for $2.1 billion, and Harbour Bank merged with Pine Foods in 2022."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank", "Pine Foods"}, nil)
+	ents = testFigure(ents, body, "$2.1 billion", model.Money, 2.1e9)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 2 {
+		t.Fatalf("got %+v, want two deals", vs)
+	}
+	if vs[1].Kind != model.Merger || strings.Join(vs[1].Parties, "+") != "Harbour Bank+Pine Foods" || len(vs[1].Amounts) != 0 {
+		t.Errorf("second deal %s %v %v: want a merger of Harbour Bank and Pine Foods with no amount", vs[1].Kind, vs[1].Parties, vs[1].Amounts)
+	}
+	for _, v := range vs {
+		if v.Status != model.Background {
+			t.Errorf("%v: status %s, want background (last year)", v.Parties, v.Status)
+		}
 	}
 }

@@ -46,6 +46,7 @@ type Problem struct {
 	Reason string
 }
 
+// String is the problem's one line, as the library footer and stderr show it.
 func (p Problem) String() string { return p.Path + ": " + p.Reason }
 
 // Library is what a set of inputs gave: the articles, newest first (undated
@@ -65,15 +66,19 @@ func Open(paths []string, stdin io.Reader) Library {
 	var lib Library
 	var jobs []job
 	seen := map[string]bool{}
-	add := func(path string, f format, sniff bool) {
+	// A file named twice is listed twice (it was asked for), but a folder
+	// walk does not repeat a file already named or walked.
+	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
+	add := func(path string, f format, sniff, walked bool) {
 		key := path
-		if abs, err := filepath.Abs(path); err == nil {
-			key = abs
+		if !filepath.IsAbs(key) {
+			key = filepath.Join(cwd, key)
 		}
-		if !seen[key] {
-			seen[key] = true
-			jobs = append(jobs, job{path: path, format: f, sniff: sniff})
+		if walked && seen[key] {
+			return
 		}
+		seen[key] = true
+		jobs = append(jobs, job{path: path, format: f, sniff: sniff})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -93,9 +98,10 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		if !st.IsDir() {
 			f, known := formatOf(p)
-			add(p, f, !known)
+			add(p, f, !known, false)
 			continue
 		}
+		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
@@ -109,12 +115,15 @@ func Open(paths []string, stdin io.Reader) Library {
 				return nil
 			}
 			if f, known := formatOf(path); known && !hidden {
-				add(path, f, false)
+				add(path, f, false, true)
 			}
 			return nil
 		})
 		if err != nil {
 			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+		}
+		if len(jobs) == before && len(lib.Problems) == problems {
+			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)
@@ -169,6 +178,9 @@ func run(jobs []job) {
 
 // stdinEntry reads all of stdin (it cannot be read twice) and parses it lazily.
 func stdinEntry(r io.Reader) (Entry, *Problem) {
+	if r == nil {
+		return Entry{}, &Problem{Path: Stdin, Reason: "no standard input"}
+	}
 	return memoryEntry(Stdin, r, nil)
 }
 
@@ -198,7 +210,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	if meta.Title == "" {
 		meta.Title = titleFromPath(path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return article(f, data, path) }}, nil
+	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
 // sortEntries orders newest first, undated last, stable otherwise.

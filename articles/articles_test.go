@@ -43,6 +43,12 @@ func TestLoadFixtures(t *testing.T) {
 			tags: []string{"banking", "payments"},
 			body: "Lumen Bank Ltd. bought 15% of NordPay AB for 2 billion kronor.\n\nThe deal values the start-up at about €1.1 billion.",
 		}},
+		{"credits.txt", want{
+			title: "Corvin Steel to merge with Andel Metals", source: "Example Wire",
+			url: "https://wire.example.com/2026/04/07/corvin-andel", date: "2026-04-07", // date from the URL path
+			contributors: []string{"Lea Costa", "Jan de Vries", "Paul Grant", "Ada Moss"},
+			body:         "Corvin Steel SpA agreed to merge with Andel Metals NV in a deal worth 3 billion euros.\n\nShares of both companies rose.",
+		}},
 		{"headline.txt", want{
 			title:   "Orion Motors and Sato Electric to build battery plant",
 			authors: []string{"Karl Weber", "Lena Fischer"},
@@ -135,6 +141,9 @@ func checkArticle(t *testing.T, a model.Article, w want) {
 		t.Errorf("ID %q is not a 16-digit content hash", a.ID)
 	}
 	checkSpans(t, a)
+	if got := strings.Count(a.Body, "\n\n") + 1; got != len(a.Paragraphs) {
+		t.Errorf("%d paragraph spans, body has %d paragraphs", len(a.Paragraphs), got)
+	}
 }
 
 // checkSpans asserts the paragraph and sentence spans index the body.
@@ -142,9 +151,6 @@ func checkSpans(t *testing.T, a model.Article) {
 	t.Helper()
 	if a.Body != "" && (len(a.Paragraphs) == 0 || len(a.Sentences) == 0) {
 		t.Fatalf("no paragraph or sentence spans for a body of %d bytes", len(a.Body))
-	}
-	if got := strings.Count(a.Body, "\n\n") + 1; a.Body != "" && got != len(a.Paragraphs) {
-		t.Errorf("%d paragraphs, body has %d", len(a.Paragraphs), got)
 	}
 	for _, list := range [][]model.Span{a.Paragraphs, a.Sentences} {
 		prev := 0
@@ -154,6 +160,17 @@ func checkSpans(t *testing.T, a model.Article) {
 			}
 			prev = s.End
 		}
+	}
+	// Paragraphs hold no blank line and only whitespace lies between them.
+	prev := 0
+	for _, p := range a.Paragraphs {
+		if strings.Contains(a.Body[p.Start:p.End], "\n\n") || strings.TrimSpace(a.Body[prev:p.Start]) != "" {
+			t.Fatalf("paragraph %v does not follow the blank lines of %q", p, a.Body)
+		}
+		prev = p.End
+	}
+	if strings.TrimSpace(a.Body[prev:]) != "" {
+		t.Fatalf("text after the last paragraph in %q", a.Body)
 	}
 }
 
@@ -178,6 +195,10 @@ func TestOpenStdin(t *testing.T) {
 	lib = Open([]string{"-", "-"}, strings.NewReader("Plain words on stdin.\n"))
 	if len(lib.Entries) != 1 || lib.Entries[0].Meta.Title != "Plain words on stdin" {
 		t.Fatalf("plain stdin: %+v %v", lib.Entries, lib.Problems)
+	}
+	lib = Open([]string{"-"}, nil)
+	if len(lib.Problems) != 1 || lib.Problems[0].Reason != "no standard input" {
+		t.Fatalf("nil stdin: %v", lib.Problems)
 	}
 	lib = Open([]string{"-"}, strings.NewReader(" \n\t\n"))
 	if len(lib.Entries) != 0 || len(lib.Problems) != 1 || lib.Problems[0].Path != Stdin {
@@ -219,6 +240,7 @@ func TestBadInput(t *testing.T) {
 		{write(t, dir, "only-front-matter.md", []byte("---\ntitle: Nothing else\n---\n")), "no article text"},
 		{huge, "larger than 64 MB (71 MB)"},
 		{filepath.Join(dir, "missing.txt"), "no such file or directory"},
+		{filepath.Join(good, "inside.txt"), "not a directory"}, // unreadable path even for root
 	}
 	paths := []string{good}
 	for _, c := range cases {
@@ -349,6 +371,51 @@ func TestOpenFolder(t *testing.T) {
 	}
 }
 
+func TestOpenRepeats(t *testing.T) {
+	t.Parallel()
+	dir := folder(t)
+	old := filepath.Join(dir, "old.txt")
+	// Named twice: listed twice. Inside a folder also named: not again.
+	lib := Open([]string{old, old, dir}, nil)
+	n := 0
+	for _, e := range lib.Entries {
+		if e.Meta.Path == old {
+			n++
+		}
+	}
+	if n != 2 || len(lib.Entries) != 6 {
+		t.Errorf("old.txt listed %d times in %d entries, want 2 in 6", n, len(lib.Entries))
+	}
+}
+
+func TestOpenEmptyFolderAndPipe(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir, "empty/readme.pdf", []byte("%PDF"))
+	lib := Open([]string{filepath.Join(dir, "empty")}, nil)
+	if len(lib.Problems) != 1 || !strings.HasPrefix(lib.Problems[0].Reason, "no articles") {
+		t.Errorf("empty folder: problems %v", lib.Problems)
+	}
+	// A named pipe, as bash's <(command) gives, is read like stdin.
+	fifo := filepath.Join(dir, "pipe")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.WriteString("Piped Corp. agreed to buy Tube Inc.\n")
+			f.Close()
+		}
+	}()
+	lib = Open([]string{fifo}, nil)
+	if len(lib.Entries) != 1 || lib.Entries[0].Meta.Title != "Piped Corp. agreed to buy Tube Inc." {
+		t.Fatalf("pipe: %+v %v", lib.Entries, lib.Problems)
+	}
+	if a, err := lib.Entries[0].Load(); err != nil || a.Body != "Piped Corp. agreed to buy Tube Inc." {
+		t.Fatalf("pipe load: %q %v", a.Body, err)
+	}
+}
+
 func TestOpenFolderOfManyFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -413,8 +480,18 @@ func TestLargeFileLoadsLazily(t *testing.T) {
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	lib := Samples()
-	if len(lib.Problems) != 0 || len(lib.Entries) == 0 {
+	// The demo is 4–6 stories, one of them Markdown with front matter.
+	if len(lib.Problems) != 0 || len(lib.Entries) < 4 || len(lib.Entries) > 6 {
 		t.Fatalf("samples: %d entries, problems %v", len(lib.Entries), lib.Problems)
+	}
+	md := 0
+	for _, e := range lib.Entries {
+		if strings.HasSuffix(e.Meta.Path, ".md") && e.Meta.URL != "" {
+			md++
+		}
+	}
+	if md == 0 {
+		t.Errorf("no Markdown sample with front matter")
 	}
 	for _, e := range lib.Entries {
 		a, err := e.Load()
@@ -429,7 +506,7 @@ func TestSamples(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"wire.txt", "headers.txt", "headline.txt", "article.md", "page.html"} {
+	for _, name := range []string{"wire.txt", "headers.txt", "credits.txt", "headline.txt", "article.md", "page.html"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
@@ -466,6 +543,23 @@ func BenchmarkLoad(b *testing.B) {
 	lib := Open([]string{filepath.Join("testdata", "wire.txt")}, nil)
 	e := lib.Entries[0]
 	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadLarge loads a 50 MB plain-text file in full: read, sanitise,
+// parse and segment.
+func BenchmarkLoadLarge(b *testing.B) {
+	para := "Acme Corp. said on Monday it would invest $3 billion in a 50-50 venture with Widget Inc., hiring 1,000 people.\n\n"
+	p := filepath.Join(b.TempDir(), "big.txt")
+	if err := os.WriteFile(p, []byte(strings.Repeat(para, 50<<20/len(para))), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	e := Open([]string{p}, nil).Entries[0]
+	b.SetBytes(50 << 20)
 	for b.Loop() {
 		if _, err := e.Load(); err != nil {
 			b.Fatal(err)

@@ -245,13 +245,30 @@ func loadFile(path string, f format) (model.Article, error) {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
 	defer file.Close()
-	data, err := readLimited(file)
-	if err != nil {
+	var data []byte
+	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+		// Read into a buffer of the known size: io.ReadAll would grow and
+		// copy its way up to a 50 MB file.
+		if st.Size() > maxSize {
+			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), tooLarge(st.Size()))
+		}
+		data = make([]byte, st.Size())
+		n, err := io.ReadFull(file, data)
+		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+		}
+		data = data[:n]
+	} else if data, err = readLimited(file); err != nil {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
+	return loadBytes(f, data, path)
+}
+
+// loadBytes parses a whole input; its error is one sanitised line naming path.
+func loadBytes(f format, data []byte, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %w", Sanitize(path), err)
+		return model.Article{}, errors.New(Sanitize(path) + ": " + Sanitize(oneLine(err.Error())))
 	}
 	return a, nil
 }
@@ -269,6 +286,10 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 	st, err := file.Stat()
 	if err != nil {
 		return fail(reason(err))
+	}
+	if st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
+		// A pipe such as bash's <(curl …) or /dev/stdin: read it like stdin.
+		return memoryEntry(Sanitize(path), file, nil)
 	}
 	if !st.Mode().IsRegular() {
 		return fail("not a regular file")

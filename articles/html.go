@@ -91,7 +91,7 @@ type pageHead struct {
 func (h pageHead) article() model.Article {
 	a := model.Article{Title: h.ogTitle, Source: h.site, URL: h.url, Date: h.published}
 	if a.Title == "" {
-		a.Title = h.title
+		a.Title = stripSiteName(h.title, h.site)
 	}
 	if h.author != "" {
 		a.Authors = bylineNames(h.author)
@@ -175,4 +175,20 @@ func (h *pageHead) meta(attrs map[string]string) {
 
 func absoluteURL(s string) bool {
 	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// stripSiteName drops the site name a <title> often ends with: "Headline |
+// Site", or "Headline - Site" when the site name is known.
+func stripSiteName(title, site string) string {
+	for _, sep := range []string{" | ", " - ", " — ", " – "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := strings.TrimSpace(title[i+len(sep):])
+		if site != "" && strings.EqualFold(tail, site) || site == "" && sep == " | " && len(strings.Fields(tail)) <= 4 {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
 }

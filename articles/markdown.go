@@ -46,6 +46,9 @@ func finishConverted(a *model.Article, plain, heading string) {
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
 	}
+	if a.Date.IsZero() {
+		a.Date = dateFromURL(a.URL)
+	}
 }
 
 // frontMatter splits a leading "---" YAML block off s. It understands the

@@ -36,7 +36,7 @@ func SubscriptionsPath() (string, error) {
 
 // Line is s as a line of the feeds file.
 func (s Subscription) Line() string {
-	parts := []string{s.URL}
+	parts := []string{quoteToken(s.URL)}
 	if s.Name != "" {
 		parts = append(parts, quoteToken("~"+s.Name))
 	}
@@ -93,11 +93,12 @@ func parseSubLine(line string) (s Subscription, ok bool, err error) {
 	}
 	s.URL = toks[0]
 	for _, tok := range toks[1:] {
+		t := strings.TrimSpace(Sanitize(tok))
 		switch {
-		case strings.HasPrefix(tok, "~"):
-			s.Name = Sanitize(tok[1:])
-		case tok != "":
-			s.Tags = append(s.Tags, Sanitize(tok))
+		case strings.HasPrefix(t, "~"):
+			s.Name = strings.TrimSpace(t[1:])
+		case t != "":
+			s.Tags = append(s.Tags, t)
 		}
 	}
 	return s, true, nil

@@ -32,17 +32,39 @@ func parseText(s string) model.Article {
 		rest = after
 	}
 	paras := splitParagraphs(rest)
-	hadTitle := a.Title != ""
-	if !hadTitle && len(paras) > 1 && headlineLike(paras[0]) {
-		a.Title = paras[0]
-		paras = paras[1:]
+	switch {
+	case a.Title != "" && len(paras) > 1 && strings.EqualFold(paras[0], a.Title):
+		paras = paras[1:] // the header's title repeated as the first line
+	case a.Title == "" && len(paras) > 1 && headlineLike(paras[0]):
+		a.Title, paras = paras[0], paras[1:]
 	}
 	paras = cleanParagraphs(&a, paras)
 	a.Body = strings.Join(paras, "\n\n")
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
 	}
+	if a.Date.IsZero() {
+		a.Date = dateFromURL(a.URL)
+	}
 	return a
+}
+
+// dateFromURL reads the /2025/06/11/ path date many news sites use.
+func dateFromURL(u string) time.Time {
+	for i := strings.IndexByte(u, '/'); i >= 0 && i+11 < len(u); {
+		s := u[i+1:]
+		if len(s) >= 10 && isDigits(s[:4]) && s[4] == '/' && isDigits(s[5:7]) && s[7] == '/' && isDigits(s[8:10]) {
+			if t, err := time.Parse("2006/01/02", s[:10]); err == nil && t.Year() >= 1990 {
+				return t
+			}
+		}
+		j := strings.IndexByte(s, '/')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return time.Time{}
 }
 
 // firstLine returns the first non-blank line of s (trimmed) and the text after it.
@@ -205,7 +227,13 @@ func deriveTitle(body string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	s = strings.TrimRight(s, ".")
+	// Drop the full stop, but not an abbreviation's: "…buy Bluefin Ltd."
+	if f := strings.Fields(s); strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") && len(f) > 0 {
+		last := strings.TrimSuffix(f[len(f)-1], ".")
+		if !isSuffix(last) && !strings.Contains(last, ".") {
+			s = s[:len(s)-1]
+		}
+	}
 	const max = 80
 	if utf8.RuneCountInString(s) <= max+10 {
 		return s
@@ -256,6 +284,10 @@ func cleanParagraphs(a *model.Article, paras []string) []string {
 			a.Contributors = append(a.Contributors, names...)
 			continue
 		}
+		if names, ok := reutersCredits(p); ok {
+			a.Contributors = append(a.Contributors, names...)
+			continue
+		}
 		if updateNote(p) || copyrightLine(p) || hasPrefixFold(p, "To contact the ") {
 			continue
 		}
@@ -298,6 +330,28 @@ func assistance(p string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// reutersCredits matches a closing "(Reporting by A; Additional reporting
+// by B; Editing by C and D)" line and returns every name in it.
+func reutersCredits(p string) ([]string, bool) {
+	if len(p) < 4 || p[0] != '(' || p[len(p)-1] != ')' || strings.IndexByte(p, '\n') >= 0 || len(p) > 400 {
+		return nil, false
+	}
+	inner := p[1 : len(p)-1]
+	if !hasPrefixFold(inner, "Reporting by ") && !hasPrefixFold(inner, "Reporting and writing by ") &&
+		!hasPrefixFold(inner, "Writing by ") && !hasPrefixFold(inner, "Editing by ") {
+		return nil, false
+	}
+	var names []string
+	for _, part := range strings.Split(inner, ";") {
+		_, who, ok := strings.Cut(part, " by ")
+		if !ok {
+			return nil, false
+		}
+		names = append(names, splitNames(who)...)
+	}
+	return names, len(names) > 0
 }
 
 var updateVerbs = []string{"Updates", "Adds", "Corrects", "Recasts", "Rewrites", "Refiles", "Removes", "Changes", "Clarifies", "Fixes", "Replaces", "Moves"}
@@ -403,7 +457,7 @@ func separator(s string) (int, bool) {
 	default:
 		return 0, false
 	}
-	if i < len(s) && s[i] != ' ' && !isLetterStart(s[i:]) {
+	if i < len(s) && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && !isLetterStart(s[i:]) {
 		return 0, false
 	}
 	return i, true

@@ -1,20 +1,21 @@
 package articles
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	readability "codeberg.org/readeck/go-readability/v2"
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"golang.org/x/net/html/charset"
 
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // Fetched is what a URL gave: a web article or a feed; exactly one is set.
@@ -68,11 +69,43 @@ func OpenURL(ctx context.Context, c *http.Client, rawURL string) (Library, error
 	return lib, nil
 }
 
+// OpenInputs opens what a command line names: http and https URLs are
+// fetched with OpenURL (a URL that fails is a Problem with its reason), the
+// rest goes to Open. The library is sorted as Open sorts it.
+func OpenInputs(ctx context.Context, c *http.Client, inputs []string, stdin io.Reader) Library {
+	var paths, urls []string
+	for _, in := range inputs {
+		if IsURL(in) {
+			urls = append(urls, in)
+		} else {
+			paths = append(paths, in)
+		}
+	}
+	var lib Library
+	if len(paths) > 0 {
+		lib = Open(paths, stdin)
+	}
+	for _, u := range urls {
+		l, err := OpenURL(ctx, c, u)
+		if err != nil {
+			lib.Problems = append(lib.Problems, Problem{Path: u, Reason: errors.Unwrap(err).Error()})
+			continue
+		}
+		lib.Entries = append(lib.Entries, l.Entries...)
+		lib.Problems = append(lib.Problems, l.Problems...)
+	}
+	if len(urls) > 0 {
+		sortEntries(lib.Entries)
+	}
+	return lib
+}
+
 var htmlStart = regexp.MustCompile(`(?i)^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|meta|title|div|p|article)\b`)
 
-// extractPage turns an HTML page into an article: readability picks the
-// readable content, html-to-markdown keeps its structure and links, and the
-// body is plain text with paragraphs.
+// extractPage turns a fetched HTML page into an article with the loader's
+// HTML pipeline (readability, html-to-markdown, plain text), then checks that
+// there is an article: readability always picks something, and a few words
+// (a menu, the "Home" link of a script-rendered page) are not one.
 func extractPage(rawURL string, r *response) (model.Article, error) {
 	ct := strings.ToLower(r.ContentType)
 	isHTML := strings.Contains(ct, "html") || htmlStart.Match(r.Body)
@@ -80,69 +113,61 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 		if ct == "" {
 			ct = "unknown type"
 		}
-		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", ct)
+		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", untrusted(ct))
 	}
-	pageURL, err := url.Parse(r.URL)
-	if err != nil {
-		return model.Article{}, fmt.Errorf("bad URL: %w", err)
-	}
-	art, err := readability.FromReader(bytes.NewReader(r.Body), pageURL)
-	if err != nil {
-		return model.Article{}, fmt.Errorf("unreadable page: %w", err)
-	}
-	if art.Node == nil {
+	a, err := parseHTML([]byte(decode(pageUTF8(r.Body, r.ContentType))), r.URL)
+	if errors.Is(err, errNoArticle) {
 		return model.Article{}, errNoContent
 	}
-	md, err := htmltomarkdown.ConvertNode(art.Node)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("unreadable page: %w", err)
+		return model.Article{}, fmt.Errorf("unreadable page: %s", untrusted(err.Error()))
 	}
-	body, paras, links := webText(string(md))
-	// Readability always picks something; a few words (a menu, a "Home"
-	// link of a script-rendered page) are not an article.
-	if len(strings.Fields(body)) < minArticleWords {
+	if len(strings.Fields(a.Body)) < minArticleWords {
 		return model.Article{}, errNoContent
-	}
-	a := model.Article{
-		ID:         rawURL,
-		URL:        rawURL,
-		Title:      htmlText(art.Title()),
-		Source:     htmlText(art.SiteName()),
-		Authors:    bylineAuthors(htmlText(art.Byline())),
-		Body:       body,
-		Paragraphs: paras,
-		Links:      links,
 	}
 	if a.Source == "" {
-		a.Source = strings.TrimPrefix(pageURL.Hostname(), "www.")
+		if u, err := url.Parse(r.URL); err == nil {
+			a.Source = strings.TrimPrefix(u.Hostname(), "www.")
+		}
 	}
+	// The URL asked for, not the one redirected to, is the stable ID.
+	a.URL = rawURL
+	finish(&a, r.Body, int64(len(r.Body)), "")
 	if a.Title == "" {
 		a.Title = rawURL
 	}
-	if t, err := art.PublishedTime(); err == nil {
-		a.Date = t
-	}
+	segmentBody(&a)
 	return a, nil
+}
+
+// pageUTF8 converts a page that is not valid UTF-8 from the charset its
+// Content-Type or <meta> names, else windows-1252 (still common on news
+// sites, and often served with a header that claims UTF-8).
+func pageUTF8(body []byte, contentType string) []byte {
+	if utf8.Valid(body) {
+		return body
+	}
+	if strings.Contains(strings.ToLower(contentType), "utf-8") {
+		contentType = "text/html" // the header is wrong: ask the page
+	}
+	enc, name, _ := charset.DetermineEncoding(body, contentType)
+	if name == "utf-8" || enc == nil {
+		return body
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// segmentBody sets the paragraph and sentence spans of a's body.
+func segmentBody(a *model.Article) {
+	a.Paragraphs = segment.Paragraphs(a.Body)
+	a.Sentences = segment.Sentences(a.Body)
 }
 
 // minArticleWords is the fewest words a page's readable content must have.
 const minArticleWords = 20
 
 var errNoContent = errors.New("no readable content on the page")
-
-var bylineSplit = regexp.MustCompile(`\s*(?:,|;|\band\b|&)\s*`)
-
-// bylineAuthors splits "By Jane Roe and John Doe" into names.
-func bylineAuthors(byline string) []string {
-	byline = strings.TrimSpace(byline)
-	if l := strings.ToLower(byline); strings.HasPrefix(l, "by ") {
-		byline = byline[3:]
-	}
-	var names []string
-	for _, n := range bylineSplit.Split(byline, -1) {
-		if n = strings.TrimSpace(n); n != "" {
-			names = append(names, n)
-		}
-	}
-	return names
-}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -18,11 +19,13 @@ type testSite struct {
 	mu   sync.Mutex
 	hits map[string]int
 	ua   string
+	// codes counts responses by status, for conditional GET.
+	codes map[int]int
 }
 
 func newTestSite(t *testing.T) *testSite {
 	t.Helper()
-	s := &testSite{hits: map[string]int{}}
+	s := &testSite{hits: map[string]int{}, codes: map[int]int{}}
 	files := http.FileServer(http.Dir("testdata/web"))
 	mux := http.NewServeMux()
 	mux.Handle("/", files)
@@ -60,6 +63,11 @@ func newTestSite(t *testing.T) *testSite {
 			}
 		}
 	})
+	mux.HandleFunc("/etag/", func(w http.ResponseWriter, r *http.Request) {
+		// The file with an ETag; ServeContent answers If-None-Match with 304.
+		w.Header().Set("ETag", `"v1"`)
+		http.ServeFile(w, r, "testdata/web/"+strings.TrimPrefix(r.URL.Path, "/etag/"))
+	})
 	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write([]byte("\x89PNG\r\n\x1a\n0000"))
@@ -69,10 +77,30 @@ func newTestSite(t *testing.T) *testSite {
 		s.hits[r.URL.Path]++
 		s.ua = r.UserAgent()
 		s.mu.Unlock()
-		mux.ServeHTTP(w, r)
+		rec := &statusRecorder{ResponseWriter: w, code: 200}
+		mux.ServeHTTP(rec, r)
+		s.mu.Lock()
+		s.codes[rec.code]++
+		s.mu.Unlock()
 	}))
 	t.Cleanup(s.Close)
 	return s
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.code = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (s *testSite) status(code int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.codes[code]
 }
 
 func (s *testSite) count(path string) int {
@@ -232,5 +260,57 @@ func TestOpenURLErrorNamesURL(t *testing.T) {
 	}
 	if errors.Unwrap(err) == nil {
 		t.Error("error should wrap the reason")
+	}
+}
+
+func TestOpenInputsMixesFilesAndURLs(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	dir := t.TempDir()
+	file := dir + "/note.txt"
+	if err := os.WriteFile(file, []byte("A local story\n\nOrchard Logistics opened a depot in the valley, the company said on Friday in a statement to staff."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := OpenInputs(context.Background(), testClient(), []string{file, site.URL + "/pages/kestrel.html", site.URL + "/status/404"}, nil)
+	if len(lib.Entries) != 2 {
+		t.Fatalf("want the file and the page, got %d entries (%v)", len(lib.Entries), lib.Problems)
+	}
+	if len(lib.Problems) != 1 || lib.Problems[0].String() != site.URL+"/status/404: HTTP 404 Not Found" {
+		t.Errorf("problems = %v", lib.Problems)
+	}
+	// The dated web article sorts before the undated file.
+	if lib.Entries[0].Meta.URL != site.URL+"/pages/kestrel.html" {
+		t.Errorf("first entry %q", lib.Entries[0].Meta.Locator())
+	}
+}
+
+func TestFetchPageInWindows1252(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	got, err := Fetch(context.Background(), testClient(), site.URL+"/pages/latin1.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got.Article.Body, "The harbour’s port authority — café Señora") {
+		t.Errorf("body not decoded from windows-1252: %q", got.Article.Body[:80])
+	}
+}
+
+func TestServerTextInErrorsIsSanitised(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A status line whose reason phrase carries an escape sequence.
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 410 Gone \x1b]0;pwned\x07\x1b[2J\r\nContent-Length: 0\r\n\r\n")
+		buf.Flush()
+	}))
+	t.Cleanup(srv.Close)
+	_, err := Fetch(context.Background(), testClient(), srv.URL)
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.HasPrefix(err.Error(), "HTTP 410 Gone") {
+		t.Fatalf("err = %q", err)
 	}
 }

@@ -1,63 +1,100 @@
 package cli
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"time"
 
 	"newsmark/articles"
+	"newsmark/store"
 )
 
-const feedsUsage = `usage: newsmark feeds COMMAND
+const feedsUsage = `usage: newsmark feeds COMMAND [--data-dir DIR]
   add URL [~NAME] [TAG...]   subscribe to a feed (a "~" word names it)
-  rm URL                     unsubscribe
-  list                       list subscriptions
+  rm URL                     unsubscribe; its unread items leave the cache
+  list                       list subscriptions with their cache state
+  refresh                    fetch every subscribed feed into the cache
   import FILE.opml           subscribe to the feeds of an OPML file
   export                     write subscriptions as OPML to stdout
 The subscriptions live in $XDG_CONFIG_HOME/newsmark/feeds, one per line:
   URL "~Display Name" tag1 tag2`
 
-// runFeeds manages subscriptions: the feeds file of articles.
+// runFeeds manages subscriptions (the feeds file) and the feed cache.
 func runFeeds(env Env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(env.Stderr, feedsUsage)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
+	fs.Usage = func() { fmt.Fprintln(env.Stderr, feedsUsage) }
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	want := map[string]int{"add": -1, "rm": 1, "list": 0, "refresh": 0, "import": 1, "export": 0}
+	if len(pos) == 0 {
+		fs.Usage()
+		return 2
+	}
+	sub, rest := pos[0], pos[1:]
+	if n, ok := want[sub]; !ok || (n >= 0 && len(rest) != n) || (n < 0 && len(rest) < 1) {
+		fs.Usage()
+		return 2
 	}
 	path, err := articles.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
 		return 1
 	}
-	sub, rest := args[0], args[1:]
-	want := map[string]int{"add": -1, "rm": 1, "list": 0, "import": 1, "export": 0}
-	n, ok := want[sub]
-	if !ok || (n >= 0 && len(rest) != n) || (n < 0 && len(rest) < 1) {
-		fmt.Fprintln(env.Stderr, feedsUsage)
-		return 2
-	}
+	f := feedsCmd{env: env, path: path, dataDir: *dataDir}
 	switch sub {
 	case "add":
-		err = feedsAdd(env, path, rest)
+		err = f.add(rest)
 	case "rm":
-		err = feedsRemove(env, path, rest[0])
+		err = f.remove(rest[0])
 	case "list":
-		err = feedsList(env, path)
+		err = f.list()
+	case "refresh":
+		err = f.refresh()
 	case "import":
-		err = feedsImport(env, path, rest[0])
+		err = f.importOPML(rest[0])
 	case "export":
-		err = feedsExport(env, path)
+		err = f.export()
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", err)
+		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", articles.Sanitize(err.Error()))
 		return 1
 	}
 	return 0
 }
 
-func feedsAdd(env Env, path string, args []string) error {
+type feedsCmd struct {
+	env     Env
+	path    string // the feeds file
+	dataDir string
+}
+
+// cache opens the feed cache in the database.
+func (f feedsCmd) cache() (*articles.Cache, func(), error) {
+	db, err := store.Open(store.DefaultPath(f.dataDir))
+	if err != nil {
+		return nil, nil, err
+	}
+	return articles.NewCache(db, articles.NewClient(Version)), func() { db.Close() }, nil
+}
+
+// subscriptions reads the feeds file, reporting its bad lines.
+func (f feedsCmd) subscriptions() ([]articles.Subscription, error) {
+	subs, probs, err := articles.LoadSubscriptions(f.path)
+	for _, p := range probs {
+		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, articles.Sanitize(p.String()))
+	}
+	return subs, err
+}
+
+func (f feedsCmd) add(args []string) error {
 	s := articles.Subscription{URL: args[0]}
 	if !articles.IsURL(s.URL) {
 		return fmt.Errorf("%s: not an http or https URL", s.URL)
@@ -69,69 +106,143 @@ func feedsAdd(env Env, path string, args []string) error {
 			s.Tags = append(s.Tags, a)
 		}
 	}
-	added, err := articles.AddSubscriptions(path, s)
+	added, err := articles.AddSubscriptions(f.path, s)
 	if err != nil {
 		return err
 	}
 	if len(added) == 0 {
-		fmt.Fprintf(env.Stdout, "already subscribed: %s\n", s.URL)
+		fmt.Fprintf(f.env.Stdout, "already subscribed: %s\n", s.URL)
 		return nil
 	}
-	fmt.Fprintf(env.Stdout, "subscribed: %s\n", s.URL)
+	fmt.Fprintf(f.env.Stdout, "subscribed: %s\n", s.URL)
 	return nil
 }
 
-func feedsRemove(env Env, path, url string) error {
-	found, err := articles.RemoveSubscription(path, url)
+func (f feedsCmd) remove(url string) error {
+	found, err := articles.RemoveSubscription(f.path, url)
 	if err != nil {
 		return err
 	}
-	if !found {
+	c, closeDB, err := f.cache()
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	_, cached, err := c.DB.Feed(context.Background(), url)
+	if err != nil {
+		return err
+	}
+	if !found && !cached {
 		return fmt.Errorf("%s: not subscribed", url)
 	}
-	fmt.Fprintf(env.Stdout, "unsubscribed: %s\n", url)
-	return nil
-}
-
-func feedsList(env Env, path string) error {
-	subs, probs, err := articles.LoadSubscriptions(path)
+	n, err := c.Remove(context.Background(), url)
 	if err != nil {
 		return err
 	}
-	for _, p := range probs {
-		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, p)
+	if n > 0 {
+		fmt.Fprintf(f.env.Stdout, "unsubscribed: %s (%d unread items removed)\n", url, n)
+	} else {
+		fmt.Fprintf(f.env.Stdout, "unsubscribed: %s\n", url)
 	}
+	return nil
+}
+
+// list prints the subscriptions as feeds-file lines, each followed by a
+// comment with its cache state, so that the output is a valid feeds file.
+func (f feedsCmd) list() error {
+	subs, err := f.subscriptions()
+	if err != nil {
+		return err
+	}
+	c, closeDB, err := f.cache()
+	if err != nil {
+		return err
+	}
+	defer closeDB()
 	for _, s := range subs {
-		fmt.Fprintln(env.Stdout, s.Line())
+		fmt.Fprintln(f.env.Stdout, s.Line())
+		st, ok, err := c.DB.Feed(context.Background(), s.URL)
+		switch {
+		case err != nil:
+			return err
+		case !ok:
+			fmt.Fprintln(f.env.Stdout, "  # never fetched")
+		default:
+			line := fmt.Sprintf("  # %d items, %d unread, fetched %s", st.Items, st.Unread, st.FetchedAt.Local().Format("2006-01-02 15:04"))
+			if st.LastError != "" {
+				line += "; failed: " + st.LastError
+			}
+			fmt.Fprintln(f.env.Stdout, articles.Sanitize(line))
+		}
 	}
 	return nil
 }
 
-func feedsImport(env Env, path, file string) error {
-	f, err := os.Open(file)
+// refresh fetches every subscription into the cache, one line per feed as
+// it finishes; Ctrl-C cancels the fetches under way.
+func (f feedsCmd) refresh() error {
+	subs, err := f.subscriptions()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	subs, err := articles.ReadOPML(f)
+	if len(subs) == 0 {
+		return fmt.Errorf("no subscriptions (add one with: newsmark feeds add URL)")
+	}
+	c, closeDB, err := f.cache()
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start, failed := time.Now(), 0
+	c.Refresh(ctx, subs, func(p articles.Progress) {
+		var line string
+		switch p.State {
+		case articles.RefreshFetching:
+			return
+		case articles.RefreshUpdated:
+			line = fmt.Sprintf("updated    %s (%d new)", p.Feed, len(p.New))
+		case articles.RefreshUnchanged:
+			line = "unchanged  " + p.Feed
+		case articles.RefreshFailed:
+			failed++
+			line = fmt.Sprintf("failed     %s: %v", p.Feed, p.Err)
+		}
+		fmt.Fprintf(f.env.Stdout, "[%d/%d] %s\n", p.Done, p.Total, articles.Sanitize(line))
+		for _, pr := range p.Problems {
+			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", articles.Sanitize(pr.String()))
+		}
+	})
+	fmt.Fprintf(f.env.Stdout, "%d feeds refreshed in %.1fs, %d failed\n", len(subs), time.Since(start).Seconds(), failed)
+	if failed > 0 {
+		return fmt.Errorf("%d of %d feeds failed", failed, len(subs))
+	}
+	return nil
+}
+
+func (f feedsCmd) importOPML(file string) error {
+	in, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	subs, err := articles.ReadOPML(in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	added, err := articles.AddSubscriptions(path, subs...)
+	added, err := articles.AddSubscriptions(f.path, subs...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "imported %d of %d feeds (%d already subscribed)\n", len(added), len(subs), len(subs)-len(added))
+	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed)\n", len(added), len(subs), len(subs)-len(added))
 	return nil
 }
 
-func feedsExport(env Env, path string) error {
-	subs, probs, err := articles.LoadSubscriptions(path)
+func (f feedsCmd) export() error {
+	subs, err := f.subscriptions()
 	if err != nil {
 		return err
 	}
-	for _, p := range probs {
-		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, p)
-	}
-	return articles.WriteOPML(env.Stdout, subs)
+	return articles.WriteOPML(f.env.Stdout, subs)
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +25,7 @@ func useTempConfig(t *testing.T) string {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	t.Setenv("NEWSMARK_DATA_DIR", "")
 	xdg.Reload()
 	t.Cleanup(xdg.Reload)
 	return filepath.Join(dir, "config", "newsmark", "feeds")
@@ -54,7 +57,7 @@ func TestFeedsCommands(t *testing.T) {
 		t.Errorf("import: %d %q %q", code, out, errs)
 	}
 	code, out, _ := runCmd(t, "feeds", "list")
-	if want := "https://wire.example/rss.xml \"~Harbour Wire\" deals\nhttp://ledger.example/atom.xml ~Ledger Energy\n"; code != 0 || out != strings.ReplaceAll(want, " ~Ledger", ` "~Ledger"`) {
+	if want := "https://wire.example/rss.xml \"~Harbour Wire\" deals\n  # never fetched\nhttp://ledger.example/atom.xml \"~Ledger\" Energy\n  # never fetched\n"; code != 0 || out != want {
 		t.Errorf("list: %d %q", code, out)
 	}
 
@@ -71,5 +74,43 @@ func TestFeedsCommands(t *testing.T) {
 	}
 	if code, _, errs := runCmd(t, "feeds", "frobnicate"); code != 2 || !strings.Contains(errs, "usage: newsmark feeds") {
 		t.Errorf("unknown subcommand: %d %q", code, errs)
+	}
+}
+
+// feedSite serves the web fixtures of articles on loopback.
+func feedSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("/", http.FileServer(http.Dir("../articles/testdata/web")))
+	mux.HandleFunc("/gone.xml", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	s := httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func TestFeedsRefreshListRemove(t *testing.T) {
+	useTempConfig(t)
+	site := feedSite(t)
+	for _, u := range []string{"/rss.xml", "/gone.xml"} {
+		if code, _, errs := runCmd(t, "feeds", "add", site.URL+u); code != 0 {
+			t.Fatalf("add: %s", errs)
+		}
+	}
+	code, out, errs := runCmd(t, "feeds", "refresh")
+	if code != 1 || !strings.Contains(errs, "1 of 2 feeds failed") {
+		t.Errorf("refresh: %d %q", code, errs)
+	}
+	for _, want := range []string{"updated    " + site.URL + "/rss.xml (3 new)", "failed     " + site.URL + "/gone.xml: HTTP 404 Not Found", "[2/2]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("refresh output lacks %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = runCmd(t, "feeds", "list")
+	if !strings.Contains(out, "  # 3 items, 3 unread, fetched ") || !strings.Contains(out, "; failed: HTTP 404 Not Found") {
+		t.Errorf("list:\n%s", out)
+	}
+	code, out, _ = runCmd(t, "feeds", "rm", site.URL+"/rss.xml")
+	if code != 0 || out != "unsubscribed: "+site.URL+"/rss.xml (3 unread items removed)\n" {
+		t.Errorf("rm: %d %q", code, out)
 	}
 }

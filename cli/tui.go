@@ -42,7 +42,7 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	default:
 		return o, fmt.Errorf("--theme must be light or dark, not %q", articles.Sanitize(*theme))
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok || getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
 	}
 	return o, nil

@@ -20,7 +20,7 @@ import (
 // Paragraphs returns the blank-line separated paragraphs of body. A line
 // holding only whitespace counts as blank. Each span is trimmed.
 func Paragraphs(body string) []model.Span {
-	var out []model.Span
+	out := make([]model.Span, 0, len(body)/400+1)
 	eachParagraph(body, func(start, end int) {
 		out = append(out, model.Span{Start: start, End: end})
 	})
@@ -32,7 +32,7 @@ func Paragraphs(body string) []model.Span {
 // closing quotes and brackets, unless the full stop belongs to an
 // abbreviation, an initial, a corporate suffix or a number.
 func Sentences(body string) []model.Span {
-	out := make([]model.Span, 0, len(body)/100+1)
+	out := make([]model.Span, 0, len(body)/80+1) // news sentences average well over 80 bytes
 	eachParagraph(body, func(start, end int) {
 		out = sentencesIn(body, start, end, out)
 	})
@@ -308,13 +308,56 @@ func breaksAfter(s string, sentStart, dot, stop, next, end int) bool {
 		return false // "Mr. Son", "Dr. Lee", "St. Louis"
 	}
 	_, suffix := suffixes[word]
-	if suffix || strings.IndexByte(word, '.') >= 0 {
+	if suffix || initialism(word) {
 		// "Corp.", "Inc.", "U.S." end a sentence only when a typical
 		// sentence opener follows: "…with Sony Corp. The deal…" but
-		// "Sony Corp. Chief Executive…" and "U.S. President…".
-		return opensSentence(s, next, end)
+		// "Sony Corp. Chief Executive…" and "U.S. President…". After a
+		// company suffix, a lone capitalised word before a lower-case one is
+		// a new subject too: "…buy Bluefin Ltd. Northwind said…".
+		if opensSentence(s, next, end) {
+			return true
+		}
+		_, corp := corporate[word]
+		return corp && loneSubject(s, next, end)
 	}
 	return true
+}
+
+// initialism reports whether word is letters with inner full stops: "U.S",
+// "e.g", "a.m" (not "5.2%" or "$42.08").
+func initialism(word string) bool {
+	dot := false
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c == '.':
+			dot = true
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return dot
+}
+
+// corporate are the company suffixes loneSubject applies after.
+var corporate = set("Corp", "Inc", "Co", "Cos", "Ltd", "Plc")
+
+// loneSubject reports whether s[next:] is one capitalised word (not itself
+// a suffix) followed by a lower-case word: "Northwind said".
+func loneSubject(s string, next, end int) bool {
+	k := next
+	if k >= end || s[k] < 'A' || s[k] > 'Z' {
+		return false
+	}
+	for k < end && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z' || s[k] == '-') {
+		k++
+	}
+	if _, ok := corporate[s[next:k]]; ok || k >= end || s[k] != ' ' {
+		return false
+	}
+	k++
+	return k < end && s[k] >= 'a' && s[k] <= 'z'
 }
 
 // isNumberAbbrev looks word up case-insensitively without allocating.
@@ -334,12 +377,12 @@ func isNumberAbbrev(word string) bool {
 	return ok
 }
 
-// opensSentence reports whether s[next:] starts with a quote or a word that
+// opensSentence reports whether s[next:] starts with an opening quote or a word that
 // usually opens a sentence.
 func opensSentence(s string, next, end int) bool {
 	c := s[next]
-	if c == '"' || c == '(' {
-		return true
+	if c == '"' {
+		return true // "(" is not: "Acme Inc. (ACME.O) said"
 	}
 	if c >= utf8.RuneSelf {
 		r, _ := utf8.DecodeRuneInString(s[next:end])

@@ -49,9 +49,12 @@ func TestFeedCache(t *testing.T) {
 	if items[0].GUID != "c" || items[2].GUID != "a" {
 		t.Errorf("not newest first: %s %s %s", items[0].GUID, items[1].GUID, items[2].GUID)
 	}
-	a := items[2]
-	if !a.Read || a.Body != "Full text." || a.Title != "Item a, corrected" || len(a.Links) != 1 || a.Authors[0] != "A. Writer" {
-		t.Errorf("item a = %+v", a)
+	if items[2].Body != "" {
+		t.Error("FeedItems loads bodies")
+	}
+	a, ok, err := db.FeedItem(ctx, "https://w.example/a")
+	if err != nil || !ok || !a.Read || a.Body != "Full text." || a.Title != "Item a, corrected" || len(a.Links) != 1 || a.Authors[0] != "A. Writer" {
+		t.Errorf("item a = %+v %v", a, err)
 	}
 
 	if err := db.SetFeedError(ctx, fs.URL, "HTTP 500 Internal Server Error", now.Add(3*time.Hour)); err != nil {
@@ -76,8 +79,13 @@ func TestPruneAndRemoveKeepNotes(t *testing.T) {
 	old := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	recent := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	fs := FeedState{URL: "https://w.example/rss", FetchedAt: recent}
-	_, err := db.SaveFeed(ctx, fs, []FeedItem{feedItem("old", old), feedItem("noted", old), feedItem("new", recent),
-		feedItem("read", recent), feedItem("unread-noted", recent)})
+	var items []FeedItem
+	for _, it := range []FeedItem{feedItem("old", old), feedItem("noted", old), feedItem("new", recent),
+		feedItem("read", recent), feedItem("unread-noted", recent)} {
+		it.Body = "Text of " + it.GUID
+		items = append(items, it)
+	}
+	_, err := db.SaveFeed(ctx, fs, items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,13 +107,21 @@ func TestPruneAndRemoveKeepNotes(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("remove deleted %d items, %v; want 1 (new: unread, no notes)", n, err)
 	}
-	items, _ := db.FeedItems(ctx)
+	items, _ = db.FeedItems(ctx)
 	left := map[string]bool{}
 	for _, it := range items {
 		left[it.GUID] = true
 	}
 	if len(left) != 3 || !left["noted"] || !left["read"] || !left["unread-noted"] {
 		t.Errorf("left: %v", left)
+	}
+	var bodies int
+	db.SQL().QueryRow(`SELECT count(*) FROM feed_articles`).Scan(&bodies)
+	if bodies != 3 {
+		t.Errorf("%d article bodies left, want those of the 3 items left", bodies)
+	}
+	if it, _, _ := db.FeedItem(ctx, "https://w.example/noted"); it.Body != "Text of noted" {
+		t.Errorf("noted item body %q", it.Body)
 	}
 	if _, ok, _ := db.Feed(ctx, fs.URL); ok {
 		t.Error("the feed row is still there")

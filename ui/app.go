@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"newsmark/articles"
 	"newsmark/model"
@@ -20,6 +19,7 @@ const (
 	screenReader
 )
 
+// String names the screen (tests and debugging).
 func (s screen) String() string { return [...]string{"library", "reader"}[s] }
 
 // focus is which pane of the reader screen gets the keys.
@@ -30,6 +30,7 @@ const (
 	focusPanel
 )
 
+// String is what the status bar shows for the focus.
 func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 
 // inputKind is the text being typed, if any; while one is active it gets
@@ -43,6 +44,7 @@ const (
 	inputEntityFilter
 )
 
+// String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
 	return [...]string{"", "filter", "search", "filter entities"}[k]
 }
@@ -101,6 +103,10 @@ func New(opts Options) Model {
 	m.panel = newPanel(m.keys, m.styles)
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
+		if n := len(m.library.problems); n > 0 {
+			// The library's footer lists them; say so, as it is not on screen.
+			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
+		}
 	}
 	return m
 }
@@ -185,12 +191,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case highlightsMsg:
 		if msg.gen == m.gen && msg.err == nil {
 			m.panel.Notes.SetHighlights(msg.highlights)
+			m.reader.setHighlights(msg.highlights)
 		} else if msg.gen == m.gen {
 			m.setStatus(articles.Sanitize(msg.err.Error()), true)
 		}
 		return m, nil
 	case jumpMsg:
 		m.reader.jump(msg)
+		return m, nil
+	case statusMsg:
+		m.setStatus(msg.text, false)
 		return m, nil
 	case entitySelectedMsg:
 		m.reader.selectEntity(msg)
@@ -258,6 +268,7 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 	return nil
 }
 
+// setStatus shows s until the next key; errors are drawn in the error style.
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
 // quit restores the wheel mode and ends the program.
@@ -298,7 +309,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
-		m.library.setFilter("")
+		if m.library.filter != "" {
+			m.library.setFilter("")
+		}
 	case m.reader.clearSearch():
 	case m.panel.Entities.filter != "":
 		return m.panel.Entities.setFilter("")
@@ -309,6 +322,7 @@ func (m *Model) back() tea.Cmd {
 	return nil
 }
 
+// libraryKey: "/" starts the filter input, enter opens, the rest moves the cursor.
 func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
 	l := m.keys.Library
 	switch {
@@ -345,6 +359,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.PrevTab):
 		return m.panel.setTab(m.panel.active - 1)
 	case key.Matches(msg, g.Panel):
+		// Hiding the panel gives its room back to the text (a re-wrap) and
+		// returns focus to the reader, the only pane left.
 		m.showPanel = !m.showPanel
 		if !m.showPanel {
 			m.focus = focusReader
@@ -367,6 +383,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.All):
 		m.reader.toggle()
 	case m.focus == focusPanel:
+		// Panel keys reach the panel only when it has focus; "/" there
+		// filters entities, while in the reader it searches the text.
 		if key.Matches(msg, m.keys.Panel.Filter) {
 			if m.panel.filterable() {
 				m.input, m.inputValue = inputEntityFilter, m.panel.Entities.filter
@@ -410,11 +428,14 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, in.Delete):
+		// Runes, not bytes: never leave half a character in the query.
 		if r := []rune(m.inputValue); len(r) > 0 {
 			m.inputValue = string(r[:len(r)-1])
 		}
 		return m.typed("")
 	}
+	// Printable keys carry their text; a key with none (arrows, F-keys)
+	// is ignored rather than typed as its name.
 	if msg.Text != "" {
 		return m.typed(articles.Sanitize(msg.Text))
 	}
@@ -431,152 +452,4 @@ func (m *Model) typed(s string) tea.Cmd {
 		return m.panel.Entities.setFilter(m.inputValue)
 	}
 	return nil
-}
-
-// View draws the screen, then the status bar; every path sets AltScreen.
-func (m Model) View() tea.View {
-	var content string
-	if m.width == 0 {
-		content = "loading…"
-	} else {
-		h := max(m.height-1, 1)
-		var main string
-		switch {
-		case m.showHelp:
-			main = m.helpView()
-		case m.screen == screenLibrary:
-			main = block(m.library.View(), m.width, h)
-		case !m.showPanel:
-			main = block(m.reader.View(), m.width, h)
-		case m.panel.below:
-			ph := m.panel.height
-			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(m.focus == focusPanel), m.width, ph)
-		default:
-			pw := m.panel.width
-			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
-		}
-		content = main + "\n" + m.statusView()
-	}
-	v := tea.NewView(content)
-	v.AltScreen = true
-	v.WindowTitle = "newsmark"
-	return v
-}
-
-// helpPane is which key set the help overlay lists.
-func (m Model) helpPane() Pane {
-	switch {
-	case m.input != inputNone:
-		return PaneInput
-	case m.screen == screenLibrary:
-		return PaneLibrary
-	case m.focus == focusPanel:
-		return PanePanel
-	}
-	return PaneReader
-}
-
-type helpKeys [][]key.Binding
-
-func (h helpKeys) ShortHelp() []key.Binding  { return h[len(h)-1] }
-func (h helpKeys) FullHelp() [][]key.Binding { return h }
-
-// helpView lays the help columns out in rows that fit the width.
-func (m Model) helpView() string {
-	p := m.helpPane()
-	hm := m.help
-	hm.SetWidth(0)
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range m.keys.helpGroups(p) {
-		try := append(append([][]key.Binding(nil), row...), g)
-		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
-			rows = append(rows, hm.FullHelpView(row))
-			try = [][]key.Binding{g}
-		}
-		row = try
-	}
-	if len(row) > 0 {
-		rows = append(rows, hm.FullHelpView(row))
-	}
-	title := m.styles.Title.Render(" Keys: " + p.String())
-	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-func indent(s, pre string) string {
-	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
-}
-
-// statusView is the bottom line: input or message on the left; counter,
-// position and the help key on the right.
-func (m Model) statusView() string {
-	st := m.styles
-	var left string
-	switch {
-	case m.input != inputNone:
-		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
-	case m.status != "":
-		left = " " + m.status
-	case m.screen == screenLibrary:
-		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
-		if m.library.filter != "" {
-			left += " matching “" + m.library.filter + "”"
-		}
-	default:
-		left = " " + m.focus.String()
-		if m.focus == focusPanel {
-			left += ": " + m.panel.active.String()
-		}
-	}
-	var right []string
-	if m.screen == screenReader {
-		if c := m.reader.counter(); c != "" {
-			right = append(right, c)
-		}
-		if p := m.reader.percent(); p != "" {
-			right = append(right, p)
-		}
-	}
-	right = append(right, m.keys.Global.Help.Help().Key+" help ")
-	r := strings.Join(right, "  ")
-	lw := max(m.width-ansi.StringWidth(r)-1, 0)
-	left = ansi.Truncate(left, lw, "…")
-	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
-	bar := st.StatusBar
-	if m.statusErr && m.status != "" {
-		return st.Error.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
-	}
-	return bar.Render(left + strings.Repeat(" ", gap) + r)
-}
-
-// block cuts or pads s to exactly w×h cells.
-func block(s string, w, h int) string {
-	lines := strings.Split(padLines(s, h), "\n")
-	for i, l := range lines {
-		lw := ansi.StringWidth(l)
-		if lw > w {
-			l = ansi.Truncate(l, w, "")
-			lw = ansi.StringWidth(l)
-		}
-		lines[i] = l + strings.Repeat(" ", w-lw)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// joinH puts two blocks of equal height side by side.
-func joinH(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := range la {
-		if i < len(lb) {
-			la[i] += lb[i]
-		}
-	}
-	return strings.Join(la, "\n")
 }

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"regexp"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
@@ -141,7 +144,7 @@ func TestHelpBackQuit(t *testing.T) {
 	}
 }
 
-var sgr = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
+var sgrRE = regexp.MustCompile(`^\x1b\[([0-9;:]*)m`)
 
 // styledAround reports whether some occurrence of name on screen is drawn
 // wholly inside SGR styling (any attribute or colour).
@@ -150,7 +153,7 @@ func styledAround(raw, name string) bool {
 	var styled []bool
 	on := false
 	for i := 0; i < len(raw); {
-		if m := sgr.FindStringSubmatch(raw[i:]); m != nil {
+		if m := sgrRE.FindStringSubmatch(raw[i:]); m != nil {
 			on = m[1] != "" && m[1] != "0"
 			i += len(m[0])
 			continue
@@ -343,4 +346,124 @@ func TestAnnotationArrivesAfterText(t *testing.T) {
 	// A result for an older open is dropped.
 	d.send(wrappedMsg{gen: m.gen - 1, wrapped: Wrap("stale", 10)})
 	d.mustSee("Northwind Freight Holdings and Kaiyo")
+}
+
+func TestThemeFollowsTerminalUnlessChosen(t *testing.T) {
+	white := tea.BackgroundColorMsg{Color: color.White}
+	a := fixtureArticle(t)
+	d := newDriver(t, singleLibrary(a), "", 100, 30)
+	dark := d.raw()
+	d.send(white)
+	if d.m.styles.Theme != Light || d.raw() == dark {
+		t.Fatalf("auto theme did not switch to light on a white background (theme %s)", d.m.styles.Theme)
+	}
+	d = newDriver(t, singleLibrary(a), Dark, 100, 30)
+	d.send(white)
+	if d.m.styles.Theme != Dark {
+		t.Fatal("--theme dark was overridden by the terminal's answer")
+	}
+}
+
+// TestMonoHasNoColour: the monochrome theme draws highlights with
+// attributes only.
+func TestMonoHasNoColour(t *testing.T) {
+	d := newDriver(t, singleLibrary(fixtureArticle(t)), Mono, 120, 40)
+	raw := d.raw()
+	if strings.Contains(raw, "38;2;") || strings.Contains(raw, "48;2;") {
+		t.Fatal("mono view has colour sequences")
+	}
+	d.keys("s")
+	if !styledAround(d.raw(), "Harbour Lane Capital") {
+		t.Fatal("mono view does not mark a company")
+	}
+}
+
+func TestResizeBackReusesWrap(t *testing.T) {
+	d := longFixture(t, 120, 40)
+	first := d.m.reader.wrapped
+	d.send(resize(70, 40))
+	if d.m.reader.wrapped.Width == first.Width {
+		t.Fatal("no re-wrap at the new width")
+	}
+	// Back to the first width: the kept wrap comes back without a Cmd.
+	mm, cmd := d.m.Update(resize(120, 40))
+	d.m = mm.(Model)
+	if cmd != nil {
+		if _, ok := cmd().(wrappedMsg); ok {
+			t.Fatal("re-wrapped a width already wrapped")
+		}
+	}
+	if d.m.reader.wrapped.Width != first.Width || len(d.m.reader.wrapped.Lines) != len(first.Lines) {
+		t.Fatalf("kept wrap not used: width %d", d.m.reader.wrapped.Width)
+	}
+}
+
+func TestSingleArticleWithProblemsSaysSo(t *testing.T) {
+	lib := singleLibrary(fixtureArticle(t))
+	lib.Problems = []articles.Problem{{Path: "a.bin", Reason: "binary file"}, {Path: "b.txt", Reason: "empty file"}}
+	d := newDriver(t, lib, Dark, 100, 30)
+	d.mustSee("2 inputs could not be read")
+	d.keys("esc")
+	d.mustSee("a.bin: binary file", "b.txt: empty file")
+}
+
+// TestNotesTabShowsHighlights: the seam for the notes work. Highlights
+// from Options.Highlights are listed in the Notes tab, drawn in the text,
+// and enter jumps to one; an orphan is listed but not drawn.
+func TestNotesTabShowsHighlights(t *testing.T) {
+	a := fixtureArticle(t)
+	a.Body += strings.Repeat("\n\nFiller paragraph that pushes the end of the story down the screen.", 30) +
+		"\n\nThe closing line we kept."
+	kept := spansOf(a.Body, "The closing line we kept.")[0]
+	hs := []model.Highlight{
+		{ArticleID: a.ID, Text: "The closing line we kept.", Start: kept.Start, End: kept.End, Note: "check the date"},
+		{ArticleID: a.ID, Text: "a sentence since edited away", Orphan: true},
+	}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations,
+		Highlights: func(model.Article) ([]model.Highlight, error) { return hs, nil }})}
+	d.run(d.m.Init())
+	d.send(resize(160, 30))
+	d.keys("4")
+	d.mustSee("4 Notes (2)", "The closing line we kept.", "— check the date", "not found in the current text")
+	d.keys("tab", "enter")
+	if d.m.reader.offset == 0 {
+		t.Fatal("enter on a highlight did not scroll to it")
+	}
+	d.keys("tab", "s")
+	if !styledAround(d.raw(), "The closing line we kept.") {
+		t.Fatal("the kept passage is not drawn in the text")
+	}
+}
+
+func TestLibraryFooterCapsProblems(t *testing.T) {
+	lib := fixtureLibrary(t)
+	for i := 0; i < 5; i++ {
+		lib.Problems = append(lib.Problems, articles.Problem{Path: "bad" + itoa(i) + ".txt", Reason: "empty file"})
+	}
+	d := newDriver(t, lib, Dark, 80, 24)
+	d.mustSee("broken.bin: binary file", "bad0.txt: empty file", "bad1.txt", "… and 3 more (all on stderr)")
+	d.mustNotSee("bad4.txt")
+	// Problems never push the articles off: all three still listed.
+	d.mustSee("Sunline", "Orbit", "Northwind and Kaiyo")
+}
+
+func TestWindowTitleNamesTheArticle(t *testing.T) {
+	d := openFixture(t, 100, 30)
+	if got := d.m.View().WindowTitle; !strings.HasPrefix(got, "Northwind and Kaiyo") {
+		t.Fatalf("window title %q", got)
+	}
+}
+
+func TestVentureWithoutEvidenceSaysSo(t *testing.T) {
+	a := fixtureArticle(t)
+	ann := model.Annotations{Ventures: []model.Venture{{Kind: model.Partnership, Status: model.Announced, Parties: []string{"A", "B"}}}}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark,
+		Annotate: func(model.Article) model.Annotations { return ann }})}
+	d.run(d.m.Init())
+	d.send(resize(160, 30))
+	d.keys("tab", "enter")
+	d.mustSee("no evidence span")
+	if d.m.reader.offset != 0 {
+		t.Fatal("scrolled without evidence")
+	}
 }

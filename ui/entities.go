@@ -21,7 +21,8 @@ type entitiesPane struct {
 	filter   string
 	list     itemList
 	width    int
-	active   bool // the tab has been shown, so its cursor selects
+	active   bool     // the tab has been shown, so its cursor selects
+	lines    []string // styled row per entity; reset with data or theme
 }
 
 var entityGroups = []struct {
@@ -33,6 +34,7 @@ var entityGroups = []struct {
 
 func (e *entitiesPane) setData(ann model.Annotations) {
 	e.entities = ann.Entities
+	e.lines = nil
 	e.order = make([]int, len(e.entities))
 	for i := range e.order {
 		e.order[i] = i
@@ -67,6 +69,7 @@ func (e *entitiesPane) setFilter(f string) tea.Cmd {
 	return e.selectCmd(false)
 }
 
+// count is the number shown on the tab.
 func (e *entitiesPane) count() int { return len(e.entities) }
 
 func (e *entitiesPane) SetSize(w, h int) {
@@ -75,8 +78,24 @@ func (e *entitiesPane) SetSize(w, h int) {
 	e.render()
 }
 
-func (e *entitiesPane) setStyles() { e.render() }
+func (e *entitiesPane) setStyles() { e.lines = nil; e.render() }
 
+// line is entity idx's row, styled once per data and theme: filtering a
+// long list only re-picks rows.
+func (e *entitiesPane) line(idx int) string {
+	if e.lines == nil {
+		e.lines = make([]string, len(e.entities))
+	}
+	if e.lines[idx] == "" {
+		ent := e.entities[idx]
+		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) +
+			e.styles.Subtle.Render(fmt.Sprintf(" ×%d", len(ent.Mentions)))
+	}
+	return e.lines[idx]
+}
+
+// render lists the entities shown (all, or the filter's matches kept in
+// group order) under their kind headings.
 func (e *entitiesPane) render() {
 	st := e.styles
 	shown := e.order
@@ -96,9 +115,7 @@ func (e *entitiesPane) render() {
 			lastKind = ent.Kind
 			items = append(items, item{lines: []string{st.Group.Render(groupTitle(ent.Kind))}})
 		}
-		label := fmt.Sprintf("%s ×%d", ent.Name(), len(ent.Mentions))
-		items = append(items, item{lines: []string{" " + kindStyle(st, entityKind(ent.Kind)).Render(ent.Name()) +
-			st.Subtle.Render(label[len(ent.Name()):])}, selectable: true, ref: idx})
+		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
 	}
 	if len(items) == 0 {
 		msg := "No entity found in this article."
@@ -166,6 +183,7 @@ func (e *entitiesPane) View(focused bool) string {
 	return padLines(e.list.View(e.width, e.styles, focused), e.list.height) + "\n" + cue
 }
 
+// groupTitle is the heading of kind k in the list.
 func groupTitle(k model.EntityKind) string {
 	for _, g := range entityGroups {
 		if g.kind == k {

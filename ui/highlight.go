@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -108,12 +109,14 @@ func spansOverlapping(ss []model.Span, start, end int) []model.Span {
 
 // layer priority, lowest first: a later layer draws over an earlier one.
 const (
-	layerQuote = iota
+	layerHighlight = iota
+	layerQuote
 	layerEntity
 	layerSelected
 	layerMark
 	layerMatch
 	layerCurrent
+	layerSelection
 	numLayers
 )
 
@@ -126,18 +129,38 @@ type lineDecor struct {
 	marks    []model.Span // the jump target (venture evidence, a quote), sorted
 	matches  []model.Span // search matches, sorted
 	current  int          // index into matches of the current match, -1 none
+	// highlights are the reader's kept passages (notes), sorted and not
+	// overlapping; drawn under the entity styles.
+	highlights []model.Span
+	// selection is the passage being selected (notes), drawn over all;
+	// empty when Start == End.
+	selection model.Span
 }
 
 // seg is one styled piece of a line, in bytes of the body.
 type seg struct {
 	start, end int
 	layer      int
-	style      lipgloss.Style
+	style      sgr
+}
+
+// sgr is a style as the escape sequences around a single-line run of text,
+// taken once from lipgloss so drawing a highlight is two string writes
+// (lipgloss.Style.Render re-parses the text on every call).
+type sgr struct{ open, close string }
+
+func sgrOf(st lipgloss.Style) sgr {
+	r := st.Render("X")
+	i := strings.IndexByte(r, 'X')
+	if i < 0 {
+		return sgr{}
+	}
+	return sgr{r[:i], r[i+1:]}
 }
 
 // decorate styles screen line i of w: it gathers the marks meeting the
-// line, cuts the line at their edges, gives each piece the style of its top
-// layer, and hands the pieces to lipgloss.StyleRanges as cell columns.
+// line (byte offsets, through the wrap's line map), cuts the line at their
+// edges and gives each piece the style of its top layer.
 // Cost: O(log marks + marks on the line + line length).
 func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, []seg) {
 	text := w.Text(i)
@@ -146,25 +169,31 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 		return text, buf
 	}
 	segs := buf[:0]
+	for _, s := range spansOverlapping(d.highlights, l.Start, l.End) {
+		segs = append(segs, seg{s.Start, s.End, layerHighlight, st.spanHighlight})
+	}
+	if d.selection.Start < d.selection.End && d.selection.Start < l.End && l.Start < d.selection.End {
+		segs = append(segs, seg{d.selection.Start, d.selection.End, layerSelection, st.spanSelection})
+	}
 	if d.show[kindQuote] {
 		for _, m := range overlapping(d.ix.quotes, l.Start, l.End) {
-			segs = append(segs, seg{m.Start, m.End, layerQuote, st.Quote})
+			segs = append(segs, seg{m.Start, m.End, layerQuote, st.spans[kindQuote]})
 		}
 	}
 	for _, m := range overlapping(d.ix.entities, l.Start, l.End) {
 		if m.entity == d.selected && d.selected >= 0 {
-			segs = append(segs, seg{m.Start, m.End, layerSelected, st.Selected})
+			segs = append(segs, seg{m.Start, m.End, layerSelected, st.spanSelected})
 		} else if d.show[m.kind] {
-			segs = append(segs, seg{m.Start, m.End, layerEntity, kindStyle(st, m.kind)})
+			segs = append(segs, seg{m.Start, m.End, layerEntity, st.spans[m.kind]})
 		}
 	}
 	for _, s := range spansOverlapping(d.marks, l.Start, l.End) {
-		segs = append(segs, seg{s.Start, s.End, layerMark, st.Mark})
+		segs = append(segs, seg{s.Start, s.End, layerMark, st.spanMark})
 	}
 	for _, s := range spansOverlapping(d.matches, l.Start, l.End) {
-		layer, style := layerMatch, st.Match
+		layer, style := layerMatch, st.spanMatch
 		if d.current >= 0 && d.current < len(d.matches) && d.matches[d.current] == s {
-			layer, style = layerCurrent, st.Current
+			layer, style = layerCurrent, st.spanCurrent
 		}
 		segs = append(segs, seg{s.Start, s.End, layer, style})
 	}
@@ -178,32 +207,33 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 		cuts = append(cuts, max(s.start, l.Start), min(s.end, l.End))
 	}
 	sort.Ints(cuts)
-	var rangesArr [16]lipgloss.Range
-	ranges := rangesArr[:0]
-	col, prev := 0, l.Start
+	// Each piece between cuts takes the style of its top layer. The pieces
+	// are cut by byte offset straight from the line (lipgloss.StyleRanges
+	// would re-measure the whole line per range: most of a frame's cost).
+	var b strings.Builder
+	b.Grow(len(text) * 2)
 	for k := 0; k+1 < len(cuts); k++ {
-		a, b := cuts[k], cuts[k+1]
-		if a == b {
+		a, e := cuts[k], cuts[k+1]
+		if a == e {
 			continue
 		}
-		col += textWidth(w.body[prev:a])
-		prev = a
+		piece := text[a-l.Start : e-l.Start]
 		top := -1
-		var style lipgloss.Style
+		var style sgr
 		for _, s := range segs {
-			if s.start <= a && s.end >= b && s.layer > top {
+			if s.start <= a && s.end >= e && s.layer > top {
 				top, style = s.layer, s.style
 			}
 		}
 		if top < 0 {
-			continue
+			b.WriteString(piece)
+		} else {
+			b.WriteString(style.open)
+			b.WriteString(piece)
+			b.WriteString(style.close)
 		}
-		wb := textWidth(w.body[a:b])
-		ranges = append(ranges, lipgloss.NewRange(col, col+wb, style))
-		col += wb
-		prev = b
 	}
-	return lipgloss.StyleRanges(text, ranges...), segs
+	return b.String(), segs
 }
 
 func kindStyle(st *Styles, k markKind) lipgloss.Style {

@@ -75,6 +75,7 @@ func (l *libraryPane) applyFilter() {
 }
 
 // selected is the entry under the cursor.
+// selected is the entry under the cursor; false when the filter hides all.
 func (l *libraryPane) selected() (articles.Entry, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.visible) {
 		return articles.Entry{}, false
@@ -100,10 +101,12 @@ func (l *libraryPane) footerLines() []string {
 	return out
 }
 
+// perPage is how many items fit above the problems footer.
 func (l *libraryPane) perPage() int {
 	return max((l.height-len(l.footerLines()))/itemHeight, 1)
 }
 
+// follow scrolls the list so the cursor item is on screen.
 func (l *libraryPane) follow() {
 	pp := l.perPage()
 	if l.cursor < l.offset {
@@ -185,6 +188,7 @@ func (l *libraryPane) View() string {
 	return body
 }
 
+// plural writes a count with the right noun: "1 venture", "3 ventures".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -208,3 +212,9 @@ func padLines(s string, h int) string {
 	}
 	return s + strings.Repeat("\n", h-n)
 }
+
+// ShortHelp is the pane's most used bindings.
+func (l *libraryPane) ShortHelp() []key.Binding { return l.FullHelp()[0] }
+
+// FullHelp is every binding live in the pane, in columns, for the help overlay.
+func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(PaneLibrary) }

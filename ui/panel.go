@@ -195,3 +195,9 @@ func wrapText(s string, w int) []string {
 
 // jumpKey reports whether msg is the panel's jump key.
 func jumpKey(k *KeyMap, msg tea.KeyPressMsg) bool { return key.Matches(msg, k.Panel.Jump) }
+
+// ShortHelp is the pane's most used bindings.
+func (p *panelPane) ShortHelp() []key.Binding { return p.FullHelp()[0] }
+
+// FullHelp is every binding live in the pane, in columns, for the help overlay.
+func (p *panelPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PanePanel) }

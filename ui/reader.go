@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -28,8 +29,12 @@ type readerPane struct {
 	// is under way the old one is drawn, cut to the pane.
 	wrapped  Wrapped
 	wrapping int // width asked for, 0 when none pending
-	header   []string
-	offset   int // first visible body line
+	// wraps keeps the wraps of this article by width, so going back to a
+	// width (a terminal resized and restored) re-wraps nothing. Cleared
+	// with the article; at most maxWraps kept.
+	wraps  map[int]Wrapped
+	header []string
+	offset int // first visible body line
 
 	annotated bool
 	decor     lineDecor
@@ -73,10 +78,17 @@ func (r *readerPane) SetSize(w, h int) tea.Cmd {
 	r.buildHeader()
 	r.clamp()
 	if r.loaded && r.bodyWidth() != r.wrapped.Width && r.bodyWidth() != r.wrapping {
+		if w, ok := r.wraps[r.bodyWidth()]; ok {
+			r.wrapping = w.Width
+			r.setWrapped(w)
+			return nil
+		}
 		return r.rewrap()
 	}
 	return nil
 }
+
+const maxWraps = 4
 
 func (r *readerPane) bodyWidth() int { return max(r.width-2, 10) }
 
@@ -95,6 +107,10 @@ func (r *readerPane) setWrapped(w Wrapped) {
 		top = r.wrapped.Lines[r.offset].Start
 	}
 	r.wrapped, r.wrapping = w, 0
+	if r.wraps == nil || len(r.wraps) >= maxWraps {
+		r.wraps = map[int]Wrapped{}
+	}
+	r.wraps[w.Width] = w
 	if top >= 0 {
 		r.offset = w.LineOf(top)
 	}
@@ -114,19 +130,27 @@ func (r *readerPane) buildHeader() {
 	st := r.styles
 	var h []string
 	a := r.article
-	wrapStyled := func(s string, style func(...string) string) {
+	// wrapStyled adds s wrapped to the width, at most maxLines lines.
+	wrapStyled := func(s string, style func(...string) string, maxLines int) {
 		ww := Wrap(s, w)
 		for i := range ww.Lines {
-			h = append(h, " "+style(ww.Text(i)))
+			t := ww.Text(i)
+			if i == maxLines-1 && i < len(ww.Lines)-1 {
+				t = ansi.Truncate(t+" …", w, "…")
+				h = append(h, " "+style(t))
+				break
+			}
+			h = append(h, " "+style(t))
 		}
 	}
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
 	}
-	wrapStyled(title, st.Title.Render)
+	wrapStyled(title, st.Title.Render, 2)
+	// A short pane keeps its lines for the text: one line of caption.
 	if a.Caption != "" {
-		wrapStyled(a.Caption, st.Caption.Render)
+		wrapStyled(a.Caption, st.Caption.Render, 1+btoi(r.height >= 20))
 	}
 	var meta []string
 	if a.Source != "" {
@@ -138,8 +162,11 @@ func (r *readerPane) buildHeader() {
 	if len(a.Authors) > 0 {
 		meta = append(meta, "By "+strings.Join(a.Authors, ", "))
 	}
+	if len(a.Contributors) > 0 {
+		meta = append(meta, "With "+strings.Join(a.Contributors, ", "))
+	}
 	if len(meta) > 0 {
-		wrapStyled(strings.Join(meta, " · "), st.Meta.Render)
+		wrapStyled(strings.Join(meta, " · "), st.Meta.Render, 2)
 	}
 	if r.annotated {
 		h = append(h, " "+ansi.Truncate(r.legend(), w, "…"))
@@ -301,6 +328,31 @@ func (r *readerPane) selectEntity(m entitySelectedMsg) {
 	}
 }
 
+// setHighlights draws the reader's kept passages (those found in the
+// current text) under the entity styles.
+func (r *readerPane) setHighlights(hs []model.Highlight) {
+	var spans []model.Span
+	for _, h := range hs {
+		if !h.Orphan && h.Start >= 0 && h.Start < h.End && h.End <= len(r.article.Body) {
+			spans = append(spans, model.Span{Start: h.Start, End: h.End})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:0]
+	end := -1
+	for _, s := range spans {
+		if s.Start >= end {
+			out = append(out, s)
+			end = s.End
+		}
+	}
+	r.decor.highlights = out
+}
+
+// SetSelection shows span as the passage being selected (empty clears);
+// the notes work drives it from its selection keys.
+func (r *readerPane) SetSelection(span model.Span) { r.decor.selection = span }
+
 func (r *readerPane) jump(j jumpMsg) {
 	r.decor.marks = j.marks
 	r.scrollTo(j.target.Start)
@@ -361,3 +413,9 @@ func (r *readerPane) View() string {
 	}
 	return b.String()
 }
+
+// ShortHelp is the pane's most used bindings.
+func (r *readerPane) ShortHelp() []key.Binding { return r.FullHelp()[0] }
+
+// FullHelp is every binding live in the pane, in columns, for the help overlay.
+func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(PaneReader) }

@@ -23,6 +23,7 @@ type Palette struct {
 	Text, Subtle, Accent                   color.Color
 	Company, Person, Place, Figure, Quote  color.Color
 	Match, MatchFg, Selected, SelectedFg   color.Color
+	Highlight, Selection                   color.Color
 	Error, Border, StatusBg, StatusFg, Tab color.Color
 }
 
@@ -33,6 +34,7 @@ func DarkPalette() Palette {
 		Text: c("#d0d0d0"), Subtle: c("#8a8a8a"), Accent: c("#5fafff"),
 		Company: c("#ffaf00"), Person: c("#87d7ff"), Place: c("#87d787"), Figure: c("#ff87af"), Quote: c("#d7af87"),
 		Match: c("#ffff5f"), MatchFg: c("#000000"), Selected: c("#5f87ff"), SelectedFg: c("#ffffff"),
+		Highlight: c("#3a3a1c"), Selection: c("#4e4e4e"),
 		Error: c("#ff5f5f"), Border: c("#585858"), StatusBg: c("#303030"), StatusFg: c("#d0d0d0"), Tab: c("#5fafff"),
 	}
 }
@@ -44,6 +46,7 @@ func LightPalette() Palette {
 		Text: c("#262626"), Subtle: c("#6c6c6c"), Accent: c("#005f87"),
 		Company: c("#af5f00"), Person: c("#005faf"), Place: c("#00875f"), Figure: c("#af005f"), Quote: c("#5f5f00"),
 		Match: c("#ffd700"), MatchFg: c("#000000"), Selected: c("#005fd7"), SelectedFg: c("#ffffff"),
+		Highlight: c("#fff5c2"), Selection: c("#d0d0d0"),
 		Error: c("#d70000"), Border: c("#bcbcbc"), StatusBg: c("#e4e4e4"), StatusFg: c("#262626"), Tab: c("#005f87"),
 	}
 }
@@ -52,13 +55,21 @@ func LightPalette() Palette {
 // hold colours of their own. Highlight styles differ by attribute as well as
 // colour, so they stay apart in monochrome.
 type Styles struct {
-	Theme                                      Theme
-	Text, Title, Caption, Meta, Subtle, Error  lipgloss.Style
-	Company, Person, Place, Figure, Quote      lipgloss.Style
-	Match, Current, Selected, Mark             lipgloss.Style
+	Theme                                     Theme
+	Text, Title, Caption, Meta, Subtle, Error lipgloss.Style
+	Company, Person, Place, Figure, Quote     lipgloss.Style
+	Match, Current, Selected, Mark            lipgloss.Style
+	// Highlight is a kept passage (notes); Selection the one being chosen.
+	Highlight, Selection                       lipgloss.Style
 	StatusBar, StatusKey, Border               lipgloss.Style
 	TabActive, TabInactive, Cursor, Group, Cue lipgloss.Style
 	Help                                       help.Styles
+
+	// The inline highlight styles as escape sequences, for the reader's
+	// per-line drawing (see sgr).
+	spans                                          [numKinds]sgr
+	spanSelected, spanMark, spanMatch, spanCurrent sgr
+	spanHighlight, spanSelection                   sgr
 }
 
 // NewStyles builds the styles of theme t.
@@ -101,6 +112,8 @@ func NewStyles(t Theme) Styles {
 	s.Current = s.Match.Bold(true).Underline(true)
 	s.Selected = bg(fg(n().Reverse(t == Mono).Bold(true), p.SelectedFg), p.Selected)
 	s.Mark = bg(fg(n().Reverse(t == Mono), p.SelectedFg), p.Selected)
+	s.Highlight = bg(n().Underline(t == Mono), p.Highlight)
+	s.Selection = bg(n().Reverse(t == Mono), p.Selection)
 	s.StatusBar = bg(fg(n().Reverse(t == Mono), p.StatusFg), p.StatusBg)
 	s.StatusKey = s.StatusBar.Bold(true)
 	s.Border = fg(n(), p.Border)
@@ -114,5 +127,11 @@ func NewStyles(t Theme) Styles {
 		FullKey: fg(n().Bold(true), p.Accent), FullDesc: fg(n(), p.Text), FullSeparator: fg(n(), p.Border),
 		Ellipsis: fg(n(), p.Border),
 	}
+	for k := markKind(0); k < numKinds; k++ {
+		s.spans[k] = sgrOf(kindStyle(&s, k))
+	}
+	s.spanSelected, s.spanMark = sgrOf(s.Selected), sgrOf(s.Mark)
+	s.spanMatch, s.spanCurrent = sgrOf(s.Match), sgrOf(s.Current)
+	s.spanHighlight, s.spanSelection = sgrOf(s.Highlight), sgrOf(s.Selection)
 	return s
 }

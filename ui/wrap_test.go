@@ -96,3 +96,100 @@ func TestWrapPos(t *testing.T) {
 		t.Fatalf("Pos(formed) = %d,%d, want 0,24 (lines %q)", line, col, lines(w))
 	}
 }
+
+// FuzzWrap: any text at any width wraps without panicking, lines stay in
+// order on rune boundaries, no line is wider than the width unless it is a
+// single grapheme, and every byte but spaces and newlines is shown.
+func FuzzWrap(f *testing.F) {
+	f.Add("SoftBank Group Corp. 🚀 ソフトバンク\n\n  indented  words", 7)
+	f.Add("a\tb\t\tc", 1)
+	f.Add("x", 0)
+	f.Fuzz(func(t *testing.T, body string, width int) {
+		width = width%200 + 1
+		if width < 1 {
+			width = -width + 1
+		}
+		body = strings.ToValidUTF8(body, "?")
+		w := Wrap(body, width)
+		prev := 0
+		covered := make([]bool, len(body))
+		for i, l := range w.Lines {
+			if l.Start < prev || l.End < l.Start || l.End > len(body) {
+				t.Fatalf("line %d %+v out of order (prev end %d)", i, l, prev)
+			}
+			if l.Start < len(body) && !utf8.RuneStart(body[l.Start]) {
+				t.Fatalf("line %d starts inside a rune", i)
+			}
+			if tw := textWidth(w.Text(i)); tw > width {
+				if g, _, n := grapheme(body[l.Start:l.End]); n != l.End-l.Start {
+					t.Fatalf("line %d is %d wide at width %d: %q (first grapheme %q)", i, tw, width, w.Text(i), g)
+				}
+			}
+			for j := l.Start; j < l.End; j++ {
+				covered[j] = true
+			}
+			prev = l.End
+		}
+		for j := range body {
+			if c := body[j]; c != ' ' && c != '\t' && c != '\n' && !covered[j] {
+				t.Fatalf("byte %d (%q) on no line", j, body[j])
+			}
+		}
+	})
+}
+
+// styledMask strips SGR sequences from s and reports, per byte of what is
+// left, whether a style was on.
+func styledMask(s string) (string, []bool) {
+	var plain strings.Builder
+	var mask []bool
+	on := false
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			j := strings.IndexByte(s[i:], 'm')
+			params := s[i+2 : i+j]
+			on = params != "" && params != "0"
+			i += j + 1
+			continue
+		}
+		plain.WriteByte(s[i])
+		mask = append(mask, on)
+		i++
+	}
+	return plain.String(), mask
+}
+
+// TestHighlightsSitOnOffsets: at many widths, every drawn line keeps its
+// text, and exactly the bytes inside a mention or quote are styled, CJK
+// and emoji lines included.
+func TestHighlightsSitOnOffsets(t *testing.T) {
+	a := fixtureArticle(t)
+	ann := fixtureAnnotations(a)
+	d := lineDecor{ix: buildIndex(ann, len(a.Body)), selected: -1, current: -1}
+	for i := range d.show {
+		d.show[i] = true
+	}
+	inMark := make([]bool, len(a.Body))
+	for _, m := range append(append([]mark(nil), d.ix.entities...), d.ix.quotes...) {
+		for j := m.Start; j < m.End; j++ {
+			inMark[j] = true
+		}
+	}
+	st := NewStyles(Dark)
+	for _, width := range []int{9, 23, 40, 57, 78, 120, 199} {
+		w := Wrap(a.Body, width)
+		for i, l := range w.Lines {
+			out, _ := decorate(&w, i, &d, &st, nil)
+			plain, mask := styledMask(out)
+			if plain != w.Text(i) {
+				t.Fatalf("width %d line %d: text changed by decoration:\n%q\n%q", width, i, plain, w.Text(i))
+			}
+			for j := range plain {
+				if mask[j] != inMark[l.Start+j] {
+					t.Fatalf("width %d line %d byte %d (%q in %q): styled=%v, in a mark=%v",
+						width, i, j, plain[j:j+1], plain, mask[j], inMark[l.Start+j])
+				}
+			}
+		}
+	}
+}

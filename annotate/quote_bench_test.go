@@ -1,0 +1,93 @@
+package annotate
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"newsmark/model"
+)
+
+// benchQuoteText is news-like text of our own with quotes, speakers and
+// deals, repeated to size by benchArticle.
+const benchQuoteText = `Kestrel Works and Harbour Bank will form a 50-50 joint venture in Brazil to build grain silos, the companies said on Monday.
+
+"We are delighted to join forces with a partner of this size," Ada Vane, chief executive of Kestrel Works, said in a statement. "The plant will open in 2027.
+
+"It will employ 2,000 people from the region," she added.
+
+The venture will spend $1.2 billion over five years. Harbour Bank bought Pine Foods in 2015 for $300 million, and it took a 20% stake in Alder Mills last year.
+
+“Prices will keep falling for a while,” said Harbour Bank chief economist Lin Okafor at a conference. Traders call the small mills “teapots”.
+
+Tom Reyes stressed that the bank would stay independent. "We have no need of a buyer and never will."
+
+`
+
+func benchArticle(size int) model.Article {
+	var sb strings.Builder
+	for sb.Len() < size {
+		sb.WriteString(benchQuoteText)
+	}
+	return model.Article{Body: sb.String()}
+}
+
+func benchQuotesVentures(b *testing.B, size int) {
+	a := benchArticle(size)
+	ents := entities(a)
+	b.SetBytes(int64(len(a.Body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		qs, es := quotes(a, ents)
+		ventures(a, es, qs)
+	}
+}
+
+// BenchmarkQuotesVentures1MB measures quotes and ventures alone (entities
+// found once, outside the loop).
+func BenchmarkQuotesVentures1MB(b *testing.B)  { benchQuotesVentures(b, 1<<20) }
+func BenchmarkQuotesVentures20MB(b *testing.B) { benchQuotesVentures(b, 20<<20) }
+
+// FuzzQuotesVentures checks that any body gives quotes and ventures whose
+// offsets lie inside it, on rune boundaries, start before end.
+func FuzzQuotesVentures(f *testing.F) {
+	f.Add(benchQuoteText)
+	f.Add(`"`)
+	f.Add("“a “b” c” \"d\" said Ada Vane, and Kestrel Works bought Alder Mills.\n\n“e")
+	f.Add(strings.Repeat("x", 100000))
+	f.Add("שלום \"עולם\" مرحبا «عالم» 日本語の「引用」 “混合 text,” he said.")
+	f.Fuzz(func(t *testing.T, body string) {
+		a := model.Article{Body: body}
+		ents := entities(a)
+		qs, ents := quotes(a, ents)
+		vs := ventures(a, ents, qs)
+		ok := func(s, e int) bool {
+			return s >= 0 && e <= len(body) && s < e && utf8.RuneStart(body[s]) && (e == len(body) || utf8.RuneStart(body[e]))
+		}
+		for _, q := range qs {
+			if !ok(q.Start, q.End) || body[q.Start:q.End] != q.Text {
+				t.Fatalf("bad quote %+v", q)
+			}
+		}
+		for _, e := range ents {
+			if e.Cue != "speaker" {
+				continue // the entity pass's own mentions are FuzzAnnotate's to check
+			}
+			for _, m := range e.Mentions {
+				if !ok(m.Start, m.End) {
+					t.Fatalf("bad mention %+v of %s", m, e.ID)
+				}
+			}
+		}
+		for _, v := range vs {
+			if len(v.Parties) != len(v.PartyIDs) {
+				t.Fatalf("parties %v ids %v", v.Parties, v.PartyIDs)
+			}
+			for _, s := range v.Evidence {
+				if !ok(s.Start, s.End) {
+					t.Fatalf("bad evidence %+v", s)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package articles
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"newsmark/store"
+)
+
+// BenchmarkExtractPage measures readability + conversion of a 3 KB article
+// page and of a 150 KB one (the same paragraphs repeated).
+func BenchmarkExtractPage(b *testing.B) {
+	page, err := os.ReadFile("testdata/web/pages/kestrel.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(page)
+	i, j := strings.Index(s, "<p>Kestrel"), strings.Index(s, "</article>")
+	big := s[:i] + strings.Repeat(s[i:j], 60) + s[j:]
+	for _, tc := range []struct {
+		name string
+		body string
+	}{{"3KB", s}, {"150KB", big}} {
+		b.Run(tc.name, func(b *testing.B) {
+			r := &response{URL: "http://127.0.0.1/pages/kestrel.html", ContentType: "text/html", Body: []byte(tc.body)}
+			b.SetBytes(int64(len(tc.body)))
+			for b.Loop() {
+				if _, err := extractPage(r.URL, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseFeed measures an RSS feed of 100 items with HTML content.
+func BenchmarkParseFeed(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench</title>`)
+	for i := range 100 {
+		fmt.Fprintf(&sb, `<item><title>Item %d &amp; more</title><link>/p/%d.html</link><guid>g%d</guid>
+			<pubDate>Tue, 03 Mar 2026 08:15:00 GMT</pubDate><description>&lt;p&gt;Summary %d.&lt;/p&gt;</description>
+			<content:encoded><![CDATA[<p>Kestrel Motors Inc. agreed to buy a stake in Northwind Energy Ltd. for $1.2 billion.</p><p>Second <a href="https://x.example/%d">paragraph</a>.</p>]]></content:encoded></item>`, i, i, i, i, i)
+	}
+	sb.WriteString(`</channel></rss>`)
+	r := &response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
+	b.SetBytes(int64(sb.Len()))
+	for b.Loop() {
+		f, err := parseFeed(r.URL, r, time.Now())
+		if err != nil || len(f.Items) != 100 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCacheLibrary measures opening the library of 1,000 cached items
+// (what `newsmark` does at start with subscriptions, offline).
+func BenchmarkCacheLibrary(b *testing.B) {
+	db, err := store.Open(filepath.Join(b.TempDir(), store.FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	now := time.Now()
+	body := strings.Repeat("Kestrel Motors Inc. agreed to buy a stake in Northwind Energy Ltd. for $1.2 billion. ", 40)
+	for f := range 10 {
+		var items []store.FeedItem
+		for i := range 100 {
+			id := fmt.Sprintf("https://w%d.example/%d", f, i)
+			items = append(items, store.FeedItem{GUID: id, ArticleID: id, URL: id, Title: "Item " + id,
+				Date: now.Add(-time.Duration(i) * time.Hour), Dated: true, Summary: "s", Body: body, FetchedAt: now})
+		}
+		if _, err := db.SaveFeed(ctx, store.FeedState{URL: fmt.Sprintf("https://w%d.example/rss", f), FetchedAt: now}, items); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c := NewCache(db, testClient())
+	for b.Loop() {
+		lib, err := c.Library(ctx, nil)
+		if err != nil || len(lib.Entries) != 1000 {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"bytes"
+	"testing"
+
+	"newsmark/ui"
+)
+
+func TestParseTUI(t *testing.T) {
+	t.Parallel()
+	env := func(kv map[string]string) func(string) string {
+		return func(k string) string { return kv[k] }
+	}
+	cases := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		theme   ui.Theme
+		dataDir string
+		paths   []string
+		wantErr bool
+	}{
+		{"no args", nil, nil, "", "", nil, false},
+		{"theme and paths", []string{"--theme", "light", "a.txt", "-"}, nil, ui.Light, "", []string{"a.txt", "-"}, false},
+		{"data dir flag beats env", []string{"--data-dir", "/x", "f"}, map[string]string{"NEWSMARK_DATA_DIR": "/env"}, "", "/x", []string{"f"}, false},
+		{"data dir from env", nil, map[string]string{"NEWSMARK_DATA_DIR": "/env"}, "", "/env", nil, false},
+		{"NO_COLOR gives mono", []string{"--theme", "dark"}, map[string]string{"NO_COLOR": "1"}, ui.Mono, "", nil, false},
+		{"TERM=dumb gives mono", nil, map[string]string{"TERM": "dumb"}, ui.Mono, "", nil, false},
+		{"bad theme", []string{"--theme", "pink"}, nil, "", "", nil, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var stderr bytes.Buffer
+			o, err := parseTUI(Env{Stderr: &stderr}, c.args, env(c.env))
+			if (err != nil) != c.wantErr {
+				t.Fatalf("err = %v, want error %v", err, c.wantErr)
+			}
+			if c.wantErr {
+				return
+			}
+			if o.theme != c.theme || o.dataDir != c.dataDir || len(o.paths) != len(c.paths) {
+				t.Fatalf("got %+v, want theme %q dataDir %q paths %v", o, c.theme, c.dataDir, c.paths)
+			}
+		})
+	}
+}
+
+// TestRunTUIReportsProblems: unreadable inputs go to stderr, one line each,
+// and with nothing to show the command fails without starting the program.
+func TestRunTUIReportsProblems(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := Run([]string{"/nonexistent/one.txt", "/nonexistent/two.txt"}, nil, &stdout, &stderr)
+	if code == 0 {
+		t.Fatal("exit code 0 with no article")
+	}
+	for _, want := range []string{"one.txt", "two.txt", "no article to show"} {
+		if !bytes.Contains(stderr.Bytes(), []byte(want)) {
+			t.Fatalf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}

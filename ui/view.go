@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the screen, then the status bar; every path sets AltScreen.
+func (m Model) View() tea.View {
+	var content string
+	if m.width == 0 {
+		content = "loading…"
+	} else {
+		h := max(m.height-1, 1)
+		var main string
+		switch {
+		case m.showHelp:
+			main = m.helpView()
+		case m.screen == screenLibrary:
+			main = block(m.library.View(), m.width, h)
+		case !m.showPanel:
+			main = block(m.reader.View(), m.width, h)
+		case m.panel.below:
+			ph := m.panel.height
+			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(m.focus == focusPanel), m.width, ph)
+		default:
+			pw := m.panel.width
+			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
+		}
+		content = main + "\n" + m.statusView()
+	}
+	v := tea.NewView(content)
+	v.AltScreen = true
+	v.WindowTitle = "newsmark"
+	if m.screen == screenReader && m.reader.article.Title != "" {
+		// Titles are sanitised by the loader: no escape can ride along.
+		v.WindowTitle = ansi.Truncate(m.reader.article.Title, 60, "…") + " — newsmark"
+	}
+	return v
+}
+
+// helpPane is which key set the help overlay lists.
+func (m Model) helpPane() Pane {
+	switch {
+	case m.input != inputNone:
+		return PaneInput
+	case m.screen == screenLibrary:
+		return PaneLibrary
+	case m.focus == focusPanel:
+		return PanePanel
+	}
+	return PaneReader
+}
+
+// fullHelp asks the pane that has the keys for its bindings.
+func (m Model) fullHelp(p Pane) [][]key.Binding {
+	switch p {
+	case PaneLibrary:
+		return m.library.FullHelp()
+	case PanePanel:
+		return m.panel.FullHelp()
+	case PaneReader:
+		return m.reader.FullHelp()
+	}
+	return m.keys.helpGroups(PaneInput)
+}
+
+// helpView lays the help columns out in rows that fit the width.
+func (m Model) helpView() string {
+	p := m.helpPane()
+	hm := m.help
+	hm.SetWidth(0)
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range m.fullHelp(p) {
+		try := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
+			rows = append(rows, hm.FullHelpView(row))
+			try = [][]key.Binding{g}
+		}
+		row = try
+	}
+	if len(row) > 0 {
+		rows = append(rows, hm.FullHelpView(row))
+	}
+	title := m.styles.Title.Render(" Keys: " + p.String())
+	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
+}
+
+// firstLine is s up to its first newline: help rows are measured by it.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// indent puts pre before every line of s.
+func indent(s, pre string) string {
+	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+}
+
+// statusView is the bottom line: input or message on the left; counter,
+// position and the help key on the right.
+func (m Model) statusView() string {
+	st := m.styles
+	var left string
+	switch {
+	case m.input != inputNone:
+		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
+	case m.status != "":
+		left = " " + m.status
+	case m.screen == screenLibrary:
+		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
+		if m.library.filter != "" {
+			left += " matching “" + m.library.filter + "”"
+		}
+	default:
+		left = " " + m.focus.String()
+		if m.focus == focusPanel {
+			left += ": " + m.panel.active.String()
+		}
+	}
+	var right []string
+	if m.screen == screenReader {
+		if c := m.reader.counter(); c != "" {
+			right = append(right, c)
+		}
+		if p := m.reader.percent(); p != "" {
+			right = append(right, p)
+		}
+	}
+	right = append(right, m.keys.Global.Help.Help().Key+" help ")
+	r := strings.Join(right, "  ")
+	lw := max(m.width-ansi.StringWidth(r)-1, 0)
+	left = ansi.Truncate(left, lw, "…")
+	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
+	bar := st.StatusBar
+	if m.statusErr && m.status != "" {
+		return st.Error.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
+	}
+	return bar.Render(left + strings.Repeat(" ", gap) + r)
+}
+
+// block cuts or pads s to exactly w×h cells, so side-by-side panes line
+// up and the frame never wraps; it costs one width scan per visible line.
+func block(s string, w, h int) string {
+	lines := strings.Split(padLines(s, h), "\n")
+	for i, l := range lines {
+		lw := ansi.StringWidth(l)
+		if lw > w {
+			l = ansi.Truncate(l, w, "")
+			lw = ansi.StringWidth(l)
+		}
+		lines[i] = l + strings.Repeat(" ", w-lw)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// joinH puts two blocks of equal height side by side (both already cut to
+// their widths by block, so plain concatenation is exact).
+func joinH(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range la {
+		if i < len(lb) {
+			la[i] += lb[i]
+		}
+	}
+	return strings.Join(la, "\n")
+}
