@@ -131,6 +131,7 @@ func TestFigures(t *testing.T) {
 		{"The plant will hire 1,000 people next year.", "1,000 people", model.Count, 1000, "people", ""},
 		{"The mill will make 3 million tonnes a year.", "3 million tonnes a year", model.Count, 3e6, "tonnes", "year"},
 		{"It added 2.5 million users last quarter.", "2.5 million users", model.Count, 2.5e6, "users", ""},
+		{"The airline ordered 10 737-800 planes.", "10 737-800 planes", model.Count, 10, "planes", ""},
 		{"It sold 2.8 million electric cars.", "2.8 million electric cars", model.Count, 2.8e6, "cars", ""},
 		{"The contract runs four years.", "four years", model.Duration, 4, "year", ""},
 		{"The family built it over three decades.", "three decades", model.Duration, 3, "decade", ""},

@@ -304,8 +304,13 @@ func (d *doc) countHead(j int) (int, string) {
 	toks := d.ns.toks
 	for k := j; k < len(toks) && k < j+5; k++ {
 		t := toks[k]
+		// A model number between the count and its noun: "10 737-800 planes".
+		if k == j && t.kind == kNum && d.hasSpace(k) || k > j && t.kind == kNum && d.tok(k-1) == "-" && d.glued(k) {
+			continue
+		}
 		if t.kind != kWord || (k > j && !d.hasSpace(k) && d.tok(k-1) != "-") {
-			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && toks[k+1].kind == kWord {
+			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && (toks[k+1].kind == kWord ||
+				toks[k+1].kind == kNum) {
 				continue
 			}
 			return 0, ""
