@@ -381,6 +381,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		if short, ok := lex.knownShort[name]; ok {
 			d.setAlias(short, e)
 		}
+		// "Amazon.com Inc." is "Amazon" in the next sentence.
+		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
+			d.setAlias(w[:len(w)-4], e)
+		}
 		words := make([]string, 0, n)
 		for k := c.t0; k < c.t1; k++ {
 			if ns.toks[k].kind == kWord {
@@ -397,6 +401,16 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			d.setAlias(short, e)
 			if s, ok := lex.knownShort[short]; ok {
 				d.setAlias(s, e)
+			}
+		}
+		// "Lumen Grid" → "Lumen": a distinctive first word of a two-word
+		// name stands for it, unless it is a name of its own.
+		if len(words) == 2 {
+			w := words[0]
+			f := wordSet(lex.info[w])
+			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
+				!strings.Contains(w, "-") && len(w) > 2 {
+				d.setAlias(w, e)
 			}
 		}
 		d.setAlias(initials(ns, c, true), e)

@@ -200,7 +200,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			}
 		}
 		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
-		if f&cueCap != 0 && j-i > 1 && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
+		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
 			i++
 			continue
@@ -295,7 +295,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.kind, c.cue = model.Person, "title-context"
-		case lex.firstName.has(first):
+		case lex.firstName.has(first) && (!placePreposition[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
 			c.kind, c.cue = model.Person, "first-name"
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
@@ -589,3 +589,8 @@ func (ns *nameScanner) honorificBefore(c *chunk) bool {
 	}
 	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
 }
+
+// placePreposition before a run points to a place ("based in Hai Phong"),
+// so a first name alone does not make it a person.
+var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
+	"throughout": true, "into": true}
