@@ -10,13 +10,17 @@ import (
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
 // help overlay and the README key table are built from it. Keys kept free for
-// the notes work (issue 5): v ( ) w h a e d u y x.
+// the notes work: see NotesKeys, SelectKeys, EditorKeys and ExportKeys.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
 	Reader  ReaderKeys
 	Panel   PanelKeys
 	Input   InputKeys
+	Notes   NotesKeys
+	Select  SelectKeys
+	Editor  EditorKeys
+	Export  ExportKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -45,9 +49,12 @@ type ReaderKeys struct {
 	Companies, People, Places, Figures, Quotes, All           key.Binding
 }
 
-// PanelKeys act on the side panel when it has focus.
+// PanelKeys act on the side panel when it has focus. Keep, Edit and
+// Delete are the notes work's: Keep on the Entities and Ventures tabs,
+// Edit and Delete on the Notes tab.
 type PanelKeys struct {
 	Up, Down, Top, Bottom, Jump, Filter key.Binding
+	Keep, Edit, Delete                  key.Binding
 }
 
 // InputKeys end a filter or search being typed; other keys are text.
@@ -66,7 +73,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:   b([]string{"q"}, "q", "quit"),
 		ForceQ: b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
 		Help:   b([]string{"?"}, "?", "toggle help"),
-		Back:   b([]string{"esc"}, "esc", "back: close search/filter, then to library"),
+		Back:   b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
 		Focus:  b([]string{"tab"}, "tab", "focus reader / panel"),
 		PanelTab: [4]key.Binding{
 			b([]string{"1"}, "1", "ventures tab"),
@@ -114,6 +121,21 @@ func DefaultKeyMap() KeyMap {
 		Bottom: b([]string{"G", "end"}, "G/end", "last item"),
 		Jump:   b([]string{"enter"}, "enter", "jump to it in the reader"),
 		Filter: b([]string{"/"}, "/", "filter entities"),
+		Keep:   b([]string{"h"}, "h", "keep the entity/venture card as a note"),
+		Edit:   b([]string{"e"}, "e", "edit the note (Notes tab)"),
+		Delete: b([]string{"d"}, "d", "delete the highlight (Notes tab)"),
+	}
+	k.Notes = notesKeyMap(b)
+	k.Select = selectKeyMap(b)
+	k.Editor = EditorKeys{
+		Save:   b([]string{"ctrl+s"}, "ctrl+s", "save the note"),
+		Cancel: b([]string{"esc"}, "esc", "cancel the note"),
+	}
+	k.Export = ExportKeys{
+		Markdown: b([]string{"m"}, "m", "export as Markdown"),
+		JSON:     b([]string{"j"}, "j", "export as JSON"),
+		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
+		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", "apply"),
@@ -132,10 +154,16 @@ const (
 	PaneReader
 	PanePanel
 	PaneInput
+	PaneSelect
+	PaneEditor
+	PaneExport
 )
 
+// Panes is every pane, for tests and the help.
+var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport}
+
 func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export"}[p]
 }
 
 // globalBindings are live in every pane but the input.
@@ -150,7 +178,7 @@ func (k KeyMap) articleBindings() []key.Binding {
 	r := k.Reader
 	return []key.Binding{g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
 		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev,
-		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}
+		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All, k.Notes.Undo, k.Notes.Export}
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
@@ -164,11 +192,20 @@ func (k KeyMap) Bindings(p Pane) []key.Binding {
 		r := k.Reader
 		out := append(k.globalBindings(), r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown,
 			r.Top, r.Bottom, r.Search)
+		out = append(out, k.Notes.readerBindings()...)
 		return append(out, k.articleBindings()...)
 	case PanePanel:
 		p := k.Panel
-		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
+		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter, p.Keep, p.Edit, p.Delete)
 		return append(out, k.articleBindings()...)
+	case PaneSelect:
+		out := append(k.globalBindings(), k.selectBindings()...)
+		return append(out, k.articleBindings()...)
+	case PaneEditor:
+		return []key.Binding{k.Global.ForceQ, k.Editor.Save, k.Editor.Cancel}
+	case PaneExport:
+		x := k.Export
+		return []key.Binding{k.Global.ForceQ, x.Markdown, x.JSON, x.CSV, x.Cancel}
 	default:
 		return []key.Binding{k.Global.ForceQ, k.Input.Accept, k.Input.Cancel, k.Input.Delete}
 	}
@@ -182,23 +219,29 @@ func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
 	case PaneLibrary:
 		l := k.Library
 		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter}, glob}
-	case PaneInput:
-		return [][]key.Binding{k.Bindings(PaneInput)}
+	case PaneInput, PaneEditor, PaneExport:
+		return [][]key.Binding{k.Bindings(p)}
 	}
 	r := k.Reader
 	art := [][]key.Binding{
 		{r.Next, r.Prev, g.Focus, g.Panel},
 		{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3], g.PrevTab, g.NextTab},
 		{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All},
+		{k.Notes.Undo, k.Notes.Export},
 		glob,
 	}
-	if p == PanePanel {
+	switch p {
+	case PanePanel:
 		pk := k.Panel
-		return append([][]key.Binding{{pk.Up, pk.Down, pk.Top, pk.Bottom, pk.Jump, pk.Filter}}, art...)
+		return append([][]key.Binding{{pk.Up, pk.Down, pk.Top, pk.Bottom, pk.Jump, pk.Filter},
+			{pk.Keep, pk.Edit, pk.Delete}}, art...)
+	case PaneSelect:
+		return append(k.selectHelp(), art...)
 	}
 	return append([][]key.Binding{
 		{r.Up, r.Down, r.PageUp, r.PageDown},
 		{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search},
+		k.Notes.readerBindings(),
 	}, art...)
 }
 
@@ -217,13 +260,18 @@ func KeyTable() string {
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", where, strings.Join(keys, " "), x.Help().Desc)
 		}
 	}
-	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
+	g, l, r, p, in, nk := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Notes
 	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
 	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
 	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
+	row("reader", nk.readerBindings()...)
 	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All)
-	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
-	row("typing a filter or search", in.Accept, in.Cancel, in.Delete)
+		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
+		nk.Undo, nk.Export)
+	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter, p.Keep, p.Edit, p.Delete)
+	row("selection (after v)", k.selectOwn()...)
+	row("note editor", k.Editor.Save, k.Editor.Cancel)
+	row("export (after x)", k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel)
+	row("typing a filter, search or path", in.Accept, in.Cancel, in.Delete)
 	return b.String()
 }
