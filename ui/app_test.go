@@ -434,3 +434,36 @@ func TestNotesTabShowsHighlights(t *testing.T) {
 		t.Fatal("the kept passage is not drawn in the text")
 	}
 }
+
+func TestLibraryFooterCapsProblems(t *testing.T) {
+	lib := fixtureLibrary(t)
+	for i := 0; i < 5; i++ {
+		lib.Problems = append(lib.Problems, articles.Problem{Path: "bad" + itoa(i) + ".txt", Reason: "empty file"})
+	}
+	d := newDriver(t, lib, Dark, 80, 24)
+	d.mustSee("broken.bin: binary file", "bad0.txt: empty file", "bad1.txt", "… and 3 more (all on stderr)")
+	d.mustNotSee("bad4.txt")
+	// Problems never push the articles off: all three still listed.
+	d.mustSee("Sunline", "Orbit", "Northwind and Kaiyo")
+}
+
+func TestWindowTitleNamesTheArticle(t *testing.T) {
+	d := openFixture(t, 100, 30)
+	if got := d.m.View().WindowTitle; !strings.HasPrefix(got, "Northwind and Kaiyo") {
+		t.Fatalf("window title %q", got)
+	}
+}
+
+func TestVentureWithoutEvidenceSaysSo(t *testing.T) {
+	a := fixtureArticle(t)
+	ann := model.Annotations{Ventures: []model.Venture{{Kind: model.Partnership, Status: model.Announced, Parties: []string{"A", "B"}}}}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark,
+		Annotate: func(model.Article) model.Annotations { return ann }})}
+	d.run(d.m.Init())
+	d.send(resize(160, 30))
+	d.keys("tab", "enter")
+	d.mustSee("no evidence span")
+	if d.m.reader.offset != 0 {
+		t.Fatal("scrolled without evidence")
+	}
+}

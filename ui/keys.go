@@ -49,9 +49,9 @@ type ReaderKeys struct {
 	Companies, People, Places, Figures, Quotes, All           key.Binding
 }
 
-// PanelKeys act on the side panel when it has focus. Keep, Edit and
-// Delete are the notes work's: Keep on the Entities and Ventures tabs,
-// Edit and Delete on the Notes tab.
+// PanelKeys act on the side panel when it has focus.
+// Keep, Edit and Delete are the notes work's: Keep on the Entities and
+// Ventures tabs, Edit and Delete on the Notes tab.
 type PanelKeys struct {
 	Up, Down, Top, Bottom, Jump, Filter key.Binding
 	Keep, Edit, Delete                  key.Binding
@@ -166,112 +166,121 @@ func (p Pane) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export"}[p]
 }
 
-// globalBindings are live in every pane but the input.
-func (k KeyMap) globalBindings() []key.Binding {
-	g := k.Global
-	return []key.Binding{g.Quit, g.ForceQ, g.Help, g.Back}
+// keySection is a named group of bindings: the one list the help overlay,
+// the key-walk test and the README table are all built from. A new binding
+// goes into a section here and is then everywhere it must be.
+type keySection struct {
+	where    string
+	bindings []key.Binding
 }
 
-// articleBindings are live on the reader screen whatever has focus.
+// The sections, in README order; each is one column of the help.
+const (
+	secGlobal = iota
+	secLibraryMove
+	secLibraryAct
+	secReaderPage
+	secReaderJump
+	secArticleStep
+	secArticleTabs
+	secArticleToggles
+	secPanel
+	secInput
+	// The notes work's sections.
+	secReaderNotes
+	secArticleNotes
+	secPanelNotes
+	secSelect
+	secSelectScroll
+	secEditor
+	secExport
+)
+
+func (k KeyMap) sections() []keySection {
+	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
+	const article = "article (reader or panel)"
+	return []keySection{
+		secGlobal:      {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
+		secLibraryMove: {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
+		secLibraryAct:  {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
+		secReaderPage:  {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
+		secReaderJump:  {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
+		secArticleStep: {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
+		secArticleTabs: {article, []key.Binding{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
+			g.PrevTab, g.NextTab}},
+		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
+		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
+		secInput:          {"typing a filter, search or path", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
+		secReaderNotes:    {"reader", k.Notes.readerBindings()},
+		secArticleNotes:   {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
+		secPanelNotes:     {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
+		secSelect:         {"selection (after v)", k.selectOwn()},
+		secSelectScroll:   {"selection (after v)", []key.Binding{r.PageDown, k.Select.PageUp, r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
+		secEditor:         {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport:         {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+	}
+}
+
+// articleSections are live on the reader screen whatever has focus (and in
+// a selection).
+var articleSections = []int{secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes}
+
+// articleBindings are the bindings of articleSections.
 func (k KeyMap) articleBindings() []key.Binding {
-	g := k.Global
-	r := k.Reader
-	return []key.Binding{g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev,
-		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All, k.Notes.Undo, k.Notes.Export}
+	secs := k.sections()
+	var out []key.Binding
+	for _, i := range articleSections {
+		out = append(out, secs[i].bindings...)
+	}
+	return out
+}
+
+// paneSections are the sections live in each pane, most specific first.
+var paneSections = map[Pane][]int{
+	PaneLibrary: {secLibraryMove, secLibraryAct, secGlobal},
+	PaneReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+		secArticleNotes, secGlobal},
+	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes, secGlobal},
+	PaneInput: {secInput},
+	PaneSelect: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+		secGlobal},
+	PaneEditor: {secEditor},
+	PaneExport: {secExport},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
-// key in it is bound twice, the help overlay lists them.
+// key in it is bound twice.
 func (k KeyMap) Bindings(p Pane) []key.Binding {
-	switch p {
-	case PaneLibrary:
-		l := k.Library
-		return append(k.globalBindings(), l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
-	case PaneReader:
-		r := k.Reader
-		out := append(k.globalBindings(), r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown,
-			r.Top, r.Bottom, r.Search)
-		out = append(out, k.Notes.readerBindings()...)
-		return append(out, k.articleBindings()...)
-	case PanePanel:
-		p := k.Panel
-		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter, p.Keep, p.Edit, p.Delete)
-		return append(out, k.articleBindings()...)
-	case PaneSelect:
-		out := append(k.globalBindings(), k.selectBindings()...)
-		return append(out, k.articleBindings()...)
-	case PaneEditor:
-		return []key.Binding{k.Global.ForceQ, k.Editor.Save, k.Editor.Cancel}
-	case PaneExport:
-		x := k.Export
-		return []key.Binding{k.Global.ForceQ, x.Markdown, x.JSON, x.CSV, x.Cancel}
-	default:
-		return []key.Binding{k.Global.ForceQ, k.Input.Accept, k.Input.Cancel, k.Input.Delete}
+	var out []key.Binding
+	for _, g := range k.helpGroups(p) {
+		out = append(out, g...)
 	}
+	return out
 }
 
-// helpGroups is the full help of pane p, in columns.
+// helpGroups is the full help of pane p, a column per section.
 func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
-	g := k.Global
-	glob := []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}
-	switch p {
-	case PaneLibrary:
-		l := k.Library
-		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter}, glob}
-	case PaneInput, PaneEditor, PaneExport:
-		return [][]key.Binding{k.Bindings(p)}
+	secs := k.sections()
+	cols := make([][]key.Binding, 0, len(paneSections[p]))
+	for _, i := range paneSections[p] {
+		cols = append(cols, secs[i].bindings)
 	}
-	r := k.Reader
-	art := [][]key.Binding{
-		{r.Next, r.Prev, g.Focus, g.Panel},
-		{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3], g.PrevTab, g.NextTab},
-		{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All},
-		{k.Notes.Undo, k.Notes.Export},
-		glob,
-	}
-	switch p {
-	case PanePanel:
-		pk := k.Panel
-		return append([][]key.Binding{{pk.Up, pk.Down, pk.Top, pk.Bottom, pk.Jump, pk.Filter},
-			{pk.Keep, pk.Edit, pk.Delete}}, art...)
-	case PaneSelect:
-		return append(k.selectHelp(), art...)
-	}
-	return append([][]key.Binding{
-		{r.Up, r.Down, r.PageUp, r.PageDown},
-		{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search},
-		k.Notes.readerBindings(),
-	}, art...)
+	return cols
 }
 
-// KeyTable is the README's key table, generated from the KeyMap (a test
-// keeps README.md in step with it).
+// KeyTable is the README's key table, generated from the KeyMap's sections
+// (a test keeps README.md in step with it).
 func KeyTable() string {
-	k := DefaultKeyMap()
 	var b strings.Builder
 	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
-	row := func(where string, bs ...key.Binding) {
-		for _, x := range bs {
+	for _, sec := range DefaultKeyMap().sections() {
+		for _, x := range sec.bindings {
 			keys := make([]string, len(x.Keys()))
 			for i, s := range x.Keys() {
 				keys[i] = "`" + s + "`"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", where, strings.Join(keys, " "), x.Help().Desc)
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", sec.where, strings.Join(keys, " "), x.Help().Desc)
 		}
 	}
-	g, l, r, p, in, nk := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Notes
-	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
-	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
-	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
-	row("reader", nk.readerBindings()...)
-	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
-		nk.Undo, nk.Export)
-	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter, p.Keep, p.Edit, p.Delete)
-	row("selection (after v)", k.selectOwn()...)
-	row("note editor", k.Editor.Save, k.Editor.Cancel)
-	row("export (after x)", k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel)
-	row("typing a filter, search or path", in.Accept, in.Cancel, in.Delete)
 	return b.String()
 }

@@ -69,19 +69,3 @@ func (k KeyMap) selectOwn() []key.Binding {
 	s := k.Select
 	return []key.Binding{s.Next, s.Prev, s.WordNext, s.WordPrev, s.Save, s.Note, s.Copy, s.PageUp}
 }
-
-// selectBindings are live in a selection besides the article's: its own,
-// and the scrolling keys that do not clash with them.
-func (k KeyMap) selectBindings() []key.Binding {
-	r := k.Reader
-	return append(k.selectOwn(), r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom)
-}
-
-func (k KeyMap) selectHelp() [][]key.Binding {
-	s, r := k.Select, k.Reader
-	return [][]key.Binding{
-		{s.Next, s.Prev, s.WordNext, s.WordPrev},
-		{s.Save, s.Note, s.Copy},
-		{r.PageDown, s.PageUp, r.HalfUp, r.HalfDown, r.Top, r.Bottom},
-	}
-}
