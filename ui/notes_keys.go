@@ -67,5 +67,5 @@ func (n NotesKeys) readerBindings() []key.Binding {
 // selectOwn are the selection's own bindings.
 func (k KeyMap) selectOwn() []key.Binding {
 	s := k.Select
-	return []key.Binding{s.Next, s.Prev, s.WordNext, s.WordPrev, s.Save, s.Note, s.Copy, s.PageUp}
+	return []key.Binding{s.Next, s.Prev, s.WordNext, s.WordPrev, s.Save, s.Note, s.Copy}
 }
