@@ -121,6 +121,8 @@ func (m Model) statusView() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.notes.editor != nil:
+		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
 	case m.notes.exportAsk:
 		left = m.exportPrompt()
 	case m.input == inputExportPath:
