@@ -3,8 +3,9 @@
 // entities, quotes and notes.
 //
 // It owns layout, keys and styles. It takes articles and the annotator from
-// its caller through Options and does no loading or extraction of its own;
-// every load, wrap, annotation and search runs in a tea.Cmd.
+// its caller through Options and does no loading, extraction or storage of
+// its own; every load, wrap, annotation, search, note save and export runs
+// in a tea.Cmd.
 package ui
 
 import (
