@@ -48,7 +48,8 @@ func firstSentences(t *testing.T, e articles.Entry) (string, string) {
 }
 
 // TestEndToEndSaveSurvivesSIGKILL: once the status bar says "saved", the
-// highlight is on disk; killing newsmark with SIGKILL loses nothing.
+// highlight is on disk; killing newsmark with SIGKILL loses nothing, and a
+// restarted newsmark shows it.
 func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
@@ -65,6 +66,12 @@ func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 			t.Fatalf("after SIGKILL the database holds %d highlights with %q, want 1", n, s)
 		}
 	}
+	// A restarted newsmark finds it: the library marks the article.
+	again := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
+	again.waitText("? help", s0[:30])
+	again.send("Escape")
+	again.waitText("✎ 1 note")
+	again.send("q")
 }
 
 // TestEndToEndSaveThenExport follows issue 5: open a sample, v ) h, then
