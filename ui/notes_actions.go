@@ -199,6 +199,14 @@ func (m *Model) save(s model.Span) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	for _, old := range m.reader.cur.highlights {
+		if !old.Orphan && old.Start == h.Start && old.End == h.End {
+			nk := m.keys.Notes
+			m.setStatus("already highlighted ("+nk.Edit.Help().Key+" edits its note, "+nk.Delete.Help().Key+
+				" deletes it)", false)
+			return nil
+		}
+	}
 	m.reader.cancelSelection()
 	return addHighlight(m.opts.Notes, h, "saved")
 }

@@ -224,7 +224,12 @@ func TestDeleteAndUndo(t *testing.T) {
 	if !strings.Contains(e.status(), "no highlight at the cursor") {
 		t.Fatalf("d on no highlight: %q", e.status())
 	}
-	e.keys("h", "d")
+	e.keys("h", "h")
+	e.mustSee("already highlighted")
+	if n := len(e.stored()); n != 1 {
+		t.Fatalf("h twice stored %d highlights, want 1", n)
+	}
+	e.keys("d")
 	if n := len(e.stored()); n != 0 {
 		t.Fatalf("%d highlights after d", n)
 	}
@@ -363,7 +368,7 @@ func TestOrphansListedAndMarked(t *testing.T) {
 func TestLibraryMarksArticlesWithNotes(t *testing.T) {
 	e := newNotesEnv(t, fixtureLibrary(t), 100, 30)
 	e.mustNotSee("✎")
-	e.keys("j", "enter", "h", "h", "esc")
+	e.keys("j", "enter", "h", ")", "h", "esc")
 	e.mustSee("✎ 2 notes")
 }
 
