@@ -266,8 +266,8 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.setStatus("nothing to undo", false)
 			return nil, true
 		}
-		if why := m.cannotSave(); why != "" && m.opts.Notes == nil {
-			m.setStatus(why, true)
+		if m.opts.Notes == nil {
+			m.setStatus(m.cannotSave(), true)
 			return nil, true
 		}
 		return undoDelete(m.opts.Notes, m.notes.deleted), true
@@ -415,9 +415,15 @@ func (m *Model) panelNotesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return addHighlight(m.opts.Notes, h, "card kept as a note"), true
+	case key.Matches(msg, pk.Jump) && p.active == tabNotes:
+		if h, ok := p.Notes.current(); ok && h.Orphan {
+			m.setStatus("not found in the current text: nothing to jump to", false)
+			return nil, true
+		}
+		return nil, false
 	case key.Matches(msg, pk.Edit), key.Matches(msg, pk.Delete):
 		if p.active != tabNotes {
-			m.setStatus(msg.String()+" acts on the Notes tab (4)", false)
+			m.setStatus(pk.Edit.Help().Key+" and "+pk.Delete.Help().Key+" act on the Notes tab (4)", false)
 			return nil, true
 		}
 		h, ok := p.Notes.current()

@@ -360,6 +360,8 @@ func TestOrphansListedAndMarked(t *testing.T) {
 	}
 	e.keys("esc", "enter", "4")
 	e.mustSee("A passage this article never had", "not found in the current text")
+	e.keys("tab", "enter")
+	e.mustSee("nothing to jump to")
 	if len(e.m.reader.decor.highlights) != 0 {
 		t.Fatal("an orphan is drawn in the text")
 	}
