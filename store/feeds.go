@@ -5,21 +5,20 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"strings"
 	"time"
 
 	"newsmark/model"
 )
 
 // m002Feeds is the offline feed cache: one row per subscribed feed (its
-// validators for conditional GET and its last error) and one per item.
-// Items are keyed by (feed, guid); article_id is the model.Article ID that
-// highlights refer to. body is the plain-text article, from the feed or from
-// the fetched page (empty until then); authors and links are JSON arrays;
-// times are UTC in timeFormat, so that they sort as text. body and links come
-// last so that lists, which skip them, never read their overflow pages. Items
-// are not deleted with their feed row: removing a feed deletes its unread
-// items only.
+// validators for conditional GET and its last error), one per item, and one
+// per article body. Items are keyed by (feed, guid); article_id is the
+// model.Article ID that highlights refer to, and keys the body (plain text,
+// from the feed or the fetched page), which lives in its own table so that
+// listing thousands of items never reads article text. authors and links
+// are JSON arrays; times are UTC in timeFormat, so that they sort as text.
+// Items are not deleted with their feed row: removing a feed deletes its
+// unread items only.
 var m002Feeds = Migration{Version: 2, Name: "feeds", SQL: `
 CREATE TABLE feed_state (
 	url           TEXT PRIMARY KEY,
@@ -42,12 +41,15 @@ CREATE TABLE feed_items (
 	summary    TEXT    NOT NULL DEFAULT '',
 	read       INTEGER NOT NULL DEFAULT 0,
 	fetched_at TEXT    NOT NULL,
-	links      TEXT    NOT NULL DEFAULT '[]',
-	body       TEXT    NOT NULL DEFAULT '',
 	PRIMARY KEY (feed, guid)
 );
 CREATE INDEX feed_items_article ON feed_items(article_id);
 CREATE INDEX feed_items_date ON feed_items(date);
+CREATE TABLE feed_articles (
+	article_id TEXT PRIMARY KEY,
+	body       TEXT NOT NULL,
+	links      TEXT NOT NULL DEFAULT '[]'
+);
 `}
 
 // timeFormat is fixed-width so that stored times sort as text.
@@ -142,14 +144,20 @@ func (d *DB) SaveFeed(ctx context.Context, fs FeedState, items []FeedItem) (adde
 		}
 		for _, it := range items {
 			res, err := tx.ExecContext(ctx, `INSERT INTO feed_items(feed, guid, article_id, url, title, source, date, dated,
-				authors, summary, body, links, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				authors, summary, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT(feed, guid) DO NOTHING`,
 				fs.URL, it.GUID, it.ArticleID, it.URL, it.Title, it.Source, fmtTime(it.Date), it.Dated,
-				jsonText(it.Authors), it.Summary, it.Body, jsonText(it.Links), fmtTime(it.FetchedAt))
+				jsonText(it.Authors), it.Summary, fmtTime(it.FetchedAt))
 			if err != nil {
 				return err
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
+				if it.Body != "" {
+					if _, err := tx.ExecContext(ctx, `INSERT INTO feed_articles(article_id, body, links) VALUES (?, ?, ?)
+						ON CONFLICT(article_id) DO NOTHING`, it.ArticleID, it.Body, jsonText(it.Links)); err != nil {
+						return err
+					}
+				}
 				added = append(added, it)
 				continue
 			}
@@ -188,26 +196,26 @@ func (d *DB) SetFeedError(ctx context.Context, url, reason string, at time.Time)
 // FeedItems lists the cached items, newest first, without their Body and
 // Links (FeedItem has them): the list of a library does not need them.
 func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
-	return d.feedItems(ctx, `ORDER BY date DESC, fetched_at DESC, rowid`)
+	return d.feedItems(ctx, `SELECT `+itemCols+`, '', '[]' FROM feed_items
+		ORDER BY date DESC, fetched_at DESC, rowid`)
 }
 
-// FeedItem is the cached item with articleID (the first, if several feeds
-// carry it); ok is false if there is none.
+// FeedItem is the cached item with articleID, with its body if there is one
+// yet; ok is false if there is none.
 func (d *DB) FeedItem(ctx context.Context, articleID string) (it FeedItem, ok bool, err error) {
-	list, err := d.feedItems(ctx, `WHERE article_id = ? ORDER BY body = '', rowid LIMIT 1`, articleID)
+	list, err := d.feedItems(ctx, `SELECT `+itemCols+`, coalesce(a.body, ''), coalesce(a.links, '[]')
+		FROM feed_items LEFT JOIN feed_articles a USING (article_id)
+		WHERE article_id = ? ORDER BY feed_items.rowid LIMIT 1`, articleID)
 	if err != nil || len(list) == 0 {
 		return it, false, err
 	}
 	return list[0], true, nil
 }
 
-func (d *DB) feedItems(ctx context.Context, tail string, args ...any) ([]FeedItem, error) {
-	cols := `'', '[]'`
-	if strings.HasPrefix(tail, "WHERE") {
-		cols = `body, links`
-	}
-	rows, err := d.sql.QueryContext(ctx, `SELECT feed, guid, article_id, url, title, source, date, dated, authors,
-		summary, `+cols+`, read, fetched_at FROM feed_items `+tail, args...)
+const itemCols = `feed, guid, article_id, url, title, source, date, dated, authors, summary, read, fetched_at`
+
+func (d *DB) feedItems(ctx context.Context, query string, args ...any) ([]FeedItem, error) {
+	rows, err := d.sql.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, d.Wrap("read feed items", err)
 	}
@@ -217,7 +225,7 @@ func (d *DB) feedItems(ctx context.Context, tail string, args ...any) ([]FeedIte
 		var it FeedItem
 		var date, authors, links, at string
 		if err := rows.Scan(&it.Feed, &it.GUID, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &it.Dated,
-			&authors, &it.Summary, &it.Body, &links, &it.Read, &at); err != nil {
+			&authors, &it.Summary, &it.Read, &at, &it.Body, &links); err != nil {
 			return nil, d.Wrap("read feed items", err)
 		}
 		it.Date, it.FetchedAt = scanTime(date), scanTime(at)
@@ -228,16 +236,21 @@ func (d *DB) feedItems(ctx context.Context, tail string, args ...any) ([]FeedIte
 	return out, d.Wrap("read feed items", rows.Err())
 }
 
-// SaveItemArticle stores the fetched page of the items with a.ID: body,
-// links, authors if the feed named none, and the page's date for undated
-// items.
+// SaveItemArticle stores the fetched page of the items with a.ID: its body
+// and links, its authors where the feed named none, and its date for
+// undated items.
 func (d *DB) SaveItemArticle(ctx context.Context, a model.Article) error {
 	return d.Write(ctx, "save article "+a.ID, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE feed_items SET body = ?, links = ?,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO feed_articles(article_id, body, links) VALUES (?, ?, ?)
+			ON CONFLICT(article_id) DO UPDATE SET body = excluded.body, links = excluded.links`,
+			a.ID, a.Body, jsonText(a.Links)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE feed_items SET
 			authors = CASE WHEN authors = '[]' THEN ? ELSE authors END,
 			date = CASE WHEN dated OR ? = '' THEN date ELSE ? END
 			WHERE article_id = ?`,
-			a.Body, jsonText(a.Links), jsonText(a.Authors), fmtTime(a.Date), fmtTime(a.Date), a.ID)
+			jsonText(a.Authors), fmtTime(a.Date), fmtTime(a.Date), a.ID)
 		return err
 	})
 }
@@ -264,8 +277,8 @@ func (d *DB) PruneFeedItems(ctx context.Context, cutoff time.Time) (int, error) 
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		n, _ = res.RowsAffected()
+		return dropOrphanArticles(ctx, tx)
 	})
 	return int(n), err
 }
@@ -290,9 +303,15 @@ func (d *DB) RemoveFeed(ctx context.Context, url string) (int, error) {
 		if gone, _ := res.RowsAffected(); gone == 0 && n == 0 {
 			return ErrNoFeed
 		}
-		return nil
+		return dropOrphanArticles(ctx, tx)
 	})
 	return int(n), err
+}
+
+// dropOrphanArticles deletes the bodies no item refers to any more.
+func dropOrphanArticles(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM feed_articles WHERE article_id NOT IN (SELECT article_id FROM feed_items)`)
+	return err
 }
 
 func jsonText(v any) string {

@@ -79,8 +79,13 @@ func TestPruneAndRemoveKeepNotes(t *testing.T) {
 	old := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	recent := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	fs := FeedState{URL: "https://w.example/rss", FetchedAt: recent}
-	_, err := db.SaveFeed(ctx, fs, []FeedItem{feedItem("old", old), feedItem("noted", old), feedItem("new", recent),
-		feedItem("read", recent), feedItem("unread-noted", recent)})
+	var items []FeedItem
+	for _, it := range []FeedItem{feedItem("old", old), feedItem("noted", old), feedItem("new", recent),
+		feedItem("read", recent), feedItem("unread-noted", recent)} {
+		it.Body = "Text of " + it.GUID
+		items = append(items, it)
+	}
+	_, err := db.SaveFeed(ctx, fs, items)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,13 +107,21 @@ func TestPruneAndRemoveKeepNotes(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("remove deleted %d items, %v; want 1 (new: unread, no notes)", n, err)
 	}
-	items, _ := db.FeedItems(ctx)
+	items, _ = db.FeedItems(ctx)
 	left := map[string]bool{}
 	for _, it := range items {
 		left[it.GUID] = true
 	}
 	if len(left) != 3 || !left["noted"] || !left["read"] || !left["unread-noted"] {
 		t.Errorf("left: %v", left)
+	}
+	var bodies int
+	db.SQL().QueryRow(`SELECT count(*) FROM feed_articles`).Scan(&bodies)
+	if bodies != 3 {
+		t.Errorf("%d article bodies left, want those of the 3 items left", bodies)
+	}
+	if it, _, _ := db.FeedItem(ctx, "https://w.example/noted"); it.Body != "Text of noted" {
+		t.Errorf("noted item body %q", it.Body)
 	}
 	if _, ok, _ := db.Feed(ctx, fs.URL); ok {
 		t.Error("the feed row is still there")
