@@ -10,13 +10,16 @@ import (
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
 // help overlay and the README key table are built from it. Keys kept free for
-// the notes work (issue 5): v ( ) w h a e d u y x.
+// the notes work (issue 5): v ( ) w h a e d u y x. The web keys (issue 6)
+// are r o L.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
 	Reader  ReaderKeys
 	Panel   PanelKeys
 	Input   InputKeys
+	Web     WebKeys
+	Links   LinksKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -48,6 +51,17 @@ type ReaderKeys struct {
 // PanelKeys act on the side panel when it has focus.
 type PanelKeys struct {
 	Up, Down, Top, Bottom, Jump, Filter key.Binding
+}
+
+// WebKeys reach the network: refresh the feeds, open the browser, list
+// the article's links. Refresh and Browser work in the library too.
+type WebKeys struct {
+	Refresh, Browser, Links key.Binding
+}
+
+// LinksKeys act on the links overlay (L); esc closes it too.
+type LinksKeys struct {
+	Up, Down, Top, Bottom, Open, Close key.Binding
 }
 
 // InputKeys end a filter or search being typed; other keys are text.
@@ -115,6 +129,19 @@ func DefaultKeyMap() KeyMap {
 		Jump:   b([]string{"enter"}, "enter", "jump to it in the reader"),
 		Filter: b([]string{"/"}, "/", "filter entities"),
 	}
+	k.Web = WebKeys{
+		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
+		Browser: b([]string{"o"}, "o", "open the article in the browser"),
+		Links:   b([]string{"L"}, "L", "list the article's links"),
+	}
+	k.Links = LinksKeys{
+		Up:     b([]string{"k", "up"}, "k/↑", "previous link"),
+		Down:   b([]string{"j", "down"}, "j/↓", "next link"),
+		Top:    b([]string{"g", "home"}, "g/home", "first link"),
+		Bottom: b([]string{"G", "end"}, "G/end", "last link"),
+		Open:   b([]string{"enter"}, "enter", "open the link in the browser"),
+		Close:  b([]string{"L"}, "L", "close the links"),
+	}
 	k.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", "apply"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
@@ -132,10 +159,11 @@ const (
 	PaneReader
 	PanePanel
 	PaneInput
+	PaneLinks
 )
 
 func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input"}[p]
+	return [...]string{"library", "reader", "panel", "input", "links"}[p]
 }
 
 // globalBindings are live in every pane but the input.
@@ -150,7 +178,8 @@ func (k KeyMap) articleBindings() []key.Binding {
 	r := k.Reader
 	return []key.Binding{g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
 		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev,
-		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}
+		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
+		k.Web.Refresh, k.Web.Browser, k.Web.Links}
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
@@ -159,7 +188,8 @@ func (k KeyMap) Bindings(p Pane) []key.Binding {
 	switch p {
 	case PaneLibrary:
 		l := k.Library
-		return append(k.globalBindings(), l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
+		return append(k.globalBindings(), l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter,
+			k.Web.Refresh, k.Web.Browser)
 	case PaneReader:
 		r := k.Reader
 		out := append(k.globalBindings(), r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown,
@@ -169,6 +199,9 @@ func (k KeyMap) Bindings(p Pane) []key.Binding {
 		p := k.Panel
 		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
 		return append(out, k.articleBindings()...)
+	case PaneLinks:
+		ln := k.Links
+		return append(k.globalBindings(), ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close)
 	default:
 		return []key.Binding{k.Global.ForceQ, k.Input.Accept, k.Input.Cancel, k.Input.Delete}
 	}
@@ -181,7 +214,11 @@ func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
 	switch p {
 	case PaneLibrary:
 		l := k.Library
-		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter}, glob}
+		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter},
+			{k.Web.Refresh, k.Web.Browser}, glob}
+	case PaneLinks:
+		ln := k.Links
+		return [][]key.Binding{{ln.Up, ln.Down, ln.Top, ln.Bottom}, {ln.Open, ln.Close}, glob}
 	case PaneInput:
 		return [][]key.Binding{k.Bindings(PaneInput)}
 	}
@@ -190,6 +227,7 @@ func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
 		{r.Next, r.Prev, g.Focus, g.Panel},
 		{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3], g.PrevTab, g.NextTab},
 		{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All},
+		{k.Web.Refresh, k.Web.Browser, k.Web.Links},
 		glob,
 	}
 	if p == PanePanel {
@@ -219,11 +257,14 @@ func KeyTable() string {
 	}
 	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
 	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
-	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter)
+	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter, k.Web.Refresh, k.Web.Browser)
 	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
 	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All)
+		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
+		k.Web.Refresh, k.Web.Browser, k.Web.Links)
 	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
+	ln := k.Links
+	row("links list (L)", ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close)
 	row("typing a filter or search", in.Accept, in.Cancel, in.Delete)
 	return b.String()
 }

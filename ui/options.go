@@ -28,4 +28,7 @@ type Options struct {
 	// Highlights returns the reader's stored highlights of an article for
 	// the Notes tab; it runs in a tea.Cmd. Nil means none yet.
 	Highlights func(model.Article) ([]model.Highlight, error)
+	// Web is the network side: URL arguments, the feed cache and
+	// subscriptions, the browser helper (feeds.go). Nil means none.
+	Web *Web
 }
