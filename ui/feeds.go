@@ -313,13 +313,11 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 			}
 			added += r.added
 		}
-		if !m.statusErr || m.status == "" {
-			s := "refreshed " + plural(done, "feed", "feeds") + ": " + plural(added, "new item", "new items")
-			if failed > 0 {
-				s += ", " + strconv.Itoa(failed) + " failed (reasons below the library)"
-			}
-			m.setStatus(s, false)
+		s := "refreshed " + plural(done, "feed", "feeds") + ": " + plural(added, "new item", "new items")
+		if failed > 0 {
+			s += ", " + strconv.Itoa(failed) + " failed (reasons below the library)"
 		}
+		m.setStatus(s, failed > 0)
 		w.end()
 		return m.layout()
 	}

@@ -51,7 +51,9 @@ func (l *libraryPane) add(es []articles.Entry) {
 	cursor, offset := l.cursor, l.offset
 	l.applyFilter()
 	l.cursor, l.offset = cursor, offset
-	if hasCur {
+	// A cursor at the top stays there, on the newest; elsewhere it follows
+	// its entry.
+	if hasCur && cursor > 0 {
 		for i, v := range l.visible {
 			if l.entries[v].Meta.ID == cur.Meta.ID {
 				l.cursor = i
