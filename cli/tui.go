@@ -62,7 +62,10 @@ func runTUI(env Env, args []string) int {
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)
-	lib := openLibrary(paths, env)
+	var lib articles.Library // URLs alone: the library fills as they arrive
+	if len(paths) > 0 || len(urls) == 0 {
+		lib = openLibrary(paths, env)
+	}
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(p.String()))
 	}
