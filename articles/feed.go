@@ -71,7 +71,7 @@ func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified s
 		if strings.Contains(strings.ToLower(r.ContentType), "html") || htmlStart.Match(r.Body) {
 			return nil, errors.New("not a feed: the server sent an HTML page")
 		}
-		return nil, fmt.Errorf("not a feed (%s)", r.ContentType)
+		return nil, fmt.Errorf("not a feed (%s)", untrusted(r.ContentType))
 	}
 	return f, err
 }
@@ -93,7 +93,7 @@ func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, errNotFeed
 		}
-		return nil, fmt.Errorf("malformed feed: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("malformed feed: %s", untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
@@ -264,7 +264,7 @@ func checkXML(body []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("malformed XML: %s", oneLine(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+			return fmt.Errorf("malformed XML: %s", untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
 		}
 	}
 }

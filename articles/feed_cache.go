@@ -74,6 +74,24 @@ func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, erro
 	return lib, nil
 }
 
+// Subscribed reads the feeds file (SubscriptionsPath) and opens the cached
+// library of its feeds, without the network. Bad lines of the file are
+// Problems of the library. With no subscriptions the library is empty:
+// the caller then shows what it shows without feeds.
+func (c *Cache) Subscribed(ctx context.Context) (Library, []Subscription, error) {
+	path, err := SubscriptionsPath()
+	if err != nil {
+		return Library{}, nil, err
+	}
+	subs, probs, err := LoadSubscriptions(path)
+	if err != nil || len(subs) == 0 {
+		return Library{Problems: probs}, nil, err
+	}
+	lib, err := c.Library(ctx, subs)
+	lib.Problems = append(probs, lib.Problems...)
+	return lib, subs, err
+}
+
 // Unread is the set of article IDs of unread cached items.
 func (c *Cache) Unread(ctx context.Context) (map[string]bool, error) {
 	items, err := c.DB.FeedItems(ctx)

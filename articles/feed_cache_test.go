@@ -3,10 +3,13 @@ package articles
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/adrg/xdg"
 
 	"newsmark/store"
 )
@@ -249,5 +252,28 @@ func TestCacheLoadContextCancels(t *testing.T) {
 	a, err := c.LoadContext(context.Background(), e)
 	if err != nil || !strings.Contains(a.Body, "joint venture") {
 		t.Fatalf("after cancel: %v", err)
+	}
+}
+
+func TestCacheSubscribed(t *testing.T) {
+	site := newTestSite(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	xdg.Reload()
+	t.Cleanup(xdg.Reload)
+	c := openCache(t)
+	lib, subs, err := c.Subscribed(context.Background())
+	if err != nil || len(subs) != 0 || len(lib.Entries) != 0 {
+		t.Fatalf("no feeds file: %v %v %v", lib, subs, err)
+	}
+	path, _ := SubscriptionsPath()
+	os.WriteFile(path, []byte(site.URL+"/rss.xml \"~Wire\" deals\nquery:x\n"), 0o644)
+	lib, subs, err = c.Subscribed(context.Background())
+	if err != nil || len(subs) != 1 || len(lib.Entries) != 0 || len(lib.Problems) != 1 {
+		t.Fatalf("before a refresh: %d entries, %v, %v", len(lib.Entries), lib.Problems, err)
+	}
+	refresh(t, c, subs)
+	lib, _, _ = c.Subscribed(context.Background())
+	if len(lib.Entries) != 3 || lib.Entries[0].Meta.Tags[0] != "deals" || lib.Problems[0].String() != "feeds:2: not an http or https URL: query:x" {
+		t.Errorf("after a refresh: %d entries, %v", len(lib.Entries), lib.Problems)
 	}
 }

@@ -113,14 +113,14 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 		if ct == "" {
 			ct = "unknown type"
 		}
-		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", ct)
+		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", untrusted(ct))
 	}
 	a, err := parseHTML([]byte(decode(pageUTF8(r.Body, r.ContentType))), r.URL)
 	if errors.Is(err, errNoArticle) {
 		return model.Article{}, errNoContent
 	}
 	if err != nil {
-		return model.Article{}, fmt.Errorf("unreadable page: %w", err)
+		return model.Article{}, fmt.Errorf("unreadable page: %s", untrusted(err.Error()))
 	}
 	if len(strings.Fields(a.Body)) < minArticleWords {
 		return model.Article{}, errNoContent

@@ -42,7 +42,7 @@ func NewClient(version string) *http.Client {
 				return errTooManyRedirects
 			}
 			if !webScheme(req.URL) {
-				return fmt.Errorf("redirect to a %s: URL refused (only http and https)", req.URL.Scheme)
+				return fmt.Errorf("redirect to a %s: URL refused (only http and https)", untrusted(req.URL.Scheme))
 			}
 			return nil
 		},
@@ -120,7 +120,7 @@ func get(ctx context.Context, c *http.Client, rawURL string, v validators) (*res
 		return r, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("HTTP %s", strings.TrimSpace(resp.Status))
+		return nil, fmt.Errorf("HTTP %s", untrusted(resp.Status))
 	}
 	if resp.ContentLength > MaxBodyBytes {
 		return nil, errTooBig
@@ -155,7 +155,17 @@ func netReason(ctx context.Context, err error) error {
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Err != nil {
-		return fmt.Errorf("%s failed: %v", oe.Op, oe.Err)
+		return fmt.Errorf("%s failed: %s", oe.Op, untrusted(oe.Err.Error()))
 	}
-	return errors.New(strings.ReplaceAll(err.Error(), "\n", " "))
+	return errors.New(untrusted(err.Error()))
+}
+
+// untrusted makes server-sent text (a status line, a content type, a parser
+// message quoting the body) fit for an error line on the terminal.
+func untrusted(s string) string {
+	s = Sanitize(oneLine(s))
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return strings.ToValidUTF8(s, "")
 }

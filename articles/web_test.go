@@ -295,3 +295,22 @@ func TestFetchPageInWindows1252(t *testing.T) {
 		t.Errorf("body not decoded from windows-1252: %q", got.Article.Body[:80])
 	}
 }
+
+func TestServerTextInErrorsIsSanitised(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A status line whose reason phrase carries an escape sequence.
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 410 Gone \x1b]0;pwned\x07\x1b[2J\r\nContent-Length: 0\r\n\r\n")
+		buf.Flush()
+	}))
+	t.Cleanup(srv.Close)
+	_, err := Fetch(context.Background(), testClient(), srv.URL)
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.HasPrefix(err.Error(), "HTTP 410 Gone") {
+		t.Fatalf("err = %q", err)
+	}
+}
