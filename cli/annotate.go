@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -69,7 +70,8 @@ func runAnnotate(env Env, args []string) int {
 	}
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
-	lib := articles.Open(paths, env.Stdin)
+	// URLs are fetched (pages and feeds alike); paths are read from disk.
+	lib := articles.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)

@@ -30,7 +30,7 @@ func commands() []command {
 		{"annotate", "print the annotations of articles (--json for JSON Lines)", runAnnotate},
 		{"export", "export highlights and notes as Markdown, JSON or CSV", runExport},
 		{"notes", "list stored highlights and notes", runNotes},
-		{"feeds", "manage subscriptions: add, rm, import, export, list", runFeeds},
+		{"feeds", "manage subscriptions: add, rm, list, refresh, import, export", runFeeds},
 	}
 }
 

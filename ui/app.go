@@ -19,6 +19,7 @@ const (
 	screenReader
 )
 
+// String names the screen (tests and debugging).
 func (s screen) String() string { return [...]string{"library", "reader"}[s] }
 
 // focus is which pane of the reader screen gets the keys.
@@ -29,6 +30,7 @@ const (
 	focusPanel
 )
 
+// String is what the status bar shows for the focus.
 func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 
 // inputKind is the text being typed, if any; while one is active it gets
@@ -42,6 +44,7 @@ const (
 	inputEntityFilter
 )
 
+// String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
 	return [...]string{"", "filter", "search", "filter entities"}[k]
 }
@@ -207,6 +210,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case jumpMsg:
 		m.reader.jump(msg)
 		return m, nil
+	case statusMsg:
+		m.setStatus(msg.text, false)
+		return m, nil
 	case entitySelectedMsg:
 		m.reader.selectEntity(msg)
 		return m, nil
@@ -273,6 +279,7 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 	return nil
 }
 
+// setStatus shows s until the next key; errors are drawn in the error style.
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
 // quit restores the wheel mode and ends the program.
@@ -335,6 +342,7 @@ func (m *Model) back() tea.Cmd {
 	return nil
 }
 
+// libraryKey: "/" starts the filter input, enter opens, the rest moves the cursor.
 func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
 	l := m.keys.Library
 	switch {
@@ -375,6 +383,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setStatus("this article has no links", false)
 		}
 	case key.Matches(msg, g.Panel):
+		// Hiding the panel gives its room back to the text (a re-wrap) and
+		// returns focus to the reader, the only pane left.
 		m.showPanel = !m.showPanel
 		if !m.showPanel {
 			m.focus = focusReader
@@ -397,6 +407,8 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.All):
 		m.reader.toggle()
 	case m.focus == focusPanel:
+		// Panel keys reach the panel only when it has focus; "/" there
+		// filters entities, while in the reader it searches the text.
 		if key.Matches(msg, m.keys.Panel.Filter) {
 			if m.panel.filterable() {
 				m.input, m.inputValue = inputEntityFilter, m.panel.Entities.filter
@@ -440,11 +452,14 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, in.Delete):
+		// Runes, not bytes: never leave half a character in the query.
 		if r := []rune(m.inputValue); len(r) > 0 {
 			m.inputValue = string(r[:len(r)-1])
 		}
 		return m.typed("")
 	}
+	// Printable keys carry their text; a key with none (arrows, F-keys)
+	// is ignored rather than typed as its name.
 	if msg.Text != "" {
 		return m.typed(articles.Sanitize(msg.Text))
 	}

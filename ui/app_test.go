@@ -453,3 +453,17 @@ func TestWindowTitleNamesTheArticle(t *testing.T) {
 		t.Fatalf("window title %q", got)
 	}
 }
+
+func TestVentureWithoutEvidenceSaysSo(t *testing.T) {
+	a := fixtureArticle(t)
+	ann := model.Annotations{Ventures: []model.Venture{{Kind: model.Partnership, Status: model.Announced, Parties: []string{"A", "B"}}}}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark,
+		Annotate: func(model.Article) model.Annotations { return ann }})}
+	d.run(d.m.Init())
+	d.send(resize(160, 30))
+	d.keys("tab", "enter")
+	d.mustSee("no evidence span")
+	if d.m.reader.offset != 0 {
+		t.Fatal("scrolled without evidence")
+	}
+}

@@ -69,6 +69,7 @@ func (e *entitiesPane) setFilter(f string) tea.Cmd {
 	return e.selectCmd(false)
 }
 
+// count is the number shown on the tab.
 func (e *entitiesPane) count() int { return len(e.entities) }
 
 func (e *entitiesPane) SetSize(w, h int) {
@@ -93,6 +94,8 @@ func (e *entitiesPane) line(idx int) string {
 	return e.lines[idx]
 }
 
+// render lists the entities shown (all, or the filter's matches kept in
+// group order) under their kind headings.
 func (e *entitiesPane) render() {
 	st := e.styles
 	shown := e.order
@@ -180,6 +183,7 @@ func (e *entitiesPane) View(focused bool) string {
 	return padLines(e.list.View(e.width, e.styles, focused), e.list.height) + "\n" + cue
 }
 
+// groupTitle is the heading of kind k in the list.
 func groupTitle(k model.EntityKind) string {
 	for _, g := range entityGroups {
 		if g.kind == k {

@@ -10,8 +10,7 @@ import (
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
 // help overlay and the README key table are built from it. Keys kept free for
-// the notes work (issue 5): v ( ) w h a e d u y x. The web keys (issue 6)
-// are r o L.
+// the notes work (issue 5): v ( ) w h a e d u y x.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
@@ -166,105 +165,94 @@ func (p Pane) String() string {
 	return [...]string{"library", "reader", "panel", "input", "links"}[p]
 }
 
-// globalBindings are live in every pane but the input.
-func (k KeyMap) globalBindings() []key.Binding {
-	g := k.Global
-	return []key.Binding{g.Quit, g.ForceQ, g.Help, g.Back}
+// keySection is a named group of bindings: the one list the help overlay,
+// the key-walk test and the README table are all built from. A new binding
+// goes into a section here and is then everywhere it must be.
+type keySection struct {
+	where    string
+	bindings []key.Binding
 }
 
-// articleBindings are live on the reader screen whatever has focus.
-func (k KeyMap) articleBindings() []key.Binding {
-	g := k.Global
-	r := k.Reader
-	return []key.Binding{g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev,
-		r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
-		k.Web.Refresh, k.Web.Browser, k.Web.Links}
+// The sections, in README order; each is one column of the help.
+const (
+	secGlobal = iota
+	secLibraryMove
+	secLibraryAct
+	secLibraryWeb
+	secReaderPage
+	secReaderJump
+	secArticleStep
+	secArticleTabs
+	secArticleToggles
+	secArticleWeb
+	secPanel
+	secLinks
+	secInput
+)
+
+func (k KeyMap) sections() []keySection {
+	g, l, r, p, in, w, ln := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links
+	const article = "article (reader or panel)"
+	return []keySection{
+		secGlobal:      {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
+		secLibraryMove: {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
+		secLibraryAct:  {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
+		secLibraryWeb:  {"library", []key.Binding{w.Refresh, w.Browser}},
+		secReaderPage:  {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
+		secReaderJump:  {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
+		secArticleStep: {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
+		secArticleTabs: {article, []key.Binding{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
+			g.PrevTab, g.NextTab}},
+		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
+		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
+		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
+		secLinks:          {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secInput:          {"typing a filter or search", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
+	}
+}
+
+// paneSections are the sections live in each pane, most specific first.
+var paneSections = map[Pane][]int{
+	PaneLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
+	PaneReader:  {secReaderPage, secReaderJump, secArticleStep, secArticleTabs, secArticleToggles, secArticleWeb, secGlobal},
+	PanePanel:   {secPanel, secArticleStep, secArticleTabs, secArticleToggles, secArticleWeb, secGlobal},
+	PaneInput:   {secInput},
+	PaneLinks:   {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
-// key in it is bound twice, the help overlay lists them.
+// key in it is bound twice.
 func (k KeyMap) Bindings(p Pane) []key.Binding {
-	switch p {
-	case PaneLibrary:
-		l := k.Library
-		return append(k.globalBindings(), l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter,
-			k.Web.Refresh, k.Web.Browser)
-	case PaneReader:
-		r := k.Reader
-		out := append(k.globalBindings(), r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown,
-			r.Top, r.Bottom, r.Search)
-		return append(out, k.articleBindings()...)
-	case PanePanel:
-		p := k.Panel
-		out := append(k.globalBindings(), p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
-		return append(out, k.articleBindings()...)
-	case PaneLinks:
-		ln := k.Links
-		return append(k.globalBindings(), ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close)
-	default:
-		return []key.Binding{k.Global.ForceQ, k.Input.Accept, k.Input.Cancel, k.Input.Delete}
+	var out []key.Binding
+	for _, g := range k.helpGroups(p) {
+		out = append(out, g...)
 	}
+	return out
 }
 
-// helpGroups is the full help of pane p, in columns.
+// helpGroups is the full help of pane p, a column per section.
 func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
-	g := k.Global
-	glob := []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}
-	switch p {
-	case PaneLibrary:
-		l := k.Library
-		return [][]key.Binding{{l.Up, l.Down, l.PageUp, l.PageDown}, {l.Top, l.Bottom, l.Open, l.Filter},
-			{k.Web.Refresh, k.Web.Browser}, glob}
-	case PaneLinks:
-		ln := k.Links
-		return [][]key.Binding{{ln.Up, ln.Down, ln.Top, ln.Bottom}, {ln.Open, ln.Close}, glob}
-	case PaneInput:
-		return [][]key.Binding{k.Bindings(PaneInput)}
+	secs := k.sections()
+	cols := make([][]key.Binding, 0, len(paneSections[p]))
+	for _, i := range paneSections[p] {
+		cols = append(cols, secs[i].bindings)
 	}
-	r := k.Reader
-	art := [][]key.Binding{
-		{r.Next, r.Prev, g.Focus, g.Panel},
-		{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3], g.PrevTab, g.NextTab},
-		{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All},
-		{k.Web.Refresh, k.Web.Browser, k.Web.Links},
-		glob,
-	}
-	if p == PanePanel {
-		pk := k.Panel
-		return append([][]key.Binding{{pk.Up, pk.Down, pk.Top, pk.Bottom, pk.Jump, pk.Filter}}, art...)
-	}
-	return append([][]key.Binding{
-		{r.Up, r.Down, r.PageUp, r.PageDown},
-		{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search},
-	}, art...)
+	return cols
 }
 
-// KeyTable is the README's key table, generated from the KeyMap (a test
-// keeps README.md in step with it).
+// KeyTable is the README's key table, generated from the KeyMap's sections
+// (a test keeps README.md in step with it).
 func KeyTable() string {
-	k := DefaultKeyMap()
 	var b strings.Builder
 	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
-	row := func(where string, bs ...key.Binding) {
-		for _, x := range bs {
+	for _, sec := range DefaultKeyMap().sections() {
+		for _, x := range sec.bindings {
 			keys := make([]string, len(x.Keys()))
 			for i, s := range x.Keys() {
 				keys[i] = "`" + s + "`"
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", where, strings.Join(keys, " "), x.Help().Desc)
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", sec.where, strings.Join(keys, " "), x.Help().Desc)
 		}
 	}
-	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
-	row("everywhere", g.Help, g.Back, g.Quit, g.ForceQ)
-	row("library", l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.Filter, k.Web.Refresh, k.Web.Browser)
-	row("reader", r.Up, r.Down, r.PageUp, r.PageDown, r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search)
-	row("article (reader or panel)", g.Focus, g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-		g.PrevTab, g.NextTab, g.Panel, r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
-		k.Web.Refresh, k.Web.Browser, k.Web.Links)
-	row("panel (focused)", p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter)
-	ln := k.Links
-	row("links list (L)", ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close)
-	row("typing a filter or search", in.Accept, in.Cancel, in.Delete)
 	return b.String()
 }

@@ -79,6 +79,7 @@ func (l *libraryPane) applyFilter() {
 }
 
 // selected is the entry under the cursor.
+// selected is the entry under the cursor; false when the filter hides all.
 func (l *libraryPane) selected() (articles.Entry, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.visible) {
 		return articles.Entry{}, false
@@ -104,10 +105,12 @@ func (l *libraryPane) footerLines() []string {
 	return out
 }
 
+// perPage is how many items fit above the problems footer.
 func (l *libraryPane) perPage() int {
 	return max((l.height-len(l.footerLines()))/itemHeight, 1)
 }
 
+// follow scrolls the list so the cursor item is on screen.
 func (l *libraryPane) follow() {
 	pp := l.perPage()
 	if l.cursor < l.offset {
@@ -192,6 +195,7 @@ func (l *libraryPane) View() string {
 	return body
 }
 
+// plural writes a count with the right noun: "1 venture", "3 ventures".
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one

@@ -21,7 +21,7 @@ type item struct {
 // when data, width or theme change; View slices out the visible lines.
 type itemList struct {
 	items  []item
-	starts []int // line where each item begins
+	starts []int // line where each item begins: View finds the first visible item by binary search
 	total  int
 	cursor int // index into items; -1 when nothing is selectable
 	offset int // first visible line
@@ -108,6 +108,7 @@ func (l *itemList) follow() {
 	}
 }
 
+// setHeight sets the visible lines and keeps the cursor item in them.
 func (l *itemList) setHeight(h int) { l.height = max(h, 1); l.follow() }
 
 // View draws the visible lines, marking the cursor item with a bar.

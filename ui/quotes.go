@@ -24,12 +24,16 @@ func (q *quotesPane) setData(ann model.Annotations) {
 	q.render()
 }
 
+// count is the number shown on the tab.
 func (q *quotesPane) count() int { return len(q.quotes) }
 
+// SetSize re-renders: quote lines are wrapped to the panel width.
 func (q *quotesPane) SetSize(w, h int) { q.width = w; q.list.setHeight(h); q.render() }
 
 func (q *quotesPane) setStyles() { q.render() }
 
+// render builds the speaker groups for the current width and styles; long
+// quotes are cut to three lines (enter shows the whole one in the text).
 func (q *quotesPane) render() {
 	st := q.styles
 	w := max(q.width-4, 8)

@@ -19,6 +19,8 @@ type venturesPane struct {
 	width    int
 }
 
+// setData keeps its own sorted copy: the annotations are shared and
+// must not be reordered under the reader.
 func (v *venturesPane) setData(ann model.Annotations) {
 	v.ventures = append([]model.Venture(nil), ann.Ventures...)
 	sort.SliceStable(v.ventures, func(i, j int) bool {
@@ -31,6 +33,8 @@ func (v *venturesPane) setData(ann model.Annotations) {
 	v.render()
 }
 
+// evidenceStart orders cards by where the story first gives evidence;
+// a card without evidence goes last.
 func evidenceStart(v model.Venture) int {
 	if len(v.Evidence) == 0 {
 		return 1 << 62
@@ -38,6 +42,7 @@ func evidenceStart(v model.Venture) int {
 	return v.Evidence[0].Start
 }
 
+// count is the number shown on the tab.
 func (v *venturesPane) count() int { return len(v.ventures) }
 
 func (v *venturesPane) SetSize(w, h int) {
@@ -120,6 +125,7 @@ func (v *venturesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
 		if len(vt.Evidence) > 0 {
 			return jumpTo(vt.Evidence[0], vt.Evidence...)
 		}
+		return status("this venture has no evidence span to jump to")
 	}
 	return nil
 }

@@ -99,6 +99,7 @@ func (m Model) helpView() string {
 	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
 }
 
+// firstLine is s up to its first newline: help rows are measured by it.
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		return s[:i]
@@ -106,6 +107,7 @@ func firstLine(s string) string {
 	return s
 }
 
+// indent puts pre before every line of s.
 func indent(s, pre string) string {
 	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
 }
@@ -154,7 +156,8 @@ func (m Model) statusView() string {
 	return bar.Render(left + strings.Repeat(" ", gap) + r)
 }
 
-// block cuts or pads s to exactly w×h cells.
+// block cuts or pads s to exactly w×h cells, so side-by-side panes line
+// up and the frame never wraps; it costs one width scan per visible line.
 func block(s string, w, h int) string {
 	lines := strings.Split(padLines(s, h), "\n")
 	for i, l := range lines {
@@ -168,7 +171,8 @@ func block(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// joinH puts two blocks of equal height side by side.
+// joinH puts two blocks of equal height side by side (both already cut to
+// their widths by block, so plain concatenation is exact).
 func joinH(a, b string) string {
 	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := range la {

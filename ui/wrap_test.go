@@ -137,3 +137,59 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// styledMask strips SGR sequences from s and reports, per byte of what is
+// left, whether a style was on.
+func styledMask(s string) (string, []bool) {
+	var plain strings.Builder
+	var mask []bool
+	on := false
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			j := strings.IndexByte(s[i:], 'm')
+			params := s[i+2 : i+j]
+			on = params != "" && params != "0"
+			i += j + 1
+			continue
+		}
+		plain.WriteByte(s[i])
+		mask = append(mask, on)
+		i++
+	}
+	return plain.String(), mask
+}
+
+// TestHighlightsSitOnOffsets: at many widths, every drawn line keeps its
+// text, and exactly the bytes inside a mention or quote are styled, CJK
+// and emoji lines included.
+func TestHighlightsSitOnOffsets(t *testing.T) {
+	a := fixtureArticle(t)
+	ann := fixtureAnnotations(a)
+	d := lineDecor{ix: buildIndex(ann, len(a.Body)), selected: -1, current: -1}
+	for i := range d.show {
+		d.show[i] = true
+	}
+	inMark := make([]bool, len(a.Body))
+	for _, m := range append(append([]mark(nil), d.ix.entities...), d.ix.quotes...) {
+		for j := m.Start; j < m.End; j++ {
+			inMark[j] = true
+		}
+	}
+	st := NewStyles(Dark)
+	for _, width := range []int{9, 23, 40, 57, 78, 120, 199} {
+		w := Wrap(a.Body, width)
+		for i, l := range w.Lines {
+			out, _ := decorate(&w, i, &d, &st, nil)
+			plain, mask := styledMask(out)
+			if plain != w.Text(i) {
+				t.Fatalf("width %d line %d: text changed by decoration:\n%q\n%q", width, i, plain, w.Text(i))
+			}
+			for j := range plain {
+				if mask[j] != inMark[l.Start+j] {
+					t.Fatalf("width %d line %d byte %d (%q in %q): styled=%v, in a mark=%v",
+						width, i, j, plain[j:j+1], plain, mask[j], inMark[l.Start+j])
+				}
+			}
+		}
+	}
+}
