@@ -314,6 +314,9 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 			added += r.added
 		}
 		s := "refreshed " + plural(done, "feed", "feeds") + ": " + plural(added, "new item", "new items")
+		if w.fetchCtx.Err() != nil { // esc: the rows still fetching were cut short
+			s, failed = "refresh cancelled: "+plural(added, "new item", "new items"), 0
+		}
 		if failed > 0 {
 			s += ", " + strconv.Itoa(failed) + " failed (reasons below the library)"
 		}

@@ -272,3 +272,24 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 		t.Fatalf("esc did not go back to the library:\n%s", s)
 	}
 }
+
+// TestEscCancelsRefresh: esc in the library stops a refresh whose feed
+// hangs; the feed gets no failure line (the reader cut it short), and a
+// second r can start again.
+func TestEscCancelsRefresh(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	subs := []articles.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
+	opts := Options{Theme: Dark, Library: fixtureLibrary(t), Web: &Web{Client: cache.Client, Cache: cache, Subs: subs}}
+	d := newLive(t, opts, 100, 30)
+	d.keys("r")
+	d.waitText("refreshing 0/1", "Hanging Wire")
+	ws.waitStarted(t)
+	d.keys("esc")
+	s := d.waitText("refresh cancelled")
+	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.web.busy() {
+		t.Fatalf("a cancelled refresh left a failure line or work in flight:\n%s", s)
+	}
+	d.keys("r")
+	d.waitText("refreshing 0/1")
+}
