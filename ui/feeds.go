@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -370,10 +371,13 @@ func (m *Model) loadEntry(e articles.Entry) tea.Cmd {
 	load := func() tea.Msg {
 		var a model.Article
 		var err error
-		if wi.cached && c != nil {
+		switch {
+		case wi.cached && c != nil:
 			a, err = c.LoadContext(ctx, articles.Entry{Meta: meta})
-		} else {
+		case wi.item != nil:
 			a, err = wi.item.Entry(ctx, cl, wi.feed).Load()
+		default:
+			err = errors.New("the feed cache is not open")
 		}
 		return articleLoadedMsg{gen: gen, article: a, err: err}
 	}
