@@ -68,6 +68,12 @@ type webState struct {
 
 	loadGen    int // the open generation whose article is being fetched, 0 none
 	loadCancel context.CancelFunc
+	// loadUnread is the ID of the item being loaded if it was unread: a
+	// failed load leaves it unread (the store marks it read only on success).
+	loadUnread struct {
+		gen int
+		id  string
+	}
 }
 
 // Messages of the web side; each is handled by webUpdate.
@@ -346,7 +352,10 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 			m.library.setProblem(pr.Path, pr.Reason)
 		}
 	case articles.RefreshFailed:
-		r.reason = oneLine(p.Err.Error())
+		r.reason = "failed"
+		if p.Err != nil {
+			r.reason = oneLine(p.Err.Error())
+		}
 		if w.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			m.library.setProblem(p.Feed, r.reason)
 		}
@@ -364,7 +373,11 @@ func (m *Model) loadEntry(e articles.Entry) tea.Cmd {
 	if !ok {
 		return loadArticle(m.gen, e)
 	}
-	delete(m.library.unread, e.Meta.ID)
+	w.loadUnread.gen, w.loadUnread.id = m.gen, ""
+	if m.library.unread[e.Meta.ID] {
+		w.loadUnread.id = e.Meta.ID
+		delete(m.library.unread, e.Meta.ID)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	w.loadGen, w.loadCancel = m.gen, cancel
 	gen, meta, c, cl := m.gen, e.Meta, w.opts.Cache, w.opts.Client
@@ -399,6 +412,10 @@ func (w *webState) stopLoad() bool {
 func (m *Model) articleDone(msg articleLoadedMsg) {
 	if msg.gen == m.web.loadGen {
 		m.web.loadGen = 0
+	}
+	if lu := &m.web.loadUnread; msg.err != nil && msg.gen == lu.gen && lu.id != "" {
+		m.library.unread[lu.id] = true
+		lu.id = ""
 	}
 	if msg.err != nil && msg.gen == m.gen {
 		reason := oneLine(msg.err.Error())

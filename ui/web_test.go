@@ -293,3 +293,27 @@ func TestEscCancelsRefresh(t *testing.T) {
 	d.keys("r")
 	d.waitText("refreshing 0/1")
 }
+
+// TestFailedOpenStaysUnread: an unread cached item whose page cannot be
+// fetched (the server is gone) shows the reason and stays unread.
+func TestFailedOpenStaysUnread(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	cache.Prefetch = 0 // nothing cached but the feed: opening needs the page
+	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	ws.Close()
+	ctx := context.Background()
+	lib, _ := cache.Library(ctx, subs)
+	unread, _ := cache.Unread(ctx)
+	opts := Options{Theme: Dark, Library: fixtureLibrary(t),
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+	d := newLive(t, opts, 100, 30)
+	d.keys("enter")
+	d.waitText("/pages/corran.html: dial failed")
+	d.keys("esc")
+	s := d.waitText("Corran Steel", "/pages/corran.html: dial failed")
+	if strings.Count(s, "● unread") != 2 {
+		t.Fatalf("the item that failed to open is no longer unread:\n%s", s)
+	}
+}
