@@ -94,7 +94,36 @@ Bridgewater|Citadel|Third Point|Pershing Square|Icahn Enterprises|Softbank Visio
 Gilead Sciences|Regeneron|Vertex|Illumina|Medtronic|Abbott|Thermo Fisher|Danaher|Siemens Healthineers|Philips|
 Ericsson|Nokia|Telecom Italia|KPN|Proximus|Liberty Global|ITV|Pearson|RELX|Experian|WPP|Publicis|
 Transneft|Rosatom|Norilsk Nickel|Rusal|Severstal|Aeroflot|MTS|Yandex|
-Woodside|Origin Energy|Wesfarmers|Woolworths|Coles|Qantas|Telstra Group`
+Woodside|Origin Energy|Wesfarmers|Woolworths|Coles|Qantas|Telstra Group|Cargill|Koch Industries|Bechtel|Halliburton|Schlumberger|SLB|Baker Hughes|Occidental|Valero|Phillips 66|Petronas|Pertamina|
+Sonatrach|NNPC|Ecopetrol|YPF|Inpex|JERA|Mitsui O.S.K. Lines|Hapag-Lloyd|CMA CGM|Evergreen Marine|Textron|Siemens Energy|Siemens Gamesa|
+Vestas|GE Vernova|First Solar|LONGi|Trina Solar|JinkoSolar|Tongwei|Enphase|SolarEdge|SSE|Centrica|EDP|Fortum|Uniper|EnBW|Statkraft|
+ACWA Power|TAQA|Emirates NBD|First Abu Dhabi Bank|QNB|Al Rajhi Bank|Saudi National Bank|SABIC|Aldar|G42|China Merchants Bank|CITIC|
+China Life|Bank of Communications|Hisense|TCL|Oppo|OnePlus|Chery|Changan|Dongfeng|FAW|GAC|Leapmotor|Temu|Shein|Trip.com|Kuaishou|
+Bilibili|SenseTime|iFlytek|Hikvision|Cambricon|Samsung Biologics|Celltrion|Hyundai Steel|Korea Zinc|Coupang|Krafton|Nexon|NCSoft|
+Tech Mahindra|Vedanta|Hindalco|JSW Steel|Ola Electric|Swiggy|Nykaa|PhonePe|Razorpay|Asian Paints|Hindustan Unilever|Lazard|Evercore|
+Jefferies|Houlihan Lokey|Moelis|Rothschild|Centerview Partners|Silver Lake|Thoma Bravo|Vista Equity Partners|Advent International|
+CVC Capital Partners|EQT|Permira|Cinven|Ardian|Hellman & Friedman|General Atlantic|Insight Partners|Accel|Lightspeed Venture Partners|
+Index Ventures|Kleiner Perkins|Founders Fund|Y Combinator|Coatue|Thrive Capital|General Catalyst|Greylock|Khosla Ventures|ServiceNow|
+Workday|Intuit|Autodesk|VMware|Arista Networks|Fortinet|Palo Alto Networks|CrowdStrike|Cloudflare|Datadog|MongoDB|Databricks|Scale AI|
+Cohere|Perplexity|Hugging Face|Stability AI|CoreWeave|Cerebras|Groq|Synopsys|Cadence|Applied Materials|Lam Research|KLA|Advantest|
+Shin-Etsu|Wolfspeed|onsemi|Analog Devices|Microchip Technology|Skyworks|Qorvo|Northvolt|Gotion|Albemarle|SQM|Umicore|Johnson Matthey|
+BASF|DuPont|LyondellBasell|INEOS|Evonik|Covestro|Linde|Air Liquide|Air Products|Solvay|Syngenta|Corteva|Nutrien|Yara|Bunge|ADM|
+Louis Dreyfus|Wilmar|Olam|JBS|Tyson Foods|Kraft Heinz|Mondelez|General Mills|Kellogg|Ferrero|Lactalis|Boehringer Ingelheim|Merck KGaA|
+Teva|Viatris|Daiichi Sankyo|Astellas|Chugai|Eisai|Otsuka|Shionogi|CSL|Lonza|WuXi AppTec|WuXi Biologics|BeiGene|BioNTech|CureVac|
+Novavax|Alnylam|Genmab|Grifols|Fresenius|GE HealthCare|Stryker|Boston Scientific|Zimmer Biomet|Edwards Lifesciences|Intuitive Surgical|
+Olympus|Terumo|UnitedHealth|CVS Health|Cigna|Humana|Elevance Health|Walgreens|Harley-Davidson|Paccar|Traton|Scania|Iveco|Volvo Group|
+Daimler Truck|Isuzu|Yamaha|Kawasaki Heavy Industries|Aisin|Magna|ZF|Valeo|Forvia|Aptiv|BorgWarner|Rakuten Mobile|Safaricom|Airtel Africa|
+Vodacom|Millicom|America Movil|Telus|Rogers Communications|BCE|Warner Bros. Discovery|NBCUniversal|Universal Music|Live Nation|Ubisoft|
+Electronic Arts|Activision Blizzard|Take-Two|Epic Games|Roblox|Mercado Libre|Zalando|Ocado|Marks & Spencer|Japan Post|Resona|PNC|Truist|
+Capital One|Synchrony|Raymond James|Ameriprise|T. Rowe Price|Franklin Templeton|Invesco|Amundi|DWS|Schroders|Legal & General|Aviva|
+Manulife|Sun Life|Dai-ichi Life|Nippon Life|Tokio Marine|Sompo|Samsung Life|Chubb|AIG|Allstate|Aon|Willis Towers Watson|WTW|
+Tokyo Stock Exchange|Shanghai Stock Exchange|Shenzhen Stock Exchange|Saudi Exchange|Tadawul|Borsa Italiana|SIX Group|
+China Investment Corporation=CIC|CIC|ADQ|Future Fund|CDPQ|Ontario Teachers' Pension Plan|PSP Investments|OMERS|APG|PGGM|GPIF|
+Korea Investment Corporation|Oman Investment Authority|Investment Corporation of Dubai|Dubai Holding|Wafra|Aramco Ventures|
+Samsung C&T|Samsung Heavy Industries|LG Display|LG Innotek|SK Innovation|SK Square|Hanwha Aerospace|Hanwha Solutions|POSCO Holdings|
+Toyota Tsusho|Denso|Bridgestone|Nidec|Omron|TDK|Kyocera|Fujifilm|Konica Minolta|Seiko Epson|Brother Industries|Daimler AG|Nissan Motor|
+Honda Motor|Subaru Corp|Mazda Motor|Suzuki Motor|Mitsubishi Corp|Mitsui & Co|Sumitomo Corp|ENEOS|Idemitsu|Cosmo Energy|
+Chubu Electric Power|Tohoku Electric|Kyushu Electric|Hokkaido Electric|NTT Docomo|Docomo|KDDI Corp`
 
 // wires are news outlets, wires and data vendors: never reported as
 // companies (SCHEMA.md leaves them out of scoring either way).
@@ -154,7 +183,8 @@ Between Beyond Despite Like Unlike Per Via Amid Amidst Around Along Also Just On
 Though Because As Once Now Today Yesterday Tomorrow Last Next First Second Third Other Another Such Same New Old Big Small Top Former Late
 Early Recently Currently Earlier Later Instead Indeed Thus Hence Overall Separately Similarly Additionally Finally Again Already Ever Never
 Other Others One Two Three Four Five Six Seven Eight Nine Ten Several Most Half Read See Watch Click Photo Video Image Source Sources Update
-Updated Editing Reporting Writing Additional Related Advertisement Sign Subscribe Share Comment Comments Chapter Page Section Part
+Updated Editing Reporting Writing Additional Related Advertisement Police Critics Regulators Authorities Lawmakers
+Shareholders Unions Experts Economists Residents Traders Insiders Observers Prosecutors Consumers Customers Buyers Sellers Bidders Sign Subscribe Share Comment Comments Chapter Page Section Part
 Company Companies Group Firm Bank Fund Deal Deals Shares Stock Stocks Market Markets Investors Analysts Officials Executives Employees
 Workers People Government Talks Plans Sales Revenue Profit Profits Prices Price Demand Supply According Under Following Asked Speaking
 Combining Including Excluding Given Based Despite Analyst Chairman President Minister Chief Executive Managing Director Founder Officer

@@ -282,6 +282,11 @@ func (ns *nameScanner) classify(c *chunk) {
 	if restricted {
 		return
 	}
+	// "Mr Glazer", "Ms. Furse": an honorific and one name is a person.
+	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.info[first] == 0 {
+		c.kind, c.cue = model.Person, "title-context"
+		return
+	}
 	if n >= 2 && n <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
@@ -565,4 +570,18 @@ func (ns *nameScanner) isDash(i int) bool {
 	t := ns.toks[i]
 	w := ns.text[t.s:t.e]
 	return w == "–" || w == "—"
+}
+
+// honorifics are the titles that stand only before a personal name.
+var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
+	"Lord": true, "Lady": true, "Prof": true, "Professor": true, "Sheikh": true, "Mx": true}
+
+// honorificBefore reports whether the run was preceded by an honorific
+// ("Mr", "Ms.") rather than a job title.
+func (ns *nameScanner) honorificBefore(c *chunk) bool {
+	k := c.t0 - 1
+	if ns.isPunct(k, '.') {
+		k--
+	}
+	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
 }

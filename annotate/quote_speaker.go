@@ -69,6 +69,16 @@ var qOrgNouns = map[string]bool{
 	"filing": true, "owner": true, "buyer": true, "investor": true, "club": true, "union": true, "supplier": true,
 }
 
+// qAuxiliaries may stand between a subject and its reporting verb.
+var qAuxiliaries = map[string]bool{
+	"has": true, "had": true, "have": true, "was": true, "is": true, "were": true, "would": true, "will": true,
+	"also": true, "later": true, "then": true, "previously": true, "once": true, "had earlier": true,
+}
+
+func qIsLowerStart(s string) bool {
+	return s != "" && s[0] >= 'a' && s[0] <= 'z'
+}
+
 // qDeterminers start a nominal speaker that is no entity ("one analyst").
 var qDeterminers = map[string]bool{"a": true, "an": true, "one": true, "another": true}
 
@@ -200,6 +210,11 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 			if !f.ok() {
 				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
+			}
+			if !f.ok() {
+				// the story's first quote, its speaker named just after ("its
+				// chief has said. Werner Seifert met ...")
+				f = qFound{ent: at.nextPersonAfter(s.end)}
 			}
 			at.set(s, f, false)
 			if !s.cont {
@@ -482,6 +497,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	if n == 0 {
 		return qNone
 	}
+	// auxiliaries between subject and verb: "its chief has said"
+	for n > 1 && qAuxiliaries[at.word(toks[n-1])] {
+		n--
+	}
 	lastW := at.word(toks[n-1])
 	if k, ok := qPronouns[lastW]; ok {
 		if k == model.Person {
@@ -499,6 +518,10 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 		if lm.end >= toks[n-1].end-1 && lm.end <= toks[n-1].end+3 {
 			return qFound{ent: lm.ent}
 		}
+	}
+	if qTitleWords[lastW] && !qOrgNouns[lastW] && !qFunctionWords[lastW] && !qConnectives[lastW] &&
+		qIsLowerStart(at.d.body[toks[n-1].start:toks[n-1].end]) {
+		return qNone // "its chief has said": an official the sentence does not name
 	}
 	if qOrgNouns[lastW] {
 		for _, m := range ms {
@@ -641,6 +664,19 @@ func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 	return -1
 }
 
+// nextPersonAfter is the first person named outside quotes within
+// qMaxWindow bytes after pos, or -1.
+func (at *qAttributor) nextPersonAfter(pos int) int {
+	d := at.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for ; i < len(d.ments) && d.ments[i].start < pos+qMaxWindow; i++ {
+		if m := d.ments[i]; d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
 // recentCompany resolves "the company said" at pos: the company that last
 // spoke ("RIL said ..."), else the company the story has named most so far.
 func (at *qAttributor) recentCompany(pos int) qFound {
@@ -648,7 +684,7 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
 	counts := map[int]int{}
 	best, bestN := -1, 0
-	for j := i - 1; j >= 0 && j >= i-200; j-- {
+	for j := i - 1; j >= 0 && j >= i-80; j-- {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
 			continue
@@ -669,13 +705,29 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 
 // spokeAfter reports whether a reporting verb follows pos within two words.
 func (at *qAttributor) spokeAfter(pos int) bool {
-	toks := qTokens(at.d.body, pos, min(len(at.d.body), pos+40), nil)
-	for k := 0; k < len(toks) && k < 2; k++ {
-		if qReportingVerbs[at.word(toks[k])] == qvSay {
-			return true
+	b := at.d.body
+	var buf [16]byte
+	for k := 0; k < 2; k++ {
+		for pos < len(b) && b[pos] == ' ' {
+			pos++
 		}
-		if !toks[k].word {
+		n := 0
+		for pos < len(b) && (b[pos] >= 'a' && b[pos] <= 'z' || b[pos] >= 'A' && b[pos] <= 'Z') {
+			if n < len(buf) {
+				c := b[pos]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[n] = c
+			}
+			n++
+			pos++
+		}
+		if n == 0 || n > len(buf) {
 			return false
+		}
+		if qReportingVerbs[string(buf[:n])] == qvSay {
+			return true
 		}
 	}
 	return false

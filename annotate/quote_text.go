@@ -29,11 +29,19 @@ func qParagraphs(a model.Article) []model.Span {
 	if len(a.Paragraphs) > 0 {
 		return a.Paragraphs
 	}
-	var ps []model.Span
 	b := a.Body
+	ps := make([]model.Span, 0, strings.Count(b, "\n")+1)
 	start := 0
 	for i := 0; i <= len(b); i++ {
-		if i == len(b) || b[i] == '\n' {
+		if i < len(b) {
+			k := strings.IndexByte(b[i:], '\n')
+			if k < 0 {
+				i = len(b)
+			} else {
+				i += k
+			}
+		}
+		{
 			s, e := start, i
 			for s < e && qIsSpaceByte(b[s]) {
 				s++
@@ -72,12 +80,28 @@ func qIsWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
+// qASCIIWord marks the ASCII bytes that are word runes.
+var qASCIIWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = qIsWordRune(rune(c))
+	}
+	return t
+}()
+
 // qTokens splits s[from:to] into tokens with absolute offsets. Inner joiners
 // (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
 // "U.S", "1,000", "AT&T"); a trailing one is punctuation.
 func qTokens(s string, from, to int, out []qTok) []qTok {
 	i := from
 	for i < to {
+		// ASCII fast path: spaces and punctuation without decoding
+		if c := s[i]; c < utf8.RuneSelf && !qASCIIWord[c] {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				out = append(out, qTok{start: i, end: i + 1})
+			}
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:to])
 		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
 			i += w
@@ -90,6 +114,10 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		}
 		j := i + w
 		for j < to {
+			if qASCIIWord[s[j]] {
+				j++
+				continue
+			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:to])
 			if qIsWordRune(r2) {
 				j += w2
@@ -188,7 +216,8 @@ func qSentenceBreakAt(b string, i int) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return false // an initial: "John F. Kennedy"
 	}
-	if qAbbrev[strings.ToLower(w)] {
+	var buf [12]byte
+	if qAbbrev[string(qLowerASCII(buf[:0], w))] {
 		// "Corp." ends a sentence only when a capitalised word does not follow
 		for j < len(b) && qIsSpaceByte(b[j]) {
 			if b[j] == '\n' {
@@ -242,8 +271,10 @@ type qDoc struct {
 	ents  []model.Entity
 	// mentions of people and companies, sorted by start
 	ments []qMent
-	// mentions of places and figures, sorted by start: never a speaker
-	others []qMent
+	// mentions of places and figures, sorted by start when othersSorted:
+	// never a speaker
+	others       []qMent
+	othersSorted bool
 }
 
 type qMent struct {
@@ -251,8 +282,13 @@ type qMent struct {
 	ent        int // index into ents
 }
 
-func newQDoc(a model.Article, ents []model.Entity) *qDoc {
-	d := &qDoc{body: a.Body, paras: qParagraphs(a), ents: ents}
+// newQDoc indexes a; paragraphs are found only when needParas is set or the
+// article has no sentence list.
+func newQDoc(a model.Article, ents []model.Entity, needParas bool) *qDoc {
+	d := &qDoc{body: a.Body, ents: ents}
+	if needParas || len(a.Sentences) == 0 {
+		d.paras = qParagraphs(a)
+	}
 	if len(a.Sentences) > 0 {
 		d.sents = a.Sentences
 	} else {
@@ -266,12 +302,19 @@ func newQDoc(a model.Article, ents []model.Entity) *qDoc {
 }
 
 func (d *qDoc) indexMentions() {
-	n := 0
+	n, o := 0, 0
 	for _, e := range d.ents {
-		n += len(e.Mentions)
+		if e.Kind == model.Person || e.Kind == model.Company {
+			n += len(e.Mentions)
+		} else {
+			o += len(e.Mentions)
+		}
 	}
 	if cap(d.ments) < n {
-		d.ments = make([]qMent, 0, n)
+		d.ments = make([]qMent, 0, n+8)
+	}
+	if cap(d.others) < o {
+		d.others = make([]qMent, 0, o)
 	}
 	d.ments, d.others = d.ments[:0], d.others[:0]
 	for i, e := range d.ents {
@@ -286,7 +329,7 @@ func (d *qDoc) indexMentions() {
 		}
 	}
 	qSortMents(d.ments)
-	qSortMents(d.others)
+	d.othersSorted = false
 }
 
 func qSortMents(ms []qMent) {
@@ -300,6 +343,10 @@ func qSortMents(ms []qMent) {
 
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
 func (d *qDoc) overlapsOther(a, b int) bool {
+	if !d.othersSorted {
+		qSortMents(d.others) // sorted on first use: few articles need it
+		d.othersSorted = true
+	}
 	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
 	return i < len(d.others) && d.others[i].start < b
 }

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,14 +22,14 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 	if len(a.Body) == 0 {
 		return nil, ents
 	}
-	d := newQDoc(a, ents)
+	d := newQDoc(a, ents, true)
 	spans := qFindSpans(d)
 	if len(spans) == 0 {
 		return nil, ents
 	}
 	at := newQAttributor(d)
 	at.attribute(spans)
-	var out []model.Quote
+	out := make([]model.Quote, 0, len(spans))
 	for _, s := range spans {
 		if s.term {
 			continue
@@ -85,7 +86,8 @@ func qMarkAt(b string, i int) (int, int) {
 // qFindSpans pairs the quotation marks of every paragraph.
 func qFindSpans(d *qDoc) []qSpan {
 	b := d.body
-	var spans []qSpan
+	// about one span per two marks
+	spans := make([]qSpan, 0, (strings.Count(b, "\"")+strings.Count(b, "“")+strings.Count(b, "”"))/2+1)
 	carry := false // the previous paragraph ended inside a quotation
 	for pi, p := range d.paras {
 		inQ := false
@@ -200,6 +202,9 @@ func qIsTerm(t string) bool {
 	inWord := false
 	punct := false
 	for _, r := range t {
+		if words > 6 {
+			return false // long enough to be a quotation whatever its case
+		}
 		if qIsWordRune(r) {
 			if !inWord {
 				words++

@@ -270,3 +270,13 @@ func TestQuotesSentenceListMissingASplit(t *testing.T) {
 		t.Fatalf("got %+v, want one quote by Ada Vane", qs)
 	}
 }
+
+func TestQuotesFirstQuoteSpeakerNamedAfter(t *testing.T) {
+	body := "Kestrel Works bosses held \"open, friendly and useful\" talks with Harbour Bank, its chief has said.\n\n" +
+		"Ada Vane met the bank's board on Monday."
+	ents := testEnts(body, []string{"Ada Vane"}, []string{"Kestrel Works", "Harbour Bank"}, nil)
+	qs, _ := quotes(model.Article{Body: body}, ents)
+	if len(qs) != 1 || qs[0].Speaker != "Ada Vane" {
+		t.Fatalf("got %+v, want the quote given to Ada Vane, named next", qs)
+	}
+}

@@ -57,7 +57,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 	d := vb.d
 	b := d.body
-	lower := strings.ToLower(b[s.Start:s.End])
+	lower := "" // the clause in lower case, made when a percent needs it
 	for _, f := range vb.figsIn(s.Start, s.End) {
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
@@ -78,6 +78,9 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
+			if mv.Stake == "" && lower == "" {
+				lower = strings.ToLower(b[s.Start:s.End])
+			}
 			if mv.Stake == "" && (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&

@@ -25,7 +25,7 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents)
+	d := newQDoc(a, ents, false)
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
@@ -113,36 +113,63 @@ var vAny = func() map[string]bool {
 	return m
 }()
 
+// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
+// with c: most words fail this test before any map look-up.
+var vFirstLen = func() (t [256]uint32) {
+	for w := range vAny {
+		if len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// vMaybe reports whether word w (any case) may be in vAny.
+func vMaybe(w string) bool {
+	if len(w) < 2 || len(w) >= 32 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return vFirstLen[c]&(1<<len(w)) != 0
+}
+
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized.
 func vQuickTrigger(s string) bool {
-	var buf [24]byte
-	n := 0
-	long := false
-	for i := 0; i <= len(s); i++ {
-		c := byte(' ')
-		if i < len(s) {
-			c = s[i]
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c >= 'a' && c <= 'z' || c == '-' || c >= '0' && c <= '9' {
-			if n < len(buf) {
-				buf[n] = c
-				n++
-			} else {
-				long = true
-			}
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !vWordByte[c] {
+			i++
 			continue
 		}
-		if n > 1 && !long && vAny[string(buf[:n])] {
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
+			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
 			return true
 		}
-		n, long = 0, false
+		i = j
 	}
 	return false
 }
+
+// vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
+var vWordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'] = true
+	return t
+}()
 
 // vBidOwners may precede "bid" when it means an offer for a company.
 var vBidOwners = map[string]bool{
@@ -243,7 +270,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	b := vb.d.body
 	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] || vb.inName(tk.start) {
+		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
 		w := qLowerWord(b[tk.start:tk.end])
@@ -366,6 +394,13 @@ type vDeal struct {
 }
 
 func (vb *vBuilder) indexFigures() {
+	n := 0
+	for _, e := range vb.d.ents {
+		if e.Kind == model.Figure || e.Kind == model.Place {
+			n += len(e.Mentions)
+		}
+	}
+	vb.figs = make([]vFig, 0, n)
 	for i, e := range vb.d.ents {
 		if e.Kind != model.Figure && e.Kind != model.Place {
 			continue
@@ -402,13 +437,21 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
-	toks := vb.outside[:0]
-	for _, t := range all {
-		if !vb.inQuoteAt(t.start) {
-			toks = append(toks, t)
+	toks := all
+	qi := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	if qi < len(vb.quotes) && vb.quotes[qi].Start < s.End {
+		// the sentence holds a quotation: keep the tokens outside it
+		toks = vb.outside[:0]
+		for _, t := range all {
+			for qi < len(vb.quotes) && vb.quotes[qi].End <= t.start {
+				qi++
+			}
+			if qi >= len(vb.quotes) || t.start < vb.quotes[qi].Start {
+				toks = append(toks, t)
+			}
 		}
+		vb.outside = toks
 	}
-	vb.outside = toks
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
 		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
@@ -617,7 +660,7 @@ func vInSpans(ss []model.Span, pos int) bool {
 // vMaxOpen is how many recent deals a new clause may join: a story comes
 // back to a deal it told a few deals ago, and a bound keeps a huge
 // article linear.
-const vMaxOpen = 24
+const vMaxOpen = 12
 
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
@@ -664,7 +707,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		}
 	}
 	// else the company the story is about: the one named most so far
-	counts := map[int]int{}
+	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
@@ -672,9 +715,16 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
 		}
-		counts[m.ent]++
-		if counts[m.ent] > bestN {
-			best, bestN = m.ent, counts[m.ent]
+		x := 0
+		for x < len(counts) && counts[x][0] != m.ent {
+			x++
+		}
+		if x == len(counts) {
+			counts = append(counts, [2]int{m.ent, 0})
+		}
+		counts[x][1]++
+		if counts[x][1] > bestN {
+			best, bestN = m.ent, counts[x][1]
 		}
 	}
 	if bestN >= 3 {

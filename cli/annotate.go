@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -252,23 +253,66 @@ func shorten(s string, n int) string {
 // escaped by hand (encoding/json's string encoder is the slow part on a
 // 2 MB article); the rest goes through encoding/json.
 func writeLine(w *bufio.Writer, l jsonLine) error {
-	body := l.Body
-	l.Body = ""
+	body, ents := l.Body, l.Entities
+	l.Body, l.Entities = "", []model.Entity{}
 	b, err := json.Marshal(l)
 	if err != nil {
 		return err
 	}
-	// Marshal writes the fields in struct order: split at the empty body.
-	const marker = `,"body":""`
-	i := bytes.Index(b, []byte(marker))
+	// Marshal writes the fields in struct order: split at the empty body
+	// and entities.
+	const bodyMark, entMark = `,"body":"","entities":[]`, `,"entities":[]`
+	i := bytes.Index(b, []byte(bodyMark))
 	if i < 0 {
 		return fmt.Errorf("annotation record has no body field")
 	}
 	w.Write(b[:i])
 	w.WriteString(`,"body":`)
 	writeJSONString(w, body)
-	w.Write(b[i+len(marker):])
+	w.WriteString(`,"entities":[`)
+	for k, e := range ents {
+		if k > 0 {
+			w.WriteByte(',')
+		}
+		if err := writeEntity(w, e); err != nil {
+			return err
+		}
+	}
+	w.WriteByte(']')
+	w.Write(b[i+len(bodyMark):])
 	return w.WriteByte('\n')
+}
+
+// writeEntity writes one entity; its mentions, thousands for a company
+// named all through a long article, are written by hand.
+func writeEntity(w *bufio.Writer, e model.Entity) error {
+	ms := e.Mentions
+	e.Mentions = []model.Span{}
+	b, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	const mark = `"mentions":[]`
+	i := bytes.Index(b, []byte(mark))
+	if i < 0 {
+		return fmt.Errorf("entity record has no mentions field")
+	}
+	w.Write(b[:i])
+	w.WriteString(`"mentions":[`)
+	var num [24]byte
+	for k, m := range ms {
+		if k > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString(`{"start":`)
+		w.Write(strconv.AppendInt(num[:0], int64(m.Start), 10))
+		w.WriteString(`,"end":`)
+		w.Write(strconv.AppendInt(num[:0], int64(m.End), 10))
+		w.WriteByte('}')
+	}
+	w.WriteByte(']')
+	w.Write(b[i+len(mark):])
+	return nil
 }
 
 const hexDigits = "0123456789abcdef"
