@@ -651,8 +651,10 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		if len(into.spans) < vMaxEvidence {
 			into.spans = append(into.spans, model.Span{Start: from, End: to})
 		}
+		adviser := vb.hasAdviserWord(toks)
 		for _, p := range parties {
-			if len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
+			// "Morgan Stanley advised RIL on the deal": advisers are no parties
+			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
 			}
 		}
@@ -802,6 +804,23 @@ func (vb *vBuilder) attachPrices() {
 		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
 		prevEnd, prevInto = f.end, into
 	}
+}
+
+// vAdviserWords mark a sentence about a deal's advisers.
+var vAdviserWords = map[string]bool{
+	"adviser": true, "advisers": true, "advisor": true, "advisors": true, "advised": true, "advising": true,
+	"counsel": true, "counsels": true, "underwriter": true, "underwriters": true, "bookrunner": true,
+	"bookrunners": true, "arranger": true, "arrangers": true, "advisory": true,
+}
+
+func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {
+	var buf [24]byte
+	for _, t := range toks {
+		if t.word && t.end-t.start < len(buf) && vAdviserWords[string(qLowerASCII(buf[:0], vb.d.body[t.start:t.end]))] {
+			return true
+		}
+	}
+	return false
 }
 
 // vMaxEvidence caps the sentences, clauses and prices one deal keeps: a
