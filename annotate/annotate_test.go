@@ -245,3 +245,11 @@ func TestFamilyNameFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnerBeforeHyphen(t *testing.T) {
+	t.Parallel()
+	body := "The Quillon-backed startup raised money. An Oslo-based rival did too."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Quillon")
+	find(t, ann, model.Place, "Oslo")
+}
