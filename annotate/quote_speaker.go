@@ -179,6 +179,15 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			s.term = true
 		}
 	}
+	// a short full sentence right after a quote is speech too ("This is not a
+	// takeover," she said. "Brenner stays Brenner.")
+	for i := 1; i < len(spans); i++ {
+		s, p := &spans[i], &spans[i-1]
+		if t := d.body[s.start:s.end]; s.term && !p.term && p.para == s.para && qEndsSentence(t) && qIsUpperStart(t) &&
+			strings.Contains(t, " ") {
+			s.term = false
+		}
+	}
 	// pass 2: chains, paragraphs, neighbouring sentences, in reading order
 	last := qNone
 	chainSpeaker := qNone

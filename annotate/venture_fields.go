@@ -22,6 +22,8 @@ var vPastCues = []string{
 	"months before", "years before", "years ago", "months ago", "weeks ago", "had agreed", "had been",
 	"had sought", "had offered", "had put", "first reported", "not the companies’ first", "not the companies' first",
 	"since then", "has previously", "had a stake", "was created", "was established", "already",
+	"last january", "last february", "last march", "last april", "last may", "last june", "last july",
+	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
@@ -44,7 +46,12 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, c := range v.spans {
 			vb.fields(&mv, c)
 		}
-		if vb.past(d.sents[v.sents[0]], year) {
+		for _, p := range v.prices {
+			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
+				mv.Amounts = append(mv.Amounts, text)
+			}
+		}
+		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
 		}
 		mv.Summary = vSummary(mv)
@@ -172,8 +179,17 @@ func vYearIn(s string) int {
 }
 
 // past reports whether sentence s dates its deal before the story.
-func (vb *vBuilder) past(s model.Span, year int) bool {
-	text := strings.ToLower(vb.d.body[s.Start:s.End])
+// The clause s is read with the opening words of its sentence ("Last year,
+// A bought B, and C merged with D": both deals are old).
+func (vb *vBuilder) past(s, sent model.Span, year int) bool {
+	b := vb.d.body
+	text := vTrimAsides(b[s.Start:s.End])
+	if sent.Start < s.Start {
+		if i := strings.IndexByte(b[sent.Start:s.Start], ','); i >= 0 && i < 40 {
+			text = b[sent.Start:sent.Start+i] + " " + text
+		}
+	}
+	text = strings.ToLower(text)
 	for _, c := range vPastCues {
 		if strings.Contains(text, c) {
 			return true
@@ -193,6 +209,26 @@ func (vb *vBuilder) past(s model.Span, year int) bool {
 		}
 	}
 	return false
+}
+
+// vTrimAsides drops ", which ..." and ", who ..." asides: "which was bought
+// last year" dates another deal.
+func vTrimAsides(t string) string {
+	for _, w := range []string{", which ", ", who "} {
+		for {
+			i := strings.Index(t, w)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(t[i+len(w):], ',')
+			if j < 0 {
+				t = t[:i]
+			} else {
+				t = t[:i] + t[i+len(w)+j:]
+			}
+		}
+	}
+	return t
 }
 
 // vSummary is one line a reader takes in at a glance:

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -25,7 +26,11 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents, false)
+	return venturesIn(a, newQDoc(a, ents, false), qs)
+}
+
+// venturesIn finds the deals of a on its index d.
+func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
@@ -35,6 +40,7 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	for si, s := range d.sents {
 		vb.sentence(si, s)
 	}
+	vb.attachPrices()
 	return vb.finish(a)
 }
 
@@ -107,7 +113,8 @@ var vAny = func() map[string]bool {
 	}
 	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
 		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
-		"founded establish established set formed form forming stake shares") {
+		"founded establish established set formed form forming stake shares round jointly collaborate " +
+		"collaborating cooperate co-develop") {
 		m[w] = true
 	}
 	return m
@@ -139,24 +146,75 @@ func vMaybe(w string) bool {
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized.
 func vQuickTrigger(s string) bool {
-	var buf [32]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !vWordByte[c] {
+	// three rotating buffers hold the previous, current and next word in
+	// lower case: no allocation per word
+	var bufs [3][32]byte
+	var lens [3]int
+	p, c, n := 0, 1, 2
+	curOK := false
+	for i := 0; ; {
+		lens[n] = 0
+		for i < len(s) && !vWordByte[s[i]] {
 			i++
-			continue
 		}
-		j := i + 1
-		for j < len(s) && vWordByte[s[j]] {
-			j++
+		if i < len(s) {
+			j := i + 1
+			for j < len(s) && vWordByte[s[j]] {
+				j++
+			}
+			if j-i < 32 {
+				lens[n] = len(qLowerASCII(bufs[n][:0], s[i:j]))
+			}
+			i = j
 		}
-		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
-			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
+		if curOK && vGate(bufs[p][:lens[p]], bufs[c][:lens[c]], bufs[n][:lens[n]]) {
 			return true
 		}
-		i = j
+		if i >= len(s) && lens[n] == 0 {
+			return false
+		}
+		p, c, n = c, n, p
+		w := bufs[c][:lens[c]]
+		curOK = len(w) > 1 && vFirstLen[w[0]]&(1<<len(w)) != 0 && vAny[string(w)]
 	}
-	return false
+}
+
+// vGate tells from a word and its neighbours whether a sentence may speak of
+// a deal; sentenceTrigger then reads it properly.
+func vGate(prev, w, next []byte) bool {
+	is := func(b []byte, words ...string) bool {
+		for _, x := range words {
+			if string(b) == x {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case is(w, "take", "took", "taken", "taking", "takes"):
+		return is(next, "over")
+	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
+		return is(next, "up")
+	case is(w, "partner", "partners"):
+		return is(next, "with")
+	case is(w, "join"):
+		return is(next, "forces")
+	case is(w, "joint"):
+		return is(next, "venture", "ventures")
+	case is(w, "shares"):
+		return false
+	case is(w, "deal", "deals", "agreement", "agreements", "talks", "offers"):
+		return is(next, "with", "for") || is(prev, "the", "this", "that")
+	case is(w, "round"):
+		return is(prev, "funding", "financing", "investment", "series")
+	}
+	if _, ok := vWords[string(w)]; ok {
+		return true
+	}
+	if _, ok := vBackrefs[string(w)]; ok {
+		return is(prev, "the", "this", "that")
+	}
+	return true
 }
 
 // vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
@@ -312,6 +370,22 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
 			}
 			found = true
+		case w == "round" && (prev == "funding" || prev == "financing" || prev == "investment" || prev == "series"):
+			if t.rank < 4 {
+				t.kind, t.rank, t.at = model.Investment, 4, tk.start
+			}
+			found = true
+		case w == "jointly" || w == "collaborate" || w == "collaborating" || w == "cooperate" || w == "co-develop":
+			if t.rank < 3 {
+				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
+			}
+			found = true
+		case w == "project" && !qIsUpperStart(b[tk.start:tk.end]):
+			// a lower-case "project" is a common word: a deal only with two parties
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Project, 1, true, tk.start
+			}
+			found = true
 		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
 			w == "formed" || w == "form" || w == "forming":
 			// a company founding another: an investment, only with two parties
@@ -346,10 +420,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				continue
 			}
 			if w == "project" && !qIsUpperStart(b[tk.start:tk.end]) && prev != "joint" {
-				// a lower-case "project" is too common a word to start a deal
-				if !t.backref {
-					continue
-				}
+				continue // handled above as a weak trigger
 			}
 			if w == "investors" && prev != "as" {
 				continue
@@ -391,6 +462,7 @@ type vDeal struct {
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
+	prices  []model.Span // money figures told elsewhere as its price
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -655,6 +727,76 @@ func vInSpans(ss []model.Span, pos int) bool {
 		}
 	}
 	return false
+}
+
+// vPriceWords, just before a money figure, make it a deal's price ("will
+// pay $16 billion", "had offered UFJ as much as $6.3 billion").
+var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
+	"valued ", "value of ", "valuing ", "price of ", "priced at "}
+
+// attachPrices gives a deal the prices told in sentences without a trigger:
+// a sentence that names one of its parties and pays, offers or values money.
+// It adds the amount and the sentence as evidence, never a party or a deal.
+func (vb *vBuilder) attachPrices() {
+	d := vb.d
+	if len(vb.vs) == 0 {
+		return
+	}
+	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
+	for _, f := range vb.figs {
+		e := d.ents[f.ent]
+		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
+			continue
+		}
+		if prevInto != nil && f.start-prevEnd <= 3 {
+			prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+			prevEnd = f.end
+			continue
+		}
+		si := d.sentOf(f.start)
+		if si < 0 {
+			continue
+		}
+		s := d.sents[si]
+		var lb [40]byte
+		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
+		priced := false
+		for _, w := range vPriceWords {
+			if bytes.Contains(before, []byte(w)) {
+				priced = true
+				break
+			}
+		}
+		if !priced {
+			continue
+		}
+		// the latest deal, told before this sentence, that this sentence names a party of
+		var into *vDeal
+		for _, m := range d.mentionsIn(s.Start, s.End) {
+			if d.ents[m.ent].Kind != model.Company {
+				continue
+			}
+			for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen; i-- {
+				v := vb.vs[i]
+				// a price may come a sentence or two before the deal is named
+				if v.sents[0] <= si+2 && vb.shared(v.parties, []int{m.ent}) > 0 {
+					if into == nil || v.sents[0] > into.sents[0] {
+						into = v
+					}
+					break
+				}
+			}
+		}
+		if into == nil {
+			continue
+		}
+		if !slices.Contains(into.sents, si) {
+			into.sents = append(into.sents, si)
+			slices.Sort(into.sents)
+		}
+		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
+		prevEnd, prevInto = f.end, into
+	}
 }
 
 // vMaxOpen is how many recent deals a new clause may join: a story comes

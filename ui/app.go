@@ -42,11 +42,12 @@ const (
 	inputLibraryFilter
 	inputSearch
 	inputEntityFilter
+	inputExportPath
 )
 
 // String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities"}[k]
+	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
 }
 
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
@@ -78,6 +79,9 @@ type Model struct {
 	library libraryPane
 	reader  readerPane
 	panel   panelPane
+	notes   notesState // editor, export question, undo (notes_actions.go)
+	links   linksPane  // the L overlay
+	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
@@ -88,6 +92,7 @@ type Model struct {
 // New builds the program's root model.
 func New(opts Options) Model {
 	keys := DefaultKeyMap()
+	opts = withNotes(opts)
 	theme := opts.Theme
 	fixed := theme != ""
 	if !fixed {
@@ -101,12 +106,19 @@ func New(opts Options) Model {
 	m.library = newLibrary(m.keys, m.styles, opts.Library)
 	m.reader = newReader(m.keys, m.styles)
 	m.panel = newPanel(m.keys, m.styles)
+	m.links = linksPane{keys: m.keys, styles: m.styles}
+	m.web = newWebState(opts.Web)
+	m.initWeb()
+	m.initCmds = append(m.initCmds, m.startURLs())
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
 			// The library's footer lists them; say so, as it is not on screen.
 			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
 		}
+	}
+	if opts.NotesStatus != "" {
+		m.setStatus(opts.NotesStatus, true)
 	}
 	return m
 }
@@ -118,8 +130,11 @@ func (m Model) Init() tea.Cmd {
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	if c := countNotes(m.opts.Notes); c != nil {
+		cmds = append(cmds, c)
+	}
 	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
-		cmds = append(cmds, annotateEntry(0, m.library.entries[0], len(m.library.entries), m.opts.Annotate))
+		cmds = append(cmds, m.annotateNext(0))
 	}
 	return tea.Batch(cmds...)
 }
@@ -131,14 +146,15 @@ func (m *Model) open(e articles.Entry) tea.Cmd {
 	m.screen, m.focus = screenReader, focusReader
 	m.reader.reset(m.gen, e.Meta)
 	m.panel.clear()
-	return tea.Batch(loadArticle(m.gen, e), m.layout())
+	return tea.Batch(m.loadEntry(e), m.layout())
 }
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, max(m.height-1, 1)
-	m.library.SetSize(w, h)
+	m.library.SetSize(w, h-m.web.progressHeight())
+	m.links.SetSize(w, h)
 	m.help.SetWidth(w)
 	if !m.showPanel {
 		return m.reader.SetSize(w, h)
@@ -158,6 +174,12 @@ func (m *Model) layout() tea.Cmd {
 // Update routes a message: sizes to every pane, async results to their
 // addressee (if still current), keys through handleKey.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.notesMsg(msg); ok {
+		return m, cmd
+	}
+	if cmd, ok := m.webUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -168,6 +190,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case articleLoadedMsg:
+		m.articleDone(msg)
 		if msg.gen != m.gen {
 			return m, nil
 		}
@@ -263,7 +286,7 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 		}
 	}
 	if msg.gen < 0 && msg.next >= 0 && msg.next < len(m.library.entries) {
-		return annotateEntry(msg.next, m.library.entries[msg.next], len(m.library.entries), m.opts.Annotate)
+		return m.annotateNext(msg.next)
 	}
 	return nil
 }
@@ -282,6 +305,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, g.ForceQ) {
 		return m, quit()
 	}
+	if cmd, ok := m.overlayKey(msg); ok {
+		return m, cmd
+	}
 	if m.input != inputNone {
 		return m, m.inputKey(msg)
 	}
@@ -296,8 +322,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.showHelp:
 		return m, nil
+	case m.links.open:
+		return m, m.links.Update(msg, m.web.opts.OpenBrowser)
 	case key.Matches(msg, g.Back):
+		if m.cancelFetches() {
+			return m, nil
+		}
 		return m, m.back()
+	case key.Matches(msg, m.keys.Web.Refresh):
+		return m, m.refresh()
+	case key.Matches(msg, m.keys.Web.Browser):
+		return m, m.browse()
 	}
 	if m.screen == screenLibrary {
 		return m, m.libraryKey(msg)
@@ -305,13 +340,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, m.articleKey(msg)
 }
 
-// back closes the innermost thing: search or filter, then the article.
+// back closes the innermost thing: the selection, then search or filter,
+// then the article (the editor and the export question close themselves).
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
 		if m.library.filter != "" {
 			m.library.setFilter("")
 		}
+	case m.reader.cancelSelection():
 	case m.reader.clearSearch():
 	case m.panel.Entities.filter != "":
 		return m.panel.Entities.setFilter("")
@@ -342,6 +379,9 @@ func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
 // the focused pane's own.
 func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g, r := m.keys.Global, m.keys.Reader
+	if cmd, ok := m.notesKey(msg); ok {
+		return cmd
+	}
 	for i, b := range g.PanelTab {
 		if key.Matches(msg, b) {
 			return m.panel.setTab(tab(i))
@@ -358,6 +398,10 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.panel.setTab(m.panel.active + 1)
 	case key.Matches(msg, g.PrevTab):
 		return m.panel.setTab(m.panel.active - 1)
+	case key.Matches(msg, m.keys.Web.Links):
+		if !m.links.show(m.reader.article.Links) {
+			m.setStatus("this article has no links", false)
+		}
 	case key.Matches(msg, g.Panel):
 		// Hiding the panel gives its room back to the text (a re-wrap) and
 		// returns focus to the reader, the only pane left.
@@ -409,6 +453,9 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, in.Accept):
 		kind := m.input
 		m.input = inputNone
+		if kind == inputExportPath {
+			return m.exportTo(m.inputValue)
+		}
 		if kind == inputSearch {
 			if m.inputValue == "" {
 				m.reader.clearSearch()

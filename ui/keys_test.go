@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+
+	"newsmark/model"
 )
 
 // TestNoKeyDoesTwoThings: within each pane every key belongs to one binding,
@@ -12,7 +14,7 @@ import (
 func TestNoKeyDoesTwoThings(t *testing.T) {
 	t.Parallel()
 	km := DefaultKeyMap()
-	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput} {
+	for _, p := range Panes {
 		owner := map[string]string{}
 		inHelp := map[string]bool{}
 		for _, g := range km.helpGroups(p) {
@@ -56,13 +58,30 @@ func TestWalkEveryBinding(t *testing.T) {
 			return d
 		},
 		PaneReader: func(t *testing.T) *driver {
-			d := longFixture(t, 160, 30)
+			d := longNotes(t, 160, 30).driver
 			d.keys("/", "k", "a", "i", "y", "o", "enter", "ctrl+d", "ctrl+d")
+			// A highlight at the cursor (for e, d, y) and a delete to undo.
+			d.keys("h", ")", "h", "d", "(")
 			return d
 		},
 		PanePanel: func(t *testing.T) *driver {
-			d := longFixture(t, 160, 30)
+			d := longNotes(t, 160, 30).driver
 			d.keys("2", "tab", "j", "j")
+			return d
+		},
+		PaneSelect: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("ctrl+d", "v", ")", "w")
+			return d
+		},
+		PaneEditor: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("a", "n")
+			return d
+		},
+		PaneExport: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x")
 			return d
 		},
 		PaneInput: func(t *testing.T) *driver {
@@ -70,8 +89,13 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("/", "x", "y")
 			return d
 		},
+		PaneLinks: func(t *testing.T) *driver {
+			d := linksFixture(t)
+			d.keys("L", "j") // cursor mid-list
+			return d
+		},
 	}
-	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput} {
+	for _, p := range Panes {
 		for _, b := range km.Bindings(p) {
 			for _, k := range b.Keys() {
 				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {
@@ -90,4 +114,17 @@ func TestWalkEveryBinding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// linksFixture is an article with three links open in the reader; the
+// browser helper only counts, so walking enter opens nothing real.
+func linksFixture(t *testing.T) *driver {
+	a := model.Article{ID: "links", Title: "Story with links", Body: "See the filing, the statement and the chart.",
+		Links: []model.Link{{Text: "the filing", URL: "https://example.com/filing"},
+			{Text: "the statement", URL: "https://example.com/statement"}, {Text: "the chart", URL: "https://example.com/chart"}}}
+	rec := &browserRecorder{}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Web: &Web{OpenBrowser: rec.open}})}
+	d.run(d.m.Init())
+	d.send(resize(100, 24))
+	return d
 }
