@@ -230,3 +230,26 @@ func TestCueNounBeforeNameAndOfNames(t *testing.T) {
 	find(t, ann, model.Company, "Orbital Devices Inc.")
 	find(t, ann, model.Person, "Ann Lee")
 }
+
+func TestFamilyNameFirst(t *testing.T) {
+	t.Parallel()
+	body := "Chairman Baek Ji-hoon met investors. Baek said 5G phones would sell well."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Baek Ji-hoon")
+	if got := mentionTexts(body, p); len(got) != 2 || got[1] != "Baek" {
+		t.Errorf("mentions = %q, want the full name then the family name", got)
+	}
+	for _, e := range ann.Entities {
+		if e.Kind == model.Company || e.Kind == model.Figure && e.Subkind == model.Count {
+			t.Errorf("unexpected %s %q", e.Kind, e.Text)
+		}
+	}
+}
+
+func TestOwnerBeforeHyphen(t *testing.T) {
+	t.Parallel()
+	body := "The Quillon-backed startup raised money. An Oslo-based rival did too."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Quillon")
+	find(t, ann, model.Place, "Oslo")
+}

@@ -372,6 +372,11 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				last = ns.word(c.t1 - 2)
 			}
 			d.setAlias(last, e)
+			// "Chey Tae-won": a hyphenated given name after the family
+			// name (Korean, Chinese order), so the first word is the surname.
+			if n == 2 && strings.Contains(last, "-") {
+				d.setAlias(ns.word(c.t0), e)
+			}
 			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
 				// "Avi" for "Avi Glazer" only when no one else has it.
 				d.setAlias(ns.word(c.t0), e)

@@ -308,6 +308,9 @@ func (d *doc) countHead(j int) (int, string) {
 		if k == j && t.kind == kNum && d.hasSpace(k) || k > j && t.kind == kNum && d.tok(k-1) == "-" && d.glued(k) {
 			continue
 		}
+		if k == j && t.kind == kWord && !d.hasSpace(k) {
+			return 0, "" // "5G services", "4K screens": a code, not a count
+		}
 		if t.kind != kWord || (k > j && !d.hasSpace(k) && d.tok(k-1) != "-") {
 			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && (toks[k+1].kind == kWord ||
 				toks[k+1].kind == kNum) {

@@ -187,7 +187,9 @@ Other Others One Two Three Four Five Six Seven Eight Nine Ten Several Most Half 
 Updated Editing Reporting Writing Additional Related Advertisement Police Critics Regulators Authorities Lawmakers
 Shareholders Unions Experts Economists Residents Traders Insiders Observers Prosecutors Consumers Customers Buyers Sellers Bidders
 Journalists Reporters Pilots Doctors Nurses Teachers Farmers Miners Drivers Staff Engineers Scientists Lawyers Bankers Managers
-Directors Members Voters Citizens Students Protesters Activists Owners Partners Suppliers Rivals Competitors Lenders Creditors Sign Subscribe Share Comment Comments Chapter Page Section Part
+Directors Members Voters Citizens Students Protesters Activists Owners Partners Suppliers Rivals Competitors Lenders Creditors
+Nobody Everyone Everybody Someone Somebody Anyone Anybody Nothing Everything Something Anything Citing Asked Adding Noting
+Explaining Having Being Whether Whatever Whoever Wherever Whenever Let Please Thanks Thank Sorry Well Oh Yes Okay OK Sign Subscribe Share Comment Comments Chapter Page Section Part
 Company Companies Group Firm Bank Fund Deal Deals Shares Stock Stocks Market Markets Investors Analysts Officials Executives Employees
 Workers People Government Talks Plans Sales Revenue Profit Profits Prices Price Demand Supply According Under Following Asked Speaking
 Combining Including Excluding Given Based Despite Analyst Chairman President Minister Chief Executive Managing Director Founder Officer

@@ -448,6 +448,13 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
 		return true
 	}
+	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
+	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
+		switch ns.lowerWord(c.t1 + 1) {
+		case "owned", "backed", "controlled", "funded", "financed":
+			return true
+		}
+	}
 	// "MG Rover, which employs ..."
 	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
 		return true
@@ -594,3 +601,8 @@ func (ns *nameScanner) honorificBefore(c *chunk) bool {
 // so a first name alone does not make it a person.
 var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
 	"throughout": true, "into": true}
+
+// hasSpaceAt reports whether whitespace precedes token i.
+func (ns *nameScanner) hasSpaceAt(i int) bool {
+	return i < len(ns.toks) && ns.toks[i].flags&fSpace != 0
+}

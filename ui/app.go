@@ -80,8 +80,8 @@ type Model struct {
 	reader  readerPane
 	panel   panelPane
 	notes   notesState // editor, export question, undo (notes_actions.go)
-	links   linksPane // the L overlay
-	web     webState  // URL fetches, feed refresh, article fetches (feeds.go)
+	links   linksPane  // the L overlay
+	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
