@@ -63,6 +63,7 @@ type vBuilder struct {
 	figs    []vFig
 	toks    []qTok
 	outside []qTok // toks outside quotations (reused)
+	after   []qTok // a few tokens after a figure (reused)
 }
 
 type vFig struct {
@@ -146,10 +147,19 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 			break
 		}
 	}
-	start := 0
+	start, depth := 0, 0
 	for k := 0; k <= len(toks); k++ {
-		if k < len(toks) && !vb.clauseBreak(toks, k) {
-			continue
+		if k < len(toks) {
+			switch d.body[toks[k].start] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(0, depth-1)
+			}
+			// "($5.8bn; £3bn)": a conversion, not a clause
+			if depth > 0 || !vb.clauseBreak(toks, k) {
+				continue
+			}
 		}
 		if k > start {
 			vb.clause(si, toks[start:k], start > 0, subject)
@@ -247,6 +257,15 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if into == nil && t.backref && len(vb.vs) > 0 {
 		last := vb.vs[len(vb.vs)-1]
+		if t.refKind != "" && last.kind != t.refKind {
+			// "the venture" after a recalled purchase: the latest joint venture
+			for i := len(vb.vs) - 2; i >= 0 && i >= len(vb.vs)-vMaxOpen; i-- {
+				if vb.vs[i].kind == t.refKind {
+					last = vb.vs[i]
+					break
+				}
+			}
+		}
 		if len(parties) == 0 || vb.shared(last.parties, parties) >= 1 {
 			into = last
 		}
@@ -263,10 +282,11 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		if into.sents[len(into.sents)-1] != si && len(into.sents) < vMaxEvidence {
 			into.sents = append(into.sents, si)
 		}
-		if len(into.spans) < vMaxEvidence {
+		adviser := vb.hasAdviserWord(toks)
+		if len(into.spans) < vMaxEvidence && !adviser {
+			// an adviser's or analyst's clause is commentary: no fields from it
 			into.spans = append(into.spans, model.Span{Start: from, End: to})
 		}
-		adviser := vb.hasAdviserWord(toks)
 		for _, p := range parties {
 			// "Morgan Stanley advised RIL on the deal": advisers are no parties
 			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
