@@ -60,6 +60,9 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
 			mv.Kind = model.Investment // buying a minority stake is an investment
 		}
+		if v.name >= 0 {
+			mv.Name = d.ents[v.name].Name()
+		}
 		mv.Summary = vSummary(mv)
 		out = append(out, mv)
 	}
@@ -83,8 +86,9 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		before := string(qLowerASCII(lb[:0], b[max(s.Start, f.start-40):f.start]))
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
-				!vb.companySeat(v, f.start, s.Start) && (first || vSiteWord(before)) {
+			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
+				!vb.companySeat(v, f.start, s.Start) && (first || vSiteWord(before)) ||
+				strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
 				if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
 					text = b[f.start-4 : f.end] // "across the Gulf": the article's words
 				}
@@ -124,7 +128,8 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
-			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") || strings.HasSuffix(before, "until ") ||
+			// "close by June"; "suspend trading until Monday" dates no deal
+			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") ||
 				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ")) {
 				mv.Timeframe = text
 			}
@@ -153,6 +158,11 @@ func vIsRatioText(s string) bool {
 var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
 	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales"}
 
+// vFinancingNouns, just after an amount, make it borrowed money.
+var vFinancingNouns = map[string]bool{
+	"loan": true, "loans": true, "bond": true, "bonds": true, "credit": true, "debt": true, "notes": true,
+}
+
 // vProjectNouns, after an amount and a name, make the amount another
 // project's ("the $100 billion Apollo endeavor").
 var vProjectNouns = map[string]bool{
@@ -180,9 +190,15 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 		bytes.Contains(before, []byte("valuing "))) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
-	// "the $100 billion Stargate endeavor": a name then a project noun
 	ts := qTokens(b, f.end, min(len(b), f.end+64), vb.after[:0])
 	vb.after = ts
+	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
+	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
+		if vFinancingNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+			return false
+		}
+	}
+	// "the $100 billion Stargate endeavor": a name then a project noun
 	if len(ts) >= 2 && ts[0].word && qIsUpperStart(b[ts[0].start:ts[0].end]) && !vb.partyAt(v, ts[0].start) {
 		for k := 1; k < len(ts) && k <= 3 && ts[k].word; k++ {
 			if vProjectNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
@@ -264,6 +280,22 @@ func vSiteWord(before string) bool {
 	return false
 }
 
+// partyHome reports whether the place at pos follows a party's name and
+// "of" ("Brandauer Sensorik GmbH of Stuttgart"): where the deal's company is.
+func (vb *vBuilder) partyHome(v *vDeal, pos, from int) bool {
+	b := vb.d.body
+	if pos-4 < from || b[pos-4:pos] != " of " {
+		return false
+	}
+	end := pos - 4
+	for _, m := range vb.d.mentionsIn(max(from, end-80), end+1) {
+		if m.end == end && vb.d.ents[m.ent].Kind == model.Company && vb.partyAt(v, m.start) {
+			return true
+		}
+	}
+	return false
+}
+
 // companySeat reports whether the place at pos follows the name of a
 // company that is no party of v and "in" ("an analyst at Halden Securities
 // in London"): that company's seat, not the deal's location. A party's
@@ -312,7 +344,11 @@ func (vb *vBuilder) adjectival(pos, end int) bool {
 		return false
 	}
 	w := vb.d.body[ts[0].start:ts[0].end]
-	return !qIsUpperStart(w) && !vPlaceFollowers[qLowerWord(w)]
+	lw := qLowerWord(w)
+	if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") {
+		return false // "in the North Sea costing 2.5 billion euros": a participle, not a noun
+	}
+	return !qIsUpperStart(w) && !vPlaceFollowers[lw]
 }
 
 var vPlaceFollowers = map[string]bool{

@@ -80,7 +80,7 @@ var vAny = func() map[string]bool {
 	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
 		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
 		"founded establish established set formed form forming stake shares round jointly collaborate " +
-		"collaborating cooperate co-develop") {
+		"collaborating cooperate co-develop companies firms") {
 		m[w] = true
 	}
 	return m
@@ -161,6 +161,8 @@ func vGate(prev, w, next []byte) bool {
 		return is(next, "over")
 	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
 		return is(next, "up")
+	case is(w, "companies", "firms"):
+		return is(prev, "two", "both") // "the two companies will split profits 50-50"
 	case is(w, "partner", "partners"):
 		// "partners with"; "the partners plan to spend": the deal's parties
 		return is(next, "with") || is(w, "partners") && is(prev, "the", "two", "both")
@@ -358,7 +360,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if vPlural[w] {
 			t.plural = true
 		}
-		if w == "partners" && (prev == "the" || prev == "two" || prev == "both") {
+		if (w == "partners" || w == "companies" || w == "firms") && (prev == "two" || prev == "both") ||
+			w == "partners" && prev == "the" {
 			t.backref = true // "the partners plan to spend": the deal's parties
 			t.refKind = model.JointVenture
 		}
@@ -411,6 +414,7 @@ var vAdviserWords = map[string]bool{
 	"counsel": true, "counsels": true, "underwriter": true, "underwriters": true, "bookrunner": true,
 	"bookrunners": true, "arranger": true, "arrangers": true, "advisory": true,
 	"analyst": true, "analysts": true, // "an analyst at X said": commentary, X is no party
+	"lender": true, "lenders": true, // "a loan from lenders led by X": X finances, it is no party
 }
 
 func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -79,6 +80,22 @@ type vDeal struct {
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
 	prices  []model.Span // money figures told elsewhere as its price
+	name    int          // the company named as the deal's brand ("will be called X"), or -1
+}
+
+// namedAfter reports whether a name at pos follows "called", "named",
+// "known as", "dubbed" or "branded": it names the deal, not a party.
+func (vb *vBuilder) namedAfter(pos, from int) bool {
+	b := vb.d.body
+	var lb [16]byte
+	before := qLowerASCII(lb[:0], b[max(from, pos-11):pos])
+	// " named ", not "renamed ": a company renamed is still the party
+	for _, w := range []string{" called ", " named ", " known as ", " dubbed ", " branded "} {
+		if bytes.HasSuffix(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -227,8 +244,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	var parties []int
 	firstAt := -1
+	name := -1 // "will be called X": the deal's name, no party
 	for _, m := range d.mentionsIn(from, to) {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
+			continue
+		}
+		if vb.namedAfter(m.start, from) {
+			name = m.ent
 			continue
 		}
 		if firstAt < 0 {
@@ -279,6 +301,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 	}
 	if into != nil && !(t.plural && len(parties) >= 3) {
+		if name >= 0 && into.name < 0 {
+			into.name = name
+		}
 		if into.sents[len(into.sents)-1] != si && len(into.sents) < vMaxEvidence {
 			into.sents = append(into.sents, si)
 		}
@@ -309,12 +334,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si},
+			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: []model.Span{{Start: from, End: to}}})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si},
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}, name: name,
 		spans: []model.Span{{Start: from, End: to}}})
 }
 
