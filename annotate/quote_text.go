@@ -332,13 +332,49 @@ func (d *qDoc) indexMentions() {
 	d.othersSorted = false
 }
 
+// qSortMents sorts mentions by start, the longer first at one start. A
+// bucket pass by start offset then a short sort per bucket is linear: each
+// entity's mentions come in order, but the entities interleave.
 func qSortMents(ms []qMent) {
-	slices.SortFunc(ms, func(x, y qMent) int {
+	cmp := func(x, y qMent) int {
 		if x.start != y.start {
 			return x.start - y.start
 		}
 		return y.end - x.end
-	})
+	}
+	if len(ms) < 256 {
+		slices.SortFunc(ms, cmp)
+		return
+	}
+	hi := 0
+	for _, m := range ms {
+		hi = max(hi, m.start)
+	}
+	nb := len(ms)
+	width := hi/nb + 1
+	counts := make([]int32, nb+1)
+	for _, m := range ms {
+		counts[m.start/width+1]++
+	}
+	for k := 1; k <= nb; k++ {
+		counts[k] += counts[k-1]
+	}
+	tmp := make([]qMent, len(ms))
+	next := counts[:nb]
+	for _, m := range ms {
+		k := m.start / width
+		tmp[next[k]] = m
+		next[k]++
+	}
+	// next[k] is now the end of bucket k and the start of bucket k+1
+	from := int32(0)
+	for k := 0; k < nb; k++ {
+		if b := tmp[from:next[k]]; len(b) > 1 {
+			slices.SortFunc(b, cmp)
+		}
+		from = next[k]
+	}
+	copy(ms, tmp)
 }
 
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.

@@ -2,7 +2,6 @@ package annotate
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 	"strings"
 
@@ -67,10 +66,9 @@ type vBuilder struct {
 	after   []qTok // a few tokens after a figure (reused)
 }
 
-type vFig struct {
-	start, end int
-	ent        int
-}
+// vFig is a figure or place mention (the same shape as a name mention, so
+// one sort serves both).
+type vFig = qMent
 
 // vDeal is a venture being built.
 type vDeal struct {
@@ -116,7 +114,7 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	slices.SortFunc(vb.figs, func(x, y vFig) int { return x.start - y.start })
+	qSortMents(vb.figs)
 }
 
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
@@ -439,7 +437,9 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	si := d.sentOf(toks[k].start)
 	if si > 0 {
 		s := d.sents[si-1]
-		ts := qTokens(b, s.Start, min(s.End, s.Start+qMaxWindow), nil)
+		// its first eight tokens: 256 bytes hold them in any real sentence
+		ts := qTokens(b, s.Start, min(s.End, s.Start+256), vb.after[:0])
+		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {
 			lim = ts[7].start
@@ -563,6 +563,9 @@ func (vb *vBuilder) sameParty(x, y int) bool {
 		return true
 	}
 	a, b := vb.d.ents[x].Name(), vb.d.ents[y].Name()
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false // most pairs differ at once
+	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
