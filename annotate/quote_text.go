@@ -94,25 +94,30 @@ var qASCIIWord = func() (t [256]bool) {
 func qTokens(s string, from, to int, out []qTok) []qTok {
 	i := from
 	for i < to {
-		// ASCII fast path: spaces and punctuation without decoding
-		if c := s[i]; c < utf8.RuneSelf && !qASCIIWord[c] {
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-				out = append(out, qTok{start: i, end: i + 1})
+		var j int
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII fast path: no decoding
+			if !qASCIIWord[c] {
+				if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+					out = append(out, qTok{start: i, end: i + 1})
+				}
+				i++
+				continue
 			}
-			i++
-			continue
+			j = i + 1
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:to])
+			if r == 0xA0 || unicode.IsSpace(r) {
+				i += w
+				continue
+			}
+			if !qIsWordRune(r) {
+				out = append(out, qTok{start: i, end: i + w})
+				i += w
+				continue
+			}
+			j = i + w
 		}
-		r, w := utf8.DecodeRuneInString(s[i:to])
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
-			i += w
-			continue
-		}
-		if !qIsWordRune(r) {
-			out = append(out, qTok{start: i, end: i + w})
-			i += w
-			continue
-		}
-		j := i + w
 		for j < to {
 			if qASCIIWord[s[j]] {
 				j++

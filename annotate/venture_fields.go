@@ -28,6 +28,30 @@ var vPastCues = []string{
 	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
+// vPastGroups are vPastCues grouped by a word they share, so that a
+// clause is searched once per group rather than once per cue.
+var vPastGroups = func() []struct {
+	key  string
+	cues []string
+} {
+	keys := []string{"last ", "had ", "earlier ", " before", " ago", "previously", "was "}
+	groups := make([]struct {
+		key  string
+		cues []string
+	}, len(keys)+1)
+	for i, k := range keys {
+		groups[i].key = k
+	}
+	for _, c := range vPastCues {
+		i := 0
+		for i < len(keys) && !strings.Contains(c, keys[i]) {
+			i++
+		}
+		groups[i].cues = append(groups[i].cues, c)
+	}
+	return groups
+}()
+
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	if len(vb.vs) == 0 {
 		return nil
@@ -82,8 +106,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		}
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
-		var lb [48]byte
-		before := string(qLowerASCII(lb[:0], b[max(s.Start, f.start-40):f.start]))
+		before := vLower(b[max(s.Start, f.start-40):f.start])
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
@@ -145,6 +168,16 @@ func vConversion(b string, prev, pos int) bool {
 	}
 	gap := strings.TrimSpace(strings.Trim(b[prev:pos], " ,(;"))
 	return gap == "" || gap == "or" || gap == "or about" || gap == "or roughly" || gap == "about"
+}
+
+// vLower lower-cases ASCII s, allocating only when s has a capital.
+func vLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return string(qLowerASCII(make([]byte, 0, len(s)), s))
+		}
+	}
+	return s
 }
 
 // vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
@@ -434,9 +467,14 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 		}
 	}
 	text = strings.ToLower(text)
-	for _, c := range vPastCues {
-		if strings.Contains(text, c) {
-			return true
+	for _, g := range vPastGroups {
+		if g.key != "" && !strings.Contains(text, g.key) {
+			continue // one look rules out the whole group ("last year", "last month"...)
+		}
+		for _, c := range g.cues {
+			if strings.Contains(text, c) {
+				return true
+			}
 		}
 	}
 	if year > 0 {
