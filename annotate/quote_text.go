@@ -280,6 +280,7 @@ type qDoc struct {
 	// never a speaker
 	others       []qMent
 	othersSorted bool
+	lower        string // body with ASCII lower-cased, made on first need (lw)
 }
 
 type qMent struct {
@@ -438,6 +439,40 @@ func (d *qDoc) paraOf(pos int) int {
 		return len(d.paras) - 1
 	}
 	return i
+}
+
+// lw returns body[s:e] lower-cased as qLowerWord does, without allocating
+// for an ASCII word: it is a slice of the body lower-cased once per article
+// (ASCII lowering keeps every byte offset).
+func (d *qDoc) lw(s, e int) string {
+	w := d.body[s:e]
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return qLowerWord(w)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	return d.lowerBody()[s:e]
+}
+
+// lowerBody is the body with ASCII letters lower-cased (same offsets).
+func (d *qDoc) lowerBody() string {
+	if len(d.lower) != len(d.body) {
+		// one allocation: lowered through a stack buffer into a Builder
+		var sb strings.Builder
+		sb.Grow(len(d.body))
+		var buf [4096]byte
+		for i := 0; i < len(d.body); i += len(buf) {
+			sb.Write(qLowerASCII(buf[:0], d.body[i:min(len(d.body), i+len(buf))]))
+		}
+		d.lower = sb.String()
+	}
+	return d.lower
 }
 
 // sentOf returns the index of the sentence holding pos.

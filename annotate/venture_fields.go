@@ -106,7 +106,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		}
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
-		before := vLower(b[max(s.Start, f.start-40):f.start])
+		before := d.lowerBody()[max(s.Start, f.start-40):f.start]
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
@@ -170,16 +170,6 @@ func vConversion(b string, prev, pos int) bool {
 	return gap == "" || gap == "or" || gap == "or about" || gap == "or roughly" || gap == "about"
 }
 
-// vLower lower-cases ASCII s, allocating only when s has a capital.
-func vLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			return string(qLowerASCII(make([]byte, 0, len(s)), s))
-		}
-	}
-	return s
-}
-
 // vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
 func vIsRatioText(s string) bool {
 	return strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '-') > 0 && !strings.Contains(s, "%")
@@ -227,14 +217,14 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
-		if vFinancingNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+		if vFinancingNouns[vb.d.lw(ts[k].start, ts[k].end)] {
 			return false
 		}
 	}
 	// "the $100 billion Stargate endeavor": a name then a project noun
 	if len(ts) >= 2 && ts[0].word && qIsUpperStart(b[ts[0].start:ts[0].end]) && !vb.partyAt(v, ts[0].start) {
 		for k := 1; k < len(ts) && k <= 3 && ts[k].word; k++ {
-			if vProjectNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+			if vProjectNouns[vb.d.lw(ts[k].start, ts[k].end)] {
 				return false
 			}
 		}
@@ -295,7 +285,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 	// "a 10-year partnership"
 	ts := qTokens(b, f.end, min(len(b), f.end+32), vb.after[:0])
 	vb.after = ts
-	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[qLowerWord(b[ts[0].start:ts[0].end])]
+	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[vb.d.lw(ts[0].start, ts[0].end)]
 }
 
 // vSiteWords, shortly before a place, make it where the deal happens when

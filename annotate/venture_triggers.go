@@ -237,7 +237,7 @@ var vBusinessNouns = map[string]bool{
 // business, a stake or a company rather than goods.
 func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 	b := vb.d.body
-	if len(toks) == 0 || toks[0].word && qLowerWord(b[toks[0].start:toks[0].end]) == "by" {
+	if len(toks) == 0 || toks[0].word && vb.d.lw(toks[0].start, toks[0].end) == "by" {
 		return false // "cars sold by the group": goods, and the seller follows
 	}
 	for i := 0; i < len(toks) && i < 5; i++ {
@@ -251,7 +251,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 			}
 			continue
 		}
-		if vBusinessNouns[qLowerWord(b[t.start:t.end])] {
+		if vBusinessNouns[vb.d.lw(t.start, t.end)] {
 			return true
 		}
 	}
@@ -265,7 +265,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 
 func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
 	for i := 0; i < len(toks) && i < n; i++ {
-		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
+		if toks[i].word && vDealNouns[vb.d.lw(toks[i].start, toks[i].end)] {
 			return true
 		}
 	}
@@ -299,14 +299,14 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
-		w := qLowerWord(b[tk.start:tk.end])
+		w := vb.d.lw(tk.start, tk.end)
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
-			next = qLowerWord(b[toks[i+1].start:toks[i+1].end])
+			next = vb.d.lw(toks[i+1].start, toks[i+1].end)
 		}
 		prev := ""
 		if i > 0 && toks[i-1].word {
-			prev = qLowerWord(b[toks[i-1].start:toks[i-1].end])
+			prev = vb.d.lw(toks[i-1].start, toks[i-1].end)
 		}
 		switch {
 		case w == "joint" && (next == "venture" || next == "ventures") || w == "joint-venture" || w == "jv":

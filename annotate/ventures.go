@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,6 +65,7 @@ type vBuilder struct {
 	toks    []qTok
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
+	pbuf    []int  // a clause's parties (reused)
 }
 
 // vFig is a figure or place mention (the same shape as a name mention, so
@@ -195,7 +197,7 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 		return true
 	case ',':
 		if k+1 < len(toks) && toks[k+1].word {
-			switch qLowerWord(b[toks[k+1].start:toks[k+1].end]) {
+			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
 			case "and", "while", "but", "whereas":
 				return true
 			}
@@ -219,7 +221,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		for _, r := range rel {
 			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
-				var sub []qTok
+				sub := make([]qTok, 0, len(toks))
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
 						sub = append(sub, t)
@@ -240,7 +242,8 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		return
 	}
 	from, to := toks[0].start, toks[len(toks)-1].end
-	var parties []int
+	parties := vb.pbuf[:0] // reused: a new deal takes a copy
+	defer func() { vb.pbuf = parties[:0] }()
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
 	for _, m := range d.mentionsIn(from, to) {
@@ -337,7 +340,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}, name: name,
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: []model.Span{{Start: from, End: to}}})
 }
 
@@ -350,7 +353,7 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 		if toks[k].word || b[toks[k].start] != ',' || !toks[k+1].word {
 			continue
 		}
-		w := qLowerWord(b[toks[k+1].start:toks[k+1].end])
+		w := vb.d.lw(toks[k+1].start, toks[k+1].end)
 		if w != "which" && w != "who" && w != "whose" {
 			continue
 		}
@@ -404,11 +407,15 @@ const vMaxParties = 12
 // article linear.
 const vMaxOpen = 12
 
+// vPrepend puts x first in a (in place) unless a has it.
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
 		return a
 	}
-	return append([]int{x}, a...)
+	a = append(a, 0)
+	copy(a[1:], a)
+	a[0] = x
+	return a
 }
 
 // pronounSubject resolves a clause that opens with "it", "the company" or
@@ -418,16 +425,16 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	d := vb.d
 	b := d.body
 	k := 0
-	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[qLowerWord(b[toks[k].start:toks[k].end])]) {
+	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[vb.d.lw(toks[k].start, toks[k].end)]) {
 		k++
 	}
 	if k >= len(toks) || toks[k].start >= trig {
 		return -1
 	}
-	w := qLowerWord(b[toks[k].start:toks[k].end])
+	w := vb.d.lw(toks[k].start, toks[k].end)
 	isRef := w == "it" || w == "its"
 	if (w == "the" || w == "this") && k+1 < len(toks) {
-		n := qLowerWord(b[toks[k+1].start:toks[k+1].end])
+		n := vb.d.lw(toks[k+1].start, toks[k+1].end)
 		isRef = qOrgNouns[n] && n != "statement"
 	}
 	if !isRef {
