@@ -387,6 +387,31 @@ func TestVentureCardFieldRules(t *testing.T) {
 			amounts:   "7.4bn Australian dollar|$5.8bn|£3bn",
 		},
 		{
+			name: "results, settlements and money told as raised before are not the deal's",
+			body: "Kestrel Works agreed to buy Alder Mills for $900 million. Kestrel Works posted a $70 million loss last quarter " +
+				"and agreed to pay $30 million to settle a lawsuit. Alder Mills had already raised $50 million from Harbour Bank.",
+			companies: []string{"Kestrel Works", "Alder Mills", "Harbour Bank"},
+			figures: []cardFig{{"$900 million", model.Money}, {"$70 million", model.Money}, {"$30 million", model.Money},
+				{"$50 million", model.Money}},
+			amounts: "$900 million",
+		},
+		{
+			name:      "shares sold to fund the deal are no deal amount",
+			body:      "Kestrel Works will buy Alder Mills for £2bn and raised funds for the deal by selling new shares worth £500m.",
+			companies: []string{"Kestrel Works", "Alder Mills"},
+			figures:   []cardFig{{"£2bn", model.Money}, {"£500m", model.Money}},
+			amounts:   "£2bn",
+		},
+		{
+			name: "a minority stake's equity value is the company's worth; a price put on the stake itself is the deal's",
+			body: "Harbour Bank bought a 5% stake in Alder Mills for $400 million, at an equity value of $8 billion. " +
+				"Harbour Bank's offer puts the market value of Alder Mills at a level valuing a 5% stake at up to $450 million.",
+			companies: []string{"Harbour Bank", "Alder Mills"},
+			figures: []cardFig{{"5%", model.Percent}, {"$400 million", model.Money}, {"$8 billion", model.Money},
+				{"$450 million", model.Money}},
+			kind: model.Investment, amounts: "$400 million|$450 million", stake: "5%",
+		},
+		{
 			name:      "'will be called X' names the deal; X is no party",
 			body:      "Kestrel Works and Alder Mills agreed to merge. The merged company will be called Kestrel Alder Materials and will keep its headquarters in Lyon.",
 			companies: []string{"Kestrel Works", "Alder Mills", "Kestrel Alder Materials"},

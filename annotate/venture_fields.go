@@ -69,20 +69,16 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, si := range v.sents {
 			mv.Evidence = append(mv.Evidence, d.sents[si])
 		}
-		for i, c := range v.spans {
-			vb.fields(&mv, v, c, i == 0)
-		}
-		for _, p := range v.prices {
-			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
-				vb.dealMoney(v, vFig{start: p.Start, end: p.End}, d.sents[d.sentOf(p.Start)].Start) {
-				mv.Amounts = append(mv.Amounts, text)
-			}
+		vb.allFields(&mv, v)
+		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
+			// buying a minority stake is an investment: its "equity value of"
+			// is the company's worth, so the amounts are read again as such
+			mv.Kind, v.kind = model.Investment, model.Investment
+			mv.Amounts = mv.Amounts[:0]
+			vb.allFields(&mv, v)
 		}
 		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
-		}
-		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
-			mv.Kind = model.Investment // buying a minority stake is an investment
 		}
 		if v.name >= 0 {
 			mv.Name = d.ents[v.name].Name()
@@ -91,6 +87,20 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		out = append(out, mv)
 	}
 	return out
+}
+
+// allFields fills mv from every clause of v, then from its prices.
+func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
+	d := vb.d
+	for i, c := range v.spans {
+		vb.fields(mv, v, c, i == 0)
+	}
+	for _, p := range v.prices {
+		if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
+			vb.dealMoney(v, vFig{start: p.Start, end: p.End}, d.sents[d.sentOf(p.Start)].Start) {
+			mv.Amounts = append(mv.Amounts, text)
+		}
+	}
 }
 
 // fields fills the empty fields of mv from the figures and places of clause
@@ -179,7 +189,17 @@ func vIsRatioText(s string) bool {
 // company's size or results rather than a deal's money: "a market value of
 // about £3.8 billion", "revenue of £5.2 billion", "net debt would rise to".
 var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
-	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales"}
+	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales",
+	// money raised to pay for the deal, or told as spent before it ("had already raised")
+	"new shares", "new stock", "rights issue", "already "}
+
+// vNotDealAfter, just after an amount, make it a company's results or
+// costs: "a $676m loss", "an $850m payout to settle a lawsuit".
+var vNotDealAfter = map[string]bool{
+	"loss": true, "losses": true, "profit": true, "profits": true, "payout": true, "settlement": true, "fine": true,
+	"penalty": true, "charge": true, "writedown": true, "write-down": true, "dividend": true, "buyback": true,
+	"revenue": true, "revenues": true, "sales": true,
+}
 
 // vFinancingNouns, just after an amount, make it borrowed money.
 var vFinancingNouns = map[string]bool{
@@ -190,7 +210,8 @@ var vFinancingNouns = map[string]bool{
 // project's ("the $100 billion Apollo endeavor").
 var vProjectNouns = map[string]bool{
 	"project": true, "projects": true, "endeavor": true, "endeavour": true, "initiative": true, "program": true,
-	"programme": true, "plan": true, "fund": true, "venture": true, "scheme": true, "effort": true, "deal": true,
+	"programme": true, "plan": true, "fund": true, "funds": true, "venture": true, "scheme": true, "effort": true,
+	"deal": true, "operation": true, "operations": true,
 }
 
 // dealMoney reports whether the money figure f, in a clause starting at
@@ -201,6 +222,9 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	b := vb.d.body
 	var lb [64]byte
 	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
+	if i := bytes.LastIndex(before, []byte(" stake")); i >= 0 && bytes.Contains(before[i:], []byte(" at ")) {
+		return true // "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	}
 	for _, w := range vNotDealMoney {
 		if i := bytes.Index(before, []byte(w)); i >= 0 {
 			if v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined")) {
@@ -210,15 +234,17 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 		}
 	}
 	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
-		bytes.Contains(before, []byte("valuing "))) {
+		bytes.Contains(before, []byte("valuing ")) || bytes.Contains(before, []byte("equity value")) ||
+		bytes.Contains(before, []byte("enterprise value"))) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
 	ts := qTokens(b, f.end, min(len(b), f.end+64), vb.after[:0])
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
-		if vFinancingNouns[vb.d.lw(ts[k].start, ts[k].end)] {
-			return false
+		if w := vb.d.lw(ts[k].start, ts[k].end); vFinancingNouns[w] || k == 0 && vNotDealAfter[w] ||
+			k == 1 && w == "settle" && vb.d.lw(ts[0].start, ts[0].end) == "to" {
+			return false // "pay $850m to settle the suit"
 		}
 	}
 	// "the $100 billion Stargate endeavor": a name then a project noun
