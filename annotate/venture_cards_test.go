@@ -412,6 +412,15 @@ func TestVentureCardFieldRules(t *testing.T) {
 			kind: model.Investment, amounts: "$400 million|$450 million", stake: "5%",
 		},
 		{
+			name: "new shares equal to a share of capital are no stake; a place before 's qualifies a noun",
+			body: "Kestrel Works will buy Alder Mills to build a bigger presence in Asia's third largest economy, " +
+				"selling new shares equal to 10% of its share capital. Kestrel Works said it was buying 100% of Alder Mills.",
+			companies: []string{"Kestrel Works", "Alder Mills"},
+			places:    []string{"Asia"},
+			figures:   []cardFig{{"10%", model.Percent}, {"100%", model.Percent}},
+			kind:      model.Acquisition, stake: "100%",
+		},
+		{
 			name:      "'will be called X' names the deal; X is no party",
 			body:      "Kestrel Works and Alder Mills agreed to merge. The merged company will be called Kestrel Alder Materials and will keep its headquarters in Lyon.",
 			companies: []string{"Kestrel Works", "Alder Mills", "Kestrel Alder Materials"},

@@ -147,7 +147,9 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
 				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
-				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") {
+				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") &&
+				!strings.Contains(before, "equal to") && !vb.followedBy(f.end, s.End, " of its share capital") {
+				// "new shares equal to 10% of its share capital" fund a deal, they are no stake in it
 				mv.Stake = text
 			}
 		case e.Subkind == model.Count:
@@ -178,6 +180,12 @@ func vConversion(b string, prev, pos int) bool {
 	}
 	gap := strings.TrimSpace(strings.Trim(b[prev:pos], " ,(;"))
 	return gap == "" || gap == "or" || gap == "or about" || gap == "or roughly" || gap == "about"
+}
+
+// followedBy reports whether the body at pos, before end, starts with w
+// (ASCII case folded).
+func (vb *vBuilder) followedBy(pos, end int, w string) bool {
+	return pos+len(w) <= end && vb.d.lowerBody()[pos:pos+len(w)] == w
 }
 
 // vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
@@ -388,7 +396,11 @@ func vPlacePreposition(before string) bool {
 // adjectival reports whether a place ending at pos qualifies the noun after
 // it ("in U.S. startup Voltaic"), so is no location of the deal.
 func (vb *vBuilder) adjectival(pos, end int) bool {
-	ts := qTokens(vb.d.body, pos, min(end, pos+24), nil)
+	if b := vb.d.body; pos < end && (b[pos] == '\'' || strings.HasPrefix(b[pos:end], "’")) {
+		return true // "Asia's third largest economy": the place qualifies what follows
+	}
+	ts := qTokens(vb.d.body, pos, min(end, pos+24), vb.after[:0])
+	vb.after = ts
 	if len(ts) == 0 || !ts[0].word {
 		return false
 	}
