@@ -283,6 +283,16 @@ type cardFig struct {
 	sub  model.FigureKind
 }
 
+// A fund's size is no investment of its own: "Harbour Capital, which
+// manages €14 billion, said the project fitted its strategy of investing".
+func TestVenturesFundSizeIsNoDeal(t *testing.T) {
+	body := "Harbour Capital, which manages about €14 billion for pension funds, said the project fitted its strategy of investing in ports."
+	ents := testFigure(testEnts(body, nil, []string{"Harbour Capital"}, nil), body, "€14 billion", model.Money, 14e9)
+	if vs := annotateDeals(model.Article{Body: body}, ents); len(vs) != 0 {
+		t.Errorf("got %+v, want no deal", vs)
+	}
+}
+
 func TestVentureCardFieldRules(t *testing.T) {
 	cases := []cardCase{
 		{

@@ -199,7 +199,7 @@ func vIsRatioText(s string) bool {
 var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
 	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales",
 	// money raised to pay for the deal, or told as spent before it ("had already raised")
-	"new shares", "new stock", "rights issue", "already "}
+	"new shares", "new stock", "rights issue", "already ", "manages ", "managing "}
 
 // vNotDealAfter, just after an amount, make it a company's results or
 // costs: "a $676m loss", "an $850m payout to settle a lawsuit".

@@ -504,7 +504,20 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
-		if vb.d.ents[f.ent].Subkind == model.Money {
+		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(f.start, toks[0].start) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySize reports whether the money at pos, in a clause starting at
+// from, measures a company rather than a deal: "which manages about €14
+// billion", "revenue of £5.2 billion".
+func (vb *vBuilder) companySize(pos, from int) bool {
+	before := vb.d.lowerBody()[max(from, pos-40):pos]
+	for _, w := range vNotDealMoney {
+		if strings.Contains(before, w) {
 			return true
 		}
 	}
