@@ -175,7 +175,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 // vConversion reports whether the amount at pos converts the one ending at
 // prev: "9.4 trillion won ($6.8 billion)", "¥312 billion, or about US$2.1 billion".
 func vConversion(b string, prev, pos int) bool {
-	if prev < 0 || pos-prev > 16 {
+	if prev < 0 || pos < prev || pos-prev > 16 {
 		return false
 	}
 	gap := strings.TrimSpace(strings.Trim(b[prev:pos], " ,(;"))
