@@ -96,11 +96,40 @@ func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
 		vb.fields(mv, v, c, i == 0)
 	}
 	for _, p := range v.prices {
+		s := d.sents[d.sentOf(p.Start)]
 		if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
-			vb.dealMoney(v, vFig{start: p.Start, end: p.End}, d.sents[d.sentOf(p.Start)].Start) {
+			vb.dealMoney(v, vFig{start: p.Start, end: p.End}, s.Start) {
 			mv.Amounts = append(mv.Amounts, text)
 		}
+		// "will spend Rs 1,800 crore on a plant outside Pune": the price's
+		// sentence may say where the deal's site is
+		for _, f := range vb.figsIn(s.Start, s.End) {
+			if mv.Location == "" && d.ents[f.ent].Kind == model.Place {
+				mv.Location = vb.location(v, f, s, false, d.lowerBody()[max(s.Start, f.start-40):f.start])
+			}
+		}
 	}
+}
+
+// location returns the place f as the deal's location, or "": after a
+// preposition of place in the deal's first clause, after a site word in a
+// later one ("a plant in Pune"), or as a party's home ("X GmbH of Stuttgart");
+// never a company's seat or a place qualifying a noun.
+func (vb *vBuilder) location(v *vDeal, f vFig, s model.Span, first bool, before string) string {
+	b := vb.d.body
+	if f.end > s.End {
+		return ""
+	}
+	if !(vPlacePreposition(before) && !vb.adjectival(f.end, s.End) && !vb.companySeat(v, f.start, s.Start) &&
+		(first || vSiteWord(before)) ||
+		strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
+		return ""
+	}
+	text := b[f.start:f.end]
+	if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
+		text = b[f.start-4 : f.end] // "across the Gulf": the article's words
+	}
+	return text
 }
 
 // fields fills the empty fields of mv from the figures and places of clause
@@ -119,13 +148,8 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		before := d.lowerBody()[max(s.Start, f.start-40):f.start]
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
-				!vb.companySeat(v, f.start, s.Start) && (first || vSiteWord(before)) ||
-				strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
-				if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
-					text = b[f.start-4 : f.end] // "across the Gulf": the article's words
-				}
-				mv.Location = text
+			if mv.Location == "" {
+				mv.Location = vb.location(v, f, s, first, before)
 			}
 		case e.Subkind == model.Money:
 			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
