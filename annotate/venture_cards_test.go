@@ -283,6 +283,24 @@ type cardFig struct {
 	sub  model.FigureKind
 }
 
+// "since it bought X in 2021" tells another, older deal: X is no party of
+// the one the sentence is about.
+func TestVenturesSinceClauseIsAnotherDeal(t *testing.T) {
+	body := "Kestrel Works agreed to invest £300 million in Alder Mills. " +
+		"For Kestrel Works, the investment is the largest since it bought Pine Foods in 2021 for £210 million."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Pine Foods"}, nil)
+	ents = testFigure(ents, body, "£300 million", model.Money, 3e8)
+	ents = testFigure(ents, body, "£210 million", model.Money, 2.1e8)
+	ents = testFigure(ents, body, "2021", model.Date, 2021)
+	vs := annotateDeals(model.Article{Body: body, Date: time.Date(2026, 2, 5, 0, 0, 0, 0, time.UTC)}, ents)
+	if len(vs) != 2 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" || strings.Join(vs[0].Amounts, "|") != "£300 million" {
+		t.Fatalf("got %+v, want the investment in Alder Mills with its own amount, then the purchase of Pine Foods", vs)
+	}
+	if strings.Join(vs[1].Parties, "+") != "Kestrel Works+Pine Foods" || vs[1].Status != model.Background {
+		t.Errorf("second deal %v %s, want Kestrel Works+Pine Foods, background", vs[1].Parties, vs[1].Status)
+	}
+}
+
 // A fund's size is no investment of its own: "Harbour Capital, which
 // manages €14 billion, said the project fitted its strategy of investing".
 func TestVenturesFundSizeIsNoDeal(t *testing.T) {
@@ -429,6 +447,16 @@ func TestVentureCardFieldRules(t *testing.T) {
 			places:    []string{"Asia"},
 			figures:   []cardFig{{"10%", model.Percent}, {"100%", model.Percent}},
 			kind:      model.Acquisition, stake: "100%",
+		},
+		{
+			name: "an aside's money is the aside's; 'put in' names a party's share; equity told as funding is no amount",
+			body: "Alder Mills raised £650 million from Kestrel Works and Harbour Bank in a funding round. " +
+				"Kestrel Works will put in £400 million and the two companies will add £100 million of equity later. " +
+				"The government, which has pledged £2.5 billion for research, welcomed the deal.",
+			companies: []string{"Alder Mills", "Kestrel Works", "Harbour Bank"},
+			figures: []cardFig{{"£650 million", model.Money}, {"£400 million", model.Money}, {"£100 million", model.Money},
+				{"£2.5 billion", model.Money}},
+			kind: model.Investment, amounts: "£650 million|£400 million",
 		},
 		{
 			name:      "'will be called X' names the deal; X is no party",

@@ -77,7 +77,9 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 			mv.Amounts = mv.Amounts[:0]
 			vb.allFields(&mv, v)
 		}
-		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
+		// the telling clause whole (asides and all: past() drops them itself)
+		told := model.Span{Start: v.spans[0].Start, End: v.spans[min(len(v.spans), max(1, v.firstN))-1].End}
+		if vb.past(told, d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
 		}
 		if v.name >= 0 {
@@ -93,7 +95,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
 	d := vb.d
 	for i, c := range v.spans {
-		vb.fields(mv, v, c, i == 0)
+		vb.fields(mv, v, c, i < max(1, v.firstN))
 	}
 	for _, p := range v.prices {
 		s := d.sents[d.sentOf(p.Start)]
@@ -274,9 +276,17 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
-		if w := vb.d.lw(ts[k].start, ts[k].end); vFinancingNouns[w] || k == 0 && vNotDealAfter[w] ||
-			k == 1 && w == "settle" && vb.d.lw(ts[0].start, ts[0].end) == "to" {
-			return false // "pay $850m to settle the suit"
+		w := vb.d.lw(ts[k].start, ts[k].end)
+		if vFinancingNouns[w] || k == 0 && vNotDealAfter[w] {
+			return false
+		}
+		if k == 1 {
+			switch p := vb.d.lw(ts[0].start, ts[0].end); {
+			case w == "settle" && p == "to": // "pay $850m to settle the suit"
+				return false
+			case (w == "equity" || w == "debt") && (p == "of" || p == "in"):
+				return false // "put in 900 million euros of equity and borrow the rest": how it is funded
+			}
 		}
 	}
 	// "the $100 billion Stargate endeavor": a name then a project noun

@@ -13,7 +13,7 @@ import (
 // vPriceWords, just before a money figure, make it a deal's price ("will
 // pay $16 billion", "had offered UFJ as much as $6.3 billion").
 var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
-	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of "}
+	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of ", "put in ", "contribute ", "contributing ", "commit ", "committing "}
 
 // attachPrices gives a deal the prices told in sentences without a trigger:
 // a sentence that names one of its parties and pays, offers or values money.

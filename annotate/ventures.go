@@ -79,6 +79,7 @@ type vDeal struct {
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
+	firstN  int          // how many of spans are the clause that told the deal
 	prices  []model.Span // money figures told elsewhere as its price
 	name    int          // the company named as the deal's brand ("will be called X"), or -1
 }
@@ -189,7 +190,7 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 	b := vb.d.body
 	t := toks[k]
-	if t.word {
+	if t.word && b[t.start] != 's' && b[t.start] != 'S' {
 		return false
 	}
 	switch b[t.start] {
@@ -199,6 +200,16 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 		if k+1 < len(toks) && toks[k+1].word {
 			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
 			case "and", "while", "but", "whereas":
+				return true
+			}
+		}
+	case 's', 'S':
+		// "... the largest it has made since it bought Voltline in 2021":
+		// "since" before a subject opens a clause about another deal
+		// ("since 2019" and "since January" date this one)
+		if k+1 < len(toks) && toks[k+1].word && vb.d.lw(t.start, t.end) == "since" {
+			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
+			case "it", "they", "he", "she", "the", "its":
 				return true
 			}
 		}
@@ -309,9 +320,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			into.sents = append(into.sents, si)
 		}
 		adviser := vb.hasAdviserWord(toks)
-		if len(into.spans) < vMaxEvidence && !adviser {
+		if !adviser {
 			// an adviser's or analyst's clause is commentary: no fields from it
-			into.spans = append(into.spans, model.Span{Start: from, End: to})
+			into.spans = vAddSpans(into.spans, from, to, rel)
 		}
 		for _, p := range parties {
 			// "Morgan Stanley advised RIL on the deal": advisers are no parties
@@ -336,12 +347,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
 			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
-				spans: []model.Span{{Start: from, End: to}}})
+				spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 		}
 		return
 	}
 	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
-		spans: []model.Span{{Start: from, End: to}}})
+		spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 }
 
 // relativeClauses returns the ", which ... ," and ", who ... ," asides of a
@@ -383,6 +394,28 @@ func (vb *vBuilder) companyEndingAt(pos int) int {
 		}
 	}
 	return -1
+}
+
+// vAddSpans appends [from, to) to ss without its ", which ...," asides
+// rel: "The government, which has pledged £2.5 billion, welcomed the deal"
+// gives the deal no amount.
+func vAddSpans(ss []model.Span, from, to int, rel []model.Span) []model.Span {
+	at := from
+	for _, r := range rel {
+		if r.Start > at && len(ss) < vMaxEvidence {
+			ss = append(ss, model.Span{Start: at, End: min(r.Start, to)})
+		}
+		at = max(at, r.End)
+	}
+	if at < to && len(ss) < vMaxEvidence {
+		ss = append(ss, model.Span{Start: at, End: to})
+	}
+	return ss
+}
+
+// vPieces is how many spans vAddSpans makes of [from, to).
+func vPieces(from, to int, rel []model.Span) int {
+	return len(vAddSpans(make([]model.Span, 0, 4), from, to, rel))
 }
 
 func vInSpans(ss []model.Span, pos int) bool {
