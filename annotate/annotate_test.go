@@ -253,3 +253,20 @@ func TestOwnerBeforeHyphen(t *testing.T) {
 	find(t, ann, model.Company, "Quillon")
 	find(t, ann, model.Place, "Oslo")
 }
+
+func TestAppositiveTitleAndFamilyNameFirst(t *testing.T) {
+	t.Parallel()
+	body := "Its chief investment officer, Ong Mei Xin, said the fund was patient. \"We wait,\" Ong said. " +
+		"Its managing partner, Paul Ferrand, agreed."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Ong Mei Xin")
+	if got := mentionTexts(body, p); len(got) != 2 || got[1] != "Ong" {
+		t.Errorf("mentions = %q, want the full name then the family name", got)
+	}
+	find(t, ann, model.Person, "Paul Ferrand")
+	for _, e := range ann.Entities {
+		if e.Kind == model.Company {
+			t.Errorf("no company here, got %q", e.Name())
+		}
+	}
+}

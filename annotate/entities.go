@@ -374,7 +374,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			d.setAlias(last, e)
 			// "Chey Tae-won": a hyphenated given name after the family
 			// name (Korean, Chinese order), so the first word is the surname.
-			if n == 2 && strings.Contains(last, "-") {
+			// "Tan Wei Ling": three names led by one that is no given name
+			// are family name first too.
+			if n == 2 && strings.Contains(last, "-") || n == 3 && !lex.firstName.has(ns.word(c.t0)) &&
+				ns.toks[c.t0+1].flags&fCap != 0 {
 				d.setAlias(ns.word(c.t0), e)
 			}
 			if lex.firstName.has(ns.word(c.t0)) && n == 2 {

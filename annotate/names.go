@@ -299,6 +299,9 @@ func (ns *nameScanner) classify(c *chunk) {
 			c.kind, c.cue = model.Person, "first-name"
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
+		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
+			// "Its chief investment officer, Tan Wei Ling, said"
+			c.kind, c.cue = model.Person, "title-context"
 		case ns.reportNear(c):
 			c.kind, c.cue = model.Person, "context"
 		case ns.titleAfter(c):
@@ -445,7 +448,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	}
 	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
-		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
+		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) && p2 != "partner" && p2 != "partners" {
 		return true
 	}
 	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
