@@ -132,6 +132,7 @@ func TestFigures(t *testing.T) {
 		{"The mill will make 3 million tonnes a year.", "3 million tonnes a year", model.Count, 3e6, "tonnes", "year"},
 		{"It added 2.5 million users last quarter.", "2.5 million users", model.Count, 2.5e6, "users", ""},
 		{"The airline ordered 10 737-800 planes.", "10 737-800 planes", model.Count, 10, "planes", ""},
+		{"Almost one in four cars sold was electric.", "one in four", model.Ratio, 0.25, "ratio", ""},
 		{"It sold 2.8 million electric cars.", "2.8 million electric cars", model.Count, 2.8e6, "cars", ""},
 		{"The contract runs four years.", "four years", model.Duration, 4, "year", ""},
 		{"The family built it over three decades.", "three decades", model.Duration, 3, "decade", ""},
@@ -268,5 +269,18 @@ func TestAppositiveTitleAndFamilyNameFirst(t *testing.T) {
 		if e.Kind == model.Company {
 			t.Errorf("no company here, got %q", e.Name())
 		}
+	}
+}
+
+func TestModelNumberIsNoCount(t *testing.T) {
+	t.Parallel()
+	ann := Article(model.Article{Body: "Cells went into its Vireo 6 EVs and 40 older trucks."})
+	for _, e := range ann.Entities {
+		if e.Kind == model.Figure && strings.HasPrefix(e.Text, "6") {
+			t.Errorf("model number taken for a count: %q", e.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(names(ann), "|"), "figure:40 older trucks") {
+		t.Errorf("no count '40 older trucks' in %v", names(ann))
 	}
 }
