@@ -284,3 +284,14 @@ func TestModelNumberIsNoCount(t *testing.T) {
 		t.Errorf("no count '40 older trucks' in %v", names(ann))
 	}
 }
+
+func TestTitlesSuffixPairsAndCredits(t *testing.T) {
+	t.Parallel()
+	body := "Brisk Chief Financial Officer Ola Brandt spoke. Hanul On Co Ltd agreed.\n\n" +
+		"(Reporting by Tom Reed; Editing by Jan Okoye)"
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Person, "Ola Brandt")
+	find(t, ann, model.Company, "Hanul On Co Ltd")
+	find(t, ann, model.Person, "Tom Reed")
+	find(t, ann, model.Person, "Jan Okoye")
+}

@@ -84,7 +84,8 @@ func (ns *nameScanner) findChunks() {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
-				if lex.legal.has(prev) && j-1 > i {
+				// A legal suffix ends the name, unless another follows ("Co Ltd").
+				if lex.legal.has(prev) && j-1 > i && !lex.legal.has(ns.word(j)) {
 					break
 				}
 				end = int(u.e)
@@ -168,6 +169,14 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
+// titleModifiers qualify a title ("Chief Financial Officer"): after a title
+// word they are part of it, not of the name that follows.
+var titleModifiers = map[string]bool{"Financial": true, "Operating": true, "Technology": true, "Investment": true,
+	"Marketing": true, "Commercial": true, "Information": true, "Strategy": true, "Legal": true, "Digital": true,
+	"Compliance": true, "Risk": true, "Product": true, "Executive": true, "Creative": true, "Scientific": true,
+	"Medical": true, "Data": true, "Security": true, "Sustainability": true, "Communications": true, "Human": true,
+	"Resources": true, "Revenue": true, "Growth": true, "Customer": true, "Administrative": true, "Accounting": true}
+
 // functionCaps are capitalised function words: never part of a name.
 var functionCaps = words(`The A An And But Or If In On At By Of To For From With This That These Those It Its He She They We I His Her
 Their Our As After Before When While Although Though Since Because Meanwhile However Also Yet So Then Under Over Now Today`)
@@ -191,7 +200,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		w := ns.word(i)
 		f := wordSet(lex.info[w])
-		if (f&title != 0 || abbrevTitles[w]) && !companyShaped {
+		if (f&title != 0 || abbrevTitles[w] || titled && titleModifiers[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
 				titled = true
@@ -205,7 +214,10 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			i++
 			continue
 		}
-		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) {
+		// An ordinary word leads no name, but a first name before a capital
+		// does ("Jan Harvey").
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) &&
+			(f&firstName == 0 || functionCaps[w] || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
 				if wordSet(lex.info[two])&(place|known) != 0 {
@@ -359,7 +371,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		f := wordSet(lex.info[w])
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
-		if f&(legal|designator|place|demonym|wire|dateWord) != 0 || f&known != 0 && k == c.t0 ||
+		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
 			ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
 			return false
 		}
