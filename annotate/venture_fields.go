@@ -54,6 +54,9 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
 		}
+		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
+			mv.Kind = model.Investment // buying a minority stake is an investment
+		}
 		mv.Summary = vSummary(mv)
 		out = append(out, mv)
 	}
@@ -71,9 +74,7 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 		before := strings.ToLower(b[max(s.Start, f.start-40):f.start])
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " near ") ||
-				strings.HasSuffix(before, " across ") || strings.HasSuffix(before, " at ") ||
-				strings.HasSuffix(before, " in the ")) && !vb.adjectival(f.end, s.End) {
+			if mv.Location == "" && vPlacePreposition(before) && !vb.adjectival(f.end, s.End) {
 				mv.Location = text
 			}
 		case e.Subkind == model.Money:
@@ -116,6 +117,24 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 	}
 }
 
+// vPlacePreposition reports whether the text before a place ends with "in",
+// "near", "across" or "at", maybe with "the" or one lower-case word between
+// ("in northeastern Ohio").
+func vPlacePreposition(before string) bool {
+	for _, p := range []string{" in ", " near ", " across ", " at "} {
+		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p[:len(p)-1]+" the ") {
+			return true
+		}
+		if i := strings.LastIndex(before, p); i >= 0 {
+			rest := before[i+len(p):]
+			if n := len(rest); n > 1 && rest[n-1] == ' ' && !strings.Contains(rest[:n-1], " ") && qIsLowerStart(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // adjectival reports whether a place ending at pos qualifies the noun after
 // it ("in U.S. startup Voltaic"), so is no location of the deal.
 func (vb *vBuilder) adjectival(pos, end int) bool {
@@ -132,6 +151,26 @@ var vPlaceFollowers = map[string]bool{
 	"at": true, "as": true, "which": true, "where": true, "in": true, "over": true, "through": true,
 	"until": true, "within": true, "that": true, "while": true, "but": true, "after": true, "before": true,
 	"is": true, "was": true, "will": true, "would": true, "has": true, "had": true, "said": true,
+}
+
+// minorityStakeText reports whether a stake figure's text is a percentage
+// under half ("10%", "2.32 per cent"); ratios such as "50-50" are not.
+func (vb *vBuilder) minorityStakeText(stake string) bool {
+	if stake == "" || !(strings.Contains(stake, "%") || strings.Contains(stake, "per")) {
+		return false
+	}
+	n := 0.0
+	seen := false
+	for i := 0; i < len(stake); i++ {
+		c := stake[i]
+		if c >= '0' && c <= '9' {
+			n = n*10 + float64(c-'0')
+			seen = true
+			continue
+		}
+		break
+	}
+	return seen && n < 50
 }
 
 func vHasString(a []string, s string) bool {

@@ -232,3 +232,16 @@ func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
 		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
 	}
 }
+
+func TestVenturesAdvisersAreNoPartiesAndPlacesMayBeQualified(t *testing.T) {
+	body := "Kestrel Works will buy Alder Mills to build a plant in northeastern Ohio. " +
+		"Harbour Bank advised Kestrel Works on the deal, while Pine Legal was counsel to Alder Mills."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank", "Pine Legal"}, []string{"Ohio"})
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" {
+		t.Fatalf("got %+v, want one deal between Kestrel Works and Alder Mills", vs)
+	}
+	if vs[0].Location != "Ohio" {
+		t.Errorf("location %q, want Ohio", vs[0].Location)
+	}
+}
