@@ -295,3 +295,12 @@ func TestTitlesSuffixPairsAndCredits(t *testing.T) {
 	find(t, ann, model.Person, "Tom Reed")
 	find(t, ann, model.Person, "Jan Okoye")
 }
+
+func TestAccentsAndLeadingDesignators(t *testing.T) {
+	t.Parallel()
+	body := "Société Valmont SA and Banco de Arrecife agreed a deal; Compagnie de Brévent said it would bid."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Société Valmont SA")
+	find(t, ann, model.Company, "Banco de Arrecife")
+	find(t, ann, model.Company, "Compagnie de Brévent")
+}

@@ -78,7 +78,7 @@ AstraZeneca|GSK|GlaxoSmithKline|Novartis|Roche|Sanofi|Merck|Bayer|Eli Lilly|Novo
 Gilead|Amgen|Biogen|Disney|Walt Disney|Warner Bros|Paramount|Sony Pictures|News Corp|Vivendi|Bertelsmann|
 Maersk|FedEx|UPS|DHL|Emirates|Qatar Airways|Lufthansa|Air France-KLM|British Airways|IAG|United Airlines|American Airlines|
 Singapore Airlines|Cathay Pacific|Air India|IndiGo|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nippon Steel|
-Baosteel|Fortescue|Newmont|Barrick|Holcim|Saint-Gobain|Iberdrola|Enel|EDF|Engie|RWE|E.ON|Orsted|Vattenfall|NextEra|Duke Energy|
+Baosteel|Fortescue|Newmont|Barrick|Holcim|Saint-Gobain|Iberdrola|Enel|EDF|Électricité de France=EDF|Electricite de France=EDF|Engie|RWE|E.ON|Orsted|Vattenfall|NextEra|Duke Energy|
 National Grid|Tokyo Electric Power|Kepco|Brookfield|Hitachi Energy|Toshiba Energy|SMIC|UMC|GlobalFoundries|Kioxia|
 Western Digital|Seagate|Marvell|Alibaba Cloud|Ant Group|Yahoo|LINE|Kakao Bank|Grab|GoTo|Tokopedia|
 Nasdaq|NYSE|New York Stock Exchange|London Stock Exchange=LSE|LSE|Deutsche Boerse|Euronext|Japan Exchange Group|Hong Kong Exchanges|

@@ -169,6 +169,11 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
+// leadingDesignators open company names in Romance languages.
+var leadingDesignators = map[string]bool{"Compagnie": true, "Société": true, "Societe": true, "Groupe": true,
+	"Grupo": true, "Gruppo": true, "Banco": true, "Banca": true, "Banque": true, "Compañía": true, "Compania": true,
+	"Companhia": true, "Industrias": true, "Industrie": true, "Caixa": true, "Caisse": true, "Sociedad": true}
+
 // titleModifiers qualify a title ("Chief Financial Officer"): after a title
 // word they are part of it, not of the name that follows.
 var titleModifiers = map[string]bool{"Financial": true, "Operating": true, "Technology": true, "Investment": true,
@@ -289,6 +294,10 @@ func (ns *nameScanner) classify(c *chunk) {
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
 	case n >= 2 && lf&legal != 0:
+		c.kind, c.cue = model.Company, "suffix"
+		return
+	case n >= 2 && leadingDesignators[first]:
+		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.kind, c.cue = model.Company, "suffix"
 		return
 	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
