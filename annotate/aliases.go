@@ -39,14 +39,14 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			d.setAlias(last, e)
 			// "Chey Tae-won": a hyphenated given name after the family
 			// name (Korean, Chinese order), so the first word is the surname.
-			// "Tan Wei Ling": three names led by one that is no given name
+			// "Ong Mei Xin": three names led by one that is no given name
 			// are family name first too.
 			if n == 2 && strings.Contains(last, "-") || n == 3 && !lex.firstName.has(ns.word(c.t0)) &&
 				ns.toks[c.t0+1].flags&fCap != 0 {
 				d.setAlias(ns.word(c.t0), e)
 			}
 			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
-				// "Avi" for "Avi Glazer" only when no one else has it.
+				// "Luca" for "Luca Brandt" only when no one else has it.
 				d.setAlias(ns.word(c.t0), e)
 			}
 		}
@@ -191,7 +191,7 @@ func (d *doc) aliasScan() {
 	}
 }
 
-// hyphenAlias: "GM-LG" style compounds of two known names.
+// hyphenAlias: "GM-Honda" style compounds of two known names.
 func (d *doc) hyphenAlias(i int) {
 	ns := &d.ns
 	w := ns.word(i)

@@ -20,7 +20,7 @@ func (d *doc) contextCompany(c *chunk) bool {
 	if ns.companyContext(c) {
 		return true
 	}
-	// "Walmart said", "Flipkart agreed": one unknown word doing what companies do.
+	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
 	if n == 1 && !lex.firstName.has(first) {
 		v := ns.lowerWord(c.t1)
 		if v == "has" || v == "will" || v == "is" || v == "was" {
@@ -142,13 +142,13 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
-	// "France's Snecma": a place's unknown name is its company.
+	// "France's Quillon": a place's unknown name is its company.
 	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
 		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
 			return true
 		}
 	}
-	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
+	// "The airline, SkyLark," and "two airlines - SkyLark and ..."
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
 		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) && p2 != "partner" && p2 != "partners" {
 		return true
@@ -160,7 +160,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			return true
 		}
 	}
-	// "MG Rover, which employs ..."
+	// "Orbital, which employs ..."
 	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
 		return true
 	}
@@ -168,7 +168,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
 		return true
 	case "at":
-		// "analyst at Troika Dialog"
+		// "analyst at Northgate Securities"
 		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
 		}

@@ -283,7 +283,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			return figure{sub: model.Ratio, t0: i, t1: k, value: v / w, unit: "ratio"}, true
 		}
 	}
-	// A number right after a model name ("IONIQ 6 EVs", "Model 3") is part of it.
+	// A number right after a model name ("Vireo 6 EVs", "Model 3") is part of it.
 	if i > 0 && d.hasSpace(i) && toks[i-1].kind == kWord && toks[i-1].flags&fCap != 0 &&
 		!lex.commonCap.has(d.tok(i-1)) && !lex.dateWord.has(d.tok(i-1)) && !word {
 		return figure{}, false

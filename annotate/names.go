@@ -131,7 +131,7 @@ func (ns *nameScanner) findChunks() {
 					continue
 				}
 			}
-			// "Hongfujin Precision Industry (Shenzhen) Co.": a parenthesised
+			// "Pearl River Precision (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
 			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
 				end = int(toks[j+3].e)
@@ -147,7 +147,7 @@ func (ns *nameScanner) findChunks() {
 
 // andJoins reports whether "and" at j continues the name that started at i:
 // only when the words after it end with a corporate suffix and neither side
-// is a name on its own ("Nippon Telegraph and Telephone Corp.").
+// is a name on its own ("Tokai Rope and Cable Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
@@ -213,7 +213,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
+		// A cue noun in front: "Chipmaker Orbital ...", "VCs Northgate ...".
 		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
 			i++
@@ -288,6 +288,10 @@ func (ns *nameScanner) classify(c *chunk) {
 	case nf&place != 0:
 		c.kind, c.cue = model.Place, "gazetteer"
 		return
+	case n > 1 && lf&(legal|designator) == 0 && ns.wirePrefix(c):
+		// "Dow Jones Newswires", "Reuters Breakingviews": a wire's own service.
+		c.kind, c.cue = "skip", "wire"
+		return
 	case lf&nonCompanyEnd != 0 && n > 1:
 		c.kind, c.cue = "skip", "institution"
 		return
@@ -307,7 +311,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	if restricted {
 		return
 	}
-	// "Mr Glazer", "Ms. Furse": an honorific and one name is a person.
+	// "Mr Okafor", "Ms. Lindqvist": an honorific and one name is a person.
 	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.info[first] == 0 {
 		c.kind, c.cue = model.Person, "title-context"
 		return
@@ -321,7 +325,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
 		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
-			// "Its chief investment officer, Tan Wei Ling, said"
+			// "Its chief investment officer, Ong Mei Xin, said"
 			c.kind, c.cue = model.Person, "title-context"
 		case ns.reportNear(c):
 			c.kind, c.cue = model.Person, "context"
@@ -351,7 +355,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 }
 
-// compoundOfKnown: "GM-LG Chem" joins two names; it is not a third.
+// compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 	w := ns.word(c.t0)
 	if h := strings.IndexByte(w, '-'); h > 0 {
@@ -381,7 +385,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
-			ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
+			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) { // "JP Smith", not "Acme AI"
 			return false
 		}
 	}
@@ -418,7 +422,7 @@ func (ns *nameScanner) reportNear(c *chunk) bool {
 		return true
 	}
 	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
-		return false // "Kroger, said ..." is rare; a comma usually starts an appositive
+		return false // "Acme, said ..." is rare; a comma usually starts an appositive
 	}
 	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
 		return true
@@ -475,4 +479,15 @@ func (ns *nameScanner) after(c *chunk) int {
 		k++
 	}
 	return k
+}
+
+// wirePrefix reports whether the run starts with the name of a news wire or
+// outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
+func (ns *nameScanner) wirePrefix(c *chunk) bool {
+	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
+		if lex.wire.has(ns.text[c.s:ns.toks[k-1].e]) {
+			return true
+		}
+	}
+	return false
 }
