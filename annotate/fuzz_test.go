@@ -55,7 +55,7 @@ var fuzzSeeds = []string{
 	"...,,,;;;!!!???---((()))“”‘’''\"\"",
 	"1234567890 0000 99999999999999999999999999999999999999999 1,2,3.4.5",
 	strings.Repeat("9", 400) + " billion",
-	"東京 ソフトバンクグループ株式会社 SoftBank Group Corp. 聯發科 MediaTek Inc",
+	"東京 ソフトバンクグループ株式会社 SoftBank Group Corp. 台積電 Taiwan Semiconductor Manufacturing Co",
 	"شركة أرامكو السعودية Saudi Aramco said $3 billion عربي",
 	"עברית Israel Discount Bank Ltd. ‏‎ RTL marks",
 	"Mr. . Corp. Inc. ( ) < > (ABC <9432 $ € £ ¥ Rs. US$ 50- -50 51: :49",
