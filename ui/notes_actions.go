@@ -392,7 +392,8 @@ func (m *Model) selectKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		r.cancelSelection()
 		m.setStatus("copied "+snippet(text)+" to the clipboard", false)
 		return tea.SetClipboard(text), true
-	case key.Matches(msg, sk.PageUp), key.Matches(msg, rk.PageDown), key.Matches(msg, rk.HalfUp),
+	case key.Matches(msg, sk.LineUp), key.Matches(msg, sk.LineDown), key.Matches(msg, sk.PageUp),
+		key.Matches(msg, rk.PageDown), key.Matches(msg, rk.HalfUp),
 		key.Matches(msg, rk.HalfDown), key.Matches(msg, rk.Top), key.Matches(msg, rk.Bottom):
 		r.Update(msg)
 	default:
