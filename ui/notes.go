@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsmark/model"
 )
@@ -52,6 +53,9 @@ func (n *NotesPane) render() {
 			for _, l := range wrapText("— "+strings.ReplaceAll(h.Note, "\n", " "), w) {
 				lines = append(lines, st.Caption.Render(l))
 			}
+		}
+		if len(h.Tags) > 0 {
+			lines = append(lines, st.Cue.Render(ansi.Truncate("#"+strings.Join(h.Tags, " #"), w, "…")))
 		}
 		if h.Orphan {
 			lines = append(lines, st.Error.Render("not found in the current text"))

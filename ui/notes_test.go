@@ -210,6 +210,8 @@ func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	if !strings.HasPrefix(e.status(), "note saved") {
 		t.Fatalf("status %q", e.status())
 	}
+	e.keys("4")
+	e.mustSee("#logistics #Rotterdam")
 	// esc closes the editor only; the selection under it stays.
 	e.keys("v", "a", "x", "esc")
 	if e.m.notes.editor != nil || !e.m.reader.cur.selecting {
