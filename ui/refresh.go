@@ -80,7 +80,11 @@ func (w *webState) statusLine(onReader bool) string {
 				done++
 			}
 		}
-		return fmt.Sprintf("%s fetching %d/%d", w.spinner.View(), done, len(w.rows))
+		what := "fetching"
+		if w.refreshing {
+			what = "refreshing"
+		}
+		return fmt.Sprintf("%s %s %d/%d · esc in the library cancels", w.spinner.View(), what, done, len(w.rows))
 	}
 	return ""
 }

@@ -317,3 +317,32 @@ func TestFailedOpenStaysUnread(t *testing.T) {
 		t.Fatalf("the item that failed to open is no longer unread:\n%s", s)
 	}
 }
+
+// TestBrowserKeyInLibrary: o in the library opens the selected item's URL.
+func TestBrowserKeyInLibrary(t *testing.T) {
+	rec := &browserRecorder{}
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	lib := articles.Library{Entries: []articles.Entry{
+		{Meta: model.Article{ID: "a", Title: "First", URL: "https://wire.example/a", Date: day}},
+		{Meta: model.Article{ID: "b", Title: "Second", URL: "https://wire.example/b", Date: day.Add(-time.Hour)}},
+	}}
+	d := newLive(t, Options{Library: lib, Web: &Web{OpenBrowser: rec.open}}, 80, 20)
+	d.keys("j", "o")
+	d.waitText("opened in the browser: https://wire.example/b")
+	if got := rec.got(); len(got) != 1 || got[0] != "https://wire.example/b" {
+		t.Fatalf("browser got %v", got)
+	}
+}
+
+// TestLinkOtherSchemeRefused: a link that is not http(s) is listed but the
+// real helper refuses to open it, with its reason in the status bar.
+func TestLinkOtherSchemeRefused(t *testing.T) {
+	a := model.Article{ID: "x", Title: "Odd links", Body: "Text with an odd link.",
+		Links: []model.Link{{Text: "local file", URL: "file:///etc/passwd"}}}
+	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{}}, 80, 20)
+	d.waitText("Text with an odd link.")
+	d.keys("L")
+	d.waitText("local file", "file:///etc/passwd")
+	d.keys("enter")
+	d.waitText("only http and https URLs")
+}
