@@ -4,7 +4,8 @@
 //
 // It owns layout, keys and styles. It takes articles and the annotator from
 // its caller through Options and does no loading or extraction of its own;
-// every load, wrap, annotation and search runs in a tea.Cmd.
+// every load, fetch, wrap, annotation and search runs in a tea.Cmd, and
+// every fetch can be cancelled with esc (feeds.go).
 package ui
 
 import (
