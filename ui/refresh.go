@@ -52,7 +52,7 @@ func (w *webState) progressView(st *Styles, width int) string {
 		var mark, state string
 		switch r.state {
 		case articles.RefreshFetching:
-			mark, state = w.spinner.View(), st.Subtle.Render("fetching")
+			mark, state = st.Title.Render(w.spinner.View()), st.Subtle.Render("fetching")
 		case articles.RefreshUpdated:
 			mark, state = st.Title.Render("✓"), st.Meta.Render(plural(r.added, "new item", "new items"))
 		case articles.RefreshUnchanged:
