@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
@@ -345,4 +350,31 @@ func TestLinkOtherSchemeRefused(t *testing.T) {
 	d.waitText("local file", "file:///etc/passwd")
 	d.keys("enter")
 	d.waitText("only http and https URLs")
+}
+
+// TestProgramDrawsBeforeTheNetwork runs the real Program (teatest) on a URL
+// whose server never answers: the first frame with its progress row comes
+// at once, esc cancels the request, q quits.
+func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
+	ws := newWebServer(t)
+	tm := teatest.NewTestModel(t, New(webOpts(ws, "/slow/feed.xml")), teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("fetching 0/1"))
+	}, teatest.WithDuration(5*time.Second))
+	ws.waitStarted(t)
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	select {
+	case <-ws.cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("esc did not cancel the request")
+	}
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("xml: cancelled"))
+	}, teatest.WithDuration(5*time.Second))
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
+		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
+	}
 }
