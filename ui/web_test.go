@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -377,4 +378,24 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
 		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
 	}
+}
+
+// TestProgressRowsSanitised: a subscription name or feed title carrying
+// escape sequences reaches the screen without them.
+func TestProgressRowsSanitised(t *testing.T) {
+	cache := testCache(t)
+	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
+	subs := []articles.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
+	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
+	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
+	d.m.refresh() // the rows only: the Cmds that would fetch are not run
+	d.m.refreshStep(refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
+		Feed: subs[0].URL, Title: evil, State: articles.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
+	raw := d.raw()
+	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("screen carries %q", bad)
+		}
+	}
+	d.mustSee("Evil Wire", "HTTP 500")
 }
