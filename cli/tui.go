@@ -90,12 +90,33 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	m := ui.New(ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web})
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web}
+	if db := openTUINotes(&uo); db != nil {
+		defer db.Close()
+	}
+	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(err.Error()))
 		return 1
 	}
 	return 0
+}
+
+// openTUINotes opens the notes database for the reader. A database that
+// cannot be opened (locked, read-only, corrupt, too new) leaves the reader
+// working without saving, the status bar saying why; nothing stored is touched.
+func openTUINotes(uo *ui.Options) *store.DB {
+	uo.ExportDir, _ = os.Getwd()
+	n, db, err := openNotes(uo.DataDir)
+	if err != nil {
+		uo.NotesStatus = "notes are not saved: " + articles.Sanitize(err.Error())
+		return nil
+	}
+	uo.Notes = n
+	if db.ReadOnly() {
+		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
+	}
+	return db
 }
 
 // openLibrary loads the paths, or the embedded samples when there are none.

@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"strings"
 	"testing"
 
+	"newsmark/store"
 	"newsmark/ui"
 )
 
@@ -59,5 +62,35 @@ func TestRunTUIReportsProblems(t *testing.T) {
 		if !bytes.Contains(stderr.Bytes(), []byte(want)) {
 			t.Fatalf("stderr lacks %q:\n%s", want, stderr.String())
 		}
+	}
+}
+
+// TestTUINotesDatabase: a good database gives the reader its notes; a
+// corrupt one leaves it reading without saving, the status saying why, and
+// the file untouched.
+func TestTUINotesDatabase(t *testing.T) {
+	dir := t.TempDir()
+	uo := ui.Options{DataDir: dir}
+	db := openTUINotes(&uo)
+	if db == nil || uo.Notes == nil || uo.NotesStatus != "" {
+		t.Fatalf("a new database: notes %v, status %q", uo.Notes, uo.NotesStatus)
+	}
+	db.Close()
+
+	bad := t.TempDir()
+	path := store.DefaultPath(bad)
+	junk := []byte("this is not a database, and it must stay as it is")
+	if err := os.WriteFile(path, junk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uo = ui.Options{DataDir: bad}
+	if db := openTUINotes(&uo); db != nil || uo.Notes != nil {
+		t.Fatal("a corrupt database was opened for saving")
+	}
+	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {
+		t.Fatalf("status %q does not say why notes are not saved", uo.NotesStatus)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, junk) {
+		t.Fatal("the corrupt file was changed")
 	}
 }

@@ -42,11 +42,12 @@ const (
 	inputLibraryFilter
 	inputSearch
 	inputEntityFilter
+	inputExportPath
 )
 
 // String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities"}[k]
+	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
 }
 
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
@@ -78,8 +79,9 @@ type Model struct {
 	library libraryPane
 	reader  readerPane
 	panel   panelPane
-	links   linksPane // the L overlay
-	web     webState  // URL fetches, feed refresh, article fetches (feeds.go)
+	notes   notesState // editor, export question, undo (notes_actions.go)
+	links   linksPane  // the L overlay
+	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
@@ -90,6 +92,7 @@ type Model struct {
 // New builds the program's root model.
 func New(opts Options) Model {
 	keys := DefaultKeyMap()
+	opts = withNotes(opts)
 	theme := opts.Theme
 	fixed := theme != ""
 	if !fixed {
@@ -114,6 +117,9 @@ func New(opts Options) Model {
 			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
 		}
 	}
+	if opts.NotesStatus != "" {
+		m.setStatus(opts.NotesStatus, true)
+	}
 	return m
 }
 
@@ -123,6 +129,9 @@ func (m Model) Init() tea.Cmd {
 	cmds := append([]tea.Cmd{tea.Raw(altScrollOn)}, m.initCmds...)
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if c := countNotes(m.opts.Notes); c != nil {
+		cmds = append(cmds, c)
 	}
 	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
 		cmds = append(cmds, m.annotateNext(0))
@@ -165,6 +174,9 @@ func (m *Model) layout() tea.Cmd {
 // Update routes a message: sizes to every pane, async results to their
 // addressee (if still current), keys through handleKey.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.notesMsg(msg); ok {
+		return m, cmd
+	}
 	if cmd, ok := m.webUpdate(msg); ok {
 		return m, cmd
 	}
@@ -293,6 +305,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, g.ForceQ) {
 		return m, quit()
 	}
+	if cmd, ok := m.overlayKey(msg); ok {
+		return m, cmd
+	}
 	if m.input != inputNone {
 		return m, m.inputKey(msg)
 	}
@@ -325,13 +340,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, m.articleKey(msg)
 }
 
-// back closes the innermost thing: search or filter, then the article.
+// back closes the innermost thing: the selection, then search or filter,
+// then the article (the editor and the export question close themselves).
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
 		if m.library.filter != "" {
 			m.library.setFilter("")
 		}
+	case m.reader.cancelSelection():
 	case m.reader.clearSearch():
 	case m.panel.Entities.filter != "":
 		return m.panel.Entities.setFilter("")
@@ -362,6 +379,9 @@ func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
 // the focused pane's own.
 func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g, r := m.keys.Global, m.keys.Reader
+	if cmd, ok := m.notesKey(msg); ok {
+		return cmd
+	}
 	for i, b := range g.PanelTab {
 		if key.Matches(msg, b) {
 			return m.panel.setTab(tab(i))
@@ -433,6 +453,9 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, in.Accept):
 		kind := m.input
 		m.input = inputNone
+		if kind == inputExportPath {
+			return m.exportTo(m.inputValue)
+		}
 		if kind == inputSearch {
 			if m.inputValue == "" {
 				m.reader.clearSearch()

@@ -218,18 +218,45 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 			continue
 		}
 		piece := text[a-l.Start : e-l.Start]
+		// A kept highlight and the selection are backgrounds: they
+		// combine with the top style instead of replacing it, so an
+		// entity inside one keeps its colour (opened after the kept
+		// highlight, before the selection, so the selection's wins).
 		top := -1
 		var style sgr
+		kept, selected := false, false
 		for _, s := range segs {
-			if s.start <= a && s.end >= e && s.layer > top {
+			if s.start > a || s.end < e {
+				continue
+			}
+			switch s.layer {
+			case layerSelection:
+				selected = true
+				continue
+			case layerHighlight:
+				kept = true
+			}
+			if s.layer > top {
 				top, style = s.layer, s.style
 			}
 		}
-		if top < 0 {
+		if top < 0 && !selected {
 			b.WriteString(piece)
-		} else {
+			continue
+		}
+		if kept && top != layerHighlight {
+			b.WriteString(st.spanHighlight.open)
+		}
+		if top >= 0 {
 			b.WriteString(style.open)
-			b.WriteString(piece)
+		}
+		if selected {
+			b.WriteString(st.spanSelection.open)
+		}
+		b.WriteString(piece)
+		if selected {
+			b.WriteString(st.spanSelection.close)
+		} else {
 			b.WriteString(style.close)
 		}
 	}

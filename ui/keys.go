@@ -10,13 +10,17 @@ import (
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
 // help overlay and the README key table are built from it. Keys kept free for
-// the notes work (issue 5): v ( ) w h a e d u y x.
+// the notes work: see NotesKeys, SelectKeys, EditorKeys and ExportKeys.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
 	Reader  ReaderKeys
 	Panel   PanelKeys
 	Input   InputKeys
+	Notes   NotesKeys
+	Select  SelectKeys
+	Editor  EditorKeys
+	Export  ExportKeys
 	Web     WebKeys
 	Links   LinksKeys
 }
@@ -48,8 +52,11 @@ type ReaderKeys struct {
 }
 
 // PanelKeys act on the side panel when it has focus.
+// Keep, Edit and Delete are the notes work's: Keep on the Entities and
+// Ventures tabs, Edit and Delete on the Notes tab.
 type PanelKeys struct {
 	Up, Down, Top, Bottom, Jump, Filter key.Binding
+	Keep, Edit, Delete                  key.Binding
 }
 
 // WebKeys reach the network: refresh the feeds, open the browser, list
@@ -79,7 +86,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:   b([]string{"q"}, "q", "quit"),
 		ForceQ: b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
 		Help:   b([]string{"?"}, "?", "toggle help"),
-		Back:   b([]string{"esc"}, "esc", "back: close search/filter, then to library"),
+		Back:   b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
 		Focus:  b([]string{"tab"}, "tab", "focus reader / panel"),
 		PanelTab: [4]key.Binding{
 			b([]string{"1"}, "1", "ventures tab"),
@@ -127,6 +134,21 @@ func DefaultKeyMap() KeyMap {
 		Bottom: b([]string{"G", "end"}, "G/end", "last item"),
 		Jump:   b([]string{"enter"}, "enter", "jump to it in the reader"),
 		Filter: b([]string{"/"}, "/", "filter entities"),
+		Keep:   b([]string{"h"}, "h", "keep the entity/venture card as a note"),
+		Edit:   b([]string{"e"}, "e", "edit the note (Notes tab)"),
+		Delete: b([]string{"d"}, "d", "delete the highlight (Notes tab)"),
+	}
+	k.Notes = notesKeyMap(b)
+	k.Select = selectKeyMap(b)
+	k.Editor = EditorKeys{
+		Save:   b([]string{"ctrl+s"}, "ctrl+s", "save the note"),
+		Cancel: b([]string{"esc"}, "esc", "cancel the note"),
+	}
+	k.Export = ExportKeys{
+		Markdown: b([]string{"m"}, "m", "export as Markdown"),
+		JSON:     b([]string{"j"}, "j", "export as JSON"),
+		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
+		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
 		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
@@ -158,11 +180,17 @@ const (
 	PaneReader
 	PanePanel
 	PaneInput
+	PaneSelect
+	PaneEditor
+	PaneExport
 	PaneLinks
 )
 
+// Panes is every pane, for tests and the help.
+var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneLinks}
+
 func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input", "links"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -188,6 +216,14 @@ const (
 	secPanel
 	secLinks
 	secInput
+	// The notes work's sections.
+	secReaderNotes
+	secArticleNotes
+	secPanelNotes
+	secSelect
+	secSelectScroll
+	secEditor
+	secExport
 )
 
 func (k KeyMap) sections() []keySection {
@@ -206,18 +242,45 @@ func (k KeyMap) sections() []keySection {
 		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
 		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
 		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
+		secInput:          {"typing a filter, search or path", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
+		secReaderNotes:    {"reader", k.Notes.readerBindings()},
+		secArticleNotes:   {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
+		secPanelNotes:     {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
+		secSelect:         {"selection (after v)", k.selectOwn()},
+		secSelectScroll:   {"selection (after v)", []key.Binding{r.PageDown, k.Select.PageUp, r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
+		secEditor:         {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport:         {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
 		secLinks:          {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
-		secInput:          {"typing a filter or search", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
 	}
+}
+
+// articleSections are live on the reader screen whatever has focus (and in
+// a selection).
+var articleSections = []int{secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes, secArticleWeb}
+
+// articleBindings are the bindings of articleSections.
+func (k KeyMap) articleBindings() []key.Binding {
+	secs := k.sections()
+	var out []key.Binding
+	for _, i := range articleSections {
+		out = append(out, secs[i].bindings...)
+	}
+	return out
 }
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[Pane][]int{
 	PaneLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
-	PaneReader:  {secReaderPage, secReaderJump, secArticleStep, secArticleTabs, secArticleToggles, secArticleWeb, secGlobal},
-	PanePanel:   {secPanel, secArticleStep, secArticleTabs, secArticleToggles, secArticleWeb, secGlobal},
-	PaneInput:   {secInput},
-	PaneLinks:   {secLinks, secGlobal},
+	PaneReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+		secArticleNotes, secArticleWeb, secGlobal},
+	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+		secArticleWeb, secGlobal},
+	PaneInput: {secInput},
+	PaneSelect: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+		secGlobal},
+	PaneEditor: {secEditor},
+	PaneExport: {secExport},
+	PaneLinks:  {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -14,7 +14,7 @@ import (
 func TestNoKeyDoesTwoThings(t *testing.T) {
 	t.Parallel()
 	km := DefaultKeyMap()
-	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneLinks} {
+	for _, p := range Panes {
 		owner := map[string]string{}
 		inHelp := map[string]bool{}
 		for _, g := range km.helpGroups(p) {
@@ -58,13 +58,30 @@ func TestWalkEveryBinding(t *testing.T) {
 			return d
 		},
 		PaneReader: func(t *testing.T) *driver {
-			d := longFixture(t, 160, 30)
+			d := longNotes(t, 160, 30).driver
 			d.keys("/", "k", "a", "i", "y", "o", "enter", "ctrl+d", "ctrl+d")
+			// A highlight at the cursor (for e, d, y) and a delete to undo.
+			d.keys("h", ")", "h", "d", "(")
 			return d
 		},
 		PanePanel: func(t *testing.T) *driver {
-			d := longFixture(t, 160, 30)
+			d := longNotes(t, 160, 30).driver
 			d.keys("2", "tab", "j", "j")
+			return d
+		},
+		PaneSelect: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("ctrl+d", "v", ")", "w")
+			return d
+		},
+		PaneEditor: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("a", "n")
+			return d
+		},
+		PaneExport: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x")
 			return d
 		},
 		PaneInput: func(t *testing.T) *driver {
@@ -78,7 +95,7 @@ func TestWalkEveryBinding(t *testing.T) {
 			return d
 		},
 	}
-	for _, p := range []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneLinks} {
+	for _, p := range Panes {
 		for _, b := range km.Bindings(p) {
 			for _, k := range b.Keys() {
 				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {

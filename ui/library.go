@@ -11,6 +11,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"newsmark/articles"
+	"newsmark/notes"
 )
 
 // counts is what the library shows of an annotated article.
@@ -24,6 +25,8 @@ type libraryPane struct {
 	entries  []articles.Entry // newest first
 	problems []string         // one sanitised line per input that failed
 	counts   map[string]counts
+	// noteCounts marks the articles that have highlights (notes work).
+	noteCounts notes.Counts
 	// tail is how many entries at the end keep their place whatever their
 	// date (the samples, listed after the feed items); see library_web.go.
 	tail   int
@@ -178,6 +181,9 @@ func (l *libraryPane) View() string {
 		}
 		if c, ok := l.counts[m.ID]; ok {
 			meta = append(meta, plural(c.companies, "company", "companies"), plural(c.ventures, "venture", "ventures"))
+		}
+		if n := l.noteCounts.For(m); n > 0 {
+			meta = append(meta, "✎ "+plural(n, "note", "notes"))
 		}
 		bar := "  "
 		ts := st.Text

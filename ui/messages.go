@@ -7,6 +7,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // Async results carry the article ID and the open generation they were
@@ -70,6 +71,10 @@ type entitySelectedMsg struct {
 func loadArticle(gen int, e articles.Entry) tea.Cmd {
 	return func() tea.Msg {
 		a, err := e.Load()
+		if err == nil && len(a.Sentences) == 0 {
+			// The sentence cursor needs them; loaders fill them, fixtures may not.
+			a.Sentences = segment.Sentences(a.Body)
+		}
 		return articleLoadedMsg{gen: gen, article: a, err: err}
 	}
 }

@@ -3,14 +3,15 @@
 // entities, quotes and notes.
 //
 // It owns layout, keys and styles. It takes articles and the annotator from
-// its caller through Options and does no loading or extraction of its own;
-// every load, fetch, wrap, annotation and search runs in a tea.Cmd, and
-// every fetch can be cancelled with esc (feeds.go).
+// its caller through Options and does no loading, extraction or storage of
+// its own; every load, fetch, wrap, annotation, search, note save and export
+// runs in a tea.Cmd, and every fetch can be cancelled with esc (feeds.go).
 package ui
 
 import (
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/notes"
 )
 
 // Options is what the program is built from. cli/tui.go fills it from flags;
@@ -29,6 +30,16 @@ type Options struct {
 	// Highlights returns the reader's stored highlights of an article for
 	// the Notes tab; it runs in a tea.Cmd. Nil means none yet.
 	Highlights func(model.Article) ([]model.Highlight, error)
+	// Notes keeps highlights and notes; nil means the reader works without
+	// saving (NotesStatus says why). When Highlights is nil, the Notes tab
+	// is filled from it.
+	Notes *notes.Notes
+	// NotesStatus is shown in the status bar at start: why notes are not
+	// saved (a locked, read-only or corrupt database), empty when they are.
+	NotesStatus string
+	// ExportDir is the folder `x` exports to by default (the working
+	// directory); empty means ".".
+	ExportDir string
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (feeds.go). Nil means none.
 	Web *Web

@@ -42,6 +42,8 @@ type readerPane struct {
 	mention   int          // current mention, -1 none
 	search    string       // active search query ("" none)
 
+	cur cursorState // sentence cursor and selection (selection.go)
+
 	segBuf []seg
 }
 
@@ -347,6 +349,7 @@ func (r *readerPane) setHighlights(hs []model.Highlight) {
 		}
 	}
 	r.decor.highlights = out
+	r.cur.highlights = hs
 }
 
 // SetSelection shows span as the passage being selected (empty clears);
@@ -399,13 +402,25 @@ func (r *readerPane) View() string {
 	}
 	end := min(r.offset+body, len(r.wrapped.Lines))
 	cut := r.wrapped.Width > r.bodyWidth()
+	// The sentence cursor is a bar in the left margin: a styled space, so
+	// it never hides a highlight and plain captures keep their text.
+	cs, hasCursor := r.cursorSpan()
+	hasCursor = hasCursor && r.cur.shown
+	bar := ""
+	if hasCursor {
+		bar = r.styles.Cursor.Render(" ")
+	}
 	for i := r.offset; i < end; i++ {
 		var line string
 		line, r.segBuf = decorate(&r.wrapped, i, &r.decor, r.styles, r.segBuf)
 		if cut {
 			line = ansi.Truncate(line, r.bodyWidth(), "")
 		}
-		b.WriteByte(' ')
+		if l := r.wrapped.Lines[i]; hasCursor && l.Start < cs.End && cs.Start < l.End {
+			b.WriteString(bar)
+		} else {
+			b.WriteByte(' ')
+		}
 		b.WriteString(line)
 		if i < end-1 {
 			b.WriteByte('\n')

@@ -35,6 +35,12 @@ func (m Model) View() tea.View {
 			pw := m.panel.width
 			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
 		}
+		if e := m.notes.editor; e != nil && !m.showHelp {
+			box := e.View(m.keys)
+			x := max((m.width-ansi.StringWidth(firstLine(box)))/2, 0)
+			y := max((h-strings.Count(box, "\n")-1)/2, 0)
+			main = overlay(main, box, x, y)
+		}
 		content = main + "\n" + m.statusView()
 	}
 	v := tea.NewView(content)
@@ -50,6 +56,10 @@ func (m Model) View() tea.View {
 // helpPane is which key set the help overlay lists.
 func (m Model) helpPane() Pane {
 	switch {
+	case m.notes.editor != nil:
+		return PaneEditor
+	case m.notes.exportAsk:
+		return PaneExport
 	case m.input != inputNone:
 		return PaneInput
 	case m.links.open && m.screen == screenReader:
@@ -58,6 +68,8 @@ func (m Model) helpPane() Pane {
 		return PaneLibrary
 	case m.focus == focusPanel:
 		return PanePanel
+	case m.reader.cur.selecting:
+		return PaneSelect
 	}
 	return PaneReader
 }
@@ -74,7 +86,7 @@ func (m Model) fullHelp(p Pane) [][]key.Binding {
 	case PaneLinks:
 		return m.links.FullHelp()
 	}
-	return m.keys.helpGroups(PaneInput)
+	return m.keys.helpGroups(p)
 }
 
 // helpView lays the help columns out in rows that fit the width.
@@ -118,6 +130,12 @@ func (m Model) statusView() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.notes.editor != nil:
+		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
+	case m.notes.exportAsk:
+		left = m.exportPrompt()
+	case m.input == inputExportPath:
+		left = " " + m.input.String() + ": " + m.inputValue + "▌"
 	case m.input != inputNone:
 		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
 	case m.status != "":
@@ -131,6 +149,10 @@ func (m Model) statusView() string {
 		}
 	default:
 		left = " " + m.focus.String()
+		if m.reader.cur.selecting && m.focus == focusReader {
+			left = " selecting: " + m.keys.Select.Save.Help().Key + " saves · " + m.keys.Select.Note.Help().Key +
+				" adds a note · esc cancels"
+		}
 		if m.focus == focusPanel {
 			left += ": " + m.panel.active.String()
 		}

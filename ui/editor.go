@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// editor is the note editor drawn over the screen: the passage quoted on
+// top, a multi-line textarea under it. It gets every key while open (the
+// root closes it on ctrl+s or esc).
+type editor struct {
+	ta     textarea.Model
+	h      model.Highlight // ID 0: a new highlight to save with the note; else whose note is edited
+	styles *Styles
+	box    lipgloss.Style // built on open and on resize, not in View
+	width  int            // of the box, borders included
+}
+
+func newEditor(st *Styles, h model.Highlight, w, hgt int) (*editor, tea.Cmd) {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Placeholder = "Your note…"
+	ts := textarea.DefaultStyles(st.Theme != Light)
+	ts.Cursor.Blink = false // a blinking cursor is a timer per blink: nothing to gain here
+	ta.SetStyles(ts)
+	ta.SetValue(h.Note)
+	e := &editor{ta: ta, h: h, styles: st}
+	e.SetSize(w, hgt)
+	return e, e.ta.Focus()
+}
+
+// SetSize fits the box to a w×h screen: up to 80 columns, 12 text lines.
+func (e *editor) SetSize(w, h int) {
+	e.width = min(max(w-6, 24), 80)
+	e.box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
+		BorderForeground(e.styles.Title.GetForeground()).Padding(0, 1)
+	e.ta.SetWidth(e.width - e.box.GetHorizontalFrameSize())
+	e.ta.SetHeight(min(max(h-12, 3), 12))
+}
+
+func (e *editor) value() string { return e.ta.Value() }
+
+func (e *editor) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.ta, cmd = e.ta.Update(msg)
+	return cmd
+}
+
+// View draws the box: title, the passage (at most 3 lines), the textarea
+// and the keys that close it.
+func (e *editor) View(keys *KeyMap) string {
+	st := e.styles
+	inner := e.width - e.box.GetHorizontalFrameSize()
+	title := "Note on the highlight"
+	if e.h.ID == 0 {
+		title = "New highlight with a note"
+	}
+	lines := []string{st.Title.Render(title)}
+	quote := wrapText(articles.Sanitize(strings.Join(strings.Fields(e.h.Text), " ")), inner-2)
+	if len(quote) > 3 {
+		quote = append(quote[:2:2], ansi.Truncate(quote[2], inner-3, "")+"…")
+	}
+	for _, q := range quote {
+		lines = append(lines, st.Caption.Render("│ "+q))
+	}
+	lines = append(lines, "", e.ta.View(), "")
+	ek := keys.Editor
+	lines = append(lines, st.Subtle.Render(ek.Save.Help().Key+" "+ek.Save.Help().Desc+" · "+
+		ek.Cancel.Help().Key+" "+ek.Cancel.Help().Desc))
+	return e.box.Render(strings.Join(lines, "\n"))
+}
+
+// overlay draws fg over bg with its top-left corner at column x, row y.
+func overlay(bg, fg string, x, y int) string {
+	bl := strings.Split(bg, "\n")
+	for i, f := range strings.Split(fg, "\n") {
+		row := y + i
+		if row < 0 || row >= len(bl) {
+			continue
+		}
+		l := bl[row]
+		fw := ansi.StringWidth(f)
+		left := ansi.Truncate(l, x, "")
+		if pad := x - ansi.StringWidth(left); pad > 0 {
+			left += strings.Repeat(" ", pad)
+		}
+		bl[row] = left + "\x1b[m" + f + "\x1b[m" + ansi.TruncateLeft(l, x+fw, "")
+	}
+	return strings.Join(bl, "\n")
+}

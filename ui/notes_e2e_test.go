@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"newsmark/articles"
+	"newsmark/store"
+	"newsmark/store/storetest"
+)
+
+// panePID is the newsmark process in the tmux pane: the pane runs a shell,
+// whose child is newsmark (env execs it).
+func (tt *tmuxTerm) newsmarkPID() int {
+	tt.t.Helper()
+	sh, err := strconv.Atoi(strings.TrimSpace(tt.tmux("display", "-p", "-t", tt.name, "#{pane_pid}")))
+	if err != nil {
+		tt.t.Fatal(err)
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(sh) + "/task/" + strconv.Itoa(sh) + "/children")
+	if err != nil {
+		tt.t.Skipf("cannot find the pane's child process: %v", err)
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		tt.t.Fatal("the pane's shell has no child: newsmark is not running")
+	}
+	pid, _ := strconv.Atoi(f[0])
+	return pid
+}
+
+// firstSentences loads an article as newsmark does and returns its first
+// two sentences.
+func firstSentences(t *testing.T, e articles.Entry) (string, string) {
+	t.Helper()
+	a, err := e.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Sentences) < 2 {
+		t.Fatalf("%s has %d sentences", a.Title, len(a.Sentences))
+	}
+	s0, s1 := a.Sentences[0], a.Sentences[1]
+	return a.Body[s0.Start:s0.End], a.Body[s1.Start:s1.End]
+}
+
+// TestEndToEndSaveSurvivesSIGKILL: once the status bar says "saved", the
+// highlight is on disk; killing newsmark with SIGKILL loses nothing, and a
+// restarted newsmark shows it.
+func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	lib := articles.Open([]string{"testdata/harbor.txt"}, nil)
+	s0, s1 := firstSentences(t, lib.Entries[0])
+	tt := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
+	tt.waitText("? help", s0[:30])
+	tt.send("v", ")", "h")
+	tt.waitText("saved")
+	storetest.KillPID(t, tt.newsmarkPID())
+	tt.waitText("EXITED 137")
+	for _, s := range []string{s0, s1} {
+		if n := storetest.CountHighlights(t, store.DefaultPath(dir), s); n != 1 {
+			t.Fatalf("after SIGKILL the database holds %d highlights with %q, want 1", n, s)
+		}
+	}
+	// A restarted newsmark finds it: the library marks the article.
+	again := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
+	again.waitText("? help", s0[:30])
+	again.send("Escape")
+	again.waitText("✎ 1 note")
+	again.send("q")
+}
+
+// TestEndToEndSaveThenExport follows issue 5: open a sample, v ) h, then
+// `newsmark export --format md --all` contains the two sentences.
+func TestEndToEndSaveThenExport(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	km, st := DefaultKeyMap(), NewStyles(Dark)
+	first := newLibrary(&km, &st, articles.Samples()).entries[0] // the library's order
+	s0, s1 := firstSentences(t, first)
+	tt := startTmux(t, 160, 45, bin, "--theme", "dark", "--data-dir", dir)
+	tt.waitText("articles", "? help")
+	tt.send("Enter")
+	tt.waitText(first.Meta.Title[:min(len(first.Meta.Title), 40)])
+	tt.send("v", ")", "h")
+	tt.waitText("saved")
+	tt.send("q")
+	tt.waitText("EXITED 0")
+	out, err := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("newsmark export: %v\n%s", err, out)
+	}
+	for _, s := range []string{s0, s1} {
+		if !strings.Contains(string(out), s) {
+			t.Fatalf("the export lacks %q:\n%s", s, out)
+		}
+	}
+}
