@@ -12,7 +12,6 @@ import "newsmark/model"
 // as entities), then the ventures built from both.
 func Article(a model.Article) model.Annotations {
 	ents := entities(a)
-	qs, ents := quotes(a, ents)
-	vs := ventures(a, ents, qs)
+	qs, ents, vs := quotesAndVentures(a, ents) // one shared index of sentences and mentions
 	return model.Annotations{Entities: ents, Quotes: qs, Ventures: vs}
 }

@@ -1,11 +1,13 @@
 package annotate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // benchQuoteText is news-like text of our own with quotes, speakers and
@@ -122,5 +124,25 @@ func BenchmarkQuotesVenturesHostile(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkQuotesVenturesSamples measures the quote and venture passes of
+// Article (one shared index) on the BenchmarkAnnotate corpus, segmented as
+// the loader does; the entities are found once, outside the loop.
+func BenchmarkQuotesVenturesSamples(b *testing.B) {
+	a := model.Article{Title: "Benchmark", Body: corpus(b, 1<<20)}
+	a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
+	ents := entities(a)
+	b.SetBytes(int64(len(a.Body)))
+	b.ReportAllocs()
+	start := cpuTime()
+	n := 0
+	for b.Loop() {
+		quotesAndVentures(a, slices.Clone(ents))
+		n++
+	}
+	if used := cpuTime() - start; used > 0 {
+		b.ReportMetric(float64(len(a.Body))*float64(n)/used.Seconds()/1e6, "cpu-MB/s")
 	}
 }

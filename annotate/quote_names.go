@@ -112,8 +112,8 @@ func (at *qAttributor) appositive(toks []qTok) qFound {
 // entity when the run has two to four words.
 func (at *qAttributor) nameFrom(run []qTok) qFound {
 	d := at.d
-	for len(run) > 0 && (qTitleWords[qLowerWord(d.body[run[0].start:run[0].end])] ||
-		qFunctionWords[qLowerWord(d.body[run[0].start:run[0].end])]) {
+	for len(run) > 0 && (qTitleWords[d.lw(run[0].start, run[0].end)] ||
+		qFunctionWords[d.lw(run[0].start, run[0].end)]) {
 		run = run[1:]
 	}
 	if len(run) == 0 || d.overlapsOther(run[0].start, run[len(run)-1].end) {

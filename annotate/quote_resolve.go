@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"sort"
+	"strings"
 
 	"newsmark/model"
 )
@@ -205,25 +206,48 @@ func (at *qAttributor) nextPersonAfter(pos int) int {
 func (at *qAttributor) recentCompany(pos int) qFound {
 	d := at.d
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	counts := map[int]int{}
+	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
 	for j := i - 1; j >= 0 && j >= i-80; j-- {
 		m := d.ments[j]
 		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
 			continue
 		}
-		if at.spokeAfter(m.end) {
+		if at.spokeAfter(m.end) || at.spokeAfterAside(m.end, pos) {
 			return qFound{ent: m.ent}
 		}
-		counts[m.ent]++
-		if counts[m.ent] >= bestN {
-			best, bestN = m.ent, counts[m.ent]
+		x := 0
+		for x < len(counts) && counts[x][0] != m.ent {
+			x++
+		}
+		if x == len(counts) {
+			counts = append(counts, [2]int{m.ent, 0})
+		}
+		counts[x][1]++
+		if counts[x][1] >= bestN {
+			best, bestN = m.ent, counts[x][1]
 		}
 	}
 	if at.lastSpeaker >= 0 && at.d.ents[at.lastSpeaker].Kind == model.Company {
 		return qFound{ent: at.lastSpeaker}
 	}
 	return qFound{ent: best}
+}
+
+// spokeAfterAside reports whether a reporting verb follows a ", which ...,"
+// or ", who ...," aside that opens at pos and closes before limit
+// ("Auerbach, which bought Brandauer in 2018, said the sale ...").
+func (at *qAttributor) spokeAfterAside(pos, limit int) bool {
+	b := at.d.body
+	if !strings.HasPrefix(b[pos:], ", which ") && !strings.HasPrefix(b[pos:], ", who ") {
+		return false
+	}
+	end := min(limit, pos+240, len(b))
+	if end <= pos+2 {
+		return false
+	}
+	k := strings.IndexByte(b[pos+2:end], ',')
+	return k >= 0 && at.spokeAfter(pos+2+k+1)
 }
 
 // spokeAfter reports whether a reporting verb follows pos within two words.

@@ -228,7 +228,7 @@ func qLooksSpoken(t string) bool {
 	return false
 }
 
-func (at *qAttributor) word(t qTok) string { return qLowerWord(at.d.body[t.start:t.end]) }
+func (at *qAttributor) word(t qTok) string { return at.d.lw(t.start, t.end) }
 
 // windowTokens tokenizes [from, to) into at.toks (reused).
 func (at *qAttributor) windowTokens(from, to int) []qTok {

@@ -94,25 +94,30 @@ var qASCIIWord = func() (t [256]bool) {
 func qTokens(s string, from, to int, out []qTok) []qTok {
 	i := from
 	for i < to {
-		// ASCII fast path: spaces and punctuation without decoding
-		if c := s[i]; c < utf8.RuneSelf && !qASCIIWord[c] {
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-				out = append(out, qTok{start: i, end: i + 1})
+		var j int
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII fast path: no decoding
+			if !qASCIIWord[c] {
+				if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+					out = append(out, qTok{start: i, end: i + 1})
+				}
+				i++
+				continue
 			}
-			i++
-			continue
+			j = i + 1
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:to])
+			if r == 0xA0 || unicode.IsSpace(r) {
+				i += w
+				continue
+			}
+			if !qIsWordRune(r) {
+				out = append(out, qTok{start: i, end: i + w})
+				i += w
+				continue
+			}
+			j = i + w
 		}
-		r, w := utf8.DecodeRuneInString(s[i:to])
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == 0xA0 || unicode.IsSpace(r) {
-			i += w
-			continue
-		}
-		if !qIsWordRune(r) {
-			out = append(out, qTok{start: i, end: i + w})
-			i += w
-			continue
-		}
-		j := i + w
 		for j < to {
 			if qASCIIWord[s[j]] {
 				j++
@@ -275,6 +280,7 @@ type qDoc struct {
 	// never a speaker
 	others       []qMent
 	othersSorted bool
+	lower        string // body with ASCII lower-cased, made on first need (lw)
 }
 
 type qMent struct {
@@ -332,13 +338,49 @@ func (d *qDoc) indexMentions() {
 	d.othersSorted = false
 }
 
+// qSortMents sorts mentions by start, the longer first at one start. A
+// bucket pass by start offset then a short sort per bucket is linear: each
+// entity's mentions come in order, but the entities interleave.
 func qSortMents(ms []qMent) {
-	slices.SortFunc(ms, func(x, y qMent) int {
+	cmp := func(x, y qMent) int {
 		if x.start != y.start {
 			return x.start - y.start
 		}
 		return y.end - x.end
-	})
+	}
+	if len(ms) < 256 {
+		slices.SortFunc(ms, cmp)
+		return
+	}
+	hi := 0
+	for _, m := range ms {
+		hi = max(hi, m.start)
+	}
+	nb := len(ms)
+	width := hi/nb + 1
+	counts := make([]int32, nb+1)
+	for _, m := range ms {
+		counts[m.start/width+1]++
+	}
+	for k := 1; k <= nb; k++ {
+		counts[k] += counts[k-1]
+	}
+	tmp := make([]qMent, len(ms))
+	next := counts[:nb]
+	for _, m := range ms {
+		k := m.start / width
+		tmp[next[k]] = m
+		next[k]++
+	}
+	// next[k] is now the end of bucket k and the start of bucket k+1
+	from := int32(0)
+	for k := 0; k < nb; k++ {
+		if b := tmp[from:next[k]]; len(b) > 1 {
+			slices.SortFunc(b, cmp)
+		}
+		from = next[k]
+	}
+	copy(ms, tmp)
 }
 
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
@@ -397,6 +439,40 @@ func (d *qDoc) paraOf(pos int) int {
 		return len(d.paras) - 1
 	}
 	return i
+}
+
+// lw returns body[s:e] lower-cased as qLowerWord does, without allocating
+// for an ASCII word: it is a slice of the body lower-cased once per article
+// (ASCII lowering keeps every byte offset).
+func (d *qDoc) lw(s, e int) string {
+	w := d.body[s:e]
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return qLowerWord(w)
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
+		return w
+	}
+	return d.lowerBody()[s:e]
+}
+
+// lowerBody is the body with ASCII letters lower-cased (same offsets).
+func (d *qDoc) lowerBody() string {
+	if len(d.lower) != len(d.body) {
+		// one allocation: lowered through a stack buffer into a Builder
+		var sb strings.Builder
+		sb.Grow(len(d.body))
+		var buf [4096]byte
+		for i := 0; i < len(d.body); i += len(buf) {
+			sb.Write(qLowerASCII(buf[:0], d.body[i:min(len(d.body), i+len(buf))]))
+		}
+		d.lower = sb.String()
+	}
+	return d.lower
 }
 
 // sentOf returns the index of the sentence holding pos.

@@ -129,9 +129,25 @@ func qFindSpans(d *qDoc) []qSpan {
 			}
 			inQ = false
 		}
+		nq, ne := -1, -1 // the next '"' and the next 0xE2 (lead byte of “ ” „) at or after i
 		for i := p.Start; i < p.End; i++ {
-			if c := b[i]; c != '"' && c != 0xE2 {
-				continue
+			// jump to the next candidate byte with two IndexByte scans
+			if nq < i {
+				if k := strings.IndexByte(b[i:p.End], '"'); k >= 0 {
+					nq = i + k
+				} else {
+					nq = p.End
+				}
+			}
+			if ne < i {
+				if k := strings.IndexByte(b[i:p.End], 0xE2); k >= 0 {
+					ne = i + k
+				} else {
+					ne = p.End
+				}
+			}
+			if i = min(nq, ne); i >= p.End {
+				break
 			}
 			kind, w := qMarkAt(b, i)
 			if w == 0 {

@@ -77,6 +77,14 @@ func TestQuotesSpeakers(t *testing.T) {
 			want:      []wantQuote{{"Prices will keep falling for a while,", "Lin Okafor"}},
 		},
 		{
+			name: "the firm said: the company that spoke before an aside, not the story's main company",
+			body: "Kestrel Works will buy Alder Mills. Kestrel Works said the price was fair. Kestrel Works expects savings. " +
+				"Harbour Capital, which bought Alder Mills in 2018, said the sale marked a good exit. " +
+				"“We leave Alder Mills twice the size it was when we arrived,” the firm said in a statement.",
+			companies: []string{"Kestrel Works", "Alder Mills", "Harbour Capital"},
+			want:      []wantQuote{{"We leave Alder Mills twice the size it was when we arrived,", "Harbour Capital"}},
+		},
+		{
 			name:   "X told Y",
 			body:   "“The market needs much more capacity,” Tom Reyes told Ada Vane before the meeting.",
 			people: []string{"Tom Reyes|Reyes", "Ada Vane|Vane"},

@@ -252,9 +252,9 @@ func TestVentureCardsMatchSampleGolds(t *testing.T) {
 		got, want float64
 	}{
 		{"gold amounts found", ratio(total.amtHit, total.amtGold), 0.90},
-		{"predicted amounts right", ratio(total.amtRight, total.amtPred), 0.80},
+		{"predicted amounts right", ratio(total.amtRight, total.amtPred), 0.85},
 		{"stakes", ratio(total.stakeOK, total.stakeN), 0.95},
-		{"locations", ratio(total.placeOK, total.placeN), 0.75},
+		{"locations", ratio(total.placeOK, total.placeN), 0.95},
 	} {
 		if c.got < c.want {
 			t.Errorf("%s: %.2f, below %.2f", c.field, c.got, c.want)
@@ -281,6 +281,16 @@ type cardCase struct {
 type cardFig struct {
 	text string
 	sub  model.FigureKind
+}
+
+// A fund's size is no investment of its own: "Harbour Capital, which
+// manages €14 billion, said the project fitted its strategy of investing".
+func TestVenturesFundSizeIsNoDeal(t *testing.T) {
+	body := "Harbour Capital, which manages about €14 billion for pension funds, said the project fitted its strategy of investing in ports."
+	ents := testFigure(testEnts(body, nil, []string{"Harbour Capital"}, nil), body, "€14 billion", model.Money, 14e9)
+	if vs := annotateDeals(model.Article{Body: body}, ents); len(vs) != 0 {
+		t.Errorf("got %+v, want no deal", vs)
+	}
 }
 
 func TestVentureCardFieldRules(t *testing.T) {
@@ -385,6 +395,40 @@ func TestVentureCardFieldRules(t *testing.T) {
 			companies: []string{"Alder Mills", "Kestrel Works"},
 			figures:   []cardFig{{"7.4bn Australian dollar", model.Money}, {"$5.8bn", model.Money}, {"£3bn", model.Money}},
 			amounts:   "7.4bn Australian dollar|$5.8bn|£3bn",
+		},
+		{
+			name: "results, settlements and money told as raised before are not the deal's",
+			body: "Kestrel Works agreed to buy Alder Mills for $900 million. Kestrel Works posted a $70 million loss last quarter " +
+				"and agreed to pay $30 million to settle a lawsuit. Alder Mills had already raised $50 million from Harbour Bank.",
+			companies: []string{"Kestrel Works", "Alder Mills", "Harbour Bank"},
+			figures: []cardFig{{"$900 million", model.Money}, {"$70 million", model.Money}, {"$30 million", model.Money},
+				{"$50 million", model.Money}},
+			amounts: "$900 million",
+		},
+		{
+			name:      "shares sold to fund the deal are no deal amount",
+			body:      "Kestrel Works will buy Alder Mills for £2bn and raised funds for the deal by selling new shares worth £500m.",
+			companies: []string{"Kestrel Works", "Alder Mills"},
+			figures:   []cardFig{{"£2bn", model.Money}, {"£500m", model.Money}},
+			amounts:   "£2bn",
+		},
+		{
+			name: "a minority stake's equity value is the company's worth; a price put on the stake itself is the deal's",
+			body: "Harbour Bank bought a 5% stake in Alder Mills for $400 million, at an equity value of $8 billion. " +
+				"Harbour Bank's offer puts the market value of Alder Mills at a level valuing a 5% stake at up to $450 million.",
+			companies: []string{"Harbour Bank", "Alder Mills"},
+			figures: []cardFig{{"5%", model.Percent}, {"$400 million", model.Money}, {"$8 billion", model.Money},
+				{"$450 million", model.Money}},
+			kind: model.Investment, amounts: "$400 million|$450 million", stake: "5%",
+		},
+		{
+			name: "new shares equal to a share of capital are no stake; a place before 's qualifies a noun",
+			body: "Kestrel Works will buy Alder Mills to build a bigger presence in Asia's third largest economy, " +
+				"selling new shares equal to 10% of its share capital. Kestrel Works said it was buying 100% of Alder Mills.",
+			companies: []string{"Kestrel Works", "Alder Mills"},
+			places:    []string{"Asia"},
+			figures:   []cardFig{{"10%", model.Percent}, {"100%", model.Percent}},
+			kind:      model.Acquisition, stake: "100%",
 		},
 		{
 			name:      "'will be called X' names the deal; X is no party",

@@ -28,6 +28,30 @@ var vPastCues = []string{
 	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
+// vPastGroups are vPastCues grouped by a word they share, so that a
+// clause is searched once per group rather than once per cue.
+var vPastGroups = func() []struct {
+	key  string
+	cues []string
+} {
+	keys := []string{"last ", "had ", "earlier ", " before", " ago", "previously", "was "}
+	groups := make([]struct {
+		key  string
+		cues []string
+	}, len(keys)+1)
+	for i, k := range keys {
+		groups[i].key = k
+	}
+	for _, c := range vPastCues {
+		i := 0
+		for i < len(keys) && !strings.Contains(c, keys[i]) {
+			i++
+		}
+		groups[i].cues = append(groups[i].cues, c)
+	}
+	return groups
+}()
+
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	if len(vb.vs) == 0 {
 		return nil
@@ -45,20 +69,16 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, si := range v.sents {
 			mv.Evidence = append(mv.Evidence, d.sents[si])
 		}
-		for i, c := range v.spans {
-			vb.fields(&mv, v, c, i == 0)
-		}
-		for _, p := range v.prices {
-			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
-				vb.dealMoney(v, vFig{start: p.Start, end: p.End}, d.sents[d.sentOf(p.Start)].Start) {
-				mv.Amounts = append(mv.Amounts, text)
-			}
+		vb.allFields(&mv, v)
+		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
+			// buying a minority stake is an investment: its "equity value of"
+			// is the company's worth, so the amounts are read again as such
+			mv.Kind, v.kind = model.Investment, model.Investment
+			mv.Amounts = mv.Amounts[:0]
+			vb.allFields(&mv, v)
 		}
 		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
-		}
-		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
-			mv.Kind = model.Investment // buying a minority stake is an investment
 		}
 		if v.name >= 0 {
 			mv.Name = d.ents[v.name].Name()
@@ -67,6 +87,49 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		out = append(out, mv)
 	}
 	return out
+}
+
+// allFields fills mv from every clause of v, then from its prices.
+func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
+	d := vb.d
+	for i, c := range v.spans {
+		vb.fields(mv, v, c, i == 0)
+	}
+	for _, p := range v.prices {
+		s := d.sents[d.sentOf(p.Start)]
+		if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
+			vb.dealMoney(v, vFig{start: p.Start, end: p.End}, s.Start) {
+			mv.Amounts = append(mv.Amounts, text)
+		}
+		// "will spend Rs 1,800 crore on a plant outside Pune": the price's
+		// sentence may say where the deal's site is
+		for _, f := range vb.figsIn(s.Start, s.End) {
+			if mv.Location == "" && d.ents[f.ent].Kind == model.Place {
+				mv.Location = vb.location(v, f, s, false, d.lowerBody()[max(s.Start, f.start-40):f.start])
+			}
+		}
+	}
+}
+
+// location returns the place f as the deal's location, or "": after a
+// preposition of place in the deal's first clause, after a site word in a
+// later one ("a plant in Pune"), or as a party's home ("X GmbH of Stuttgart");
+// never a company's seat or a place qualifying a noun.
+func (vb *vBuilder) location(v *vDeal, f vFig, s model.Span, first bool, before string) string {
+	b := vb.d.body
+	if f.end > s.End {
+		return ""
+	}
+	if !(vPlacePreposition(before) && !vb.adjectival(f.end, s.End) && !vb.companySeat(v, f.start, s.Start) &&
+		(first || vSiteWord(before)) ||
+		strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
+		return ""
+	}
+	text := b[f.start:f.end]
+	if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
+		text = b[f.start-4 : f.end] // "across the Gulf": the article's words
+	}
+	return text
 }
 
 // fields fills the empty fields of mv from the figures and places of clause
@@ -82,17 +145,11 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		}
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
-		var lb [48]byte
-		before := string(qLowerASCII(lb[:0], b[max(s.Start, f.start-40):f.start]))
+		before := d.lowerBody()[max(s.Start, f.start-40):f.start]
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
-				!vb.companySeat(v, f.start, s.Start) && (first || vSiteWord(before)) ||
-				strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
-				if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
-					text = b[f.start-4 : f.end] // "across the Gulf": the article's words
-				}
-				mv.Location = text
+			if mv.Location == "" {
+				mv.Location = vb.location(v, f, s, first, before)
 			}
 		case e.Subkind == model.Money:
 			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
@@ -114,7 +171,9 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
 				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
-				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") {
+				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") &&
+				!strings.Contains(before, "equal to") && !vb.followedBy(f.end, s.End, " of its share capital") {
+				// "new shares equal to 10% of its share capital" fund a deal, they are no stake in it
 				mv.Stake = text
 			}
 		case e.Subkind == model.Count:
@@ -140,11 +199,17 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 // vConversion reports whether the amount at pos converts the one ending at
 // prev: "9.4 trillion won ($6.8 billion)", "¥312 billion, or about US$2.1 billion".
 func vConversion(b string, prev, pos int) bool {
-	if prev < 0 || pos-prev > 16 {
+	if prev < 0 || pos < prev || pos-prev > 16 {
 		return false
 	}
 	gap := strings.TrimSpace(strings.Trim(b[prev:pos], " ,(;"))
 	return gap == "" || gap == "or" || gap == "or about" || gap == "or roughly" || gap == "about"
+}
+
+// followedBy reports whether the body at pos, before end, starts with w
+// (ASCII case folded).
+func (vb *vBuilder) followedBy(pos, end int, w string) bool {
+	return pos+len(w) <= end && vb.d.lowerBody()[pos:pos+len(w)] == w
 }
 
 // vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
@@ -156,7 +221,17 @@ func vIsRatioText(s string) bool {
 // company's size or results rather than a deal's money: "a market value of
 // about £3.8 billion", "revenue of £5.2 billion", "net debt would rise to".
 var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
-	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales"}
+	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales",
+	// money raised to pay for the deal, or told as spent before it ("had already raised")
+	"new shares", "new stock", "rights issue", "already ", "manages ", "managing "}
+
+// vNotDealAfter, just after an amount, make it a company's results or
+// costs: "a $676m loss", "an $850m payout to settle a lawsuit".
+var vNotDealAfter = map[string]bool{
+	"loss": true, "losses": true, "profit": true, "profits": true, "payout": true, "settlement": true, "fine": true,
+	"penalty": true, "charge": true, "writedown": true, "write-down": true, "dividend": true, "buyback": true,
+	"revenue": true, "revenues": true, "sales": true,
+}
 
 // vFinancingNouns, just after an amount, make it borrowed money.
 var vFinancingNouns = map[string]bool{
@@ -167,7 +242,8 @@ var vFinancingNouns = map[string]bool{
 // project's ("the $100 billion Apollo endeavor").
 var vProjectNouns = map[string]bool{
 	"project": true, "projects": true, "endeavor": true, "endeavour": true, "initiative": true, "program": true,
-	"programme": true, "plan": true, "fund": true, "venture": true, "scheme": true, "effort": true, "deal": true,
+	"programme": true, "plan": true, "fund": true, "funds": true, "venture": true, "scheme": true, "effort": true,
+	"deal": true, "operation": true, "operations": true,
 }
 
 // dealMoney reports whether the money figure f, in a clause starting at
@@ -178,6 +254,9 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	b := vb.d.body
 	var lb [64]byte
 	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
+	if i := bytes.LastIndex(before, []byte(" stake")); i >= 0 && bytes.Contains(before[i:], []byte(" at ")) {
+		return true // "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	}
 	for _, w := range vNotDealMoney {
 		if i := bytes.Index(before, []byte(w)); i >= 0 {
 			if v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined")) {
@@ -187,21 +266,23 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 		}
 	}
 	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
-		bytes.Contains(before, []byte("valuing "))) {
+		bytes.Contains(before, []byte("valuing ")) || bytes.Contains(before, []byte("equity value")) ||
+		bytes.Contains(before, []byte("enterprise value"))) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
 	ts := qTokens(b, f.end, min(len(b), f.end+64), vb.after[:0])
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
-		if vFinancingNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
-			return false
+		if w := vb.d.lw(ts[k].start, ts[k].end); vFinancingNouns[w] || k == 0 && vNotDealAfter[w] ||
+			k == 1 && w == "settle" && vb.d.lw(ts[0].start, ts[0].end) == "to" {
+			return false // "pay $850m to settle the suit"
 		}
 	}
 	// "the $100 billion Stargate endeavor": a name then a project noun
 	if len(ts) >= 2 && ts[0].word && qIsUpperStart(b[ts[0].start:ts[0].end]) && !vb.partyAt(v, ts[0].start) {
 		for k := 1; k < len(ts) && k <= 3 && ts[k].word; k++ {
-			if vProjectNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+			if vProjectNouns[vb.d.lw(ts[k].start, ts[k].end)] {
 				return false
 			}
 		}
@@ -262,7 +343,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 	// "a 10-year partnership"
 	ts := qTokens(b, f.end, min(len(b), f.end+32), vb.after[:0])
 	vb.after = ts
-	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[qLowerWord(b[ts[0].start:ts[0].end])]
+	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[vb.d.lw(ts[0].start, ts[0].end)]
 }
 
 // vSiteWords, shortly before a place, make it where the deal happens when
@@ -339,7 +420,11 @@ func vPlacePreposition(before string) bool {
 // adjectival reports whether a place ending at pos qualifies the noun after
 // it ("in U.S. startup Voltaic"), so is no location of the deal.
 func (vb *vBuilder) adjectival(pos, end int) bool {
-	ts := qTokens(vb.d.body, pos, min(end, pos+24), nil)
+	if b := vb.d.body; pos < end && (b[pos] == '\'' || strings.HasPrefix(b[pos:end], "’")) {
+		return true // "Asia's third largest economy": the place qualifies what follows
+	}
+	ts := qTokens(vb.d.body, pos, min(end, pos+24), vb.after[:0])
+	vb.after = ts
 	if len(ts) == 0 || !ts[0].word {
 		return false
 	}
@@ -434,9 +519,14 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 		}
 	}
 	text = strings.ToLower(text)
-	for _, c := range vPastCues {
-		if strings.Contains(text, c) {
-			return true
+	for _, g := range vPastGroups {
+		if g.key != "" && !strings.Contains(text, g.key) {
+			continue // one look rules out the whole group ("last year", "last month"...)
+		}
+		for _, c := range g.cues {
+			if strings.Contains(text, c) {
+				return true
+			}
 		}
 	}
 	if year > 0 {

@@ -86,12 +86,14 @@ var vAny = func() map[string]bool {
 	return m
 }()
 
-// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
-// with c: most words fail this test before any map look-up.
-var vFirstLen = func() (t [256]uint32) {
+// vFirst2Len is a first look before the map: bit n of entry
+// (c0&31)<<5 | c1&31 is set when some vAny word of n bytes starts with c0 c1
+// (case folds away under &31; the few bytes that collide only let a word
+// through to the exact look-up).
+var vFirst2Len = func() (t [1024]uint32) {
 	for w := range vAny {
 		if len(w) < 32 {
-			t[w[0]] |= 1 << len(w)
+			t[int(w[0]&31)<<5|int(w[1]&31)] |= 1 << len(w)
 		}
 	}
 	return t
@@ -102,46 +104,51 @@ func vMaybe(w string) bool {
 	if len(w) < 2 || len(w) >= 32 {
 		return false
 	}
-	c := w[0]
-	if c >= 'A' && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return vFirstLen[c]&(1<<len(w)) != 0
+	return vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) != 0
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
-// words belong to vAny? Most sentences stop here, untokenized.
+// words belong to vAny? Most sentences stop here, untokenized. A word is
+// lower-cased only when its first letter and length may make a vAny word;
+// its neighbours only when it is one.
 func vQuickTrigger(s string) bool {
-	// three rotating buffers hold the previous, current and next word in
-	// lower case: no allocation per word
-	var bufs [3][32]byte
-	var lens [3]int
-	p, c, n := 0, 1, 2
-	curOK := false
+	var pb, cb, nb [32]byte
+	ps, pe := 0, 0 // the word before
 	for i := 0; ; {
-		lens[n] = 0
 		for i < len(s) && !vWordByte[s[i]] {
 			i++
 		}
-		if i < len(s) {
-			j := i + 1
-			for j < len(s) && vWordByte[s[j]] {
-				j++
-			}
-			if j-i < 32 {
-				lens[n] = len(qLowerASCII(bufs[n][:0], s[i:j]))
-			}
-			i = j
-		}
-		if curOK && vGate(bufs[p][:lens[p]], bufs[c][:lens[c]], bufs[n][:lens[n]]) {
-			return true
-		}
-		if i >= len(s) && lens[n] == 0 {
+		if i >= len(s) {
 			return false
 		}
-		p, c, n = c, n, p
-		w := bufs[c][:lens[c]]
-		curOK = len(w) > 1 && vFirstLen[w[0]]&(1<<len(w)) != 0 && vAny[string(w)]
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 {
+			if w := qLowerASCII(cb[:0], s[i:j]); vAny[string(w)] {
+				var prev, next []byte
+				if pe-ps < 32 {
+					prev = qLowerASCII(pb[:0], s[ps:pe])
+				}
+				k := j
+				for k < len(s) && !vWordByte[s[k]] {
+					k++
+				}
+				e := k
+				for e < len(s) && vWordByte[s[e]] {
+					e++
+				}
+				if e-k < 32 {
+					next = qLowerASCII(nb[:0], s[k:e])
+				}
+				if vGate(prev, w, next) {
+					return true
+				}
+			}
+		}
+		ps, pe = i, j
+		i = j
 	}
 }
 
@@ -230,7 +237,7 @@ var vBusinessNouns = map[string]bool{
 // business, a stake or a company rather than goods.
 func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 	b := vb.d.body
-	if len(toks) == 0 || toks[0].word && qLowerWord(b[toks[0].start:toks[0].end]) == "by" {
+	if len(toks) == 0 || toks[0].word && vb.d.lw(toks[0].start, toks[0].end) == "by" {
 		return false // "cars sold by the group": goods, and the seller follows
 	}
 	for i := 0; i < len(toks) && i < 5; i++ {
@@ -244,7 +251,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 			}
 			continue
 		}
-		if vBusinessNouns[qLowerWord(b[t.start:t.end])] {
+		if vBusinessNouns[vb.d.lw(t.start, t.end)] {
 			return true
 		}
 	}
@@ -258,7 +265,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 
 func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
 	for i := 0; i < len(toks) && i < n; i++ {
-		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
+		if toks[i].word && vDealNouns[vb.d.lw(toks[i].start, toks[i].end)] {
 			return true
 		}
 	}
@@ -292,14 +299,14 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
-		w := qLowerWord(b[tk.start:tk.end])
+		w := vb.d.lw(tk.start, tk.end)
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
-			next = qLowerWord(b[toks[i+1].start:toks[i+1].end])
+			next = vb.d.lw(toks[i+1].start, toks[i+1].end)
 		}
 		prev := ""
 		if i > 0 && toks[i-1].word {
-			prev = qLowerWord(b[toks[i-1].start:toks[i-1].end])
+			prev = vb.d.lw(toks[i-1].start, toks[i-1].end)
 		}
 		switch {
 		case w == "joint" && (next == "venture" || next == "ventures") || w == "joint-venture" || w == "jv":
@@ -417,10 +424,22 @@ var vAdviserWords = map[string]bool{
 	"lender": true, "lenders": true, // "a loan from lenders led by X": X finances, it is no party
 }
 
+// vAdviserFirstLen has bit n of entry c set when an adviser word of n
+// bytes starts with c: most words fail this before any map look-up.
+var vAdviserFirstLen = func() (t [256]uint32) {
+	for w := range vAdviserWords {
+		t[w[0]] |= 1 << len(w)
+		t[w[0]-'a'+'A'] |= 1 << len(w)
+	}
+	return t
+}()
+
 func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {
 	var buf [24]byte
+	b := vb.d.body
 	for _, t := range toks {
-		if t.word && t.end-t.start < len(buf) && vAdviserWords[string(qLowerASCII(buf[:0], vb.d.body[t.start:t.end]))] {
+		if n := t.end - t.start; t.word && n < len(buf) && vAdviserFirstLen[b[t.start]]&(1<<n) != 0 &&
+			vAdviserWords[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
 			return true
 		}
 	}

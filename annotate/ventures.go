@@ -65,12 +65,12 @@ type vBuilder struct {
 	toks    []qTok
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
+	pbuf    []int  // a clause's parties (reused)
 }
 
-type vFig struct {
-	start, end int
-	ent        int
-}
+// vFig is a figure or place mention (the same shape as a name mention, so
+// one sort serves both).
+type vFig = qMent
 
 // vDeal is a venture being built.
 type vDeal struct {
@@ -116,7 +116,7 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	slices.SortFunc(vb.figs, func(x, y vFig) int { return x.start - y.start })
+	qSortMents(vb.figs)
 }
 
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
@@ -197,7 +197,7 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 		return true
 	case ',':
 		if k+1 < len(toks) && toks[k+1].word {
-			switch qLowerWord(b[toks[k+1].start:toks[k+1].end]) {
+			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
 			case "and", "while", "but", "whereas":
 				return true
 			}
@@ -221,7 +221,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		for _, r := range rel {
 			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
-				var sub []qTok
+				sub := make([]qTok, 0, len(toks))
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
 						sub = append(sub, t)
@@ -242,7 +242,8 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		return
 	}
 	from, to := toks[0].start, toks[len(toks)-1].end
-	var parties []int
+	parties := vb.pbuf[:0] // reused: a new deal takes a copy
+	defer func() { vb.pbuf = parties[:0] }()
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
 	for _, m := range d.mentionsIn(from, to) {
@@ -339,7 +340,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}, name: name,
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: []model.Span{{Start: from, End: to}}})
 }
 
@@ -352,7 +353,7 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 		if toks[k].word || b[toks[k].start] != ',' || !toks[k+1].word {
 			continue
 		}
-		w := qLowerWord(b[toks[k+1].start:toks[k+1].end])
+		w := vb.d.lw(toks[k+1].start, toks[k+1].end)
 		if w != "which" && w != "who" && w != "whose" {
 			continue
 		}
@@ -406,11 +407,15 @@ const vMaxParties = 12
 // article linear.
 const vMaxOpen = 12
 
+// vPrepend puts x first in a (in place) unless a has it.
 func vPrepend(a []int, x int) []int {
 	if vHas(a, x) {
 		return a
 	}
-	return append([]int{x}, a...)
+	a = append(a, 0)
+	copy(a[1:], a)
+	a[0] = x
+	return a
 }
 
 // pronounSubject resolves a clause that opens with "it", "the company" or
@@ -420,16 +425,16 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	d := vb.d
 	b := d.body
 	k := 0
-	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[qLowerWord(b[toks[k].start:toks[k].end])]) {
+	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[vb.d.lw(toks[k].start, toks[k].end)]) {
 		k++
 	}
 	if k >= len(toks) || toks[k].start >= trig {
 		return -1
 	}
-	w := qLowerWord(b[toks[k].start:toks[k].end])
+	w := vb.d.lw(toks[k].start, toks[k].end)
 	isRef := w == "it" || w == "its"
 	if (w == "the" || w == "this") && k+1 < len(toks) {
-		n := qLowerWord(b[toks[k+1].start:toks[k+1].end])
+		n := vb.d.lw(toks[k+1].start, toks[k+1].end)
 		isRef = qOrgNouns[n] && n != "statement"
 	}
 	if !isRef {
@@ -439,7 +444,9 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	si := d.sentOf(toks[k].start)
 	if si > 0 {
 		s := d.sents[si-1]
-		ts := qTokens(b, s.Start, min(s.End, s.Start+qMaxWindow), nil)
+		// its first eight tokens: 256 bytes hold them in any real sentence
+		ts := qTokens(b, s.Start, min(s.End, s.Start+256), vb.after[:0])
+		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {
 			lim = ts[7].start
@@ -497,7 +504,20 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
-		if vb.d.ents[f.ent].Subkind == model.Money {
+		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(f.start, toks[0].start) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySize reports whether the money at pos, in a clause starting at
+// from, measures a company rather than a deal: "which manages about €14
+// billion", "revenue of £5.2 billion".
+func (vb *vBuilder) companySize(pos, from int) bool {
+	before := vb.d.lowerBody()[max(from, pos-40):pos]
+	for _, w := range vNotDealMoney {
+		if strings.Contains(before, w) {
 			return true
 		}
 	}
@@ -563,6 +583,9 @@ func (vb *vBuilder) sameParty(x, y int) bool {
 		return true
 	}
 	a, b := vb.d.ents[x].Name(), vb.d.ents[y].Name()
+	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
+		return false // most pairs differ at once
+	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
