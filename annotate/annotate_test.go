@@ -129,6 +129,9 @@ func TestFigures(t *testing.T) {
 		{"They formed a 50-50 venture.", "50-50", model.Ratio, 50, "ratio", ""},
 		{"The stakes are split 51:49 between them.", "51:49", model.Ratio, 51, "ratio", ""},
 		{"The plant will hire 1,000 people next year.", "1,000 people", model.Count, 1000, "people", ""},
+		{"The mill will make 3 million tonnes a year.", "3 million tonnes a year", model.Count, 3e6, "tonnes", "year"},
+		{"It added 2.5 million users last quarter.", "2.5 million users", model.Count, 2.5e6, "users", ""},
+		{"The airline ordered 10 737-800 planes.", "10 737-800 planes", model.Count, 10, "planes", ""},
 		{"It sold 2.8 million electric cars.", "2.8 million electric cars", model.Count, 2.8e6, "cars", ""},
 		{"The contract runs four years.", "four years", model.Duration, 4, "year", ""},
 		{"The family built it over three decades.", "three decades", model.Duration, 3, "decade", ""},
@@ -195,4 +198,58 @@ func TestIDsInOrder(t *testing.T) {
 	if len(ann.Entities) < 4 {
 		t.Errorf("entities = %v, want two companies, a figure and a place", names(ann))
 	}
+}
+
+func TestPlacePrepositionIsNoPerson(t *testing.T) {
+	t.Parallel()
+	body := "The resort will be built in Grace Bay next year. Investor Grace Okoro backed it."
+	ann := Article(model.Article{Body: body})
+	for _, e := range ann.Entities {
+		if e.Kind == model.Person && strings.HasPrefix(e.Name(), "Grace Bay") {
+			t.Errorf("%q after 'in' taken for a person", e.Name())
+		}
+	}
+	find(t, ann, model.Person, "Grace Okoro")
+}
+
+func TestFirstWordAlias(t *testing.T) {
+	t.Parallel()
+	body := "Lumenor Grid Inc. will be sold. Lumenor shares rose, and Lumenor said talks were over."
+	ann := Article(model.Article{Body: body})
+	c := find(t, ann, model.Company, "Lumenor Grid Inc.")
+	if got := mentionTexts(body, c); len(got) != 3 {
+		t.Errorf("Lumenor Grid Inc. mentions = %q, want the name and two short ones", got)
+	}
+}
+
+func TestCueNounBeforeNameAndOfNames(t *testing.T) {
+	t.Parallel()
+	body := "Talks ended. Bank of America Corp. analyst Ann Lee said so. Chipmaker Orbital Devices Inc. agreed."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Bank of America Corp.")
+	find(t, ann, model.Company, "Orbital Devices Inc.")
+	find(t, ann, model.Person, "Ann Lee")
+}
+
+func TestFamilyNameFirst(t *testing.T) {
+	t.Parallel()
+	body := "Chairman Baek Ji-hoon met investors. Baek said 5G phones would sell well."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Baek Ji-hoon")
+	if got := mentionTexts(body, p); len(got) != 2 || got[1] != "Baek" {
+		t.Errorf("mentions = %q, want the full name then the family name", got)
+	}
+	for _, e := range ann.Entities {
+		if e.Kind == model.Company || e.Kind == model.Figure && e.Subkind == model.Count {
+			t.Errorf("unexpected %s %q", e.Kind, e.Text)
+		}
+	}
+}
+
+func TestOwnerBeforeHyphen(t *testing.T) {
+	t.Parallel()
+	body := "The Quillon-backed startup raised money. An Oslo-based rival did too."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Quillon")
+	find(t, ann, model.Place, "Oslo")
 }

@@ -251,7 +251,7 @@ func (d *doc) contributors() {
 		}
 		// Walk back over earlier names of the same credit ("A, B and C").
 		k := c.t0 - 1
-		for k >= 0 {
+		for k >= 0 && c.t0-k < 40 { // a credit names a few people, not a page of them
 			w := ns.word(k)
 			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
 				k--
@@ -372,6 +372,11 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				last = ns.word(c.t1 - 2)
 			}
 			d.setAlias(last, e)
+			// "Chey Tae-won": a hyphenated given name after the family
+			// name (Korean, Chinese order), so the first word is the surname.
+			if n == 2 && strings.Contains(last, "-") {
+				d.setAlias(ns.word(c.t0), e)
+			}
 			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
 				// "Avi" for "Avi Glazer" only when no one else has it.
 				d.setAlias(ns.word(c.t0), e)
@@ -380,6 +385,10 @@ func (d *doc) registerAliases(e int, c *chunk) {
 	case model.Company:
 		if short, ok := lex.knownShort[name]; ok {
 			d.setAlias(short, e)
+		}
+		// "Amazon.com Inc." is "Amazon" in the next sentence.
+		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
+			d.setAlias(w[:len(w)-4], e)
 		}
 		words := make([]string, 0, n)
 		for k := c.t0; k < c.t1; k++ {
@@ -397,6 +406,16 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			d.setAlias(short, e)
 			if s, ok := lex.knownShort[short]; ok {
 				d.setAlias(s, e)
+			}
+		}
+		// "Lumen Grid" → "Lumen": a distinctive first word of a two-word
+		// name stands for it, unless it is a name of its own.
+		if len(words) == 2 {
+			w := words[0]
+			f := wordSet(lex.info[w])
+			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
+				!strings.Contains(w, "-") && len(w) > 2 {
+				d.setAlias(w, e)
 			}
 		}
 		d.setAlias(initials(ns, c, true), e)

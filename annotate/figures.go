@@ -290,7 +290,9 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
 	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && partyNouns[head]) {
-		return figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}, true
+		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
+		d.perAfter(&f) // "3 million tonnes a year"
+		return f, true
 	}
 	return figure{}, false
 }
@@ -302,8 +304,16 @@ func (d *doc) countHead(j int) (int, string) {
 	toks := d.ns.toks
 	for k := j; k < len(toks) && k < j+5; k++ {
 		t := toks[k]
+		// A model number between the count and its noun: "10 737-800 planes".
+		if k == j && t.kind == kNum && d.hasSpace(k) || k > j && t.kind == kNum && d.tok(k-1) == "-" && d.glued(k) {
+			continue
+		}
+		if k == j && t.kind == kWord && !d.hasSpace(k) {
+			return 0, "" // "5G services", "4K screens": a code, not a count
+		}
 		if t.kind != kWord || (k > j && !d.hasSpace(k) && d.tok(k-1) != "-") {
-			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && toks[k+1].kind == kWord {
+			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && (toks[k+1].kind == kWord ||
+				toks[k+1].kind == kNum) {
 				continue
 			}
 			return 0, ""
@@ -334,7 +344,7 @@ var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true,
 	"was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "per": true, "percent": true,
 	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
 	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
-	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "his's": true, "plus": true, "minus": true}
+	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -401,8 +411,8 @@ func (d *doc) dateAt(i int) (figure, bool) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	end := i + 1
-	if d.tok(end) == "." && d.glued(end) {
-		end++
+	if d.tok(end) == "." && d.glued(end) && len(w) <= 4 && w != "May" && w != "June" && w != "July" {
+		end++ // "Jan." keeps its period; "April." ends a sentence
 	}
 	if end < len(toks) && toks[end].kind == kNum && len(d.tok(end)) <= 4 {
 		end++

@@ -63,6 +63,9 @@ var fuzzSeeds = []string{
 	"Acme Corp.’s unit, Acme Corp, or AC, (AC.N) <1234> 50-50 $3bn a year 2016 Monday Jan. 13",
 	"\xff\xfe invalid utf8 \xc3\x28 Corp. \xe2\x82",
 	"Al-Rumayyan al Nasser De la Rey-based Abu Dhabi-backed GM-LG Chem",
+	strings.Repeat("Acme Bolt, ", 3000),
+	strings.Repeat("Mr ", 3000) + "Lee",
+	strings.Repeat("Abc ", 3000),
 }
 
 func FuzzAnnotate(f *testing.F) {

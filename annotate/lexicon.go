@@ -11,7 +11,8 @@ import "strings"
 // A trailing period after the abbreviations belongs to the name.
 const legalSuffixList = `Corp Corporation Inc Incorporated Co Company Companies Cos Ltd Limited LLC LLP LP L.P. PLC Plc plc AG SA S.A. NV N.V. BV B.V. SE SpA S.p.A. SAS
 KK K.K. GmbH AB ASA Oyj Pte Pty Bhd Tbk PJSC OAO OJSC JSC PT SARL Srl SRL ApS A/S KGaA Sdn Kft Zrt Nyrt Oy AS
-SpA S.A.S. SAB PCL Tbk ehf hf SGPS BSC QSC QPSC SAOG KSC PSC ULC LLLP`
+SpA S.A.S. SAB PCL Tbk ehf hf SGPS BSC QSC QPSC SAOG KSC PSC ULC LLLP Pvt
+PLLC LDA Lda SL SLU SpA SRL SCA SCS CV C.V. N.V. S.A.B. AS ASA OÜ UAB AD DOO Kft. GK YK`
 
 // designators end a company name when the name has another word before them
 // ("Tokyo Gas", "Hyundai Motor Group"); alone they are ordinary words.
@@ -184,7 +185,11 @@ Though Because As Once Now Today Yesterday Tomorrow Last Next First Second Third
 Early Recently Currently Earlier Later Instead Indeed Thus Hence Overall Separately Similarly Additionally Finally Again Already Ever Never
 Other Others One Two Three Four Five Six Seven Eight Nine Ten Several Most Half Read See Watch Click Photo Video Image Source Sources Update
 Updated Editing Reporting Writing Additional Related Advertisement Police Critics Regulators Authorities Lawmakers
-Shareholders Unions Experts Economists Residents Traders Insiders Observers Prosecutors Consumers Customers Buyers Sellers Bidders Sign Subscribe Share Comment Comments Chapter Page Section Part
+Shareholders Unions Experts Economists Residents Traders Insiders Observers Prosecutors Consumers Customers Buyers Sellers Bidders
+Journalists Reporters Pilots Doctors Nurses Teachers Farmers Miners Drivers Staff Engineers Scientists Lawyers Bankers Managers
+Directors Members Voters Citizens Students Protesters Activists Owners Partners Suppliers Rivals Competitors Lenders Creditors
+Nobody Everyone Everybody Someone Somebody Anyone Anybody Nothing Everything Something Anything Citing Asked Adding Noting
+Explaining Having Being Whether Whatever Whoever Wherever Whenever Let Please Thanks Thank Sorry Well Oh Yes Okay OK Sign Subscribe Share Comment Comments Chapter Page Section Part
 Company Companies Group Firm Bank Fund Deal Deals Shares Stock Stocks Market Markets Investors Analysts Officials Executives Employees
 Workers People Government Talks Plans Sales Revenue Profit Profits Prices Price Demand Supply According Under Following Asked Speaking
 Combining Including Excluding Given Based Despite Analyst Chairman President Minister Chief Executive Managing Director Founder Officer

@@ -61,6 +61,10 @@ var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": tru
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
 	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
 
+// maxRun bounds a run of capitals: no name is longer, and a title-cased
+// paragraph must not make the look-ups on a run quadratic.
+const maxRun = 12
+
 // findChunks collects the capitalised runs of the text.
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
@@ -76,7 +80,7 @@ func (ns *nameScanner) findChunks() {
 		j := i + 1
 		end := int(toks[i].e)
 		next := 0
-		for j < len(toks) {
+		for j < len(toks) && j-i < maxRun {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
@@ -196,7 +200,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			}
 		}
 		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
-		if f&cueCap != 0 && j-i > 1 && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
+		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
 			i++
 			continue
@@ -291,7 +295,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.kind, c.cue = model.Person, "title-context"
-		case lex.firstName.has(first):
+		case lex.firstName.has(first) && (!placePreposition[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
 			c.kind, c.cue = model.Person, "first-name"
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.kind, c.cue = model.Person, "title-context"
@@ -306,7 +310,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
-	for k := c.t1 - 1; k > c.t0; k-- {
+	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
 		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
@@ -443,6 +447,13 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
 		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
 		return true
+	}
+	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
+	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
+		switch ns.lowerWord(c.t1 + 1) {
+		case "owned", "backed", "controlled", "funded", "financed":
+			return true
+		}
 	}
 	// "MG Rover, which employs ..."
 	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
@@ -584,4 +595,14 @@ func (ns *nameScanner) honorificBefore(c *chunk) bool {
 		k--
 	}
 	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
+}
+
+// placePreposition before a run points to a place ("based in Hai Phong"),
+// so a first name alone does not make it a person.
+var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
+	"throughout": true, "into": true}
+
+// hasSpaceAt reports whether whitespace precedes token i.
+func (ns *nameScanner) hasSpaceAt(i int) bool {
+	return i < len(ns.toks) && ns.toks[i].flags&fSpace != 0
 }

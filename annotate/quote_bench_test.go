@@ -91,3 +91,36 @@ func FuzzQuotesVentures(f *testing.F) {
 		}
 	})
 }
+
+// qvHostileShapes stress quotes and ventures: marks only, quotes that never
+// close, one endless sentence of deals, speakers and pronouns everywhere.
+var qvHostileShapes = map[string]string{
+	"marks":       `"“”" `,
+	"unclosed":    "“Acme Corp. bought Bolt Ltd. and ",
+	"deals":       "Acme Corp. and Bolt Ltd. formed a joint venture, and the deal ",
+	"speakers":    "“We agree,” he said. “The company said so,” the company said. ",
+	"asides":      "Acme Corp., which bought Bolt Ltd., ",
+	"paragraphs":  "“Acme Corp. will buy Bolt Ltd.\n\n",
+	"one-company": "It bought Acme Corp. for $1 billion. ",
+}
+
+// BenchmarkQuotesVenturesHostile runs quotes and ventures on each shape at
+// 100 KB and 1 MB: the MB/s of the two sizes must stay close (linear time).
+func BenchmarkQuotesVenturesHostile(b *testing.B) {
+	for name, unit := range qvHostileShapes {
+		for _, size := range []struct {
+			label string
+			n     int
+		}{{"100KB", 100 << 10}, {"1MB", 1 << 20}} {
+			a := model.Article{Body: strings.Repeat(unit, size.n/len(unit))}
+			ents := entities(a)
+			b.Run(name+"/"+size.label, func(b *testing.B) {
+				b.SetBytes(int64(len(a.Body)))
+				for b.Loop() {
+					qs, es := quotes(a, ents)
+					ventures(a, es, qs)
+				}
+			})
+		}
+	}
+}

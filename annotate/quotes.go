@@ -23,9 +23,25 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 		return nil, ents
 	}
 	d := newQDoc(a, ents, true)
+	return quotesIn(d), d.ents
+}
+
+// quotesAndVentures is quotes then ventures on one shared index of the
+// article (its sentences and sorted mentions are built once, not twice).
+func quotesAndVentures(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity, []model.Venture) {
+	if len(a.Body) == 0 {
+		return nil, ents, nil
+	}
+	d := newQDoc(a, ents, true)
+	qs := quotesIn(d)
+	return qs, d.ents, venturesIn(a, d, qs)
+}
+
+// quotesIn finds the quotes of d; speakers it adds go into d.ents.
+func quotesIn(d *qDoc) []model.Quote {
 	spans := qFindSpans(d)
 	if len(spans) == 0 {
-		return nil, ents
+		return nil
 	}
 	at := newQAttributor(d)
 	at.attribute(spans)
@@ -43,7 +59,7 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 		}
 		out = append(out, q)
 	}
-	return out, d.ents
+	return out
 }
 
 // qSpan is one quoted stretch of text inside one paragraph.

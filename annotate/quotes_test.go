@@ -129,6 +129,12 @@ func TestQuotesSpeakers(t *testing.T) {
 			},
 		},
 		{
+			name:   "a short full sentence after a quote",
+			body:   `"This is not a takeover," Ada Vane told reporters. "Kestrel stays Kestrel."`,
+			people: []string{"Ada Vane|Vane"},
+			want:   []wantQuote{{"Kestrel stays Kestrel.", "Ada Vane"}},
+		},
+		{
 			name:   "verb in the sentence before",
 			body:   "Tom Reyes stressed that the bank would stay independent. \"We have no need of a buyer and never will.\"",
 			people: []string{"Tom Reyes|Reyes"},

@@ -249,6 +249,11 @@ func scanWord(text string, i int) (int, uint8) {
 			j += size
 			continue
 		}
+		// Web names: "Amazon.com", "JD.com".
+		if r == '.' && j+1 < n && webSuffix(text[j+1:]) > 0 {
+			j += 1 + webSuffix(text[j+1:])
+			continue
+		}
 		// Initials: a single capital then "." then another capital ("U.S.", "K.K.").
 		if r == '.' && j+1 < n && j-i >= 1 && isSingleLetterRun(text, i, j) {
 			if j+1 < n && text[j+1] >= 'A' && text[j+1] <= 'Z' {
@@ -317,3 +322,14 @@ var plainEnd = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// webSuffix returns the length of a top-level domain starting s ("com" in
+// "com Inc."), or 0: "Amazon.com" is one word.
+func webSuffix(s string) int {
+	for _, tld := range [...]string{"com", "net", "org", "io", "ai"} {
+		if len(s) >= len(tld) && s[:len(tld)] == tld && (len(s) == len(tld) || !isDigitOrLetter(s, len(tld))) {
+			return len(tld)
+		}
+	}
+	return 0
+}

@@ -22,6 +22,8 @@ var vPastCues = []string{
 	"months before", "years before", "years ago", "months ago", "weeks ago", "had agreed", "had been",
 	"had sought", "had offered", "had put", "first reported", "not the companies’ first", "not the companies' first",
 	"since then", "has previously", "had a stake", "was created", "was established", "already",
+	"last january", "last february", "last march", "last april", "last may", "last june", "last july",
+	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
@@ -44,8 +46,16 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, c := range v.spans {
 			vb.fields(&mv, c)
 		}
-		if vb.past(d.sents[v.sents[0]], year) {
+		for _, p := range v.prices {
+			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
+				mv.Amounts = append(mv.Amounts, text)
+			}
+		}
+		if vb.past(v.spans[0], d.sents[v.sents[0]], year) {
 			mv.Status = model.Background
+		}
+		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
+			mv.Kind = model.Investment // buying a minority stake is an investment
 		}
 		mv.Summary = vSummary(mv)
 		out = append(out, mv)
@@ -64,9 +74,7 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 		before := strings.ToLower(b[max(s.Start, f.start-40):f.start])
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && (strings.HasSuffix(before, " in ") || strings.HasSuffix(before, " near ") ||
-				strings.HasSuffix(before, " across ") || strings.HasSuffix(before, " at ") ||
-				strings.HasSuffix(before, " in the ")) && !vb.adjectival(f.end, s.End) {
+			if mv.Location == "" && vPlacePreposition(before) && !vb.adjectival(f.end, s.End) {
 				mv.Location = text
 			}
 		case e.Subkind == model.Money:
@@ -109,6 +117,24 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 	}
 }
 
+// vPlacePreposition reports whether the text before a place ends with "in",
+// "near", "across" or "at", maybe with "the" or one lower-case word between
+// ("in northeastern Ohio").
+func vPlacePreposition(before string) bool {
+	for _, p := range []string{" in ", " near ", " across ", " at "} {
+		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p[:len(p)-1]+" the ") {
+			return true
+		}
+		if i := strings.LastIndex(before, p); i >= 0 {
+			rest := before[i+len(p):]
+			if n := len(rest); n > 1 && rest[n-1] == ' ' && !strings.Contains(rest[:n-1], " ") && qIsLowerStart(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // adjectival reports whether a place ending at pos qualifies the noun after
 // it ("in U.S. startup Voltaic"), so is no location of the deal.
 func (vb *vBuilder) adjectival(pos, end int) bool {
@@ -125,6 +151,26 @@ var vPlaceFollowers = map[string]bool{
 	"at": true, "as": true, "which": true, "where": true, "in": true, "over": true, "through": true,
 	"until": true, "within": true, "that": true, "while": true, "but": true, "after": true, "before": true,
 	"is": true, "was": true, "will": true, "would": true, "has": true, "had": true, "said": true,
+}
+
+// minorityStakeText reports whether a stake figure's text is a percentage
+// under half ("10%", "2.32 per cent"); ratios such as "50-50" are not.
+func (vb *vBuilder) minorityStakeText(stake string) bool {
+	if stake == "" || !(strings.Contains(stake, "%") || strings.Contains(stake, "per")) {
+		return false
+	}
+	n := 0.0
+	seen := false
+	for i := 0; i < len(stake); i++ {
+		c := stake[i]
+		if c >= '0' && c <= '9' {
+			n = n*10 + float64(c-'0')
+			seen = true
+			continue
+		}
+		break
+	}
+	return seen && n < 50
 }
 
 func vHasString(a []string, s string) bool {
@@ -172,8 +218,17 @@ func vYearIn(s string) int {
 }
 
 // past reports whether sentence s dates its deal before the story.
-func (vb *vBuilder) past(s model.Span, year int) bool {
-	text := strings.ToLower(vb.d.body[s.Start:s.End])
+// The clause s is read with the opening words of its sentence ("Last year,
+// A bought B, and C merged with D": both deals are old).
+func (vb *vBuilder) past(s, sent model.Span, year int) bool {
+	b := vb.d.body
+	text := vTrimAsides(b[s.Start:s.End])
+	if sent.Start < s.Start {
+		if i := strings.IndexByte(b[sent.Start:s.Start], ','); i >= 0 && i < 40 {
+			text = b[sent.Start:sent.Start+i] + " " + text
+		}
+	}
+	text = strings.ToLower(text)
 	for _, c := range vPastCues {
 		if strings.Contains(text, c) {
 			return true
@@ -193,6 +248,26 @@ func (vb *vBuilder) past(s model.Span, year int) bool {
 		}
 	}
 	return false
+}
+
+// vTrimAsides drops ", which ..." and ", who ..." asides: "which was bought
+// last year" dates another deal.
+func vTrimAsides(t string) string {
+	for _, w := range []string{", which ", ", who "} {
+		for {
+			i := strings.Index(t, w)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(t[i+len(w):], ',')
+			if j < 0 {
+				t = t[:i]
+			} else {
+				t = t[:i] + t[i+len(w)+j:]
+			}
+		}
+	}
+	return t
 }
 
 // vSummary is one line a reader takes in at a glance:

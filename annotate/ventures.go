@@ -25,7 +25,11 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	d := newQDoc(a, ents, false)
+	return venturesIn(a, newQDoc(a, ents, false), qs)
+}
+
+// venturesIn finds the deals of a on its index d.
+func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
@@ -35,204 +39,8 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	for si, s := range d.sents {
 		vb.sentence(si, s)
 	}
+	vb.attachPrices()
 	return vb.finish(a)
-}
-
-// vTrig is what one sentence says about a deal.
-type vTrig struct {
-	kind    model.VentureKind
-	rank    int  // the strongest trigger wins: a joint venture over an investment
-	backref bool // "the venture", "the deal": refers to a deal told before
-	weak    bool // "a deal with", "agreement": a partnership only with two parties
-	stake   bool
-	plural  bool // "partnerships with A and B": one deal per partner
-	at      int  // offset of the strongest trigger word
-}
-
-// vWords maps a lower-case word to its deal kind and rank.
-var vWords = map[string]struct {
-	kind model.VentureKind
-	rank int
-}{
-	"merger": {model.Merger, 6}, "merge": {model.Merger, 6}, "merged": {model.Merger, 6}, "merging": {model.Merger, 6},
-	"merges":  {model.Merger, 6},
-	"acquire": {model.Acquisition, 5}, "acquires": {model.Acquisition, 5}, "acquired": {model.Acquisition, 5},
-	"acquiring": {model.Acquisition, 5}, "acquisition": {model.Acquisition, 5}, "takeover": {model.Acquisition, 5},
-	"buy": {model.Acquisition, 5}, "buys": {model.Acquisition, 5}, "bought": {model.Acquisition, 5},
-	"buying": {model.Acquisition, 5}, "purchase": {model.Acquisition, 5}, "purchased": {model.Acquisition, 5},
-	"purchases": {model.Acquisition, 5}, "buyout": {model.Acquisition, 5},
-	"invest": {model.Investment, 4}, "invests": {model.Investment, 4}, "invested": {model.Investment, 4},
-	"investing": {model.Investment, 4}, "investment": {model.Investment, 4}, "investments": {model.Investment, 4},
-	"stake": {model.Investment, 4}, "backers": {model.Investment, 4}, "investors": {model.Investment, 4},
-	"partnership": {model.Partnership, 3}, "partnerships": {model.Partnership, 3}, "tie-up": {model.Partnership, 3},
-	"alliance": {model.Partnership, 3}, "collaboration": {model.Partnership, 3}, "partnered": {model.Partnership, 3},
-	"cooperation": {model.Partnership, 3},
-	"project":     {model.Project, 2},
-	"sell":        {model.Acquisition, 5}, "sells": {model.Acquisition, 5}, "sold": {model.Acquisition, 5},
-	"selling": {model.Acquisition, 5}, "sale": {model.Acquisition, 5}, "divest": {model.Acquisition, 5},
-	"spin-off": {model.Acquisition, 5}, "bid": {model.Acquisition, 5}, "bids": {model.Acquisition, 5},
-	"suitor": {model.Acquisition, 5}, "bidder": {model.Acquisition, 5},
-	"raised": {model.Investment, 4}, "raise": {model.Investment, 4}, "raises": {model.Investment, 4},
-	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
-	"combine": {model.Merger, 6}, "combining": {model.Merger, 6}, "combination": {model.Merger, 6},
-	"amalgamation": {model.Merger, 6}, "consortium": {model.Partnership, 3},
-}
-
-var vInvestWords = map[string]bool{
-	"investment": true, "investments": true, "investing": true, "investors": true, "invest": true,
-	"acquisition": true, "acquisitions": true, "merger": true, "funding": true, "financing": true,
-}
-
-// vInvestModified are nouns a deal word only qualifies ("investment bank").
-var vInvestModified = map[string]bool{
-	"bank": true, "banks": true, "banking": true, "banker": true, "bankers": true, "firm": true, "firms": true,
-	"fund": true, "funds": true, "group": true, "arm": true, "company": true, "manager": true,
-	"managers": true, "management": true, "vehicle": true, "house": true, "grade": true, "trust": true,
-	"advice": true, "adviser": true, "advisor": true, "strategy": true, "committee": true, "income": true,
-	"returns": true, "banks'": true, "spree": true, "costs": true, "rules": true,
-}
-
-// vAny holds every word sentenceTrigger looks at twice; the rest are
-// skipped after one allocation-free look-up.
-var vAny = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range vWords {
-		m[w] = true
-	}
-	for w := range vBackrefs {
-		m[w] = true
-	}
-	for w := range vPlural {
-		m[w] = true
-	}
-	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
-		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
-		"founded establish established set formed form forming stake shares") {
-		m[w] = true
-	}
-	return m
-}()
-
-// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
-// with c: most words fail this test before any map look-up.
-var vFirstLen = func() (t [256]uint32) {
-	for w := range vAny {
-		if len(w) < 32 {
-			t[w[0]] |= 1 << len(w)
-		}
-	}
-	return t
-}()
-
-// vMaybe reports whether word w (any case) may be in vAny.
-func vMaybe(w string) bool {
-	if len(w) < 2 || len(w) >= 32 {
-		return false
-	}
-	c := w[0]
-	if c >= 'A' && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return vFirstLen[c]&(1<<len(w)) != 0
-}
-
-// vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
-// words belong to vAny? Most sentences stop here, untokenized.
-func vQuickTrigger(s string) bool {
-	var buf [32]byte
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !vWordByte[c] {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(s) && vWordByte[s[j]] {
-			j++
-		}
-		if n := j - i; n > 1 && n < 32 && vFirstLen[c|0x20]&(1<<n) != 0 &&
-			vAny[string(qLowerASCII(buf[:0], s[i:j]))] {
-			return true
-		}
-		i = j
-	}
-	return false
-}
-
-// vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
-var vWordByte = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = true, true
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	t['-'] = true
-	return t
-}()
-
-// vBidOwners may precede "bid" when it means an offer for a company.
-var vBidOwners = map[string]bool{
-	"a": true, "its": true, "his": true, "her": true, "their": true, "takeover": true, "rival": true,
-	"formal": true, "hostile": true, "cash": true, "possible": true, "new": true, "latest": true, "higher": true,
-	"improved": true, "counter": true,
-}
-
-var vSellWords = map[string]bool{"sell": true, "sold": true, "sells": true, "selling": true, "sale": true}
-
-var vPassive = map[string]bool{"be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "are": true}
-
-// vDealNouns make "signed"/"inked" a deal.
-var vDealNouns = map[string]bool{
-	"agreement": true, "agreements": true, "deal": true, "deals": true, "memorandum": true, "mou": true,
-	"contract": true, "pact": true, "accord": true, "partnership": true,
-}
-
-// vBusinessNouns are what a company sells in a deal.
-var vBusinessNouns = map[string]bool{
-	"stake": true, "stakes": true, "shares": true, "unit": true, "units": true, "business": true, "businesses": true,
-	"division": true, "arm": true, "subsidiary": true, "operations": true, "assets": true, "stores": true,
-	"holding": true, "holdings": true, "interest": true, "company": true, "bank": true, "brand": true,
-	"brands": true, "itself": true, "it": true, "plant": true, "plants": true, "locations": true, "portfolio": true,
-}
-
-// sellsBusiness reports whether the words after "sell"/"sale" name a
-// business, a stake or a company rather than goods.
-func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
-	b := vb.d.body
-	if len(toks) == 0 || toks[0].word && qLowerWord(b[toks[0].start:toks[0].end]) == "by" {
-		return false // "cars sold by the group": goods, and the seller follows
-	}
-	for i := 0; i < len(toks) && i < 5; i++ {
-		t := toks[i]
-		if vb.inName(t.start) {
-			return true
-		}
-		if !t.word {
-			if b[t.start] == '%' {
-				return true
-			}
-			continue
-		}
-		if vBusinessNouns[qLowerWord(b[t.start:t.end])] {
-			return true
-		}
-	}
-	for _, f := range vb.figsIn(toks[0].start, toks[min(len(toks), 5)-1].end) {
-		if vb.d.ents[f.ent].Subkind == model.Percent || vb.d.ents[f.ent].Subkind == model.Count {
-			return true
-		}
-	}
-	return false
-}
-
-func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
-	for i := 0; i < len(toks) && i < n; i++ {
-		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
-			return true
-		}
-	}
-	return false
 }
 
 // inName reports whether pos lies inside a person or company mention.
@@ -245,128 +53,6 @@ func (vb *vBuilder) inName(pos int) bool {
 		}
 	}
 	return false
-}
-
-// vPlural are trigger words that announce several deals at once
-// ("partnerships with TCS and Infosys"): one deal per partner.
-var vPlural = map[string]bool{
-	"partnerships": true, "agreements": true, "deals": true, "ventures": true, "investments": true,
-	"alliances": true,
-}
-
-// vBackrefs are the nouns that, after "the"/"this", name a deal told before.
-var vBackrefs = map[string]model.VentureKind{
-	"venture": model.JointVenture, "jv": model.JointVenture, "deal": "", "tie-up": "", "acquisition": model.Acquisition,
-	"takeover": model.Acquisition, "merger": model.Merger, "partnership": model.Partnership,
-	"investment": model.Investment, "transaction": "", "agreement": "", "purchase": model.Acquisition,
-	"bid": model.Acquisition, "offer": model.Acquisition, "plant": "", "factory": "", "facility": "",
-	"fund": "", "round": "", "merged": "", "move": "",
-}
-
-// sentenceTrigger reads the trigger words of one sentence.
-func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
-	var t vTrig
-	found := false
-	b := vb.d.body
-	var buf [24]byte
-	for i, tk := range toks {
-		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
-			vb.inName(tk.start) {
-			continue // most words say nothing of deals; "Reline Investments" is a name
-		}
-		w := qLowerWord(b[tk.start:tk.end])
-		next := ""
-		if i+1 < len(toks) && toks[i+1].word {
-			next = qLowerWord(b[toks[i+1].start:toks[i+1].end])
-		}
-		prev := ""
-		if i > 0 && toks[i-1].word {
-			prev = qLowerWord(b[toks[i-1].start:toks[i-1].end])
-		}
-		switch {
-		case w == "joint" && (next == "venture" || next == "ventures") || w == "joint-venture" || w == "jv":
-			t.kind, t.rank, found, t.at = model.JointVenture, 7, true, tk.start
-			continue
-		case w == "venture" && (prev == "50-50" || prev == "new" || prev == "equal" || prev == "combined"):
-			t.kind, t.rank, found, t.at = model.JointVenture, 7, true, tk.start
-		case (w == "take" || w == "took" || w == "taken" || w == "taking" || w == "takes") && next == "over",
-			w == "snapped" && next == "up":
-			if t.rank < 5 {
-				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
-			}
-			found = true
-		case (w == "team" || w == "teamed" || w == "teams" || w == "tied" || w == "ties") && next == "up",
-			w == "partner" && next == "with", w == "partners" && next == "with", w == "join" && next == "forces":
-			if t.rank < 3 {
-				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
-			}
-			found = true
-		case (w == "deal" || w == "agreement" || w == "agreements" || w == "deals" || w == "talks") && next == "with",
-			(w == "signed" || w == "inked") && vb.dealNounWithin(toks[i+1:], 6):
-			if t.rank < 1 {
-				t.kind, t.rank, t.weak, t.at = model.Partnership, 1, true, tk.start
-			}
-			found = true
-		case (w == "offer" || w == "offers") && next == "for" && !vb.inName(tk.start):
-			if t.rank < 5 {
-				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
-			}
-			found = true
-		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
-			w == "formed" || w == "form" || w == "forming":
-			// a company founding another: an investment, only with two parties
-			if t.rank < 1 {
-				t.kind, t.rank, t.weak, t.at = model.Investment, 1, true, tk.start
-			}
-			found = true
-		}
-		if w == "stake" || w == "shares" && prev != "its" {
-			t.stake = true
-		}
-		if vPlural[w] {
-			t.plural = true
-		}
-		if _, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
-			t.backref = true
-			if w == "merged" || w == "bid" || w == "offer" || w == "sale" {
-				continue // "the merged group" names the deal, it does not start one
-			}
-		}
-		if v, ok := vWords[w]; ok {
-			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
-				continue // "investment bank", "at stake": no deal
-			}
-			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
-				continue // "the bid team", "bid battle"
-			}
-			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
-				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
-			}
-			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
-				continue
-			}
-			if w == "project" && !qIsUpperStart(b[tk.start:tk.end]) && prev != "joint" {
-				// a lower-case "project" is too common a word to start a deal
-				if !t.backref {
-					continue
-				}
-			}
-			if w == "investors" && prev != "as" {
-				continue
-			}
-			if v.rank > t.rank {
-				t.kind, t.rank, t.at = v.kind, v.rank, tk.start
-			}
-			found = true
-		}
-	}
-	if t.at == 0 && len(toks) > 0 {
-		t.at = toks[len(toks)-1].start
-	}
-	if t.rank > 1 {
-		t.weak = false
-	}
-	return t, found
 }
 
 // vBuilder collects the ventures of one article.
@@ -391,6 +77,7 @@ type vDeal struct {
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
+	prices  []model.Span // money figures told elsewhere as its price
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -573,12 +260,16 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 	}
 	if into != nil && !(t.plural && len(parties) >= 3) {
-		if into.sents[len(into.sents)-1] != si {
+		if into.sents[len(into.sents)-1] != si && len(into.sents) < vMaxEvidence {
 			into.sents = append(into.sents, si)
 		}
-		into.spans = append(into.spans, model.Span{Start: from, End: to})
+		if len(into.spans) < vMaxEvidence {
+			into.spans = append(into.spans, model.Span{Start: from, End: to})
+		}
+		adviser := vb.hasAdviserWord(toks)
 		for _, p := range parties {
-			if vb.shared(into.parties, []int{p}) == 0 {
+			// "Morgan Stanley advised RIL on the deal": advisers are no parties
+			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
 			}
 		}
@@ -656,6 +347,14 @@ func vInSpans(ss []model.Span, pos int) bool {
 	}
 	return false
 }
+
+// vMaxEvidence caps the sentences, clauses and prices one deal keeps: a
+// deal is told in a few sentences, and a cap keeps a story that repeats
+// its parties ten thousand times linear.
+const vMaxEvidence = 24
+
+// vMaxParties caps a deal's parties (a consortium of a dozen is already rare).
+const vMaxParties = 12
 
 // vMaxOpen is how many recent deals a new clause may join: a story comes
 // back to a deal it told a few deals ago, and a bound keeps a huge

@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,5 +176,72 @@ func TestVenturesFieldsComeFromTheirClause(t *testing.T) {
 		if v.Status != model.Background {
 			t.Errorf("%v: status %s, want background (last year)", v.Parties, v.Status)
 		}
+	}
+}
+
+func TestVenturesMoreTriggers(t *testing.T) {
+	cases := []struct {
+		body      string
+		companies []string
+		kind      model.VentureKind
+	}{
+		{"Kestrel Works and Harbour Bank will jointly build a port in Mombasa.", []string{"Kestrel Works", "Harbour Bank"}, model.Partnership},
+		{"Kestrel Works and Harbour Bank signed up to a gas project off Mozambique.", []string{"Kestrel Works", "Harbour Bank"}, model.Project},
+		{"Orchard Ventures led the Series C funding round in Alder Mills.", []string{"Orchard Ventures", "Alder Mills"}, model.Investment},
+	}
+	for _, c := range cases {
+		ents := testEnts(c.body, nil, c.companies, nil)
+		vs := annotateDeals(model.Article{Body: c.body}, ents)
+		if len(vs) != 1 || vs[0].Kind != c.kind || len(vs[0].Parties) != 2 {
+			t.Errorf("%q: got %+v, want one %s between two parties", c.body, vs, c.kind)
+		}
+	}
+	// one company and a lower-case project is no deal
+	body := "Kestrel Works said the project was on schedule."
+	if vs := annotateDeals(model.Article{Body: body}, testEnts(body, nil, []string{"Kestrel Works"}, nil)); len(vs) != 0 {
+		t.Errorf("%q gave %+v", body, vs)
+	}
+}
+
+func TestVenturesPriceToldApart(t *testing.T) {
+	body := "Kestrel Works agreed to buy Alder Mills. Kestrel Works will pay $16 billion ($12 billion in cash) for the miller. " +
+		"Harbour Bank paid $5 million for new offices."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank"}, nil)
+	ents = testFigure(ents, body, "$16 billion", model.Money, 16e9)
+	ents = testFigure(ents, body, "$12 billion", model.Money, 12e9)
+	ents = testFigure(ents, body, "$5 million", model.Money, 5e6)
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 {
+		t.Fatalf("got %+v, want one deal (a price is no deal)", vs)
+	}
+	if strings.Join(vs[0].Amounts, ",") != "$16 billion,$12 billion" || len(vs[0].Evidence) != 2 {
+		t.Errorf("amounts %v evidence %v: want the price and its conversion, two sentences", vs[0].Amounts, vs[0].Evidence)
+	}
+}
+
+func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
+	a := benchArticle(20 << 10)
+	ents := entities(a)
+	q1, e1 := quotes(a, ents)
+	v1 := ventures(a, e1, q1)
+	q2, e2, v2 := quotesAndVentures(a, entities(a))
+	if !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(v1, v2) {
+		t.Fatalf("shared index differs: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q2), len(e1), len(e2), len(v1), len(v2))
+	}
+	if len(q2) == 0 || len(v2) == 0 {
+		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
+	}
+}
+
+func TestVenturesAdvisersAreNoPartiesAndPlacesMayBeQualified(t *testing.T) {
+	body := "Kestrel Works will buy Alder Mills to build a plant in northeastern Ohio. " +
+		"Harbour Bank advised Kestrel Works on the deal, while Pine Legal was counsel to Alder Mills."
+	ents := testEnts(body, nil, []string{"Kestrel Works", "Alder Mills", "Harbour Bank", "Pine Legal"}, []string{"Ohio"})
+	vs := annotateDeals(model.Article{Body: body}, ents)
+	if len(vs) != 1 || strings.Join(vs[0].Parties, "+") != "Kestrel Works+Alder Mills" {
+		t.Fatalf("got %+v, want one deal between Kestrel Works and Alder Mills", vs)
+	}
+	if vs[0].Location != "Ohio" {
+		t.Errorf("location %q, want Ohio", vs[0].Location)
 	}
 }

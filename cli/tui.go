@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -31,7 +32,8 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
 		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds ...")
-		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively) or - for stdin; none opens the samples.")
+		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
+		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,11 +61,17 @@ func runTUI(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark:", err)
 		return 2
 	}
-	lib := openLibrary(o.paths, env)
+	paths, urls := splitURLs(o.paths)
+	var lib articles.Library // URLs alone: the library fills as they arrive
+	if len(paths) > 0 || len(urls) == 0 {
+		lib = openLibrary(paths, env)
+	}
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(p.String()))
 	}
-	if len(lib.Entries) == 0 {
+	web, closeWeb := openWeb(env, o.dataDir, urls, len(o.paths) == 0)
+	defer closeWeb()
+	if len(lib.Entries) == 0 && len(urls) == 0 {
 		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
 		return 1
 	}
@@ -82,7 +90,7 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir}
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web}
 	if db := openTUINotes(&uo); db != nil {
 		defer db.Close()
 	}
@@ -117,4 +125,56 @@ func openLibrary(paths []string, env Env) articles.Library {
 		return articles.Samples()
 	}
 	return articles.Open(paths, env.Stdin)
+}
+
+// splitURLs separates http(s) URLs, which the program fetches once it runs,
+// from paths, which load now.
+func splitURLs(args []string) (paths, urls []string) {
+	for _, a := range args {
+		if articles.IsURL(a) {
+			urls = append(urls, a)
+		} else {
+			paths = append(paths, a)
+		}
+	}
+	return paths, urls
+}
+
+// openWeb builds the program's network side: the client, and with
+// subscriptions the feed cache, whose items (with no arguments) open
+// offline before the samples. Nothing here touches the network; a cache
+// that cannot open is reported and left out.
+func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
+	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: articles.OpenInBrowser}
+	path, err := articles.SubscriptionsPath()
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
+		return w, func() {}
+	}
+	subs, probs, err := articles.LoadSubscriptions(path)
+	for _, p := range probs {
+		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, articles.Sanitize(p.String()))
+	}
+	if err != nil || len(subs) == 0 {
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
+		}
+		return w, func() {}
+	}
+	db, err := store.Open(store.DefaultPath(dataDir))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
+		return w, func() {}
+	}
+	w.Cache, w.Subs = articles.NewCache(db, w.Client), subs
+	if noArgs {
+		ctx := context.Background()
+		if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
+			w.Unread, err = w.Cache.Unread(ctx)
+		}
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
+		}
+	}
+	return w, func() { db.Close() }
 }

@@ -80,6 +80,8 @@ type Model struct {
 	reader  readerPane
 	panel   panelPane
 	notes   notesState // editor, export question, undo (notes_actions.go)
+	links   linksPane  // the L overlay
+	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
@@ -104,6 +106,10 @@ func New(opts Options) Model {
 	m.library = newLibrary(m.keys, m.styles, opts.Library)
 	m.reader = newReader(m.keys, m.styles)
 	m.panel = newPanel(m.keys, m.styles)
+	m.links = linksPane{keys: m.keys, styles: m.styles}
+	m.web = newWebState(opts.Web)
+	m.initWeb()
+	m.initCmds = append(m.initCmds, m.startURLs())
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
@@ -128,7 +134,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, c)
 	}
 	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
-		cmds = append(cmds, annotateEntry(0, m.library.entries[0], len(m.library.entries), m.opts.Annotate))
+		cmds = append(cmds, m.annotateNext(0))
 	}
 	return tea.Batch(cmds...)
 }
@@ -140,14 +146,15 @@ func (m *Model) open(e articles.Entry) tea.Cmd {
 	m.screen, m.focus = screenReader, focusReader
 	m.reader.reset(m.gen, e.Meta)
 	m.panel.clear()
-	return tea.Batch(loadArticle(m.gen, e), m.layout())
+	return tea.Batch(m.loadEntry(e), m.layout())
 }
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, max(m.height-1, 1)
-	m.library.SetSize(w, h)
+	m.library.SetSize(w, h-m.web.progressHeight())
+	m.links.SetSize(w, h)
 	m.help.SetWidth(w)
 	if !m.showPanel {
 		return m.reader.SetSize(w, h)
@@ -170,6 +177,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.notesMsg(msg); ok {
 		return m, cmd
 	}
+	if cmd, ok := m.webUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -180,6 +190,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case articleLoadedMsg:
+		m.articleDone(msg)
 		if msg.gen != m.gen {
 			return m, nil
 		}
@@ -275,7 +286,7 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 		}
 	}
 	if msg.gen < 0 && msg.next >= 0 && msg.next < len(m.library.entries) {
-		return annotateEntry(msg.next, m.library.entries[msg.next], len(m.library.entries), m.opts.Annotate)
+		return m.annotateNext(msg.next)
 	}
 	return nil
 }
@@ -311,8 +322,17 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case m.showHelp:
 		return m, nil
+	case m.links.open:
+		return m, m.links.Update(msg, m.web.opts.OpenBrowser)
 	case key.Matches(msg, g.Back):
+		if m.cancelFetches() {
+			return m, nil
+		}
 		return m, m.back()
+	case key.Matches(msg, m.keys.Web.Refresh):
+		return m, m.refresh()
+	case key.Matches(msg, m.keys.Web.Browser):
+		return m, m.browse()
 	}
 	if m.screen == screenLibrary {
 		return m, m.libraryKey(msg)
@@ -378,6 +398,10 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.panel.setTab(m.panel.active + 1)
 	case key.Matches(msg, g.PrevTab):
 		return m.panel.setTab(m.panel.active - 1)
+	case key.Matches(msg, m.keys.Web.Links):
+		if !m.links.show(m.reader.article.Links) {
+			m.setStatus("this article has no links", false)
+		}
 	case key.Matches(msg, g.Panel):
 		// Hiding the panel gives its room back to the text (a re-wrap) and
 		// returns focus to the reader, the only pane left.

@@ -21,6 +21,8 @@ type KeyMap struct {
 	Select  SelectKeys
 	Editor  EditorKeys
 	Export  ExportKeys
+	Web     WebKeys
+	Links   LinksKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -55,6 +57,17 @@ type ReaderKeys struct {
 type PanelKeys struct {
 	Up, Down, Top, Bottom, Jump, Filter key.Binding
 	Keep, Edit, Delete                  key.Binding
+}
+
+// WebKeys reach the network: refresh the feeds, open the browser, list
+// the article's links. Refresh and Browser work in the library too.
+type WebKeys struct {
+	Refresh, Browser, Links key.Binding
+}
+
+// LinksKeys act on the links overlay (L); esc closes it too.
+type LinksKeys struct {
+	Up, Down, Top, Bottom, Open, Close key.Binding
 }
 
 // InputKeys end a filter or search being typed; other keys are text.
@@ -137,6 +150,19 @@ func DefaultKeyMap() KeyMap {
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
 		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
 	}
+	k.Web = WebKeys{
+		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
+		Browser: b([]string{"o"}, "o", "open the article in the browser"),
+		Links:   b([]string{"L"}, "L", "list the article's links"),
+	}
+	k.Links = LinksKeys{
+		Up:     b([]string{"k", "up"}, "k/↑", "previous link"),
+		Down:   b([]string{"j", "down"}, "j/↓", "next link"),
+		Top:    b([]string{"g", "home"}, "g/home", "first link"),
+		Bottom: b([]string{"G", "end"}, "G/end", "last link"),
+		Open:   b([]string{"enter"}, "enter", "open the link in the browser"),
+		Close:  b([]string{"L"}, "L", "close the links"),
+	}
 	k.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", "apply"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
@@ -157,13 +183,14 @@ const (
 	PaneSelect
 	PaneEditor
 	PaneExport
+	PaneLinks
 )
 
 // Panes is every pane, for tests and the help.
-var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport}
+var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneLinks}
 
 func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -179,12 +206,15 @@ const (
 	secGlobal = iota
 	secLibraryMove
 	secLibraryAct
+	secLibraryWeb
 	secReaderPage
 	secReaderJump
 	secArticleStep
 	secArticleTabs
 	secArticleToggles
+	secArticleWeb
 	secPanel
+	secLinks
 	secInput
 	// The notes work's sections.
 	secReaderNotes
@@ -197,18 +227,20 @@ const (
 )
 
 func (k KeyMap) sections() []keySection {
-	g, l, r, p, in := k.Global, k.Library, k.Reader, k.Panel, k.Input
+	g, l, r, p, in, w, ln := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links
 	const article = "article (reader or panel)"
 	return []keySection{
 		secGlobal:      {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
 		secLibraryMove: {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
 		secLibraryAct:  {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
+		secLibraryWeb:  {"library", []key.Binding{w.Refresh, w.Browser}},
 		secReaderPage:  {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
 		secReaderJump:  {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
 		secArticleStep: {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
 		secArticleTabs: {article, []key.Binding{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
 			g.PrevTab, g.NextTab}},
 		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
+		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
 		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
 		secInput:          {"typing a filter, search or path", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
 		secReaderNotes:    {"reader", k.Notes.readerBindings()},
@@ -219,12 +251,13 @@ func (k KeyMap) sections() []keySection {
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
 		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
 		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 
 // articleSections are live on the reader screen whatever has focus (and in
 // a selection).
-var articleSections = []int{secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes}
+var articleSections = []int{secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes, secArticleWeb}
 
 // articleBindings are the bindings of articleSections.
 func (k KeyMap) articleBindings() []key.Binding {
@@ -238,15 +271,17 @@ func (k KeyMap) articleBindings() []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[Pane][]int{
-	PaneLibrary: {secLibraryMove, secLibraryAct, secGlobal},
+	PaneLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
 	PaneReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
-		secArticleNotes, secGlobal},
-	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes, secGlobal},
+		secArticleNotes, secArticleWeb, secGlobal},
+	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+		secArticleWeb, secGlobal},
 	PaneInput: {secInput},
 	PaneSelect: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
 	PaneEditor: {secEditor},
 	PaneExport: {secExport},
+	PaneLinks:  {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+
+	"newsmark/model"
 )
 
 // TestNoKeyDoesTwoThings: within each pane every key belongs to one binding,
@@ -87,6 +89,11 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("/", "x", "y")
 			return d
 		},
+		PaneLinks: func(t *testing.T) *driver {
+			d := linksFixture(t)
+			d.keys("L", "j") // cursor mid-list
+			return d
+		},
 	}
 	for _, p := range Panes {
 		for _, b := range km.Bindings(p) {
@@ -107,4 +114,17 @@ func TestWalkEveryBinding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// linksFixture is an article with three links open in the reader; the
+// browser helper only counts, so walking enter opens nothing real.
+func linksFixture(t *testing.T) *driver {
+	a := model.Article{ID: "links", Title: "Story with links", Body: "See the filing, the statement and the chart.",
+		Links: []model.Link{{Text: "the filing", URL: "https://example.com/filing"},
+			{Text: "the statement", URL: "https://example.com/statement"}, {Text: "the chart", URL: "https://example.com/chart"}}}
+	rec := &browserRecorder{}
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Web: &Web{OpenBrowser: rec.open}})}
+	d.run(d.m.Init())
+	d.send(resize(100, 24))
+	return d
 }

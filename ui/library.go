@@ -27,6 +27,10 @@ type libraryPane struct {
 	counts   map[string]counts
 	// noteCounts marks the articles that have highlights (notes work).
 	noteCounts notes.Counts
+	// tail is how many entries at the end keep their place whatever their
+	// date (the samples, listed after the feed items); see library_web.go.
+	tail   int
+	unread map[string]bool // article IDs of unread feed items
 
 	filter  string
 	visible []int // indices into entries, in display order
@@ -39,7 +43,7 @@ type libraryPane struct {
 const itemHeight = 3 // title, meta, gap
 
 func newLibrary(keys *KeyMap, styles *Styles, lib articles.Library) libraryPane {
-	l := libraryPane{keys: keys, styles: styles, counts: map[string]counts{}}
+	l := libraryPane{keys: keys, styles: styles, counts: map[string]counts{}, unread: map[string]bool{}}
 	l.entries = append([]articles.Entry(nil), lib.Entries...)
 	sort.SliceStable(l.entries, func(i, j int) bool {
 		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
@@ -166,6 +170,9 @@ func (l *libraryPane) View() string {
 			title = "(untitled)"
 		}
 		var meta []string
+		if l.unread[m.ID] {
+			meta = append(meta, "● unread")
+		}
 		if m.Source != "" {
 			meta = append(meta, m.Source)
 		}

@@ -40,4 +40,7 @@ type Options struct {
 	// ExportDir is the folder `x` exports to by default (the working
 	// directory); empty means ".".
 	ExportDir string
+	// Web is the network side: URL arguments, the feed cache and
+	// subscriptions, the browser helper (feeds.go). Nil means none.
+	Web *Web
 }

@@ -19,6 +19,11 @@ func (m Model) View() tea.View {
 		switch {
 		case m.showHelp:
 			main = m.helpView()
+		case m.links.open && m.screen == screenReader:
+			main = block(m.links.View(), m.width, h)
+		case m.screen == screenLibrary && m.web.progressHeight() > 0:
+			ph := m.web.progressHeight()
+			main = block(m.web.progressView(m.styles, m.width), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
 			main = block(m.library.View(), m.width, h)
 		case !m.showPanel:
@@ -57,6 +62,8 @@ func (m Model) helpPane() Pane {
 		return PaneExport
 	case m.input != inputNone:
 		return PaneInput
+	case m.links.open && m.screen == screenReader:
+		return PaneLinks
 	case m.screen == screenLibrary:
 		return PaneLibrary
 	case m.focus == focusPanel:
@@ -76,6 +83,8 @@ func (m Model) fullHelp(p Pane) [][]key.Binding {
 		return m.panel.FullHelp()
 	case PaneReader:
 		return m.reader.FullHelp()
+	case PaneLinks:
+		return m.links.FullHelp()
 	}
 	return m.keys.helpGroups(p)
 }
@@ -131,6 +140,8 @@ func (m Model) statusView() string {
 		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
 	case m.status != "":
 		left = " " + m.status
+	case m.web.busy() && m.web.statusLine(m.screen == screenReader) != "":
+		left = " " + m.web.statusLine(m.screen == screenReader)
 	case m.screen == screenLibrary:
 		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
 		if m.library.filter != "" {

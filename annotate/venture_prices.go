@@ -1,0 +1,84 @@
+package annotate
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+
+	"newsmark/model"
+)
+
+// Prices told apart from a deal's trigger sentence.
+
+// vPriceWords, just before a money figure, make it a deal's price ("will
+// pay $16 billion", "had offered UFJ as much as $6.3 billion").
+var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
+	"valued ", "value of ", "valuing ", "price of ", "priced at "}
+
+// attachPrices gives a deal the prices told in sentences without a trigger:
+// a sentence that names one of its parties and pays, offers or values money.
+// It adds the amount and the sentence as evidence, never a party or a deal.
+func (vb *vBuilder) attachPrices() {
+	d := vb.d
+	if len(vb.vs) == 0 {
+		return
+	}
+	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
+	for _, f := range vb.figs {
+		e := d.ents[f.ent]
+		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
+			continue
+		}
+		if prevInto != nil && f.start-prevEnd <= 3 {
+			if len(prevInto.prices) < vMaxEvidence {
+				prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+			}
+			prevEnd = f.end
+			continue
+		}
+		si := d.sentOf(f.start)
+		if si < 0 {
+			continue
+		}
+		s := d.sents[si]
+		var lb [40]byte
+		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
+		priced := false
+		for _, w := range vPriceWords {
+			if bytes.Contains(before, []byte(w)) {
+				priced = true
+				break
+			}
+		}
+		if !priced {
+			continue
+		}
+		// the latest deal, told before this sentence, that this sentence names a party of
+		var into *vDeal
+		// deals are in order of their first sentence: start from the last one
+		// told by si+2 (a price may come a sentence or two before the deal is named)
+		top := sort.Search(len(vb.vs), func(i int) bool { return vb.vs[i].sents[0] > si+2 })
+		for _, m := range d.mentionsIn(s.Start, s.End) {
+			if d.ents[m.ent].Kind != model.Company {
+				continue
+			}
+			for i := top - 1; i >= 0 && i >= top-vMaxOpen; i-- {
+				v := vb.vs[i]
+				if vb.shared(v.parties, []int{m.ent}) > 0 {
+					if into == nil || v.sents[0] > into.sents[0] {
+						into = v
+					}
+					break
+				}
+			}
+		}
+		if into == nil || len(into.prices) >= vMaxEvidence {
+			continue
+		}
+		if k, found := slices.BinarySearch(into.sents, si); !found && len(into.sents) < vMaxEvidence {
+			into.sents = slices.Insert(into.sents, k, si)
+		}
+		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
+		prevEnd, prevInto = f.end, into
+	}
+}

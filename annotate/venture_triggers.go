@@ -1,0 +1,411 @@
+package annotate
+
+import (
+	"strings"
+
+	"newsmark/model"
+)
+
+// The words that make a sentence speak of a deal, and the cheap gate that
+// lets most sentences through untokenized.
+
+// vTrig is what one sentence says about a deal.
+type vTrig struct {
+	kind    model.VentureKind
+	rank    int  // the strongest trigger wins: a joint venture over an investment
+	backref bool // "the venture", "the deal": refers to a deal told before
+	weak    bool // "a deal with", "agreement": a partnership only with two parties
+	stake   bool
+	plural  bool // "partnerships with A and B": one deal per partner
+	at      int  // offset of the strongest trigger word
+}
+
+// vWords maps a lower-case word to its deal kind and rank.
+var vWords = map[string]struct {
+	kind model.VentureKind
+	rank int
+}{
+	"merger": {model.Merger, 6}, "merge": {model.Merger, 6}, "merged": {model.Merger, 6}, "merging": {model.Merger, 6},
+	"merges":  {model.Merger, 6},
+	"acquire": {model.Acquisition, 5}, "acquires": {model.Acquisition, 5}, "acquired": {model.Acquisition, 5},
+	"acquiring": {model.Acquisition, 5}, "acquisition": {model.Acquisition, 5}, "takeover": {model.Acquisition, 5},
+	"buy": {model.Acquisition, 5}, "buys": {model.Acquisition, 5}, "bought": {model.Acquisition, 5},
+	"buying": {model.Acquisition, 5}, "purchase": {model.Acquisition, 5}, "purchased": {model.Acquisition, 5},
+	"purchases": {model.Acquisition, 5}, "buyout": {model.Acquisition, 5},
+	"invest": {model.Investment, 4}, "invests": {model.Investment, 4}, "invested": {model.Investment, 4},
+	"investing": {model.Investment, 4}, "investment": {model.Investment, 4}, "investments": {model.Investment, 4},
+	"stake": {model.Investment, 4}, "backers": {model.Investment, 4}, "investors": {model.Investment, 4},
+	"partnership": {model.Partnership, 3}, "partnerships": {model.Partnership, 3}, "tie-up": {model.Partnership, 3},
+	"alliance": {model.Partnership, 3}, "collaboration": {model.Partnership, 3}, "partnered": {model.Partnership, 3},
+	"cooperation": {model.Partnership, 3},
+	"project":     {model.Project, 2},
+	"sell":        {model.Acquisition, 5}, "sells": {model.Acquisition, 5}, "sold": {model.Acquisition, 5},
+	"selling": {model.Acquisition, 5}, "sale": {model.Acquisition, 5}, "divest": {model.Acquisition, 5},
+	"spin-off": {model.Acquisition, 5}, "bid": {model.Acquisition, 5}, "bids": {model.Acquisition, 5},
+	"suitor": {model.Acquisition, 5}, "bidder": {model.Acquisition, 5},
+	"raised": {model.Investment, 4}, "raise": {model.Investment, 4}, "raises": {model.Investment, 4},
+	"financing": {model.Investment, 4}, "funding": {model.Investment, 4},
+	"combine": {model.Merger, 6}, "combining": {model.Merger, 6}, "combination": {model.Merger, 6},
+	"amalgamation": {model.Merger, 6}, "consortium": {model.Partnership, 3},
+}
+
+var vInvestWords = map[string]bool{
+	"investment": true, "investments": true, "investing": true, "investors": true, "invest": true,
+	"acquisition": true, "acquisitions": true, "merger": true, "funding": true, "financing": true,
+}
+
+// vInvestModified are nouns a deal word only qualifies ("investment bank").
+var vInvestModified = map[string]bool{
+	"bank": true, "banks": true, "banking": true, "banker": true, "bankers": true, "firm": true, "firms": true,
+	"fund": true, "funds": true, "group": true, "arm": true, "company": true, "manager": true,
+	"managers": true, "management": true, "vehicle": true, "house": true, "grade": true, "trust": true,
+	"advice": true, "adviser": true, "advisor": true, "strategy": true, "committee": true, "income": true,
+	"returns": true, "banks'": true, "spree": true, "costs": true, "rules": true,
+}
+
+// vAny holds every word sentenceTrigger looks at twice; the rest are
+// skipped after one allocation-free look-up.
+var vAny = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range vWords {
+		m[w] = true
+	}
+	for w := range vBackrefs {
+		m[w] = true
+	}
+	for w := range vPlural {
+		m[w] = true
+	}
+	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
+		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
+		"founded establish established set formed form forming stake shares round jointly collaborate " +
+		"collaborating cooperate co-develop") {
+		m[w] = true
+	}
+	return m
+}()
+
+// vFirstLen has bit n of entry c set when some vAny word of n bytes starts
+// with c: most words fail this test before any map look-up.
+var vFirstLen = func() (t [256]uint32) {
+	for w := range vAny {
+		if len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// vMaybe reports whether word w (any case) may be in vAny.
+func vMaybe(w string) bool {
+	if len(w) < 2 || len(w) >= 32 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return vFirstLen[c]&(1<<len(w)) != 0
+}
+
+// vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
+// words belong to vAny? Most sentences stop here, untokenized.
+func vQuickTrigger(s string) bool {
+	// three rotating buffers hold the previous, current and next word in
+	// lower case: no allocation per word
+	var bufs [3][32]byte
+	var lens [3]int
+	p, c, n := 0, 1, 2
+	curOK := false
+	for i := 0; ; {
+		lens[n] = 0
+		for i < len(s) && !vWordByte[s[i]] {
+			i++
+		}
+		if i < len(s) {
+			j := i + 1
+			for j < len(s) && vWordByte[s[j]] {
+				j++
+			}
+			if j-i < 32 {
+				lens[n] = len(qLowerASCII(bufs[n][:0], s[i:j]))
+			}
+			i = j
+		}
+		if curOK && vGate(bufs[p][:lens[p]], bufs[c][:lens[c]], bufs[n][:lens[n]]) {
+			return true
+		}
+		if i >= len(s) && lens[n] == 0 {
+			return false
+		}
+		p, c, n = c, n, p
+		w := bufs[c][:lens[c]]
+		curOK = len(w) > 1 && vFirstLen[w[0]]&(1<<len(w)) != 0 && vAny[string(w)]
+	}
+}
+
+// vGate tells from a word and its neighbours whether a sentence may speak of
+// a deal; sentenceTrigger then reads it properly.
+func vGate(prev, w, next []byte) bool {
+	is := func(b []byte, words ...string) bool {
+		for _, x := range words {
+			if string(b) == x {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case is(w, "take", "took", "taken", "taking", "takes"):
+		return is(next, "over")
+	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
+		return is(next, "up")
+	case is(w, "partner", "partners"):
+		return is(next, "with")
+	case is(w, "join"):
+		return is(next, "forces")
+	case is(w, "joint"):
+		return is(next, "venture", "ventures")
+	case is(w, "shares"):
+		return false
+	case is(w, "deal", "deals", "agreement", "agreements", "talks", "offers"):
+		return is(next, "with", "for") || is(prev, "the", "this", "that")
+	case is(w, "round"):
+		return is(prev, "funding", "financing", "investment", "series")
+	}
+	if _, ok := vWords[string(w)]; ok {
+		return true
+	}
+	if _, ok := vBackrefs[string(w)]; ok {
+		return is(prev, "the", "this", "that")
+	}
+	return true
+}
+
+// vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
+var vWordByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'] = true
+	return t
+}()
+
+// vBidOwners may precede "bid" when it means an offer for a company.
+var vBidOwners = map[string]bool{
+	"a": true, "its": true, "his": true, "her": true, "their": true, "takeover": true, "rival": true,
+	"formal": true, "hostile": true, "cash": true, "possible": true, "new": true, "latest": true, "higher": true,
+	"improved": true, "counter": true,
+}
+
+var vSellWords = map[string]bool{"sell": true, "sold": true, "sells": true, "selling": true, "sale": true}
+
+var vPassive = map[string]bool{"be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "are": true}
+
+// vDealNouns make "signed"/"inked" a deal.
+var vDealNouns = map[string]bool{
+	"agreement": true, "agreements": true, "deal": true, "deals": true, "memorandum": true, "mou": true,
+	"contract": true, "pact": true, "accord": true, "partnership": true,
+}
+
+// vBusinessNouns are what a company sells in a deal.
+var vBusinessNouns = map[string]bool{
+	"stake": true, "stakes": true, "shares": true, "unit": true, "units": true, "business": true, "businesses": true,
+	"division": true, "arm": true, "subsidiary": true, "operations": true, "assets": true, "stores": true,
+	"holding": true, "holdings": true, "interest": true, "company": true, "bank": true, "brand": true,
+	"brands": true, "itself": true, "it": true, "plant": true, "plants": true, "locations": true, "portfolio": true,
+}
+
+// sellsBusiness reports whether the words after "sell"/"sale" name a
+// business, a stake or a company rather than goods.
+func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
+	b := vb.d.body
+	if len(toks) == 0 || toks[0].word && qLowerWord(b[toks[0].start:toks[0].end]) == "by" {
+		return false // "cars sold by the group": goods, and the seller follows
+	}
+	for i := 0; i < len(toks) && i < 5; i++ {
+		t := toks[i]
+		if vb.inName(t.start) {
+			return true
+		}
+		if !t.word {
+			if b[t.start] == '%' {
+				return true
+			}
+			continue
+		}
+		if vBusinessNouns[qLowerWord(b[t.start:t.end])] {
+			return true
+		}
+	}
+	for _, f := range vb.figsIn(toks[0].start, toks[min(len(toks), 5)-1].end) {
+		if vb.d.ents[f.ent].Subkind == model.Percent || vb.d.ents[f.ent].Subkind == model.Count {
+			return true
+		}
+	}
+	return false
+}
+
+func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
+	for i := 0; i < len(toks) && i < n; i++ {
+		if toks[i].word && vDealNouns[qLowerWord(vb.d.body[toks[i].start:toks[i].end])] {
+			return true
+		}
+	}
+	return false
+}
+
+// vPlural are trigger words that announce several deals at once
+// ("partnerships with TCS and Infosys"): one deal per partner.
+var vPlural = map[string]bool{
+	"partnerships": true, "agreements": true, "deals": true, "ventures": true, "investments": true,
+	"alliances": true,
+}
+
+// vBackrefs are the nouns that, after "the"/"this", name a deal told before.
+var vBackrefs = map[string]model.VentureKind{
+	"venture": model.JointVenture, "jv": model.JointVenture, "deal": "", "tie-up": "", "acquisition": model.Acquisition,
+	"takeover": model.Acquisition, "merger": model.Merger, "partnership": model.Partnership,
+	"investment": model.Investment, "transaction": "", "agreement": "", "purchase": model.Acquisition,
+	"bid": model.Acquisition, "offer": model.Acquisition, "plant": "", "factory": "", "facility": "",
+	"fund": "", "round": "", "merged": "", "move": "",
+}
+
+// sentenceTrigger reads the trigger words of one sentence.
+func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
+	var t vTrig
+	found := false
+	b := vb.d.body
+	var buf [24]byte
+	for i, tk := range toks {
+		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+			vb.inName(tk.start) {
+			continue // most words say nothing of deals; "Reline Investments" is a name
+		}
+		w := qLowerWord(b[tk.start:tk.end])
+		next := ""
+		if i+1 < len(toks) && toks[i+1].word {
+			next = qLowerWord(b[toks[i+1].start:toks[i+1].end])
+		}
+		prev := ""
+		if i > 0 && toks[i-1].word {
+			prev = qLowerWord(b[toks[i-1].start:toks[i-1].end])
+		}
+		switch {
+		case w == "joint" && (next == "venture" || next == "ventures") || w == "joint-venture" || w == "jv":
+			t.kind, t.rank, found, t.at = model.JointVenture, 7, true, tk.start
+			continue
+		case w == "venture" && (prev == "50-50" || prev == "new" || prev == "equal" || prev == "combined"):
+			t.kind, t.rank, found, t.at = model.JointVenture, 7, true, tk.start
+		case (w == "take" || w == "took" || w == "taken" || w == "taking" || w == "takes") && next == "over",
+			w == "snapped" && next == "up":
+			if t.rank < 5 {
+				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
+			}
+			found = true
+		case (w == "team" || w == "teamed" || w == "teams" || w == "tied" || w == "ties") && next == "up",
+			w == "partner" && next == "with", w == "partners" && next == "with", w == "join" && next == "forces":
+			if t.rank < 3 {
+				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
+			}
+			found = true
+		case (w == "deal" || w == "agreement" || w == "agreements" || w == "deals" || w == "talks") && next == "with",
+			(w == "signed" || w == "inked") && vb.dealNounWithin(toks[i+1:], 6):
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Partnership, 1, true, tk.start
+			}
+			found = true
+		case (w == "offer" || w == "offers") && next == "for" && !vb.inName(tk.start):
+			if t.rank < 5 {
+				t.kind, t.rank, t.at = model.Acquisition, 5, tk.start
+			}
+			found = true
+		case w == "round" && (prev == "funding" || prev == "financing" || prev == "investment" || prev == "series"):
+			if t.rank < 4 {
+				t.kind, t.rank, t.at = model.Investment, 4, tk.start
+			}
+			found = true
+		case w == "jointly" || w == "collaborate" || w == "collaborating" || w == "cooperate" || w == "co-develop":
+			if t.rank < 3 {
+				t.kind, t.rank, t.at = model.Partnership, 3, tk.start
+			}
+			found = true
+		case w == "project" && !qIsUpperStart(b[tk.start:tk.end]):
+			// a lower-case "project" is a common word: a deal only with two parties
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Project, 1, true, tk.start
+			}
+			found = true
+		case w == "founded" || w == "establish" || w == "established" || w == "set" && next == "up" ||
+			w == "formed" || w == "form" || w == "forming":
+			// a company founding another: an investment, only with two parties
+			if t.rank < 1 {
+				t.kind, t.rank, t.weak, t.at = model.Investment, 1, true, tk.start
+			}
+			found = true
+		}
+		if w == "stake" || w == "shares" && prev != "its" {
+			t.stake = true
+		}
+		if vPlural[w] {
+			t.plural = true
+		}
+		if _, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
+			t.backref = true
+			if w == "merged" || w == "bid" || w == "offer" || w == "sale" {
+				continue // "the merged group" names the deal, it does not start one
+			}
+		}
+		if v, ok := vWords[w]; ok {
+			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
+				continue // "investment bank", "at stake": no deal
+			}
+			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
+				continue // "the bid team", "bid battle"
+			}
+			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
+				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
+			}
+			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
+				continue
+			}
+			if w == "project" && !qIsUpperStart(b[tk.start:tk.end]) && prev != "joint" {
+				continue // handled above as a weak trigger
+			}
+			if w == "investors" && prev != "as" {
+				continue
+			}
+			if v.rank > t.rank {
+				t.kind, t.rank, t.at = v.kind, v.rank, tk.start
+			}
+			found = true
+		}
+	}
+	if t.at == 0 && len(toks) > 0 {
+		t.at = toks[len(toks)-1].start
+	}
+	if t.rank > 1 {
+		t.weak = false
+	}
+	return t, found
+}
+
+// vAdviserWords mark a sentence about a deal's advisers.
+var vAdviserWords = map[string]bool{
+	"adviser": true, "advisers": true, "advisor": true, "advisors": true, "advised": true, "advising": true,
+	"counsel": true, "counsels": true, "underwriter": true, "underwriters": true, "bookrunner": true,
+	"bookrunners": true, "arranger": true, "arrangers": true, "advisory": true,
+}
+
+func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {
+	var buf [24]byte
+	for _, t := range toks {
+		if t.word && t.end-t.start < len(buf) && vAdviserWords[string(qLowerASCII(buf[:0], vb.d.body[t.start:t.end]))] {
+			return true
+		}
+	}
+	return false
+}

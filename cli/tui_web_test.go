@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSplitURLs(t *testing.T) {
+	t.Parallel()
+	paths, urls := splitURLs([]string{"a.txt", "https://wire.example/feed.xml", "-", "file:///etc/passwd", "http://x.example/p"})
+	if !slices.Equal(paths, []string{"a.txt", "-", "file:///etc/passwd"}) ||
+		!slices.Equal(urls, []string{"https://wire.example/feed.xml", "http://x.example/p"}) {
+		t.Fatalf("paths %v urls %v", paths, urls)
+	}
+}
+
+// TestOpenWeb: without subscriptions there is no cache (and no database is
+// created); with them, the cache opens and, with no arguments, its library
+// (empty before any refresh) comes along; a database that cannot open is a
+// one-line reason and the program goes on without the cache.
+func TestOpenWeb(t *testing.T) {
+	feeds := useTempConfig(t)
+	data := t.TempDir()
+	var stderr bytes.Buffer
+	w, closeWeb := openWeb(Env{Stderr: &stderr}, data, []string{"https://wire.example/a.html"}, false)
+	closeWeb()
+	if w.Cache != nil || w.Client == nil || len(w.URLs) != 1 {
+		t.Fatalf("no subscriptions: %+v", w)
+	}
+	if _, err := os.Stat(filepath.Join(data, "newsmark.db")); err == nil {
+		t.Fatal("a database was created with no subscriptions")
+	}
+
+	if err := os.MkdirAll(filepath.Dir(feeds), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(feeds, []byte("https://wire.example/rss.xml \"~Wire\"\nnot-a-url\n"), 0o644)
+	w, closeWeb = openWeb(Env{Stderr: &stderr}, data, nil, true)
+	defer closeWeb()
+	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || w.Unread == nil {
+		t.Fatalf("with a subscription: cache %v subs %+v unread %v", w.Cache != nil, w.Subs, w.Unread)
+	}
+	if !strings.Contains(stderr.String(), "not-a-url") {
+		t.Fatalf("the bad feeds line is not reported: %q", stderr.String())
+	}
+
+	stderr.Reset()
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "newsmark.db"), []byte("this is not a database, it is plain text of some length"), 0o644)
+	w, closeWeb = openWeb(Env{Stderr: &stderr}, bad, nil, true)
+	closeWeb()
+	if w.Cache != nil || !strings.Contains(stderr.String(), "feed cache:") || strings.Count(stderr.String(), "feed cache:") != 1 {
+		t.Fatalf("broken database: cache %v, stderr %q", w.Cache != nil, stderr.String())
+	}
+}

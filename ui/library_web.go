@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"newsmark/articles"
+)
+
+// The library's share of the web side: entries that arrive while the
+// program runs (feed items, fetched pages), cached items listed before the
+// samples, and per-feed problems that come and go with each refresh.
+
+// prepend puts es (newest first) before the current entries, which then
+// keep their place at the end; problems join the footer.
+func (l *libraryPane) prepend(es []articles.Entry, problems []articles.Problem) {
+	l.tail = len(l.entries)
+	l.entries = append(append([]articles.Entry(nil), es...), l.entries...)
+	l.sortHead()
+	for _, p := range problems {
+		l.setProblem(p.Path, p.Reason)
+	}
+	l.applyFilter()
+}
+
+// add inserts entries by date among the non-tail ones, skipping IDs the
+// library already lists; the cursor stays on the entry it was on.
+func (l *libraryPane) add(es []articles.Entry) {
+	if len(es) == 0 {
+		return
+	}
+	have := make(map[string]bool, len(l.entries))
+	for _, e := range l.entries {
+		have[e.Meta.ID] = true
+	}
+	cur, hasCur := l.selected()
+	head := l.entries[:len(l.entries)-l.tail]
+	tail := l.entries[len(l.entries)-l.tail:]
+	fresh := make([]articles.Entry, 0, len(es))
+	for _, e := range es {
+		if !have[e.Meta.ID] {
+			have[e.Meta.ID] = true
+			fresh = append(fresh, e)
+		}
+	}
+	if len(fresh) == 0 {
+		return
+	}
+	l.entries = append(append(append(make([]articles.Entry, 0, len(l.entries)+len(fresh)), head...), fresh...), tail...)
+	l.sortHead()
+	cursor, offset := l.cursor, l.offset
+	l.applyFilter()
+	l.cursor, l.offset = cursor, offset
+	// A cursor at the top stays there, on the newest; elsewhere it follows
+	// its entry.
+	if hasCur && cursor > 0 {
+		for i, v := range l.visible {
+			if l.entries[v].Meta.ID == cur.Meta.ID {
+				l.cursor = i
+				break
+			}
+		}
+	}
+	l.cursor = min(max(l.cursor, 0), max(len(l.visible)-1, 0))
+	l.follow()
+}
+
+// sortHead sorts the non-tail entries newest first.
+func (l *libraryPane) sortHead() {
+	head := l.entries[:len(l.entries)-l.tail]
+	sort.SliceStable(head, func(i, j int) bool { return head[i].Meta.Date.After(head[j].Meta.Date) })
+}
+
+// setProblem sets the footer line of path to reason (sanitised, one
+// line); an empty reason removes it (a feed that refreshed again).
+func (l *libraryPane) setProblem(path, reason string) {
+	prefix := articles.Sanitize(path) + ": "
+	out := l.problems[:0]
+	for _, p := range l.problems {
+		if !strings.HasPrefix(p, prefix) {
+			out = append(out, p)
+		}
+	}
+	l.problems = out
+	if reason != "" {
+		l.problems = append(l.problems, oneLine(prefix+reason))
+	}
+	l.follow()
+}

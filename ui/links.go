@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+// linksPane is the overlay L opens over the reader: the article's links,
+// one per line (text, then URL); enter opens the selected one in the
+// browser with the same helper as o.
+type linksPane struct {
+	keys   *KeyMap
+	styles *Styles
+
+	open   bool
+	links  []model.Link // text and URL sanitised when the overlay opens
+	cursor int
+	offset int // first visible link
+
+	width, height int
+}
+
+// show opens the overlay on links; it reports false when there are none.
+func (p *linksPane) show(links []model.Link) bool {
+	p.links = p.links[:0]
+	for _, l := range links {
+		p.links = append(p.links, model.Link{Text: oneLine(l.Text), URL: articles.Sanitize(l.URL)})
+	}
+	p.cursor, p.offset = 0, 0
+	p.open = len(p.links) > 0
+	return p.open
+}
+
+func (p *linksPane) SetSize(w, h int) { p.width, p.height = w, h; p.follow() }
+
+// perPage is how many links fit: two lines each under a two-line title.
+func (p *linksPane) perPage() int { return max((p.height-2)/2, 1) }
+
+func (p *linksPane) follow() {
+	pp := p.perPage()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+pp {
+		p.offset = p.cursor - pp + 1
+	}
+}
+
+// Update handles the overlay's keys; enter gives the browser Cmd.
+func (p *linksPane) Update(msg tea.KeyPressMsg, open func(string) error) tea.Cmd {
+	k := p.keys.Links
+	switch {
+	case key.Matches(msg, k.Down):
+		p.cursor++
+	case key.Matches(msg, k.Up):
+		p.cursor--
+	case key.Matches(msg, k.Top):
+		p.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		p.cursor = len(p.links) - 1
+	case key.Matches(msg, k.Close), key.Matches(msg, p.keys.Global.Back):
+		p.open = false
+	case key.Matches(msg, k.Open):
+		if p.cursor < len(p.links) {
+			return openBrowser(open, p.links[p.cursor].URL)
+		}
+	}
+	p.cursor = min(max(p.cursor, 0), max(len(p.links)-1, 0))
+	p.follow()
+	return nil
+}
+
+// View lists the visible links, the selected one marked.
+func (p *linksPane) View() string {
+	st := p.styles
+	w := max(p.width-4, 1)
+	lines := []string{st.Title.Render(fmt.Sprintf(" Links (%d) · enter opens in the browser · esc closes", len(p.links))), ""}
+	end := min(p.offset+p.perPage(), len(p.links))
+	for i := p.offset; i < end; i++ {
+		l := p.links[i]
+		bar, ts := "  ", st.Text
+		if i == p.cursor {
+			bar, ts = st.Title.Render("▌")+" ", st.Title
+		}
+		text := l.Text
+		if text == "" {
+			text = "(no text)"
+		}
+		lines = append(lines, bar+ts.Render(ansi.Truncate(text, w, "…")), bar+st.Meta.Render(ansi.Truncate(l.URL, w, "…")))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// FullHelp is the overlay's bindings for the help overlay.
+func (p *linksPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PaneLinks) }

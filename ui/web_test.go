@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"newsmark/articles"
+	"newsmark/model"
+)
+
+func webOpts(ws *webServer, urls ...string) Options {
+	full := make([]string, len(urls))
+	for i, u := range urls {
+		full[i] = ws.URL + u
+	}
+	return Options{Theme: Dark, Web: &Web{Client: articles.NewClient("test"), URLs: full}}
+}
+
+// TestURLFeedFillsLibraryWithoutWaiting: the first frame is drawn before
+// the network answers, with a progress row; the feed's items then fill the
+// library, and opening a summary-only item fetches its page's full text.
+func TestURLFeedFillsLibraryWithoutWaiting(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/feed.xml"), 100, 30)
+	s := d.screen() // no message applied yet: nothing came from the network
+	if !strings.Contains(s, "fetching 0/1") || !strings.Contains(s, "/feed.xml") {
+		t.Fatalf("first frame shows no fetch in progress:\n%s", s)
+	}
+	d.waitText("Corran Steel and Ibis Rail agree 60-40 depot venture", "Pelham Biotech takes 15% of Ostara Labs", "Tidewater Deals Wire")
+	if strings.Contains(d.screen(), "fetching") {
+		t.Fatalf("progress still shown after the feed arrived:\n%s", d.screen())
+	}
+	d.keys("enter")
+	// The feed only said "The partners will spend €340 million": the page has the rest.
+	d.waitText("rolling-stock maintenance depot", "Isla Munro")
+}
+
+// TestURLPageOpensInReader: a lone page argument opens straight in the reader.
+func TestURLPageOpensInReader(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/pages/pelham.html"), 100, 30)
+	d.waitFor("the page in the reader", func(s string) bool {
+		return d.m.screen == screenReader && strings.Contains(s, "enzyme therapies")
+	})
+}
+
+// TestURLErrorInStatusAndLibrary: a 404 gives one line in the status bar
+// and under the library, while the other URL still loads.
+func TestURLErrorInStatusAndLibrary(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/missing.xml", "/feed.xml"), 100, 30)
+	s := d.waitText("Pelham Biotech", "missing.xml: HTTP 404 Not Found")
+	_ = s
+	if d.m.status == "" && !strings.Contains(d.screen(), "404") {
+		t.Fatal("no reason shown")
+	}
+}
+
+// TestRefreshProgressThenItems: r shows a row per feed; a failing feed shows
+// its reason while the others go on; items arrive as each feed finishes; a
+// feed still fetching keeps its spinner until it answers.
+func TestRefreshProgressThenItems(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	subs := []articles.Subscription{
+		{URL: ws.URL + "/feed.xml", Name: "Tidewater"},
+		{URL: ws.URL + "/missing.xml", Name: "Broken Wire"},
+		{URL: ws.URL + "/gated.xml", Name: "Late Ledger"},
+	}
+	opts := Options{Theme: Dark, Library: articles.Samples(),
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs}}
+	d := newLive(t, opts, 110, 40)
+	d.keys("r")
+	s := d.screen()
+	for _, want := range []string{"refreshing 0/3", "Tidewater", "Broken Wire", "Late Ledger", "fetching"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("after r the screen lacks %q:\n%s", want, s)
+		}
+	}
+	// The open feed and the 404 finish while the gated one still waits.
+	s = d.waitText("Corran Steel and Ibis Rail", "HTTP 404 Not Found", "refreshing 2/3")
+	if !strings.Contains(s, "2 new items") {
+		t.Fatalf("no count of new items:\n%s", s)
+	}
+	if !strings.Contains(s, "● unread") {
+		t.Fatalf("new items are not marked unread:\n%s", s)
+	}
+	if strings.Contains(s, "Maribel Foods") {
+		t.Fatal("the gated feed's item appeared before the feed answered")
+	}
+	ws.open()
+	s = d.waitText("Maribel Foods buys Quayside Bakeries", "refreshed 3 feeds")
+	if strings.Contains(s, "refreshing") {
+		t.Fatalf("progress block still shown after the refresh:\n%s", s)
+	}
+	// The failing feed's reason stays under the library.
+	if !strings.Contains(s, "/missing.xml: HTTP 404 Not Found") {
+		t.Fatalf("library footer lacks the feed's reason:\n%s", s)
+	}
+	// Feed items come before the samples, whatever their dates.
+	first := d.m.library.entries[0].Meta.ID
+	last := d.m.library.entries[len(d.m.library.entries)-1].Meta
+	if !strings.HasPrefix(first, ws.URL) || last.Path == "" {
+		t.Fatalf("feed items not first or samples not last: first %q, last %+v", first, last.Path)
+	}
+}
+
+// TestCachedLibraryOpensOffline: after a refresh, a new program lists the
+// cached items with no network at all, unread marked; opening one reads its
+// prefetched text offline and marks it read.
+func TestCachedLibraryOpensOffline(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	ws.Close() // offline from here on
+
+	ctx := context.Background()
+	lib, err := cache.Library(ctx, subs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unread, err := cache.Unread(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Theme: Dark, Library: articles.Samples(),
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+	d := newLive(t, opts, 100, 30)
+	s := d.screen()
+	if !strings.Contains(s, "Corran Steel and Ibis Rail") || strings.Count(s, "● unread") != 2 {
+		t.Fatalf("cached items not listed at once with their unread marks:\n%s", s)
+	}
+	d.keys("enter")
+	d.waitText("rolling-stock maintenance depot")
+	d.keys("esc")
+	d.waitFor("one unread left", func(s string) bool { return strings.Count(s, "● unread") == 1 })
+	unread, _ = cache.Unread(ctx)
+	if len(unread) != 1 {
+		t.Fatalf("the store has %d unread items after opening one, want 1", len(unread))
+	}
+}
+
+// TestBrowserKeyRunsBrowser: o runs $BROWSER with the article's URL as one
+// argument (a script that records it).
+func TestBrowserKeyRunsBrowser(t *testing.T) {
+	ws := newWebServer(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "got")
+	script := filepath.Join(dir, "browser.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	d := newLive(t, webOpts(ws, "/pages/pelham.html"), 100, 30)
+	d.waitText("enzyme therapies")
+	d.keys("o")
+	d.waitText("opened in the browser")
+	want := "1|" + ws.URL + "/pages/pelham.html"
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b, _ := os.ReadFile(out)
+		if string(b) == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("browser got %q, want %q", b, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestBrowserKeyWithoutURL: an article with no web address says so.
+func TestBrowserKeyWithoutURL(t *testing.T) {
+	rec := &browserRecorder{}
+	d := newLive(t, Options{Library: singleLibrary(fixtureArticle(t)), Web: &Web{OpenBrowser: rec.open}}, 100, 30)
+	d.waitText("Rotterdam")
+	d.keys("o")
+	d.waitText("this article has no web address")
+	if len(rec.got()) != 0 {
+		t.Fatalf("browser opened %v", rec.got())
+	}
+}
+
+// TestLinksOverlay: L lists the article's links (absolute URLs), enter opens
+// the selected one with the browser helper, esc closes the list.
+func TestLinksOverlay(t *testing.T) {
+	ws := newWebServer(t)
+	rec := &browserRecorder{}
+	opts := webOpts(ws, "/pages/corran.html")
+	opts.Web.OpenBrowser = rec.open
+	d := newLive(t, opts, 100, 30)
+	d.waitText("rolling-stock maintenance depot")
+	d.keys("L")
+	d.waitText("Links (2)", "rail regulator", "https://regulator.example/rail", "the filing", ws.URL+"/filings/corran-2026.pdf")
+	d.keys("j", "enter")
+	d.waitText("opened in the browser")
+	if got := rec.got(); len(got) != 1 || got[0] != ws.URL+"/filings/corran-2026.pdf" {
+		t.Fatalf("browser got %v", got)
+	}
+	d.keys("esc")
+	s := d.screen()
+	if strings.Contains(s, "Links (2)") || !strings.Contains(s, "rolling-stock") || d.m.screen != screenReader {
+		t.Fatalf("esc did not close the links back to the article:\n%s", s)
+	}
+}
+
+// TestLinksNone: L on an article without links says so and opens nothing.
+func TestLinksNone(t *testing.T) {
+	d := newDriver(t, singleLibrary(model.Article{ID: "x", Title: "No links here", Body: "Plain text only."}), Dark, 80, 20)
+	d.keys("L")
+	d.mustSee("this article has no links")
+	if d.m.links.open {
+		t.Fatal("links overlay open with no links")
+	}
+}
+
+// TestEscCancelsSlowURL: a URL whose server never answers shows its
+// progress; esc cancels the request (the server sees it end) and the
+// library says so.
+func TestEscCancelsSlowURL(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/slow/feed.xml"), 100, 30)
+	d.waitText("fetching 0/1")
+	ws.waitStarted(t)
+	d.keys("esc")
+	select {
+	case p := <-ws.cancelled:
+		if p != "/slow/feed.xml" {
+			t.Fatalf("cancelled %s", p)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the request was not cancelled")
+	}
+	d.waitText("/slow/feed.xml: cancelled")
+	if d.m.web.busy() {
+		t.Fatal("still busy after cancelling")
+	}
+}
+
+// TestEscCancelsSlowArticle: opening a summary-only item whose page hangs
+// shows the fetch in the status bar; esc cancels it and goes back.
+func TestEscCancelsSlowArticle(t *testing.T) {
+	ws := newWebServer(t)
+	f := &articles.Feed{URL: ws.URL + "/feed.xml", Title: "Slow Wire", FetchedAt: time.Now()}
+	f.Items = []articles.Item{{GUID: "s1", URL: ws.URL + "/slow/page.html", Title: "A page that never comes",
+		Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}}
+	opts := Options{Theme: Dark, Library: articles.Library{Entries: []articles.Entry{
+		{Meta: model.Article{ID: "other", Title: "Another story", Body: "Text."}},
+		{Meta: model.Article{ID: "more", Title: "One more story", Body: "More text."}}}},
+		Web: &Web{Client: articles.NewClient("test")}}
+	d := newLive(t, opts, 100, 30)
+	// Feed the item in as a fetched feed would arrive.
+	d.m.web.begin(1)
+	d.send(urlFetchedMsg{url: f.URL, fetched: articles.Fetched{Feed: f}})
+	d.waitText("A page that never comes")
+	d.keys("enter")
+	d.waitText("fetching the full article")
+	ws.waitStarted(t)
+	d.keys("esc")
+	select {
+	case <-ws.cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the page request was not cancelled")
+	}
+	s := d.waitText("fetch cancelled")
+	if d.m.screen != screenLibrary || !strings.Contains(s, "Another story") {
+		t.Fatalf("esc did not go back to the library:\n%s", s)
+	}
+}
+
+// TestEscCancelsRefresh: esc in the library stops a refresh whose feed
+// hangs; the feed gets no failure line (the reader cut it short), and a
+// second r can start again.
+func TestEscCancelsRefresh(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	subs := []articles.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
+	opts := Options{Theme: Dark, Library: fixtureLibrary(t), Web: &Web{Client: cache.Client, Cache: cache, Subs: subs}}
+	d := newLive(t, opts, 100, 30)
+	d.keys("r")
+	d.waitText("refreshing 0/1", "Hanging Wire")
+	ws.waitStarted(t)
+	d.keys("esc")
+	s := d.waitText("refresh cancelled")
+	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.web.busy() {
+		t.Fatalf("a cancelled refresh left a failure line or work in flight:\n%s", s)
+	}
+	d.keys("r")
+	d.waitText("refreshing 0/1")
+}
+
+// TestFailedOpenStaysUnread: an unread cached item whose page cannot be
+// fetched (the server is gone) shows the reason and stays unread.
+func TestFailedOpenStaysUnread(t *testing.T) {
+	ws := newWebServer(t)
+	cache := testCache(t)
+	cache.Prefetch = 0 // nothing cached but the feed: opening needs the page
+	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	ws.Close()
+	ctx := context.Background()
+	lib, _ := cache.Library(ctx, subs)
+	unread, _ := cache.Unread(ctx)
+	opts := Options{Theme: Dark, Library: fixtureLibrary(t),
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+	d := newLive(t, opts, 100, 30)
+	d.keys("enter")
+	d.waitText("/pages/corran.html: dial failed")
+	d.keys("esc")
+	s := d.waitText("Corran Steel", "/pages/corran.html: dial failed")
+	if strings.Count(s, "● unread") != 2 {
+		t.Fatalf("the item that failed to open is no longer unread:\n%s", s)
+	}
+}
