@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"bytes"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -43,11 +45,12 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		for _, si := range v.sents {
 			mv.Evidence = append(mv.Evidence, d.sents[si])
 		}
-		for _, c := range v.spans {
-			vb.fields(&mv, c)
+		for i, c := range v.spans {
+			vb.fields(&mv, v, c, i == 0)
 		}
 		for _, p := range v.prices {
-			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
+			if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
+				vb.dealMoney(v, vFig{start: p.Start, end: p.End}, d.sents[d.sentOf(p.Start)].Start) {
 				mv.Amounts = append(mv.Amounts, text)
 			}
 		}
@@ -57,32 +60,50 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
 			mv.Kind = model.Investment // buying a minority stake is an investment
 		}
+		if v.name >= 0 {
+			mv.Name = d.ents[v.name].Name()
+		}
 		mv.Summary = vSummary(mv)
 		out = append(out, mv)
 	}
 	return out
 }
 
-// fields fills the empty fields of mv from the figures and places of s.
-func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
+// fields fills the empty fields of mv from the figures and places of clause
+// s of deal v; first marks the clause that told the deal (its trigger).
+func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool) {
 	d := vb.d
 	b := d.body
-	lower := "" // the clause in lower case, made when a percent needs it
+	lower := ""      // the clause in lower case, made when a percent needs it
+	lastMoney := -10 // end of the last amount taken: its conversion in brackets follows
 	for _, f := range vb.figsIn(s.Start, s.End) {
+		if f.end > s.End {
+			continue
+		}
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
-		before := strings.ToLower(b[max(s.Start, f.start-40):f.start])
+		var lb [48]byte
+		before := string(qLowerASCII(lb[:0], b[max(s.Start, f.start-40):f.start]))
 		switch {
 		case e.Kind == model.Place:
-			if mv.Location == "" && vPlacePreposition(before) && !vb.adjectival(f.end, s.End) {
+			if mv.Location == "" && (vPlacePreposition(before) && !vb.adjectival(f.end, s.End) &&
+				!vb.companySeat(v, f.start, s.Start) && (first || vSiteWord(before)) ||
+				strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
+				if strings.HasSuffix(before, " the ") && !strings.HasPrefix(text, "the ") && !strings.HasPrefix(text, "The ") {
+					text = b[f.start-4 : f.end] // "across the Gulf": the article's words
+				}
 				mv.Location = text
 			}
 		case e.Subkind == model.Money:
-			if !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
-				mv.Amounts = append(mv.Amounts, text)
+			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
+				lastMoney = f.end
+				if !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
+					mv.Amounts = append(mv.Amounts, text)
+				}
 			}
 		case e.Subkind == model.Ratio:
-			if mv.Stake == "" {
+			// the full split wins over one side's percentage ("51%" ... "a 51:49 split")
+			if mv.Stake == "" || !vIsRatioText(mv.Stake) {
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
@@ -93,7 +114,7 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
 				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
-				!strings.Contains(before, "down ") {
+				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") {
 				mv.Stake = text
 			}
 		case e.Subkind == model.Count:
@@ -103,18 +124,198 @@ func (vb *vBuilder) fields(mv *model.Venture, s model.Span) {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			// "over five years" is a timeframe; "500,000 cars a year" a rate
-			if mv.Timeframe == "" && !strings.HasPrefix(text, "a ") && !strings.HasPrefix(text, "per ") &&
-				!strings.HasPrefix(text, "an ") {
+			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, before) {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
-			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") || strings.HasSuffix(before, "until ") ||
+			// "close by June"; "suspend trading until Monday" dates no deal
+			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") ||
 				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ")) {
 				mv.Timeframe = text
 			}
 		}
 	}
+}
+
+// vConversion reports whether the amount at pos converts the one ending at
+// prev: "9.4 trillion won ($6.8 billion)", "¥312 billion, or about US$2.1 billion".
+func vConversion(b string, prev, pos int) bool {
+	if prev < 0 || pos-prev > 16 {
+		return false
+	}
+	gap := strings.TrimSpace(strings.Trim(b[prev:pos], " ,(;"))
+	return gap == "" || gap == "or" || gap == "or about" || gap == "or roughly" || gap == "about"
+}
+
+// vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
+func vIsRatioText(s string) bool {
+	return strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '-') > 0 && !strings.Contains(s, "%")
+}
+
+// vNotDealMoney are the words that, just before an amount, make it a
+// company's size or results rather than a deal's money: "a market value of
+// about £3.8 billion", "revenue of £5.2 billion", "net debt would rise to".
+var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
+	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales"}
+
+// vFinancingNouns, just after an amount, make it borrowed money.
+var vFinancingNouns = map[string]bool{
+	"loan": true, "loans": true, "bond": true, "bonds": true, "credit": true, "debt": true, "notes": true,
+}
+
+// vProjectNouns, after an amount and a name, make the amount another
+// project's ("the $100 billion Apollo endeavor").
+var vProjectNouns = map[string]bool{
+	"project": true, "projects": true, "endeavor": true, "endeavour": true, "initiative": true, "program": true,
+	"programme": true, "plan": true, "fund": true, "venture": true, "scheme": true, "effort": true, "deal": true,
+}
+
+// dealMoney reports whether the money figure f, in a clause starting at
+// from, is an amount of deal v: not a party's market value or results
+// (unless a merger's combined value), not a valuation set by a funding
+// round, not the price of another named project.
+func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
+	b := vb.d.body
+	var lb [64]byte
+	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
+	for _, w := range vNotDealMoney {
+		if i := bytes.Index(before, []byte(w)); i >= 0 {
+			if v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined")) {
+				continue // "a combined market value of": the merger's size
+			}
+			return false
+		}
+	}
+	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
+		bytes.Contains(before, []byte("valuing "))) {
+		return false // a funding round "values X at": the company's worth, not the money raised
+	}
+	ts := qTokens(b, f.end, min(len(b), f.end+64), vb.after[:0])
+	vb.after = ts
+	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
+	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
+		if vFinancingNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+			return false
+		}
+	}
+	// "the $100 billion Stargate endeavor": a name then a project noun
+	if len(ts) >= 2 && ts[0].word && qIsUpperStart(b[ts[0].start:ts[0].end]) && !vb.partyAt(v, ts[0].start) {
+		for k := 1; k < len(ts) && k <= 3 && ts[k].word; k++ {
+			if vProjectNouns[qLowerWord(b[ts[k].start:ts[k].end])] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// partyAt reports whether pos lies in a mention of one of v's parties.
+func (vb *vBuilder) partyAt(v *vDeal, pos int) bool {
+	ms := vb.d.ments
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start > pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if m := ms[j]; m.start <= pos && pos < m.end {
+			for _, p := range v.parties {
+				if vb.sameParty(p, m.ent) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// vDurationPreps, before a duration, tie it to the deal's money or action:
+// "$1.2 billion over five years", "within 12 months", "over the next three years".
+var vDurationPreps = []string{"over ", "within ", "during ", "by ", "next ", "coming ", "spanning ", "lasting ", "term of "}
+
+// vDealNounsAfter, after "10-year", make the duration the deal's term.
+var vDealNounsAfter = map[string]bool{
+	"partnership": true, "deal": true, "agreement": true, "contract": true, "venture": true, "pact": true,
+	"alliance": true, "collaboration": true, "plan": true, "programme": true, "program": true, "investment": true,
+	"lease": true, "concession": true, "licence": true, "license": true, "supply": true,
+}
+
+// dealDuration reports whether duration f is the deal's timeframe: it
+// follows a preposition of time span or the deal's amount, or qualifies a
+// deal noun ("a 10-year partnership"); "the largest expansion in two
+// decades" is a comparison, "500,000 cars a year" a rate.
+func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
+	b := vb.d.body
+	text := b[f.start:f.end]
+	if strings.HasPrefix(text, "a ") || strings.HasPrefix(text, "per ") || strings.HasPrefix(text, "an ") {
+		return false
+	}
+	for _, p := range vDurationPreps {
+		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"the ") {
+			return true
+		}
+	}
+	// "$1.2 billion in five years": right after an amount
+	if strings.HasSuffix(before, " in ") {
+		for _, g := range vb.figsIn(max(from, f.start-48), f.start) {
+			if vb.d.ents[g.ent].Subkind == model.Money && strings.TrimSpace(b[g.end:f.start]) == "in" {
+				return true
+			}
+		}
+	}
+	// "a 10-year partnership"
+	ts := qTokens(b, f.end, min(len(b), f.end+32), vb.after[:0])
+	vb.after = ts
+	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[qLowerWord(b[ts[0].start:ts[0].end])]
+}
+
+// vSiteWords, shortly before a place, make it where the deal happens when
+// the place is told after the deal's first clause: "a plant outside Pune",
+// "headquarters in Seoul".
+var vSiteWords = []string{"plant", "factory", "hub", "headquarters", "head office", "site", "facility", "based",
+	"operations", "warehouse", "build", "built", "mine", "field", "farm", "campus", "centre", "center", "venture"}
+
+func vSiteWord(before string) bool {
+	for _, w := range vSiteWords {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// partyHome reports whether the place at pos follows a party's name and
+// "of" ("Brandauer Sensorik GmbH of Stuttgart"): where the deal's company is.
+func (vb *vBuilder) partyHome(v *vDeal, pos, from int) bool {
+	b := vb.d.body
+	if pos-4 < from || b[pos-4:pos] != " of " {
+		return false
+	}
+	end := pos - 4
+	for _, m := range vb.d.mentionsIn(max(from, end-80), end+1) {
+		if m.end == end && vb.d.ents[m.ent].Kind == model.Company && vb.partyAt(v, m.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// companySeat reports whether the place at pos follows the name of a
+// company that is no party of v and "in" ("an analyst at Halden Securities
+// in London"): that company's seat, not the deal's location. A party's
+// place is kept ("founded Futeng Co. in Nanjing").
+func (vb *vBuilder) companySeat(v *vDeal, pos, from int) bool {
+	b := vb.d.body
+	i := pos - 1
+	for i > from && b[i] == ' ' {
+		i--
+	}
+	if i-1 < from || b[i-1:i+1] != "in" || i-2 < from || b[i-2] != ' ' {
+		return false
+	}
+	end := i - 2
+	for _, m := range vb.d.mentionsIn(max(from, end-80), end+1) {
+		if m.end == end && vb.d.ents[m.ent].Kind == model.Company && !vb.partyAt(v, m.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // vPlacePreposition reports whether the text before a place ends with "in",
@@ -143,7 +344,11 @@ func (vb *vBuilder) adjectival(pos, end int) bool {
 		return false
 	}
 	w := vb.d.body[ts[0].start:ts[0].end]
-	return !qIsUpperStart(w) && !vPlaceFollowers[qLowerWord(w)]
+	lw := qLowerWord(w)
+	if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") {
+		return false // "in the North Sea costing 2.5 billion euros": a participle, not a noun
+	}
+	return !qIsUpperStart(w) && !vPlaceFollowers[lw]
 }
 
 var vPlaceFollowers = map[string]bool{

@@ -13,7 +13,7 @@ import (
 // vPriceWords, just before a money figure, make it a deal's price ("will
 // pay $16 billion", "had offered UFJ as much as $6.3 billion").
 var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
-	"valued ", "value of ", "valuing ", "price of ", "priced at "}
+	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of "}
 
 // attachPrices gives a deal the prices told in sentences without a trigger:
 // a sentence that names one of its parties and pays, offers or values money.
@@ -72,7 +72,7 @@ func (vb *vBuilder) attachPrices() {
 				}
 			}
 		}
-		if into == nil || len(into.prices) >= vMaxEvidence {
+		if into == nil || len(into.prices) >= vMaxEvidence || !vb.dealMoney(into, f, s.Start) {
 			continue
 		}
 		if k, found := slices.BinarySearch(into.sents, si); !found && len(into.sents) < vMaxEvidence {

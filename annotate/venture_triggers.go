@@ -16,8 +16,9 @@ type vTrig struct {
 	backref bool // "the venture", "the deal": refers to a deal told before
 	weak    bool // "a deal with", "agreement": a partnership only with two parties
 	stake   bool
-	plural  bool // "partnerships with A and B": one deal per partner
-	at      int  // offset of the strongest trigger word
+	plural  bool              // "partnerships with A and B": one deal per partner
+	refKind model.VentureKind // the kind of deal a backref names ("the venture"), if any
+	at      int               // offset of the strongest trigger word
 }
 
 // vWords maps a lower-case word to its deal kind and rank.
@@ -79,7 +80,7 @@ var vAny = func() map[string]bool {
 	for _, w := range strings.Fields("joint joint-venture jv venture ventures take took taken taking takes snapped " +
 		"team teamed teams tied ties partner partners join deal deals agreement agreements talks signed inked offers " +
 		"founded establish established set formed form forming stake shares round jointly collaborate " +
-		"collaborating cooperate co-develop") {
+		"collaborating cooperate co-develop companies firms") {
 		m[w] = true
 	}
 	return m
@@ -160,8 +161,11 @@ func vGate(prev, w, next []byte) bool {
 		return is(next, "over")
 	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
 		return is(next, "up")
+	case is(w, "companies", "firms"):
+		return is(prev, "two", "both") // "the two companies will split profits 50-50"
 	case is(w, "partner", "partners"):
-		return is(next, "with")
+		// "partners with"; "the partners plan to spend": the deal's parties
+		return is(next, "with") || is(w, "partners") && is(prev, "the", "two", "both")
 	case is(w, "join"):
 		return is(next, "forces")
 	case is(w, "joint"):
@@ -175,6 +179,9 @@ func vGate(prev, w, next []byte) bool {
 	}
 	if _, ok := vWords[string(w)]; ok {
 		return true
+	}
+	if is(w, "venture") {
+		return true // "the venture", "a 50-50 venture", "a new venture": sentenceTrigger reads which
 	}
 	if _, ok := vBackrefs[string(w)]; ok {
 		return is(prev, "the", "this", "that")
@@ -353,8 +360,16 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if vPlural[w] {
 			t.plural = true
 		}
-		if _, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
+		if (w == "partners" || w == "companies" || w == "firms") && (prev == "two" || prev == "both") ||
+			w == "partners" && prev == "the" {
+			t.backref = true // "the partners plan to spend": the deal's parties
+			t.refKind = model.JointVenture
+		}
+		if k, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
 			t.backref = true
+			if k != "" {
+				t.refKind = k
+			}
 			if w == "merged" || w == "bid" || w == "offer" || w == "sale" {
 				continue // "the merged group" names the deal, it does not start one
 			}
@@ -363,7 +378,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
 				continue // "investment bank", "at stake": no deal
 			}
-			if (w == "bid" || w == "bids") && next != "for" && next != "to" && !vBidOwners[prev] {
+			if (w == "bid" || w == "bids") && next != "for" && next != "to" && next != "by" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
 			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
@@ -398,6 +413,8 @@ var vAdviserWords = map[string]bool{
 	"adviser": true, "advisers": true, "advisor": true, "advisors": true, "advised": true, "advising": true,
 	"counsel": true, "counsels": true, "underwriter": true, "underwriters": true, "bookrunner": true,
 	"bookrunners": true, "arranger": true, "arrangers": true, "advisory": true,
+	"analyst": true, "analysts": true, // "an analyst at X said": commentary, X is no party
+	"lender": true, "lenders": true, // "a loan from lenders led by X": X finances, it is no party
 }
 
 func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {

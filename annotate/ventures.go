@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -63,6 +64,7 @@ type vBuilder struct {
 	figs    []vFig
 	toks    []qTok
 	outside []qTok // toks outside quotations (reused)
+	after   []qTok // a few tokens after a figure (reused)
 }
 
 type vFig struct {
@@ -78,6 +80,22 @@ type vDeal struct {
 	sents   []int        // evidence sentence indexes
 	spans   []model.Span // the clauses the deal was read from: its fields come from these
 	prices  []model.Span // money figures told elsewhere as its price
+	name    int          // the company named as the deal's brand ("will be called X"), or -1
+}
+
+// namedAfter reports whether a name at pos follows "called", "named",
+// "known as", "dubbed" or "branded": it names the deal, not a party.
+func (vb *vBuilder) namedAfter(pos, from int) bool {
+	b := vb.d.body
+	var lb [16]byte
+	before := qLowerASCII(lb[:0], b[max(from, pos-11):pos])
+	// " named ", not "renamed ": a company renamed is still the party
+	for _, w := range []string{" called ", " named ", " known as ", " dubbed ", " branded "} {
+		if bytes.HasSuffix(before, []byte(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (vb *vBuilder) indexFigures() {
@@ -146,10 +164,19 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 			break
 		}
 	}
-	start := 0
+	start, depth := 0, 0
 	for k := 0; k <= len(toks); k++ {
-		if k < len(toks) && !vb.clauseBreak(toks, k) {
-			continue
+		if k < len(toks) {
+			switch d.body[toks[k].start] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(0, depth-1)
+			}
+			// "($5.8bn; £3bn)": a conversion, not a clause
+			if depth > 0 || !vb.clauseBreak(toks, k) {
+				continue
+			}
 		}
 		if k > start {
 			vb.clause(si, toks[start:k], start > 0, subject)
@@ -217,8 +244,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	var parties []int
 	firstAt := -1
+	name := -1 // "will be called X": the deal's name, no party
 	for _, m := range d.mentionsIn(from, to) {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
+			continue
+		}
+		if vb.namedAfter(m.start, from) {
+			name = m.ent
 			continue
 		}
 		if firstAt < 0 {
@@ -247,6 +279,15 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if into == nil && t.backref && len(vb.vs) > 0 {
 		last := vb.vs[len(vb.vs)-1]
+		if t.refKind != "" && last.kind != t.refKind {
+			// "the venture" after a recalled purchase: the latest joint venture
+			for i := len(vb.vs) - 2; i >= 0 && i >= len(vb.vs)-vMaxOpen; i-- {
+				if vb.vs[i].kind == t.refKind {
+					last = vb.vs[i]
+					break
+				}
+			}
+		}
 		if len(parties) == 0 || vb.shared(last.parties, parties) >= 1 {
 			into = last
 		}
@@ -260,13 +301,17 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 	}
 	if into != nil && !(t.plural && len(parties) >= 3) {
+		if name >= 0 && into.name < 0 {
+			into.name = name
+		}
 		if into.sents[len(into.sents)-1] != si && len(into.sents) < vMaxEvidence {
 			into.sents = append(into.sents, si)
 		}
-		if len(into.spans) < vMaxEvidence {
+		adviser := vb.hasAdviserWord(toks)
+		if len(into.spans) < vMaxEvidence && !adviser {
+			// an adviser's or analyst's clause is commentary: no fields from it
 			into.spans = append(into.spans, model.Span{Start: from, End: to})
 		}
-		adviser := vb.hasAdviserWord(toks)
 		for _, p := range parties {
 			// "Morgan Stanley advised RIL on the deal": advisers are no parties
 			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
@@ -289,12 +334,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si},
+			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: []model.Span{{Start: from, End: to}}})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si},
+	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: parties, sents: []int{si}, name: name,
 		spans: []model.Span{{Start: from, End: to}}})
 }
 
