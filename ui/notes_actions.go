@@ -305,6 +305,11 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.selectKey(msg)
 	}
 	r := &m.reader
+	for _, b := range nk.readerBindings() {
+		if key.Matches(msg, b) {
+			r.cur.shown = true // what a notes key acts on is the cursor's: show it
+		}
+	}
 	switch {
 	case key.Matches(msg, nk.CursorNext):
 		r.moveCursor(1)
