@@ -132,6 +132,7 @@ func TestFigures(t *testing.T) {
 		{"The mill will make 3 million tonnes a year.", "3 million tonnes a year", model.Count, 3e6, "tonnes", "year"},
 		{"It added 2.5 million users last quarter.", "2.5 million users", model.Count, 2.5e6, "users", ""},
 		{"The airline ordered 10 737-800 planes.", "10 737-800 planes", model.Count, 10, "planes", ""},
+		{"Almost one in four cars sold was electric.", "one in four", model.Ratio, 0.25, "ratio", ""},
 		{"It sold 2.8 million electric cars.", "2.8 million electric cars", model.Count, 2.8e6, "cars", ""},
 		{"The contract runs four years.", "four years", model.Duration, 4, "year", ""},
 		{"The family built it over three decades.", "three decades", model.Duration, 3, "decade", ""},
@@ -252,4 +253,54 @@ func TestOwnerBeforeHyphen(t *testing.T) {
 	ann := Article(model.Article{Body: body})
 	find(t, ann, model.Company, "Quillon")
 	find(t, ann, model.Place, "Oslo")
+}
+
+func TestAppositiveTitleAndFamilyNameFirst(t *testing.T) {
+	t.Parallel()
+	body := "Its chief investment officer, Ong Mei Xin, said the fund was patient. \"We wait,\" Ong said. " +
+		"Its managing partner, Paul Ferrand, agreed."
+	ann := Article(model.Article{Body: body})
+	p := find(t, ann, model.Person, "Ong Mei Xin")
+	if got := mentionTexts(body, p); len(got) != 2 || got[1] != "Ong" {
+		t.Errorf("mentions = %q, want the full name then the family name", got)
+	}
+	find(t, ann, model.Person, "Paul Ferrand")
+	for _, e := range ann.Entities {
+		if e.Kind == model.Company {
+			t.Errorf("no company here, got %q", e.Name())
+		}
+	}
+}
+
+func TestModelNumberIsNoCount(t *testing.T) {
+	t.Parallel()
+	ann := Article(model.Article{Body: "Cells went into its Vireo 6 EVs and 40 older trucks."})
+	for _, e := range ann.Entities {
+		if e.Kind == model.Figure && strings.HasPrefix(e.Text, "6") {
+			t.Errorf("model number taken for a count: %q", e.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(names(ann), "|"), "figure:40 older trucks") {
+		t.Errorf("no count '40 older trucks' in %v", names(ann))
+	}
+}
+
+func TestTitlesSuffixPairsAndCredits(t *testing.T) {
+	t.Parallel()
+	body := "Brisk Chief Financial Officer Ola Brandt spoke. Hanul On Co Ltd agreed.\n\n" +
+		"(Reporting by Tom Reed; Editing by Jan Okoye)"
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Person, "Ola Brandt")
+	find(t, ann, model.Company, "Hanul On Co Ltd")
+	find(t, ann, model.Person, "Tom Reed")
+	find(t, ann, model.Person, "Jan Okoye")
+}
+
+func TestAccentsAndLeadingDesignators(t *testing.T) {
+	t.Parallel()
+	body := "Société Valmont SA and Banco de Arrecife agreed a deal; Compagnie de Brévent said it would bid."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Société Valmont SA")
+	find(t, ann, model.Company, "Banco de Arrecife")
+	find(t, ann, model.Company, "Compagnie de Brévent")
 }

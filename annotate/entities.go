@@ -125,7 +125,7 @@ func (d *doc) names() {
 		ns.classify(&ns.chunks[i])
 	}
 	d.contributors()
-	d.resolve(false)
+	d.resolve()
 	// Unresolved runs: an alias of a known entity, else context.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
@@ -144,12 +144,11 @@ func (d *doc) names() {
 		}
 	}
 	d.propagateLists()
-	d.resolve(true)
+	d.resolve()
 	d.aliasScan()
 }
 
-// lookup finds a chunk's entity by its name or its name minus a leading or
-// trailing word or a "Mr." title.
+// lookup finds the entity a chunk's name (without a final period) stands for.
 func (d *doc) lookup(c *chunk) (int, bool) {
 	if e, ok := d.alias[bare(d.ns.chunkText(c))]; ok {
 		return e, true
@@ -157,135 +156,8 @@ func (d *doc) lookup(c *chunk) (int, bool) {
 	return 0, false
 }
 
-// contextCompany applies the context rules to an unresolved run.
-func (d *doc) contextCompany(c *chunk) bool {
-	ns := &d.ns
-	n := c.t1 - c.t0
-	first := ns.word(c.t0)
-	if lex.firstName.has(first) && n >= 2 || lex.demonym.has(first) || lex.commonCap.has(first) || lex.dateWord.has(first) || lex.title.has(first) {
-		return false
-	}
-	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
-		return false
-	}
-	if ns.companyContext(c) {
-		return true
-	}
-	// "Walmart said", "Flipkart agreed": one unknown word doing what companies do.
-	if n == 1 && !lex.firstName.has(first) {
-		v := ns.lowerWord(c.t1)
-		if v == "has" || v == "will" || v == "is" || v == "was" {
-			v = ns.lowerWord(c.t1 + 1)
-			return lex.companyVerb.has(v) && v != "said"
-		}
-		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
-			return false
-		}
-		return lex.companyVerb.has(v) || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
-			v == "executives" || v == "subsidiary"
-	}
-	return false
-}
-
-// propagateLists: in "A, B, C and D" a run next to a company is a company.
-func (d *doc) propagateLists() {
-	ns := &d.ns
-	cs := ns.chunks
-	for pass := 0; pass < 3; pass++ {
-		changed := false
-		for i := range cs {
-			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 || lex.commonCap.has(ns.word(c.t0)) || lex.firstName.has(ns.word(c.t0)) && c.t1-c.t0 > 1 ||
-				lex.demonym.has(ns.word(c.t0)) {
-				continue
-			}
-			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
-				continue // "Initially, BMW ..." is no list
-			}
-			if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
-				continue
-			}
-			isCo := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Company }
-			sep := func(a, b *chunk) bool {
-				// a ends right before ", " or " and " then b.
-				k := a.t1
-				if ns.isPunct(k, ',') {
-					k++
-				}
-				if w := ns.lowerWord(k); w == "and" || w == "or" {
-					k++
-				}
-				return k == b.t0 && k > a.t1
-			}
-			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
-			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
-				c.kind, c.cue = model.Company, "list"
-				changed = true
-				continue
-			}
-			// "John Magnier and JP McManus": people listed with a person.
-			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
-			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
-				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
-				c.kind, c.cue = model.Person, "list"
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
-}
-
-// creditWords open a credit line in the body: "With assistance from A and B",
-// "Reporting by A; Editing by B".
-var creditWords = map[string]bool{"from": true, "by": true, "By": true}
-
-// contributors: names on the credit line are people.
-func (d *doc) contributors() {
-	ns := &d.ns
-	for i := range ns.chunks {
-		c := &ns.chunks[i]
-		if c.kind != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
-			continue
-		}
-		// Walk back over earlier names of the same credit ("A, B and C").
-		k := c.t0 - 1
-		for k >= 0 && c.t0-k < 40 { // a credit names a few people, not a page of them
-			w := ns.word(k)
-			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
-				k--
-				continue
-			}
-			break
-		}
-		if k < 0 || !creditWords[ns.word(k)] {
-			continue
-		}
-		p := ""
-		if k > 0 {
-			p = strings.ToLower(ns.word(k - 1))
-		}
-		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
-			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
-			c.kind, c.cue = model.Person, "credit"
-		}
-	}
-	for _, f := range d.fields {
-		if f.name != model.FieldContributors {
-			continue
-		}
-		for i := range d.ns.chunks {
-			c := &d.ns.chunks[i]
-			if c.s >= f.s && c.e <= f.e && c.kind == "" && c.t1-c.t0 >= 2 {
-				c.kind, c.cue = model.Person, "credit"
-			}
-		}
-	}
-}
-
 // resolve turns classified chunks into entities, longest names first.
-func (d *doc) resolve(second bool) {
+func (d *doc) resolve() {
 	ns := &d.ns
 	idx := make([]int, 0, len(ns.chunks))
 	for i := range ns.chunks {
@@ -327,7 +199,6 @@ func (d *doc) resolve(second bool) {
 		}
 		d.bracketAlias(c)
 	}
-	_ = second
 }
 
 // mention records a body or meta mention, once per span.
@@ -340,202 +211,6 @@ func (d *doc) mention(e, t0, t1, s, end int) {
 	d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: s, End: end})
 	if s < d.ents[e].first {
 		d.ents[e].first = s
-	}
-}
-
-func (d *doc) setAlias(key string, e int) {
-	if key == "" {
-		return
-	}
-	if _, taken := d.alias[key]; !taken {
-		d.alias[key] = e
-		first, _, _ := strings.Cut(key, " ")
-		d.aliasFirst.add(first)
-	}
-}
-
-// registerAliases adds the short forms an article may use later: a person's
-// surname; a company without its suffixes ("SoftBank Group Corp." →
-// "SoftBank Group" → "SoftBank"), its initials ("IBM") and its conventional
-// short name.
-func (d *doc) registerAliases(e int, c *chunk) {
-	ns := &d.ns
-	name := bare(ns.chunkText(c))
-	d.setAlias(name, e)
-	d.setAlias(ns.chunkText(c), e)
-	n := c.t1 - c.t0
-	switch d.ents[e].kind {
-	case model.Person:
-		if n >= 2 {
-			last := ns.word(c.t1 - 1)
-			if last == "Jr" || last == "Sr" || last == "II" || last == "III" {
-				last = ns.word(c.t1 - 2)
-			}
-			d.setAlias(last, e)
-			// "Chey Tae-won": a hyphenated given name after the family
-			// name (Korean, Chinese order), so the first word is the surname.
-			if n == 2 && strings.Contains(last, "-") {
-				d.setAlias(ns.word(c.t0), e)
-			}
-			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
-				// "Avi" for "Avi Glazer" only when no one else has it.
-				d.setAlias(ns.word(c.t0), e)
-			}
-		}
-	case model.Company:
-		if short, ok := lex.knownShort[name]; ok {
-			d.setAlias(short, e)
-		}
-		// "Amazon.com Inc." is "Amazon" in the next sentence.
-		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
-			d.setAlias(w[:len(w)-4], e)
-		}
-		words := make([]string, 0, n)
-		for k := c.t0; k < c.t1; k++ {
-			if ns.toks[k].kind == kWord {
-				words = append(words, ns.word(k))
-			}
-		}
-		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
-			words = words[:len(words)-1]
-			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.commonCap.has(short) || lex.place.has(short) || lex.demonym.has(short) || lex.firstName.has(short) ||
-				genericWords[short]) {
-				break
-			}
-			d.setAlias(short, e)
-			if s, ok := lex.knownShort[short]; ok {
-				d.setAlias(s, e)
-			}
-		}
-		// "Lumen Grid" → "Lumen": a distinctive first word of a two-word
-		// name stands for it, unless it is a name of its own.
-		if len(words) == 2 {
-			w := words[0]
-			f := wordSet(lex.info[w])
-			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
-				!strings.Contains(w, "-") && len(w) > 2 {
-				d.setAlias(w, e)
-			}
-		}
-		d.setAlias(initials(ns, c, true), e)
-		d.setAlias(initials(ns, c, false), e)
-	}
-}
-
-// genericWords start many company names and are no name alone.
-var genericWords = map[string]bool{"General": true, "National": true, "International": true, "United": true,
-	"Royal": true, "Global": true, "Standard": true, "Public": true, "Central": true, "Federal": true, "State": true,
-	"China": true, "Japan": true, "Asia": true, "Pacific": true, "Atlantic": true, "Continental": true, "Industrial": true,
-	"Commercial": true, "Capital": true, "First": true, "New": true, "Great": true, "Eastern": true, "Western": true,
-	"Northern": true, "Southern": true, "Digital": true, "Energy": true, "Power": true, "Future": true, "Deutsche": true,
-	"Oil": true, "Gas": true, "Metro": true, "Trans": true, "Universal": true, "American": true, "British": true}
-
-// initials of a multi-word company name, with or without its suffix words
-// ("International Business Machines Corp." → "IBM", "Saudi Telecom Company" → "STC").
-func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
-	var b []byte
-	words := 0
-	for k := c.t0; k < c.t1; k++ {
-		t := ns.toks[k]
-		if t.kind != kWord || t.flags&fCap == 0 {
-			continue
-		}
-		w := ns.word(k)
-		if !withSuffix && (lex.legal.has(w) || lex.designator.has(w)) {
-			continue
-		}
-		words++
-		b = append(b, w[0])
-	}
-	if words < 2 || words > 6 {
-		return ""
-	}
-	return string(b)
-}
-
-// bracketAlias: "Name (ABBR)" or "Name, or ABBR," defines an alias; a ticker
-// in brackets is a mention of the company.
-func (d *doc) bracketAlias(c *chunk) {
-	ns := &d.ns
-	k := ns.after(c)
-	if end := ns.tickerAfter(k); end > 0 {
-		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
-		code := ns.text[s:e]
-		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
-			ns.isPunct(k, '<') {
-			d.mention(c.ent, k+1, end-1, s, e)
-			return
-		}
-		// (ABBR): an acronym defined for the name.
-		if end == k+3 {
-			d.setAlias(code, c.ent)
-			d.mention(c.ent, k+1, k+2, s, e)
-		}
-		return
-	}
-	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
-		ns.toks[k+2].flags&fUpper != 0 {
-		d.setAlias(ns.word(k+2), c.ent)
-		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].e))
-	}
-}
-
-// aliasScan finds alias mentions outside the runs already resolved: single
-// words ("Son", "IBM"), parts of hyphenated words, and runs left unknown.
-func (d *doc) aliasScan() {
-	ns := &d.ns
-	toks := ns.toks
-	for i := 0; i < len(toks); i++ {
-		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
-			continue
-		}
-		// Longest alias of up to 5 capitalised words (and connectors)
-		// starting here.
-		if !d.aliasFirst.maybe(ns.word(i)) {
-			d.hyphenAlias(i)
-			continue
-		}
-		best, bestJ := -1, 0
-		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
-			if j-1 > i {
-				t := toks[j-1]
-				if t.kind != kWord || d.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
-					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
-					break
-				}
-			}
-			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
-				best, bestJ = e, j
-			}
-		}
-		if best < 0 {
-			d.hyphenAlias(i)
-			continue
-		}
-		end := int(toks[bestJ-1].e)
-		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
-			lex.legal.has(ns.word(bestJ-1)) {
-			end = int(toks[bestJ].e)
-		}
-		d.mention(best, i, bestJ, int(toks[i].s), end)
-		i = bestJ - 1
-	}
-}
-
-// hyphenAlias: "GM-LG" style compounds of two known names.
-func (d *doc) hyphenAlias(i int) {
-	ns := &d.ns
-	w := ns.word(i)
-	if !strings.Contains(w, "-") {
-		return
-	}
-	off := int(ns.toks[i].s)
-	for _, part := range strings.Split(w, "-") {
-		if e, ok := d.alias[part]; ok && d.ents[e].kind == model.Company {
-			d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: off, End: off + len(part)})
-		}
-		off += len(part) + 1
 	}
 }
 

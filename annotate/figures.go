@@ -277,6 +277,17 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
+	// "one in six", "1 in 10": a ratio, not a count of what follows.
+	if j < len(toks) && d.tok(j) == "in" && !scaled {
+		if w, k, sc, _ := d.numberAt(j + 1); k > 0 && !sc && w > v && !(d.tok(j+1) == "a" || d.tok(j+1) == "an") {
+			return figure{sub: model.Ratio, t0: i, t1: k, value: v / w, unit: "ratio"}, true
+		}
+	}
+	// A number right after a model name ("Vireo 6 EVs", "Model 3") is part of it.
+	if i > 0 && d.hasSpace(i) && toks[i-1].kind == kWord && toks[i-1].flags&fCap != 0 &&
+		!lex.commonCap.has(d.tok(i-1)) && !lex.dateWord.has(d.tok(i-1)) && !word {
+		return figure{}, false
+	}
 	// "22 April"
 	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord.has(d.tok(j)) && len(d.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true

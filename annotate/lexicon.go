@@ -48,9 +48,9 @@ const knownCompanyList = `Apple|Microsoft|Alphabet|Google|Amazon|Meta|Meta Platf
 Qualcomm|Broadcom|Texas Instruments|Micron|Micron Technology|IBM|International Business Machines=IBM|Oracle|Salesforce|Adobe|SAP|Cisco|Cisco Systems|
 Dell|Dell Technologies|HP|Hewlett-Packard|Hewlett Packard Enterprise|Lenovo|Xiaomi|Huawei|ZTE|Tencent|Alibaba|Baidu|ByteDance|TikTok|JD.com|Pinduoduo|
 Meituan|NetEase|Sony|Panasonic|Toshiba|Hitachi|Fujitsu|NEC|Sharp|Canon|Nikon|Ricoh|Kyocera|Murata|Nintendo|SoftBank|Rakuten|NTT|KDDI|
-Nippon Telegraph and Telephone=NTT|Samsung|Samsung Electronics|LG|LG Electronics|LG Chem|LG Energy Solution|SK Hynix|SK Group|SK Telecom|Hyundai|
+Samsung|Samsung Electronics|LG|LG Electronics|LG Chem|LG Energy Solution|SK Hynix|SK Group|SK Telecom|Hyundai|
 Hyundai Motor|Kia|Posco|Lotte|Hanwha|Naver|Kakao|TSMC|Taiwan Semiconductor Manufacturing=TSMC|Foxconn|Hon Hai|Hon Hai Precision Industry|MediaTek|
-ASML|Infineon|STMicroelectronics|NXP|NXP Semiconductors|Arm|Arm Holdings|OpenAI|Anthropic|xAI|DeepMind|Mistral AI|Uber|Lyft|Airbnb|Spotify|
+ASML|Infineon|STMicroelectronics|NXP|NXP Semiconductors|Arm|Arm Holdings|OpenAI|Anthropic|xAI|DeepMind|Uber|Lyft|Airbnb|Spotify|
 Twitter|X Corp|Snap|Pinterest|PayPal|Visa|Mastercard|American Express|Stripe|Shopify|eBay|Zoom|Palantir|Snowflake|Tesla|SpaceX|
 Toyota|Toyota Motor|Honda|Nissan|Mazda|Subaru|Suzuki|Mitsubishi Motors|Volkswagen|VW|BMW|Daimler|Mercedes-Benz|Porsche|Audi|Renault|Peugeot|
 Stellantis|Fiat|Fiat Chrysler|Chrysler|Ferrari|Volvo|Geely|BYD|Great Wall Motor|SAIC|SAIC Motor|Tata Motors|Mahindra|Maruti Suzuki|Ford|
@@ -71,14 +71,14 @@ MUFG|SMBC|ICBC|Bank of China|China Construction Bank|Agricultural Bank of China|
 ICICI Bank|State Bank of India|Axis Bank|Kotak Mahindra|DBS|OCBC|UOB|Macquarie|Commonwealth Bank|ANZ|Westpac|RBC|Royal Bank of Canada|
 TD|Scotiabank|Sberbank|VTB|Allianz|AXA|Generali|Prudential|AIA|MetLife|Zurich Insurance|Munich Re|Swiss Re|Ping An|Temasek|GIC|Mubadala|
 ADIA|Abu Dhabi Investment Authority=ADIA|Public Investment Fund=PIF|PIF|Qatar Investment Authority=QIA|QIA|Kuwait Investment Authority=KIA|
-Norges Bank Investment Management|Khazanah|CPP Investments|CalPERS|Walmart|Wal-Mart|Costco|Kroger|Albertsons|Home Depot|
-Tesco|Carrefour|Aldi|Lidl|Ahold Delhaize|Sainsbury|Flipkart|Reliance Retail|Nestle|Unilever|Procter & Gamble|P&G|Coca-Cola|PepsiCo|
+Norges Bank Investment Management|Khazanah|CPP Investments|CalPERS|Walmart|Wal-Mart|Costco|Kroger|Home Depot|
+Tesco|Carrefour|Aldi|Lidl|Ahold Delhaize|Sainsbury|Reliance Retail|Nestle|Unilever|Procter & Gamble|P&G|Coca-Cola|PepsiCo|
 Danone|AB InBev|Heineken|Diageo|LVMH|Kering|Hermes|Nike|Adidas|Inditex|H&M|Starbucks|McDonald's|Pfizer|Moderna|Johnson & Johnson|
 AstraZeneca|GSK|GlaxoSmithKline|Novartis|Roche|Sanofi|Merck|Bayer|Eli Lilly|Novo Nordisk|AbbVie|Bristol-Myers Squibb|Takeda|
 Gilead|Amgen|Biogen|Disney|Walt Disney|Warner Bros|Paramount|Sony Pictures|News Corp|Vivendi|Bertelsmann|
 Maersk|FedEx|UPS|DHL|Emirates|Qatar Airways|Lufthansa|Air France-KLM|British Airways|IAG|United Airlines|American Airlines|
 Singapore Airlines|Cathay Pacific|Air India|IndiGo|Rio Tinto|BHP|Glencore|Anglo American|Vale|ArcelorMittal|Nippon Steel|
-Baosteel|Fortescue|Newmont|Barrick|Holcim|Saint-Gobain|Iberdrola|Enel|EDF|Engie|RWE|E.ON|Orsted|Vattenfall|NextEra|Duke Energy|
+Baosteel|Fortescue|Newmont|Barrick|Holcim|Saint-Gobain|Iberdrola|Enel|EDF|Électricité de France=EDF|Electricite de France=EDF|Engie|RWE|E.ON|Orsted|Vattenfall|NextEra|Duke Energy|
 National Grid|Tokyo Electric Power|Kepco|Brookfield|Hitachi Energy|Toshiba Energy|SMIC|UMC|GlobalFoundries|Kioxia|
 Western Digital|Seagate|Marvell|Alibaba Cloud|Ant Group|Yahoo|LINE|Kakao Bank|Grab|GoTo|Tokopedia|
 Nasdaq|NYSE|New York Stock Exchange|London Stock Exchange=LSE|LSE|Deutsche Boerse|Euronext|Japan Exchange Group|Hong Kong Exchanges|
@@ -132,9 +132,9 @@ const wireList = `Reuters|Bloomberg|Bloomberg News|Associated Press|AP|AFP|Agenc
 ANI|Xinhua|Kyodo|Kyodo News|Jiji|Jiji Press|Yonhap|Tass|TASS|Interfax|RIA Novosti|Dow Jones|Dow Jones Newswires|CNBC|CNN|BBC|Nikkei|
 Financial Times|FT|Wall Street Journal|WSJ|New York Times|Washington Post|The Economist|Forbes|Fortune|Business Insider|TechCrunch|
 The Information|Axios|Caixin|South China Morning Post|SCMP|Economic Times|Mint|Livemint|Handelsblatt|Les Echos|Yomiuri|Asahi Shimbun|
-CNA|Taiwan News|Focus Taiwan|Bernama|Antara|Anadolu|Al Jazeera|Sky News|Guardian|The Guardian|The Times|Daily Telegraph|
+Focus Taiwan|Bernama|Antara|Anadolu|Al Jazeera|Sky News|Guardian|The Guardian|The Times|Daily Telegraph|
 Dealogic|Refinitiv|LSEG|FactSet|PitchBook|Crunchbase|Morningstar|Bloomberg Intelligence|Bloomberg Television|Bloomberg TV|
-Bloomberg L.P.|VentureWire|Dow Jones VentureWire|Automotive News|Automotive News Europe`
+Bloomberg L.P.`
 
 // titles before a name make it a person ("Chief Executive Sam Altman").
 const titleList = `Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Sheikh Shaikh Prince Princess King Queen Emir Crown Sen Rep Gov
@@ -153,7 +153,7 @@ counsel deputy vice commissioner ambassador envoy researcher scientist engineer 
 correspondent official officials chief`
 
 // companyCues are lower-case words that, right before a name, say a company
-// follows ("carmaker Tesla", "rival Lyft", "stake in Flipkart").
+// follows ("carmaker Tesla", "rival Lyft", "stake in Quillon").
 const companyCueList = `company companies firm firms maker makers carmaker automaker automakers carmakers manufacturer manufacturers
 producer producers supplier suppliers retailer retailers grocer grocers chain lender lenders bank banks insurer insurers
 conglomerate giant giants startup start-up startups group operator operators provider providers developer developers rival rivals
@@ -223,14 +223,14 @@ Florida|Nevada|Arizona|Illinois|Indiana|Tennessee|Kentucky|Alabama|Carolina|Nort
 Massachusetts|Pennsylvania|Oregon|Utah|Colorado|Wisconsin|Minnesota|Missouri|Louisiana|Oklahoma|Kansas|Iowa|Nebraska|Queensland|
 New South Wales|Victoria|Western Australia|Alberta|Ontario|Quebec|British Columbia|Bavaria|Siberia|Hokkaido|Kyushu|Okinawa|Xinjiang|
 Tibet|Inner Mongolia|Yunnan|Hainan|Shandong|Hebei|Henan|Hunan|Anhui|Jiangxi|Shaanxi|Liaoning|Jilin|Heilongjiang|Gansu|Guangxi|
-Saudi|Jubail|Yanbu|Dhahran|Kashagan|Caspian|Arctic|Pacific|Atlantic|Mediterranean|North Sea|Baltic|Red Sea|Persian Gulf|
+Saudi|Yanbu|Dhahran|Kashagan|Caspian|Arctic|Pacific|Atlantic|Mediterranean|North Sea|Baltic|Red Sea|Persian Gulf|
 Kansai|Kanto|Hiroshima|Fukuoka|Sapporo|Kobe|Sendai|Incheon|Daegu|Ulsan|Pohang|Gwangju|Shenyang|Dalian|Qingdao|Ningbo|Hefei|Zhengzhou|
 Xi'an|Kunming|Harbin|Changsha|Wuxi|Foshan|Dongguan|Macao|Penang|Johor|Batam|Bali|Surabaya|Cebu|Yangon|Phnom Penh|Vientiane|
 Almaty|Astana|Tashkent|Baku|Tbilisi|Yerevan|Minsk|Riga|Vilnius|Tallinn|Bucharest|Sofia|Belgrade|Zagreb|Ljubljana|Bratislava|
 Luxembourg City|Monaco|Andorra|Liechtenstein|Gibraltar|Bermuda|Cayman Islands|Bahamas|Puerto Rico|Havana|Caracas|Quito|Montevideo|
 Asuncion|La Paz|Panama City|San Jose|Guatemala City|Accra|Abuja|Addis Ababa|Dar es Salaam|Kampala|Kigali|Lusaka|Harare|Luanda|
 Kinshasa|Casablanca|Rabat|Algiers|Tunis|Tripoli|Khartoum|Beirut|Damascus|Amman|Sanaa|Kabul|Islamabad|Kathmandu|Thimphu|Male|
-Wall Street|Westminster|Brussels|Davos|Lordstown|Normandy|Catalonia|Lombardy|Flanders|Wallonia|Silesia|Yorkshire|Lancashire|Kent|
+Wall Street|Westminster|Brussels|Davos|Normandy|Catalonia|Lombardy|Flanders|Wallonia|Silesia|Yorkshire|Lancashire|Kent|
 Surrey|Essex|Hampshire|Cornwall|Devon|Merseyside|Midlands|Ulster|Punjab|Maharashtra|Karnataka|Tamil Nadu|Kerala|Telangana|
 Andhra Pradesh|Uttar Pradesh|Rajasthan|Bengal|West Bengal|Odisha|Haryana|Assam|Bihar|Goa|Sindh|Balochistan`
 

@@ -84,7 +84,8 @@ func (ns *nameScanner) findChunks() {
 			u := toks[j]
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
-				if lex.legal.has(prev) && j-1 > i {
+				// A legal suffix ends the name, unless another follows ("Co Ltd").
+				if lex.legal.has(prev) && j-1 > i && !lex.legal.has(ns.word(j)) {
 					break
 				}
 				end = int(u.e)
@@ -130,7 +131,7 @@ func (ns *nameScanner) findChunks() {
 					continue
 				}
 			}
-			// "Hongfujin Precision Industry (Shenzhen) Co.": a parenthesised
+			// "Pearl River Precision (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
 			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
 				end = int(toks[j+3].e)
@@ -146,7 +147,7 @@ func (ns *nameScanner) findChunks() {
 
 // andJoins reports whether "and" at j continues the name that started at i:
 // only when the words after it end with a corporate suffix and neither side
-// is a name on its own ("Nippon Telegraph and Telephone Corp.").
+// is a name on its own ("Tokai Rope and Cable Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
@@ -167,6 +168,19 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
+
+// leadingDesignators open company names in Romance languages.
+var leadingDesignators = map[string]bool{"Compagnie": true, "Société": true, "Societe": true, "Groupe": true,
+	"Grupo": true, "Gruppo": true, "Banco": true, "Banca": true, "Banque": true, "Compañía": true, "Compania": true,
+	"Companhia": true, "Industrias": true, "Industrie": true, "Caixa": true, "Caisse": true, "Sociedad": true}
+
+// titleModifiers qualify a title ("Chief Financial Officer"): after a title
+// word they are part of it, not of the name that follows.
+var titleModifiers = map[string]bool{"Financial": true, "Operating": true, "Technology": true, "Investment": true,
+	"Marketing": true, "Commercial": true, "Information": true, "Strategy": true, "Legal": true, "Digital": true,
+	"Compliance": true, "Risk": true, "Product": true, "Executive": true, "Creative": true, "Scientific": true,
+	"Medical": true, "Data": true, "Security": true, "Sustainability": true, "Communications": true, "Human": true,
+	"Resources": true, "Revenue": true, "Growth": true, "Customer": true, "Administrative": true, "Accounting": true}
 
 // functionCaps are capitalised function words: never part of a name.
 var functionCaps = words(`The A An And But Or If In On At By Of To For From With This That These Those It Its He She They We I His Her
@@ -191,7 +205,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		w := ns.word(i)
 		f := wordSet(lex.info[w])
-		if (f&title != 0 || abbrevTitles[w]) && !companyShaped {
+		if (f&title != 0 || abbrevTitles[w] || titled && titleModifiers[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
 				titled = true
@@ -199,13 +213,16 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		// A cue noun in front: "Chipmaker Renesas ...", "VCs Capricorn ...".
+		// A cue noun in front: "Chipmaker Orbital ...", "VCs Northgate ...".
 		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
 			i++
 			continue
 		}
-		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) {
+		// An ordinary word leads no name, but a first name before a capital
+		// does ("Jan Harvey").
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) &&
+			(f&firstName == 0 || functionCaps[w] || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
 				if wordSet(lex.info[two])&(place|known) != 0 {
@@ -271,12 +288,20 @@ func (ns *nameScanner) classify(c *chunk) {
 	case nf&place != 0:
 		c.kind, c.cue = model.Place, "gazetteer"
 		return
+	case n > 1 && lf&(legal|designator) == 0 && ns.wirePrefix(c):
+		// "Dow Jones Newswires", "Reuters Breakingviews": a wire's own service.
+		c.kind, c.cue = "skip", "wire"
+		return
 	case lf&nonCompanyEnd != 0 && n > 1:
 		c.kind, c.cue = "skip", "institution"
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
 	case n >= 2 && lf&legal != 0:
+		c.kind, c.cue = model.Company, "suffix"
+		return
+	case n >= 2 && leadingDesignators[first]:
+		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.kind, c.cue = model.Company, "suffix"
 		return
 	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
@@ -286,7 +311,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	if restricted {
 		return
 	}
-	// "Mr Glazer", "Ms. Furse": an honorific and one name is a person.
+	// "Mr Okafor", "Ms. Lindqvist": an honorific and one name is a person.
 	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.info[first] == 0 {
 		c.kind, c.cue = model.Person, "title-context"
 		return
@@ -298,6 +323,9 @@ func (ns *nameScanner) classify(c *chunk) {
 		case lex.firstName.has(first) && (!placePreposition[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
 			c.kind, c.cue = model.Person, "first-name"
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
+			c.kind, c.cue = model.Person, "title-context"
+		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
+			// "Its chief investment officer, Ong Mei Xin, said"
 			c.kind, c.cue = model.Person, "title-context"
 		case ns.reportNear(c):
 			c.kind, c.cue = model.Person, "context"
@@ -327,7 +355,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 }
 
-// compoundOfKnown: "GM-LG Chem" joins two names; it is not a third.
+// compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
 	w := ns.word(c.t0)
 	if h := strings.IndexByte(w, '-'); h > 0 {
@@ -356,8 +384,8 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		f := wordSet(lex.info[w])
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
-		if f&(legal|designator|place|demonym|wire|dateWord) != 0 || f&known != 0 && k == c.t0 ||
-			ns.toks[k].flags&fUpper != 0 && len(w) > 2 {
+		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
+			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) { // "JP Smith", not "Acme AI"
 			return false
 		}
 	}
@@ -394,7 +422,7 @@ func (ns *nameScanner) reportNear(c *chunk) bool {
 		return true
 	}
 	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
-		return false // "Kroger, said ..." is rare; a comma usually starts an appositive
+		return false // "Acme, said ..." is rare; a comma usually starts an appositive
 	}
 	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
 		return true
@@ -428,126 +456,6 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 	return false
 }
 
-// companyContext looks for the words around an unresolved chunk that say a
-// business is meant: a cue noun before it ("carmaker X"), a deal verb or
-// preposition ("stake in X"), an appositive after it (", a ... firm"), a
-// possessive business noun ("X's shares"), a ticker, or a verb a company does.
-func (ns *nameScanner) companyContext(c *chunk) bool {
-	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
-	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
-		return true
-	}
-	// "France's Snecma": a place's unknown name is its company.
-	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
-			return true
-		}
-	}
-	// "The airline, SpiceJet," and "two airlines - Air Deccan and ..."
-	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
-		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) {
-		return true
-	}
-	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
-	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
-		switch ns.lowerWord(c.t1 + 1) {
-		case "owned", "backed", "controlled", "funded", "financed":
-			return true
-		}
-	}
-	// "MG Rover, which employs ..."
-	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
-		return true
-	}
-	switch p1 {
-	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
-		return true
-	case "at":
-		// "analyst at Troika Dialog"
-		if lex.personCue.has(p2) && p2 != "chief" {
-			return true
-		}
-	case "in", "of", "with", "for", "from", "by":
-		switch p2 {
-		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
-			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
-			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
-			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
-			return true
-		}
-	}
-	t1 := c.t1
-	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss {
-		switch ns.lowerWord(t1 + 1) {
-		case "shares", "stock", "stake", "board", "chief", "ceo", "chairman", "shareholders", "unit", "subsidiary", "revenue",
-			"profit", "profits", "sales", "founder", "executives", "investors", "bid", "offer", "takeover", "market", "brand",
-			"subsidiaries", "management", "directors", "boss", "owners", "parent", "products", "plant", "factory", "stores":
-			return true
-		}
-	}
-	if ns.tickerAfter(c.t1) > 0 {
-		return true
-	}
-	if ns.isPunct(t1, ',') {
-		for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
-			t := ns.toks[k]
-			if t.kind == kPoss {
-				continue
-			}
-			if t.kind != kWord {
-				break
-			}
-			w := ns.word(k)
-			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
-				break
-			}
-			if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
-				return true
-			}
-			if lex.personCue.has(w) {
-				break
-			}
-		}
-	}
-	return false
-}
-
-// tickerAfter returns the token index just past a ticker in brackets after
-// token i ("(LBTYA.O)", "<9432>", "(NYSE: IBM)"), or 0.
-func (ns *nameScanner) tickerAfter(i int) int {
-	open := byte(0)
-	switch {
-	case ns.isPunct(i, '('):
-		open = ')'
-	case ns.isPunct(i, '<'):
-		open = '>'
-	default:
-		return 0
-	}
-	k := i + 1
-	code := false
-	for ; k < len(ns.toks) && k < i+6; k++ {
-		t := ns.toks[k]
-		if t.kind == kPunct && ns.text[int(t.s)] == open {
-			if code {
-				return k + 1
-			}
-			return 0
-		}
-		switch {
-		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text[int(t.s):int(t.e)], ","):
-			code = true
-		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
-			code = true
-		case t.kind == kPunct && (ns.text[int(t.s)] == '.' || ns.text[int(t.s)] == ':'):
-		case t.kind == kWord && len(ns.text[int(t.s):int(t.e)]) <= 2 && t.flags&fCap != 0:
-		default:
-			return 0
-		}
-	}
-	return 0
-}
-
 // currencyPrefix: "Rs 500", "USD 3bn", "US$2bn" start money, not names.
 func (ns *nameScanner) currencyPrefix(i int) bool {
 	if i+1 >= len(ns.toks) {
@@ -573,36 +481,13 @@ func (ns *nameScanner) after(c *chunk) int {
 	return k
 }
 
-// isDash: an en or em dash token.
-func (ns *nameScanner) isDash(i int) bool {
-	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kPunct {
-		return false
+// wirePrefix reports whether the run starts with the name of a news wire or
+// outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
+func (ns *nameScanner) wirePrefix(c *chunk) bool {
+	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
+		if lex.wire.has(ns.text[c.s:ns.toks[k-1].e]) {
+			return true
+		}
 	}
-	t := ns.toks[i]
-	w := ns.text[t.s:t.e]
-	return w == "–" || w == "—"
-}
-
-// honorifics are the titles that stand only before a personal name.
-var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
-	"Lord": true, "Lady": true, "Prof": true, "Professor": true, "Sheikh": true, "Mx": true}
-
-// honorificBefore reports whether the run was preceded by an honorific
-// ("Mr", "Ms.") rather than a job title.
-func (ns *nameScanner) honorificBefore(c *chunk) bool {
-	k := c.t0 - 1
-	if ns.isPunct(k, '.') {
-		k--
-	}
-	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
-}
-
-// placePreposition before a run points to a place ("based in Hai Phong"),
-// so a first name alone does not make it a person.
-var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
-	"throughout": true, "into": true}
-
-// hasSpaceAt reports whether whitespace precedes token i.
-func (ns *nameScanner) hasSpaceAt(i int) bool {
-	return i < len(ns.toks) && ns.toks[i].flags&fSpace != 0
+	return false
 }

@@ -7,7 +7,7 @@ import (
 
 // Token kinds.
 const (
-	kWord  uint8 = iota + 1 // letters, with inner - & ' . ("Al-Rumayyan", "AT&T", "U.S.")
+	kWord  uint8 = iota + 1 // letters, with inner - & ' . ("Al-Farsi", "AT&T", "U.S.")
 	kNum                    // digits with inner , and . ("1,000", "3.5")
 	kPunct                  // one punctuation rune
 	kPoss                   // a possessive 's or ’s

@@ -16,7 +16,7 @@ var hostileShapes = map[string]string{
 	"quotes":      "“Acme Corp. said, ” he said. ",
 	"digits":      "1,000 ",
 	"credits":     "By Ann Lee, ",
-	"hyphens":     "GM-LG-Abc-Def ",
+	"hyphens":     "GM-Honda-Abc-Def ",
 }
 
 // BenchmarkHostile runs the entity pass on each shape at 100 KB and 1 MB:

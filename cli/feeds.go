@@ -82,7 +82,12 @@ func (f feedsCmd) cache() (*articles.Cache, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return articles.NewCache(db, articles.NewClient(Version)), func() { db.Close() }, nil
+	c, err := newCache(db, articles.NewClient(Version))
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return c, func() { db.Close() }, nil
 }
 
 // subscriptions reads the feeds file, reporting its bad lines.

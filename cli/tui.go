@@ -166,7 +166,13 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
 		return w, func() {}
 	}
-	w.Cache, w.Subs = articles.NewCache(db, w.Client), subs
+	cache, err := newCache(db, w.Client)
+	if err != nil {
+		db.Close()
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
+		return w, func() {}
+	}
+	w.Cache, w.Subs = cache, subs
 	if noArgs {
 		ctx := context.Background()
 		if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {

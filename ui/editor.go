@@ -26,7 +26,7 @@ type editor struct {
 func newEditor(st *Styles, h model.Highlight, w, hgt int) (*editor, tea.Cmd) {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
-	ta.Placeholder = "Your note…"
+	ta.Placeholder = "Your note… (#words become tags)"
 	ts := textarea.DefaultStyles(st.Theme != Light)
 	ts.Cursor.Blink = false // a blinking cursor is a timer per blink: nothing to gain here
 	ta.SetStyles(ts)

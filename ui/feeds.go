@@ -111,8 +111,8 @@ func newWebState(w *Web) webState {
 	return s
 }
 
-// initWeb puts the cached items before the samples and starts the URL
-// fetches; called by New.
+// initWeb puts the cached items before the samples and lists the URL
+// arguments as fetching; called by New.
 func (m *Model) initWeb() {
 	w := &m.web
 	if len(w.opts.Cached.Entries) > 0 {
@@ -131,7 +131,8 @@ func (m *Model) initWeb() {
 	}
 }
 
-// startURLs is Init's share: one fetch Cmd per URL argument.
+// startURLs gives one fetch Cmd per URL argument, for Init to run. New
+// calls it, as Init's value receiver could not keep the fetch context.
 func (m *Model) startURLs() tea.Cmd {
 	if len(m.web.opts.URLs) == 0 {
 		return nil

@@ -247,10 +247,11 @@ func (k KeyMap) sections() []keySection {
 		secArticleNotes:   {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
 		secPanelNotes:     {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
 		secSelect:         {"selection (after v)", k.selectOwn()},
-		secSelectScroll:   {"selection (after v)", []key.Binding{r.PageDown, k.Select.PageUp, r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor:         {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport:         {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
-		secLinks:          {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
+			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
+		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 

@@ -4,13 +4,15 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsmark/model"
 )
 
 // NotesPane is the Notes tab: it renders the highlights it is given and
-// jumps to one with enter. It does no storage: the notes work loads an
-// article's highlights through Options.Highlights and calls SetHighlights.
+// jumps to one with enter. It does no storage: the root loads an article's
+// highlights through Options.Highlights and calls SetHighlights, and acts
+// on the one under the cursor (current) for e and d (notes_actions.go).
 type NotesPane struct {
 	keys       *KeyMap
 	styles     *Styles
@@ -30,9 +32,10 @@ func (n *NotesPane) SetSize(w, h int) { n.width = w; n.list.setHeight(h); n.rend
 func (n *NotesPane) setStyles() { n.render() }
 
 // howTo says how a highlight is made (the selection keys of the notes work).
-const howTo = "No highlights yet. To keep a passage: in the reader press v to start a selection " +
-	"at the sentence cursor, ) or ( to extend it a sentence at a time, then h to save it " +
-	"(a to save it with a note). Highlights are listed here."
+const howTo = "No highlights yet. To keep a passage: in the reader press ) or ( to move the " +
+	"sentence cursor and h to keep its sentence; v starts a selection there, which j/k or )/( extend by sentences and w/b by " +
+	"words, then h saves it (a with a note). On the Ventures or Entities tab, h keeps the card " +
+	"as a note. Highlights are listed here: enter jumps, e edits the note, d deletes, u undoes."
 
 func (n *NotesPane) render() {
 	st := n.styles
@@ -50,6 +53,9 @@ func (n *NotesPane) render() {
 			for _, l := range wrapText("— "+strings.ReplaceAll(h.Note, "\n", " "), w) {
 				lines = append(lines, st.Caption.Render(l))
 			}
+		}
+		if len(h.Tags) > 0 {
+			lines = append(lines, st.Cue.Render(ansi.Truncate("#"+strings.Join(h.Tags, " #"), w, "…")))
 		}
 		if h.Orphan {
 			lines = append(lines, st.Error.Render("not found in the current text"))

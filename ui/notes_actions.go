@@ -64,11 +64,35 @@ func addHighlight(n *notes.Notes, h model.Highlight, verb string) tea.Cmd {
 	}
 }
 
+// updateNote replaces a highlight's note and the tags written in it.
 func updateNote(n *notes.Notes, id int64, note string) tea.Cmd {
 	return func() tea.Msg {
-		h, err := n.UpdateNote(context.Background(), id, note)
+		ctx := context.Background()
+		h, err := n.UpdateNote(ctx, id, note)
+		if err == nil {
+			h, err = n.SetTags(ctx, id, noteTags(note))
+		}
 		return noteSavedMsg{h: h, verb: "note saved", err: err}
 	}
+}
+
+// noteTags are the #words of a note ("#energy", "#q3-results"), each once,
+// without the #; a lone # or a Markdown heading ("# Title") is no tag.
+func noteTags(note string) []string {
+	var tags []string
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(note) {
+		if len(w) < 2 || w[0] != '#' {
+			continue
+		}
+		t := strings.TrimRight(w[1:], ".,;:!?)\"'”’")
+		if t == "" || strings.ContainsAny(t, "#") || seen[t] {
+			continue
+		}
+		seen[t] = true
+		tags = append(tags, t)
+	}
+	return tags
 }
 
 func deleteHighlight(n *notes.Notes, id int64) tea.Cmd {
@@ -244,7 +268,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 		if e.h.ID != 0 {
 			return updateNote(m.opts.Notes, e.h.ID, note)
 		}
-		e.h.Note = note
+		e.h.Note, e.h.Tags = note, noteTags(note)
 		m.reader.cancelSelection()
 		return addHighlight(m.opts.Notes, e.h, "saved with note")
 	case key.Matches(msg, ek.Cancel):
@@ -281,6 +305,11 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.selectKey(msg)
 	}
 	r := &m.reader
+	for _, b := range nk.readerBindings() {
+		if key.Matches(msg, b) {
+			r.cur.shown = true // what a notes key acts on is the cursor's: show it
+		}
+	}
 	switch {
 	case key.Matches(msg, nk.CursorNext):
 		r.moveCursor(1)
@@ -368,7 +397,8 @@ func (m *Model) selectKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		r.cancelSelection()
 		m.setStatus("copied "+snippet(text)+" to the clipboard", false)
 		return tea.SetClipboard(text), true
-	case key.Matches(msg, sk.PageUp), key.Matches(msg, rk.PageDown), key.Matches(msg, rk.HalfUp),
+	case key.Matches(msg, sk.LineUp), key.Matches(msg, sk.LineDown), key.Matches(msg, sk.PageUp),
+		key.Matches(msg, rk.PageDown), key.Matches(msg, rk.HalfUp),
 		key.Matches(msg, rk.HalfDown), key.Matches(msg, rk.Top), key.Matches(msg, rk.Bottom):
 		r.Update(msg)
 	default:

@@ -17,6 +17,9 @@ type NotesKeys struct {
 type SelectKeys struct {
 	Next, Prev, WordNext, WordPrev key.Binding
 	Save, Note, Copy, PageUp       key.Binding
+	// LineUp and LineDown scroll: the wheel sends arrow keys (alternate
+	// scroll mode), and it should move the view, not the selection.
+	LineUp, LineDown key.Binding
 }
 
 // EditorKeys close the note editor; every other key is text.
@@ -48,14 +51,16 @@ func notesKeyMap(b bindFunc) NotesKeys {
 
 func selectKeyMap(b bindFunc) SelectKeys {
 	return SelectKeys{
-		Next:     b([]string{")", "j", "down"}, ")/j", "extend by a sentence"),
-		Prev:     b([]string{"(", "k", "up"}, "(/k", "back by a sentence"),
+		Next:     b([]string{")", "j"}, ")/j", "extend by a sentence"),
+		Prev:     b([]string{"(", "k"}, "(/k", "back by a sentence"),
 		WordNext: b([]string{"w"}, "w", "extend by a word"),
 		WordPrev: b([]string{"b"}, "b", "back by a word"),
 		Save:     b([]string{"h"}, "h", "save the selection as a highlight"),
 		Note:     b([]string{"a"}, "a", "save the selection with a note"),
 		Copy:     b([]string{"y"}, "y", "copy the selected text"),
 		PageUp:   b([]string{"pgup"}, "pgup", "page up (selection kept)"),
+		LineUp:   b([]string{"up"}, "↑", "scroll up (selection kept)"),
+		LineDown: b([]string{"down"}, "↓", "scroll down (selection kept)"),
 	}
 }
 

@@ -201,13 +201,17 @@ func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	// e edits the note of the highlight at the cursor.
 	e.keys("e")
 	e.mustSee("Note on the highlight", "A bet on cold")
-	e.keys("!", "ctrl+s")
-	if hs := e.stored(); hs[0].Note != "A bet on cold!" {
-		t.Fatalf("edited note = %q", hs[0].Note)
+	e.send(tea.PasteMsg{Content: " #logistics #Rotterdam."})
+	e.keys("ctrl+s")
+	if hs := e.stored(); hs[0].Note != "A bet on cold #logistics #Rotterdam." ||
+		strings.Join(hs[0].Tags, ",") != "logistics,Rotterdam" {
+		t.Fatalf("edited note = %q, tags %v", hs[0].Note, hs[0].Tags)
 	}
 	if !strings.HasPrefix(e.status(), "note saved") {
 		t.Fatalf("status %q", e.status())
 	}
+	e.keys("4")
+	e.mustSee("#logistics #Rotterdam")
 	// esc closes the editor only; the selection under it stays.
 	e.keys("v", "a", "x", "esc")
 	if e.m.notes.editor != nil || !e.m.reader.cur.selecting {
@@ -409,5 +413,19 @@ func TestEscClosesInnermostFirst(t *testing.T) {
 	}
 	if e.quit {
 		t.Fatal("esc quit")
+	}
+}
+
+func TestNoteTags(t *testing.T) {
+	t.Parallel()
+	for note, want := range map[string]string{
+		"# Heading\nplain text":            "",
+		"#energy and #q3-results, #energy": "energy,q3-results",
+		"C# and F# are languages; # alone": "",
+		"(see #deal).":                     "deal",
+	} {
+		if got := strings.Join(noteTags(note), ","); got != want {
+			t.Errorf("noteTags(%q) = %q, want %q", note, got, want)
+		}
 	}
 }

@@ -4,8 +4,8 @@
 //
 // It owns layout, keys and styles. It takes articles and the annotator from
 // its caller through Options and does no loading, extraction or storage of
-// its own; every load, wrap, annotation, search, note save and export runs
-// in a tea.Cmd.
+// its own; every load, fetch, wrap, annotation, search, note save and export
+// runs in a tea.Cmd, and every fetch can be cancelled with esc (feeds.go).
 package ui
 
 import (

@@ -52,7 +52,7 @@ func (w *webState) progressView(st *Styles, width int) string {
 		var mark, state string
 		switch r.state {
 		case articles.RefreshFetching:
-			mark, state = w.spinner.View(), st.Subtle.Render("fetching")
+			mark, state = st.Title.Render(w.spinner.View()), st.Subtle.Render("fetching")
 		case articles.RefreshUpdated:
 			mark, state = st.Title.Render("✓"), st.Meta.Render(plural(r.added, "new item", "new items"))
 		case articles.RefreshUnchanged:
@@ -80,7 +80,11 @@ func (w *webState) statusLine(onReader bool) string {
 				done++
 			}
 		}
-		return fmt.Sprintf("%s fetching %d/%d", w.spinner.View(), done, len(w.rows))
+		what := "fetching"
+		if w.refreshing {
+			what = "refreshing"
+		}
+		return fmt.Sprintf("%s %s %d/%d · esc in the library cancels", w.spinner.View(), what, done, len(w.rows))
 	}
 	return ""
 }

@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
@@ -316,4 +322,80 @@ func TestFailedOpenStaysUnread(t *testing.T) {
 	if strings.Count(s, "● unread") != 2 {
 		t.Fatalf("the item that failed to open is no longer unread:\n%s", s)
 	}
+}
+
+// TestBrowserKeyInLibrary: o in the library opens the selected item's URL.
+func TestBrowserKeyInLibrary(t *testing.T) {
+	rec := &browserRecorder{}
+	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	lib := articles.Library{Entries: []articles.Entry{
+		{Meta: model.Article{ID: "a", Title: "First", URL: "https://wire.example/a", Date: day}},
+		{Meta: model.Article{ID: "b", Title: "Second", URL: "https://wire.example/b", Date: day.Add(-time.Hour)}},
+	}}
+	d := newLive(t, Options{Library: lib, Web: &Web{OpenBrowser: rec.open}}, 80, 20)
+	d.keys("j", "o")
+	d.waitText("opened in the browser: https://wire.example/b")
+	if got := rec.got(); len(got) != 1 || got[0] != "https://wire.example/b" {
+		t.Fatalf("browser got %v", got)
+	}
+}
+
+// TestLinkOtherSchemeRefused: a link that is not http(s) is listed but the
+// real helper refuses to open it, with its reason in the status bar.
+func TestLinkOtherSchemeRefused(t *testing.T) {
+	a := model.Article{ID: "x", Title: "Odd links", Body: "Text with an odd link.",
+		Links: []model.Link{{Text: "local file", URL: "file:///etc/passwd"}}}
+	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{}}, 80, 20)
+	d.waitText("Text with an odd link.")
+	d.keys("L")
+	d.waitText("local file", "file:///etc/passwd")
+	d.keys("enter")
+	d.waitText("only http and https URLs")
+}
+
+// TestProgramDrawsBeforeTheNetwork runs the real Program (teatest) on a URL
+// whose server never answers: the first frame with its progress row comes
+// at once, esc cancels the request, q quits.
+func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
+	ws := newWebServer(t)
+	tm := teatest.NewTestModel(t, New(webOpts(ws, "/slow/feed.xml")), teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("fetching 0/1"))
+	}, teatest.WithDuration(5*time.Second))
+	ws.waitStarted(t)
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	select {
+	case <-ws.cancelled:
+	case <-time.After(5 * time.Second):
+		t.Fatal("esc did not cancel the request")
+	}
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("xml: cancelled"))
+	}, teatest.WithDuration(5*time.Second))
+	tm.Type("q")
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
+		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
+	}
+}
+
+// TestProgressRowsSanitised: a subscription name or feed title carrying
+// escape sequences reaches the screen without them.
+func TestProgressRowsSanitised(t *testing.T) {
+	cache := testCache(t)
+	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
+	subs := []articles.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
+	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
+	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
+	d.m.refresh() // the rows only: the Cmds that would fetch are not run
+	d.m.refreshStep(refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
+		Feed: subs[0].URL, Title: evil, State: articles.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
+	raw := d.raw()
+	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("screen carries %q", bad)
+		}
+	}
+	d.mustSee("Evil Wire", "HTTP 500")
 }

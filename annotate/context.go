@@ -1,0 +1,288 @@
+package annotate
+
+import (
+	"strings"
+
+	"newsmark/model"
+)
+
+// contextCompany applies the context rules to an unresolved run.
+func (d *doc) contextCompany(c *chunk) bool {
+	ns := &d.ns
+	n := c.t1 - c.t0
+	first := ns.word(c.t0)
+	if lex.firstName.has(first) && n >= 2 || lex.demonym.has(first) || lex.commonCap.has(first) || lex.dateWord.has(first) || lex.title.has(first) {
+		return false
+	}
+	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
+		return false
+	}
+	if ns.companyContext(c) {
+		return true
+	}
+	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
+	if n == 1 && !lex.firstName.has(first) {
+		v := ns.lowerWord(c.t1)
+		if v == "has" || v == "will" || v == "is" || v == "was" {
+			v = ns.lowerWord(c.t1 + 1)
+			return lex.companyVerb.has(v) && v != "said"
+		}
+		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
+			return false
+		}
+		return lex.companyVerb.has(v) || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
+			v == "executives" || v == "subsidiary"
+	}
+	return false
+}
+
+// propagateLists: in "A, B, C and D" a run next to a company is a company.
+func (d *doc) propagateLists() {
+	ns := &d.ns
+	cs := ns.chunks
+	for pass := 0; pass < 3; pass++ {
+		changed := false
+		for i := range cs {
+			c := &cs[i]
+			if c.kind != "" || c.ent >= 0 || lex.commonCap.has(ns.word(c.t0)) || lex.firstName.has(ns.word(c.t0)) && c.t1-c.t0 > 1 ||
+				lex.demonym.has(ns.word(c.t0)) {
+				continue
+			}
+			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
+				continue // "Initially, BMW ..." is no list
+			}
+			if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
+				continue
+			}
+			isCo := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Company }
+			sep := func(a, b *chunk) bool {
+				// a ends right before ", " or " and " then b.
+				k := a.t1
+				if ns.isPunct(k, ',') {
+					k++
+				}
+				if w := ns.lowerWord(k); w == "and" || w == "or" {
+					k++
+				}
+				return k == b.t0 && k > a.t1
+			}
+			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
+			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
+				c.kind, c.cue = model.Company, "list"
+				changed = true
+				continue
+			}
+			// "John Magnier and JP McManus": people listed with a person.
+			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
+			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
+				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
+				c.kind, c.cue = model.Person, "list"
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// creditWords open a credit line in the body: "With assistance from A and B",
+// "Reporting by A; Editing by B".
+var creditWords = map[string]bool{"from": true, "by": true, "By": true}
+
+// contributors: names on the credit line are people.
+func (d *doc) contributors() {
+	ns := &d.ns
+	for i := range ns.chunks {
+		c := &ns.chunks[i]
+		if c.kind != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
+			continue
+		}
+		// Walk back over earlier names of the same credit ("A, B and C").
+		k := c.t0 - 1
+		for k >= 0 && c.t0-k < 40 { // a credit names a few people, not a page of them
+			w := ns.word(k)
+			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
+				k--
+				continue
+			}
+			break
+		}
+		if k < 0 || !creditWords[ns.word(k)] {
+			continue
+		}
+		p := ""
+		if k > 0 {
+			p = strings.ToLower(ns.word(k - 1))
+		}
+		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
+			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
+			c.kind, c.cue = model.Person, "credit"
+		}
+	}
+	for _, f := range d.fields {
+		if f.name != model.FieldContributors {
+			continue
+		}
+		for i := range d.ns.chunks {
+			c := &d.ns.chunks[i]
+			if c.s >= f.s && c.e <= f.e && c.kind == "" && c.t1-c.t0 >= 2 {
+				c.kind, c.cue = model.Person, "credit"
+			}
+		}
+	}
+}
+
+// companyContext looks for the words around an unresolved chunk that say a
+// business is meant: a cue noun before it ("carmaker X"), a deal verb or
+// preposition ("stake in X"), an appositive after it (", a ... firm"), a
+// possessive business noun ("X's shares"), a ticker, or a verb a company does.
+func (ns *nameScanner) companyContext(c *chunk) bool {
+	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
+	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
+		return true
+	}
+	// "France's Quillon": a place's unknown name is its company.
+	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
+		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
+			return true
+		}
+	}
+	// "The airline, SkyLark," and "two airlines - SkyLark and ..."
+	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
+		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) && p2 != "partner" && p2 != "partners" {
+		return true
+	}
+	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
+	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
+		switch ns.lowerWord(c.t1 + 1) {
+		case "owned", "backed", "controlled", "funded", "financed":
+			return true
+		}
+	}
+	// "Orbital, which employs ..."
+	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
+		return true
+	}
+	switch p1 {
+	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
+		return true
+	case "at":
+		// "analyst at Northgate Securities"
+		if lex.personCue.has(p2) && p2 != "chief" {
+			return true
+		}
+	case "in", "of", "with", "for", "from", "by":
+		switch p2 {
+		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
+			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
+			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
+			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
+			return true
+		}
+	}
+	t1 := c.t1
+	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss {
+		switch ns.lowerWord(t1 + 1) {
+		case "shares", "stock", "stake", "board", "chief", "ceo", "chairman", "shareholders", "unit", "subsidiary", "revenue",
+			"profit", "profits", "sales", "founder", "executives", "investors", "bid", "offer", "takeover", "market", "brand",
+			"subsidiaries", "management", "directors", "boss", "owners", "parent", "products", "plant", "factory", "stores":
+			return true
+		}
+	}
+	if ns.tickerAfter(c.t1) > 0 {
+		return true
+	}
+	if ns.isPunct(t1, ',') {
+		for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
+			t := ns.toks[k]
+			if t.kind == kPoss {
+				continue
+			}
+			if t.kind != kWord {
+				break
+			}
+			w := ns.word(k)
+			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
+				break
+			}
+			if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
+				return true
+			}
+			if lex.personCue.has(w) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// tickerAfter returns the token index just past a ticker in brackets after
+// token i ("(LBTYA.O)", "<9432>", "(NYSE: IBM)"), or 0.
+func (ns *nameScanner) tickerAfter(i int) int {
+	open := byte(0)
+	switch {
+	case ns.isPunct(i, '('):
+		open = ')'
+	case ns.isPunct(i, '<'):
+		open = '>'
+	default:
+		return 0
+	}
+	k := i + 1
+	code := false
+	for ; k < len(ns.toks) && k < i+6; k++ {
+		t := ns.toks[k]
+		if t.kind == kPunct && ns.text[int(t.s)] == open {
+			if code {
+				return k + 1
+			}
+			return 0
+		}
+		switch {
+		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text[int(t.s):int(t.e)], ","):
+			code = true
+		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
+			code = true
+		case t.kind == kPunct && (ns.text[int(t.s)] == '.' || ns.text[int(t.s)] == ':'):
+		case t.kind == kWord && len(ns.text[int(t.s):int(t.e)]) <= 2 && t.flags&fCap != 0:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// isDash: an en or em dash token.
+func (ns *nameScanner) isDash(i int) bool {
+	if i < 0 || i >= len(ns.toks) || ns.toks[i].kind != kPunct {
+		return false
+	}
+	t := ns.toks[i]
+	w := ns.text[t.s:t.e]
+	return w == "–" || w == "—"
+}
+
+// honorifics are the titles that stand only before a personal name.
+var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
+	"Lord": true, "Lady": true, "Prof": true, "Professor": true, "Sheikh": true, "Mx": true}
+
+// honorificBefore reports whether the run was preceded by an honorific
+// ("Mr", "Ms.") rather than a job title.
+func (ns *nameScanner) honorificBefore(c *chunk) bool {
+	k := c.t0 - 1
+	if ns.isPunct(k, '.') {
+		k--
+	}
+	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
+}
+
+// placePreposition before a run points to a place ("based in Hai Phong"),
+// so a first name alone does not make it a person.
+var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
+	"throughout": true, "into": true}
+
+// hasSpaceAt reports whether whitespace precedes token i.
+func (ns *nameScanner) hasSpaceAt(i int) bool {
+	return i < len(ns.toks) && ns.toks[i].flags&fSpace != 0
+}
