@@ -205,6 +205,14 @@ func (at *qAttributor) nextPersonAfter(pos int) int {
 // spoke ("RIL said ..."), else the company the story has named most so far.
 func (at *qAttributor) recentCompany(pos int) qFound {
 	d := at.d
+	// "“…,” Al Suwaidi said. The company said …": the company of the person
+	// who has just spoken
+	if p := at.lastSpeaker; p >= 0 && d.ents[p].Kind == model.Person && pos >= at.lastSpeakerEnd &&
+		pos-at.lastSpeakerEnd < 300 {
+		if c := at.employer(p, pos); c >= 0 {
+			return qFound{ent: c}
+		}
+	}
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
 	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
@@ -232,6 +240,78 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 		return qFound{ent: at.lastSpeaker}
 	}
 	return qFound{ent: best}
+}
+
+// qRoleWords name a post at a company: "Al Noor's managing director X",
+// "X, chief executive of Y", "Its chief investment officer, X".
+var qRoleWords = []string{"chief", "executive", "director", "president", "chairman", "chairwoman", "officer",
+	"head of", "founder", "partner", "manager", "spokesman", "spokeswoman", "spokesperson", "ceo", "cfo"}
+
+func qHasRole(s string) bool {
+	for _, w := range qRoleWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// employer returns the company person p works for, read where the story
+// introduces p before limit: "Its managing director, X" (the company the
+// sentence before was about), "Y's chief executive X", "X, chief executive
+// of Y"; or -1.
+func (at *qAttributor) employer(p, limit int) int {
+	d := at.d
+	lower := d.lowerBody()
+	// "Al Suwaidi" may stand apart from the "Omar Al Suwaidi" the story
+	// introduced: either name's introduction tells the employer
+	name := " " + d.ents[p].Name()
+	same := func(e int) bool {
+		return e == p || d.ents[e].Kind == model.Person && strings.HasSuffix(d.ents[e].Name(), name)
+	}
+	// the earliest mention among the last qMaxLookBack: bounded, so a huge
+	// story stays linear
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= limit })
+	first := -1
+	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
+		if m := d.ments[j]; same(m.ent) && !at.inQuote(m.start) {
+			first = j
+		}
+	}
+	if first >= 0 {
+		m := d.ments[first]
+		si := d.sentOf(m.start)
+		s := d.sents[si]
+		before := lower[max(s.Start, m.start-48):m.start]
+		if qHasRole(before) {
+			// "Y's managing director X", "Y chief executive X": the company just before
+			for _, c := range d.mentionsIn(max(s.Start, m.start-48), m.start) {
+				if d.ents[c.ent].Kind == model.Company {
+					return c.ent
+				}
+			}
+			// "Its managing director, X": the company the sentence before was about
+			if strings.HasPrefix(lower[s.Start:], "its ") && si > 0 {
+				ps := d.sents[si-1]
+				for _, c := range d.mentionsIn(ps.Start, min(ps.End, ps.Start+80)) {
+					if d.ents[c.ent].Kind == model.Company && !at.inQuote(c.start) {
+						return c.ent
+					}
+				}
+			}
+		}
+		after := lower[m.end:min(s.End, m.end+64)]
+		if strings.HasPrefix(after, ", ") && qHasRole(after) {
+			if k := strings.Index(after, " of "); k >= 0 {
+				for _, c := range d.mentionsIn(m.end+k+4, min(s.End, m.end+k+4+60)) {
+					if d.ents[c.ent].Kind == model.Company && c.start == m.end+k+4 {
+						return c.ent
+					}
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // spokeAfterAside reports whether a reporting verb follows a ", which ...,"

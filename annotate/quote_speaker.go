@@ -33,9 +33,10 @@ type qAttributor struct {
 	toks  []qTok
 	spans []qSpan // every quoted span, in order: their words are no one's subject
 	// lastCompanySpeaker is the company that most recently spoke (for "the company said")
-	lastSpeaker int
-	nextID      int
-	added       int
+	lastSpeaker    int
+	lastSpeakerEnd int // where the last attributed quotation ended
+	nextID         int
+	added          int
 }
 
 func newQAttributor(d *qDoc) *qAttributor {
@@ -211,7 +212,7 @@ func qEndsSentence(t string) bool {
 func (at *qAttributor) set(s *qSpan, f qFound, own bool) {
 	s.speaker, s.nominal, s.own = f.ent, f.nominal, own
 	if f.ent >= 0 {
-		at.lastSpeaker = f.ent
+		at.lastSpeaker, at.lastSpeakerEnd = f.ent, s.closeEnd
 	}
 }
 

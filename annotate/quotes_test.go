@@ -85,6 +85,17 @@ func TestQuotesSpeakers(t *testing.T) {
 			want:      []wantQuote{{"We leave Alder Mills twice the size it was when we arrived,", "Harbour Capital"}},
 		},
 		{
+			name: "the company said after a person spoke: that person's employer, read where the story introduced them",
+			body: "Kestrel Works will build stores with Harbour Bank. Kestrel Works said sales would double. " +
+				"Harbour Bank, which is owned by Pine Trust, has grown fast. Its managing director, Omar Sayed, has courted buyers. " +
+				"“We handle the ships already,” Sayed said in a statement. " +
+				"The company said in a statement that the stores would be “open to every shipper in the region”.",
+			people:    []string{"Omar Sayed|Sayed"},
+			companies: []string{"Kestrel Works", "Harbour Bank", "Pine Trust"},
+			want: []wantQuote{{"We handle the ships already,", "Omar Sayed"},
+				{"open to every shipper in the region", "Harbour Bank"}},
+		},
+		{
 			name:   "X told Y",
 			body:   "“The market needs much more capacity,” Tom Reyes told Ada Vane before the meeting.",
 			people: []string{"Tom Reyes|Reyes", "Ada Vane|Vane"},
