@@ -148,12 +148,15 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 // qLowerASCII appends s lower-cased (ASCII letters only) to buf, for
 // allocation-free map look-ups: m[string(qLowerASCII(buf[:0], w))].
 func qLowerASCII(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	// copy once, then lower in place: a byte-wise append costs a capacity
+	// check per byte, and this runs over the whole body
+	n := len(buf)
+	buf = append(buf, s...)
+	b := buf[n:]
+	for i, c := range b {
+		if c-'A' < 26 {
+			b[i] = c + 'a' - 'A'
 		}
-		buf = append(buf, c)
 	}
 	return buf
 }
