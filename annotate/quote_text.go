@@ -119,9 +119,13 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 			j = i + w
 		}
 		for j < to {
-			if qASCIIWord[s[j]] {
+			c := s[j]
+			if qASCIIWord[c] {
 				j++
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' && c != '&' && c != ',' {
+				break // a space or a mark that cannot join: the word ends, no decoding
 			}
 			r2, w2 := utf8.DecodeRuneInString(s[j:to])
 			if qIsWordRune(r2) {
