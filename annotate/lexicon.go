@@ -402,7 +402,9 @@ func entries(s string) []string {
 
 func buildLexicon() *lexicon {
 	l := &lexicon{
-		info: map[string]uint32{}, knownShort: map[string]string{},
+		// sized for the lists (about 3,700 words and names): built at start-up
+		// of every command, so no rehashing as it grows
+		info: make(map[string]uint32, 4096), knownShort: map[string]string{},
 		legal: legal, designator: designator, nonCompanyEnd: nonCompanyEnd, title: title, personCue: personCue,
 		companyCue: companyCue, reportVerb: reportVerb, companyVerb: companyVerb, commonCap: commonCap, demonym: demonym,
 		firstName: firstName, countNoun: countNoun, durationUnit: durationUnit, dateWord: dateWord, place: place,
@@ -412,11 +414,11 @@ func buildLexicon() *lexicon {
 		nonCompanyEndList: nonCompanyEnd, titleList: title, personCueList: personCue, companyCueList: companyCue,
 		reportVerbList: reportVerb, companyVerbList: companyVerb, commonCapList: commonCap, demonymList: demonym,
 		firstNameList: firstName, countNounList: countNoun, durationUnitList: durationUnit, dateWordList: dateWord} {
-		for w := range words(list) {
+		for _, w := range strings.Fields(list) {
 			l.info[w] |= uint32(set)
 		}
 	}
-	for w := range words(companyCueList + " " + personCueList) {
+	for _, w := range strings.Fields(companyCueList + " " + personCueList) {
 		l.info[strings.ToUpper(w[:1])+w[1:]] |= uint32(cueCap)
 		if len(w) > 1 && w[len(w)-1] == 's' {
 			l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= uint32(cueCap) // "VCs"
