@@ -67,8 +67,7 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.commonCap.has(short) || lex.place.has(short) || lex.demonym.has(short) || lex.firstName.has(short) ||
-				genericWords[short]) {
+			if len(words) == 1 && (lex.lists(short)&(commonCap|place|demonym|firstName) != 0 || genericWords[short]) {
 				break
 			}
 			d.setAlias(short, e)
@@ -110,7 +109,7 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 			continue
 		}
 		w := ns.word(k)
-		if !withSuffix && (lex.legal.has(w) || lex.designator.has(w)) {
+		if !withSuffix && lex.lists(w)&(legal|designator) != 0 {
 			continue
 		}
 		words++

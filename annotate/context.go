@@ -11,7 +11,8 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	if lex.firstName.has(first) && n >= 2 || lex.demonym.has(first) || lex.commonCap.has(first) || lex.dateWord.has(first) || lex.title.has(first) {
+	ff := lex.lists(first)
+	if ff&firstName != 0 && n >= 2 || ff&(demonym|commonCap|dateWord|title) != 0 {
 		return false
 	}
 	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
@@ -21,7 +22,7 @@ func (d *doc) contextCompany(c *chunk) bool {
 		return true
 	}
 	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
-	if n == 1 && !lex.firstName.has(first) {
+	if n == 1 && ff&firstName == 0 {
 		v := ns.lowerWord(c.t1)
 		if v == "has" || v == "will" || v == "is" || v == "was" {
 			v = ns.lowerWord(c.t1 + 1)
@@ -44,8 +45,10 @@ func (d *doc) propagateLists() {
 		changed := false
 		for i := range cs {
 			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 || lex.commonCap.has(ns.word(c.t0)) || lex.firstName.has(ns.word(c.t0)) && c.t1-c.t0 > 1 ||
-				lex.demonym.has(ns.word(c.t0)) {
+			if c.kind != "" || c.ent >= 0 {
+				continue
+			}
+			if f := lex.lists(ns.word(c.t0)); f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {

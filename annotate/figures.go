@@ -285,7 +285,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 	}
 	// A number right after a model name ("Vireo 6 EVs", "Model 3") is part of it.
 	if i > 0 && d.hasSpace(i) && toks[i-1].kind == kWord && toks[i-1].flags&fCap != 0 &&
-		!lex.commonCap.has(d.tok(i-1)) && !lex.dateWord.has(d.tok(i-1)) && !word {
+		lex.lists(d.tok(i-1))&(commonCap|dateWord) == 0 && !word {
 		return figure{}, false
 	}
 	// "22 April"

@@ -341,6 +341,9 @@ type wordSet uint32
 // has reports whether w (a word or a multi-word name) is in the list.
 func (s wordSet) has(w string) bool { return lex.info[w]&uint32(s) != 0 }
 
+// lists returns every list w is in, for testing several with one look-up.
+func (l *lexicon) lists(w string) wordSet { return wordSet(l.info[w]) }
+
 // The lists, one bit each in lexicon.info.
 const (
 	legal wordSet = 1 << iota

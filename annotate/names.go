@@ -152,8 +152,9 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
 	lw := ns.word(j - 1)
 	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
-	loneDesignator := j-i == 1 && lex.designator.has(lw)
-	if lex.known.has(left) || lex.place.has(left) || j-i > 3 || lex.legal.has(lw) || lex.designator.has(lw) && !loneDesignator ||
+	lwf := lex.lists(lw)
+	loneDesignator := j-i == 1 && lwf&designator != 0
+	if lex.lists(left)&(known|place) != 0 || j-i > 3 || lwf&legal != 0 || lwf&designator != 0 && !loneDesignator ||
 		strings.Contains(left, "-") {
 		return false
 	}
@@ -162,7 +163,7 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 		k++
 	}
 	last := ns.word(k - 1)
-	if !lex.legal.has(last) && !lex.designator.has(last) {
+	if lex.lists(last)&(legal|designator) == 0 {
 		return false
 	}
 	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
