@@ -262,7 +262,6 @@ func qHasRole(s string) bool {
 // of Y"; or -1.
 func (at *qAttributor) employer(p, limit int) int {
 	d := at.d
-	lower := d.lowerBody()
 	// "Al Suwaidi" may stand apart from the "Omar Al Suwaidi" the story
 	// introduced: either name's introduction tells the employer
 	name := " " + d.ents[p].Name()
@@ -282,7 +281,7 @@ func (at *qAttributor) employer(p, limit int) int {
 		m := d.ments[first]
 		si := d.sentOf(m.start)
 		s := d.sents[si]
-		before := lower[max(s.Start, m.start-48):m.start]
+		before := d.lowerAt(max(s.Start, m.start-48), m.start)
 		if qHasRole(before) {
 			// "Y's managing director X", "Y chief executive X": the company just before
 			for _, c := range d.mentionsIn(max(s.Start, m.start-48), m.start) {
@@ -291,7 +290,7 @@ func (at *qAttributor) employer(p, limit int) int {
 				}
 			}
 			// "Its managing director, X": the company the sentence before was about
-			if strings.HasPrefix(lower[s.Start:], "its ") && si > 0 {
+			if s.Start+4 <= len(d.body) && d.lowerAt(s.Start, s.Start+4) == "its " && si > 0 {
 				ps := d.sents[si-1]
 				for _, c := range d.mentionsIn(ps.Start, min(ps.End, ps.Start+80)) {
 					if d.ents[c.ent].Kind == model.Company && !at.inQuote(c.start) {
@@ -300,7 +299,7 @@ func (at *qAttributor) employer(p, limit int) int {
 				}
 			}
 		}
-		after := lower[m.end:min(s.End, m.end+64)]
+		after := d.lowerAt(m.end, min(s.End, m.end+64))
 		if strings.HasPrefix(after, ", ") && qHasRole(after) {
 			if k := strings.Index(after, " of "); k >= 0 {
 				for _, c := range d.mentionsIn(m.end+k+4, min(s.End, m.end+k+4+60)) {

@@ -287,7 +287,11 @@ type qDoc struct {
 	// never a speaker
 	others       []qMent
 	othersSorted bool
-	lower        string // body with ASCII lower-cased, made on first need (lw)
+	lower        string // body with ASCII lower-cased, made when lowerAt gives up
+	// lowCache maps a capitalised word to its lower-case form (lowerAt);
+	// lowSpent counts the bytes lowerAt allocated.
+	lowCache map[string]string
+	lowSpent int
 }
 
 type qMent struct {
@@ -464,7 +468,47 @@ func (d *qDoc) lw(s, e int) string {
 	if !upper {
 		return w
 	}
-	return d.lowerBody()[s:e]
+	return d.lowerAt(s, e)
+}
+
+// lowerAt returns body[s:e] with ASCII letters lower-cased, as
+// lowerBody()[s:e] would. Lowering the whole body costs about a millisecond
+// per megabyte, more than the few thousand capitalised words and short
+// contexts asked for: those are lowered one by one (a word once, kept in
+// lowCache) until they add up to a quarter of the body; then the whole body
+// is lowered once.
+func (d *qDoc) lowerAt(s, e int) string {
+	if len(d.lower) == len(d.body) {
+		return d.lower[s:e]
+	}
+	w := d.body[s:e]
+	i := 0
+	for i < len(w) && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return w // nothing to lower
+	}
+	if len(w) > 128 || d.lowSpent > len(d.body)/4 {
+		return d.lowerBody()[s:e]
+	}
+	const cached = 24 // words; longer strings are contexts, rarely asked twice
+	if len(w) <= cached {
+		if l, ok := d.lowCache[w]; ok {
+			return l
+		}
+	}
+	var buf [128]byte
+	l := string(qLowerASCII(buf[:0], w))
+	d.lowSpent += len(l) + 16
+	if len(w) <= cached {
+		if d.lowCache == nil {
+			d.lowCache = make(map[string]string, 256)
+		}
+		d.lowCache[w] = l
+		d.lowSpent += 48 // the map entry
+	}
+	return l
 }
 
 // lowerBody is the body with ASCII letters lower-cased (same offsets).

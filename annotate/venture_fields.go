@@ -107,7 +107,7 @@ func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
 		// sentence may say where the deal's site is
 		for _, f := range vb.figsIn(s.Start, s.End) {
 			if mv.Location == "" && d.ents[f.ent].Kind == model.Place {
-				mv.Location = vb.location(v, f, s, false, d.lowerBody()[max(s.Start, f.start-40):f.start])
+				mv.Location = vb.location(v, f, s, false, d.lowerAt(max(s.Start, f.start-40), f.start))
 			}
 		}
 	}
@@ -147,7 +147,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		}
 		e := d.ents[f.ent]
 		text := b[f.start:f.end]
-		before := d.lowerBody()[max(s.Start, f.start-40):f.start]
+		before := d.lowerAt(max(s.Start, f.start-40), f.start)
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" {
@@ -211,7 +211,7 @@ func vConversion(b string, prev, pos int) bool {
 // followedBy reports whether the body at pos, before end, starts with w
 // (ASCII case folded).
 func (vb *vBuilder) followedBy(pos, end int, w string) bool {
-	return pos+len(w) <= end && vb.d.lowerBody()[pos:pos+len(w)] == w
+	return pos+len(w) <= end && vb.d.lowerAt(pos, pos+len(w)) == w
 }
 
 // vIsRatioText reports whether a stake reads as a split ("50-50", "51:49").
