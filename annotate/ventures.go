@@ -36,6 +36,11 @@ func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
 	sorted := append([]model.Quote(nil), qs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
 	vb := &vBuilder{d: d, quotes: sorted}
+	// the entities are final here (quotes added their speakers)
+	vb.names = make([]string, len(d.ents))
+	for i := range d.ents {
+		vb.names[i] = d.ents[i].Name()
+	}
 	vb.indexFigures()
 	for si, s := range d.sents {
 		vb.sentence(si, s)
@@ -66,6 +71,9 @@ type vBuilder struct {
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
+	// names holds each entity's name: sameParty compares them for every
+	// pair of parties, and the entities themselves are large to load
+	names []string
 }
 
 // vFig is a figure or place mention (the same shape as a name mention, so
@@ -615,7 +623,7 @@ func (vb *vBuilder) sameParty(x, y int) bool {
 	if x == y {
 		return true
 	}
-	a, b := vb.d.ents[x].Name(), vb.d.ents[y].Name()
+	a, b := vb.names[x], vb.names[y]
 	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
 		return false // most pairs differ at once
 	}
