@@ -79,7 +79,7 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		// name stands for it, unless it is a name of its own.
 		if len(words) == 2 {
 			w := words[0]
-			f := wordSet(lex.info[w])
+			f := wordSet(lex.get(w))
 			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
 				!strings.Contains(w, "-") && len(w) > 2 {
 				d.setAlias(w, e)

@@ -339,10 +339,10 @@ October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`
 type wordSet uint32
 
 // has reports whether w (a word or a multi-word name) is in the list.
-func (s wordSet) has(w string) bool { return lex.info[w]&uint32(s) != 0 }
+func (s wordSet) has(w string) bool { return lex.get(w)&uint32(s) != 0 }
 
 // lists returns every list w is in, for testing several with one look-up.
-func (l *lexicon) lists(w string) wordSet { return wordSet(l.info[w]) }
+func (l *lexicon) lists(w string) wordSet { return wordSet(l.get(w)) }
 
 // The lists, one bit each in lexicon.info.
 const (
@@ -373,6 +373,10 @@ const (
 // one look-up answers every question about a word.
 type lexicon struct {
 	info map[string]uint32
+	// bloom filters look-ups before the map: 64 Ki bits, two per entry
+	// (lexBloomBits). The map is large and cold between passes, and most
+	// words asked about are in no list; about 1% of those pass the filter.
+	bloom [1024]uint64
 
 	legal, designator, nonCompanyEnd, title, personCue, companyCue, reportVerb, companyVerb          wordSet
 	commonCap, demonym, firstName, countNoun, durationUnit, dateWord, place, known, wire, nonCompany wordSet
@@ -383,6 +387,24 @@ type lexicon struct {
 }
 
 var lex = buildLexicon()
+
+// get returns w's lists as bits (0 for a word in none).
+func (l *lexicon) get(w string) uint32 {
+	a, b := lexBloomBits(w)
+	if l.bloom[a>>6]&(1<<(a&63)) == 0 || l.bloom[b>>6]&(1<<(b&63)) == 0 {
+		return 0
+	}
+	return l.info[w]
+}
+
+// lexBloomBits hashes w (FNV-1a) to its two bloom bits.
+func lexBloomBits(w string) (uint32, uint32) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h & 0xFFFF, h >> 16
+}
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -439,6 +461,11 @@ func buildLexicon() *lexicon {
 			l.info[short] |= uint32(known)
 			l.knownShort[long] = short
 		}
+	}
+	for w := range l.info {
+		a, b := lexBloomBits(w)
+		l.bloom[a>>6] |= 1 << (a & 63)
+		l.bloom[b>>6] |= 1 << (b & 63)
 	}
 	return l
 }

@@ -197,7 +197,7 @@ var innerTitles = map[string]bool{"Chief": true, "CEO": true, "Chairman": true, 
 // splits at inner titles, then records what is left.
 func (ns *nameScanner) addChunk(i, j, end int) {
 	titled := false
-	lf := wordSet(lex.info[ns.word(j-1)])
+	lf := wordSet(lex.get(ns.word(j - 1)))
 	companyShaped := lf&(legal|designator) != 0
 	for i < j {
 		if ns.toks[i].kind != kWord {
@@ -205,7 +205,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			continue
 		}
 		w := ns.word(i)
-		f := wordSet(lex.info[w])
+		f := wordSet(lex.get(w))
 		if (f&title != 0 || abbrevTitles[w] || titled && titleModifiers[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
@@ -226,7 +226,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			(f&firstName == 0 || functionCaps[w] || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
-				if wordSet(lex.info[two])&(place|known) != 0 {
+				if wordSet(lex.get(two))&(place|known) != 0 {
 					break
 				}
 			}
@@ -247,7 +247,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	// A trailing title-like or common word is not part of the name ("Tokyo
 	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && wordSet(lex.info[ns.word(j-1)])&(title|dateWord) != 0 && wordSet(lex.info[ns.word(j-1)])&(legal|designator) == 0 {
+	for j-1 > i && wordSet(lex.get(ns.word(j-1)))&(title|dateWord) != 0 && wordSet(lex.get(ns.word(j-1)))&(legal|designator) == 0 {
 		j--
 		end = int(ns.toks[j-1].e)
 	}
@@ -278,7 +278,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	first, last := ns.word(c.t0), ns.word(c.t1-1)
 	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
 	// One look-up each for the whole name and its last word.
-	nf, lf := wordSet(lex.info[name]), wordSet(lex.info[last])
+	nf, lf := wordSet(lex.get(name)), wordSet(lex.get(last))
 	switch {
 	case nf&(wire|nonCompany) != 0:
 		c.kind, c.cue = "skip", "wire"
@@ -313,7 +313,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		return
 	}
 	// "Mr Okafor", "Ms. Lindqvist": an honorific and one name is a person.
-	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.info[first] == 0 {
+	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.get(first) == 0 {
 		c.kind, c.cue = model.Person, "title-context"
 		return
 	}
@@ -382,7 +382,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
-		f := wordSet(lex.info[w])
+		f := wordSet(lex.get(w))
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
