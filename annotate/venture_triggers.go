@@ -99,12 +99,39 @@ var vFirst2Len = func() (t [1024]uint32) {
 	return t
 }()
 
+// vAnyBloom is a second look: a bloom filter (64 Ki bits, two per word) of
+// vAny hashed with ASCII case folded, so a word is tested before it is
+// lower-cased and before the map, which is cold in cache by then.
+var vAnyBloom = func() (t [1024]uint64) {
+	for w := range vAny {
+		a, b := vFoldBits(w)
+		t[a>>6] |= 1 << (a & 63)
+		t[b>>6] |= 1 << (b & 63)
+	}
+	return t
+}()
+
+// vFoldBits hashes w (FNV-1a over each byte|0x20, which maps A–Z to a–z
+// and leaves every byte of a lower-cased word as it is) to two bloom bits.
+func vFoldBits(w string) (uint32, uint32) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i]|0x20)) * 16777619
+	}
+	return h & 0xFFFF, h >> 16
+}
+
+func vInBloom(w string) bool {
+	a, b := vFoldBits(w)
+	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0
+}
+
 // vMaybe reports whether word w (any case) may be in vAny.
 func vMaybe(w string) bool {
 	if len(w) < 2 || len(w) >= 32 {
 		return false
 	}
-	return vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) != 0
+	return vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) != 0 && vInBloom(w)
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
@@ -125,7 +152,7 @@ func vQuickTrigger(s string) bool {
 		for j < len(s) && vWordByte[s[j]] {
 			j++
 		}
-		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 {
+		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vInBloom(s[i:j]) {
 			if w := qLowerASCII(cb[:0], s[i:j]); vAny[string(w)] {
 				var prev, next []byte
 				if pe-ps < 32 {
