@@ -176,14 +176,16 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	start, depth := 0, 0
 	for k := 0; k <= len(toks); k++ {
 		if k < len(toks) {
-			switch d.body[toks[k].start] {
+			c := d.body[toks[k].start]
+			switch c {
 			case '(':
 				depth++
 			case ')':
 				depth = max(0, depth-1)
 			}
-			// "($5.8bn; £3bn)": a conversion, not a clause
-			if depth > 0 || !vb.clauseBreak(toks, k) {
+			// "($5.8bn; £3bn)": a conversion, not a clause; only ";", ","
+			// and "since" may break one (clauseBreak reads which)
+			if depth > 0 || c != ';' && c != ',' && c != 's' && c != 'S' || !vb.clauseBreak(toks, k) {
 				continue
 			}
 		}
