@@ -326,6 +326,10 @@ var plainEnd = func() (t [256]bool) {
 // webSuffix returns the length of a top-level domain starting s ("com" in
 // "com Inc."), or 0: "Amazon.com" is one word.
 func webSuffix(s string) int {
+	// most periods end a sentence: a space or a capital follows
+	if len(s) == 0 || s[0] != 'c' && s[0] != 'n' && s[0] != 'o' && s[0] != 'i' && s[0] != 'a' {
+		return 0
+	}
 	for _, tld := range [...]string{"com", "net", "org", "io", "ai"} {
 		if len(s) >= len(tld) && s[:len(tld)] == tld && (len(s) == len(tld) || !isDigitOrLetter(s, len(tld))) {
 			return len(tld)
