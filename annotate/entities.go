@@ -37,6 +37,21 @@ type entScratch struct {
 	toks    []token
 	covered []bool
 	chunks  []chunk
+	// spans are emptied mention lists of the last call's entities (output
+	// copies mentions out, so these are scratch too)
+	spans [][]model.Span
+}
+
+// spanBuf returns an empty mention list for a new entity, reused when the
+// pool has one.
+func (d *doc) spanBuf() []model.Span {
+	sc := d.scratch
+	if sc == nil || len(sc.spans) == 0 {
+		return nil
+	}
+	s := sc.spans[len(sc.spans)-1]
+	sc.spans = sc.spans[:len(sc.spans)-1]
+	return s[:0]
 }
 
 var entScratchPool = sync.Pool{New: func() any { return new(entScratch) }}
@@ -47,6 +62,15 @@ func (d *doc) release() {
 		return
 	}
 	d.scratch.toks, d.scratch.covered, d.scratch.chunks = d.ns.toks[:0], d.covered[:0], d.ns.chunks[:0]
+	clear(d.scratch.spans) // lists a smaller article left unused are dropped
+	d.scratch.spans = d.scratch.spans[:0]
+	for i := len(d.ents) - 1; i >= 0; i-- {
+		// in reverse, so spanBuf hands entity k the list entity k had
+		if sp := d.ents[i].spans; cap(sp) > 0 {
+			d.scratch.spans = append(d.scratch.spans, sp[:0])
+		}
+		d.ents[i].spans = nil
+	}
 	entScratchPool.Put(d.scratch)
 	d.scratch, d.ns.toks, d.covered, d.ns.chunks = nil, nil, nil, nil
 }
@@ -224,7 +248,7 @@ func (d *doc) resolve() {
 			}
 		}
 		e := len(d.ents)
-		d.ents = append(d.ents, entB{kind: c.kind, canonical: ns.chunkText(c), cue: c.cue, first: c.s})
+		d.ents = append(d.ents, entB{kind: c.kind, canonical: ns.chunkText(c), cue: c.cue, first: c.s, spans: d.spanBuf()})
 		c.ent = e
 		d.mention(e, c.t0, c.t1, c.s, c.e)
 		d.registerAliases(e, c)

@@ -50,7 +50,8 @@ func (d *doc) addFigure(f figure) {
 	idx, ok := d.figKeys[key]
 	if !ok {
 		idx = len(d.ents)
-		d.ents = append(d.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s})
+		d.ents = append(d.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s,
+			spans: d.spanBuf()})
 		d.figKeys[key] = idx
 	}
 	d.mention(idx, f.t0, f.t1, s, e)
