@@ -69,6 +69,7 @@ type Model struct {
 	screen        screen
 	focus         focus
 	showHelp      bool
+	helpTop       int // first line of the help overlay shown (it scrolls on small terminals)
 	showPanel     bool
 	help          help.Model
 	input         inputKind
@@ -315,12 +316,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, g.Quit):
 		return m, quit()
 	case key.Matches(msg, g.Help):
-		m.showHelp = !m.showHelp
+		m.showHelp, m.helpTop = !m.showHelp, 0
 		return m, nil
 	case m.showHelp && key.Matches(msg, g.Back):
 		m.showHelp = false
 		return m, nil
 	case m.showHelp:
+		m.scrollHelp(msg)
 		return m, nil
 	case m.links.open:
 		return m, m.links.Update(msg, m.web.opts.OpenBrowser)

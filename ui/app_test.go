@@ -129,7 +129,7 @@ func TestHelpBackQuit(t *testing.T) {
 	d := openFixture(t, 100, 30)
 	d.keys("?")
 	d.mustSee("Keys: reader", "half page down", "companies on/off", "next match / mention")
-	d.keys("j") // keys other than help/esc/q do nothing under the overlay
+	d.keys("c") // keys other than scrolling, help, esc and q do nothing under the overlay
 	d.mustSee("Keys: reader")
 	d.keys("esc")
 	d.mustNotSee("Keys: reader")

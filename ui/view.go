@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -108,7 +109,48 @@ func (m Model) helpView() string {
 		rows = append(rows, hm.FullHelpView(row))
 	}
 	title := m.styles.Title.Render(" Keys: " + p.String())
-	return block(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), m.width, max(m.height-1, 1))
+	lines := strings.Split(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), "\n")
+	h := max(m.height-1, 1)
+	if len(lines) > h {
+		// Too tall for the terminal: show a window and say how to see the rest.
+		top := min(m.helpTop, len(lines)-h+1)
+		lines = lines[top:]
+		lines = append(lines[:h-1], m.styles.Subtle.Render(fmt.Sprintf(" %s/%s scroll the keys (%d–%d of %d lines)",
+			m.keys.Reader.Down.Help().Key, m.keys.Reader.Up.Help().Key, top+1, top+h-1, len(lines)+top)))
+	}
+	return block(strings.Join(lines, "\n"), m.width, h)
+}
+
+// scrollHelp moves the help overlay's window with the reader's scroll keys,
+// which do the same thing there: the overlay has no other keys.
+func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
+	r := m.keys.Reader
+	page := max(m.height-3, 1)
+	switch {
+	case key.Matches(msg, r.Down):
+		m.helpTop++
+	case key.Matches(msg, r.Up):
+		m.helpTop--
+	case key.Matches(msg, r.PageDown), key.Matches(msg, r.HalfDown):
+		m.helpTop += page
+	case key.Matches(msg, r.PageUp), key.Matches(msg, r.HalfUp):
+		m.helpTop -= page
+	case key.Matches(msg, r.Top):
+		m.helpTop = 0
+	case key.Matches(msg, r.Bottom):
+		m.helpTop = 1 << 20
+	}
+	// Clamp here (View clamps too) so that scrolling back starts at once.
+	m.helpTop = max(0, min(m.helpTop, m.helpLines()-max(m.height-1, 1)+1))
+}
+
+// helpLines is how many lines the help overlay has at the current width.
+func (m Model) helpLines() int {
+	saved := m.helpTop
+	m.helpTop, m.height = 0, 1<<20
+	n := strings.Count(m.helpView(), "\n") + 1
+	m.helpTop = saved
+	return n
 }
 
 // firstLine is s up to its first newline: help rows are measured by it.
