@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -187,24 +186,15 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		}
 	}
 	if len(ann.Quotes) > 0 {
-		bySpeaker := map[string][]string{}
-		var order []string
-		for _, q := range ann.Quotes {
-			s := q.Speaker
+		fmt.Fprintf(w, "\nQuotes (%d)\n", len(ann.Quotes))
+		for _, g := range model.QuotesBySpeaker(ann.Quotes) {
+			s := g.Speaker
 			if s == "" {
 				s = "(unattributed)"
 			}
-			if _, ok := bySpeaker[s]; !ok {
-				order = append(order, s)
-			}
-			bySpeaker[s] = append(bySpeaker[s], q.Text)
-		}
-		sort.SliceStable(order, func(i, j int) bool { return len(bySpeaker[order[i]]) > len(bySpeaker[order[j]]) })
-		fmt.Fprintf(w, "\nQuotes (%d)\n", len(ann.Quotes))
-		for _, s := range order {
-			fmt.Fprintf(w, "  %s (%d)\n", s, len(bySpeaker[s]))
-			for _, t := range bySpeaker[s] {
-				fmt.Fprintf(w, "    “%s”\n", shorten(t, 100))
+			fmt.Fprintf(w, "  %s (%d)\n", s, len(g.Quotes))
+			for _, i := range g.Quotes {
+				fmt.Fprintf(w, "    “%s”\n", shorten(ann.Quotes[i].Text, 100))
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package model
 
+import "sort"
+
 // EntityKind is what an entity is.
 type EntityKind string
 
@@ -116,4 +118,29 @@ type Annotations struct {
 	Entities []Entity  `json:"entities"`
 	Quotes   []Quote   `json:"quotes"`
 	Ventures []Venture `json:"ventures"`
+}
+
+// QuoteGroup is one speaker's quotes, as indexes into the quote list.
+type QuoteGroup struct {
+	Speaker string // "" for unattributed quotes
+	Quotes  []int
+}
+
+// QuotesBySpeaker groups quotes by speaker, most quoted first; speakers with
+// as many quotes keep the order of their first quote. The summary and the
+// Quotes tab both list quotes this way.
+func QuotesBySpeaker(qs []Quote) []QuoteGroup {
+	var groups []QuoteGroup
+	at := map[string]int{}
+	for i, q := range qs {
+		g, ok := at[q.Speaker]
+		if !ok {
+			g = len(groups)
+			at[q.Speaker] = g
+			groups = append(groups, QuoteGroup{Speaker: q.Speaker})
+		}
+		groups[g].Quotes = append(groups[g].Quotes, i)
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Quotes) > len(groups[j].Quotes) })
+	return groups
 }

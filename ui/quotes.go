@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -37,23 +36,14 @@ func (q *quotesPane) setStyles() { q.render() }
 func (q *quotesPane) render() {
 	st := q.styles
 	w := max(q.width-4, 8)
-	bySpeaker := map[string][]int{}
-	var speakers []string
-	for i, qt := range q.quotes {
-		s := qt.Speaker
+	var items []item
+	for _, g := range model.QuotesBySpeaker(q.quotes) {
+		s := g.Speaker
 		if s == "" {
 			s = "Unattributed"
 		}
-		if _, ok := bySpeaker[s]; !ok {
-			speakers = append(speakers, s)
-		}
-		bySpeaker[s] = append(bySpeaker[s], i)
-	}
-	sort.SliceStable(speakers, func(i, j int) bool { return len(bySpeaker[speakers[i]]) > len(bySpeaker[speakers[j]]) })
-	var items []item
-	for _, s := range speakers {
-		items = append(items, item{lines: []string{st.Group.Render(fmt.Sprintf("%s (%d)", s, len(bySpeaker[s])))}})
-		for _, i := range bySpeaker[s] {
+		items = append(items, item{lines: []string{st.Group.Render(fmt.Sprintf("%s (%d)", s, len(g.Quotes)))}})
+		for _, i := range g.Quotes {
 			lines := wrapText("“"+q.quotes[i].Text+"”", w)
 			if len(lines) > 3 {
 				lines = append(lines[:3:3], "…")
