@@ -114,16 +114,7 @@ func (l *libraryPane) perPage() int {
 }
 
 // follow scrolls the list so the cursor item is on screen.
-func (l *libraryPane) follow() {
-	pp := l.perPage()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+pp {
-		l.offset = l.cursor - pp + 1
-	}
-	l.offset = max(l.offset, 0)
-}
+func (l *libraryPane) follow() { l.offset = followOffset(l.cursor, l.offset, l.perPage()) }
 
 // Update moves the cursor; it reports whether the key was the library's.
 func (l *libraryPane) Update(msg tea.KeyPressMsg) bool {

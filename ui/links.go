@@ -43,15 +43,7 @@ func (p *linksPane) SetSize(w, h int) { p.width, p.height = w, h; p.follow() }
 // perPage is how many links fit: two lines each under a two-line title.
 func (p *linksPane) perPage() int { return max((p.height-2)/2, 1) }
 
-func (p *linksPane) follow() {
-	pp := p.perPage()
-	if p.cursor < p.offset {
-		p.offset = p.cursor
-	}
-	if p.cursor >= p.offset+pp {
-		p.offset = p.cursor - pp + 1
-	}
-}
+func (p *linksPane) follow() { p.offset = followOffset(p.cursor, p.offset, p.perPage()) }
 
 // Update handles the overlay's keys; enter gives the browser Cmd.
 func (p *linksPane) Update(msg tea.KeyPressMsg, open func(string) error) tea.Cmd {

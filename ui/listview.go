@@ -141,3 +141,16 @@ func (l *itemList) View(width int, st *Styles, focused bool) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// followOffset is the first visible row of a list of rows perPage high
+// after the cursor moved: the window scrolls only as far as needed to keep
+// the cursor in view. The library and the links overlay both use it.
+func followOffset(cursor, offset, perPage int) int {
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+perPage {
+		offset = cursor - perPage + 1
+	}
+	return max(offset, 0)
+}
