@@ -29,17 +29,8 @@ type jsonArticle struct {
 }
 
 type jsonHighlight struct {
-	ID       int64           `json:"id"`
-	Text     string          `json:"text"`
-	Prefix   string          `json:"prefix"`
-	Suffix   string          `json:"suffix"`
-	Start    int             `json:"start"`
-	End      int             `json:"end"`
-	Orphan   bool            `json:"orphan"`
-	Note     string          `json:"note"`
-	Tags     []string        `json:"tags"`
-	Created  string          `json:"created"`
-	Updated  string          `json:"updated"`
+	ID int64 `json:"id"`
+	passage
 	Entities []jsonEntity    `json:"entities"`
 	Quotes   []model.Quote   `json:"quotes"`
 	Ventures []model.Venture `json:"ventures"`
@@ -93,9 +84,7 @@ func WriteJSON(w io.Writer, docs []Doc) error {
 }
 
 func jsonHighlightOf(h model.Highlight, ann model.Annotations) jsonHighlight {
-	jh := jsonHighlight{ID: h.ID, Text: h.Text, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End,
-		Orphan: h.Orphan, Note: h.Note, Tags: orEmpty(h.Tags), Created: rfc3339(h.Created), Updated: rfc3339(h.Updated),
-		Entities: []jsonEntity{}, Quotes: []model.Quote{}, Ventures: []model.Venture{}}
+	jh := jsonHighlight{ID: h.ID, passage: passageOf(h), Entities: []jsonEntity{}, Quotes: []model.Quote{}, Ventures: []model.Venture{}}
 	for _, e := range ann.Entities {
 		var in []model.Span
 		for _, m := range e.Mentions {
@@ -125,26 +114,37 @@ func jsonHighlightOf(h model.Highlight, ann model.Annotations) jsonHighlight {
 	return jh
 }
 
+// passage is what both JSON shapes say of a highlight itself; embedded, its
+// fields are written inline where it stands.
+type passage struct {
+	Text    string   `json:"text"`
+	Prefix  string   `json:"prefix"`
+	Suffix  string   `json:"suffix"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Orphan  bool     `json:"orphan"`
+	Note    string   `json:"note"`
+	Tags    []string `json:"tags"`
+	Created string   `json:"created"`
+	Updated string   `json:"updated"`
+}
+
+func passageOf(h model.Highlight) passage {
+	return passage{Text: h.Text, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start, End: h.End, Orphan: h.Orphan,
+		Note: h.Note, Tags: orEmpty(h.Tags), Created: rfc3339(h.Created), Updated: rfc3339(h.Updated)}
+}
+
 // jsonStored is a stored highlight with its article's metadata, as
 // `newsmark notes --json` lists it.
 type jsonStored struct {
-	ID        int64    `json:"id"`
-	ArticleID string   `json:"article_id"`
-	Locator   string   `json:"locator"`
-	Title     string   `json:"title"`
-	Source    string   `json:"source,omitempty"`
-	Author    string   `json:"author,omitempty"`
-	Date      string   `json:"date,omitempty"`
-	Text      string   `json:"text"`
-	Prefix    string   `json:"prefix"`
-	Suffix    string   `json:"suffix"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-	Orphan    bool     `json:"orphan"`
-	Note      string   `json:"note"`
-	Tags      []string `json:"tags"`
-	Created   string   `json:"created"`
-	Updated   string   `json:"updated"`
+	ID        int64  `json:"id"`
+	ArticleID string `json:"article_id"`
+	Locator   string `json:"locator"`
+	Title     string `json:"title"`
+	Source    string `json:"source,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Date      string `json:"date,omitempty"`
+	passage
 }
 
 // WriteList writes highlights as a JSON array, one object per highlight
@@ -153,9 +153,7 @@ func WriteList(w io.Writer, hs []model.Highlight) error {
 	out := make([]jsonStored, 0, len(hs))
 	for _, h := range hs {
 		out = append(out, jsonStored{ID: h.ID, ArticleID: h.ArticleID, Locator: h.Locator, Title: h.Title, Source: h.Source,
-			Author: h.Author, Date: rfc3339(h.Date), Text: h.Text, Prefix: h.Prefix, Suffix: h.Suffix, Start: h.Start,
-			End: h.End, Orphan: h.Orphan, Note: h.Note, Tags: orEmpty(h.Tags), Created: rfc3339(h.Created),
-			Updated: rfc3339(h.Updated)})
+			Author: h.Author, Date: rfc3339(h.Date), passage: passageOf(h)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
