@@ -495,8 +495,13 @@ func (d *doc) mayStartFigure(i int) bool {
 		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text[t.s+1] == 0x82
 	case kWord:
 		w := d.text[t.s:t.e]
-		if h := strings.IndexByte(w, '-'); h > 0 {
-			w = w[:h] // "twenty-five", "two-year"
+		// "twenty-five", "two-year": the part before the hyphen (a loop, not
+		// IndexByte: words are short and this runs on every token)
+		for h := 1; h < len(w); h++ {
+			if w[h] == '-' {
+				w = w[:h]
+				break
+			}
 		}
 		if !figFilter.maybe(w) {
 			return false // most words: no map look-up
