@@ -397,14 +397,9 @@ func (l *lexicon) get(w string) uint32 {
 	return l.info[w]
 }
 
-// lexBloomBits hashes w (FNV-1a) to its two bloom bits.
-func lexBloomBits(w string) (uint32, uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h & 0xFFFF, h >> 16
-}
+// lexBloomBits returns w's two bloom bits (case kept: the lists are asked
+// about words as written).
+func lexBloomBits(w string) (uint32, uint32) { return bloomHash(w, 0) }
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}

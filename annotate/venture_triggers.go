@@ -111,15 +111,9 @@ var vAnyBloom = func() (t [1024]uint64) {
 	return t
 }()
 
-// vFoldBits hashes w (FNV-1a over each byte|0x20, which maps A–Z to a–z
-// and leaves every byte of a lower-cased word as it is) to two bloom bits.
-func vFoldBits(w string) (uint32, uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i]|0x20)) * 16777619
-	}
-	return h & 0xFFFF, h >> 16
-}
+// vFoldBits returns w's two bloom bits with each byte ORed with 0x20, which
+// maps A–Z to a–z and leaves every byte of a lower-cased word as it is.
+func vFoldBits(w string) (uint32, uint32) { return bloomHash(w, 0x20) }
 
 func vInBloom(w string) bool {
 	a, b := vFoldBits(w)
