@@ -71,6 +71,10 @@ type vBuilder struct {
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
+	// clauseBufs hold the tokens of a clause without its asides and of
+	// each aside, two per nesting depth (reused)
+	clauseBufs [][]qTok
+	depth      int
 	// names holds each entity's name: sameParty compares them for every
 	// pair of parties, and the entities themselves are large to load
 	names []string
@@ -234,20 +238,30 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	// before it; the main clause reads without it
 	rel := vb.relativeClauses(toks)
 	if len(rel) > 0 {
-		main := make([]qTok, 0, len(toks))
+		// two token buffers per nesting depth, reused across clauses: the
+		// main clause's and the aside's (which may have an aside of its own)
+		depth := vb.depth
+		vb.depth++
+		defer func() { vb.depth-- }()
+		for len(vb.clauseBufs) < 2*depth+2 {
+			vb.clauseBufs = append(vb.clauseBufs, nil)
+		}
+		main := vb.clauseBufs[2*depth][:0]
 		for _, t := range toks {
 			if !vInSpans(rel, t.start) {
 				main = append(main, t)
 			}
 		}
+		vb.clauseBufs[2*depth] = main
 		for _, r := range rel {
 			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
-				sub := make([]qTok, 0, len(toks))
+				sub := vb.clauseBufs[2*depth+1][:0]
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
 						sub = append(sub, t)
 					}
 				}
+				vb.clauseBufs[2*depth+1] = sub
 				if len(sub) > 0 {
 					vb.clause(si, sub, true, ante)
 				}
