@@ -39,6 +39,62 @@ func (d *doc) figures() {
 	}
 }
 
+// figureCandidates is figures without the names: the figures found
+// scanning left to right, jumping past each. It reads only the tokens and
+// the text, so it may run while names are resolved (on a doc of its own,
+// which holds figureAt's scratch state).
+func (d *doc) figureCandidates() []figure {
+	toks := d.ns.toks
+	var out []figure
+	for i := 0; i < len(toks); {
+		if !d.mayStartFigure(i) {
+			i++
+			continue
+		}
+		f, ok := d.figureAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, f)
+		i = f.t1
+	}
+	return out
+}
+
+// figuresFrom does what figures does, taking figureAt's answers from cands
+// (figureCandidates) where it asked the same question: everywhere but
+// inside a candidate whose first token a name covers, where it asks again.
+func (d *doc) figuresFrom(cands []figure) {
+	toks := d.ns.toks
+	k := 0 // cands[k] is the first candidate not starting before i
+	for i := 0; i < len(toks); {
+		for k < len(cands) && cands[k].t0 < i {
+			k++
+		}
+		if d.covered[i] {
+			i++
+			continue
+		}
+		var f figure
+		var ok bool
+		if k > 0 && i < cands[k-1].t1 {
+			// inside a candidate the scan jumped over: not asked yet
+			if d.mayStartFigure(i) {
+				f, ok = d.figureAt(i)
+			}
+		} else if k < len(cands) && cands[k].t0 == i {
+			f, ok = cands[k], true
+		}
+		if !ok {
+			i++
+			continue
+		}
+		d.addFigure(f)
+		i = f.t1
+	}
+}
+
 func (d *doc) addFigure(f figure) {
 	toks := d.ns.toks
 	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)

@@ -3,6 +3,7 @@ package annotate
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -81,6 +82,9 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		a := model.Article{Body: body, Title: title, Caption: title, Contributors: []string{title}}
 		checkAnnotations(t, a, Article(a))
+		if seq, par := entitiesBothWays(a); !reflect.DeepEqual(seq, par) {
+			t.Fatalf("figures found alongside the names differ:\n%+v\n%+v", seq, par)
+		}
 	})
 }
 
