@@ -28,13 +28,22 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 
 // quotesAndVentures is quotes then ventures on one shared index of the
 // article (its sentences and sorted mentions are built once, not twice).
-func quotesAndVentures(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity, []model.Venture) {
+//
+// quick, when not nil, gives vQuickTriggers of a.Sentences.
+func quotesAndVentures(a model.Article, ents []model.Entity, quick <-chan []bool) ([]model.Quote, []model.Entity, []model.Venture) {
 	if len(a.Body) == 0 {
+		if quick != nil {
+			<-quick
+		}
 		return nil, ents, nil
 	}
 	d := newQDoc(a, ents, true)
 	qs := quotesIn(d)
-	return qs, d.ents, venturesIn(a, d, qs)
+	var triggers []bool
+	if quick != nil {
+		triggers = <-quick // d.sents is a.Sentences: the loader found them
+	}
+	return qs, d.ents, venturesIn(a, d, qs, triggers)
 }
 
 // quotesIn finds the quotes of d; speakers it adds go into d.ents.

@@ -173,6 +173,16 @@ func vQuickTrigger(s string) bool {
 	}
 }
 
+// vQuickTriggers is vQuickTrigger of each sentence (false for one too long
+// for the venture pass to read).
+func vQuickTriggers(body string, sents []model.Span) []bool {
+	out := make([]bool, len(sents))
+	for i, s := range sents {
+		out[i] = s.End-s.Start <= 4*qMaxWindow && vQuickTrigger(body[s.Start:s.End])
+	}
+	return out
+}
+
 // vGate tells from a word and its neighbours whether a sentence may speak of
 // a deal; sentenceTrigger then reads it properly.
 func vGate(prev, w, next []byte) bool {

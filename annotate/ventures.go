@@ -26,16 +26,17 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	return venturesIn(a, newQDoc(a, ents, false), qs)
+	return venturesIn(a, newQDoc(a, ents, false), qs, nil)
 }
 
-// venturesIn finds the deals of a on its index d.
-func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
+// venturesIn finds the deals of a on its index d. quick, when not nil, is
+// vQuickTriggers of d.sents, read beforehand.
+func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
-	vb := &vBuilder{d: d, quotes: sorted}
+	vb := &vBuilder{d: d, quotes: sorted, quick: quick}
 	// the entities are final here (quotes added their speakers)
 	vb.names = make([]string, len(d.ents))
 	for i := range d.ents {
@@ -71,6 +72,7 @@ type vBuilder struct {
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
+	quick   []bool // vQuickTrigger of each sentence, when read beforehand
 	// clauseBufs hold the tokens of a clause without its asides and of
 	// each aside, two per nesting depth (reused)
 	clauseBufs [][]qTok
@@ -149,7 +151,7 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if s.End-s.Start > 4*qMaxWindow || vb.inQuote(s) {
 		return
 	}
-	if !vQuickTrigger(d.body[s.Start:s.End]) {
+	if vb.quick != nil && !vb.quick[si] || vb.quick == nil && !vQuickTrigger(d.body[s.Start:s.End]) {
 		return
 	}
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
