@@ -29,26 +29,29 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 // quotesAndVentures is quotes then ventures on one shared index of the
 // article (its sentences and sorted mentions are built once, not twice).
 //
-// quick, when not nil, gives vQuickTriggers of a.Sentences.
-func quotesAndVentures(a model.Article, ents []model.Entity, quick <-chan []bool) ([]model.Quote, []model.Entity, []model.Venture) {
+// pre, when not nil, gives what readText read of a beforehand.
+func quotesAndVentures(a model.Article, ents []model.Entity, pre <-chan textPass) ([]model.Quote, []model.Entity, []model.Venture) {
+	var tp textPass
+	if pre != nil {
+		tp = <-pre
+	}
 	if len(a.Body) == 0 {
-		if quick != nil {
-			<-quick
-		}
 		return nil, ents, nil
 	}
 	d := newQDoc(a, ents, true)
-	qs := quotesIn(d)
-	var triggers []bool
-	if quick != nil {
-		triggers = <-quick // d.sents is a.Sentences: the loader found them
+	if pre == nil {
+		tp.spans = qFindSpans(d)
 	}
-	return qs, d.ents, venturesIn(a, d, qs, triggers)
+	qs := quotesFrom(d, tp.spans)
+	// tp.quick, when read, is of a.Sentences, which are d.sents
+	return qs, d.ents, venturesIn(a, d, qs, tp.quick)
 }
 
 // quotesIn finds the quotes of d; speakers it adds go into d.ents.
-func quotesIn(d *qDoc) []model.Quote {
-	spans := qFindSpans(d)
+func quotesIn(d *qDoc) []model.Quote { return quotesFrom(d, qFindSpans(d)) }
+
+// quotesFrom attributes the quotation spans of d (qFindSpans).
+func quotesFrom(d *qDoc, spans []qSpan) []model.Quote {
 	if len(spans) == 0 {
 		return nil
 	}

@@ -232,15 +232,15 @@ func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
 	if len(q2) == 0 || len(v2) == 0 {
 		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
 	}
-	// with the deal words looked for beforehand, as Article does on a long
+	// with the quotation marks and deal words read beforehand, as Article does on a long
 	// text whose sentences the loader found
 	a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
 	q1, e1, v1 = quotesAndVentures(a, entities(a), nil)
-	quick := make(chan []bool, 1)
-	quick <- vQuickTriggers(a.Body, a.Sentences)
-	q3, e3, v3 := quotesAndVentures(a, entities(a), quick)
+	pre := make(chan textPass, 1)
+	pre <- readText(a)
+	q3, e3, v3 := quotesAndVentures(a, entities(a), pre)
 	if !reflect.DeepEqual(q1, q3) || !reflect.DeepEqual(e1, e3) || !reflect.DeepEqual(v1, v3) {
-		t.Fatalf("deal words read beforehand: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q3), len(e1), len(e3), len(v1), len(v3))
+		t.Fatalf("quotation marks and deal words read beforehand: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q3), len(e1), len(e3), len(v1), len(v3))
 	}
 	if len(v3) == 0 {
 		t.Fatal("no ventures with the loader's sentences")
