@@ -128,7 +128,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
 		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
-		code := ns.text[s:e]
+		code := ns.text.slice(s, e)
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
 			d.mention(c.ent, k+1, end-1, s, e)
@@ -172,7 +172,7 @@ func (d *doc) aliasScan() {
 					break
 				}
 			}
-			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
+			if e, ok := d.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].e)))]; ok {
 				best, bestJ = e, j
 			}
 		}

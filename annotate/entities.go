@@ -111,7 +111,7 @@ type entB struct {
 }
 
 type doc struct {
-	text    string
+	text    docText
 	bodyLen int
 	fields  []field
 	ns      nameScanner
@@ -129,43 +129,54 @@ type doc struct {
 	scratch *entScratch
 }
 
-func newDoc(a model.Article) *doc {
-	var b strings.Builder
-	if a.Title != "" || a.Caption != "" || len(a.Contributors) > 0 {
-		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
-		b.WriteString(a.Body)
-	}
+func newDoc(a model.Article) *doc { return newDocText(a, false) }
+
+// newDocText is newDoc; with oneString set it scans the body and fields
+// copied into one string, as it once did (tests compare the two).
+func newDocText(a model.Article, oneString bool) *doc {
 	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
+	var meta strings.Builder
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
 			return
 		}
-		b.WriteString("\n\n")
-		st := b.Len()
-		b.WriteString(s)
-		d.fields = append(d.fields, field{name, st, b.Len()})
+		meta.WriteString("\n\n")
+		st := len(a.Body) + meta.Len()
+		meta.WriteString(s)
+		d.fields = append(d.fields, field{name, st, len(a.Body) + meta.Len()})
 	}
 	add(model.FieldTitle, a.Title)
 	add(model.FieldCaption, a.Caption)
 	add(model.FieldContributors, strings.Join(a.Contributors, ", "))
-	d.text = b.String()
-	if len(d.fields) == 0 {
-		d.text = a.Body // nothing appended: no need for the copy
+	d.text = wholeText(a.Body)
+	if oneString {
+		d.text = wholeText(a.Body + meta.String())
+	} else if len(d.fields) > 0 {
+		// The fields follow the body's last paragraph, which is scanned
+		// again with them: the scanner carries nothing over a blank line.
+		cut := lastParagraph(a.Body)
+		d.text = docText{body: a.Body, tail: a.Body[cut:] + meta.String(), cut: cut, n: len(a.Body) + meta.Len()}
 	}
 	d.ns.text = d.text
 	sc := entScratchPool.Get().(*entScratch)
 	d.scratch = sc
-	if want := len(d.text)/4 + 16; cap(sc.toks) < want {
+	if want := d.text.n/4 + 16; cap(sc.toks) < want {
 		sc.toks = make([]token, 0, want)
 	}
-	d.ns.toks = scan(d.text, sc.toks[:0])
+	d.ns.toks = scan(d.text.body[:d.text.cut], sc.toks[:0])
+	from := len(d.ns.toks)
+	d.ns.toks = scan(d.text.tail, d.ns.toks)
+	for i := from; i < len(d.ns.toks); i++ {
+		d.ns.toks[i].s += int32(d.text.cut)
+		d.ns.toks[i].e += int32(d.text.cut)
+	}
 	if cap(sc.covered) < len(d.ns.toks) {
 		sc.covered = make([]bool, len(d.ns.toks))
 	}
 	d.covered = sc.covered[:len(d.ns.toks)]
 	clear(d.covered)
 	// About one capitalised run per 40 bytes of news text.
-	if want := len(d.text)/40 + 8; cap(sc.chunks) < want {
+	if want := d.text.n/40 + 8; cap(sc.chunks) < want {
 		sc.chunks = make([]chunk, 0, want)
 	}
 	d.ns.chunks = sc.chunks[:0]
@@ -331,7 +342,7 @@ func (d *doc) output() []model.Entity {
 			continue
 		}
 		first := b.spans[0]
-		ent.Text = d.text[first.Start:first.End]
+		ent.Text = d.text.slice(first.Start, first.End)
 		ent.Canonical = b.canonical
 		if b.kind == model.Figure {
 			ent.Canonical = ""

@@ -98,7 +98,7 @@ func (d *doc) figuresFrom(cands []figure) {
 func (d *doc) addFigure(f figure) {
 	toks := d.ns.toks
 	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)
-	text := d.text[s:e]
+	text := d.text.slice(s, e)
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
 	}
@@ -129,7 +129,7 @@ func (d *doc) tok(i int) string {
 		return ""
 	}
 	t := d.ns.toks[i]
-	return d.text[int(t.s):int(t.e)]
+	return d.text.slice(int(t.s), int(t.e))
 }
 
 // currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
@@ -138,7 +138,7 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixes[d.text[toks[i].s:toks[i+1].e]]; ok {
+		if c, ok := currencyPrefixes[d.text.slice(int(toks[i].s), int(toks[i+1].e))]; ok {
 			return c, i + 2
 		}
 	}
@@ -547,10 +547,10 @@ func (d *doc) mayStartFigure(i int) bool {
 		return true
 	case kPunct:
 		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
-		c := d.text[t.s]
-		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text[t.s+1] == 0x82
+		c := d.text.at(int(t.s))
+		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
 	case kWord:
-		w := d.text[t.s:t.e]
+		w := d.text.slice(int(t.s), int(t.e))
 		// "twenty-five", "two-year": the part before the hyphen (a loop, not
 		// IndexByte: words are short and this runs on every token)
 		for h := 1; h < len(w); h++ {

@@ -82,6 +82,7 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		a := model.Article{Body: body, Title: title, Caption: title, Contributors: []string{title}}
 		checkAnnotations(t, a, Article(a))
+		sameWithoutCopy(t, a)
 		if seq, par := entitiesBothWays(a); !reflect.DeepEqual(seq, par) {
 			t.Fatalf("figures found alongside the names differ:\n%+v\n%+v", seq, par)
 		}
