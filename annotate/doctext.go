@@ -33,11 +33,16 @@ func (t *docText) at(i int) byte {
 	return t.tail[i-t.cut]
 }
 
-// lastParagraph returns the offset where body's last paragraph starts: just
-// after the last blank line (a line feed, blanks, a line feed) before which
-// the scanner emits its paragraph break, or 0.
+// lastParagraph returns the offset where body's last paragraph starts: the
+// first byte after the last blank line that the scanner's line-break run
+// (line feeds, carriage returns, spaces, tabs) does not swallow, or 0.
+// Blank lines at the very end belong to the run before the fields.
 func lastParagraph(body string) int {
-	for i := len(body) - 1; i > 0; i-- {
+	end := len(body)
+	for end > 0 && isRunByte(body[end-1]) {
+		end--
+	}
+	for i := end - 1; i > 0; i-- {
 		if body[i] != '\n' {
 			continue
 		}
@@ -50,16 +55,14 @@ func lastParagraph(body string) int {
 		if k < 0 || body[k] != '\n' {
 			continue
 		}
-		// the paragraph starts at the first byte the scanner's line-break
-		// run does not swallow
 		j := i + 1
-		for j < len(body) && (body[j] == '\n' || body[j] == '\r' || body[j] == ' ' || body[j] == '\t') {
+		for j < end && isRunByte(body[j]) {
 			j++
-		}
-		if j >= len(body) {
-			return 0 // the body ends in blank lines: scan it whole
 		}
 		return j
 	}
 	return 0
 }
+
+// isRunByte reports whether scan swallows c in the run after a line feed.
+func isRunByte(c byte) bool { return c == '\n' || c == '\r' || c == ' ' || c == '\t' }

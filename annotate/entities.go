@@ -166,9 +166,11 @@ func newDocText(a model.Article, oneString bool) *doc {
 	d.ns.toks = scan(d.text.body[:d.text.cut], sc.toks[:0])
 	from := len(d.ns.toks)
 	d.ns.toks = scan(d.text.tail, d.ns.toks)
-	for i := from; i < len(d.ns.toks); i++ {
-		d.ns.toks[i].s += int32(d.text.cut)
-		d.ns.toks[i].e += int32(d.text.cut)
+	if cut := int32(d.text.cut); cut > 0 {
+		for i := from; i < len(d.ns.toks); i++ {
+			d.ns.toks[i].s += cut
+			d.ns.toks[i].e += cut
+		}
 	}
 	if cap(sc.covered) < len(d.ns.toks) {
 		sc.covered = make([]bool, len(d.ns.toks))

@@ -65,33 +65,39 @@ func (d *doc) figureCandidates() []figure {
 // figuresFrom does what figures does, taking figureAt's answers from cands
 // (figureCandidates) where it asked the same question: everywhere but
 // inside a candidate whose first token a name covers, where it asks again.
+// Between candidates figureCandidates found nothing, so it jumps there.
 func (d *doc) figuresFrom(cands []figure) {
 	toks := d.ns.toks
-	k := 0 // cands[k] is the first candidate not starting before i
+	k := 0
 	for i := 0; i < len(toks); {
-		for k < len(cands) && cands[k].t0 < i {
-			k++
+		for k < len(cands) && cands[k].t1 <= i {
+			k++ // candidates are in order and do not overlap
 		}
-		if d.covered[i] {
-			i++
-			continue
+		if k == len(cands) {
+			return // no figure starts past the last candidate
 		}
-		var f figure
-		var ok bool
-		if k > 0 && i < cands[k-1].t1 {
-			// inside a candidate the scan jumped over: not asked yet
-			if d.mayStartFigure(i) {
-				f, ok = d.figureAt(i)
+		c := &cands[k]
+		if i < c.t0 {
+			i = c.t0
+		}
+		if i == c.t0 {
+			if !d.covered[i] {
+				d.addFigure(*c)
+				i = c.t1
+				continue
 			}
-		} else if k < len(cands) && cands[k].t0 == i {
-			f, ok = cands[k], true
-		}
-		if !ok {
 			i++
 			continue
 		}
-		d.addFigure(f)
-		i = f.t1
+		// inside a candidate the scan jumped over: not asked yet
+		if !d.covered[i] && d.mayStartFigure(i) {
+			if f, ok := d.figureAt(i); ok {
+				d.addFigure(f)
+				i = f.t1
+				continue
+			}
+		}
+		i++
 	}
 }
 
