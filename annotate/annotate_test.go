@@ -72,6 +72,22 @@ func TestSurnameIsNotTheWord(t *testing.T) {
 	}
 }
 
+// A period after "Corp" abbreviates; after "Corporation" it ends the sentence
+// and is no part of the name.
+func TestPeriodAfterASuffixWrittenInFull(t *testing.T) {
+	t.Parallel()
+	body := "The order went to Harbour Shipping Corporation. Its rival is Keel Freight Corp. It lost."
+	ann := Article(model.Article{Body: body})
+	for name, text := range map[string]string{
+		"Harbour Shipping Corporation": "Harbour Shipping Corporation",
+		"Keel Freight Corp.":           "Keel Freight Corp.",
+	} {
+		if got := mentionTexts(body, find(t, ann, model.Company, name)); len(got) != 1 || got[0] != text {
+			t.Errorf("%s: mentions %q, want [%q]", name, got, text)
+		}
+	}
+}
+
 // A family name led by a particle keeps it when the story shortens the name:
 // "Al Mansouri", "van Dijk" and "Van Dijk" opening a sentence are the person
 // named in full before.

@@ -57,6 +57,11 @@ func (ns *nameScanner) lowerWord(i int) string {
 var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": true, "la": true, "van": true, "von": true,
 	"der": true, "den": true, "du": true, "da": true, "di": true, "del": true, "le": true, "dos": true, "das": true, "ben": true, "el": true}
 
+// fullSuffix are the legal suffixes written as words: a period after one is
+// the sentence's, not an abbreviation's.
+var fullSuffix = map[string]bool{"Corporation": true, "Incorporated": true, "Company": true, "Companies": true,
+	"Limited": true, "CORPORATION": true, "COMPANY": true, "LIMITED": true}
+
 // abbrevTitles may carry a period inside a name ("Mr. Barra").
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
 	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
@@ -94,8 +99,12 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if lex.legal.has(prev) && j-1 > i {
-					end = int(u.e) // "Corp." keeps its period and ends the name
-					next = j + 1
+					// "Corp." keeps its period and ends the name; after a
+					// suffix written in full the period ends the sentence
+					if !fullSuffix[prev] {
+						end = int(u.e)
+						next = j + 1
+					}
 					break
 				}
 				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
