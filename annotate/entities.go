@@ -31,11 +31,14 @@ func entities(a model.Article) []model.Entity {
 	if len(d.ns.toks) >= parallelTokens {
 		cands = make(chan []figure, 1)
 		fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
-		go func() { cands <- fd.figureCandidates() }()
+		buf := d.scratch.cands[:0] // the main goroutine leaves it alone until it receives
+		go func() { cands <- fd.figureCandidates(buf) }()
 	}
 	d.names()
 	if cands != nil {
-		d.figuresFrom(<-cands)
+		cs := <-cands
+		d.figuresFrom(cs)
+		d.scratch.cands = cs[:0]
 	} else {
 		d.figures()
 	}
@@ -54,6 +57,7 @@ type entScratch struct {
 	toks    []token
 	covered []bool
 	chunks  []chunk
+	cands   []figure // figureCandidates
 	// spans are emptied mention lists of the last call's entities (output
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span

@@ -40,12 +40,14 @@ func (d *doc) figures() {
 }
 
 // figureCandidates is figures without the names: the figures found
-// scanning left to right, jumping past each. It reads only the tokens and
+// scanning left to right, jumping past each, appended to out. It reads only the tokens and
 // the text, so it may run while names are resolved (on a doc of its own,
 // which holds figureAt's scratch state).
-func (d *doc) figureCandidates() []figure {
+func (d *doc) figureCandidates(out []figure) []figure {
 	toks := d.ns.toks
-	var out []figure
+	if want := len(toks)/32 + 8; cap(out) < want {
+		out = make([]figure, 0, want) // about one figure per 32 tokens of news
+	}
 	for i := 0; i < len(toks); {
 		if !d.mayStartFigure(i) {
 			i++
