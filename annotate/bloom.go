@@ -1,13 +1,12 @@
 package annotate
 
-// bloomHash hashes w to the two bit positions (0–65535 each) a word takes
-// in the bloom filters in front of the word maps. It reads only the length
-// and the first and last four bytes, so a test costs the same for any word
-// (a byte-by-byte hash was a few per cent of the annotator); words that
-// share all three are rare, and such a word only goes on to the exact map
-// look-up. fold is ORed into every byte read: 0x20 folds ASCII case, 0
-// keeps bytes as they are.
-func bloomHash(w string, fold byte) (uint32, uint32) {
+// wordHash hashes w for the bloom filters and tables in front of the word
+// lists. It reads only the length and the first and last four bytes, so it
+// costs the same for any word (a byte-by-byte hash was a few per cent of
+// the annotator); words that share all three are rare, and only meet in a
+// filter or probe sequence. fold is ORed into every byte read: 0x20 folds
+// ASCII case, 0 keeps bytes as they are.
+func wordHash(w string, fold byte) uint64 {
 	n := len(w)
 	var x uint64
 	if n >= 4 {
@@ -22,6 +21,64 @@ func bloomHash(w string, fold byte) (uint32, uint32) {
 	}
 	h := (x ^ uint64(n)<<58) * 0x9E3779B97F4A7C15
 	h ^= h >> 29
-	h *= 0xBF58476D1CE4E5B9
+	return h * 0xBF58476D1CE4E5B9
+}
+
+// bloomHash returns the two bit positions (0–65535 each) w takes in a
+// bloom filter: the top 32 bits of wordHash.
+func bloomHash(w string, fold byte) (uint32, uint32) {
+	h := wordHash(w, fold)
 	return uint32(h >> 48), uint32(h>>32) & 0xFFFF
+}
+
+// wordTable maps the words of a fixed list to their bits. It stands in for a
+// map on the hottest look-ups: the caller has the wordHash already (from
+// the bloom test), the slots are 4 bytes (a 16-bit tag from the hash and an
+// index into the words) so the table stays in cache, and only a slot whose
+// tag matches compares a word.
+type wordTable struct {
+	slots []uint32 // tag<<16 | index+1; 0 is empty
+	words []string
+	bits  []uint32
+	mask  uint64
+}
+
+func newWordTable(m map[string]uint32) *wordTable {
+	size := 1
+	for size < 2*len(m) {
+		size *= 2
+	}
+	if len(m) >= 1<<16-1 {
+		panic("wordTable: too many words") // indexes are 16 bits
+	}
+	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
+	for w, b := range m {
+		h := wordHash(w, 0)
+		t.words = append(t.words, w)
+		t.bits = append(t.bits, b)
+		slot := uint32(h>>16)&0xFFFF<<16 | uint32(len(t.words))
+		for i := h & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = slot
+				break
+			}
+		}
+	}
+	return t
+}
+
+// get returns w's bits, or 0; h is wordHash(w, 0).
+func (t *wordTable) get(w string, h uint64) uint32 {
+	tag := uint32(h>>16) & 0xFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>16 == tag {
+			if k := s&0xFFFF - 1; t.words[k] == w {
+				return t.bits[k]
+			}
+		}
+	}
 }
