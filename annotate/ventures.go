@@ -73,6 +73,8 @@ type vBuilder struct {
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
 	quick   []bool // vQuickTrigger of each sentence, when read beforehand
+	// qcur is the first quote ending after qpos (firstQuoteEndingAfter)
+	qcur, qpos int
 	// clauseBufs hold the tokens of a clause without its asides and of
 	// each aside, two per nesting depth (reused)
 	clauseBufs [][]qTok
@@ -134,10 +136,24 @@ func (vb *vBuilder) indexFigures() {
 	qSortMents(vb.figs)
 }
 
+// firstQuoteEndingAfter returns the index of the first quote ending after
+// pos. Sentences are read in order, so a cursor moves forward instead of a
+// binary search per sentence; a pos before the cursor's searches afresh.
+func (vb *vBuilder) firstQuoteEndingAfter(pos int) int {
+	if pos < vb.qpos {
+		return sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+	}
+	for vb.qcur < len(vb.quotes) && vb.quotes[vb.qcur].End <= pos {
+		vb.qcur++
+	}
+	vb.qpos = pos
+	return vb.qcur
+}
+
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
 // are read from the reporter's words, not from what a speaker hopes for.
 func (vb *vBuilder) inQuote(s model.Span) bool {
-	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	i := vb.firstQuoteEndingAfter(s.Start)
 	for ; i < len(vb.quotes) && vb.quotes[i].Start <= s.Start+2; i++ {
 		if vb.quotes[i].End >= s.End-3 {
 			return true
@@ -158,7 +174,7 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
 	toks := all
-	qi := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	qi := vb.firstQuoteEndingAfter(s.Start)
 	if qi < len(vb.quotes) && vb.quotes[qi].Start < s.End {
 		// the sentence holds a quotation: keep the tokens outside it
 		toks = vb.outside[:0]
