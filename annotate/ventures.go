@@ -133,7 +133,7 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	qSortMents(vb.figs)
+	qSortMentsIn(vb.figs, &vb.d.sortBuf)
 }
 
 // firstQuoteEndingAfter returns the index of the first quote ending after
