@@ -43,7 +43,9 @@ type wordTable struct {
 	mask  uint64
 }
 
-func newWordTable(m map[string]uint32) *wordTable {
+// newWordTable lays m out for get; with fold 0x20 its words must be in
+// lower case and are looked up with getFold, hashed with wordHash(w, 0x20).
+func newWordTable(m map[string]uint32, fold byte) *wordTable {
 	size := 1
 	for size < 2*len(m) {
 		size *= 2
@@ -53,7 +55,7 @@ func newWordTable(m map[string]uint32) *wordTable {
 	}
 	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
 	for w, b := range m {
-		h := wordHash(w, 0)
+		h := wordHash(w, fold)
 		t.words = append(t.words, w)
 		t.bits = append(t.bits, b)
 		slot := uint32(h>>16)&0xFFFF<<16 | uint32(len(t.words))
@@ -81,4 +83,38 @@ func (t *wordTable) get(w string, h uint64) uint32 {
 			}
 		}
 	}
+}
+
+// getFold returns the bits of w with its ASCII letters lower-cased, or 0;
+// the table was made with fold 0x20 and h is wordHash(w, 0x20).
+func (t *wordTable) getFold(w string, h uint64) uint32 {
+	tag := uint32(h>>16) & 0xFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>16 == tag {
+			if k := s&0xFFFF - 1; equalFoldASCII(w, t.words[k]) {
+				return t.bits[k]
+			}
+		}
+	}
+}
+
+// equalFoldASCII reports whether w with its ASCII capitals lowered is lower.
+func equalFoldASCII(w, lower string) bool {
+	if len(w) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

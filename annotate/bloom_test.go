@@ -25,3 +25,23 @@ func TestLexiconLookUpsMatchTheLists(t *testing.T) {
 		}
 	}
 }
+
+// vIsAny answers as vAny does for the word with its ASCII capitals lowered.
+func TestDealWordLookUpsMatchTheList(t *testing.T) {
+	t.Parallel()
+	lowerASCII := func(w string) string { return string(qLowerASCII(nil, w)) }
+	check := func(w string) {
+		if got, want := vIsAny(w), vAny[lowerASCII(w)]; got != want {
+			t.Fatalf("%q: %v, want %v", w, got, want)
+		}
+	}
+	for w := range vAny {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "s", "x" + w, w[:len(w)-1]} {
+			check(v)
+		}
+	}
+	for _, w := range strings.Fields(corpus(t, 64<<10)) {
+		check(w)
+		check(strings.Trim(w, ".,;:“”\"()"))
+	}
+}

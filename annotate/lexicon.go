@@ -461,7 +461,7 @@ func buildLexicon() *lexicon {
 			l.knownShort[long] = short
 		}
 	}
-	l.table = newWordTable(l.info)
+	l.table = newWordTable(l.info, 0)
 	for w := range l.info {
 		a, b := lexBloomBits(w)
 		l.bloom[a>>6] |= 1 << (a & 63)

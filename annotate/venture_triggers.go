@@ -115,17 +115,24 @@ var vAnyBloom = func() (t [1024]uint64) {
 // maps A–Z to a–z and leaves every byte of a lower-cased word as it is.
 func vFoldBits(w string) (uint32, uint32) { return bloomHash(w, 0x20) }
 
-func vInBloom(w string) bool {
-	a, b := vFoldBits(w)
-	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0
-}
+// vAnyTable is vAny laid out for vIsAny.
+var vAnyTable = func() *wordTable {
+	m := make(map[string]uint32, len(vAny))
+	for w := range vAny {
+		m[w] = 1
+	}
+	return newWordTable(m, 0x20)
+}()
 
-// vMaybe reports whether word w (any case) may be in vAny.
-func vMaybe(w string) bool {
-	if len(w) < 2 || len(w) >= 32 {
+// vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
+// filters, then the table, with one hash and no lower-cased copy.
+func vIsAny(w string) bool {
+	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
 		return false
 	}
-	return vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) != 0 && vInBloom(w)
+	h := wordHash(w, 0x20)
+	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF // vFoldBits
+	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0 && vAnyTable.getFold(w, h) != 0
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
@@ -146,26 +153,25 @@ func vQuickTrigger(s string) bool {
 		for j < len(s) && vWordByte[s[j]] {
 			j++
 		}
-		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vInBloom(s[i:j]) {
-			if w := qLowerASCII(cb[:0], s[i:j]); vAny[string(w)] {
-				var prev, next []byte
-				if pe-ps < 32 {
-					prev = qLowerASCII(pb[:0], s[ps:pe])
-				}
-				k := j
-				for k < len(s) && !vWordByte[s[k]] {
-					k++
-				}
-				e := k
-				for e < len(s) && vWordByte[s[e]] {
-					e++
-				}
-				if e-k < 32 {
-					next = qLowerASCII(nb[:0], s[k:e])
-				}
-				if vGate(prev, w, next) {
-					return true
-				}
+		if vIsAny(s[i:j]) {
+			w := qLowerASCII(cb[:0], s[i:j])
+			var prev, next []byte
+			if pe-ps < 32 {
+				prev = qLowerASCII(pb[:0], s[ps:pe])
+			}
+			k := j
+			for k < len(s) && !vWordByte[s[k]] {
+				k++
+			}
+			e := k
+			for e < len(s) && vWordByte[s[e]] {
+				e++
+			}
+			if e-k < 32 {
+				next = qLowerASCII(nb[:0], s[k:e])
+			}
+			if vGate(prev, w, next) {
+				return true
 			}
 		}
 		ps, pe = i, j
@@ -324,9 +330,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
-	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+		if !tk.word || !vIsAny(b[tk.start:tk.end]) ||
 			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
