@@ -547,6 +547,14 @@ var figFilter = func() *wordFilter {
 	return f
 }()
 
+// figFirst marks the bytes a figStarts word begins with.
+var figFirst = func() (t [256]bool) {
+	for w := range figStarts {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // mayStartFigure is the cheap test run on every token.
 func (d *doc) mayStartFigure(i int) bool {
 	t := d.ns.toks[i]
@@ -559,6 +567,9 @@ func (d *doc) mayStartFigure(i int) bool {
 		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
 	case kWord:
 		w := d.text.slice(int(t.s), int(t.e))
+		if !figFirst[w[0]] {
+			return false // most words: not even the first letter fits
+		}
 		// "twenty-five", "two-year": the part before the hyphen (a loop, not
 		// IndexByte: words are short and this runs on every token)
 		for h := 1; h < len(w); h++ {
