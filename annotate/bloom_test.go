@@ -45,3 +45,26 @@ func TestDealWordLookUpsMatchTheList(t *testing.T) {
 		check(strings.Trim(w, ".,;:“”\"()"))
 	}
 }
+
+// Each word list answers as the map it was made from.
+func TestWordListsMatchTheirMaps(t *testing.T) {
+	t.Parallel()
+	for name, c := range map[string]struct {
+		m map[string]bool
+		l wordList
+	}{
+		"figStarts": {figStarts, figStartList}, "abbrevTitles": {abbrevTitles, abbrevTitleList},
+		"functionCaps": {functionCaps, functionCapList}, "innerTitles": {innerTitles, innerTitleList},
+		"vPlural": {vPlural, vPluralList},
+	} {
+		words := strings.Fields(corpus(t, 16<<10))
+		for w := range c.m {
+			words = append(words, w, strings.ToLower(w), strings.ToUpper(w), w+"s", w[1:])
+		}
+		for _, w := range words {
+			if got := c.l.has(w); got != c.m[w] {
+				t.Fatalf("%s: %q: %v, want %v", name, w, got, c.m[w])
+			}
+		}
+	}
+}

@@ -547,6 +547,9 @@ var figFilter = func() *wordFilter {
 	return f
 }()
 
+// figStartList is figStarts for mayStartFigure.
+var figStartList = newWordList(figStarts)
+
 // figFirst marks the bytes a figStarts word begins with.
 var figFirst = func() (t [256]bool) {
 	for w := range figStarts {
@@ -581,7 +584,7 @@ func (d *doc) mayStartFigure(i int) bool {
 		if !figFilter.maybe(w) {
 			return false // most words: no map look-up
 		}
-		return figStarts[w]
+		return figStartList.has(w)
 	}
 	return false
 }

@@ -66,6 +66,13 @@ var fullSuffix = map[string]bool{"Corporation": true, "Incorporated": true, "Com
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
 	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
 
+// The sets addChunk asks about every word of a name, on tables.
+var (
+	abbrevTitleList = newWordList(abbrevTitles)
+	functionCapList = newWordList(functionCaps)
+	innerTitleList  = newWordList(innerTitles)
+)
+
 // maxRun bounds a run of capitals: no name is longer, and a title-cased
 // paragraph must not make the look-ups on a run quadratic.
 const maxRun = 12
@@ -107,7 +114,7 @@ func (ns *nameScanner) findChunks() {
 					}
 					break
 				}
-				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
+				if (abbrevTitleList.has(prev) || len(prev) == 1) && ns.isCapWord(j+1) {
 					end = int(toks[j+1].e)
 					j += 2
 					continue
@@ -215,7 +222,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		w := ns.word(i)
 		f := wordSet(lex.get(w))
-		if (f&title != 0 || abbrevTitles[w] || titled && titleModifiers[w]) && !companyShaped {
+		if (f&title != 0 || abbrevTitleList.has(w) || titled && titleModifiers[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
 				titled = true
@@ -231,8 +238,8 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		// An ordinary word leads no name, but a first name before a capital
 		// does ("Jan Harvey").
-		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) &&
-			(f&firstName == 0 || functionCaps[w] || !ns.isCapWord(i+1)) {
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCapList.has(w) || j-i <= 2) &&
+			(f&firstName == 0 || functionCapList.has(w) || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e))
 				if wordSet(lex.get(two))&(place|known) != 0 {
@@ -248,7 +255,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		return
 	}
 	for k := i + 1; k < j; k++ {
-		if innerTitles[ns.word(k)] && ns.toks[k].kind == kWord {
+		if ns.toks[k].kind == kWord && innerTitleList.has(ns.word(k)) {
 			ns.addChunk(i, k, int(ns.toks[k-1].e))
 			ns.addChunk(k, j, end)
 			return

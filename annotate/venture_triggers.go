@@ -316,6 +316,9 @@ var vPlural = map[string]bool{
 	"alliances": true,
 }
 
+// vPluralList is vPlural for sentenceTrigger.
+var vPluralList = newWordList(vPlural)
+
 // vBackrefs are the nouns that, after "the"/"this", name a deal told before.
 var vBackrefs = map[string]model.VentureKind{
 	"venture": model.JointVenture, "jv": model.JointVenture, "deal": "", "tie-up": "", "acquisition": model.Acquisition,
@@ -400,7 +403,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if w == "stake" || w == "shares" && prev != "its" {
 			t.stake = true
 		}
-		if vPlural[w] {
+		if vPluralList.has(w) {
 			t.plural = true
 		}
 		if (w == "partners" || w == "companies" || w == "firms") && (prev == "two" || prev == "both") ||
