@@ -219,11 +219,11 @@ func isSuffix(w string) bool {
 
 // deriveTitle makes a short title from the first sentence of body.
 func deriveTitle(body string) string {
-	sents := segment.Sentences(body)
-	if len(sents) == 0 {
+	first, ok := segment.FirstSentence(body) // not Sentences: the body may be megabytes
+	if !ok {
 		return ""
 	}
-	s := body[sents[0].Start:sents[0].End]
+	s := body[first.Start:first.End]
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
