@@ -168,6 +168,13 @@ func isSpaceRune(r rune) bool {
 func sentencesIn(s string, start, end int, out []model.Span) []model.Span {
 	sentStart := start
 	for i := start; i < end; {
+		// Jump over bytes that cannot start a terminator: most of the text.
+		for i < end && !terminatorByte[s[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := s[i]
 		if c == '.' || c == '?' || c == '!' {
 			j := i + 1
@@ -227,6 +234,18 @@ func sentencesIn(s string, start, end int, out []model.Span) []model.Span {
 	}
 	return appendTrimmed(out, s, sentStart, end)
 }
+
+// terminatorByte marks the bytes a sentence terminator starts with: ".",
+// "?", "!" and the lead bytes of "。", "！", "？" and "…". Other bytes,
+// continuation bytes included, are never part of a terminator.
+var terminatorByte = func() (t [256]bool) {
+	for _, r := range ".?!。！？…" {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		t[b[0]] = true
+	}
+	return t
+}()
 
 func appendTrimmed(out []model.Span, s string, a, b int) []model.Span {
 	a, b = trim(s, a, b)
