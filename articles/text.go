@@ -258,9 +258,10 @@ func deriveTitle(body string) string {
 // ("By A and B"), the dateline ("TOKYO (Reuters) -", "(Bloomberg) --",
 // whose marker is removed but whose sentence stays), "--With assistance
 // from A and B." (contributors), "(Updates with …)" notes, "©2025 Bloomberg
-// L.P." and "To contact the reporter…" lines.
+// L.P." and "To contact the reporter…" lines. It filters paras in place
+// (no second list on a long text): the caller gives paras up.
 func cleanParagraphs(a *model.Article, paras []string) []string {
-	out := paras[:0:0]
+	out := paras[:0]
 	for i, p := range paras {
 		if i < 3 && len(out) == 0 {
 			if names, ok := byline(p); ok {
