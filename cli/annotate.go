@@ -344,6 +344,24 @@ var jsonPlain, jsonPlainHTML = func() (plain, html [utf8.RuneSelf]bool) {
 	return plain, html
 }()
 
+// plain8 reports whether the 8 bytes of s are all printable ASCII other
+// than '"' and '\\' (and, with escapeHTML, '<', '>' and '&'), which a JSON
+// string holds as they are. It tests them at once: a byte of 0x80 or more,
+// 0x7F (+1 makes 0x80) or one below 0x20 (-0x20 wraps) sets a high bit, and
+// so does a byte equal to c in x^c-ones&^(x^c).
+func plain8(s string, escapeHTML bool) bool {
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	has := func(c uint64) uint64 { y := x ^ c*ones; return (y - ones) &^ y }
+	bad := x | (x + ones) | (x-0x20*ones)&^x | has('"') | has('\\')
+	if escapeHTML {
+		bad |= has('<') | has('>') | has('&')
+	}
+	return bad&highs == 0
+}
+
 // writeJSONString writes s as a JSON string: runs of plain bytes are copied
 // at once; controls, quotes, backslashes, U+2028/U+2029 (and with
 // escapeHTML <, > and &) are escaped and invalid UTF-8 becomes U+FFFD, byte
@@ -355,7 +373,15 @@ func writeJSONString(w *bufio.Writer, s string, escapeHTML bool) {
 	}
 	w.WriteByte('"')
 	start := 0
+	blockFrom := 0 // blocks of 8 are tested from here on, not again inside one that failed
 	for i := 0; i < len(s); {
+		if i >= blockFrom && i+8 <= len(s) {
+			if plain8(s[i:i+8], escapeHTML) {
+				i += 8 // most of an article is runs of plain ASCII
+				continue
+			}
+			blockFrom = i + 8
+		}
 		c := s[i]
 		if c < utf8.RuneSelf && plain[c] {
 			i++

@@ -132,3 +132,32 @@ func TestQuoteMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// writeJSONString tests 8 bytes at a time: every byte value at every place
+// of a block must come out exactly as encoding/json writes it.
+func TestJSONStringBytesMatchEncodingJSON(t *testing.T) {
+	t.Parallel()
+	var ins []string
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 17; at++ {
+			b := []byte("Plain text, 17 b.")
+			b[at] = byte(c)
+			ins = append(ins, string(b), string(b[:at+1]))
+		}
+	}
+	ins = append(ins, "“curly” ’ — € ¥ 東京 and plain ASCII after it", "12345678\u2028\u20291234567", "<a href=\"x\">&amp;</a> tail text")
+	for _, s := range ins {
+		for _, html := range []bool{false, true} {
+			var got, want bytes.Buffer
+			w := bufio.NewWriter(&got)
+			writeJSONString(w, s, html)
+			w.Flush()
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(html)
+			enc.Encode(s)
+			if got.String() != strings.TrimSuffix(want.String(), "\n") {
+				t.Fatalf("%q (escapeHTML %v): got %s, encoding/json %s", s, html, got.Bytes(), want.Bytes())
+			}
+		}
+	}
+}
