@@ -128,7 +128,13 @@ func decode(data string) string {
 // (which reads only that much) and Load agree.
 func contentID(data string, size int64) string {
 	h := sha256.New()
-	h.Write([]byte(data[:min(len(data), headSize)]))
+	// Through a small buffer: []byte(head) would be 64 KB of fresh memory.
+	var buf [4 << 10]byte
+	for head := data[:min(len(data), headSize)]; head != ""; {
+		n := copy(buf[:], head)
+		h.Write(buf[:n])
+		head = head[n:]
+	}
 	if size > headSize {
 		h.Write([]byte(strconv.FormatInt(size, 10)))
 	}
