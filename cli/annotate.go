@@ -299,15 +299,14 @@ func writeEntity(w *bufio.Writer, e model.Entity) error {
 	}
 	w.Write(b[:i])
 	w.WriteString(`"mentions":[`)
-	var num [24]byte
 	for k, m := range ms {
 		if k > 0 {
 			w.WriteByte(',')
 		}
 		w.WriteString(`{"start":`)
-		w.Write(strconv.AppendInt(num[:0], int64(m.Start), 10))
+		writeInt(w, m.Start)
 		w.WriteString(`,"end":`)
-		w.Write(strconv.AppendInt(num[:0], int64(m.End), 10))
+		writeInt(w, m.End)
 		w.WriteByte('}')
 	}
 	w.WriteByte(']')
@@ -318,7 +317,6 @@ func writeEntity(w *bufio.Writer, e model.Entity) error {
 // writeQuote writes q exactly as encoding/json marshals it
 // (TestQuoteMatchesEncodingJSON keeps the two in step).
 func writeQuote(w *bufio.Writer, q model.Quote) {
-	var num [24]byte
 	w.WriteString(`{"text":`)
 	writeJSONString(w, q.Text, true)
 	w.WriteString(`,"speaker":`)
@@ -326,10 +324,16 @@ func writeQuote(w *bufio.Writer, q model.Quote) {
 	w.WriteString(`,"speaker_id":`)
 	writeJSONString(w, q.SpeakerID, true)
 	w.WriteString(`,"start":`)
-	w.Write(strconv.AppendInt(num[:0], int64(q.Start), 10))
+	writeInt(w, q.Start)
 	w.WriteString(`,"end":`)
-	w.Write(strconv.AppendInt(num[:0], int64(q.End), 10))
+	writeInt(w, q.End)
 	w.WriteByte('}')
+}
+
+// writeInt writes v in decimal straight into w's buffer (a local digit
+// array would escape and cost an allocation per number).
+func writeInt(w *bufio.Writer, v int) {
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(v), 10))
 }
 
 const hexDigits = "0123456789abcdef"
