@@ -591,6 +591,37 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad2MB loads 2 MB of the sample stories one after another, as
+// `newsmark annotate` does for the whole-process figure in BENCHMARKS.md:
+// their credit lines are dropped from the middle of the body, so the body
+// is a new string, not a slice of the file.
+func BenchmarkLoad2MB(b *testing.B) {
+	names, _ := filepath.Glob(filepath.Join("samples", "*.txt"))
+	var sb strings.Builder
+	for sb.Len() < 2<<20 {
+		for _, n := range names {
+			t, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(t)
+			sb.WriteString("\n\n")
+		}
+	}
+	p := filepath.Join(b.TempDir(), "2mb.txt")
+	if err := os.WriteFile(p, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	e := Open([]string{p}, nil).Entries[0]
+	b.SetBytes(int64(sb.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkLoadLarge loads a 50 MB plain-text file in full: read, sanitise,
 // parse and segment.
 func BenchmarkLoadLarge(b *testing.B) {
