@@ -37,6 +37,16 @@ func (d *doc) registerAliases(e int, c *chunk) {
 				last = ns.word(c.t1 - 2)
 			}
 			d.setAlias(last, e)
+			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
+			// Beek": a family name led by a particle keeps it.
+			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && particles[strings.ToLower(ns.word(k))] &&
+				ns.toks[c.t1-1].kind == kWord {
+				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].e))
+				d.setAlias(family, e)
+				if p := family[0]; p >= 'a' && p <= 'z' {
+					d.setAlias(string(p-'a'+'A')+family[1:], e) // "Van Beek said" opening a sentence
+				}
+			}
 			// "Chey Tae-won": a hyphenated given name after the family
 			// name (Korean, Chinese order), so the first word is the surname.
 			// "Ong Mei Xin": three names led by one that is no given name
@@ -128,7 +138,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
 		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
-		code := ns.text[s:e]
+		code := ns.text.slice(s, e)
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
 			d.mention(c.ent, k+1, end-1, s, e)
@@ -172,7 +182,7 @@ func (d *doc) aliasScan() {
 					break
 				}
 			}
-			if e, ok := d.alias[bare(ns.text[toks[i].s:toks[j-1].e])]; ok {
+			if e, ok := d.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].e)))]; ok {
 				best, bestJ = e, j
 			}
 		}

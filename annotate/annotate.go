@@ -11,7 +11,32 @@ import "newsmark/model"
 // Article annotates a: entities first, then quotes (which may add speakers
 // as entities), then the ventures built from both.
 func Article(a model.Article) model.Annotations {
+	// On a long text the quotation marks and the first look for deal words,
+	// which read only the text, run on another core while entities are found.
+	var pre chan textPass
+	if len(a.Sentences) > 0 && len(a.Body) >= parallelBytes {
+		pre = make(chan textPass, 1)
+		go func() { pre <- readText(a) }()
+	}
 	ents := entities(a)
-	qs, ents, vs := quotesAndVentures(a, ents) // one shared index of sentences and mentions
+	qs, ents, vs := quotesAndVentures(a, ents, pre) // one shared index of sentences and mentions
 	return model.Annotations{Entities: ents, Quotes: qs, Ventures: vs}
 }
+
+// textPass is what the quote and venture passes read from the text alone,
+// before they need the entities.
+type textPass struct {
+	spans []qSpan // qFindSpans
+	quick []bool  // vQuickTriggers of a.Sentences
+}
+
+func readText(a model.Article) textPass {
+	return textPass{
+		spans: qFindSpans(&qDoc{body: a.Body, paras: qParagraphs(a)}),
+		quick: vQuickTriggers(a.Body, a.Sentences),
+	}
+}
+
+// parallelBytes is the body size from which Article reads for deal words
+// on another goroutine: below it, starting one costs more than it saves.
+const parallelBytes = 64 << 10

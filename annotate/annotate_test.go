@@ -72,6 +72,47 @@ func TestSurnameIsNotTheWord(t *testing.T) {
 	}
 }
 
+// A period after "Corp" abbreviates; after "Corporation" it ends the sentence
+// and is no part of the name.
+func TestPeriodAfterASuffixWrittenInFull(t *testing.T) {
+	t.Parallel()
+	body := "The order went to Harbour Shipping Corporation. Its rival is Keel Freight Corp. It lost."
+	ann := Article(model.Article{Body: body})
+	for name, text := range map[string]string{
+		"Harbour Shipping Corporation": "Harbour Shipping Corporation",
+		"Keel Freight Corp.":           "Keel Freight Corp.",
+	} {
+		if got := mentionTexts(body, find(t, ann, model.Company, name)); len(got) != 1 || got[0] != text {
+			t.Errorf("%s: mentions %q, want [%q]", name, got, text)
+		}
+	}
+}
+
+// A family name led by a particle keeps it when the story shortens the name:
+// "Al Mansouri", "van Dijk" and "Van Dijk" opening a sentence are the person
+// named in full before.
+func TestFamilyNameWithParticleIsOnePerson(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		body, full string
+		mentions   int
+	}{
+		{"Its chairman, Khalid Al Mansouri, signed the deal. “We are ready,” Al Mansouri said.", "Khalid Al Mansouri", 2},
+		{"Pieter van Dijk runs the port. Analysts said van Dijk had waited. Van Dijk declined to comment.", "Pieter van Dijk", 3},
+	} {
+		ann := Article(model.Article{Body: c.body})
+		p := find(t, ann, model.Person, c.full)
+		if got := mentionTexts(c.body, p); len(got) != c.mentions {
+			t.Errorf("%s: mentions %q, want %d", c.full, got, c.mentions)
+		}
+		for _, e := range ann.Entities {
+			if e.Kind == model.Person && e.Name() != c.full {
+				t.Errorf("%s: a second person %q", c.full, e.Name())
+			}
+		}
+	}
+}
+
 func TestAcronymAliasAndTickers(t *testing.T) {
 	t.Parallel()
 	body := "Acme Widgets Corp., or AWC, signed a deal with Orbital Systems Inc. (ORBS.O) and Kintaro Electric Co. <6543>. " +

@@ -24,10 +24,30 @@ func entities(a model.Article) []model.Entity {
 	}
 	d := newDoc(a)
 	defer d.release()
+	// Figures are read from the tokens alone, so on a long text they are
+	// looked for on another core while the names are resolved; figures
+	// then drops those inside a name.
+	var cands chan []figure
+	if len(d.ns.toks) >= parallelTokens {
+		cands = make(chan []figure, 1)
+		fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
+		buf := d.scratch.cands[:0] // the main goroutine leaves it alone until it receives
+		go func() { cands <- fd.figureCandidates(buf) }()
+	}
 	d.names()
-	d.figures()
+	if cands != nil {
+		cs := <-cands
+		d.figuresFrom(cs)
+		d.scratch.cands = cs[:0]
+	} else {
+		d.figures()
+	}
 	return d.output()
 }
+
+// parallelTokens is the token count from which entities finds figures on
+// another goroutine: below it, starting one costs more than it saves.
+const parallelTokens = 20000
 
 // entScratch holds the per-call buffers proportional to the text (tokens,
 // coverage marks, chunks). Reusing them across calls saves the page faults
@@ -37,6 +57,7 @@ type entScratch struct {
 	toks    []token
 	covered []bool
 	chunks  []chunk
+	cands   []figure // figureCandidates
 	// spans are emptied mention lists of the last call's entities (output
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span
@@ -94,7 +115,7 @@ type entB struct {
 }
 
 type doc struct {
-	text    string
+	text    docText
 	bodyLen int
 	fields  []field
 	ns      nameScanner
@@ -112,43 +133,56 @@ type doc struct {
 	scratch *entScratch
 }
 
-func newDoc(a model.Article) *doc {
-	var b strings.Builder
-	if a.Title != "" || a.Caption != "" || len(a.Contributors) > 0 {
-		b.Grow(len(a.Body) + len(a.Title) + len(a.Caption) + 8*len(a.Contributors) + 64)
-		b.WriteString(a.Body)
-	}
+func newDoc(a model.Article) *doc { return newDocText(a, false) }
+
+// newDocText is newDoc; with oneString set it scans the body and fields
+// copied into one string, as it once did (tests compare the two).
+func newDocText(a model.Article, oneString bool) *doc {
 	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
+	var meta strings.Builder
 	add := func(name, s string) {
 		if strings.TrimSpace(s) == "" {
 			return
 		}
-		b.WriteString("\n\n")
-		st := b.Len()
-		b.WriteString(s)
-		d.fields = append(d.fields, field{name, st, b.Len()})
+		meta.WriteString("\n\n")
+		st := len(a.Body) + meta.Len()
+		meta.WriteString(s)
+		d.fields = append(d.fields, field{name, st, len(a.Body) + meta.Len()})
 	}
 	add(model.FieldTitle, a.Title)
 	add(model.FieldCaption, a.Caption)
 	add(model.FieldContributors, strings.Join(a.Contributors, ", "))
-	d.text = b.String()
-	if len(d.fields) == 0 {
-		d.text = a.Body // nothing appended: no need for the copy
+	d.text = wholeText(a.Body)
+	if oneString {
+		d.text = wholeText(a.Body + meta.String())
+	} else if len(d.fields) > 0 {
+		// The fields follow the body's last paragraph, which is scanned
+		// again with them: the scanner carries nothing over a blank line.
+		cut := lastParagraph(a.Body)
+		d.text = docText{body: a.Body, tail: a.Body[cut:] + meta.String(), cut: cut, n: len(a.Body) + meta.Len()}
 	}
 	d.ns.text = d.text
 	sc := entScratchPool.Get().(*entScratch)
 	d.scratch = sc
-	if want := len(d.text)/4 + 16; cap(sc.toks) < want {
+	if want := d.text.n/4 + 16; cap(sc.toks) < want {
 		sc.toks = make([]token, 0, want)
 	}
-	d.ns.toks = scan(d.text, sc.toks[:0])
+	d.ns.toks = scan(d.text.body[:d.text.cut], sc.toks[:0])
+	from := len(d.ns.toks)
+	d.ns.toks = scan(d.text.tail, d.ns.toks)
+	if cut := int32(d.text.cut); cut > 0 {
+		for i := from; i < len(d.ns.toks); i++ {
+			d.ns.toks[i].s += cut
+			d.ns.toks[i].e += cut
+		}
+	}
 	if cap(sc.covered) < len(d.ns.toks) {
 		sc.covered = make([]bool, len(d.ns.toks))
 	}
 	d.covered = sc.covered[:len(d.ns.toks)]
 	clear(d.covered)
 	// About one capitalised run per 40 bytes of news text.
-	if want := len(d.text)/40 + 8; cap(sc.chunks) < want {
+	if want := d.text.n/40 + 8; cap(sc.chunks) < want {
 		sc.chunks = make([]chunk, 0, want)
 	}
 	d.ns.chunks = sc.chunks[:0]
@@ -314,7 +348,7 @@ func (d *doc) output() []model.Entity {
 			continue
 		}
 		first := b.spans[0]
-		ent.Text = d.text[first.Start:first.End]
+		ent.Text = d.text.slice(first.Start, first.End)
 		ent.Canonical = b.canonical
 		if b.kind == model.Figure {
 			ent.Canonical = ""

@@ -39,10 +39,74 @@ func (d *doc) figures() {
 	}
 }
 
+// figureCandidates is figures without the names: the figures found
+// scanning left to right, jumping past each, appended to out. It reads only the tokens and
+// the text, so it may run while names are resolved (on a doc of its own,
+// which holds figureAt's scratch state).
+func (d *doc) figureCandidates(out []figure) []figure {
+	toks := d.ns.toks
+	if want := len(toks)/32 + 8; cap(out) < want {
+		out = make([]figure, 0, want) // about one figure per 32 tokens of news
+	}
+	for i := 0; i < len(toks); {
+		if !d.mayStartFigure(i) {
+			i++
+			continue
+		}
+		f, ok := d.figureAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, f)
+		i = f.t1
+	}
+	return out
+}
+
+// figuresFrom does what figures does, taking figureAt's answers from cands
+// (figureCandidates) where it asked the same question: everywhere but
+// inside a candidate whose first token a name covers, where it asks again.
+// Between candidates figureCandidates found nothing, so it jumps there.
+func (d *doc) figuresFrom(cands []figure) {
+	toks := d.ns.toks
+	k := 0
+	for i := 0; i < len(toks); {
+		for k < len(cands) && cands[k].t1 <= i {
+			k++ // candidates are in order and do not overlap
+		}
+		if k == len(cands) {
+			return // no figure starts past the last candidate
+		}
+		c := &cands[k]
+		if i < c.t0 {
+			i = c.t0
+		}
+		if i == c.t0 {
+			if !d.covered[i] {
+				d.addFigure(*c)
+				i = c.t1
+				continue
+			}
+			i++
+			continue
+		}
+		// inside a candidate the scan jumped over: not asked yet
+		if !d.covered[i] && d.mayStartFigure(i) {
+			if f, ok := d.figureAt(i); ok {
+				d.addFigure(f)
+				i = f.t1
+				continue
+			}
+		}
+		i++
+	}
+}
+
 func (d *doc) addFigure(f figure) {
 	toks := d.ns.toks
 	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)
-	text := d.text[s:e]
+	text := d.text.slice(s, e)
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
 	}
@@ -73,7 +137,7 @@ func (d *doc) tok(i int) string {
 		return ""
 	}
 	t := d.ns.toks[i]
-	return d.text[int(t.s):int(t.e)]
+	return d.text.slice(int(t.s), int(t.e))
 }
 
 // currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
@@ -82,7 +146,7 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixes[d.text[toks[i].s:toks[i+1].e]]; ok {
+		if c, ok := currencyPrefixes[d.text.slice(int(toks[i].s), int(toks[i+1].e))]; ok {
 			return c, i + 2
 		}
 	}
@@ -491,12 +555,17 @@ func (d *doc) mayStartFigure(i int) bool {
 		return true
 	case kPunct:
 		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
-		c := d.text[t.s]
-		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text[t.s+1] == 0x82
+		c := d.text.at(int(t.s))
+		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
 	case kWord:
-		w := d.text[t.s:t.e]
-		if h := strings.IndexByte(w, '-'); h > 0 {
-			w = w[:h] // "twenty-five", "two-year"
+		w := d.text.slice(int(t.s), int(t.e))
+		// "twenty-five", "two-year": the part before the hyphen (a loop, not
+		// IndexByte: words are short and this runs on every token)
+		for h := 1; h < len(w); h++ {
+			if w[h] == '-' {
+				w = w[:h]
+				break
+			}
 		}
 		if !figFilter.maybe(w) {
 			return false // most words: no map look-up

@@ -3,6 +3,7 @@ package annotate
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -81,6 +82,10 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		a := model.Article{Body: body, Title: title, Caption: title, Contributors: []string{title}}
 		checkAnnotations(t, a, Article(a))
+		sameWithoutCopy(t, a)
+		if seq, par := entitiesBothWays(a); !reflect.DeepEqual(seq, par) {
+			t.Fatalf("figures found alongside the names differ:\n%+v\n%+v", seq, par)
+		}
 	})
 }
 
@@ -147,6 +152,7 @@ func benchSizes(b *testing.B, run func(model.Article)) {
 
 func TestCorpusOffsets(t *testing.T) {
 	t.Parallel()
-	a := model.Article{Title: "Corpus", Body: corpus(t, 64<<10)}
+	// 200 KB: past parallelTokens, so figures are found alongside the names
+	a := model.Article{Title: "Corpus", Body: corpus(t, 200<<10)}
 	checkAnnotations(t, a, Article(a))
 }

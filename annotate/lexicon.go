@@ -377,6 +377,9 @@ type lexicon struct {
 	// (lexBloomBits). The map is large and cold between passes, and most
 	// words asked about are in no list; about 1% of those pass the filter.
 	bloom [1024]uint64
+	// table answers the words that pass the filter (info, laid out for
+	// look-ups)
+	table *wordTable
 
 	legal, designator, nonCompanyEnd, title, personCue, companyCue, reportVerb, companyVerb          wordSet
 	commonCap, demonym, firstName, countNoun, durationUnit, dateWord, place, known, wire, nonCompany wordSet
@@ -390,21 +393,17 @@ var lex = buildLexicon()
 
 // get returns w's lists as bits (0 for a word in none).
 func (l *lexicon) get(w string) uint32 {
-	a, b := lexBloomBits(w)
+	h := wordHash(w, 0)
+	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF // bloomHash
 	if l.bloom[a>>6]&(1<<(a&63)) == 0 || l.bloom[b>>6]&(1<<(b&63)) == 0 {
 		return 0
 	}
-	return l.info[w]
+	return l.table.get(w, h)
 }
 
-// lexBloomBits hashes w (FNV-1a) to its two bloom bits.
-func lexBloomBits(w string) (uint32, uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h & 0xFFFF, h >> 16
-}
+// lexBloomBits returns w's two bloom bits (case kept: the lists are asked
+// about words as written).
+func lexBloomBits(w string) (uint32, uint32) { return bloomHash(w, 0) }
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -462,6 +461,7 @@ func buildLexicon() *lexicon {
 			l.knownShort[long] = short
 		}
 	}
+	l.table = newWordTable(l.info, 0)
 	for w := range l.info {
 		a, b := lexBloomBits(w)
 		l.bloom[a>>6] |= 1 << (a & 63)

@@ -20,7 +20,7 @@ type chunk struct {
 
 // nameScanner holds one text's tokens and the chunks found in it.
 type nameScanner struct {
-	text   string
+	text   docText
 	toks   []token
 	chunks []chunk
 	// restrict marks the byte offset from which only strong evidence counts:
@@ -28,7 +28,7 @@ type nameScanner struct {
 	restrictFrom, restrictTo int
 }
 
-func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text[int(t.s):int(t.e)] }
+func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text.slice(int(t.s), int(t.e)) }
 
 func (ns *nameScanner) isCapWord(i int) bool {
 	if i < 0 || i >= len(ns.toks) {
@@ -43,7 +43,7 @@ func (ns *nameScanner) isPunct(i int, c byte) bool {
 		return false
 	}
 	t := ns.toks[i]
-	return t.kind == kPunct && ns.text[int(t.s)] == c
+	return t.kind == kPunct && ns.text.at(int(t.s)) == c
 }
 
 // lowerWord returns token i if it is a lower-case word, else "".
@@ -56,6 +56,11 @@ func (ns *nameScanner) lowerWord(i int) string {
 
 var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": true, "la": true, "van": true, "von": true,
 	"der": true, "den": true, "du": true, "da": true, "di": true, "del": true, "le": true, "dos": true, "das": true, "ben": true, "el": true}
+
+// fullSuffix are the legal suffixes written as words: a period after one is
+// the sentence's, not an abbreviation's.
+var fullSuffix = map[string]bool{"Corporation": true, "Incorporated": true, "Company": true, "Companies": true,
+	"Limited": true, "CORPORATION": true, "COMPANY": true, "LIMITED": true}
 
 // abbrevTitles may carry a period inside a name ("Mr. Barra").
 var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
@@ -92,10 +97,14 @@ func (ns *nameScanner) findChunks() {
 				j++
 				continue
 			}
-			if u.kind == kPunct && ns.text[int(u.s)] == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
+			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if lex.legal.has(prev) && j-1 > i {
-					end = int(u.e) // "Corp." keeps its period and ends the name
-					next = j + 1
+					// "Corp." keeps its period and ends the name; after a
+					// suffix written in full the period ends the sentence
+					if !fullSuffix[prev] {
+						end = int(u.e)
+						next = j + 1
+					}
 					break
 				}
 				if (abbrevTitles[prev] || len(prev) == 1) && ns.isCapWord(j+1) {
@@ -106,7 +115,7 @@ func (ns *nameScanner) findChunks() {
 				break
 			}
 			// "Holmgaard A/S"
-			if u.kind == kPunct && ns.text[u.s] == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
+			if u.kind == kPunct && ns.text.at(int(u.s)) == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
 				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal.has(prev+"/"+ns.word(j+1)) {
 				end = int(toks[j+1].e)
 				next = j + 2
@@ -117,7 +126,7 @@ func (ns *nameScanner) findChunks() {
 				break
 			}
 			// " & " between capitalised words.
-			if u.kind == kPunct && ns.text[int(u.s)] == '&' && ns.isCapWord(j+1) {
+			if u.kind == kPunct && ns.text.at(int(u.s)) == '&' && ns.isCapWord(j+1) {
 				end = int(toks[j+1].e)
 				j += 2
 				continue
@@ -149,7 +158,7 @@ func (ns *nameScanner) findChunks() {
 // only when the words after it end with a corporate suffix and neither side
 // is a name on its own ("Tokai Rope and Cable Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
-	left := ns.text[int(ns.toks[i].s):int(ns.toks[j-1].e)]
+	left := ns.text.slice(int(ns.toks[i].s), int(ns.toks[j-1].e))
 	lw := ns.word(j - 1)
 	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
 	lwf := lex.lists(lw)
@@ -166,7 +175,7 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	if lex.lists(last)&(legal|designator) == 0 {
 		return false
 	}
-	right := ns.text[int(ns.toks[j+1].s):int(ns.toks[k-1].e)]
+	right := ns.text.slice(int(ns.toks[j+1].s), int(ns.toks[k-1].e))
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
@@ -225,7 +234,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCaps[w] || j-i <= 2) &&
 			(f&firstName == 0 || functionCaps[w] || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
-				two := ns.text[ns.toks[i].s:ns.toks[i+1].e]
+				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e))
 				if wordSet(lex.get(two))&(place|known) != 0 {
 					break
 				}
@@ -257,7 +266,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1})
 }
 
-func (ns *nameScanner) chunkText(c *chunk) string { return ns.text[c.s:c.e] }
+func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(c.s, c.e) }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
@@ -340,7 +349,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
-		if lex.known.has(bare(ns.text[c.s:int(ns.toks[k-1].e)])) {
+		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].e)))) {
 			if ns.allPlaces(k, c.t1) {
 				c.kind, c.cue = model.Company, "known-name"
 				return
@@ -405,7 +414,7 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place.has(ns.text[ns.toks[k].s:ns.toks[k+1].e]) {
+		if k+1 < t1 && lex.place.has(ns.text.slice(int(ns.toks[k].s), int(ns.toks[k+1].e))) {
 			k++
 			real = true
 			continue
@@ -438,7 +447,7 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 	}
 	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
 		t := ns.toks[k]
-		if t.kind == kPoss || t.kind == kPunct && ns.text[t.s] == '\'' {
+		if t.kind == kPoss || t.kind == kPunct && ns.text.at(int(t.s)) == '\'' {
 			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
 		}
 		if t.kind != kWord {
@@ -469,7 +478,7 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 	if !ns.isPunct(i+1, '$') {
 		return false
 	}
-	_, ok := currencyPrefixes[ns.text[ns.toks[i].s:ns.toks[i+1].e]]
+	_, ok := currencyPrefixes[ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e))]
 	return ok
 }
 
@@ -486,7 +495,7 @@ func (ns *nameScanner) after(c *chunk) int {
 // outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
 func (ns *nameScanner) wirePrefix(c *chunk) bool {
 	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
-		if lex.wire.has(ns.text[c.s:ns.toks[k-1].e]) {
+		if lex.wire.has(ns.text.slice(c.s, int(ns.toks[k-1].e))) {
 			return true
 		}
 	}

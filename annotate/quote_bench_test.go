@@ -139,7 +139,7 @@ func BenchmarkQuotesVenturesSamples(b *testing.B) {
 	start := cpuTime()
 	n := 0
 	for b.Loop() {
-		quotesAndVentures(a, slices.Clone(ents))
+		quotesAndVentures(a, slices.Clone(ents), nil)
 		n++
 	}
 	if used := cpuTime() - start; used > 0 {

@@ -292,6 +292,13 @@ type qDoc struct {
 	// lowSpent counts the bytes lowerAt allocated.
 	lowCache map[string]string
 	lowSpent int
+	sortBuf  qSortBuf // qSortMentsIn's scratch, shared by the sorts of this document
+}
+
+// qSortBuf holds qSortMentsIn's scratch.
+type qSortBuf struct {
+	counts []int32
+	tmp    []qMent
 }
 
 type qMent struct {
@@ -345,14 +352,21 @@ func (d *qDoc) indexMentions() {
 			}
 		}
 	}
-	qSortMents(d.ments)
+	qSortMentsIn(d.ments, &d.sortBuf)
 	d.othersSorted = false
 }
 
 // qSortMents sorts mentions by start, the longer first at one start. A
 // bucket pass by start offset then a short sort per bucket is linear: each
 // entity's mentions come in order, but the entities interleave.
-func qSortMents(ms []qMent) {
+func qSortMents(ms []qMent) { qSortMentsIn(ms, nil) }
+
+// qSortMentsIn is qSortMents with its scratch buffers kept in *buf (reused
+// by the next sort on the same document).
+func qSortMentsIn(ms []qMent, buf *qSortBuf) {
+	if buf == nil {
+		buf = &qSortBuf{}
+	}
 	cmp := func(x, y qMent) int {
 		if x.start != y.start {
 			return x.start - y.start
@@ -369,14 +383,21 @@ func qSortMents(ms []qMent) {
 	}
 	nb := len(ms)
 	width := hi/nb + 1
-	counts := make([]int32, nb+1)
+	if cap(buf.counts) < nb+1 {
+		buf.counts = make([]int32, nb+1)
+	}
+	counts := buf.counts[:nb+1]
+	clear(counts)
 	for _, m := range ms {
 		counts[m.start/width+1]++
 	}
 	for k := 1; k <= nb; k++ {
 		counts[k] += counts[k-1]
 	}
-	tmp := make([]qMent, len(ms))
+	if cap(buf.tmp) < len(ms) {
+		buf.tmp = make([]qMent, len(ms))
+	}
+	tmp := buf.tmp[:len(ms)]
 	next := counts[:nb]
 	for _, m := range ms {
 		k := m.start / width
@@ -397,7 +418,7 @@ func qSortMents(ms []qMent) {
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
 func (d *qDoc) overlapsOther(a, b int) bool {
 	if !d.othersSorted {
-		qSortMents(d.others) // sorted on first use: few articles need it
+		qSortMentsIn(d.others, &d.sortBuf) // sorted on first use: few articles need it
 		d.othersSorted = true
 	}
 	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })

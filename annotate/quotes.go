@@ -28,18 +28,30 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 
 // quotesAndVentures is quotes then ventures on one shared index of the
 // article (its sentences and sorted mentions are built once, not twice).
-func quotesAndVentures(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity, []model.Venture) {
+//
+// pre, when not nil, gives what readText read of a beforehand.
+func quotesAndVentures(a model.Article, ents []model.Entity, pre <-chan textPass) ([]model.Quote, []model.Entity, []model.Venture) {
+	var tp textPass
+	if pre != nil {
+		tp = <-pre
+	}
 	if len(a.Body) == 0 {
 		return nil, ents, nil
 	}
 	d := newQDoc(a, ents, true)
-	qs := quotesIn(d)
-	return qs, d.ents, venturesIn(a, d, qs)
+	if pre == nil {
+		tp.spans = qFindSpans(d)
+	}
+	qs := quotesFrom(d, tp.spans)
+	// tp.quick, when read, is of a.Sentences, which are d.sents
+	return qs, d.ents, venturesIn(a, d, qs, tp.quick)
 }
 
 // quotesIn finds the quotes of d; speakers it adds go into d.ents.
-func quotesIn(d *qDoc) []model.Quote {
-	spans := qFindSpans(d)
+func quotesIn(d *qDoc) []model.Quote { return quotesFrom(d, qFindSpans(d)) }
+
+// quotesFrom attributes the quotation spans of d (qFindSpans).
+func quotesFrom(d *qDoc, spans []qSpan) []model.Quote {
 	if len(spans) == 0 {
 		return nil
 	}

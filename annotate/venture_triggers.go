@@ -111,27 +111,28 @@ var vAnyBloom = func() (t [1024]uint64) {
 	return t
 }()
 
-// vFoldBits hashes w (FNV-1a over each byte|0x20, which maps A–Z to a–z
-// and leaves every byte of a lower-cased word as it is) to two bloom bits.
-func vFoldBits(w string) (uint32, uint32) {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i]|0x20)) * 16777619
+// vFoldBits returns w's two bloom bits with each byte ORed with 0x20, which
+// maps A–Z to a–z and leaves every byte of a lower-cased word as it is.
+func vFoldBits(w string) (uint32, uint32) { return bloomHash(w, 0x20) }
+
+// vAnyTable is vAny laid out for vIsAny.
+var vAnyTable = func() *wordTable {
+	m := make(map[string]uint32, len(vAny))
+	for w := range vAny {
+		m[w] = 1
 	}
-	return h & 0xFFFF, h >> 16
-}
+	return newWordTable(m, 0x20)
+}()
 
-func vInBloom(w string) bool {
-	a, b := vFoldBits(w)
-	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0
-}
-
-// vMaybe reports whether word w (any case) may be in vAny.
-func vMaybe(w string) bool {
-	if len(w) < 2 || len(w) >= 32 {
+// vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
+// filters, then the table, with one hash and no lower-cased copy.
+func vIsAny(w string) bool {
+	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
 		return false
 	}
-	return vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) != 0 && vInBloom(w)
+	h := wordHash(w, 0x20)
+	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF // vFoldBits
+	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0 && vAnyTable.getFold(w, h) != 0
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
@@ -152,31 +153,40 @@ func vQuickTrigger(s string) bool {
 		for j < len(s) && vWordByte[s[j]] {
 			j++
 		}
-		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vInBloom(s[i:j]) {
-			if w := qLowerASCII(cb[:0], s[i:j]); vAny[string(w)] {
-				var prev, next []byte
-				if pe-ps < 32 {
-					prev = qLowerASCII(pb[:0], s[ps:pe])
-				}
-				k := j
-				for k < len(s) && !vWordByte[s[k]] {
-					k++
-				}
-				e := k
-				for e < len(s) && vWordByte[s[e]] {
-					e++
-				}
-				if e-k < 32 {
-					next = qLowerASCII(nb[:0], s[k:e])
-				}
-				if vGate(prev, w, next) {
-					return true
-				}
+		if vIsAny(s[i:j]) {
+			w := qLowerASCII(cb[:0], s[i:j])
+			var prev, next []byte
+			if pe-ps < 32 {
+				prev = qLowerASCII(pb[:0], s[ps:pe])
+			}
+			k := j
+			for k < len(s) && !vWordByte[s[k]] {
+				k++
+			}
+			e := k
+			for e < len(s) && vWordByte[s[e]] {
+				e++
+			}
+			if e-k < 32 {
+				next = qLowerASCII(nb[:0], s[k:e])
+			}
+			if vGate(prev, w, next) {
+				return true
 			}
 		}
 		ps, pe = i, j
 		i = j
 	}
+}
+
+// vQuickTriggers is vQuickTrigger of each sentence (false for one too long
+// for the venture pass to read).
+func vQuickTriggers(body string, sents []model.Span) []bool {
+	out := make([]bool, len(sents))
+	for i, s := range sents {
+		out[i] = s.End-s.Start <= 4*qMaxWindow && vQuickTrigger(body[s.Start:s.End])
+	}
+	return out
 }
 
 // vGate tells from a word and its neighbours whether a sentence may speak of
@@ -320,9 +330,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
-	var buf [24]byte
 	for i, tk := range toks {
-		if !tk.word || !vMaybe(b[tk.start:tk.end]) || !vAny[string(qLowerASCII(buf[:0], b[tk.start:tk.end]))] ||
+		if !tk.word || !vIsAny(b[tk.start:tk.end]) ||
 			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}

@@ -26,16 +26,17 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	if len(a.Body) == 0 {
 		return nil
 	}
-	return venturesIn(a, newQDoc(a, ents, false), qs)
+	return venturesIn(a, newQDoc(a, ents, false), qs, nil)
 }
 
-// venturesIn finds the deals of a on its index d.
-func venturesIn(a model.Article, d *qDoc, qs []model.Quote) []model.Venture {
+// venturesIn finds the deals of a on its index d. quick, when not nil, is
+// vQuickTriggers of d.sents, read beforehand.
+func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be)
 	sorted := append([]model.Quote(nil), qs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
-	vb := &vBuilder{d: d, quotes: sorted}
+	vb := &vBuilder{d: d, quotes: sorted, quick: quick}
 	// the entities are final here (quotes added their speakers)
 	vb.names = make([]string, len(d.ents))
 	for i := range d.ents {
@@ -71,6 +72,13 @@ type vBuilder struct {
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
+	quick   []bool // vQuickTrigger of each sentence, when read beforehand
+	// qcur is the first quote ending after qpos (firstQuoteEndingAfter)
+	qcur, qpos int
+	// clauseBufs hold the tokens of a clause without its asides and of
+	// each aside, two per nesting depth (reused)
+	clauseBufs [][]qTok
+	depth      int
 	// names holds each entity's name: sameParty compares them for every
 	// pair of parties, and the entities themselves are large to load
 	names []string
@@ -125,13 +133,27 @@ func (vb *vBuilder) indexFigures() {
 			}
 		}
 	}
-	qSortMents(vb.figs)
+	qSortMentsIn(vb.figs, &vb.d.sortBuf)
+}
+
+// firstQuoteEndingAfter returns the index of the first quote ending after
+// pos. Sentences are read in order, so a cursor moves forward instead of a
+// binary search per sentence; a pos before the cursor's searches afresh.
+func (vb *vBuilder) firstQuoteEndingAfter(pos int) int {
+	if pos < vb.qpos {
+		return sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+	}
+	for vb.qcur < len(vb.quotes) && vb.quotes[vb.qcur].End <= pos {
+		vb.qcur++
+	}
+	vb.qpos = pos
+	return vb.qcur
 }
 
 // inQuote reports whether sentence s lies mostly inside a quotation: deals
 // are read from the reporter's words, not from what a speaker hopes for.
 func (vb *vBuilder) inQuote(s model.Span) bool {
-	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	i := vb.firstQuoteEndingAfter(s.Start)
 	for ; i < len(vb.quotes) && vb.quotes[i].Start <= s.Start+2; i++ {
 		if vb.quotes[i].End >= s.End-3 {
 			return true
@@ -145,14 +167,14 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if s.End-s.Start > 4*qMaxWindow || vb.inQuote(s) {
 		return
 	}
-	if !vQuickTrigger(d.body[s.Start:s.End]) {
+	if vb.quick != nil && !vb.quick[si] || vb.quick == nil && !vQuickTrigger(d.body[s.Start:s.End]) {
 		return
 	}
 	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
 	toks := all
-	qi := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > s.Start })
+	qi := vb.firstQuoteEndingAfter(s.Start)
 	if qi < len(vb.quotes) && vb.quotes[qi].Start < s.End {
 		// the sentence holds a quotation: keep the tokens outside it
 		toks = vb.outside[:0]
@@ -234,20 +256,30 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	// before it; the main clause reads without it
 	rel := vb.relativeClauses(toks)
 	if len(rel) > 0 {
-		main := make([]qTok, 0, len(toks))
+		// two token buffers per nesting depth, reused across clauses: the
+		// main clause's and the aside's (which may have an aside of its own)
+		depth := vb.depth
+		vb.depth++
+		defer func() { vb.depth-- }()
+		for len(vb.clauseBufs) < 2*depth+2 {
+			vb.clauseBufs = append(vb.clauseBufs, nil)
+		}
+		main := vb.clauseBufs[2*depth][:0]
 		for _, t := range toks {
 			if !vInSpans(rel, t.start) {
 				main = append(main, t)
 			}
 		}
+		vb.clauseBufs[2*depth] = main
 		for _, r := range rel {
 			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
-				sub := make([]qTok, 0, len(toks))
+				sub := vb.clauseBufs[2*depth+1][:0]
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
 						sub = append(sub, t)
 					}
 				}
+				vb.clauseBufs[2*depth+1] = sub
 				if len(sub) > 0 {
 					vb.clause(si, sub, true, ante)
 				}

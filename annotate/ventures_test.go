@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // testFigure adds a figure entity for every occurrence of text.
@@ -224,12 +225,25 @@ func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
 	ents := entities(a)
 	q1, e1 := quotes(a, ents)
 	v1 := ventures(a, e1, q1)
-	q2, e2, v2 := quotesAndVentures(a, entities(a))
+	q2, e2, v2 := quotesAndVentures(a, entities(a), nil)
 	if !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(v1, v2) {
 		t.Fatalf("shared index differs: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q2), len(e1), len(e2), len(v1), len(v2))
 	}
 	if len(q2) == 0 || len(v2) == 0 {
 		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
+	}
+	// with the quotation marks and deal words read beforehand, as Article does on a long
+	// text whose sentences the loader found
+	a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
+	q1, e1, v1 = quotesAndVentures(a, entities(a), nil)
+	pre := make(chan textPass, 1)
+	pre <- readText(a)
+	q3, e3, v3 := quotesAndVentures(a, entities(a), pre)
+	if !reflect.DeepEqual(q1, q3) || !reflect.DeepEqual(e1, e3) || !reflect.DeepEqual(v1, v3) {
+		t.Fatalf("quotation marks and deal words read beforehand: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q3), len(e1), len(e3), len(v1), len(v3))
+	}
+	if len(v3) == 0 {
+		t.Fatal("no ventures with the loader's sentences")
 	}
 }
 

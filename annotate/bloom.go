@@ -1,0 +1,120 @@
+package annotate
+
+// wordHash hashes w for the bloom filters and tables in front of the word
+// lists. It reads only the length and the first and last four bytes, so it
+// costs the same for any word (a byte-by-byte hash was a few per cent of
+// the annotator); words that share all three are rare, and only meet in a
+// filter or probe sequence. fold is ORed into every byte read: 0x20 folds
+// ASCII case, 0 keeps bytes as they are.
+func wordHash(w string, fold byte) uint64 {
+	n := len(w)
+	var x uint64
+	if n >= 4 {
+		f := uint32(fold) * 0x01010101
+		head := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+		tail := uint32(w[n-4]) | uint32(w[n-3])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+		x = uint64(head|f) | uint64(tail|f)<<32
+	} else {
+		for i := 0; i < n; i++ {
+			x = x<<8 | uint64(w[i]|fold)
+		}
+	}
+	h := (x ^ uint64(n)<<58) * 0x9E3779B97F4A7C15
+	h ^= h >> 29
+	return h * 0xBF58476D1CE4E5B9
+}
+
+// bloomHash returns the two bit positions (0–65535 each) w takes in a
+// bloom filter: the top 32 bits of wordHash.
+func bloomHash(w string, fold byte) (uint32, uint32) {
+	h := wordHash(w, fold)
+	return uint32(h >> 48), uint32(h>>32) & 0xFFFF
+}
+
+// wordTable maps the words of a fixed list to their bits. It stands in for a
+// map on the hottest look-ups: the caller has the wordHash already (from
+// the bloom test), the slots are 4 bytes (a 16-bit tag from the hash and an
+// index into the words) so the table stays in cache, and only a slot whose
+// tag matches compares a word.
+type wordTable struct {
+	slots []uint32 // tag<<16 | index+1; 0 is empty
+	words []string
+	bits  []uint32
+	mask  uint64
+}
+
+// newWordTable lays m out for get; with fold 0x20 its words must be in
+// lower case and are looked up with getFold, hashed with wordHash(w, 0x20).
+func newWordTable(m map[string]uint32, fold byte) *wordTable {
+	size := 1
+	for size < 2*len(m) {
+		size *= 2
+	}
+	if len(m) >= 1<<16-1 {
+		panic("wordTable: too many words") // indexes are 16 bits
+	}
+	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
+	for w, b := range m {
+		h := wordHash(w, fold)
+		t.words = append(t.words, w)
+		t.bits = append(t.bits, b)
+		slot := uint32(h>>16)&0xFFFF<<16 | uint32(len(t.words))
+		for i := h & t.mask; ; i = (i + 1) & t.mask {
+			if t.slots[i] == 0 {
+				t.slots[i] = slot
+				break
+			}
+		}
+	}
+	return t
+}
+
+// get returns w's bits, or 0; h is wordHash(w, 0).
+func (t *wordTable) get(w string, h uint64) uint32 {
+	tag := uint32(h>>16) & 0xFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>16 == tag {
+			if k := s&0xFFFF - 1; t.words[k] == w {
+				return t.bits[k]
+			}
+		}
+	}
+}
+
+// getFold returns the bits of w with its ASCII letters lower-cased, or 0;
+// the table was made with fold 0x20 and h is wordHash(w, 0x20).
+func (t *wordTable) getFold(w string, h uint64) uint32 {
+	tag := uint32(h>>16) & 0xFFFF
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>16 == tag {
+			if k := s&0xFFFF - 1; equalFoldASCII(w, t.words[k]) {
+				return t.bits[k]
+			}
+		}
+	}
+}
+
+// equalFoldASCII reports whether w with its ASCII capitals lowered is lower.
+func equalFoldASCII(w, lower string) bool {
+	if len(w) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
