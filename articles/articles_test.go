@@ -477,6 +477,47 @@ func TestLargeFileLoadsLazily(t *testing.T) {
 	}
 }
 
+// Load checks the whole file, not just the head Open read: binary bytes
+// past the head refuse the article, and the same story saved as UTF-16 or
+// with CRLF line ends loads to the same article as plain UTF-8.
+func TestLoadDecodesWholeFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	story := "Title: Acme and Widget\n\nAcme Corp. said on Monday it would buy Widget Inc. for $3 billion.\n\n" +
+		"“It is a good deal,” said Jane Roe, chief executive of Acme.\n"
+	head := strings.Repeat("Acme Corp. said on Monday it would invest in a venture with Widget Inc.\n\n", headSize/60)
+	binary := write(t, dir, "tail.txt", append([]byte(head), bytes.Repeat([]byte{0, 1, 2, 3}, 4096)...))
+	lib := Open([]string{binary}, nil)
+	if len(lib.Entries) != 1 {
+		t.Fatalf("the head is text, Open should list it: %v", lib.Problems)
+	}
+	if _, err := lib.Entries[0].Load(); err == nil || !strings.Contains(err.Error(), "binary file (NUL bytes)") {
+		t.Errorf("load of a file with a binary tail: %v", err)
+	}
+
+	u16 := []byte{0xff, 0xfe}
+	for _, r := range story {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	want, err := Open([]string{write(t, dir, "plain.txt", []byte(story))}, nil).Entries[0].Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"utf16.txt": u16, "crlf.txt": []byte(strings.ReplaceAll(story, "\n", "\r\n"))} {
+		lib := Open([]string{write(t, dir, name, data)}, nil)
+		if len(lib.Entries) != 1 {
+			t.Fatalf("%s: %v", name, lib.Problems)
+		}
+		a, err := lib.Entries[0].Load()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if a.Title != want.Title || a.Body != want.Body || !slices.Equal(a.Sentences, want.Sentences) {
+			t.Errorf("%s: title %q body %q, want %q %q", name, a.Title, a.Body, want.Title, want.Body)
+		}
+	}
+}
+
 func TestSamples(t *testing.T) {
 	t.Parallel()
 	lib := Samples()
@@ -515,7 +556,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, fm := range []format{formatText, formatMarkdown, formatHTML} {
-			a, err := article(fm, data, "fuzz")
+			a, err := article(fm, string(data), "fuzz")
 			if err != nil {
 				continue
 			}
@@ -542,6 +583,37 @@ func BenchmarkOpenFolder(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	lib := Open([]string{filepath.Join("testdata", "wire.txt")}, nil)
 	e := lib.Entries[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad2MB loads 2 MB of the sample stories one after another, as
+// `newsmark annotate` does for the whole-process figure in BENCHMARKS.md:
+// their credit lines are dropped from the middle of the body, so the body
+// is a new string, not a slice of the file.
+func BenchmarkLoad2MB(b *testing.B) {
+	names, _ := filepath.Glob(filepath.Join("samples", "*.txt"))
+	var sb strings.Builder
+	for sb.Len() < 2<<20 {
+		for _, n := range names {
+			t, err := os.ReadFile(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sb.Write(t)
+			sb.WriteString("\n\n")
+		}
+	}
+	p := filepath.Join(b.TempDir(), "2mb.txt")
+	if err := os.WriteFile(p, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	e := Open([]string{p}, nil).Entries[0]
+	b.SetBytes(int64(sb.Len()))
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := e.Load(); err != nil {

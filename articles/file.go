@@ -70,11 +70,11 @@ func sniff(data []byte) format {
 
 // binaryReason says why data is not text, or "" if it is. UTF-16 with a
 // byte-order mark is text (decode converts it).
-func binaryReason(data []byte) string {
+func binaryReason(data string) string {
 	if hasUTF16BOM(data) {
 		return ""
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	if strings.IndexByte(data, 0) >= 0 {
 		return "binary file (NUL bytes)"
 	}
 	// Count control bytes and bytes that are not UTF-8; the last few bytes
@@ -90,7 +90,7 @@ func binaryReason(data []byte) string {
 			i++
 			continue
 		}
-		r, sz := utf8.DecodeRune(data[i:])
+		r, sz := utf8.DecodeRuneInString(data[i:])
 		if r == utf8.RuneError && sz == 1 {
 			bad++
 		}
@@ -102,12 +102,12 @@ func binaryReason(data []byte) string {
 	return ""
 }
 
-func hasUTF16BOM(b []byte) bool {
+func hasUTF16BOM(b string) bool {
 	return len(b) >= 2 && (b[0] == 0xff && b[1] == 0xfe || b[0] == 0xfe && b[1] == 0xff)
 }
 
 // decode turns raw bytes into sanitised, valid UTF-8 text.
-func decode(data []byte) string {
+func decode(data string) string {
 	if hasUTF16BOM(data) {
 		be := data[0] == 0xfe
 		u := make([]uint16, 0, len(data)/2)
@@ -120,15 +120,21 @@ func decode(data []byte) string {
 		}
 		return Sanitize(string(utf16.Decode(u)))
 	}
-	return Sanitize(string(data))
+	return Sanitize(data)
 }
 
 // contentID is the ID of an article without a URL: a SHA-256 prefix of its
 // first headSize bytes, plus its length when it is longer, so that Open
 // (which reads only that much) and Load agree.
-func contentID(data []byte, size int64) string {
+func contentID(data string, size int64) string {
 	h := sha256.New()
-	h.Write(data[:min(len(data), headSize)])
+	// Through a small buffer: []byte(head) would be 64 KB of fresh memory.
+	var buf [4 << 10]byte
+	for head := data[:min(len(data), headSize)]; head != ""; {
+		n := copy(buf[:], head)
+		h.Write(buf[:n])
+		head = head[n:]
+	}
 	if size > headSize {
 		h.Write([]byte(strconv.FormatInt(size, 10)))
 	}
@@ -146,13 +152,18 @@ func parse(f format, text string) (model.Article, error) {
 	return parseText(text), nil
 }
 
-// article parses raw bytes into a complete article: sanitised, segmented,
-// with its ID and path set.
-func article(f format, raw []byte, path string) (model.Article, error) {
-	if reason := binaryReason(raw); reason != "" {
-		return model.Article{}, errors.New(reason)
+// article parses raw bytes (held in a string) into a complete article:
+// sanitised, segmented, with its ID and path set.
+func article(f format, raw string, path string) (model.Article, error) {
+	// One scan for the usual input: text Sanitize would leave as it is can
+	// be no binary file either, and is its own decoded form (no copy).
+	text := raw
+	if !clean(raw) {
+		if reason := binaryReason(raw); reason != "" {
+			return model.Article{}, errors.New(reason)
+		}
+		text = decode(raw)
 	}
-	text := decode(raw)
 	if strings.TrimSpace(text) == "" {
 		return model.Article{}, errors.New("empty file")
 	}
@@ -175,7 +186,7 @@ func article(f format, raw []byte, path string) (model.Article, error) {
 // finish sets the ID and path and sanitises every field that came from
 // outside (entity references decoded by the Markdown and HTML parsers can
 // produce control characters again).
-func finish(a *model.Article, raw []byte, size int64, path string) {
+func finish(a *model.Article, raw string, size int64, path string) {
 	a.Path = Sanitize(path)
 	a.Title = Sanitize(oneLine(a.Title))
 	a.Caption = Sanitize(oneLine(a.Caption))
@@ -245,27 +256,36 @@ func loadFile(path string, f format) (model.Article, error) {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
 	defer file.Close()
-	var data []byte
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
-		// Read into a buffer of the known size: io.ReadAll would grow and
-		// copy its way up to a 50 MB file.
+		// Read straight into a string of the known size: io.ReadAll would
+		// grow and copy its way up to a 50 MB file, and a []byte would be
+		// copied again to become the text.
 		if st.Size() > maxSize {
 			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), tooLarge(st.Size()))
 		}
-		data = make([]byte, st.Size())
-		n, err := io.ReadFull(file, data)
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		var b strings.Builder
+		b.Grow(int(st.Size()))
+		// A file that shrank since Stat gives what it holds, like ReadFull.
+		if _, err := io.CopyN(&b, file, st.Size()); err != nil && !errors.Is(err, io.EOF) {
 			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 		}
-		data = data[:n]
-	} else if data, err = readLimited(file); err != nil {
+		return loadString(f, b.String(), path)
+	}
+	data, err := readLimited(file)
+	if err != nil {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
 	return loadBytes(f, data, path)
 }
 
-// loadBytes parses a whole input; its error is one sanitised line naming path.
+// loadBytes parses a whole input held in memory, which stays unchanged (an
+// entry may be loaded again).
 func loadBytes(f format, data []byte, path string) (model.Article, error) {
+	return loadString(f, string(data), path)
+}
+
+// loadString parses a whole input; its error is one sanitised line naming path.
+func loadString(f format, data string, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
 		return model.Article{}, errors.New(Sanitize(path) + ": " + Sanitize(oneLine(err.Error())))
@@ -323,7 +343,8 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 
 // headMeta parses the metadata of an input from its first bytes (the whole
 // input when size <= headSize) and returns a reason when it is no article.
-func headMeta(f format, head []byte, size int64) (model.Article, string) {
+func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
+	head := string(headBytes)
 	if why := binaryReason(head); why != "" {
 		return model.Article{}, why
 	}
@@ -331,7 +352,7 @@ func headMeta(f format, head []byte, size int64) (model.Article, string) {
 	complete := int64(len(head)) >= size
 	if !complete {
 		// Cut at a line end so no half line is taken for a header or title.
-		if i := bytes.LastIndexByte(head, '\n'); i > 0 {
+		if i := strings.LastIndexByte(head, '\n'); i > 0 {
 			head = head[:i]
 		}
 	}

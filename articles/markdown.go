@@ -42,7 +42,7 @@ func finishConverted(a *model.Article, plain, heading string) {
 		}
 	}
 	paras = cleanParagraphs(a, paras)
-	a.Body = strings.Join(paras, "\n\n")
+	a.Body = joinParagraphs(plain, paras)
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
 	}

@@ -73,22 +73,40 @@ func Sanitize(s string) string {
 // valid multi-byte runes outside the ranges Sanitize removes.
 func clean(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' {
-			i++
+		if i+8 <= len(s) && printable8(s[i:i+8]) {
+			i += 8 // most of a news text is runs of plain ASCII
 			continue
 		}
-		if c < utf8.RuneSelf {
-			return false
+		// Rune by rune to the end of this block of 8.
+		for end := min(i+8, len(s)); i < end; {
+			c := s[i]
+			if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				return false
+			}
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && sz == 1 || r <= 0x9f || r >= 0x202a && r <= 0x202e ||
+				r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029 || r == 0xfeff && i == 0 {
+				return false
+			}
+			i += sz
 		}
-		r, sz := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && sz == 1 || r <= 0x9f || r >= 0x202a && r <= 0x202e ||
-			r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029 || r == 0xfeff && i == 0 {
-			return false
-		}
-		i += sz
 	}
 	return true
+}
+
+// printable8 reports whether the 8 bytes of s are all printable ASCII
+// (0x20–0x7E), testing them at once: a byte of 0x80 or more, a 0x7F (which
+// +1 turns into 0x80) or one below 0x20 (which -0x20 wraps) sets a high bit.
+func printable8(s string) bool {
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (x|(x+ones)|(x-0x20*ones)&^x)&highs == 0
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC was

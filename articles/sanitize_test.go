@@ -1,6 +1,8 @@
 package articles
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -78,6 +80,22 @@ func BenchmarkSanitize(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {
 			Sanitize(s)
+		}
+	})
+	// The sample stories: plain ASCII runs between curly quotes and dashes.
+	names, _ := filepath.Glob(filepath.Join("samples", "*.txt"))
+	var sb strings.Builder
+	for sb.Len() < 2<<20 && len(names) > 0 {
+		for _, n := range names {
+			t, _ := os.ReadFile(n)
+			sb.Write(t)
+		}
+	}
+	news := sb.String()
+	b.Run("samples", func(b *testing.B) {
+		b.SetBytes(int64(len(news)))
+		for b.Loop() {
+			Sanitize(news)
 		}
 	})
 	b.Run("dirty", func(b *testing.B) {

@@ -39,7 +39,7 @@ func parseText(s string) model.Article {
 		a.Title, paras = paras[0], paras[1:]
 	}
 	paras = cleanParagraphs(&a, paras)
-	a.Body = strings.Join(paras, "\n\n")
+	a.Body = joinParagraphs(rest, paras)
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
 	}
@@ -91,6 +91,29 @@ func splitParagraphs(s string) []string {
 		out[i] = s[sp.Start:sp.End]
 	}
 	return out
+}
+
+// joinParagraphs returns paras joined by blank lines ("\n\n"). When s
+// already holds exactly that text (the paragraphs in order, one blank line
+// apart, as most files are laid out) it returns that slice of s: no copy of
+// a long body. The check compares the text, so the result is the join
+// either way.
+func joinParagraphs(s string, paras []string) string {
+	if len(paras) == 0 {
+		return ""
+	}
+	start := strings.Index(s, paras[0])
+	if start < 0 {
+		return strings.Join(paras, "\n\n")
+	}
+	end := start + len(paras[0])
+	for _, p := range paras[1:] {
+		if !strings.HasPrefix(s[end:], "\n\n") || !strings.HasPrefix(s[end+2:], p) {
+			return strings.Join(paras, "\n\n")
+		}
+		end += 2 + len(p)
+	}
+	return s[start:end]
 }
 
 // dateLine matches the wire header ` date 2025-02-03 caption…` and returns
@@ -219,11 +242,11 @@ func isSuffix(w string) bool {
 
 // deriveTitle makes a short title from the first sentence of body.
 func deriveTitle(body string) string {
-	sents := segment.Sentences(body)
-	if len(sents) == 0 {
+	first, ok := segment.FirstSentence(body) // not Sentences: the body may be megabytes
+	if !ok {
 		return ""
 	}
-	s := body[sents[0].Start:sents[0].End]
+	s := body[first.Start:first.End]
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
@@ -258,9 +281,10 @@ func deriveTitle(body string) string {
 // ("By A and B"), the dateline ("TOKYO (Reuters) -", "(Bloomberg) --",
 // whose marker is removed but whose sentence stays), "--With assistance
 // from A and B." (contributors), "(Updates with …)" notes, "©2025 Bloomberg
-// L.P." and "To contact the reporter…" lines.
+// L.P." and "To contact the reporter…" lines. It filters paras in place
+// (no second list on a long text): the caller gives paras up.
 func cleanParagraphs(a *model.Article, paras []string) []string {
-	out := paras[:0:0]
+	out := paras[:0]
 	for i, p := range paras {
 		if i < 3 && len(out) == 0 {
 			if names, ok := byline(p); ok {

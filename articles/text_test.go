@@ -2,8 +2,40 @@ package articles
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
+
+// The body is the kept paragraphs one blank line apart, however the text
+// spaced them, whether or not the loader could take it as a slice of the text.
+func TestBodyParagraphs(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ in, body string }{
+		{"Acme rose today.\n\nWidget fell.\n\nBoth traded.", "Acme rose today.\n\nWidget fell.\n\nBoth traded."},
+		{"Acme rose today.\n\n\nWidget fell.  \n \t\nBoth traded.\n", "Acme rose today.\n\nWidget fell.\n\nBoth traded."},
+		{"Acme rose today.\r\n\r\nWidget fell.", "Acme rose today.\n\nWidget fell."},
+		{"By Jane Roe\n\nLISBON (Example Wire) - Acme rose today.\n\nWidget fell.\n\n(Reporting by Ann Lee; Editing by Bo Kim)",
+			"Acme rose today.\n\nWidget fell."},
+		{"Acme rose today.\n\n--With assistance from Ann Lee.\n\nWidget fell.", "Acme rose today.\n\nWidget fell."},
+		// The first paragraph's text also opens the text earlier on.
+		{"Title: Acme\n\nAcme rose.\n\nWidget fell. Acme rose.\n\nAcme rose.", "Acme rose.\n\nWidget fell. Acme rose.\n\nAcme rose."},
+	}
+	for _, c := range cases {
+		a, err := article(formatText, c.in, "x.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", c.in, err)
+		}
+		if a.Body != c.body {
+			t.Errorf("%q: body %q, want %q", c.in, a.Body, c.body)
+		}
+	}
+	s := "Acme rose.\n\nWidget fell.\n\nAcme rose.\n\nBoth traded."
+	for _, paras := range [][]string{{"Acme rose.", "Both traded."}, {"Widget fell.", "Acme rose."}, {"Acme rose.", "Acme rose."}, {}} {
+		if got, want := joinParagraphs(s, paras), strings.Join(paras, "\n\n"); got != want {
+			t.Errorf("joinParagraphs(%v) = %q, want %q", paras, got, want)
+		}
+	}
+}
 
 func TestDateline(t *testing.T) {
 	t.Parallel()

@@ -115,7 +115,7 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 		}
 		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", untrusted(ct))
 	}
-	a, err := parseHTML([]byte(decode(pageUTF8(r.Body, r.ContentType))), r.URL)
+	a, err := parseHTML([]byte(decode(string(pageUTF8(r.Body, r.ContentType)))), r.URL)
 	if errors.Is(err, errNoArticle) {
 		return model.Article{}, errNoContent
 	}
@@ -132,7 +132,7 @@ func extractPage(rawURL string, r *response) (model.Article, error) {
 	}
 	// The URL asked for, not the one redirected to, is the stable ID.
 	a.URL = rawURL
-	finish(&a, r.Body, int64(len(r.Body)), "")
+	finish(&a, string(r.Body[:min(len(r.Body), headSize)]), int64(len(r.Body)), "") // the ID hashes only the head
 	if a.Title == "" {
 		a.Title = rawURL
 	}

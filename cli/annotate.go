@@ -241,24 +241,27 @@ func shorten(s string, n int) string {
 
 // writeLine writes one JSON Lines record. The body, most of the bytes, is
 // escaped by hand (encoding/json's string encoder is the slow part on a
-// 2 MB article); the rest goes through encoding/json.
+// 2 MB article), and so are the quotes; entities are written one at a
+// time. No buffer grows to the size of the record (on a 2 MB article a
+// marshalled record is megabytes of fresh memory); the rest goes through
+// encoding/json.
 func writeLine(w *bufio.Writer, l jsonLine) error {
-	body, ents := l.Body, l.Entities
-	l.Body, l.Entities = "", []model.Entity{}
+	body, ents, qs := l.Body, l.Entities, l.Quotes
+	l.Body, l.Entities, l.Quotes = "", []model.Entity{}, []model.Quote{}
 	b, err := json.Marshal(l)
 	if err != nil {
 		return err
 	}
-	// Marshal writes the fields in struct order: split at the empty body
-	// and entities.
-	const bodyMark, entMark = `,"body":"","entities":[]`, `,"entities":[]`
-	i := bytes.Index(b, []byte(bodyMark))
+	// Marshal writes the fields in struct order: split at the empty body,
+	// entities and quotes.
+	const mark = `,"body":"","entities":[],"quotes":[]`
+	i := bytes.Index(b, []byte(mark))
 	if i < 0 {
 		return fmt.Errorf("annotation record has no body field")
 	}
 	w.Write(b[:i])
 	w.WriteString(`,"body":`)
-	writeJSONString(w, body)
+	writeJSONString(w, body, false)
 	w.WriteString(`,"entities":[`)
 	for k, e := range ents {
 		if k > 0 {
@@ -268,8 +271,15 @@ func writeLine(w *bufio.Writer, l jsonLine) error {
 			return err
 		}
 	}
+	w.WriteString(`],"quotes":[`)
+	for k, q := range qs {
+		if k > 0 {
+			w.WriteByte(',')
+		}
+		writeQuote(w, q)
+	}
 	w.WriteByte(']')
-	w.Write(b[i+len(bodyMark):])
+	w.Write(b[i+len(mark):])
 	return w.WriteByte('\n')
 }
 
@@ -289,15 +299,14 @@ func writeEntity(w *bufio.Writer, e model.Entity) error {
 	}
 	w.Write(b[:i])
 	w.WriteString(`"mentions":[`)
-	var num [24]byte
 	for k, m := range ms {
 		if k > 0 {
 			w.WriteByte(',')
 		}
 		w.WriteString(`{"start":`)
-		w.Write(strconv.AppendInt(num[:0], int64(m.Start), 10))
+		writeInt(w, m.Start)
 		w.WriteString(`,"end":`)
-		w.Write(strconv.AppendInt(num[:0], int64(m.End), 10))
+		writeInt(w, m.End)
 		w.WriteByte('}')
 	}
 	w.WriteByte(']')
@@ -305,17 +314,80 @@ func writeEntity(w *bufio.Writer, e model.Entity) error {
 	return nil
 }
 
+// writeQuote writes q exactly as encoding/json marshals it
+// (TestQuoteMatchesEncodingJSON keeps the two in step).
+func writeQuote(w *bufio.Writer, q model.Quote) {
+	w.WriteString(`{"text":`)
+	writeJSONString(w, q.Text, true)
+	w.WriteString(`,"speaker":`)
+	writeJSONString(w, q.Speaker, true)
+	w.WriteString(`,"speaker_id":`)
+	writeJSONString(w, q.SpeakerID, true)
+	w.WriteString(`,"start":`)
+	writeInt(w, q.Start)
+	w.WriteString(`,"end":`)
+	writeInt(w, q.End)
+	w.WriteByte('}')
+}
+
+// writeInt writes v in decimal straight into w's buffer (a local digit
+// array would escape and cost an allocation per number).
+func writeInt(w *bufio.Writer, v int) {
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(v), 10))
+}
+
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain and jsonPlainHTML mark the ASCII bytes a JSON string holds as
+// they are, without and with encoding/json's escaping of <, > and &.
+var jsonPlain, jsonPlainHTML = func() (plain, html [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
+	}
+	return plain, html
+}()
+
+// plain8 reports whether the 8 bytes of s are all printable ASCII other
+// than '"' and '\\' (and, with escapeHTML, '<', '>' and '&'), which a JSON
+// string holds as they are. It tests them at once: a byte of 0x80 or more,
+// 0x7F (+1 makes 0x80) or one below 0x20 (-0x20 wraps) sets a high bit, and
+// so does a byte equal to c in x^c-ones&^(x^c).
+func plain8(s string, escapeHTML bool) bool {
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	has := func(c uint64) uint64 { y := x ^ c*ones; return (y - ones) &^ y }
+	bad := x | (x + ones) | (x-0x20*ones)&^x | has('"') | has('\\')
+	if escapeHTML {
+		bad |= has('<') | has('>') | has('&')
+	}
+	return bad&highs == 0
+}
+
 // writeJSONString writes s as a JSON string: runs of plain bytes are copied
-// at once; controls, quotes, backslashes, U+2028/U+2029 are escaped and
-// invalid UTF-8 becomes U+FFFD, as encoding/json does.
-func writeJSONString(w *bufio.Writer, s string) {
+// at once; controls, quotes, backslashes, U+2028/U+2029 (and with
+// escapeHTML <, > and &) are escaped and invalid UTF-8 becomes U+FFFD, byte
+// for byte as encoding/json does.
+func writeJSONString(w *bufio.Writer, s string, escapeHTML bool) {
+	plain := &jsonPlain
+	if escapeHTML {
+		plain = &jsonPlainHTML
+	}
 	w.WriteByte('"')
 	start := 0
+	blockFrom := 0 // blocks of 8 are tested from here on, not again inside one that failed
 	for i := 0; i < len(s); {
+		if i >= blockFrom && i+8 <= len(s) {
+			if plain8(s[i:i+8], escapeHTML) {
+				i += 8 // most of an article is runs of plain ASCII
+				continue
+			}
+			blockFrom = i + 8
+		}
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+		if c < utf8.RuneSelf && plain[c] {
 			i++
 			continue
 		}
@@ -325,6 +397,10 @@ func writeJSONString(w *bufio.Writer, s string) {
 			case '"', '\\':
 				w.WriteByte('\\')
 				w.WriteByte(c)
+			case '\b':
+				w.WriteString(`\b`)
+			case '\f':
+				w.WriteString(`\f`)
 			case '\n':
 				w.WriteString(`\n`)
 			case '\r':

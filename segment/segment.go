@@ -20,9 +20,12 @@ import (
 // Paragraphs returns the blank-line separated paragraphs of body. A line
 // holding only whitespace counts as blank. Each span is trimmed.
 func Paragraphs(body string) []model.Span {
-	out := make([]model.Span, 0, len(body)/400+1)
-	eachParagraph(body, func(start, end int) {
+	// News paragraphs run 130 to 600 bytes: room for short ones, so the
+	// slice does not grow (and copy) on a long text.
+	out := make([]model.Span, 0, len(body)/128+1)
+	eachParagraph(body, func(start, end int) bool {
 		out = append(out, model.Span{Start: start, End: end})
+		return true
 	})
 	return out
 }
@@ -33,14 +36,30 @@ func Paragraphs(body string) []model.Span {
 // abbreviation, an initial, a corporate suffix or a number.
 func Sentences(body string) []model.Span {
 	out := make([]model.Span, 0, len(body)/80+1) // news sentences average well over 80 bytes
-	eachParagraph(body, func(start, end int) {
+	eachParagraph(body, func(start, end int) bool {
 		out = sentencesIn(body, start, end, out)
+		return true
 	})
 	return out
 }
 
-// eachParagraph calls fn with the trimmed span of every paragraph in order.
-func eachParagraph(s string, fn func(start, end int)) {
+// FirstSentence returns the first sentence of body, the span Sentences(body)
+// would list first, reading body only up to the end of its first paragraph
+// (a sentence never crosses a paragraph break). ok is false when body has
+// no sentence.
+func FirstSentence(body string) (first model.Span, ok bool) {
+	eachParagraph(body, func(start, end int) bool {
+		if sents := sentencesIn(body, start, end, nil); len(sents) > 0 {
+			first, ok = sents[0], true
+		}
+		return !ok
+	})
+	return first, ok
+}
+
+// eachParagraph calls fn with the trimmed span of every paragraph in order,
+// until fn returns false.
+func eachParagraph(s string, fn func(start, end int) bool) {
 	n := len(s)
 	pStart, pEnd := -1, 0
 	for i := 0; i < n; {
@@ -75,7 +94,9 @@ func eachParagraph(s string, fn func(start, end int)) {
 		}
 		if blank {
 			if pStart >= 0 {
-				emitTrimmed(s, pStart, pEnd, fn)
+				if !emitTrimmed(s, pStart, pEnd, fn) {
+					return
+				}
 				pStart = -1
 			}
 			continue
@@ -90,11 +111,11 @@ func eachParagraph(s string, fn func(start, end int)) {
 	}
 }
 
-func emitTrimmed(s string, start, end int, fn func(start, end int)) {
+// emitTrimmed calls fn with the trimmed span, if not empty, and returns
+// whether to go on.
+func emitTrimmed(s string, start, end int, fn func(start, end int) bool) bool {
 	start, end = trim(s, start, end)
-	if start < end {
-		fn(start, end)
-	}
+	return start >= end || fn(start, end)
 }
 
 // trim narrows [start, end) past whitespace at both ends.
@@ -149,6 +170,13 @@ func isSpaceRune(r rune) bool {
 func sentencesIn(s string, start, end int, out []model.Span) []model.Span {
 	sentStart := start
 	for i := start; i < end; {
+		// Jump over bytes that cannot start a terminator: most of the text.
+		for i < end && !terminatorByte[s[i]] {
+			i++
+		}
+		if i >= end {
+			break
+		}
 		c := s[i]
 		if c == '.' || c == '?' || c == '!' {
 			j := i + 1
@@ -208,6 +236,18 @@ func sentencesIn(s string, start, end int, out []model.Span) []model.Span {
 	}
 	return appendTrimmed(out, s, sentStart, end)
 }
+
+// terminatorByte marks the bytes a sentence terminator starts with: ".",
+// "?", "!" and the lead bytes of "。", "！", "？" and "…". Other bytes,
+// continuation bytes included, are never part of a terminator.
+var terminatorByte = func() (t [256]bool) {
+	for _, r := range ".?!。！？…" {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		t[b[0]] = true
+	}
+	return t
+}()
 
 func appendTrimmed(out []model.Span, s string, a, b int) []model.Span {
 	a, b = trim(s, a, b)

@@ -109,6 +109,18 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+func TestFirstSentence(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"", "\n \n", "One. Two.", "  \n\nNo stop here\n\nNext. Para.", "Acme Corp. The end.\n\nMore.",
+		"\ufeff\n\n“Quote.” He said.", "\u00a0\n\u00a0A line\nstill one. Two.\n\nB.", benchText()} {
+		got, ok := FirstSentence(in)
+		all := Sentences(in)
+		if ok != (len(all) > 0) || ok && got != all[0] {
+			t.Errorf("FirstSentence(%.40q) = %v, %v; Sentences gives %v first", in, got, ok, all[:min(len(all), 1)])
+		}
+	}
+}
+
 // checkSpans asserts the invariants every consumer of spans relies on.
 func checkSpans(t *testing.T, s string, spans []model.Span, kind string) {
 	t.Helper()
@@ -141,6 +153,9 @@ func FuzzSegment(f *testing.F) {
 		checkSpans(t, s, paras, "paragraph")
 		sents := Sentences(s)
 		checkSpans(t, s, sents, "sentence")
+		if first, ok := FirstSentence(s); ok != (len(sents) > 0) || ok && first != sents[0] {
+			t.Fatalf("FirstSentence = %v, %v; Sentences starts %v", first, ok, sents[:min(len(sents), 1)])
+		}
 		// Every sentence lies inside one paragraph and paragraphs are fully covered.
 		p := 0
 		for _, sp := range sents {
