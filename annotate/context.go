@@ -45,7 +45,7 @@ func (d *doc) propagateLists() {
 		changed := false
 		for i := range cs {
 			c := &cs[i]
-			if c.kind != "" || c.ent >= 0 {
+			if c.kind() != "" || c.ent >= 0 {
 				continue
 			}
 			if f := lex.lists(ns.word(c.t0)); f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
@@ -57,7 +57,7 @@ func (d *doc) propagateLists() {
 			if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
 				continue
 			}
-			isCo := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Company }
+			isCo := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind() == model.Company }
 			sep := func(a, b *chunk) bool {
 				// a ends right before ", " or " and " then b.
 				k := a.t1
@@ -71,15 +71,15 @@ func (d *doc) propagateLists() {
 			}
 			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
 			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
-				c.kind, c.cue = model.Company, "list"
+				c.set(model.Company, "list")
 				changed = true
 				continue
 			}
 			// "John Magnier and JP McManus": people listed with a person.
-			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind == model.Person }
+			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind() == model.Person }
 			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
 				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
-				c.kind, c.cue = model.Person, "list"
+				c.set(model.Person, "list")
 				changed = true
 			}
 		}
@@ -98,7 +98,7 @@ func (d *doc) contributors() {
 	ns := &d.ns
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
-		if c.kind != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
+		if c.kind() != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
 			continue
 		}
 		// Walk back over earlier names of the same credit ("A, B and C").
@@ -120,7 +120,7 @@ func (d *doc) contributors() {
 		}
 		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
 			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
-			c.kind, c.cue = model.Person, "credit"
+			c.set(model.Person, "credit")
 		}
 	}
 	for _, f := range d.fields {
@@ -129,8 +129,8 @@ func (d *doc) contributors() {
 		}
 		for i := range d.ns.chunks {
 			c := &d.ns.chunks[i]
-			if c.s >= f.s && c.e <= f.e && c.kind == "" && c.t1-c.t0 >= 2 {
-				c.kind, c.cue = model.Person, "credit"
+			if c.s >= f.s && c.e <= f.e && c.kind() == "" && c.t1-c.t0 >= 2 {
+				c.set(model.Person, "credit")
 			}
 		}
 	}

@@ -225,18 +225,19 @@ func (d *doc) names() {
 	// Unresolved runs: an alias of a known entity, else context.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
-		if c.kind != "" || c.ent >= 0 {
+		if c.kind() != "" || c.ent >= 0 {
 			continue
 		}
 		if e, ok := d.lookup(c); ok {
-			c.ent, c.kind, c.cue = e, d.ents[e].kind, "alias"
+			c.ent = e
+			c.set(d.ents[e].kind, "alias")
 			continue
 		}
 		if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
 			continue
 		}
 		if d.contextCompany(c) {
-			c.kind, c.cue = model.Company, "context"
+			c.set(model.Company, "context")
 		}
 	}
 	d.propagateLists()
@@ -258,7 +259,7 @@ func (d *doc) resolve() {
 	idx := make([]int, 0, len(ns.chunks))
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
-		if c.ent < 0 && (c.kind == model.Company || c.kind == model.Person || c.kind == model.Place) {
+		if c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place) {
 			idx = append(idx, i)
 		}
 	}
@@ -269,7 +270,7 @@ func (d *doc) resolve() {
 		name := bare(ns.chunkText(c))
 		// A company named like a person's surname ("Adani" after "Gautam
 		// Adani") stays a company.
-		if e, ok := d.alias[name]; ok && (d.ents[e].kind == c.kind || c.kind != model.Company) {
+		if e, ok := d.alias[name]; ok && (d.ents[e].kind == c.kind() || c.kind() != model.Company) {
 			c.ent = e
 			d.mention(e, c.t0, c.t1, c.s, c.e)
 			continue
@@ -282,7 +283,7 @@ func (d *doc) resolve() {
 			}
 		}
 		e := len(d.ents)
-		d.ents = append(d.ents, entB{kind: c.kind, canonical: ns.chunkText(c), cue: c.cue, first: c.s, spans: d.spanBuf()})
+		d.ents = append(d.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: d.spanBuf()})
 		c.ent = e
 		d.mention(e, c.t0, c.t1, c.s, c.e)
 		d.registerAliases(e, c)

@@ -13,9 +13,40 @@ type chunk struct {
 	t0, t1 int // word tokens [t0, t1)
 	s, e   int
 	title  bool // a title word stood in front ("Chief Executive", "Mr.")
-	kind   model.EntityKind
-	cue    string
-	ent    int // entity index once resolved, else -1
+	// kindID and cueID index chunkKinds and chunkCues: a chunk holds no
+	// pointer, so the garbage collector never reads the chunk array, which
+	// is sized for the longest news text and mostly unused
+	kindID, cueID uint8
+	ent           int // entity index once resolved, else -1
+}
+
+// chunkKinds are the kinds a chunk can be given ("skip": no entity).
+var chunkKinds = [...]model.EntityKind{"", model.Company, model.Person, model.Place, "skip"}
+
+// chunkCues are the cues a chunk can be given.
+var chunkCues = [...]string{"", "alias", "context", "credit", "first-name", "gazetteer", "institution",
+	"known-name", "list", "suffix", "title-context", "wire"}
+
+func (c *chunk) kind() model.EntityKind { return chunkKinds[c.kindID] }
+func (c *chunk) cue() string            { return chunkCues[c.cueID] }
+
+// set gives the chunk a kind and the cue that found it; both must be listed
+// in chunkKinds and chunkCues.
+func (c *chunk) set(kind model.EntityKind, cue string) {
+	c.kindID, c.cueID = 0, 0
+	for i, k := range chunkKinds {
+		if k == kind {
+			c.kindID = uint8(i)
+		}
+	}
+	for i, q := range chunkCues {
+		if q == cue {
+			c.cueID = uint8(i)
+		}
+	}
+	if chunkKinds[c.kindID] != kind || chunkCues[c.cueID] != cue {
+		panic("annotate: chunk kind " + string(kind) + " or cue " + cue + " not listed")
+	}
 }
 
 // nameScanner holds one text's tokens and the chunks found in it.
@@ -297,32 +328,32 @@ func (ns *nameScanner) classify(c *chunk) {
 	nf, lf := wordSet(lex.get(name)), wordSet(lex.get(last))
 	switch {
 	case nf&(wire|nonCompany) != 0:
-		c.kind, c.cue = "skip", "wire"
+		c.set("skip", "wire")
 		return
 	case nf&known != 0:
-		c.kind, c.cue = model.Company, "known-name"
+		c.set(model.Company, "known-name")
 		return
 	case nf&place != 0:
-		c.kind, c.cue = model.Place, "gazetteer"
+		c.set(model.Place, "gazetteer")
 		return
 	case n > 1 && lf&(legal|designator) == 0 && ns.wirePrefix(c):
 		// "Dow Jones Newswires", "Reuters Breakingviews": a wire's own service.
-		c.kind, c.cue = "skip", "wire"
+		c.set("skip", "wire")
 		return
 	case lf&nonCompanyEnd != 0 && n > 1:
-		c.kind, c.cue = "skip", "institution"
+		c.set("skip", "institution")
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
 	case n >= 2 && lf&legal != 0:
-		c.kind, c.cue = model.Company, "suffix"
+		c.set(model.Company, "suffix")
 		return
 	case n >= 2 && leadingDesignators[first]:
 		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
-		c.kind, c.cue = model.Company, "suffix"
+		c.set(model.Company, "suffix")
 		return
 	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
-		c.kind, c.cue = model.Company, "suffix"
+		c.set(model.Company, "suffix")
 		return
 	}
 	if restricted {
@@ -330,26 +361,26 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 	// "Mr Okafor", "Ms. Lindqvist": an honorific and one name is a person.
 	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.get(first) == 0 {
-		c.kind, c.cue = model.Person, "title-context"
+		c.set(model.Person, "title-context")
 		return
 	}
 	if n >= 2 && n <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
-			c.kind, c.cue = model.Person, "title-context"
+			c.set(model.Person, "title-context")
 		case lex.firstName.has(first) && (!placePreposition[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
-			c.kind, c.cue = model.Person, "first-name"
+			c.set(model.Person, "first-name")
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
-			c.kind, c.cue = model.Person, "title-context"
+			c.set(model.Person, "title-context")
 		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
 			// "Its chief investment officer, Ong Mei Xin, said"
-			c.kind, c.cue = model.Person, "title-context"
+			c.set(model.Person, "title-context")
 		case ns.reportNear(c):
-			c.kind, c.cue = model.Person, "context"
+			c.set(model.Person, "context")
 		case ns.titleAfter(c):
-			c.kind, c.cue = model.Person, "title-context"
+			c.set(model.Person, "title-context")
 		}
-		if c.kind != "" {
+		if c.kind() != "" {
 			return
 		}
 	}
@@ -358,17 +389,17 @@ func (ns *nameScanner) classify(c *chunk) {
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
 		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].e)))) {
 			if ns.allPlaces(k, c.t1) {
-				c.kind, c.cue = model.Company, "known-name"
+				c.set(model.Company, "known-name")
 				return
 			}
 			c.t1, c.e = k, int(ns.toks[k-1].e)
-			c.kind, c.cue = model.Company, "known-name"
+			c.set(model.Company, "known-name")
 			return
 		}
 	}
 	// "Abu Dhabi" inside a longer run of places.
 	if ns.allPlaces(c.t0, c.t1) {
-		c.kind, c.cue = model.Place, "gazetteer"
+		c.set(model.Place, "gazetteer")
 	}
 }
 
