@@ -496,8 +496,12 @@ func (vb *vBuilder) storyYear(a model.Article) int {
 			continue
 		}
 		y := vYearIn(b[f.start:f.end])
-		before := strings.ToLower(b[max(0, f.start-8):f.start])
-		if y > best && !strings.HasSuffix(before, "by ") && !strings.HasSuffix(before, "until ") &&
+		if y <= best {
+			continue
+		}
+		var lb [8]byte // ASCII lower case is enough for the words below, and allocates nothing
+		before := string(qLowerASCII(lb[:0], b[max(0, f.start-8):f.start]))
+		if !strings.HasSuffix(before, "by ") && !strings.HasSuffix(before, "until ") &&
 			!strings.HasSuffix(before, "to ") && !strings.HasSuffix(before, "through ") {
 			best = y
 		}
