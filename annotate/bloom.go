@@ -135,3 +135,28 @@ func newWordList(m map[string]bool) wordList {
 }
 
 func (l wordList) has(w string) bool { return l.t.get(w, wordHash(w, 0)) != 0 }
+
+// wordValues maps a fixed set of words to values on a wordTable, for the
+// maps asked about on every number and the word after it.
+type wordValues[V any] struct {
+	t    *wordTable
+	vals []V
+}
+
+func newWordValues[V any](m map[string]V) wordValues[V] {
+	idx := make(map[string]uint32, len(m))
+	vals := make([]V, 0, len(m))
+	for w, v := range m {
+		vals = append(vals, v)
+		idx[w] = uint32(len(vals)) // index+1: 0 is "absent"
+	}
+	return wordValues[V]{newWordTable(idx, 0), vals}
+}
+
+func (w wordValues[V]) get(s string) (V, bool) {
+	if i := w.t.get(s, wordHash(s, 0)); i > 0 {
+		return w.vals[i-1], true
+	}
+	var zero V
+	return zero, false
+}

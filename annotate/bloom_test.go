@@ -68,3 +68,36 @@ func TestWordListsMatchTheirMaps(t *testing.T) {
 		}
 	}
 }
+
+// Each table of values answers as the map it was made from.
+func TestWordValuesMatchTheirMaps(t *testing.T) {
+	t.Parallel()
+	words := strings.Fields(corpus(t, 16<<10))
+	check := func(name string, ok func(w string) bool) {
+		for _, w := range words {
+			if !ok(w) {
+				t.Fatalf("%s: %q answers differently", name, w)
+			}
+		}
+	}
+	for w := range numberWords {
+		words = append(words, w, strings.ToUpper(w), w+"s")
+	}
+	for w := range scales {
+		words = append(words, w, w+"-dirham")
+	}
+	for w := range currencyPrefixes {
+		words = append(words, w, strings.ToLower(w))
+	}
+	check("numberWords", func(w string) bool {
+		a, ok1 := numberWordVals.get(w)
+		b, ok2 := numberWords[w]
+		return a == b && ok1 == ok2
+	})
+	check("scales", func(w string) bool { a, ok1 := scaleVals.get(w); b, ok2 := scales[w]; return a == b && ok1 == ok2 })
+	check("currencyPrefixes", func(w string) bool {
+		a, ok1 := currencyPrefixVals.get(w)
+		b, ok2 := currencyPrefixes[w]
+		return a == b && ok1 == ok2
+	})
+}

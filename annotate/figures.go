@@ -146,11 +146,11 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixes[d.text.slice(int(toks[i].s), int(toks[i+1].e))]; ok {
+		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].e))); ok {
 			return c, i + 2
 		}
 	}
-	c, ok := currencyPrefixes[w]
+	c, ok := currencyPrefixVals.get(w)
 	if !ok {
 		return "", 0
 	}
@@ -188,12 +188,12 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 		v = x
 	case kWord:
 		w := strings.ToLower(d.tok(i))
-		x, ok := numberWords[w]
+		x, ok := numberWordVals.get(w)
 		if !ok {
 			// "twenty-five"; "two-year" (the number of a compound)
 			tens, units, hy := strings.Cut(w, "-")
-			a, ok1 := numberWords[tens]
-			b, ok2 := numberWords[units]
+			a, ok1 := numberWordVals.get(tens)
+			b, ok2 := numberWordVals.get(units)
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
@@ -212,11 +212,11 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	d.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
 		w := d.tok(j)
-		m, ok := scales[w]
+		m, ok := scaleVals.get(w)
 		if !ok {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
-			if m, ok = scales[left]; hy && ok && len(left) > 2 && !d.glued(j) {
+			if m, ok = scaleVals.get(left); hy && ok && len(left) > 2 && !d.glued(j) {
 				v *= m
 				d.hyphenUnit = right
 				return v, j + 1, true, word
@@ -546,6 +546,14 @@ var figFilter = func() *wordFilter {
 	}
 	return f
 }()
+
+// The maps numberAt and currencyAt ask about every number and the words
+// next to it, on tables.
+var (
+	numberWordVals     = newWordValues(numberWords)
+	scaleVals          = newWordValues(scales)
+	currencyPrefixVals = newWordValues(currencyPrefixes)
+)
 
 // figStartList is figStarts for mayStartFigure.
 var figStartList = newWordList(figStarts)

@@ -510,13 +510,13 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 		return false
 	}
 	if ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.') {
-		_, ok := currencyPrefixes[ns.word(i)]
+		_, ok := currencyPrefixVals.get(ns.word(i))
 		return ok
 	}
 	if !ns.isPunct(i+1, '$') {
 		return false
 	}
-	_, ok := currencyPrefixes[ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e))]
+	_, ok := currencyPrefixVals.get(ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e)))
 	return ok
 }
 
