@@ -292,7 +292,25 @@ type qDoc struct {
 	// lowSpent counts the bytes lowerAt allocated.
 	lowCache map[string]string
 	lowSpent int
-	sortBuf  qSortBuf // qSortMentsIn's scratch, shared by the sorts of this document
+	sortBuf  qSortBuf   // qSortMentsIn's scratch, shared by the sorts of this document
+	mcur     mentCursor // mentionsIn's place in ments
+}
+
+// mentCursor answers "the first mention starting at or after a" for calls
+// that mostly come in text order (sentences, then the mentions in each): it
+// steps forward from its last answer, and a position before that falls back
+// to a binary search.
+type mentCursor struct{ i, a int }
+
+func (c *mentCursor) from(ms []qMent, a int) int {
+	if a < c.a {
+		return sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
+	}
+	for c.i < len(ms) && ms[c.i].start < a {
+		c.i++
+	}
+	c.a = a
+	return c.i
 }
 
 // qSortBuf holds qSortMentsIn's scratch.
@@ -341,6 +359,7 @@ func (d *qDoc) indexMentions() {
 		d.others = make([]qMent, 0, o)
 	}
 	d.ments, d.others = d.ments[:0], d.others[:0]
+	d.mcur = mentCursor{}
 	for i, e := range d.ents {
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(d.body) && m.Start < m.End {
@@ -427,7 +446,7 @@ func (d *qDoc) overlapsOther(a, b int) bool {
 
 // mentionsIn returns the person/company mentions inside [a, b).
 func (d *qDoc) mentionsIn(a, b int) []qMent {
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= a })
+	i := d.mcur.from(d.ments, a)
 	j := i
 	for j < len(d.ments) && d.ments[j].start < b {
 		j++

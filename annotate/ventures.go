@@ -53,7 +53,7 @@ func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []mode
 // inName reports whether pos lies inside a person or company mention.
 func (vb *vBuilder) inName(pos int) bool {
 	ms := vb.d.ments
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].start > pos })
+	i := vb.nameCur.from(ms, pos+1) // the first mention starting after pos
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		if ms[j].start <= pos && pos < ms[j].end {
 			return true
@@ -75,6 +75,9 @@ type vBuilder struct {
 	quick   []bool // vQuickTrigger of each sentence, when read beforehand
 	// qcur is the first quote ending after qpos (firstQuoteEndingAfter)
 	qcur, qpos int
+	// nameCur and figCur are inName's and figsIn's places in the mentions
+	// and figures
+	nameCur, figCur mentCursor
 	// clauseBufs hold the tokens of a clause without its asides and of
 	// each aside, two per nesting depth (reused)
 	clauseBufs [][]qTok
@@ -628,12 +631,12 @@ func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
 }
 
 func (vb *vBuilder) inQuoteAt(pos int) bool {
-	i := sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+	i := vb.firstQuoteEndingAfter(pos)
 	return i < len(vb.quotes) && vb.quotes[i].Start <= pos
 }
 
 func (vb *vBuilder) figsIn(a, b int) []vFig {
-	i := sort.Search(len(vb.figs), func(i int) bool { return vb.figs[i].start >= a })
+	i := vb.figCur.from(vb.figs, a)
 	j := i
 	for j < len(vb.figs) && vb.figs[j].start < b {
 		j++
