@@ -41,7 +41,7 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			// Beek": a family name led by a particle keeps it.
 			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && particles[strings.ToLower(ns.word(k))] &&
 				ns.toks[c.t1-1].kind == kWord {
-				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].e))
+				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].end()))
 				d.setAlias(family, e)
 				if p := family[0]; p >= 'a' && p <= 'z' {
 					d.setAlias(string(p-'a'+'A')+family[1:], e) // "Van Beek said" opening a sentence
@@ -137,7 +137,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	ns := &d.ns
 	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
-		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].e)
+		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].end())
 		code := ns.text.slice(s, e)
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
@@ -154,7 +154,7 @@ func (d *doc) bracketAlias(c *chunk) {
 	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
 		ns.toks[k+2].flags&fUpper != 0 {
 		d.setAlias(ns.word(k+2), c.ent)
-		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].e))
+		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].end()))
 	}
 }
 
@@ -182,7 +182,7 @@ func (d *doc) aliasScan() {
 					break
 				}
 			}
-			if e, ok := d.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].e)))]; ok {
+			if e, ok := d.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].end())))]; ok {
 				best, bestJ = e, j
 			}
 		}
@@ -190,10 +190,10 @@ func (d *doc) aliasScan() {
 			d.hyphenAlias(i)
 			continue
 		}
-		end := int(toks[bestJ-1].e)
+		end := int(toks[bestJ-1].end())
 		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
 			lex.legal.has(ns.word(bestJ-1)) {
-			end = int(toks[bestJ].e)
+			end = int(toks[bestJ].end())
 		}
 		d.mention(best, i, bestJ, int(toks[i].s), end)
 		i = bestJ - 1

@@ -243,12 +243,12 @@ func (ns *nameScanner) tickerAfter(i int) int {
 			return 0
 		}
 		switch {
-		case t.kind == kNum && int(t.e)-int(t.s) >= 3 && !strings.ContainsAny(ns.text.slice(int(t.s), int(t.e)), ","):
+		case t.kind == kNum && int(t.end())-int(t.s) >= 3 && !strings.ContainsAny(ns.text.slice(int(t.s), int(t.end())), ","):
 			code = true
-		case t.kind == kWord && t.flags&fUpper != 0 && int(t.e)-int(t.s) <= 6:
+		case t.kind == kWord && t.flags&fUpper != 0 && int(t.end())-int(t.s) <= 6:
 			code = true
 		case t.kind == kPunct && (ns.text.at(int(t.s)) == '.' || ns.text.at(int(t.s)) == ':'):
-		case t.kind == kWord && len(ns.text.slice(int(t.s), int(t.e))) <= 2 && t.flags&fCap != 0:
+		case t.kind == kWord && len(ns.text.slice(int(t.s), int(t.end()))) <= 2 && t.flags&fCap != 0:
 		default:
 			return 0
 		}
@@ -262,7 +262,7 @@ func (ns *nameScanner) isDash(i int) bool {
 		return false
 	}
 	t := ns.toks[i]
-	w := ns.text.slice(int(t.s), int(t.e))
+	w := ns.text.slice(int(t.s), int(t.end()))
 	return w == "–" || w == "—"
 }
 

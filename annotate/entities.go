@@ -173,7 +173,6 @@ func newDocText(a model.Article, oneString bool) *doc {
 	if cut := int32(d.text.cut); cut > 0 {
 		for i := from; i < len(d.ns.toks); i++ {
 			d.ns.toks[i].s += cut
-			d.ns.toks[i].e += cut
 		}
 	}
 	if cap(sc.covered) < len(d.ns.toks) {

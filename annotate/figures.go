@@ -105,7 +105,7 @@ func (d *doc) figuresFrom(cands []figure) {
 
 func (d *doc) addFigure(f figure) {
 	toks := d.ns.toks
-	s, e := int(toks[f.t0].s), int(toks[f.t1-1].e)
+	s, e := int(toks[f.t0].s), int(toks[f.t1-1].end())
 	text := d.text.slice(s, e)
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
@@ -137,7 +137,7 @@ func (d *doc) tok(i int) string {
 		return ""
 	}
 	t := d.ns.toks[i]
-	return d.text.slice(int(t.s), int(t.e))
+	return d.text.slice(int(t.s), int(t.end()))
 }
 
 // currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
@@ -146,7 +146,7 @@ func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].e))); ok {
+		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
 		}
 	}
@@ -575,9 +575,9 @@ func (d *doc) mayStartFigure(i int) bool {
 	case kPunct:
 		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
 		c := d.text.at(int(t.s))
-		return c == '$' || c == 0xC2 || c == 0xE2 && t.e-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
+		return c == '$' || c == 0xC2 || c == 0xE2 && t.end()-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
 	case kWord:
-		w := d.text.slice(int(t.s), int(t.e))
+		w := d.text.slice(int(t.s), int(t.end()))
 		if !figFirst[w[0]] {
 			return false // most words: not even the first letter fits
 		}

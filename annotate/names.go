@@ -59,7 +59,10 @@ type nameScanner struct {
 	restrictFrom, restrictTo int
 }
 
-func (ns *nameScanner) word(i int) string { t := ns.toks[i]; return ns.text.slice(int(t.s), int(t.e)) }
+func (ns *nameScanner) word(i int) string {
+	t := ns.toks[i]
+	return ns.text.slice(int(t.s), int(t.end()))
+}
 
 func (ns *nameScanner) isCapWord(i int) bool {
 	if i < 0 || i >= len(ns.toks) {
@@ -121,7 +124,7 @@ func (ns *nameScanner) findChunks() {
 			continue
 		}
 		j := i + 1
-		end := int(toks[i].e)
+		end := int(toks[i].end())
 		next := 0
 		for j < len(toks) && j-i < maxRun {
 			u := toks[j]
@@ -131,7 +134,7 @@ func (ns *nameScanner) findChunks() {
 				if lex.legal.has(prev) && j-1 > i && !lex.legal.has(ns.word(j)) {
 					break
 				}
-				end = int(u.e)
+				end = int(u.end())
 				j++
 				continue
 			}
@@ -140,13 +143,13 @@ func (ns *nameScanner) findChunks() {
 					// "Corp." keeps its period and ends the name; after a
 					// suffix written in full the period ends the sentence
 					if !fullSuffix[prev] {
-						end = int(u.e)
+						end = int(u.end())
 						next = j + 1
 					}
 					break
 				}
 				if (abbrevTitleList.has(prev) || len(prev) == 1) && ns.isCapWord(j+1) {
-					end = int(toks[j+1].e)
+					end = int(toks[j+1].end())
 					j += 2
 					continue
 				}
@@ -155,7 +158,7 @@ func (ns *nameScanner) findChunks() {
 			// "Holmgaard A/S"
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '/' && u.flags&fSpace == 0 && j+1 < len(toks) &&
 				toks[j+1].kind == kWord && toks[j+1].flags&fSpace == 0 && lex.legal.has(prev+"/"+ns.word(j+1)) {
-				end = int(toks[j+1].e)
+				end = int(toks[j+1].end())
 				next = j + 2
 				if ns.isPunct(j+2, '.') && int(toks[j+2].s) == end {
 					end++
@@ -165,7 +168,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			// " & " between capitalised words.
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '&' && ns.isCapWord(j+1) {
-				end = int(toks[j+1].e)
+				end = int(toks[j+1].end())
 				j += 2
 				continue
 			}
@@ -173,7 +176,7 @@ func (ns *nameScanner) findChunks() {
 				w := ns.word(j)
 				if particles[w] || (w == "of" && lex.designator.has(prev)) ||
 					(w == "and" && ns.andJoins(i, j)) {
-					end = int(toks[j+1].e)
+					end = int(toks[j+1].end())
 					j += 2
 					continue
 				}
@@ -181,7 +184,7 @@ func (ns *nameScanner) findChunks() {
 			// "Pearl River Precision (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
 			if ns.isPunct(j, '(') && ns.isCapWord(j+1) && ns.isPunct(j+2, ')') && ns.isCapWord(j+3) {
-				end = int(toks[j+3].e)
+				end = int(toks[j+3].end())
 				j += 4
 				continue
 			}
@@ -196,7 +199,7 @@ func (ns *nameScanner) findChunks() {
 // only when the words after it end with a corporate suffix and neither side
 // is a name on its own ("Tokai Rope and Cable Corp.").
 func (ns *nameScanner) andJoins(i, j int) bool {
-	left := ns.text.slice(int(ns.toks[i].s), int(ns.toks[j-1].e))
+	left := ns.text.slice(int(ns.toks[i].s), int(ns.toks[j-1].end()))
 	lw := ns.word(j - 1)
 	// A lone designator ("Oil and Natural Gas Corp.") is no name by itself.
 	lwf := lex.lists(lw)
@@ -213,7 +216,7 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	if lex.lists(last)&(legal|designator) == 0 {
 		return false
 	}
-	right := ns.text.slice(int(ns.toks[j+1].s), int(ns.toks[k-1].e))
+	right := ns.text.slice(int(ns.toks[j+1].s), int(ns.toks[k-1].end()))
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
@@ -272,7 +275,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCapList.has(w) || j-i <= 2) &&
 			(f&firstName == 0 || functionCapList.has(w) || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
-				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e))
+				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end()))
 				if wordSet(lex.get(two))&(place|known) != 0 {
 					break
 				}
@@ -287,7 +290,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	for k := i + 1; k < j; k++ {
 		if ns.toks[k].kind == kWord && innerTitleList.has(ns.word(k)) {
-			ns.addChunk(i, k, int(ns.toks[k-1].e))
+			ns.addChunk(i, k, int(ns.toks[k-1].end()))
 			ns.addChunk(k, j, end)
 			return
 		}
@@ -296,10 +299,10 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	// Monday" does not happen, but "SoftBank CEO" would).
 	for j-1 > i && wordSet(lex.get(ns.word(j-1)))&(title|dateWord) != 0 && wordSet(lex.get(ns.word(j-1)))&(legal|designator) == 0 {
 		j--
-		end = int(ns.toks[j-1].e)
+		end = int(ns.toks[j-1].end())
 	}
-	if end < int(ns.toks[j-1].e) {
-		end = int(ns.toks[j-1].e)
+	if end < int(ns.toks[j-1].end()) {
+		end = int(ns.toks[j-1].end())
 	}
 	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1})
 }
@@ -387,12 +390,12 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
-		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].e)))) {
+		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].end())))) {
 			if ns.allPlaces(k, c.t1) {
 				c.set(model.Company, "known-name")
 				return
 			}
-			c.t1, c.e = k, int(ns.toks[k-1].e)
+			c.t1, c.e = k, int(ns.toks[k-1].end())
 			c.set(model.Company, "known-name")
 			return
 		}
@@ -452,7 +455,7 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 			continue
 		}
 		// two-word places ("Abu Dhabi")
-		if k+1 < t1 && lex.place.has(ns.text.slice(int(ns.toks[k].s), int(ns.toks[k+1].e))) {
+		if k+1 < t1 && lex.place.has(ns.text.slice(int(ns.toks[k].s), int(ns.toks[k+1].end()))) {
 			k++
 			real = true
 			continue
@@ -516,7 +519,7 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 	if !ns.isPunct(i+1, '$') {
 		return false
 	}
-	_, ok := currencyPrefixVals.get(ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].e)))
+	_, ok := currencyPrefixVals.get(ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end())))
 	return ok
 }
 
@@ -533,7 +536,7 @@ func (ns *nameScanner) after(c *chunk) int {
 // outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
 func (ns *nameScanner) wirePrefix(c *chunk) bool {
 	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
-		if lex.wire.has(ns.text.slice(c.s, int(ns.toks[k-1].e))) {
+		if lex.wire.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
 			return true
 		}
 	}

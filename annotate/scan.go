@@ -24,12 +24,21 @@ const (
 	fDigit                   // a word with a digit in it ("C180")
 )
 
-// token is a byte range of the scanned text.
+// token is a byte range of the scanned text: 8 bytes, because every pass
+// of the entity pass reads the token array (a quarter of a token per byte of
+// text), and its size is most of the memory the pass touches.
 type token struct {
-	s, e  int32 // 12-byte tokens halve the memory traffic of the scan
+	s     int32
+	n     uint16 // length in bytes: a longer word is cut into pieces (appendTok)
 	kind  uint8
 	flags uint8
 }
+
+// maxTokenLen is the longest token; no word of news comes near it.
+const maxTokenLen = 1<<16 - 1
+
+// end is the offset after the token.
+func (t token) end() int32 { return t.s + int32(t.n) }
 
 // scan splits text into tokens in one pass over its bytes. The result is a
 // slice proportional to the text; nothing else is allocated.
@@ -60,7 +69,12 @@ func scan(text string, toks []token) []token {
 					flags |= fPara
 					para = false
 				}
-				toks = append(toks, token{s: int32(i), e: int32(j), kind: kWord, flags: flags})
+				if j-i > maxTokenLen {
+					toks = appendTok(toks, text, i, j, kWord, 0, space, &sent, &para)
+					i, space = j, false
+					continue
+				}
+				toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				i, space = j, false
 				continue
 			}
@@ -79,7 +93,7 @@ func scan(text string, toks []token) []token {
 				}
 				i++
 			}
-			toks = append(toks, token{s: int32(st), e: int32(st + 1), kind: kBreak})
+			toks = append(toks, token{s: int32(st), n: 1, kind: kBreak})
 			space, sent = true, true
 			if nl > 1 {
 				para = true
@@ -104,7 +118,7 @@ func scan(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = appendTok(toks, i, j, kNum, 0, space, &sent, &para)
+			toks = appendTok(toks, text, i, j, kNum, 0, space, &sent, &para)
 			i, space = j, false
 			continue
 		}
@@ -119,18 +133,18 @@ func scan(text string, toks []token) []token {
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			toks = appendTok(toks, i, j, kWord, flags, space, &sent, &para)
+			toks = appendTok(toks, text, i, j, kWord, flags, space, &sent, &para)
 			i, space = j, false
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
 		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && !space {
-			toks = appendTok(toks, i, i+size+1, kPoss, 0, space, &sent, &para)
+			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, space, &sent, &para)
 			i += size + 1
 			space = false
 			continue
 		}
-		toks = appendTok(toks, i, i+size, kPunct, 0, space, &sent, &para)
+		toks = appendTok(toks, text, i, i+size, kPunct, 0, space, &sent, &para)
 		i += size
 		space = false
 		if c == '.' || c == '!' || c == '?' {
@@ -142,7 +156,7 @@ func scan(text string, toks []token) []token {
 	return toks
 }
 
-func appendTok(toks []token, s, e int, kind, flags uint8, space bool, sent, para *bool) []token {
+func appendTok(toks []token, text string, s, e int, kind, flags uint8, space bool, sent, para *bool) []token {
 	if space {
 		flags |= fSpace
 	}
@@ -154,7 +168,17 @@ func appendTok(toks []token, s, e int, kind, flags uint8, space bool, sent, para
 		flags |= fPara
 		*para = false
 	}
-	return append(toks, token{s: int32(s), e: int32(e), kind: kind, flags: flags})
+	// A run of letters or digits past maxTokenLen goes in pieces cut on rune
+	// boundaries; the pieces after the first have no space before them.
+	for e-s > maxTokenLen {
+		cut := s + maxTokenLen
+		for cut > s && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags})
+		s, flags = cut, flags&^(fSpace|fSent|fPara)
+	}
+	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags})
 }
 
 func isLetter(r rune) bool {
