@@ -70,34 +70,26 @@ func newWordTable(m map[string]uint32, fold byte) *wordTable {
 }
 
 // get returns w's bits, or 0; h is wordHash(w, 0).
-func (t *wordTable) get(w string, h uint64) uint32 {
-	tag := uint32(h>>16) & 0xFFFF
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[i]
-		if s == 0 {
-			return 0
-		}
-		if s>>16 == tag {
-			if k := s&0xFFFF - 1; t.words[k] == w {
-				return t.bits[k]
-			}
-		}
-	}
-}
+func (t *wordTable) get(w string, h uint64) uint32 { return t.find(w, h, false) }
 
 // getFold returns the bits of w with its ASCII letters lower-cased, or 0;
 // the table was made with fold 0x20 and h is wordHash(w, 0x20).
-func (t *wordTable) getFold(w string, h uint64) uint32 {
+func (t *wordTable) getFold(w string, h uint64) uint32 { return t.find(w, h, true) }
+
+// find probes for w from slot h&mask; only a slot whose tag matches compares
+// a word, exactly or with ASCII case folded.
+func (t *wordTable) find(w string, h uint64, fold bool) uint32 {
 	tag := uint32(h>>16) & 0xFFFF
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		if s == 0 {
 			return 0
 		}
-		if s>>16 == tag {
-			if k := s&0xFFFF - 1; equalFoldASCII(w, t.words[k]) {
-				return t.bits[k]
-			}
+		if s>>16 != tag {
+			continue
+		}
+		if k := s&0xFFFF - 1; fold && equalFoldASCII(w, t.words[k]) || !fold && t.words[k] == w {
+			return t.bits[k]
 		}
 	}
 }
