@@ -37,6 +37,7 @@ func readText(a model.Article) textPass {
 	}
 }
 
-// parallelBytes is the body size from which Article reads for deal words
-// on another goroutine: below it, starting one costs more than it saves.
+// parallelBytes is the body size from which Article reads the text alone
+// (readText) on another goroutine: below it, starting one costs more than
+// it saves.
 const parallelBytes = 64 << 10

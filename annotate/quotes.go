@@ -31,15 +31,14 @@ func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity
 //
 // pre, when not nil, gives what readText read of a beforehand.
 func quotesAndVentures(a model.Article, ents []model.Entity, pre <-chan textPass) ([]model.Quote, []model.Entity, []model.Venture) {
-	var tp textPass
-	if pre != nil {
-		tp = <-pre
-	}
 	if len(a.Body) == 0 {
-		return nil, ents, nil
+		return nil, ents, nil // pre, if any, sends into its buffer and ends
 	}
 	d := newQDoc(a, ents, true)
-	if pre == nil {
+	var tp textPass
+	if pre != nil {
+		tp = <-pre // received only now: it may finish while the mentions are indexed
+	} else {
 		tp.spans = qFindSpans(d)
 	}
 	qs := quotesFrom(d, tp.spans)
