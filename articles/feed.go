@@ -195,8 +195,33 @@ func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) Entry {
 		return Entry{Meta: meta}
 	}
 	return newLoadEntry(meta, func() (model.Article, error) {
-		return fullArticle(ctx, c, meta, !it.Date.IsZero())
+		a, err := fullArticle(ctx, c, meta, !it.Date.IsZero())
+		if err != nil {
+			return summaryArticle(meta, it.Summary, err)
+		}
+		return a, nil
 	})
+}
+
+// SummaryOnly is the error that comes with a usable article when an item's
+// page could not be fetched (offline, server down) and the feed's summary
+// stands in for its text: the reader shows the summary and says why.
+type SummaryOnly struct{ Err error }
+
+func (e *SummaryOnly) Error() string { return "showing the feed's summary: " + e.Err.Error() }
+func (e *SummaryOnly) Unwrap() error { return e.Err }
+
+// summaryArticle is meta with the feed's summary as its body and a
+// SummaryOnly error saying why, or just err when there is no summary or
+// the fetch was cancelled (the reader asked to stop).
+func summaryArticle(meta model.Article, summary string, err error) (model.Article, error) {
+	if strings.TrimSpace(summary) == "" || errors.Is(err, context.Canceled) {
+		return model.Article{}, err
+	}
+	a := meta
+	a.Body = summary
+	segmentBody(&a)
+	return a, &SummaryOnly{Err: err}
 }
 
 // newLoadEntry is an entry whose Load calls load.

@@ -155,7 +155,8 @@ func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) Ent
 
 // LoadContext is e.Load for an entry of the cache's Library, with ctx for
 // the page fetch (cancel it to abandon the fetch, e.g. on esc). It marks the
-// item read.
+// item read. When the page cannot be fetched it gives the feed's summary
+// with a *SummaryOnly error, and the item stays unread.
 func (c *Cache) LoadContext(ctx context.Context, e Entry) (model.Article, error) {
 	a, err := c.article(ctx, e.Meta.ID, e.Meta.Tags)
 	if err != nil {
@@ -186,7 +187,7 @@ func (c *Cache) article(ctx context.Context, id string, tags []string) (model.Ar
 	}
 	a, err := fullArticle(ctx, c.Client, meta, it.Dated)
 	if err != nil {
-		return model.Article{}, err
+		return summaryArticle(meta, it.Summary, err) // not cached: the page is fetched when next opened
 	}
 	if err := c.DB.SaveItemArticle(ctx, a); err != nil {
 		return a, nil // readable now, just not cached

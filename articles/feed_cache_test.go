@@ -3,6 +3,7 @@ package articles
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -275,5 +276,56 @@ func TestCacheSubscribed(t *testing.T) {
 	lib, _, _ = c.Subscribed(context.Background())
 	if len(lib.Entries) != 3 || lib.Entries[0].Meta.Tags[0] != "deals" || lib.Problems[0].String() != "feeds:2: not an http or https URL: query:x" {
 		t.Errorf("after a refresh: %d entries, %v", len(lib.Entries), lib.Problems)
+	}
+}
+
+// An item whose page cannot be fetched (offline) reads as the feed's
+// summary, with a *SummaryOnly error saying why; it stays unread and is not
+// cached, so its page is fetched when it is next opened online.
+func TestOfflineItemReadsAsItsSummary(t *testing.T) {
+	t.Parallel()
+	site := newTestSite(t)
+	c := openCache(t)
+	c.Prefetch = 0 // nothing but the feed is cached
+	subs := []Subscription{{URL: site.URL + "/rss.xml"}}
+	refresh(t, c, subs)
+	f, err := FetchFeed(context.Background(), testClient(), site.URL+"/rss.xml", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.Close()
+
+	lib, _ := c.Library(context.Background(), subs)
+	k := entryByTitle(t, lib, "Kestrel")
+	a, err := k.Load()
+	var so *SummaryOnly
+	if !errors.As(err, &so) || !strings.Contains(err.Error(), "showing the feed's summary") {
+		t.Fatalf("offline load: err %v, want a SummaryOnly", err)
+	}
+	if a.Body != "The two companies will put $1.2 billion into a plant." || len(a.Sentences) != 1 || a.Title == "" {
+		t.Fatalf("offline article: title %q, body %q, %d sentences", a.Title, a.Body, len(a.Sentences))
+	}
+	if unread, _ := c.Unread(context.Background()); !unread[k.Meta.ID] {
+		t.Error("an item read from its summary was marked read")
+	}
+	if it, _, _ := c.DB.FeedItem(context.Background(), k.Meta.ID); it.Body != "" {
+		t.Errorf("the summary was cached as the article: %q", it.Body)
+	}
+
+	// The same for an item of a feed opened by URL, not cached.
+	for _, it := range f.Items {
+		if it.Content != "" {
+			continue
+		}
+		a, err := it.Entry(context.Background(), testClient(), f).Load()
+		if !errors.As(err, &so) || a.Body != it.Summary {
+			t.Errorf("%s: body %q, err %v", it.Title, a.Body, err)
+		}
+	}
+	// A cancelled fetch is no reason to show the summary.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.LoadContext(ctx, k); err == nil || errors.As(err, &so) {
+		t.Errorf("cancelled load: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package articles
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -171,8 +172,16 @@ func TestSummaryOnlyItemWithBrokenPage(t *testing.T) {
 	}
 	it := f.Items[0]
 	it.URL = site.URL + "/status/404"
-	_, err = it.Entry(context.Background(), testClient(), f).Load()
-	if err == nil || err.Error() != site.URL+"/status/404: HTTP 404 Not Found" {
+	// The feed's summary stands in, and the error still names the page and its status.
+	a, err := it.Entry(context.Background(), testClient(), f).Load()
+	var so *SummaryOnly
+	if !errors.As(err, &so) || so.Err.Error() != site.URL+"/status/404: HTTP 404 Not Found" || a.Body != it.Summary {
+		t.Fatalf("err = %v, body %q", err, a.Body)
+	}
+	// Without a summary there is nothing to read: the plain error.
+	it.Summary = ""
+	if _, err = it.Entry(context.Background(), testClient(), f).Load(); err == nil || errors.As(err, &so) ||
+		err.Error() != site.URL+"/status/404: HTTP 404 Not Found" {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -79,7 +80,13 @@ func runAnnotate(env Env, args []string) int {
 	}
 	for _, e := range lib.Entries {
 		a, err := e.Load()
-		if err != nil {
+		var summary *articles.SummaryOnly
+		switch {
+		case errors.As(err, &summary):
+			// the feed's summary stands in for a page that could not be
+			// fetched: annotate it, and say so
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
+		case err != nil:
 			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
 			code = 1
 			continue

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -195,7 +196,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != m.gen {
 			return m, nil
 		}
-		if msg.err != nil {
+		// The feed's summary in place of a page that could not be fetched:
+		// read it, with the reason in the status bar (articleDone).
+		var summary *articles.SummaryOnly
+		if msg.err != nil && !errors.As(msg.err, &summary) {
 			m.reader.err = articles.Sanitize(msg.err.Error())
 			return m, nil
 		}

@@ -419,10 +419,13 @@ func (m *Model) articleDone(msg articleLoadedMsg) {
 		lu.id = ""
 	}
 	if msg.err != nil && msg.gen == m.gen {
-		reason := oneLine(msg.err.Error())
-		m.setStatus(reason, true)
+		m.setStatus(oneLine(msg.err.Error()), true)
+		cause := msg.err // the fetch's own error, also under the feed's summary
+		if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
+			cause = so.Err
+		}
 		if u := m.entry.Meta.URL; u != "" {
-			m.library.setProblem(u, strings.TrimPrefix(reason, articles.Sanitize(u)+": "))
+			m.library.setProblem(u, strings.TrimPrefix(oneLine(cause.Error()), articles.Sanitize(u)+": "))
 		}
 	}
 }

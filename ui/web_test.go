@@ -300,9 +300,10 @@ func TestEscCancelsRefresh(t *testing.T) {
 	d.waitText("refreshing 0/1")
 }
 
-// TestFailedOpenStaysUnread: an unread cached item whose page cannot be
-// fetched (the server is gone) shows the reason and stays unread.
-func TestFailedOpenStaysUnread(t *testing.T) {
+// TestFailedOpenShowsSummaryAndStaysUnread: an unread cached item whose
+// page cannot be fetched (the server is gone) opens with the feed's summary
+// as its text, says why in the status bar, and stays unread.
+func TestFailedOpenShowsSummaryAndStaysUnread(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
 	cache.Prefetch = 0 // nothing cached but the feed: opening needs the page
@@ -316,9 +317,10 @@ func TestFailedOpenStaysUnread(t *testing.T) {
 		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
 	d := newLive(t, opts, 100, 30)
 	d.keys("enter")
-	d.waitText("/pages/corran.html: dial failed")
+	// the summary as the text (it wraps after "on a"), the reason in the status bar
+	d.waitText("The partners will spend €340 million", "showing the feed's summary: ", "/pages/corran.html: dial")
 	d.keys("esc")
-	s := d.waitText("Corran Steel", "/pages/corran.html: dial failed")
+	s := d.waitText("Corran Steel")
 	if strings.Count(s, "● unread") != 2 {
 		t.Fatalf("the item that failed to open is no longer unread:\n%s", s)
 	}
