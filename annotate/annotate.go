@@ -6,7 +6,11 @@
 // Article.Body; meta mentions index the title, caption or contributors line.
 package annotate
 
-import "newsmark/model"
+import (
+	"runtime"
+
+	"newsmark/model"
+)
 
 // Article annotates a: entities first, then quotes (which may add speakers
 // as entities), then the ventures built from both.
@@ -14,7 +18,7 @@ func Article(a model.Article) model.Annotations {
 	// On a long text the quotation marks and the first look for deal words,
 	// which read only the text, run on another core while entities are found.
 	var pre chan textPass
-	if len(a.Sentences) > 0 && len(a.Body) >= parallelBytes {
+	if len(a.Sentences) > 0 && len(a.Body) >= parallelBytes && spareCore() {
 		pre = make(chan textPass, 1)
 		go func() { pre <- readText(a) }()
 	}
@@ -36,6 +40,11 @@ func readText(a model.Article) textPass {
 		quick: vQuickTriggers(a.Body, a.Sentences),
 	}
 }
+
+// spareCore reports whether a second goroutine can run beside this one: on
+// one core the work done alongside only costs (a few figure candidates are
+// read twice), so it is done in turn.
+func spareCore() bool { return runtime.GOMAXPROCS(0) > 1 }
 
 // parallelBytes is the body size from which Article reads the text alone
 // (readText) on another goroutine: below it, starting one costs more than

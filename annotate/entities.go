@@ -28,7 +28,7 @@ func entities(a model.Article) []model.Entity {
 	// looked for on another core while the names are resolved; figures
 	// then drops those inside a name.
 	var cands chan []figure
-	if len(d.ns.toks) >= parallelTokens {
+	if len(d.ns.toks) >= parallelTokens && spareCore() {
 		cands = make(chan []figure, 1)
 		fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
 		buf := d.scratch.cands[:0] // the main goroutine leaves it alone until it receives
