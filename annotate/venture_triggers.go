@@ -125,7 +125,8 @@ var vAnyTable = func() *wordTable {
 }()
 
 // vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
-// filters, then the table, with one hash and no lower-cased copy.
+// filters, then the table, with one hash and no lower-cased copy. Callers on
+// every word test vFirst2Len first themselves: this call is not inlined.
 func vIsAny(w string) bool {
 	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
 		return false
@@ -153,7 +154,7 @@ func vQuickTrigger(s string) bool {
 		for j < len(s) && vWordByte[s[j]] {
 			j++
 		}
-		if vIsAny(s[i:j]) {
+		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vIsAny(s[i:j]) {
 			w := qLowerASCII(cb[:0], s[i:j])
 			var prev, next []byte
 			if pe-ps < 32 {
@@ -334,7 +335,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	found := false
 	b := vb.d.body
 	for i, tk := range toks {
-		if !tk.word || !vIsAny(b[tk.start:tk.end]) ||
+		if n := tk.end - tk.start; !tk.word || n < 2 || n >= 32 ||
+			vFirst2Len[int(b[tk.start]&31)<<5|int(b[tk.start+1]&31)]&(1<<n) == 0 || !vIsAny(b[tk.start:tk.end]) ||
 			vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
