@@ -138,6 +138,7 @@ func newDoc(a model.Article) *doc { return newDocText(a, false) }
 // newDocText is newDoc; with oneString set it scans the body and fields
 // copied into one string, as it once did (tests compare the two).
 func newDocText(a model.Article, oneString bool) *doc {
+	useLexicon()
 	d := &doc{bodyLen: len(a.Body), alias: map[string]int{}, figKeys: map[figKey]int{}}
 	var meta strings.Builder
 	add := func(name, s string) {

@@ -1,6 +1,9 @@
 package annotate
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The word lists below are general knowledge written for newsmark, not taken
 // from any article: corporate designators, honorifics and titles, reporting
@@ -389,7 +392,21 @@ type lexicon struct {
 	knownShort map[string]string
 }
 
-var lex = buildLexicon()
+// lex is the lexicon, built on first use (useLexicon): building it is most
+// of this package's start-up cost, which every command of the program would
+// pay otherwise, most of them without annotating anything.
+var (
+	lex     *lexicon
+	lexOnce sync.Once
+)
+
+// useLexicon builds lex once; the entity pass calls it before any look-up.
+func useLexicon() { lexOnce.Do(func() { lex = buildLexicon() }) }
+
+// Prepare builds the word tables Article needs, so that a caller about to
+// annotate (after reading a file, say) can have it done meanwhile on
+// another goroutine. Article calls it itself; calling it twice is free.
+func Prepare() { useLexicon() }
 
 // get returns w's lists as bits (0 for a word in none).
 func (l *lexicon) get(w string) uint32 {

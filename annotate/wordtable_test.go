@@ -1,14 +1,19 @@
 package annotate
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
+
+	"newsmark/model"
 )
 
 // The lexicon's table and filter answer exactly as its map: every listed
 // word with its lists, any other word (in any case) with none.
 func TestLexiconLookUpsMatchTheLists(t *testing.T) {
 	t.Parallel()
+	Prepare()
 	for w, bits := range lex.info {
 		if got := lex.get(w); got != bits {
 			t.Fatalf("%q: lists %b, want %b", w, got, bits)
@@ -100,4 +105,25 @@ func TestWordValuesMatchTheirMaps(t *testing.T) {
 		b, ok2 := currencyPrefixes[w]
 		return a == b && ok1 == ok2
 	})
+}
+
+// The lexicon is built on first use, which may come from several
+// goroutines at once (the reader and the library's background annotation):
+// each gets the same annotations.
+func TestFirstUseFromSeveralGoroutines(t *testing.T) {
+	t.Parallel()
+	a := model.Article{Title: "Acme Corp. and Beta Ltd. form venture", Body: corpus(t, 8<<10)}
+	want := Article(a)
+	got := make([]model.Annotations, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() { defer wg.Done(); Prepare(); got[i] = Article(a) }()
+	}
+	wg.Wait()
+	for i := range got {
+		if !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("goroutine %d got other annotations", i)
+		}
+	}
 }

@@ -69,6 +69,7 @@ func runAnnotate(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark: annotate: give at least one PATH (or - for stdin)")
 		return 2
 	}
+	go annotate.Prepare() // the word tables get built while the inputs are read
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
