@@ -590,7 +590,7 @@ func (d *doc) mayStartFigure(i int) bool {
 			}
 		}
 		if !figFilter.maybe(w) {
-			return false // most words: no map look-up
+			return false // most words: no table look-up
 		}
 		return figStartList.has(w)
 	}

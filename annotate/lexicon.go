@@ -8,7 +8,8 @@ import (
 // The word lists below are general knowledge written for newsmark, not taken
 // from any article: corporate designators, honorifics and titles, reporting
 // verbs, places, first names and well-known companies. They are parsed once
-// into maps so the hot path only does map look-ups on substrings of the body.
+// on first use into one table (wordtable.go), so the hot path only does
+// look-ups on substrings of the body.
 
 // legalSuffixes end a company name and are part of it ("Corp.", "GmbH").
 // A trailing period after the abbreviations belongs to the name.
