@@ -17,39 +17,26 @@ type figure struct {
 }
 
 // figures finds money, percentages, ratios, counts, durations and dates in
-// one pass over the tokens.
-func (d *doc) figures() {
-	toks := d.ns.toks
-	for i := 0; i < len(toks); {
-		if d.covered[i] {
-			i++
-			continue
-		}
-		if !d.mayStartFigure(i) {
-			i++
-			continue
-		}
-		f, ok := d.figureAt(i)
-		if !ok {
-			i++
-			continue
-		}
-		d.addFigure(f)
-		i = f.t1
-	}
-}
+// one pass over the tokens, outside the names.
+func (d *doc) figures() { d.scanFigures(d.covered, d.addFigure) }
 
-// figureCandidates is figures without the names: the figures found
-// scanning left to right, jumping past each, appended to out. It reads only the tokens and
-// the text, so it may run while names are resolved (on a doc of its own,
-// which holds figureAt's scratch state).
+// figureCandidates is figures without the names, appended to out. It reads
+// only the tokens and the text, so it may run while names are resolved (on
+// a doc of its own, which holds figureAt's scratch state).
 func (d *doc) figureCandidates(out []figure) []figure {
-	toks := d.ns.toks
-	if want := len(toks)/32 + 8; cap(out) < want {
+	if want := len(d.ns.toks)/32 + 8; cap(out) < want {
 		out = make([]figure, 0, want) // about one figure per 32 tokens of news
 	}
+	d.scanFigures(nil, func(f figure) { out = append(out, f) })
+	return out
+}
+
+// scanFigures reads the figures left to right, jumping past each, skipping
+// the tokens marked in covered (nil: none), and hands each to found.
+func (d *doc) scanFigures(covered []bool, found func(figure)) {
+	toks := d.ns.toks
 	for i := 0; i < len(toks); {
-		if !d.mayStartFigure(i) {
+		if covered != nil && covered[i] || !d.mayStartFigure(i) {
 			i++
 			continue
 		}
@@ -58,10 +45,9 @@ func (d *doc) figureCandidates(out []figure) []figure {
 			i++
 			continue
 		}
-		out = append(out, f)
+		found(f)
 		i = f.t1
 	}
-	return out
 }
 
 // figuresFrom does what figures does, taking figureAt's answers from cands

@@ -377,10 +377,9 @@ const (
 // one look-up answers every question about a word.
 type lexicon struct {
 	info map[string]uint32
-	// bloom filters look-ups before the map: 64 Ki bits, two per entry
-	// (lexBloomBits). The map is large and cold between passes, and most
-	// words asked about are in no list; about 1% of those pass the filter.
-	bloom [1024]uint64
+	// bloom filters look-ups before the table: the lists are large and
+	// cold between passes, and most words asked about are in none of them.
+	bloom bloomFilter
 	// table answers the words that pass the filter (info, laid out for
 	// look-ups)
 	table *wordTable
@@ -412,16 +411,11 @@ func Prepare() { useLexicon() }
 // get returns w's lists as bits (0 for a word in none).
 func (l *lexicon) get(w string) uint32 {
 	h := wordHash(w, 0)
-	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF // bloomHash
-	if l.bloom[a>>6]&(1<<(a&63)) == 0 || l.bloom[b>>6]&(1<<(b&63)) == 0 {
+	if !l.bloom.has(h) {
 		return 0
 	}
 	return l.table.get(w, h)
 }
-
-// lexBloomBits returns w's two bloom bits (case kept: the lists are asked
-// about words as written).
-func lexBloomBits(w string) (uint32, uint32) { return bloomHash(w, 0) }
 
 func words(s string) map[string]bool {
 	m := map[string]bool{}
@@ -481,9 +475,7 @@ func buildLexicon() *lexicon {
 	}
 	l.table = newWordTable(l.info, 0)
 	for w := range l.info {
-		a, b := lexBloomBits(w)
-		l.bloom[a>>6] |= 1 << (a & 63)
-		l.bloom[b>>6] |= 1 << (b & 63)
+		l.bloom.add(wordHash(w, 0))
 	}
 	return l
 }

@@ -99,21 +99,15 @@ var vFirst2Len = func() (t [1024]uint32) {
 	return t
 }()
 
-// vAnyBloom is a second look: a bloom filter (64 Ki bits, two per word) of
-// vAny hashed with ASCII case folded, so a word is tested before it is
-// lower-cased and before the map, which is cold in cache by then.
-var vAnyBloom = func() (t [1024]uint64) {
+// vAnyBloom is a second look: vAny hashed with ASCII case folded (each byte
+// ORed with 0x20, which maps A–Z to a–z and leaves a lower-cased word as it
+// is), so a word is tested before it is lower-cased and before the table.
+var vAnyBloom = func() (f bloomFilter) {
 	for w := range vAny {
-		a, b := vFoldBits(w)
-		t[a>>6] |= 1 << (a & 63)
-		t[b>>6] |= 1 << (b & 63)
+		f.add(wordHash(w, 0x20))
 	}
-	return t
+	return f
 }()
-
-// vFoldBits returns w's two bloom bits with each byte ORed with 0x20, which
-// maps A–Z to a–z and leaves every byte of a lower-cased word as it is.
-func vFoldBits(w string) (uint32, uint32) { return bloomHash(w, 0x20) }
 
 // vAnyTable is vAny laid out for vIsAny.
 var vAnyTable = func() *wordTable {
@@ -132,8 +126,7 @@ func vIsAny(w string) bool {
 		return false
 	}
 	h := wordHash(w, 0x20)
-	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF // vFoldBits
-	return vAnyBloom[a>>6]&(1<<(a&63)) != 0 && vAnyBloom[b>>6]&(1<<(b&63)) != 0 && vAnyTable.getFold(w, h) != 0
+	return vAnyBloom.has(h) && vAnyTable.getFold(w, h) != 0
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII

@@ -24,11 +24,21 @@ func wordHash(w string, fold byte) uint64 {
 	return h * 0xBF58476D1CE4E5B9
 }
 
-// bloomHash returns the two bit positions (0–65535 each) w takes in a
-// bloom filter: the top 32 bits of wordHash.
-func bloomHash(w string, fold byte) (uint32, uint32) {
-	h := wordHash(w, fold)
-	return uint32(h >> 48), uint32(h>>32) & 0xFFFF
+// bloomFilter is a 64 Ki-bit bloom filter in front of a word table: two bits
+// a word, taken from the top 32 bits of its wordHash. Most words asked about
+// are in no list, and the filter answers them from 8 KB that stay in cache.
+type bloomFilter [1024]uint64
+
+func (f *bloomFilter) add(h uint64) {
+	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF
+	f[a>>6] |= 1 << (a & 63)
+	f[b>>6] |= 1 << (b & 63)
+}
+
+// has reports whether the word hashed to h may be in the filter.
+func (f *bloomFilter) has(h uint64) bool {
+	a, b := uint32(h>>48), uint32(h>>32)&0xFFFF
+	return f[a>>6]&(1<<(a&63)) != 0 && f[b>>6]&(1<<(b&63)) != 0
 }
 
 // wordTable maps the words of a fixed list to their bits. It stands in for a
