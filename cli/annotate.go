@@ -81,16 +81,14 @@ func runAnnotate(env Env, args []string) int {
 	}
 	for _, e := range lib.Entries {
 		a, err := e.Load()
-		var summary *articles.SummaryOnly
-		switch {
-		case errors.As(err, &summary):
-			// the feed's summary stands in for a page that could not be
-			// fetched: annotate it, and say so
+		if err != nil {
 			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
-		case err != nil:
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
-			code = 1
-			continue
+			// the feed's summary in place of a page that could not be
+			// fetched is still an article: annotate it
+			if summary := (*articles.SummaryOnly)(nil); !errors.As(err, &summary) {
+				code = 1
+				continue
+			}
 		}
 		ann := annotate.Article(a)
 		if asJSON {
