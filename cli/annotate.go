@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +45,22 @@ type jsonLine struct {
 	Ventures []model.Venture `json:"ventures"`
 }
 
+// hugeInput is the file size from which annotate asks for huge pages:
+// below it the heap hardly grows and the advice costs what it saves.
+const hugeInput = 256 << 10
+
+// largestFile returns the size of the largest regular file among paths
+// (folders, URLs and stdin count as nothing: they are not read twice).
+func largestFile(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			n = max(n, st.Size())
+		}
+	}
+	return n
+}
+
 // runAnnotate implements `newsmark annotate [--json] PATH...`.
 func runAnnotate(env Env, args []string) int {
 	asJSON := false
@@ -68,6 +85,10 @@ func runAnnotate(env Env, args []string) int {
 	if len(paths) == 0 {
 		fmt.Fprintln(env.Stderr, "newsmark: annotate: give at least one PATH (or - for stdin)")
 		return 2
+	}
+	if n := largestFile(paths); n >= hugeInput {
+		// about what annotating it will put on the heap
+		hugePages(int(min(16*n+16<<20, 256<<20)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
