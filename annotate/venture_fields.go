@@ -227,6 +227,8 @@ var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue
 	// money raised to pay for the deal, or told as spent before it ("had already raised")
 	"new shares", "new stock", "rights issue", "already ", "manages ", "managing "}
 
+var vNotDealMoneySet = newPhraseSet(vNotDealMoney)
+
 // vNotDealAfter, just after an amount, make it a company's results or
 // costs: "a $676m loss", "an $850m payout to settle a lawsuit".
 var vNotDealAfter = map[string]bool{
@@ -259,13 +261,12 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	if i := bytes.LastIndex(before, []byte(" stake")); i >= 0 && bytes.Contains(before[i:], []byte(" at ")) {
 		return true // "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
 	}
-	for _, w := range vNotDealMoney {
-		if i := bytes.Index(before, []byte(w)); i >= 0 {
-			if v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined")) {
-				continue // "a combined market value of": the merger's size
-			}
-			return false
-		}
+	// a merger's "combined market value of" is its size: a company's size
+	// only when "combined" does not come before the first of the words
+	// (coming before it, it comes before every later one too)
+	if i := phraseIndex(vNotDealMoneySet, before); i >= 0 &&
+		!(v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined"))) {
+		return false
 	}
 	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
 		bytes.Contains(before, []byte("valuing ")) || bytes.Contains(before, []byte("equity value")) ||

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 
@@ -14,6 +13,8 @@ import (
 // pay $16 billion", "had offered UFJ as much as $6.3 billion").
 var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
 	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of ", "put in ", "contribute ", "contributing ", "commit ", "committing "}
+
+var vPriceSet = newPhraseSet(vPriceWords)
 
 // attachPrices gives a deal the prices told in sentences without a trigger:
 // a sentence that names one of its parties and pays, offers or values money.
@@ -43,14 +44,7 @@ func (vb *vBuilder) attachPrices() {
 		s := d.sents[si]
 		var lb [40]byte
 		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
-		priced := false
-		for _, w := range vPriceWords {
-			if bytes.Contains(before, []byte(w)) {
-				priced = true
-				break
-			}
-		}
-		if !priced {
+		if phraseIndex(vPriceSet, before) < 0 {
 			continue
 		}
 		// the latest deal, told before this sentence, that this sentence names a party of

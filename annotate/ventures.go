@@ -593,13 +593,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 // from, measures a company rather than a deal: "which manages about €14
 // billion", "revenue of £5.2 billion".
 func (vb *vBuilder) companySize(pos, from int) bool {
-	before := vb.d.lowerAt(max(from, pos-40), pos)
-	for _, w := range vNotDealMoney {
-		if strings.Contains(before, w) {
-			return true
-		}
-	}
-	return false
+	return phraseIndex(vNotDealMoneySet, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
 }
 
 // singleParty allows a one-company deal only when it is an investment with
