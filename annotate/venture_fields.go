@@ -145,7 +145,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		if f.end > s.End {
 			continue
 		}
-		e := d.ents[f.ent]
+		e := &d.ents[f.ent]
 		text := b[f.start:f.end]
 		before := d.lowerAt(max(s.Start, f.start-40), f.start)
 		switch {
@@ -492,7 +492,7 @@ func (vb *vBuilder) storyYear(a model.Article) int {
 	best := 0
 	b := vb.d.body
 	for _, f := range vb.figs {
-		e := vb.d.ents[f.ent]
+		e := &vb.d.ents[f.ent]
 		if e.Subkind != model.Date {
 			continue
 		}

@@ -26,7 +26,7 @@ func (vb *vBuilder) attachPrices() {
 	}
 	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
 	for _, f := range vb.figs {
-		e := d.ents[f.ent]
+		e := &d.ents[f.ent]
 		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
 			continue
 		}

@@ -39,8 +39,12 @@ func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []mode
 	vb := &vBuilder{d: d, quotes: sorted, quick: quick}
 	// the entities are final here (quotes added their speakers)
 	vb.names = make([]string, len(d.ents))
+	vb.initials = make([]byte, len(d.ents))
 	for i := range d.ents {
 		vb.names[i] = d.ents[i].Name()
+		if n := vb.names[i]; n != "" {
+			vb.initials[i] = n[0]
+		}
 	}
 	vb.indexFigures()
 	for si, s := range d.sents {
@@ -83,8 +87,10 @@ type vBuilder struct {
 	clauseBufs [][]qTok
 	depth      int
 	// names holds each entity's name: sameParty compares them for every
-	// pair of parties, and the entities themselves are large to load
-	names []string
+	// pair of parties, and the entities themselves are large to load;
+	// initials holds their first bytes, which tell most pairs apart
+	names    []string
+	initials []byte
 }
 
 // vFig is a figure or place mention (the same shape as a name mention, so
@@ -569,7 +575,7 @@ func (vb *vBuilder) minorityStake(from, to int) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(from, to) {
-		e := vb.d.ents[f.ent]
+		e := &vb.d.ents[f.ent]
 		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" {
 			return e.Value < 50
 		}
@@ -651,12 +657,14 @@ func vShared(a, b []int) int {
 // sameParty reports whether entities x and y name one company: the same
 // entity, or one name is the other's first words ("Mistral", "Mistral AI").
 func (vb *vBuilder) sameParty(x, y int) bool {
-	if x == y {
-		return true
-	}
+	return x == y || vb.initials[x] == vb.initials[y] && vb.sameName(x, y)
+}
+
+// sameName is sameParty of two entities whose names start alike.
+func (vb *vBuilder) sameName(x, y int) bool {
 	a, b := vb.names[x], vb.names[y]
-	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
-		return false // most pairs differ at once
+	if len(a) == 0 || len(b) == 0 {
+		return false
 	}
 	if len(a) > len(b) {
 		a, b = b, a
@@ -669,7 +677,8 @@ func (vb *vBuilder) shared(a, b []int) int {
 	n := 0
 	for _, x := range a {
 		for _, y := range b {
-			if vb.sameParty(x, y) {
+			// sameParty, written out: most pairs differ in their first byte
+			if x == y || vb.initials[x] == vb.initials[y] && vb.sameName(x, y) {
 				n++
 				break
 			}
