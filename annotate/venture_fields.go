@@ -147,11 +147,13 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		}
 		e := &d.ents[f.ent]
 		text := b[f.start:f.end]
-		before := d.lowerAt(max(s.Start, f.start-40), f.start)
+		// the words before the figure, lower-cased only for a field still
+		// empty that reads them (most figures are amounts, which do not)
+		ctx := max(s.Start, f.start-40)
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" {
-				mv.Location = vb.location(v, f, s, first, before)
+				mv.Location = vb.location(v, f, s, first, d.lowerAt(ctx, f.start))
 			}
 		case e.Subkind == model.Money:
 			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
@@ -166,10 +168,13 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
-			if mv.Stake == "" && lower == "" {
+			if mv.Stake != "" {
+				break
+			}
+			if lower == "" {
 				lower = strings.ToLower(b[s.Start:s.End])
 			}
-			if mv.Stake == "" && (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
+			if before := d.lowerAt(ctx, f.start); (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
 				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
@@ -179,19 +184,24 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Stake = text
 			}
 		case e.Subkind == model.Count:
-			lt := strings.ToLower(text)
-			if mv.Headcount == "" && (strings.Contains(lt, "people") || strings.Contains(lt, "jobs") ||
-				strings.Contains(lt, "workers") || strings.Contains(lt, "employees") || strings.Contains(lt, "staff")) {
+			if mv.Headcount != "" {
+				break
+			}
+			if lt := strings.ToLower(text); strings.Contains(lt, "people") || strings.Contains(lt, "jobs") ||
+				strings.Contains(lt, "workers") || strings.Contains(lt, "employees") || strings.Contains(lt, "staff") {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, before) {
+			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, d.lowerAt(ctx, f.start)) {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
 			// "close by June"; "suspend trading until Monday" dates no deal
-			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") ||
-				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ")) {
+			if mv.Timeframe != "" {
+				break
+			}
+			if before := d.lowerAt(ctx, f.start); strings.HasSuffix(before, "by ") ||
+				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ") {
 				mv.Timeframe = text
 			}
 		}
