@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -116,13 +115,15 @@ func (vb *vBuilder) namedAfter(pos, from int) bool {
 	var lb [16]byte
 	before := qLowerASCII(lb[:0], b[max(from, pos-11):pos])
 	// " named ", not "renamed ": a company renamed is still the party
-	for _, w := range []string{" called ", " named ", " known as ", " dubbed ", " branded "} {
-		if bytes.HasSuffix(before, []byte(w)) {
+	for _, w := range vNameCues {
+		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w { // no copy of w, unlike bytes.HasSuffix
 			return true
 		}
 	}
 	return false
 }
+
+var vNameCues = []string{" called ", " named ", " known as ", " dubbed ", " branded "}
 
 func (vb *vBuilder) indexFigures() {
 	n := 0
@@ -205,9 +206,13 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 		}
 	}
 	start, depth := 0, 0
+	body := d.body
 	for k := 0; k <= len(toks); k++ {
 		if k < len(toks) {
-			c := d.body[toks[k].start]
+			c := body[toks[k].start]
+			if !vClauseMark[c] {
+				continue // most tokens: neither a bracket nor a break
+			}
 			switch c {
 			case '(':
 				depth++
@@ -226,6 +231,15 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 		start = k + 1
 	}
 }
+
+// vClauseMark marks the bytes a token starts with when sentence must look
+// at it: a bracket, or what may break a clause (";", ",", "since").
+var vClauseMark = func() (t [256]bool) {
+	for _, c := range "();,sS" {
+		t[c] = true
+	}
+	return t
+}()
 
 // clauseBreak reports whether toks[k] ends a clause: ";", ", and", ", while", ", but".
 func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
