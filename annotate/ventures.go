@@ -148,10 +148,15 @@ func (vb *vBuilder) indexFigures() {
 
 // firstQuoteEndingAfter returns the index of the first quote ending after
 // pos. Sentences are read in order, so a cursor moves forward instead of a
-// binary search per sentence; a pos before the cursor's searches afresh.
+// binary search per sentence; a pos before the cursor's searches afresh and
+// moves the cursor back there.
 func (vb *vBuilder) firstQuoteEndingAfter(pos int) int {
 	if pos < vb.qpos {
-		return sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+		// the cursor moves back here: pronounSubject reads the mentions
+		// before a clause in order, each of them before the sentence
+		vb.qcur = sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+		vb.qpos = pos
+		return vb.qcur
 	}
 	for vb.qcur < len(vb.quotes) && vb.quotes[vb.qcur].End <= pos {
 		vb.qcur++
