@@ -327,10 +327,9 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
-	for i, tk := range toks {
-		if n := tk.end - tk.start; !tk.word || n < 2 || n >= 32 ||
-			vFirst2Len[int(b[tk.start]&31)<<5|int(b[tk.start+1]&31)]&(1<<n) == 0 || !vIsAny(b[tk.start:tk.end]) ||
-			vb.inName(tk.start) {
+	for i := vNextMayBeAny(b, toks, 0); i < len(toks); i = vNextMayBeAny(b, toks, i+1) {
+		tk := toks[i]
+		if !vIsAny(b[tk.start:tk.end]) || vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
 		w := vb.d.lw(tk.start, tk.end)
@@ -447,6 +446,21 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		t.weak = false
 	}
 	return t, found
+}
+
+// vNextMayBeAny returns the index of the first word of toks from i on
+// whose first two bytes and length may make a vAny word (vFirst2Len), or
+// len(toks). Most tokens fail this test: a loop of its own, with no calls,
+// keeps its place in registers.
+func vNextMayBeAny(b string, toks []qTok, i int) int {
+	for ; i < len(toks); i++ {
+		tk := toks[i]
+		if n := tk.end - tk.start; tk.word && n >= 2 && n < 32 &&
+			vFirst2Len[int(b[tk.start]&31)<<5|int(b[tk.start+1]&31)]&(1<<n) != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // vAdviserWords mark a sentence about a deal's advisers.
