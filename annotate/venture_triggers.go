@@ -136,18 +136,11 @@ func vIsAny(w string) bool {
 func vQuickTrigger(s string) bool {
 	var pb, cb, nb [32]byte
 	ps, pe := 0, 0 // the word before
-	for i := 0; ; {
-		for i < len(s) && !vWordByte[s[i]] {
-			i++
-		}
-		if i >= len(s) {
+	for i, j := 0, 0; ; i = j {
+		if ps, pe, i, j = vNextMayBeAnyWord(s, ps, pe, i); i >= len(s) {
 			return false
 		}
-		j := i + 1
-		for j < len(s) && vWordByte[s[j]] {
-			j++
-		}
-		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vIsAny(s[i:j]) {
+		if vIsAny(s[i:j]) {
 			w := qLowerASCII(cb[:0], s[i:j])
 			var prev, next []byte
 			if pe-ps < 32 {
@@ -167,6 +160,31 @@ func vQuickTrigger(s string) bool {
 			if vGate(prev, w, next) {
 				return true
 			}
+		}
+		ps, pe = i, j
+	}
+}
+
+// vNextMayBeAnyWord returns the bounds [i, j) of the first ASCII word of s
+// from i on whose first two bytes and length may make a vAny word
+// (vFirst2Len), with the bounds [ps, pe) of the word before it (as given
+// when it is the first word read); i is len(s) when there is none. Most
+// words fail the test: a loop of its own, with no calls, keeps its place
+// in registers.
+func vNextMayBeAnyWord(s string, ps, pe, i int) (int, int, int, int) {
+	for {
+		for i < len(s) && !vWordByte[s[i]] {
+			i++
+		}
+		if i >= len(s) {
+			return ps, pe, len(s), len(s)
+		}
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 {
+			return ps, pe, i, j
 		}
 		ps, pe = i, j
 		i = j
