@@ -124,6 +124,9 @@ func qTokens(s string, from, to int, out []qTok) []qTok {
 		}
 		out = append(out, qTok{start: i, end: j, word: true})
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words, skipped without another turn of the loop
+		}
 	}
 	return out
 }
