@@ -204,45 +204,46 @@ func vQuickTriggers(body string, sents []model.Span) []bool {
 // vGate tells from a word and its neighbours whether a sentence may speak of
 // a deal; sentenceTrigger then reads it properly.
 func vGate(prev, w, next []byte) bool {
-	is := func(b []byte, words ...string) bool {
-		for _, x := range words {
-			if string(b) == x {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case is(w, "take", "took", "taken", "taking", "takes"):
-		return is(next, "over")
-	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
-		return is(next, "up")
-	case is(w, "companies", "firms"):
-		return is(prev, "two", "both") // "the two companies will split profits 50-50"
-	case is(w, "partner", "partners"):
+	// one switch on the word (a few comparisons) rather than a list of tests
+	switch string(w) {
+	case "take", "took", "taken", "taking", "takes":
+		return string(next) == "over"
+	case "snapped", "team", "teamed", "teams", "tied", "ties", "set":
+		return string(next) == "up"
+	case "companies", "firms":
+		return vIsOneOf(prev, "two", "both") // "the two companies will split profits 50-50"
+	case "partner", "partners":
 		// "partners with"; "the partners plan to spend": the deal's parties
-		return is(next, "with") || is(w, "partners") && is(prev, "the", "two", "both")
-	case is(w, "join"):
-		return is(next, "forces")
-	case is(w, "joint"):
-		return is(next, "venture", "ventures")
-	case is(w, "shares"):
+		return string(next) == "with" || string(w) == "partners" && vIsOneOf(prev, "the", "two", "both")
+	case "join":
+		return string(next) == "forces"
+	case "joint":
+		return vIsOneOf(next, "venture", "ventures")
+	case "shares":
 		return false
-	case is(w, "deal", "deals", "agreement", "agreements", "talks", "offers"):
-		return is(next, "with", "for") || is(prev, "the", "this", "that")
-	case is(w, "round"):
-		return is(prev, "funding", "financing", "investment", "series")
+	case "deal", "deals", "agreement", "agreements", "talks", "offers":
+		return vIsOneOf(next, "with", "for") || vIsOneOf(prev, "the", "this", "that")
+	case "round":
+		return vIsOneOf(prev, "funding", "financing", "investment", "series")
+	case "venture":
+		return true // "the venture", "a 50-50 venture", "a new venture": sentenceTrigger reads which
 	}
 	if _, ok := vWords[string(w)]; ok {
 		return true
 	}
-	if is(w, "venture") {
-		return true // "the venture", "a 50-50 venture", "a new venture": sentenceTrigger reads which
-	}
 	if _, ok := vBackrefs[string(w)]; ok {
-		return is(prev, "the", "this", "that")
+		return vIsOneOf(prev, "the", "this", "that")
 	}
 	return true
+}
+
+func vIsOneOf(b []byte, words ...string) bool {
+	for _, x := range words {
+		if string(b) == x {
+			return true
+		}
+	}
+	return false
 }
 
 // vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
