@@ -28,29 +28,8 @@ var vPastCues = []string{
 	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
-// vPastGroups are vPastCues grouped by a word they share, so that a
-// clause is searched once per group rather than once per cue.
-var vPastGroups = func() []struct {
-	key  string
-	cues []string
-} {
-	keys := []string{"last ", "had ", "earlier ", " before", " ago", "previously", "was "}
-	groups := make([]struct {
-		key  string
-		cues []string
-	}, len(keys)+1)
-	for i, k := range keys {
-		groups[i].key = k
-	}
-	for _, c := range vPastCues {
-		i := 0
-		for i < len(keys) && !strings.Contains(c, keys[i]) {
-			i++
-		}
-		groups[i].cues = append(groups[i].cues, c)
-	}
-	return groups
-}()
+// vPastSet finds any of vPastCues in one pass over a clause.
+var vPastSet = newPhraseSet(vPastCues)
 
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	if len(vb.vs) == 0 {
@@ -543,16 +522,8 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 			text = b[sent.Start:sent.Start+i] + " " + text
 		}
 	}
-	text = strings.ToLower(text)
-	for _, g := range vPastGroups {
-		if g.key != "" && !strings.Contains(text, g.key) {
-			continue // one look rules out the whole group ("last year", "last month"...)
-		}
-		for _, c := range g.cues {
-			if strings.Contains(text, c) {
-				return true
-			}
-		}
+	if phraseIndex(vPastSet, strings.ToLower(text)) >= 0 {
+		return true
 	}
 	if year > 0 {
 		for _, f := range vb.figsIn(s.Start, s.End) {
