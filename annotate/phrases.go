@@ -5,9 +5,9 @@ package annotate
 // at each offset a two-byte filter, and only then the phrases that start
 // with that byte. A search per phrase read the context a dozen times over.
 type phraseSet struct {
-	// pairs has bit (c0&31)<<5 | c1&31 set when a phrase starts with c0 c1
-	// (the few bytes that collide under &31 only cost a comparison)
-	pairs   [1024 / 64]uint64
+	// pairs[(c0&31)<<5 | c1&31] is set when a phrase starts with c0 c1 (the
+	// few bytes that collide under &31 only cost a comparison)
+	pairs   [1024]bool
 	byFirst [256][]string
 }
 
@@ -17,8 +17,7 @@ func newPhraseSet(phrases []string) *phraseSet {
 		if len(p) < 2 {
 			panic("phraseSet: phrase shorter than two bytes: " + p)
 		}
-		k := int(p[0]&31)<<5 | int(p[1]&31)
-		ps.pairs[k>>6] |= 1 << (k & 63)
+		ps.pairs[int(p[0]&31)<<5|int(p[1]&31)] = true
 		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
 	}
 	return ps
@@ -27,15 +26,20 @@ func newPhraseSet(phrases []string) *phraseSet {
 // phraseIndex returns the offset of the first phrase of ps in text (the
 // earliest start of any of them), or -1.
 func phraseIndex[T ~string | ~[]byte](ps *phraseSet, text T) int {
-	for i := 0; i+1 < len(text); i++ {
-		if k := int(text[i]&31)<<5 | int(text[i+1]&31); ps.pairs[k>>6]&(1<<(k&63)) == 0 {
-			continue
-		}
-		for _, p := range ps.byFirst[text[i]] {
-			if hasPhraseAt(text, i, p) {
-				return i
+	if len(text) < 2 {
+		return -1
+	}
+	c0 := text[0] // each byte is read once, as the second of a pair and then the first
+	for i := 1; i < len(text); i++ {
+		c1 := text[i]
+		if ps.pairs[int(c0&31)<<5|int(c1&31)] {
+			for _, p := range ps.byFirst[c0] {
+				if hasPhraseAt(text, i-1, p) {
+					return i - 1
+				}
 			}
 		}
+		c0 = c1
 	}
 	return -1
 }
