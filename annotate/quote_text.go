@@ -92,11 +92,19 @@ var qASCIIWord = func() (t [256]bool) {
 // (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
 // "U.S", "1,000", "AT&T"); a trailing one is punctuation.
 func qTokens(s string, from, to int, out []qTok) []qTok {
+	return qFirstTokens(s, from, to, to-from, out) // a token has a byte at least
+}
+
+// qFirstTokens is qTokens(s, from, to, out) cut after its first n tokens:
+// the callers that read a few words after a figure need not split all the
+// window that bounds them.
+func qFirstTokens(s string, from, to, n int, out []qTok) []qTok {
 	if from >= to {
 		return out
 	}
 	s = s[:to]
-	for i := from; i < len(s); {
+	limit := len(out) + n
+	for i := from; i < len(s) && len(out) < limit; {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			var t qTok

@@ -548,7 +548,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	if si > 0 {
 		s := d.sents[si-1]
 		// its first eight tokens: 256 bytes hold them in any real sentence
-		ts := qTokens(b, s.Start, min(s.End, s.Start+256), vb.after[:0])
+		ts := qFirstTokens(b, s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
 		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {
