@@ -109,24 +109,55 @@ var vAnyBloom = func() (f bloomFilter) {
 	return f
 }()
 
-// vAnyTable is vAny laid out for vIsAny.
-var vAnyTable = func() *wordTable {
+// vInfo is what sentenceTrigger reads of a vAny word: the word itself and
+// its entries in the lists above, found with one look-up.
+type vInfo struct {
+	word    string
+	kind    model.VentureKind // vWords, with rank > 0
+	rank    int
+	backref bool // vBackrefs, with refKind
+	refKind model.VentureKind
+	plural  bool // vPlural
+	invest  bool // vInvestWords
+	sell    bool // vSellWords
+}
+
+// vAnyTable is vAny laid out for vIsAny and vAnyInfo: each word maps to its
+// index in vInfos, plus one.
+var vAnyTable, vInfos = func() (*wordTable, []vInfo) {
 	m := make(map[string]uint32, len(vAny))
+	var infos []vInfo
 	for w := range vAny {
-		m[w] = 1
+		in := vInfo{word: w, plural: vPlural[w], invest: vInvestWords[w], sell: vSellWords[w]}
+		if v, ok := vWords[w]; ok {
+			in.kind, in.rank = v.kind, v.rank
+		}
+		in.refKind, in.backref = vBackrefs[w]
+		infos = append(infos, in)
+		m[w] = uint32(len(infos))
 	}
-	return newWordTable(m, 0x20)
+	return newWordTable(m, 0x20), infos
 }()
 
 // vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
 // filters, then the table, with one hash and no lower-cased copy. Callers on
 // every word test vFirst2Len first themselves: this call is not inlined.
-func vIsAny(w string) bool {
+func vIsAny(w string) bool { return vAnyInfo(w) != nil }
+
+// vAnyInfo returns the vInfo of w with its ASCII capitals lowered, or nil
+// when it is no vAny word.
+func vAnyInfo(w string) *vInfo {
 	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
-		return false
+		return nil
 	}
 	h := wordHash(w, 0x20)
-	return vAnyBloom.has(h) && vAnyTable.getFold(w, h) != 0
+	if !vAnyBloom.has(h) {
+		return nil
+	}
+	if i := vAnyTable.getFold(w, h); i > 0 {
+		return &vInfos[i-1]
+	}
+	return nil
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
@@ -329,9 +360,6 @@ var vPlural = map[string]bool{
 	"alliances": true,
 }
 
-// vPluralList is vPlural for sentenceTrigger.
-var vPluralList = newWordList(vPlural)
-
 // vBackrefs are the nouns that, after "the"/"this", name a deal told before.
 var vBackrefs = map[string]model.VentureKind{
 	"venture": model.JointVenture, "jv": model.JointVenture, "deal": "", "tie-up": "", "acquisition": model.Acquisition,
@@ -348,10 +376,11 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	b := vb.d.body
 	for i := vNextMayBeAny(b, toks, 0); i < len(toks); i = vNextMayBeAny(b, toks, i+1) {
 		tk := toks[i]
-		if !vIsAny(b[tk.start:tk.end]) || vb.inName(tk.start) {
+		info := vAnyInfo(b[tk.start:tk.end])
+		if info == nil || vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
-		w := vb.d.lw(tk.start, tk.end)
+		w := info.word // what lw gives: an ASCII word, lower-cased
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
 			next = vb.d.lw(toks[i+1].start, toks[i+1].end)
@@ -416,7 +445,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if w == "stake" || w == "shares" && prev != "its" {
 			t.stake = true
 		}
-		if vPluralList.has(w) {
+		if info.plural {
 			t.plural = true
 		}
 		if (w == "partners" || w == "companies" || w == "firms") && (prev == "two" || prev == "both") ||
@@ -424,23 +453,23 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			t.backref = true // "the partners plan to spend": the deal's parties
 			t.refKind = model.JointVenture
 		}
-		if k, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
+		if info.backref && (prev == "the" || prev == "this" || prev == "that") {
 			t.backref = true
-			if k != "" {
-				t.refKind = k
+			if info.refKind != "" {
+				t.refKind = info.refKind
 			}
 			if w == "merged" || w == "bid" || w == "offer" || w == "sale" {
 				continue // "the merged group" names the deal, it does not start one
 			}
 		}
-		if v, ok := vWords[w]; ok {
-			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
+		if info.rank > 0 { // a vWords word
+			if info.invest && vInvestModified[next] || w == "stake" && prev == "at" {
 				continue // "investment bank", "at stake": no deal
 			}
 			if (w == "bid" || w == "bids") && next != "for" && next != "to" && next != "by" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
-			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
+			if info.sell && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
 				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
 			}
 			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
@@ -452,8 +481,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			if w == "investors" && prev != "as" {
 				continue
 			}
-			if v.rank > t.rank {
-				t.kind, t.rank, t.at = v.kind, v.rank, tk.start
+			if info.rank > t.rank {
+				t.kind, t.rank, t.at = info.kind, info.rank, tk.start
 			}
 			found = true
 		}

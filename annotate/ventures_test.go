@@ -259,3 +259,28 @@ func TestVenturesAdvisersAreNoPartiesAndPlacesMayBeQualified(t *testing.T) {
 		t.Errorf("location %q, want Ohio", vs[0].Location)
 	}
 }
+
+// vAnyInfo answers for each vAny word, in any case, as the word lists do.
+func TestDealWordInfoMatchesTheLists(t *testing.T) {
+	t.Parallel()
+	for w := range vAny {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			in := vAnyInfo(v)
+			if in == nil {
+				t.Fatalf("%q: no info", v)
+			}
+			dw, isWord := vWords[w]
+			ref, isRef := vBackrefs[w]
+			if in.word != w || in.rank != dw.rank || in.kind != dw.kind || isWord != (in.rank > 0) ||
+				in.backref != isRef || in.refKind != ref || in.plural != vPlural[w] ||
+				in.invest != vInvestWords[w] || in.sell != vSellWords[w] {
+				t.Fatalf("%q: %+v", v, *in)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "deals-", "ventured", "joint venture"} {
+		if vAnyInfo(w) != nil {
+			t.Fatalf("%q: info for a word not in vAny", w)
+		}
+	}
+}
