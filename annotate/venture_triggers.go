@@ -139,13 +139,13 @@ var vAnyTable, vInfos = func() (*wordTable, []vInfo) {
 	return newWordTable(m, 0x20), infos
 }()
 
-// vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
-// filters, then the table, with one hash and no lower-cased copy. Callers on
-// every word test vFirst2Len first themselves: this call is not inlined.
+// vIsAny reports whether w with its ASCII capitals lowered is in vAny.
 func vIsAny(w string) bool { return vAnyInfo(w) != nil }
 
 // vAnyInfo returns the vInfo of w with its ASCII capitals lowered, or nil
-// when it is no vAny word.
+// when it is no vAny word: the filters, then the table, with one hash and
+// no lower-cased copy. Callers on every word test vFirst2Len first
+// themselves: this call is not inlined.
 func vAnyInfo(w string) *vInfo {
 	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
 		return nil
@@ -165,14 +165,13 @@ func vAnyInfo(w string) *vInfo {
 // lower-cased only when its first letter and length may make a vAny word;
 // its neighbours only when it is one.
 func vQuickTrigger(s string) bool {
-	var pb, cb, nb [32]byte
+	var pb, nb [32]byte
 	ps, pe := 0, 0 // the word before
 	for i, j := 0, 0; ; i = j {
 		if ps, pe, i, j = vNextMayBeAnyWord(s, ps, pe, i); i >= len(s) {
 			return false
 		}
-		if vIsAny(s[i:j]) {
-			w := qLowerASCII(cb[:0], s[i:j])
+		if w := vAnyInfo(s[i:j]); w != nil {
 			var prev, next []byte
 			if pe-ps < 32 {
 				prev = qLowerASCII(pb[:0], s[ps:pe])
@@ -232,11 +231,11 @@ func vQuickTriggers(body string, sents []model.Span) []bool {
 	return out
 }
 
-// vGate tells from a word and its neighbours whether a sentence may speak of
-// a deal; sentenceTrigger then reads it properly.
-func vGate(prev, w, next []byte) bool {
+// vGate tells from a vAny word and its neighbours whether a sentence may
+// speak of a deal; sentenceTrigger then reads it properly.
+func vGate(prev []byte, w *vInfo, next []byte) bool {
 	// one switch on the word (a few comparisons) rather than a list of tests
-	switch string(w) {
+	switch w.word {
 	case "take", "took", "taken", "taking", "takes":
 		return string(next) == "over"
 	case "snapped", "team", "teamed", "teams", "tied", "ties", "set":
@@ -245,7 +244,7 @@ func vGate(prev, w, next []byte) bool {
 		return vIsOneOf(prev, "two", "both") // "the two companies will split profits 50-50"
 	case "partner", "partners":
 		// "partners with"; "the partners plan to spend": the deal's parties
-		return string(next) == "with" || string(w) == "partners" && vIsOneOf(prev, "the", "two", "both")
+		return string(next) == "with" || w.word == "partners" && vIsOneOf(prev, "the", "two", "both")
 	case "join":
 		return string(next) == "forces"
 	case "joint":
@@ -259,10 +258,10 @@ func vGate(prev, w, next []byte) bool {
 	case "venture":
 		return true // "the venture", "a 50-50 venture", "a new venture": sentenceTrigger reads which
 	}
-	if _, ok := vWords[string(w)]; ok {
+	if w.rank > 0 { // a vWords word
 		return true
 	}
-	if _, ok := vBackrefs[string(w)]; ok {
+	if w.backref {
 		return vIsOneOf(prev, "the", "this", "that")
 	}
 	return true
