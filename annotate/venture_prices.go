@@ -56,9 +56,11 @@ func (vb *vBuilder) attachPrices() {
 			if d.ents[m.ent].Kind != model.Company {
 				continue
 			}
+			party := []int{m.ent}
+			bits := vb.initialBits(party)
 			for i := top - 1; i >= 0 && i >= top-vMaxOpen; i-- {
 				v := vb.vs[i]
-				if vb.shared(v.parties, []int{m.ent}) > 0 {
+				if v.initials&bits != 0 && vb.shared(v.parties, party) > 0 {
 					if into == nil || v.sents[0] > into.sents[0] {
 						into = v
 					}

@@ -106,6 +106,8 @@ type vDeal struct {
 	firstN  int          // how many of spans are the clause that told the deal
 	prices  []model.Span // money figures told elsewhere as its price
 	name    int          // the company named as the deal's brand ("will be called X"), or -1
+	// initials is initialBits(parties)
+	initials uint64
 }
 
 // namedAfter reports whether a name at pos follows "called", "named",
@@ -353,8 +355,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	// a deal this clause continues
 	var into *vDeal
+	pbits := vb.initialBits(parties)
 	for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen && into == nil; i-- {
 		v := vb.vs[i]
+		if v.initials&pbits == 0 {
+			continue // no party of v starts as one of these does: it shares none
+		}
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			into = v
 		}
@@ -398,6 +404,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			// "Morgan Stanley advised RIL on the deal": advisers are no parties
 			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
+				into.initials |= vb.initialBits([]int{p})
 			}
 		}
 		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
@@ -416,13 +423,30 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
+			vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
+	vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
+}
+
+// addDeal appends v to the deals, with its parties' initials.
+func (vb *vBuilder) addDeal(v *vDeal) {
+	v.initials = vb.initialBits(v.parties)
+	vb.vs = append(vb.vs, v)
+}
+
+// initialBits has bit c&63 set for the first byte c of the name of each of
+// ps: two lists of parties with no bit in common share no party (sameParty
+// needs the same first byte).
+func (vb *vBuilder) initialBits(ps []int) uint64 {
+	var bits uint64
+	for _, p := range ps {
+		bits |= 1 << (vb.initials[p] & 63)
+	}
+	return bits
 }
 
 // relativeClauses returns the ", which ... ," and ", who ... ," asides of a
