@@ -114,8 +114,12 @@ type vDeal struct {
 // "known as", "dubbed" or "branded": it names the deal, not a party.
 func (vb *vBuilder) namedAfter(pos, from int) bool {
 	b := vb.d.body
+	start := max(from, pos-11)
+	if pos-start < 2 || b[pos-1] != ' ' || b[pos-2]|0x20 != 'd' && b[pos-2]|0x20 != 's' {
+		return false // every cue ends "d " or "s "
+	}
 	var lb [16]byte
-	before := qLowerASCII(lb[:0], b[max(from, pos-11):pos])
+	before := qLowerASCII(lb[:0], b[start:pos])
 	// " named ", not "renamed ": a company renamed is still the party
 	for _, w := range vNameCues {
 		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w { // no copy of w, unlike bytes.HasSuffix
