@@ -247,8 +247,11 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	b := vb.d.body
 	var lb [64]byte
 	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
-	if i := bytes.LastIndex(before, []byte(" stake")); i >= 0 && bytes.Contains(before[i:], []byte(" at ")) {
-		return true // "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	// "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	// (Contains first: a vector search, where LastIndex reads byte by byte)
+	if stake := []byte(" stake"); bytes.Contains(before, stake) &&
+		bytes.Contains(before[bytes.LastIndex(before, stake):], []byte(" at ")) {
+		return true
 	}
 	// a merger's "combined market value of" is its size: a company's size
 	// only when "combined" does not come before the first of the words
