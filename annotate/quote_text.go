@@ -545,19 +545,34 @@ func (d *qDoc) paraOf(pos int) int {
 // (ASCII lowering keeps every byte offset).
 func (d *qDoc) lw(s, e int) string {
 	w := d.body[s:e]
-	upper := false
+	var seen byte // qByteCase bits of the word's bytes: one look-up a byte, no branch
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return qLowerWord(w)
-		}
-		upper = upper || c >= 'A' && c <= 'Z'
+		seen |= qByteCase[w[i]]
 	}
-	if !upper {
+	switch {
+	case seen&qNonASCII != 0:
+		return qLowerWord(w)
+	case seen&qUpper == 0:
 		return w
 	}
 	return d.lowerAt(s, e)
 }
+
+// qByteCase tells lw which bytes are ASCII capitals and which are not ASCII.
+var qByteCase = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = qUpper
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = qNonASCII
+	}
+	return t
+}()
+
+const (
+	qUpper    = 1
+	qNonASCII = 2
+)
 
 // lowerAt returns body[s:e] with ASCII letters lower-cased, as
 // lowerBody()[s:e] would. Lowering the whole body costs about a millisecond
