@@ -32,9 +32,16 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 // vQuickTriggers of d.sents, read beforehand.
 func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
-	// caller's list may not be)
-	sorted := append([]model.Quote(nil), qs...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	// caller's list may not be, and only then is it copied and sorted: with
+	// no two starts alike, the sorted order is the one it has)
+	sorted := qs
+	for i := 1; i < len(qs); i++ {
+		if qs[i-1].Start >= qs[i].Start {
+			sorted = append([]model.Quote(nil), qs...)
+			sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+			break
+		}
+	}
 	vb := &vBuilder{d: d, quotes: sorted, quick: quick}
 	// the entities are final here (quotes added their speakers)
 	vb.names = make([]string, len(d.ents))
