@@ -346,15 +346,21 @@ type qDoc struct {
 
 // mentCursor answers "the first mention starting at or after a" for calls
 // that mostly come in text order (sentences, then the mentions in each): it
-// steps forward from its last answer, and a position before that falls back
-// to a binary search.
+// steps forward from its last answer. A position before that is searched
+// for, and so is one far ahead, and the cursor moves there: the calls after
+// a look back (at the sentence before, at the words before a figure) step
+// on from it.
 type mentCursor struct{ i, a int }
 
 func (c *mentCursor) from(ms []qMent, a int) int {
 	if a < c.a {
-		return sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
+		c.i = sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
 	}
-	for c.i < len(ms) && ms[c.i].start < a {
+	for steps := 0; c.i < len(ms) && ms[c.i].start < a; steps++ {
+		if steps == 16 {
+			c.i += sort.Search(len(ms)-c.i, func(k int) bool { return ms[c.i+k].start >= a })
+			break
+		}
 		c.i++
 	}
 	c.a = a
