@@ -331,7 +331,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 		return false
 	}
 	for _, p := range vDurationPreps {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"the ") {
+		if strings.HasSuffix(before, p) || vHasSuffix2(before, p, "the ") {
 			return true
 		}
 	}
@@ -407,17 +407,23 @@ func (vb *vBuilder) companySeat(v *vDeal, pos, from int) bool {
 // ("in northeastern Ohio").
 func vPlacePreposition(before string) bool {
 	for _, p := range []string{" in ", " near ", " across ", " at "} {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p[:len(p)-1]+" the ") {
+		if strings.HasSuffix(before, p) || vHasSuffix2(before, p[:len(p)-1], " the ") {
 			return true
 		}
-		if i := strings.LastIndex(before, p); i >= 0 {
-			rest := before[i+len(p):]
+		// (Contains first: a vector search, where LastIndex reads byte by byte)
+		if strings.Contains(before, p) {
+			rest := before[strings.LastIndex(before, p)+len(p):]
 			if n := len(rest); n > 1 && rest[n-1] == ' ' && !strings.Contains(rest[:n-1], " ") && qIsLowerStart(rest) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// vHasSuffix2 is strings.HasSuffix(s, a+b) without making a+b.
+func vHasSuffix2(s, a, b string) bool {
+	return strings.HasSuffix(s, b) && strings.HasSuffix(s[:len(s)-len(b)], a)
 }
 
 // adjectival reports whether a place ending at pos qualifies the noun after
