@@ -2,13 +2,15 @@ package annotate
 
 // phraseSet finds any of a fixed list of lower-case phrases in a short
 // lower-cased context ("market value", "pay ") in one pass over the context:
-// at each offset a two-byte filter, and only then the phrases that start
-// with that byte. A search per phrase read the context a dozen times over.
+// at each offset one look-up by the two bytes there, and only then the
+// phrases that start with them. A search per phrase read the context a
+// dozen times over.
 type phraseSet struct {
-	// pairs[(c0&31)<<5 | c1&31] is set when a phrase starts with c0 c1 (the
-	// few bytes that collide under &31 only cost a comparison)
-	pairs   [1024]bool
-	byFirst [256][]string
+	// pair[(c0&31)<<5 | c1&31] is 1 + the index in groups of the phrases
+	// that start with c0 c1, or 0 when none does (the few bytes that collide
+	// under &31 only cost a comparison)
+	pair   [1024]uint8
+	groups [][]string
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
@@ -17,8 +19,15 @@ func newPhraseSet(phrases []string) *phraseSet {
 		if len(p) < 2 {
 			panic("phraseSet: phrase shorter than two bytes: " + p)
 		}
-		ps.pairs[int(p[0]&31)<<5|int(p[1]&31)] = true
-		ps.byFirst[p[0]] = append(ps.byFirst[p[0]], p)
+		k := int(p[0]&31)<<5 | int(p[1]&31)
+		if ps.pair[k] == 0 {
+			if len(ps.groups) == 255 {
+				panic("phraseSet: too many phrases")
+			}
+			ps.groups = append(ps.groups, nil)
+			ps.pair[k] = uint8(len(ps.groups))
+		}
+		ps.groups[ps.pair[k]-1] = append(ps.groups[ps.pair[k]-1], p)
 	}
 	return ps
 }
@@ -32,8 +41,8 @@ func phraseIndex[T ~string | ~[]byte](ps *phraseSet, text T) int {
 	c0 := text[0] // each byte is read once, as the second of a pair and then the first
 	for i := 1; i < len(text); i++ {
 		c1 := text[i]
-		if ps.pairs[int(c0&31)<<5|int(c1&31)] {
-			for _, p := range ps.byFirst[c0] {
+		if g := ps.pair[int(c0&31)<<5|int(c1&31)]; g != 0 {
+			for _, p := range ps.groups[g-1] {
 				if hasPhraseAt(text, i-1, p) {
 					return i - 1
 				}

@@ -284,3 +284,27 @@ func TestDealWordInfoMatchesTheLists(t *testing.T) {
 		}
 	}
 }
+
+// phraseIndex finds the earliest of its phrases, as a search for each would.
+func TestPhraseIndexMatchesSearches(t *testing.T) {
+	t.Parallel()
+	text := strings.ToLower(corpus(t, 64<<10))
+	for _, list := range [][]string{vPriceWords, vNotDealMoney, vPastCues} {
+		set := newPhraseSet(list)
+		for at := 0; at+48 <= len(text); at += 7 {
+			w := text[at : at+48]
+			want := -1
+			for _, p := range list {
+				if i := strings.Index(w, p); i >= 0 && (want < 0 || i < want) {
+					want = i
+				}
+			}
+			if got := phraseIndex(set, w); got != want {
+				t.Fatalf("%q: %d, want %d", w, got, want)
+			}
+			if got := phraseIndex(set, []byte(w)); got != want {
+				t.Fatalf("%q as bytes: %d, want %d", w, got, want)
+			}
+		}
+	}
+}
