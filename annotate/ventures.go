@@ -97,7 +97,13 @@ type vBuilder struct {
 	// initials holds their first bytes, which tell most pairs apart
 	names    []string
 	initials []byte
+	// counts and stamp are pronounSubject's mentions per entity
+	counts []vCount
+	stamp  int
 }
+
+// vCount is how often pronounSubject's call stamp saw an entity.
+type vCount struct{ stamp, n int }
 
 // vFig is a figure or place mention (the same shape as a name mention, so
 // one sort serves both).
@@ -595,8 +601,12 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 			}
 		}
 	}
-	// else the company the story is about: the one named most so far
-	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
+	// else the company the story is about: the one named most so far,
+	// counted per entity (a count left by an earlier call has an older stamp)
+	if vb.counts == nil {
+		vb.counts = make([]vCount, len(d.ents))
+	}
+	vb.stamp++
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
@@ -604,16 +614,13 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
 		}
-		x := 0
-		for x < len(counts) && counts[x][0] != m.ent {
-			x++
+		c := &vb.counts[m.ent]
+		if c.stamp != vb.stamp {
+			*c = vCount{stamp: vb.stamp}
 		}
-		if x == len(counts) {
-			counts = append(counts, [2]int{m.ent, 0})
-		}
-		counts[x][1]++
-		if counts[x][1] > bestN {
-			best, bestN = m.ent, counts[x][1]
+		c.n++
+		if c.n > bestN {
+			best, bestN = m.ent, c.n
 		}
 	}
 	if bestN >= 3 {
