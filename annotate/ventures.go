@@ -167,17 +167,21 @@ func (vb *vBuilder) indexFigures() {
 
 // firstQuoteEndingAfter returns the index of the first quote ending after
 // pos. Sentences are read in order, so a cursor moves forward instead of a
-// binary search per sentence; a pos before the cursor's searches afresh and
-// moves the cursor back there.
+// binary search per sentence; a pos before the cursor's, or far after it,
+// is searched for, and the cursor moves there (pronounSubject reads the
+// mentions before a clause in order, each of them before the sentence). The
+// quotes do not overlap, so their ends rise with their starts, and a search
+// and a walk find one quote.
 func (vb *vBuilder) firstQuoteEndingAfter(pos int) int {
+	qs := vb.quotes
 	if pos < vb.qpos {
-		// the cursor moves back here: pronounSubject reads the mentions
-		// before a clause in order, each of them before the sentence
-		vb.qcur = sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
-		vb.qpos = pos
-		return vb.qcur
+		vb.qcur = sort.Search(len(qs), func(i int) bool { return qs[i].End > pos })
 	}
-	for vb.qcur < len(vb.quotes) && vb.quotes[vb.qcur].End <= pos {
+	for steps := 0; vb.qcur < len(qs) && qs[vb.qcur].End <= pos; steps++ {
+		if steps == 16 {
+			vb.qcur += sort.Search(len(qs)-vb.qcur, func(k int) bool { return qs[vb.qcur+k].End > pos })
+			break
+		}
 		vb.qcur++
 	}
 	vb.qpos = pos
