@@ -162,8 +162,8 @@ func vAnyInfo(w string) *vInfo {
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized. A word is
-// lower-cased only when its first letter and length may make a vAny word;
-// its neighbours only when it is one.
+// looked up only when its first letters and length may make a vAny word;
+// its neighbours are lower-cased only when it is one.
 func vQuickTrigger(s string) bool {
 	var pb, nb [32]byte
 	ps, pe := 0, 0 // the word before
@@ -267,6 +267,7 @@ func vGate(prev []byte, w *vInfo, next []byte) bool {
 	return true
 }
 
+// vIsOneOf reports whether b is one of words.
 func vIsOneOf(b []byte, words ...string) bool {
 	for _, x := range words {
 		if string(b) == x {
