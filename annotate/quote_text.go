@@ -92,61 +92,109 @@ var qASCIIWord = func() (t [256]bool) {
 // (' ’ - . & ,) stay inside a word when a word rune follows ("Al-Rumayyan",
 // "U.S", "1,000", "AT&T"); a trailing one is punctuation.
 func qTokens(s string, from, to int, out []qTok) []qTok {
-	i := from
-	for i < to {
-		var j int
-		if c := s[i]; c < utf8.RuneSelf {
-			// ASCII fast path: no decoding
-			if !qASCIIWord[c] {
-				if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
-					out = append(out, qTok{start: i, end: i + 1})
-				}
-				i++
-				continue
+	return qFirstTokens(s, from, to, to-from, out) // a token has a byte at least
+}
+
+// qFirstTokens is qTokens(s, from, to, out) cut after its first n tokens:
+// the callers that read a few words after a figure need not split all the
+// window that bounds them.
+func qFirstTokens(s string, from, to, n int, out []qTok) []qTok {
+	if from >= to {
+		return out
+	}
+	s = s[:to]
+	limit := len(out) + n
+	for i := from; i < len(s) && len(out) < limit; {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			var t qTok
+			if t, i = qTokenAt(s, i); t.end > t.start {
+				out = append(out, t)
 			}
-			j = i + 1
-		} else {
-			r, w := utf8.DecodeRuneInString(s[i:to])
-			if r == 0xA0 || unicode.IsSpace(r) {
-				i += w
-				continue
-			}
-			if !qIsWordRune(r) {
-				out = append(out, qTok{start: i, end: i + w})
-				i += w
-				continue
-			}
-			j = i + w
+			continue
 		}
-		for j < to {
-			c := s[j]
-			if qASCIIWord[c] {
-				j++
-				continue
+		if !qASCIIWord[c] {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				out = append(out, qTok{start: i, end: i + 1})
 			}
-			if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' && c != '&' && c != ',' {
-				break // a space or a mark that cannot join: the word ends, no decoding
-			}
-			r2, w2 := utf8.DecodeRuneInString(s[j:to])
-			if qIsWordRune(r2) {
-				j += w2
-				continue
-			}
-			if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == ',' {
-				if j+w2 < to {
-					r3, _ := utf8.DecodeRuneInString(s[j+w2 : to])
-					if qIsWordRune(r3) && (r2 != ',' || r3 >= '0' && r3 <= '9' && s[j-1] >= '0' && s[j-1] <= '9') {
-						j += w2
-						continue
-					}
-				}
-			}
-			break
+			i++
+			continue
+		}
+		// ASCII fast path: most words are a run of ASCII letters and digits,
+		// scanned here in a tight loop; a joiner or a non-ASCII byte after
+		// them is read by qWordEnd
+		j := i + 1
+		for j < len(s) && qASCIIWord[s[j]] {
+			j++
+		}
+		if j < len(s) && qMayJoin[s[j]] {
+			j = qWordEnd(s, j)
 		}
 		out = append(out, qTok{start: i, end: j, word: true})
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words, skipped without another turn of the loop
+		}
 	}
 	return out
+}
+
+// qMayJoin marks the bytes after an ASCII run that may continue a word: the
+// ASCII joiners and the first bytes of non-ASCII runes.
+var qMayJoin = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	for _, c := range "'-.&," {
+		t[c] = true
+	}
+	return t
+}()
+
+// qTokenAt reads the token at a non-ASCII rune s[i:]: a word, one
+// punctuation rune, or nothing for a space (t empty); next is where the
+// following token may start.
+func qTokenAt(s string, i int) (t qTok, next int) {
+	r, w := utf8.DecodeRuneInString(s[i:])
+	if r == 0xA0 || unicode.IsSpace(r) {
+		return qTok{}, i + w
+	}
+	if !qIsWordRune(r) {
+		return qTok{start: i, end: i + w}, i + w
+	}
+	j := qWordEnd(s, i+w)
+	return qTok{start: i, end: j, word: true}, j
+}
+
+// qWordEnd returns the end of the word that runs on at s[j:]: word runes,
+// and joiners with a word rune after them.
+func qWordEnd(s string, j int) int {
+	for j < len(s) {
+		c := s[j]
+		if qASCIIWord[c] {
+			j++
+			continue
+		}
+		if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' && c != '&' && c != ',' {
+			break // a space or a mark that cannot join: the word ends, no decoding
+		}
+		r2, w2 := utf8.DecodeRuneInString(s[j:])
+		if qIsWordRune(r2) {
+			j += w2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == ',' {
+			if j+w2 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+				if qIsWordRune(r3) && (r2 != ',' || r3 >= '0' && r3 <= '9' && s[j-1] >= '0' && s[j-1] <= '9') {
+					j += w2
+					continue
+				}
+			}
+		}
+		break
+	}
+	return j
 }
 
 // qLowerASCII appends s lower-cased (ASCII letters only) to buf, for
@@ -298,15 +346,21 @@ type qDoc struct {
 
 // mentCursor answers "the first mention starting at or after a" for calls
 // that mostly come in text order (sentences, then the mentions in each): it
-// steps forward from its last answer, and a position before that falls back
-// to a binary search.
+// steps forward from its last answer. A position before that is searched
+// for, and so is one far ahead, and the cursor moves there: the calls after
+// a look back (at the sentence before, at the words before a figure) step
+// on from it.
 type mentCursor struct{ i, a int }
 
 func (c *mentCursor) from(ms []qMent, a int) int {
 	if a < c.a {
-		return sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
+		c.i = sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
 	}
-	for c.i < len(ms) && ms[c.i].start < a {
+	for steps := 0; c.i < len(ms) && ms[c.i].start < a; steps++ {
+		if steps == 16 {
+			c.i += sort.Search(len(ms)-c.i, func(k int) bool { return ms[c.i+k].start >= a })
+			break
+		}
 		c.i++
 	}
 	c.a = a
@@ -497,19 +551,34 @@ func (d *qDoc) paraOf(pos int) int {
 // (ASCII lowering keeps every byte offset).
 func (d *qDoc) lw(s, e int) string {
 	w := d.body[s:e]
-	upper := false
+	var seen byte // qByteCase bits of the word's bytes: one look-up a byte, no branch
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return qLowerWord(w)
-		}
-		upper = upper || c >= 'A' && c <= 'Z'
+		seen |= qByteCase[w[i]]
 	}
-	if !upper {
+	switch {
+	case seen&qNonASCII != 0:
+		return qLowerWord(w)
+	case seen&qUpper == 0:
 		return w
 	}
 	return d.lowerAt(s, e)
 }
+
+// qByteCase tells lw which bytes are ASCII capitals and which are not ASCII.
+var qByteCase = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = qUpper
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = qNonASCII
+	}
+	return t
+}()
+
+const (
+	qUpper    = 1
+	qNonASCII = 2
+)
 
 // lowerAt returns body[s:e] with ASCII letters lower-cased, as
 // lowerBody()[s:e] would. Lowering the whole body costs about a millisecond

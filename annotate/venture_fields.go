@@ -28,29 +28,8 @@ var vPastCues = []string{
 	"last august", "last september", "last october", "last november", "last december", "last quarter",
 }
 
-// vPastGroups are vPastCues grouped by a word they share, so that a
-// clause is searched once per group rather than once per cue.
-var vPastGroups = func() []struct {
-	key  string
-	cues []string
-} {
-	keys := []string{"last ", "had ", "earlier ", " before", " ago", "previously", "was "}
-	groups := make([]struct {
-		key  string
-		cues []string
-	}, len(keys)+1)
-	for i, k := range keys {
-		groups[i].key = k
-	}
-	for _, c := range vPastCues {
-		i := 0
-		for i < len(keys) && !strings.Contains(c, keys[i]) {
-			i++
-		}
-		groups[i].cues = append(groups[i].cues, c)
-	}
-	return groups
-}()
+// vPastSet finds any of vPastCues in one pass over a clause.
+var vPastSet = newPhraseSet(vPastCues)
 
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	if len(vb.vs) == 0 {
@@ -145,13 +124,15 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 		if f.end > s.End {
 			continue
 		}
-		e := d.ents[f.ent]
+		e := &d.ents[f.ent]
 		text := b[f.start:f.end]
-		before := d.lowerAt(max(s.Start, f.start-40), f.start)
+		// the words before the figure, lower-cased only for a field still
+		// empty that reads them (most figures are amounts, which do not)
+		ctx := max(s.Start, f.start-40)
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" {
-				mv.Location = vb.location(v, f, s, first, before)
+				mv.Location = vb.location(v, f, s, first, d.lowerAt(ctx, f.start))
 			}
 		case e.Subkind == model.Money:
 			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
@@ -166,10 +147,13 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
-			if mv.Stake == "" && lower == "" {
+			if mv.Stake != "" {
+				break
+			}
+			if lower == "" {
 				lower = strings.ToLower(b[s.Start:s.End])
 			}
-			if mv.Stake == "" && (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
+			if before := d.lowerAt(ctx, f.start); (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
 				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
 				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
 				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
@@ -179,19 +163,24 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Stake = text
 			}
 		case e.Subkind == model.Count:
-			lt := strings.ToLower(text)
-			if mv.Headcount == "" && (strings.Contains(lt, "people") || strings.Contains(lt, "jobs") ||
-				strings.Contains(lt, "workers") || strings.Contains(lt, "employees") || strings.Contains(lt, "staff")) {
+			if mv.Headcount != "" {
+				break
+			}
+			if lt := strings.ToLower(text); strings.Contains(lt, "people") || strings.Contains(lt, "jobs") ||
+				strings.Contains(lt, "workers") || strings.Contains(lt, "employees") || strings.Contains(lt, "staff") {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, before) {
+			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, d.lowerAt(ctx, f.start)) {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
 			// "close by June"; "suspend trading until Monday" dates no deal
-			if mv.Timeframe == "" && (strings.HasSuffix(before, "by ") ||
-				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ")) {
+			if mv.Timeframe != "" {
+				break
+			}
+			if before := d.lowerAt(ctx, f.start); strings.HasSuffix(before, "by ") ||
+				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ") {
 				mv.Timeframe = text
 			}
 		}
@@ -227,6 +216,8 @@ var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue
 	// money raised to pay for the deal, or told as spent before it ("had already raised")
 	"new shares", "new stock", "rights issue", "already ", "manages ", "managing "}
 
+var vNotDealMoneySet = newPhraseSet(vNotDealMoney)
+
 // vNotDealAfter, just after an amount, make it a company's results or
 // costs: "a $676m loss", "an $850m payout to settle a lawsuit".
 var vNotDealAfter = map[string]bool{
@@ -256,23 +247,25 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	b := vb.d.body
 	var lb [64]byte
 	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
-	if i := bytes.LastIndex(before, []byte(" stake")); i >= 0 && bytes.Contains(before[i:], []byte(" at ")) {
-		return true // "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	// "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
+	// (Contains first: a vector search, where LastIndex reads byte by byte)
+	if stake := []byte(" stake"); bytes.Contains(before, stake) &&
+		bytes.Contains(before[bytes.LastIndex(before, stake):], []byte(" at ")) {
+		return true
 	}
-	for _, w := range vNotDealMoney {
-		if i := bytes.Index(before, []byte(w)); i >= 0 {
-			if v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined")) {
-				continue // "a combined market value of": the merger's size
-			}
-			return false
-		}
+	// a merger's "combined market value of" is its size: a company's size
+	// only when "combined" does not come before the first of the words
+	// (coming before it, it comes before every later one too)
+	if i := phraseIndex(vNotDealMoneySet, before); i >= 0 &&
+		!(v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined"))) {
+		return false
 	}
 	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
 		bytes.Contains(before, []byte("valuing ")) || bytes.Contains(before, []byte("equity value")) ||
 		bytes.Contains(before, []byte("enterprise value"))) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
-	ts := qTokens(b, f.end, min(len(b), f.end+64), vb.after[:0])
+	ts := qFirstTokens(b, f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
@@ -338,7 +331,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 		return false
 	}
 	for _, p := range vDurationPreps {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"the ") {
+		if strings.HasSuffix(before, p) || vHasSuffix2(before, p, "the ") {
 			return true
 		}
 	}
@@ -351,7 +344,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 		}
 	}
 	// "a 10-year partnership"
-	ts := qTokens(b, f.end, min(len(b), f.end+32), vb.after[:0])
+	ts := qFirstTokens(b, f.end, min(len(b), f.end+32), 1, vb.after[:0])
 	vb.after = ts
 	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[vb.d.lw(ts[0].start, ts[0].end)]
 }
@@ -414,11 +407,12 @@ func (vb *vBuilder) companySeat(v *vDeal, pos, from int) bool {
 // ("in northeastern Ohio").
 func vPlacePreposition(before string) bool {
 	for _, p := range []string{" in ", " near ", " across ", " at "} {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p[:len(p)-1]+" the ") {
+		if strings.HasSuffix(before, p) || vHasSuffix2(before, p[:len(p)-1], " the ") {
 			return true
 		}
-		if i := strings.LastIndex(before, p); i >= 0 {
-			rest := before[i+len(p):]
+		// (Contains first: a vector search, where LastIndex reads byte by byte)
+		if strings.Contains(before, p) {
+			rest := before[strings.LastIndex(before, p)+len(p):]
 			if n := len(rest); n > 1 && rest[n-1] == ' ' && !strings.Contains(rest[:n-1], " ") && qIsLowerStart(rest) {
 				return true
 			}
@@ -427,13 +421,18 @@ func vPlacePreposition(before string) bool {
 	return false
 }
 
+// vHasSuffix2 is strings.HasSuffix(s, a+b) without making a+b.
+func vHasSuffix2(s, a, b string) bool {
+	return strings.HasSuffix(s, b) && strings.HasSuffix(s[:len(s)-len(b)], a)
+}
+
 // adjectival reports whether a place ending at pos qualifies the noun after
 // it ("in U.S. startup Voltaic"), so is no location of the deal.
 func (vb *vBuilder) adjectival(pos, end int) bool {
 	if b := vb.d.body; pos < end && (b[pos] == '\'' || strings.HasPrefix(b[pos:end], "’")) {
 		return true // "Asia's third largest economy": the place qualifies what follows
 	}
-	ts := qTokens(vb.d.body, pos, min(end, pos+24), vb.after[:0])
+	ts := qFirstTokens(vb.d.body, pos, min(end, pos+24), 1, vb.after[:0])
 	vb.after = ts
 	if len(ts) == 0 || !ts[0].word {
 		return false
@@ -491,7 +490,7 @@ func (vb *vBuilder) storyYear(a model.Article) int {
 	best := 0
 	b := vb.d.body
 	for _, f := range vb.figs {
-		e := vb.d.ents[f.ent]
+		e := &vb.d.ents[f.ent]
 		if e.Subkind != model.Date {
 			continue
 		}
@@ -532,16 +531,8 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 			text = b[sent.Start:sent.Start+i] + " " + text
 		}
 	}
-	text = strings.ToLower(text)
-	for _, g := range vPastGroups {
-		if g.key != "" && !strings.Contains(text, g.key) {
-			continue // one look rules out the whole group ("last year", "last month"...)
-		}
-		for _, c := range g.cues {
-			if strings.Contains(text, c) {
-				return true
-			}
-		}
+	if phraseIndex(vPastSet, strings.ToLower(text)) >= 0 {
+		return true
 	}
 	if year > 0 {
 		for _, f := range vb.figsIn(s.Start, s.End) {

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 
@@ -15,6 +14,8 @@ import (
 var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
 	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of ", "put in ", "contribute ", "contributing ", "commit ", "committing "}
 
+var vPriceSet = newPhraseSet(vPriceWords)
+
 // attachPrices gives a deal the prices told in sentences without a trigger:
 // a sentence that names one of its parties and pays, offers or values money.
 // It adds the amount and the sentence as evidence, never a party or a deal.
@@ -25,7 +26,7 @@ func (vb *vBuilder) attachPrices() {
 	}
 	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
 	for _, f := range vb.figs {
-		e := d.ents[f.ent]
+		e := &d.ents[f.ent]
 		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
 			continue
 		}
@@ -43,14 +44,7 @@ func (vb *vBuilder) attachPrices() {
 		s := d.sents[si]
 		var lb [40]byte
 		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
-		priced := false
-		for _, w := range vPriceWords {
-			if bytes.Contains(before, []byte(w)) {
-				priced = true
-				break
-			}
-		}
-		if !priced {
+		if phraseIndex(vPriceSet, before) < 0 {
 			continue
 		}
 		// the latest deal, told before this sentence, that this sentence names a party of
@@ -62,9 +56,11 @@ func (vb *vBuilder) attachPrices() {
 			if d.ents[m.ent].Kind != model.Company {
 				continue
 			}
+			party := []int{m.ent}
+			bits := vb.initialBits(party)
 			for i := top - 1; i >= 0 && i >= top-vMaxOpen; i-- {
 				v := vb.vs[i]
-				if vb.shared(v.parties, []int{m.ent}) > 0 {
+				if v.initials&bits != 0 && vb.shared(v.parties, party) > 0 {
 					if into == nil || v.sents[0] > into.sents[0] {
 						into = v
 					}

@@ -109,46 +109,69 @@ var vAnyBloom = func() (f bloomFilter) {
 	return f
 }()
 
-// vAnyTable is vAny laid out for vIsAny.
-var vAnyTable = func() *wordTable {
+// vInfo is what sentenceTrigger reads of a vAny word: the word itself and
+// its entries in the lists above, found with one look-up.
+type vInfo struct {
+	word    string
+	kind    model.VentureKind // vWords, with rank > 0
+	rank    int
+	backref bool // vBackrefs, with refKind
+	refKind model.VentureKind
+	plural  bool // vPlural
+	invest  bool // vInvestWords
+	sell    bool // vSellWords
+}
+
+// vAnyTable is vAny laid out for vIsAny and vAnyInfo: each word maps to its
+// index in vInfos, plus one.
+var vAnyTable, vInfos = func() (*wordTable, []vInfo) {
 	m := make(map[string]uint32, len(vAny))
+	var infos []vInfo
 	for w := range vAny {
-		m[w] = 1
+		in := vInfo{word: w, plural: vPlural[w], invest: vInvestWords[w], sell: vSellWords[w]}
+		if v, ok := vWords[w]; ok {
+			in.kind, in.rank = v.kind, v.rank
+		}
+		in.refKind, in.backref = vBackrefs[w]
+		infos = append(infos, in)
+		m[w] = uint32(len(infos))
 	}
-	return newWordTable(m, 0x20)
+	return newWordTable(m, 0x20), infos
 }()
 
-// vIsAny reports whether w with its ASCII capitals lowered is in vAny: the
-// filters, then the table, with one hash and no lower-cased copy. Callers on
-// every word test vFirst2Len first themselves: this call is not inlined.
-func vIsAny(w string) bool {
+// vIsAny reports whether w with its ASCII capitals lowered is in vAny.
+func vIsAny(w string) bool { return vAnyInfo(w) != nil }
+
+// vAnyInfo returns the vInfo of w with its ASCII capitals lowered, or nil
+// when it is no vAny word: the filters, then the table, with one hash and
+// no lower-cased copy. Callers on every word test vFirst2Len first
+// themselves: this call is not inlined.
+func vAnyInfo(w string) *vInfo {
 	if len(w) < 2 || len(w) >= 32 || vFirst2Len[int(w[0]&31)<<5|int(w[1]&31)]&(1<<len(w)) == 0 {
-		return false
+		return nil
 	}
 	h := wordHash(w, 0x20)
-	return vAnyBloom.has(h) && vAnyTable.getFold(w, h) != 0
+	if !vAnyBloom.has(h) {
+		return nil
+	}
+	if i := vAnyTable.getFold(w, h); i > 0 {
+		return &vInfos[i-1]
+	}
+	return nil
 }
 
 // vQuickTrigger is a cheap first look at a sentence: does any of its ASCII
 // words belong to vAny? Most sentences stop here, untokenized. A word is
-// lower-cased only when its first letter and length may make a vAny word;
-// its neighbours only when it is one.
+// looked up only when its first letters and length may make a vAny word;
+// its neighbours are lower-cased only when it is one.
 func vQuickTrigger(s string) bool {
-	var pb, cb, nb [32]byte
+	var pb, nb [32]byte
 	ps, pe := 0, 0 // the word before
-	for i := 0; ; {
-		for i < len(s) && !vWordByte[s[i]] {
-			i++
-		}
-		if i >= len(s) {
+	for i, j := 0, 0; ; i = j {
+		if ps, pe, i, j = vNextMayBeAnyWord(s, ps, pe, i); i >= len(s) {
 			return false
 		}
-		j := i + 1
-		for j < len(s) && vWordByte[s[j]] {
-			j++
-		}
-		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 && vIsAny(s[i:j]) {
-			w := qLowerASCII(cb[:0], s[i:j])
+		if w := vAnyInfo(s[i:j]); w != nil {
 			var prev, next []byte
 			if pe-ps < 32 {
 				prev = qLowerASCII(pb[:0], s[ps:pe])
@@ -169,6 +192,31 @@ func vQuickTrigger(s string) bool {
 			}
 		}
 		ps, pe = i, j
+	}
+}
+
+// vNextMayBeAnyWord returns the bounds [i, j) of the first ASCII word of s
+// from i on whose first two bytes and length may make a vAny word
+// (vFirst2Len), with the bounds [ps, pe) of the word before it (as given
+// when it is the first word read); i is len(s) when there is none. Most
+// words fail the test: a loop of its own, with no calls, keeps its place
+// in registers.
+func vNextMayBeAnyWord(s string, ps, pe, i int) (int, int, int, int) {
+	for {
+		for i < len(s) && !vWordByte[s[i]] {
+			i++
+		}
+		if i >= len(s) {
+			return ps, pe, len(s), len(s)
+		}
+		j := i + 1
+		for j < len(s) && vWordByte[s[j]] {
+			j++
+		}
+		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 {
+			return ps, pe, i, j
+		}
+		ps, pe = i, j
 		i = j
 	}
 }
@@ -183,48 +231,50 @@ func vQuickTriggers(body string, sents []model.Span) []bool {
 	return out
 }
 
-// vGate tells from a word and its neighbours whether a sentence may speak of
-// a deal; sentenceTrigger then reads it properly.
-func vGate(prev, w, next []byte) bool {
-	is := func(b []byte, words ...string) bool {
-		for _, x := range words {
-			if string(b) == x {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case is(w, "take", "took", "taken", "taking", "takes"):
-		return is(next, "over")
-	case is(w, "snapped", "team", "teamed", "teams", "tied", "ties", "set"):
-		return is(next, "up")
-	case is(w, "companies", "firms"):
-		return is(prev, "two", "both") // "the two companies will split profits 50-50"
-	case is(w, "partner", "partners"):
+// vGate tells from a vAny word and its neighbours whether a sentence may
+// speak of a deal; sentenceTrigger then reads it properly.
+func vGate(prev []byte, w *vInfo, next []byte) bool {
+	// one switch on the word (a few comparisons) rather than a list of tests
+	switch w.word {
+	case "take", "took", "taken", "taking", "takes":
+		return string(next) == "over"
+	case "snapped", "team", "teamed", "teams", "tied", "ties", "set":
+		return string(next) == "up"
+	case "companies", "firms":
+		return vIsOneOf(prev, "two", "both") // "the two companies will split profits 50-50"
+	case "partner", "partners":
 		// "partners with"; "the partners plan to spend": the deal's parties
-		return is(next, "with") || is(w, "partners") && is(prev, "the", "two", "both")
-	case is(w, "join"):
-		return is(next, "forces")
-	case is(w, "joint"):
-		return is(next, "venture", "ventures")
-	case is(w, "shares"):
+		return string(next) == "with" || w.word == "partners" && vIsOneOf(prev, "the", "two", "both")
+	case "join":
+		return string(next) == "forces"
+	case "joint":
+		return vIsOneOf(next, "venture", "ventures")
+	case "shares":
 		return false
-	case is(w, "deal", "deals", "agreement", "agreements", "talks", "offers"):
-		return is(next, "with", "for") || is(prev, "the", "this", "that")
-	case is(w, "round"):
-		return is(prev, "funding", "financing", "investment", "series")
-	}
-	if _, ok := vWords[string(w)]; ok {
-		return true
-	}
-	if is(w, "venture") {
+	case "deal", "deals", "agreement", "agreements", "talks", "offers":
+		return vIsOneOf(next, "with", "for") || vIsOneOf(prev, "the", "this", "that")
+	case "round":
+		return vIsOneOf(prev, "funding", "financing", "investment", "series")
+	case "venture":
 		return true // "the venture", "a 50-50 venture", "a new venture": sentenceTrigger reads which
 	}
-	if _, ok := vBackrefs[string(w)]; ok {
-		return is(prev, "the", "this", "that")
+	if w.rank > 0 { // a vWords word
+		return true
+	}
+	if w.backref {
+		return vIsOneOf(prev, "the", "this", "that")
 	}
 	return true
+}
+
+// vIsOneOf reports whether b is one of words.
+func vIsOneOf(b []byte, words ...string) bool {
+	for _, x := range words {
+		if string(b) == x {
+			return true
+		}
+	}
+	return false
 }
 
 // vWordByte marks the bytes of an ASCII trigger word: letters, digits, '-'.
@@ -310,9 +360,6 @@ var vPlural = map[string]bool{
 	"alliances": true,
 }
 
-// vPluralList is vPlural for sentenceTrigger.
-var vPluralList = newWordList(vPlural)
-
 // vBackrefs are the nouns that, after "the"/"this", name a deal told before.
 var vBackrefs = map[string]model.VentureKind{
 	"venture": model.JointVenture, "jv": model.JointVenture, "deal": "", "tie-up": "", "acquisition": model.Acquisition,
@@ -327,13 +374,13 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 	var t vTrig
 	found := false
 	b := vb.d.body
-	for i, tk := range toks {
-		if n := tk.end - tk.start; !tk.word || n < 2 || n >= 32 ||
-			vFirst2Len[int(b[tk.start]&31)<<5|int(b[tk.start+1]&31)]&(1<<n) == 0 || !vIsAny(b[tk.start:tk.end]) ||
-			vb.inName(tk.start) {
+	for i := vNextMayBeAny(b, toks, 0); i < len(toks); i = vNextMayBeAny(b, toks, i+1) {
+		tk := toks[i]
+		info := vAnyInfo(b[tk.start:tk.end])
+		if info == nil || vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
-		w := vb.d.lw(tk.start, tk.end)
+		w := info.word // what lw gives: an ASCII word, lower-cased
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
 			next = vb.d.lw(toks[i+1].start, toks[i+1].end)
@@ -398,7 +445,7 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if w == "stake" || w == "shares" && prev != "its" {
 			t.stake = true
 		}
-		if vPluralList.has(w) {
+		if info.plural {
 			t.plural = true
 		}
 		if (w == "partners" || w == "companies" || w == "firms") && (prev == "two" || prev == "both") ||
@@ -406,23 +453,23 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			t.backref = true // "the partners plan to spend": the deal's parties
 			t.refKind = model.JointVenture
 		}
-		if k, ok := vBackrefs[w]; ok && (prev == "the" || prev == "this" || prev == "that") {
+		if info.backref && (prev == "the" || prev == "this" || prev == "that") {
 			t.backref = true
-			if k != "" {
-				t.refKind = k
+			if info.refKind != "" {
+				t.refKind = info.refKind
 			}
 			if w == "merged" || w == "bid" || w == "offer" || w == "sale" {
 				continue // "the merged group" names the deal, it does not start one
 			}
 		}
-		if v, ok := vWords[w]; ok {
-			if vInvestWords[w] && vInvestModified[next] || w == "stake" && prev == "at" {
+		if info.rank > 0 { // a vWords word
+			if info.invest && vInvestModified[next] || w == "stake" && prev == "at" {
 				continue // "investment bank", "at stake": no deal
 			}
 			if (w == "bid" || w == "bids") && next != "for" && next != "to" && next != "by" && !vBidOwners[prev] {
 				continue // "the bid team", "bid battle"
 			}
-			if vSellWords[w] && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
+			if info.sell && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
 				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
 			}
 			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
@@ -434,8 +481,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			if w == "investors" && prev != "as" {
 				continue
 			}
-			if v.rank > t.rank {
-				t.kind, t.rank, t.at = v.kind, v.rank, tk.start
+			if info.rank > t.rank {
+				t.kind, t.rank, t.at = info.kind, info.rank, tk.start
 			}
 			found = true
 		}
@@ -447,6 +494,21 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		t.weak = false
 	}
 	return t, found
+}
+
+// vNextMayBeAny returns the index of the first word of toks from i on
+// whose first two bytes and length may make a vAny word (vFirst2Len), or
+// len(toks). Most tokens fail this test: a loop of its own, with no calls,
+// keeps its place in registers.
+func vNextMayBeAny(b string, toks []qTok, i int) int {
+	for ; i < len(toks); i++ {
+		tk := toks[i]
+		if n := tk.end - tk.start; tk.word && n >= 2 && n < 32 &&
+			vFirst2Len[int(b[tk.start]&31)<<5|int(b[tk.start+1]&31)]&(1<<n) != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // vAdviserWords mark a sentence about a deal's advisers.

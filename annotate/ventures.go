@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -33,14 +32,25 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 // vQuickTriggers of d.sents, read beforehand.
 func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
-	// caller's list may not be)
-	sorted := append([]model.Quote(nil), qs...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	// caller's list may not be, and only then is it copied and sorted: with
+	// no two starts alike, the sorted order is the one it has)
+	sorted := qs
+	for i := 1; i < len(qs); i++ {
+		if qs[i-1].Start >= qs[i].Start {
+			sorted = append([]model.Quote(nil), qs...)
+			sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+			break
+		}
+	}
 	vb := &vBuilder{d: d, quotes: sorted, quick: quick}
 	// the entities are final here (quotes added their speakers)
 	vb.names = make([]string, len(d.ents))
+	vb.initials = make([]byte, len(d.ents))
 	for i := range d.ents {
 		vb.names[i] = d.ents[i].Name()
+		if n := vb.names[i]; n != "" {
+			vb.initials[i] = n[0]
+		}
 	}
 	vb.indexFigures()
 	for si, s := range d.sents {
@@ -83,9 +93,17 @@ type vBuilder struct {
 	clauseBufs [][]qTok
 	depth      int
 	// names holds each entity's name: sameParty compares them for every
-	// pair of parties, and the entities themselves are large to load
-	names []string
+	// pair of parties, and the entities themselves are large to load;
+	// initials holds their first bytes, which tell most pairs apart
+	names    []string
+	initials []byte
+	// counts and stamp are pronounSubject's mentions per entity
+	counts []vCount
+	stamp  int
 }
+
+// vCount is how often pronounSubject's call stamp saw an entity.
+type vCount struct{ stamp, n int }
 
 // vFig is a figure or place mention (the same shape as a name mention, so
 // one sort serves both).
@@ -101,22 +119,30 @@ type vDeal struct {
 	firstN  int          // how many of spans are the clause that told the deal
 	prices  []model.Span // money figures told elsewhere as its price
 	name    int          // the company named as the deal's brand ("will be called X"), or -1
+	// initials is initialBits(parties)
+	initials uint64
 }
 
 // namedAfter reports whether a name at pos follows "called", "named",
 // "known as", "dubbed" or "branded": it names the deal, not a party.
 func (vb *vBuilder) namedAfter(pos, from int) bool {
 	b := vb.d.body
+	start := max(from, pos-11)
+	if pos-start < 2 || b[pos-1] != ' ' || b[pos-2]|0x20 != 'd' && b[pos-2]|0x20 != 's' {
+		return false // every cue ends "d " or "s "
+	}
 	var lb [16]byte
-	before := qLowerASCII(lb[:0], b[max(from, pos-11):pos])
+	before := qLowerASCII(lb[:0], b[start:pos])
 	// " named ", not "renamed ": a company renamed is still the party
-	for _, w := range []string{" called ", " named ", " known as ", " dubbed ", " branded "} {
-		if bytes.HasSuffix(before, []byte(w)) {
+	for _, w := range vNameCues {
+		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w { // no copy of w, unlike bytes.HasSuffix
 			return true
 		}
 	}
 	return false
 }
+
+var vNameCues = []string{" called ", " named ", " known as ", " dubbed ", " branded "}
 
 func (vb *vBuilder) indexFigures() {
 	n := 0
@@ -141,12 +167,21 @@ func (vb *vBuilder) indexFigures() {
 
 // firstQuoteEndingAfter returns the index of the first quote ending after
 // pos. Sentences are read in order, so a cursor moves forward instead of a
-// binary search per sentence; a pos before the cursor's searches afresh.
+// binary search per sentence; a pos before the cursor's, or far after it,
+// is searched for, and the cursor moves there (pronounSubject reads the
+// mentions before a clause in order, each of them before the sentence). The
+// quotes do not overlap, so their ends rise with their starts, and a search
+// and a walk find one quote.
 func (vb *vBuilder) firstQuoteEndingAfter(pos int) int {
+	qs := vb.quotes
 	if pos < vb.qpos {
-		return sort.Search(len(vb.quotes), func(i int) bool { return vb.quotes[i].End > pos })
+		vb.qcur = sort.Search(len(qs), func(i int) bool { return qs[i].End > pos })
 	}
-	for vb.qcur < len(vb.quotes) && vb.quotes[vb.qcur].End <= pos {
+	for steps := 0; vb.qcur < len(qs) && qs[vb.qcur].End <= pos; steps++ {
+		if steps == 16 {
+			vb.qcur += sort.Search(len(qs)-vb.qcur, func(k int) bool { return qs[vb.qcur+k].End > pos })
+			break
+		}
 		vb.qcur++
 	}
 	vb.qpos = pos
@@ -199,9 +234,13 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 		}
 	}
 	start, depth := 0, 0
+	body := d.body
 	for k := 0; k <= len(toks); k++ {
 		if k < len(toks) {
-			c := d.body[toks[k].start]
+			c := body[toks[k].start]
+			if !vClauseMark[c] {
+				continue // most tokens: neither a bracket nor a break
+			}
 			switch c {
 			case '(':
 				depth++
@@ -220,6 +259,15 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 		start = k + 1
 	}
 }
+
+// vClauseMark marks the bytes a token starts with when sentence must look
+// at it: a bracket, or what may break a clause (";", ",", "since").
+var vClauseMark = func() (t [256]bool) {
+	for _, c := range "();,sS" {
+		t[c] = true
+	}
+	return t
+}()
 
 // clauseBreak reports whether toks[k] ends a clause: ";", ", and", ", while", ", but".
 func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
@@ -328,8 +376,12 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	// a deal this clause continues
 	var into *vDeal
+	pbits := vb.initialBits(parties)
 	for i := len(vb.vs) - 1; i >= 0 && i >= len(vb.vs)-vMaxOpen && into == nil; i-- {
 		v := vb.vs[i]
+		if v.initials&pbits == 0 {
+			continue // no party of v starts as one of these does: it shares none
+		}
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			into = v
 		}
@@ -373,6 +425,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			// "Morgan Stanley advised RIL on the deal": advisers are no parties
 			if !adviser && len(into.parties) < vMaxParties && vb.shared(into.parties, []int{p}) == 0 {
 				into.parties = append(into.parties, p)
+				into.initials |= vb.initialBits([]int{p})
 			}
 		}
 		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
@@ -391,13 +444,30 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
+			vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 		}
 		return
 	}
-	vb.vs = append(vb.vs, &vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
+	vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
+}
+
+// addDeal appends v to the deals, with its parties' initials.
+func (vb *vBuilder) addDeal(v *vDeal) {
+	v.initials = vb.initialBits(v.parties)
+	vb.vs = append(vb.vs, v)
+}
+
+// initialBits has bit c&63 set for the first byte c of the name of each of
+// ps: two lists of parties with no bit in common share no party (sameParty
+// needs the same first byte).
+func (vb *vBuilder) initialBits(ps []int) uint64 {
+	var bits uint64
+	for _, p := range ps {
+		bits |= 1 << (vb.initials[p] & 63)
+	}
+	return bits
 }
 
 // relativeClauses returns the ", which ... ," and ", who ... ," asides of a
@@ -523,7 +593,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	if si > 0 {
 		s := d.sents[si-1]
 		// its first eight tokens: 256 bytes hold them in any real sentence
-		ts := qTokens(b, s.Start, min(s.End, s.Start+256), vb.after[:0])
+		ts := qFirstTokens(b, s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
 		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {
@@ -535,8 +605,12 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 			}
 		}
 	}
-	// else the company the story is about: the one named most so far
-	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
+	// else the company the story is about: the one named most so far,
+	// counted per entity (a count left by an earlier call has an older stamp)
+	if vb.counts == nil {
+		vb.counts = make([]vCount, len(d.ents))
+	}
+	vb.stamp++
 	best, bestN := -1, 0
 	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
@@ -544,16 +618,13 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
 			continue
 		}
-		x := 0
-		for x < len(counts) && counts[x][0] != m.ent {
-			x++
+		c := &vb.counts[m.ent]
+		if c.stamp != vb.stamp {
+			*c = vCount{stamp: vb.stamp}
 		}
-		if x == len(counts) {
-			counts = append(counts, [2]int{m.ent, 0})
-		}
-		counts[x][1]++
-		if counts[x][1] > bestN {
-			best, bestN = m.ent, counts[x][1]
+		c.n++
+		if c.n > bestN {
+			best, bestN = m.ent, c.n
 		}
 	}
 	if bestN >= 3 {
@@ -569,7 +640,7 @@ func (vb *vBuilder) minorityStake(from, to int) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(from, to) {
-		e := vb.d.ents[f.ent]
+		e := &vb.d.ents[f.ent]
 		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" {
 			return e.Value < 50
 		}
@@ -593,13 +664,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 // from, measures a company rather than a deal: "which manages about €14
 // billion", "revenue of £5.2 billion".
 func (vb *vBuilder) companySize(pos, from int) bool {
-	before := vb.d.lowerAt(max(from, pos-40), pos)
-	for _, w := range vNotDealMoney {
-		if strings.Contains(before, w) {
-			return true
-		}
-	}
-	return false
+	return phraseIndex(vNotDealMoneySet, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
 }
 
 // singleParty allows a one-company deal only when it is an investment with
@@ -657,12 +722,14 @@ func vShared(a, b []int) int {
 // sameParty reports whether entities x and y name one company: the same
 // entity, or one name is the other's first words ("Mistral", "Mistral AI").
 func (vb *vBuilder) sameParty(x, y int) bool {
-	if x == y {
-		return true
-	}
+	return x == y || vb.initials[x] == vb.initials[y] && vb.sameName(x, y)
+}
+
+// sameName is sameParty of two entities whose names start alike.
+func (vb *vBuilder) sameName(x, y int) bool {
 	a, b := vb.names[x], vb.names[y]
-	if len(a) == 0 || len(b) == 0 || a[0] != b[0] {
-		return false // most pairs differ at once
+	if len(a) == 0 || len(b) == 0 {
+		return false
 	}
 	if len(a) > len(b) {
 		a, b = b, a
@@ -675,7 +742,8 @@ func (vb *vBuilder) shared(a, b []int) int {
 	n := 0
 	for _, x := range a {
 		for _, y := range b {
-			if vb.sameParty(x, y) {
+			// sameParty, written out: most pairs differ in their first byte
+			if x == y || vb.initials[x] == vb.initials[y] && vb.sameName(x, y) {
 				n++
 				break
 			}

@@ -259,3 +259,52 @@ func TestVenturesAdvisersAreNoPartiesAndPlacesMayBeQualified(t *testing.T) {
 		t.Errorf("location %q, want Ohio", vs[0].Location)
 	}
 }
+
+// vAnyInfo answers for each vAny word, in any case, as the word lists do.
+func TestDealWordInfoMatchesTheLists(t *testing.T) {
+	t.Parallel()
+	for w := range vAny {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			in := vAnyInfo(v)
+			if in == nil {
+				t.Fatalf("%q: no info", v)
+			}
+			dw, isWord := vWords[w]
+			ref, isRef := vBackrefs[w]
+			if in.word != w || in.rank != dw.rank || in.kind != dw.kind || isWord != (in.rank > 0) ||
+				in.backref != isRef || in.refKind != ref || in.plural != vPlural[w] ||
+				in.invest != vInvestWords[w] || in.sell != vSellWords[w] {
+				t.Fatalf("%q: %+v", v, *in)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "deals-", "ventured", "joint venture"} {
+		if vAnyInfo(w) != nil {
+			t.Fatalf("%q: info for a word not in vAny", w)
+		}
+	}
+}
+
+// phraseIndex finds the earliest of its phrases, as a search for each would.
+func TestPhraseIndexMatchesSearches(t *testing.T) {
+	t.Parallel()
+	text := strings.ToLower(corpus(t, 64<<10))
+	for _, list := range [][]string{vPriceWords, vNotDealMoney, vPastCues} {
+		set := newPhraseSet(list)
+		for at := 0; at+48 <= len(text); at += 7 {
+			w := text[at : at+48]
+			want := -1
+			for _, p := range list {
+				if i := strings.Index(w, p); i >= 0 && (want < 0 || i < want) {
+					want = i
+				}
+			}
+			if got := phraseIndex(set, w); got != want {
+				t.Fatalf("%q: %d, want %d", w, got, want)
+			}
+			if got := phraseIndex(set, []byte(w)); got != want {
+				t.Fatalf("%q as bytes: %d, want %d", w, got, want)
+			}
+		}
+	}
+}

@@ -60,7 +60,6 @@ func TestWordListsMatchTheirMaps(t *testing.T) {
 	}{
 		"figStarts": {figStarts, figStartList}, "abbrevTitles": {abbrevTitles, abbrevTitleList},
 		"functionCaps": {functionCaps, functionCapList}, "innerTitles": {innerTitles, innerTitleList},
-		"vPlural": {vPlural, vPluralList},
 	} {
 		words := strings.Fields(corpus(t, 16<<10))
 		for w := range c.m {
