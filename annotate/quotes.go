@@ -244,11 +244,19 @@ func qIsTerm(t string) bool {
 	words, caps := 0, 0
 	inWord := false
 	punct := false
-	for _, r := range t {
+	for i := 0; i < len(t); {
 		if words > 6 {
 			return false // long enough to be a quotation whatever its case
 		}
-		if qIsWordRune(r) {
+		// ASCII, nearly all of it, without decoding a rune
+		r, w := rune(t[i]), 1
+		word := qASCIIWord[t[i]]
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(t[i:])
+			word = qIsWordRune(r)
+		}
+		i += w
+		if word {
 			if !inWord {
 				words++
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -267,8 +275,11 @@ func qIsTerm(t string) bool {
 			punct = true
 		}
 	}
+	if words > 6 {
+		return false
+	}
 	if words < 4 {
 		return true
 	}
-	return !punct && caps == words && words <= 6
+	return !punct && caps == words
 }
