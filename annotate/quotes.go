@@ -113,8 +113,10 @@ func qMarkAt(b string, i int) (int, int) {
 // qFindSpans pairs the quotation marks of every paragraph.
 func qFindSpans(d *qDoc) []qSpan {
 	b := d.body
-	// about one span per two marks
-	spans := make([]qSpan, 0, (strings.Count(b, "\"")+strings.Count(b, "“")+strings.Count(b, "”"))/2+1)
+	// about one span per two marks; the curly ones are counted by their
+	// lead byte, which curly apostrophes and dashes share (a byte count is
+	// one vector scan, a string count one call per lead byte)
+	spans := make([]qSpan, 0, (strings.Count(b, "\"")+strings.Count(b, "\xe2"))/4+1)
 	carry := false // the previous paragraph ended inside a quotation
 	for pi, p := range d.paras {
 		inQ := false
