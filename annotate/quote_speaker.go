@@ -240,6 +240,10 @@ func (at *qAttributor) windowTokens(from, to int) []qTok {
 	return at.toks
 }
 
+// qMarkOrStop marks the bytes that may begin a quotation mark (qMarkAt) or
+// end a sentence (qSentenceBreakAt): only those need a closer look.
+var qMarkOrStop = [256]bool{'"': true, 0xE2: true, '.': true, '!': true, '?': true}
+
 // after looks for `," X said` right after the closing mark, in the same sentence.
 func (at *qAttributor) after(s *qSpan) qFound {
 	d := at.d
@@ -251,11 +255,13 @@ func (at *qAttributor) after(s *qSpan) qFound {
 	// the sentence after the mark ends at a sentence break or at the next opening mark
 	to := from
 	for to < end && to-from < qMaxWindow {
-		if _, w := qMarkAt(d.body, to); w > 0 {
-			break
-		}
-		if qSentenceBreakAt(d.body[:end], to) {
-			break
+		if qMarkOrStop[d.body[to]] {
+			if _, w := qMarkAt(d.body, to); w > 0 {
+				break
+			}
+			if qSentenceBreakAt(d.body[:end], to) {
+				break
+			}
 		}
 		to++
 	}

@@ -113,8 +113,10 @@ func qMarkAt(b string, i int) (int, int) {
 // qFindSpans pairs the quotation marks of every paragraph.
 func qFindSpans(d *qDoc) []qSpan {
 	b := d.body
-	// about one span per two marks
-	spans := make([]qSpan, 0, (strings.Count(b, "\"")+strings.Count(b, "“")+strings.Count(b, "”"))/2+1)
+	// about one span per two marks; the curly ones are counted by their
+	// lead byte, which curly apostrophes and dashes share (a byte count is
+	// one vector scan, a string count one call per lead byte)
+	spans := make([]qSpan, 0, (strings.Count(b, "\"")+strings.Count(b, "\xe2"))/4+1)
 	carry := false // the previous paragraph ended inside a quotation
 	for pi, p := range d.paras {
 		inQ := false
@@ -244,11 +246,19 @@ func qIsTerm(t string) bool {
 	words, caps := 0, 0
 	inWord := false
 	punct := false
-	for _, r := range t {
+	for i := 0; i < len(t); {
 		if words > 6 {
 			return false // long enough to be a quotation whatever its case
 		}
-		if qIsWordRune(r) {
+		// ASCII, nearly all of it, without decoding a rune
+		r, w := rune(t[i]), 1
+		word := qASCIIWord[t[i]]
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(t[i:])
+			word = qIsWordRune(r)
+		}
+		i += w
+		if word {
 			if !inWord {
 				words++
 				if unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -267,8 +277,11 @@ func qIsTerm(t string) bool {
 			punct = true
 		}
 	}
+	if words > 6 {
+		return false
+	}
 	if words < 4 {
 		return true
 	}
-	return !punct && caps == words && words <= 6
+	return !punct && caps == words
 }
