@@ -568,11 +568,13 @@ func (d *doc) mayStartFigure(i int) bool {
 			return false // most words: not even the first letter fits
 		}
 		// "twenty-five", "two-year": the part before the hyphen (a loop, not
-		// IndexByte: words are short and this runs on every token)
-		for h := 1; h < len(w); h++ {
-			if w[h] == '-' {
-				w = w[:h]
-				break
+		// IndexByte: words are short; the flag spares the loop on most)
+		if t.flags&fHyphen != 0 {
+			for h := 1; h < len(w); h++ {
+				if w[h] == '-' {
+					w = w[:h]
+					break
+				}
 			}
 		}
 		if !figFilter.maybe(w) {

@@ -16,12 +16,13 @@ const (
 
 // Token flags.
 const (
-	fCap   uint8 = 1 << iota // first rune is upper case
-	fUpper                   // two or more letters, all upper case ("IBM")
-	fSpace                   // whitespace before the token
-	fSent                    // first token of a sentence or paragraph
-	fPara                    // first token after a blank line (or of the text)
-	fDigit                   // a word with a digit in it ("C180")
+	fCap    uint8 = 1 << iota // first rune is upper case
+	fUpper                    // two or more letters, all upper case ("IBM")
+	fSpace                    // whitespace before the token
+	fSent                     // first token of a sentence or paragraph
+	fPara                     // first token after a blank line (or of the text)
+	fDigit                    // a word with a digit in it ("C180")
+	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
 )
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
@@ -261,6 +262,9 @@ func scanWord(text string, i int) (int, uint8) {
 			// modifier splits, so the place stands alone.
 			if r == '-' && flags&fCap != 0 && text[j+1] >= 'a' && text[j+1] <= 'z' && modifierAfter(text[j+1:]) {
 				break
+			}
+			if r == '-' {
+				flags |= fHyphen
 			}
 			j += size
 			continue
