@@ -552,24 +552,26 @@ var figFirst = func() (t [256]bool) {
 	return t
 }()
 
-// mayStartFigure is the cheap test run on every token.
-func (d *doc) mayStartFigure(i int) bool {
-	t := d.ns.toks[i]
-	switch t.kind {
+// mayStartFigure is the test run on every token: scan has answered it.
+func (d *doc) mayStartFigure(i int) bool { return d.ns.toks[i].flags&fFig != 0 }
+
+// figFlag returns flags with fFig set when the token may open a figure: a
+// number, $, £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and
+// dashes, or a word figStarts holds (before its hyphen: "twenty-five",
+// "two-year"). scan asks it once per token, so the figure pass reads a bit.
+func figFlag(kind, flags uint8, w string) uint8 {
+	switch kind {
 	case kNum:
-		return true
+		return flags | fFig
 	case kPunct:
-		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
-		c := d.text.at(int(t.s))
-		return c == '$' || c == 0xC2 || c == 0xE2 && t.end()-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
-	case kWord:
-		w := d.text.slice(int(t.s), int(t.end()))
-		if !figFirst[w[0]] {
-			return false // most words: not even the first letter fits
+		if c := w[0]; c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82 {
+			return flags | fFig
 		}
-		// "twenty-five", "two-year": the part before the hyphen (a loop, not
-		// IndexByte: words are short; the flag spares the loop on most)
-		if t.flags&fHyphen != 0 {
+	case kWord:
+		if !figFirst[w[0]] {
+			return flags // most words: not even the first letter fits
+		}
+		if flags&fHyphen != 0 {
 			for h := 1; h < len(w); h++ {
 				if w[h] == '-' {
 					w = w[:h]
@@ -577,10 +579,9 @@ func (d *doc) mayStartFigure(i int) bool {
 				}
 			}
 		}
-		if !figFilter.maybe(w) {
-			return false // most words: no table look-up
+		if figFilter.maybe(w) && figStartList.has(w) { // most words: no table look-up
+			return flags | fFig
 		}
-		return figStartList.has(w)
 	}
-	return false
+	return flags
 }

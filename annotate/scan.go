@@ -23,6 +23,7 @@ const (
 	fPara                     // first token after a blank line (or of the text)
 	fDigit                    // a word with a digit in it ("C180")
 	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
+	fFig                      // may open a figure (figFlag): what the figure pass asks of every token
 )
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
@@ -69,6 +70,9 @@ func scan(text string, toks []token) []token {
 				if para {
 					flags |= fPara
 					para = false
+				}
+				if figFirst[c] && figFilter.maybe(text[i:j]) && figStartList.has(text[i:j]) { // figFlag's kWord case
+					flags |= fFig
 				}
 				if j-i > maxTokenLen {
 					toks = appendTok(toks, text, i, j, kWord, 0, space, &sent, &para)
@@ -176,10 +180,10 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, space boo
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags})
+		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: figFlag(kind, flags, text[s:cut])})
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags})
+	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: figFlag(kind, flags, text[s:e])})
 }
 
 func isLetter(r rune) bool {

@@ -39,3 +39,16 @@ func TestScanCutsAWordLongerThanATokenOnRuneBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// The fast path for lower-case words sets fFig as figFlag would, and every
+// piece of a word cut in pieces has its own.
+func TestScanFigFlagIsFigFlag(t *testing.T) {
+	text := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
+		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$"
+	for _, tk := range scan(text, nil) {
+		w := text[tk.s:tk.end()]
+		if want := figFlag(tk.kind, tk.flags&^fFig, w); tk.flags != want {
+			t.Fatalf("token %.20q: flags %08b, figFlag says %08b", w, tk.flags, want)
+		}
+	}
+}
