@@ -131,6 +131,9 @@ func (d *doc) tok(i int) string {
 func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
+	if !currencyFirst[w[0]] {
+		return "", 0 // numbers and most words
+	}
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
 		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
@@ -199,6 +202,9 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	for j < len(toks) && toks[j].kind == kWord {
 		w := d.tok(j)
 		m, ok := scaleVals.get(w)
+		if !ok && toks[j].flags&fHyphen == 0 {
+			break
+		}
 		if !ok {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
@@ -540,6 +546,14 @@ var (
 	scaleVals          = newWordValues(scales)
 	currencyPrefixVals = newWordValues(currencyPrefixes)
 )
+
+// currencyFirst marks the bytes a currencyPrefixes word begins with.
+var currencyFirst = func() (t [256]bool) {
+	for w := range currencyPrefixes {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // figStartList is figStarts for mayStartFigure.
 var figStartList = newWordList(figStarts)
