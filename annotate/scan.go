@@ -44,12 +44,14 @@ func (t token) end() int32 { return t.s + int32(t.n) }
 
 // scan splits text into tokens in one pass over its bytes. The result is a
 // slice proportional to the text; nothing else is allocated.
+//
+// pend holds the flags the next token takes: fSpace after whitespace, fSent
+// at a sentence start (only a word or number takes it: punctuation leaves
+// it for the next one), fPara after a blank line.
 func scan(text string, toks []token) []token {
 	n := len(text)
 	i := 0
-	space := true
-	sent := true
-	para := true
+	pend := fSpace | fSent | fPara
 	for i < n {
 		c := text[i]
 		// Fast path for the common case: a plain lower-case ASCII word.
@@ -59,34 +61,27 @@ func scan(text string, toks []token) []token {
 				j++
 			}
 			if j == n || plainEnd[text[j]] {
-				var flags uint8
-				if space {
-					flags = fSpace
-				}
-				if sent {
-					flags |= fSent
-					sent = false
-				}
-				if para {
-					flags |= fPara
-					para = false
-				}
+				flags := pend
 				if figFirst[c] && figFilter.maybe(text[i:j]) && figStartList.has(text[i:j]) { // figFlag's kWord case
 					flags |= fFig
 				}
 				if j-i > maxTokenLen {
-					toks = appendTok(toks, text, i, j, kWord, 0, space, &sent, &para)
-					i, space = j, false
-					continue
+					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
+					toks = appendTok(toks, text, i, j, kWord, 0, &pend)
+				} else {
+					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				}
-				toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
-				i, space = j, false
+				// and the space after it, most often there, without a turn of the loop
+				i, pend = j, 0
+				if j < n && text[j] == ' ' {
+					i, pend = j+1, fSpace
+				}
 				continue
 			}
 		}
 		if c == ' ' {
 			i++
-			space = true
+			pend |= fSpace
 			continue
 		}
 		switch {
@@ -99,15 +94,15 @@ func scan(text string, toks []token) []token {
 				i++
 			}
 			toks = append(toks, token{s: int32(st), n: 1, kind: kBreak})
-			space, sent = true, true
-			if nl > 1 {
-				para = true
-			}
 			// A single line break ends a headline or credit line too.
+			pend |= fSpace | fSent
+			if nl > 1 {
+				pend |= fPara
+			}
 			continue
-		case c == ' ' || c == '\t' || c == '\r':
+		case c == '\t' || c == '\r':
 			i++
-			space = true
+			pend |= fSpace
 			continue
 		case c >= '0' && c <= '9':
 			j := i + 1
@@ -123,8 +118,8 @@ func scan(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = appendTok(toks, text, i, j, kNum, 0, space, &sent, &para)
-			i, space = j, false
+			toks = appendTok(toks, text, i, j, kNum, 0, &pend)
+			i = j
 			continue
 		}
 		r, size := rune(c), 1
@@ -132,46 +127,42 @@ func scan(text string, toks []token) []token {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
 				i += size
-				space = true
+				pend |= fSpace
 				continue
 			}
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			toks = appendTok(toks, text, i, j, kWord, flags, space, &sent, &para)
-			i, space = j, false
+			toks = appendTok(toks, text, i, j, kWord, flags, &pend)
+			i = j
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
-		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && !space {
-			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, space, &sent, &para)
+		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && pend&fSpace == 0 {
+			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend)
 			i += size + 1
-			space = false
 			continue
 		}
-		toks = appendTok(toks, text, i, i+size, kPunct, 0, space, &sent, &para)
+		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend)
 		i += size
-		space = false
 		if c == '.' || c == '!' || c == '?' {
 			// "Corp." or "Mr." before a capital is ambiguous; treat the next
 			// token as a sentence start and let the name rules cope.
-			sent = true
+			pend |= fSent
 		}
 	}
 	return toks
 }
 
-func appendTok(toks []token, text string, s, e int, kind, flags uint8, space bool, sent, para *bool) []token {
-	if space {
-		flags |= fSpace
-	}
-	if *sent && (kind == kWord || kind == kNum) {
-		flags |= fSent
-		*sent = false
-	}
-	if *para {
-		flags |= fPara
-		*para = false
+// appendTok appends text[s:e] as tokens of the kind, with flags and the
+// pending ones (see scan), which it clears but for fSent after punctuation.
+func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8) []token {
+	if kind == kWord || kind == kNum {
+		flags |= *pend
+		*pend = 0
+	} else {
+		flags |= *pend &^ fSent
+		*pend &= fSent
 	}
 	// A run of letters or digits past maxTokenLen goes in pieces cut on rune
 	// boundaries; the pieces after the first have no space before them.
