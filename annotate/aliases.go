@@ -163,9 +163,10 @@ func (d *doc) bracketAlias(c *chunk) {
 func (d *doc) aliasScan() {
 	ns := &d.ns
 	toks := ns.toks
+	covered := d.covered[:len(toks)]
 	for i := 0; i < len(toks); i++ {
-		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
-			continue
+		if t := toks[i]; t.kind != kWord || t.flags&fCap == 0 || covered[i] {
+			continue // most tokens: not capitalised
 		}
 		// Longest alias of up to 5 capitalised words (and connectors)
 		// starting here.
@@ -203,6 +204,9 @@ func (d *doc) aliasScan() {
 // hyphenAlias: "GM-Honda" style compounds of two known names.
 func (d *doc) hyphenAlias(i int) {
 	ns := &d.ns
+	if ns.toks[i].flags&fHyphen == 0 {
+		return // most words
+	}
 	w := ns.word(i)
 	if !strings.Contains(w, "-") {
 		return

@@ -36,7 +36,7 @@ func (d *doc) figureCandidates(out []figure) []figure {
 func (d *doc) scanFigures(covered []bool, found func(figure)) {
 	toks := d.ns.toks
 	for i := 0; i < len(toks); {
-		if covered != nil && covered[i] || !d.mayStartFigure(i) {
+		if !d.mayStartFigure(i) || covered != nil && covered[i] {
 			i++
 			continue
 		}

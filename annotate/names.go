@@ -118,8 +118,8 @@ const maxRun = 12
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
 	for i := 0; i < len(toks); {
-		if !ns.isCapWord(i) {
-			i++
+		if t := toks[i]; t.kind != kWord || t.flags&fCap == 0 {
+			i++ // most tokens: not capitalised
 			continue
 		}
 		if ns.currencyPrefix(i) {
