@@ -258,7 +258,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 	}
 	num := d.tok(i)
 	if d.hyphenUnit != "" {
-		if cur, ok := currencyWords[d.hyphenUnit]; ok {
+		if cur, ok := currencyWordVals.get(d.hyphenUnit); ok {
 			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}, true
 		}
 	}
@@ -291,7 +291,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		case lex.durationUnit.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
-		if cur, ok := currencyWords[w]; ok && len(w) > 2 {
+		if cur, ok := currencyWordVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 		}
 	}
@@ -312,14 +312,14 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
 		}
-		if cur, ok := currencyWords[lw]; ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
+		if cur, ok := currencyWordVals.get(lw); ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
 			d.perAfter(&f)
 			return f, true
 		}
 		// "4.17 Australian dollars"
 		if lex.demonym.has(w) && j+1 < len(toks) {
-			if cur, ok := currencyWords[strings.ToLower(d.tok(j+1))]; ok && len(d.tok(j+1)) > 2 {
+			if cur, ok := currencyWordVals.get(strings.ToLower(d.tok(j + 1))); ok && len(d.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
@@ -387,11 +387,12 @@ func (d *doc) countHead(j int) (int, string) {
 			return 0, ""
 		}
 		w := d.tok(k)
-		if countStop[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		if countStopList.has(lw) {
 			return 0, ""
 		}
-		if lex.countNoun.has(strings.ToLower(w)) || isPlural(w) {
-			return k + 1, strings.ToLower(w)
+		if lex.countNoun.has(lw) || isPlural(w) {
+			return k + 1, lw
 		}
 	}
 	return 0, ""
@@ -413,6 +414,9 @@ var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true,
 	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
 	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
 	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
+
+// countStopList is countStop on a table: countHead asks it of the words after every number.
+var countStopList = newWordList(countStop)
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -543,6 +547,7 @@ var figFilter = func() *wordFilter {
 // next to it, on tables.
 var (
 	numberWordVals     = newWordValues(numberWords)
+	currencyWordVals   = newWordValues(currencyWords) // asked of the word after every number
 	scaleVals          = newWordValues(scales)
 	currencyPrefixVals = newWordValues(currencyPrefixes)
 )
