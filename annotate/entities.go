@@ -62,6 +62,8 @@ type entScratch struct {
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span
 	keys  []uint64 // output's sort keys
+	// resolve's chunk indices, in text order and by length
+	idx, byLen []int
 }
 
 // spanBuf returns an empty mention list for a new entity, reused when the
@@ -257,7 +259,11 @@ func (d *doc) lookup(c *chunk) (int, bool) {
 // resolve turns classified chunks into entities, longest names first.
 func (d *doc) resolve() {
 	ns := &d.ns
-	idx := make([]int, 0, len(ns.chunks))
+	sc := d.scratch
+	if sc == nil {
+		sc = new(entScratch)
+	}
+	idx := sc.idx[:0]
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
 		if c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place) {
@@ -265,8 +271,9 @@ func (d *doc) resolve() {
 		}
 	}
 	// Longest first, stable: a counting sort by word count keeps this linear.
-	idx = byLengthDesc(ns.chunks, idx)
-	for _, i := range idx {
+	sc.idx = idx
+	sc.byLen = byLengthDesc(ns.chunks, idx, sc.byLen[:0])
+	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
 		// A company named like a person's surname ("Adani" after "Gautam
@@ -381,8 +388,8 @@ func (d *doc) sortSpans(sp []model.Span) []model.Span {
 }
 
 // byLengthDesc orders chunk indices by token count, longest first, keeping
-// text order among equals.
-func byLengthDesc(cs []chunk, idx []int) []int {
+// text order among equals, into out.
+func byLengthDesc(cs []chunk, idx, out []int) []int {
 	const maxLen = 16
 	var count [maxLen + 1]int
 	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
@@ -394,7 +401,7 @@ func byLengthDesc(cs []chunk, idx []int) []int {
 		pos[k] = sum
 		sum += count[k]
 	}
-	out := make([]int, len(idx))
+	out = slices.Grow(out[:0], len(idx))[:len(idx)]
 	for _, i := range idx {
 		k := maxLen - l(i)
 		out[pos[k]] = i
