@@ -297,11 +297,14 @@ func (d *doc) resolve() {
 		d.registerAliases(e, c)
 	}
 	// Acronyms defined in brackets or with "or": "Public Investment Fund (PIF)".
+	// A chunk the first call read needs no second look: the alias is set
+	// or taken already, and a repeated mention would be dropped.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
-		if c.ent < 0 || d.ents[c.ent].kind != model.Company {
+		if c.ent < 0 || c.bracketsRead || d.ents[c.ent].kind != model.Company {
 			continue
 		}
+		c.bracketsRead = true
 		d.bracketAlias(c)
 	}
 }

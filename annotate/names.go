@@ -13,6 +13,8 @@ type chunk struct {
 	t0, t1 int // word tokens [t0, t1)
 	s, e   int
 	title  bool // a title word stood in front ("Chief Executive", "Mr.")
+	// bracketsRead: resolve has looked for an acronym or ticker after it
+	bracketsRead bool
 	// kindID and cueID index chunkKinds and chunkCues: a chunk holds no
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
