@@ -181,6 +181,11 @@ func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
+	if r >= 0x2010 && r <= 0x2027 || r >= 0x20A0 && r <= 0x20CF {
+		// dashes, quotes and currency signs, most of a news text's other
+		// runes: no search of the Unicode tables (TestIsLetterRanges)
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 

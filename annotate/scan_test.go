@@ -3,6 +3,7 @@ package annotate
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,6 +50,18 @@ func TestScanFigFlagIsFigFlag(t *testing.T) {
 		w := text[tk.s:tk.end()]
 		if want := figFlag(tk.kind, tk.flags&^fFig, w); tk.flags != want {
 			t.Fatalf("token %.20q: flags %08b, figFlag says %08b", w, tk.flags, want)
+		}
+	}
+}
+
+// isLetter answers the dashes, quotes and currency signs without the
+// Unicode tables: none of them is a letter or a mark.
+func TestIsLetterRanges(t *testing.T) {
+	for _, rg := range [][2]rune{{0x2010, 0x2027}, {0x20A0, 0x20CF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+				t.Errorf("%U is a letter or mark", r)
+			}
 		}
 	}
 }
