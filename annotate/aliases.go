@@ -163,10 +163,11 @@ func (d *doc) bracketAlias(c *chunk) {
 func (d *doc) aliasScan() {
 	ns := &d.ns
 	toks := ns.toks
-	covered := d.covered[:len(toks)]
-	for i := 0; i < len(toks); i++ {
-		if t := toks[i]; t.kind != kWord || t.flags&fCap == 0 || covered[i] {
-			continue // most tokens: not capitalised
+	past := 0 // the first token after the last mention
+	for _, i32 := range ns.caps {
+		i := int(i32)
+		if i < past || d.covered[i] {
+			continue
 		}
 		// Longest alias of up to 5 capitalised words (and connectors)
 		// starting here.
@@ -197,7 +198,7 @@ func (d *doc) aliasScan() {
 			end = int(toks[bestJ].end())
 		}
 		d.mention(best, i, bestJ, int(toks[i].s), end)
-		i = bestJ - 1
+		past = bestJ
 	}
 }
 

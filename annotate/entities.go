@@ -30,7 +30,7 @@ func entities(a model.Article) []model.Entity {
 	var cands chan []figure
 	if len(d.ns.toks) >= parallelTokens && spareCore() {
 		cands = make(chan []figure, 1)
-		fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
+		fd := d.figureDoc()
 		buf := d.scratch.cands[:0] // the main goroutine leaves it alone until it receives
 		go func() { cands <- fd.figureCandidates(buf) }()
 	}
@@ -45,6 +45,12 @@ func entities(a model.Article) []model.Entity {
 	return d.output()
 }
 
+// figureDoc returns a doc sharing d's text and tokens, for
+// figureCandidates on another goroutine: figureAt keeps state in its doc.
+func (d *doc) figureDoc() *doc {
+	return &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}, figs: d.figs}
+}
+
 // parallelTokens is the token count from which entities finds figures on
 // another goroutine: below it, starting one costs more than it saves.
 const parallelTokens = 20000
@@ -55,6 +61,8 @@ const parallelTokens = 20000
 // more than the scan itself; nothing in them reaches the output.
 type entScratch struct {
 	toks    []token
+	caps    []int32 // nameScanner.caps
+	figs    []int32 // doc.figs
 	covered []bool
 	chunks  []chunk
 	cands   []figure // figureCandidates
@@ -86,6 +94,7 @@ func (d *doc) release() {
 		return
 	}
 	d.scratch.toks, d.scratch.covered, d.scratch.chunks = d.ns.toks[:0], d.covered[:0], d.ns.chunks[:0]
+	d.scratch.caps, d.scratch.figs = d.ns.caps[:0], d.figs[:0]
 	clear(d.scratch.spans) // lists a smaller article left unused are dropped
 	d.scratch.spans = d.scratch.spans[:0]
 	for i := len(d.ents) - 1; i >= 0; i-- {
@@ -97,6 +106,7 @@ func (d *doc) release() {
 	}
 	entScratchPool.Put(d.scratch)
 	d.scratch, d.ns.toks, d.covered, d.ns.chunks = nil, nil, nil, nil
+	d.ns.caps, d.figs = nil, nil
 }
 
 // field is a meta field's place in the scanned text.
@@ -132,6 +142,8 @@ type doc struct {
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
 	hyphenUnit string
+	// figs indexes the tokens that may open a figure (fFig).
+	figs []int32
 	// scratch is where toks, covered and chunks came from (see release).
 	scratch *entScratch
 }
@@ -179,6 +191,19 @@ func newDocText(a model.Article, oneString bool) *doc {
 			d.ns.toks[i].s += cut
 		}
 	}
+	// One pass lists the tokens the later passes start from, capitalised
+	// words and figure openers, so that none of those passes walks the
+	// whole token array again.
+	caps, figs := sc.caps[:0], sc.figs[:0]
+	for i, t := range d.ns.toks {
+		if t.kind == kWord && t.flags&fCap != 0 {
+			caps = append(caps, int32(i))
+		}
+		if t.flags&fFig != 0 {
+			figs = append(figs, int32(i))
+		}
+	}
+	d.ns.caps, d.figs = caps, figs
 	if cap(sc.covered) < len(d.ns.toks) {
 		sc.covered = make([]bool, len(d.ns.toks))
 	}

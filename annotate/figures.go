@@ -31,22 +31,22 @@ func (d *doc) figureCandidates(out []figure) []figure {
 	return out
 }
 
-// scanFigures reads the figures left to right, jumping past each, skipping
-// the tokens marked in covered (nil: none), and hands each to found.
+// scanFigures reads the figures left to right from the tokens that may open
+// one (d.figs), jumping past each, skipping the tokens marked in covered
+// (nil: none), and hands each to found.
 func (d *doc) scanFigures(covered []bool, found func(figure)) {
-	toks := d.ns.toks
-	for i := 0; i < len(toks); {
-		if !d.mayStartFigure(i) || covered != nil && covered[i] {
-			i++
+	past := 0 // the first token after the last figure
+	for _, i32 := range d.figs {
+		i := int(i32)
+		if i < past || covered != nil && covered[i] {
 			continue
 		}
 		f, ok := d.figureAt(i)
 		if !ok {
-			i++
 			continue
 		}
 		found(f)
-		i = f.t1
+		past = f.t1
 	}
 }
 

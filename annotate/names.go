@@ -58,6 +58,7 @@ func (c *chunk) set(kind model.EntityKind, cue string) {
 type nameScanner struct {
 	text   docText
 	toks   []token
+	caps   []int32 // the capitalised words, in order: where names start
 	chunks []chunk
 	// restrict marks the byte offset from which only strong evidence counts:
 	// title-cased headlines capitalise every word.
@@ -119,13 +120,10 @@ const maxRun = 12
 // findChunks collects the capitalised runs of the text.
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
-	for i := 0; i < len(toks); {
-		if t := toks[i]; t.kind != kWord || t.flags&fCap == 0 {
-			i++ // most tokens: not capitalised
-			continue
-		}
-		if ns.currencyPrefix(i) {
-			i++
+	past := 0 // the first token after the last run
+	for _, i32 := range ns.caps {
+		i := int(i32)
+		if i < past || ns.currencyPrefix(i) {
 			continue
 		}
 		j := i + 1
@@ -196,7 +194,7 @@ func (ns *nameScanner) findChunks() {
 			break
 		}
 		ns.addChunk(i, j, end)
-		i = max(j, next)
+		past = max(j, next)
 	}
 }
 
