@@ -195,11 +195,16 @@ func newDocText(a model.Article, oneString bool) *doc {
 	// words and figure openers, so that none of those passes walks the
 	// whole token array again.
 	caps, figs := sc.caps[:0], sc.figs[:0]
-	for i, t := range d.ns.toks {
-		if t.kind == kWord && t.flags&fCap != 0 {
+	toks := d.ns.toks
+	for i := range toks {
+		f := toks[i].flags
+		if f&(fCap|fFig) == 0 {
+			continue // most tokens
+		}
+		if f&fCap != 0 && toks[i].kind == kWord {
 			caps = append(caps, int32(i))
 		}
-		if t.flags&fFig != 0 {
+		if f&fFig != 0 {
 			figs = append(figs, int32(i))
 		}
 	}
