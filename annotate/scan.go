@@ -218,10 +218,14 @@ func scanWord(text string, i int) (int, uint8) {
 		c := text[j]
 		// ASCII fast path: most of the text.
 		if c >= 'a' && c <= 'z' {
-			letters++
-			lower++
+			k := j + 1
+			for k < n && text[k] >= 'a' && text[k] <= 'z' {
+				k++
+			}
+			letters += k - j
+			lower += k - j
 			first = false
-			j++
+			j = k
 			continue
 		}
 		if c >= 'A' && c <= 'Z' {
@@ -233,6 +237,9 @@ func scanWord(text string, i int) (int, uint8) {
 			first = false
 			j++
 			continue
+		}
+		if plainEnd[c] {
+			break // a space or punctuation: none of the joiners below
 		}
 		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
