@@ -119,7 +119,7 @@ func (d *doc) glued(i int) bool {
 }
 
 func (d *doc) tok(i int) string {
-	if i < 0 || i >= len(d.ns.toks) {
+	if uint(i) >= uint(len(d.ns.toks)) { // i < 0 too: one test keeps tok inlined
 		return ""
 	}
 	t := d.ns.toks[i]

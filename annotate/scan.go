@@ -179,8 +179,14 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uin
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		return uint32(r|0x20)-'a' < 26 // 'a'..'z' or, one bit apart, 'A'..'Z'
 	}
+	return isLetterBeyondASCII(r)
+}
+
+// isLetterBeyondASCII is isLetter for the other runes, apart so that
+// isLetter is inlined.
+func isLetterBeyondASCII(r rune) bool {
 	if r >= 0x2010 && r <= 0x2027 || r >= 0x20A0 && r <= 0x20CF {
 		// dashes, quotes and currency signs, most of a news text's other
 		// runes: no search of the Unicode tables (TestIsLetterRanges)
