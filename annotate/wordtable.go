@@ -51,6 +51,9 @@ type wordTable struct {
 	words []string
 	bits  []uint32
 	mask  uint64
+	// maxLen is the longest word's length: a longer word is not asked
+	// about (wordList, wordValues), the cheapest answer for short lists
+	maxLen int
 }
 
 // newWordTable lays m out for get; with fold 0x20 its words must be in
@@ -65,6 +68,7 @@ func newWordTable(m map[string]uint32, fold byte) *wordTable {
 	}
 	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
 	for w, b := range m {
+		t.maxLen = max(t.maxLen, len(w))
 		h := wordHash(w, fold)
 		t.words = append(t.words, w)
 		t.bits = append(t.bits, b)
@@ -136,7 +140,9 @@ func newWordList(m map[string]bool) wordList {
 	return wordList{newWordTable(bits, 0)}
 }
 
-func (l wordList) has(w string) bool { return l.t.get(w, wordHash(w, 0)) != 0 }
+func (l wordList) has(w string) bool {
+	return len(w) <= l.t.maxLen && l.t.get(w, wordHash(w, 0)) != 0
+}
 
 // wordValues maps a fixed set of words to values on a wordTable, for the
 // maps asked about on every number and the word after it.
@@ -156,6 +162,10 @@ func newWordValues[V any](m map[string]V) wordValues[V] {
 }
 
 func (w wordValues[V]) get(s string) (V, bool) {
+	if len(s) > w.t.maxLen {
+		var zero V
+		return zero, false
+	}
 	if i := w.t.get(s, wordHash(s, 0)); i > 0 {
 		return w.vals[i-1], true
 	}
