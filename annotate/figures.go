@@ -170,9 +170,12 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	word := false
 	switch toks[i].kind {
 	case kNum:
-		x, err := strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64)
-		if err != nil {
-			return 0, 0, false, false
+		x, ok := smallInteger(d.tok(i))
+		if !ok {
+			var err error
+			if x, err = strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64); err != nil {
+				return 0, 0, false, false
+			}
 		}
 		v = x
 	case kWord:
@@ -233,6 +236,24 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 		return 0, 0, false, false
 	}
 	return v, j, scaled, word
+}
+
+// smallInteger reads a number of digits and commas ("2024", "1,000") with
+// at most 15 digits, which a float64 holds exactly: what ParseFloat would
+// make of it without the commas, for most numbers of news without its cost.
+func smallInteger(s string) (float64, bool) {
+	var n uint64
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + uint64(c-'0')
+			digits++
+		case c != ',':
+			return 0, false
+		}
+	}
+	return float64(n), digits > 0 && digits <= 15
 }
 
 // figureAt tries every figure shape starting at token i.
