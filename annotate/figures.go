@@ -584,11 +584,13 @@ var currencyFirst = func() (t [256]bool) {
 // figStartList is figStarts for mayStartFigure.
 var figStartList = newWordList(figStarts)
 
-// figFirst marks the bytes a figStarts word begins with.
+// figFirst marks the bytes a figure opener begins with: the words of
+// figStarts, and $ and the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2).
 var figFirst = func() (t [256]bool) {
 	for w := range figStarts {
 		t[w[0]] = true
 	}
+	t['$'], t[0xC2], t[0xE2] = true, true, true
 	return t
 }()
 
@@ -600,17 +602,23 @@ func (d *doc) mayStartFigure(i int) bool { return d.ns.toks[i].flags&fFig != 0 }
 // dashes, or a word figStarts holds (before its hyphen: "twenty-five",
 // "two-year"). scan asks it once per token, so the figure pass reads a bit.
 func figFlag(kind, flags uint8, w string) uint8 {
-	switch kind {
-	case kNum:
+	if kind == kNum {
 		return flags | fFig
+	}
+	if !figFirst[w[0]] {
+		return flags // most tokens: not even the first byte fits
+	}
+	return figFlagFirstFits(kind, flags, w)
+}
+
+// figFlagFirstFits is figFlag for a token whose first byte figFirst holds.
+func figFlagFirstFits(kind, flags uint8, w string) uint8 {
+	switch kind {
 	case kPunct:
 		if c := w[0]; c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82 {
 			return flags | fFig
 		}
 	case kWord:
-		if !figFirst[w[0]] {
-			return flags // most words: not even the first letter fits
-		}
 		if flags&fHyphen != 0 {
 			for h := 1; h < len(w); h++ {
 				if w[h] == '-' {
