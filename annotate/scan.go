@@ -57,7 +57,7 @@ func scan(text string, toks []token) []token {
 		// Fast path for the common case: a plain lower-case ASCII word.
 		if c >= 'a' && c <= 'z' {
 			j := i + 1
-			for j < n && text[j] >= 'a' && text[j] <= 'z' {
+			for j < n && text[j]-'a' < 26 { // a lower-case letter: a byte below 'a' wraps round
 				j++
 			}
 			if j == n || plainEnd[text[j]] {
@@ -225,7 +225,7 @@ func scanWord(text string, i int) (int, uint8) {
 		// ASCII fast path: most of the text.
 		if c >= 'a' && c <= 'z' {
 			k := j + 1
-			for k < n && text[k] >= 'a' && text[k] <= 'z' {
+			for k < n && text[k]-'a' < 26 {
 				k++
 			}
 			letters += k - j
