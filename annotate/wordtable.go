@@ -51,9 +51,17 @@ type wordTable struct {
 	words []string
 	bits  []uint32
 	mask  uint64
-	// maxLen is the longest word's length: a longer word is not asked
-	// about (wordList, wordValues), the cheapest answer for short lists
+	// maxLen and first, the longest word's length and the words' first
+	// bytes (fold 0 only), turn most words away without a hash (mayHold):
+	// the cheapest answer for the short lists of wordList and wordValues
 	maxLen int
+	first  [4]uint64
+}
+
+// mayHold reports whether w passes the length and first-byte tests of a
+// table made with fold 0.
+func (t *wordTable) mayHold(w string) bool {
+	return w == "" || len(w) <= t.maxLen && t.first[w[0]>>6]&(1<<(w[0]&63)) != 0
 }
 
 // newWordTable lays m out for get; with fold 0x20 its words must be in
@@ -69,6 +77,9 @@ func newWordTable(m map[string]uint32, fold byte) *wordTable {
 	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
 	for w, b := range m {
 		t.maxLen = max(t.maxLen, len(w))
+		if w != "" {
+			t.first[w[0]>>6] |= 1 << (w[0] & 63)
+		}
 		h := wordHash(w, fold)
 		t.words = append(t.words, w)
 		t.bits = append(t.bits, b)
@@ -141,7 +152,7 @@ func newWordList(m map[string]bool) wordList {
 }
 
 func (l wordList) has(w string) bool {
-	return len(w) <= l.t.maxLen && l.t.get(w, wordHash(w, 0)) != 0
+	return l.t.mayHold(w) && l.t.get(w, wordHash(w, 0)) != 0
 }
 
 // wordValues maps a fixed set of words to values on a wordTable, for the
@@ -162,7 +173,7 @@ func newWordValues[V any](m map[string]V) wordValues[V] {
 }
 
 func (w wordValues[V]) get(s string) (V, bool) {
-	if len(s) > w.t.maxLen {
+	if !w.t.mayHold(s) {
 		var zero V
 		return zero, false
 	}
