@@ -189,7 +189,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
-			case hy && ok1 && lex.durationUnit.has(units) && tens != "a" && tens != "an":
+			case hy && ok1 && durationUnits.has(units) && tens != "a" && tens != "an":
 				x = a
 			default:
 				return 0, 0, false, false
@@ -230,7 +230,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	}
 	if word && !scaled && (strings.EqualFold(d.tok(i), "a") || strings.EqualFold(d.tok(i), "an")) {
 		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && lex.durationUnit.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
+		if j < len(toks) && durationUnits.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
 			return 1, j, false, true
 		}
 		return 0, 0, false, false
@@ -260,7 +260,7 @@ func smallInteger(s string) (float64, bool) {
 func (d *doc) figureAt(i int) (figure, bool) {
 	toks := d.ns.toks
 	t := toks[i]
-	if t.kind == kWord && t.flags&fCap != 0 && lex.dateWord.has(d.tok(i)) {
+	if t.kind == kWord && t.flags&fCap != 0 && dateWords.has(d.tok(i)) {
 		return d.dateAt(i)
 	}
 	if cur, j := d.currencyAt(i); cur != "" {
@@ -286,7 +286,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 	// "two-year", "five-month"
 	if word && j == i+1 && strings.Contains(num, "-") {
 		_, right, _ := strings.Cut(num, "-")
-		if lex.durationUnit.has(right) {
+		if durationUnits.has(right) {
 			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
 		}
 	}
@@ -309,7 +309,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		switch {
 		case w == "times" || w == "fold":
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-		case lex.durationUnit.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+		case durationUnits.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
 		if cur, ok := currencyWordVals.get(w); ok && len(w) > 2 {
@@ -339,19 +339,19 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			return f, true
 		}
 		// "4.17 Australian dollars"
-		if lex.demonym.has(w) && j+1 < len(toks) {
+		if demonyms.has(w) && j+1 < len(toks) {
 			if cur, ok := currencyWordVals.get(strings.ToLower(d.tok(j + 1))); ok && len(d.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
-			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && lex.durationUnit.has(strings.ToLower(d.tok(k))) {
+			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && durationUnits.has(strings.ToLower(d.tok(k))) {
 				_ = v2
 				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(d.tok(k)))}, true
 			}
 		}
-		if lex.durationUnit.has(lw) && !(d.tok(j+1) == "old") {
+		if durationUnits.has(lw) && !(d.tok(j+1) == "old") {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
@@ -367,7 +367,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	// "22 April"
-	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord.has(d.tok(j)) && len(d.tok(j)) > 3 {
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && dateWords.has(d.tok(j)) && len(d.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
 	}
 	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
@@ -412,7 +412,7 @@ func (d *doc) countHead(j int) (int, string) {
 		if countStopList.has(lw) {
 			return 0, ""
 		}
-		if lex.countNoun.has(lw) || isPlural(w) {
+		if countNouns.has(lw) || isPlural(w) {
 			return k + 1, lw
 		}
 	}
@@ -563,6 +563,16 @@ var figFilter = func() *wordFilter {
 	}
 	return f
 }()
+
+// The lexicon's lists that the figure pass asks about the words around
+// every number, on tables of their own: the first-byte and length tests
+// turn most words away before the hash the lexicon's filter needs.
+var (
+	durationUnits = newWordList(words(durationUnitList))
+	dateWords     = newWordList(words(dateWordList))
+	demonyms      = newWordList(words(demonymList))
+	countNouns    = newWordList(words(countNounList))
+)
 
 // The maps numberAt and currencyAt ask about every number and the words
 // next to it, on tables.
