@@ -406,7 +406,9 @@ func (d *doc) sortSpans(sp []model.Span) []model.Span {
 	for _, x := range sp {
 		keys = append(keys, uint64(x.Start)<<32|uint64(x.End))
 	}
-	slices.Sort(keys)
+	if !slices.IsSorted(keys) { // figures are mentioned in text order
+		slices.Sort(keys)
+	}
 	out := sp[:0]
 	for i, k := range keys {
 		if i > 0 && k == keys[i-1] {
