@@ -51,17 +51,21 @@ type wordTable struct {
 	words []string
 	bits  []uint32
 	mask  uint64
-	// maxLen and first, the longest word's length and the words' first
-	// bytes (fold 0 only), turn most words away without a hash (mayHold):
-	// the cheapest answer for the short lists of wordList and wordValues
-	maxLen int
-	first  [4]uint64
+	// longest holds, for each first byte, the length of the longest word
+	// starting with it (0: none, 255: 255 or more), so that most words are
+	// turned away without a hash (mayHold): the cheapest answer for the
+	// short lists of wordList and wordValues (fold 0 only)
+	longest [256]uint8
 }
 
-// mayHold reports whether w passes the length and first-byte tests of a
+// mayHold reports whether w passes the first-byte and length test of a
 // table made with fold 0.
 func (t *wordTable) mayHold(w string) bool {
-	return w == "" || len(w) <= t.maxLen && t.first[w[0]>>6]&(1<<(w[0]&63)) != 0
+	if w == "" {
+		return true
+	}
+	l := t.longest[w[0]]
+	return len(w) <= int(l) || l == 255
 }
 
 // newWordTable lays m out for get; with fold 0x20 its words must be in
@@ -76,9 +80,8 @@ func newWordTable(m map[string]uint32, fold byte) *wordTable {
 	}
 	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
 	for w, b := range m {
-		t.maxLen = max(t.maxLen, len(w))
 		if w != "" {
-			t.first[w[0]>>6] |= 1 << (w[0] & 63)
+			t.longest[w[0]] = uint8(max(int(t.longest[w[0]]), min(len(w), 255)))
 		}
 		h := wordHash(w, fold)
 		t.words = append(t.words, w)
