@@ -134,7 +134,7 @@ func (ns *nameScanner) findChunks() {
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
 				// A legal suffix ends the name, unless another follows ("Co Ltd").
-				if lex.legal.has(prev) && j-1 > i && !lex.legal.has(ns.word(j)) {
+				if j-1 > i && lex.legal.has(prev) && !lex.legal.has(ns.word(j)) {
 					break
 				}
 				end = int(u.end())
@@ -142,7 +142,7 @@ func (ns *nameScanner) findChunks() {
 				continue
 			}
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
-				if lex.legal.has(prev) && j-1 > i {
+				if j-1 > i && lex.legal.has(prev) {
 					// "Corp." keeps its period and ends the name; after a
 					// suffix written in full the period ends the sentence
 					if !fullSuffix[prev] {
