@@ -163,8 +163,10 @@ func (d *doc) bracketAlias(c *chunk) {
 func (d *doc) aliasScan() {
 	ns := &d.ns
 	toks := ns.toks
-	for i := 0; i < len(toks); i++ {
-		if d.covered[i] || toks[i].kind != kWord || toks[i].flags&fCap == 0 {
+	past := 0 // the first token after the last mention
+	for _, i32 := range ns.caps {
+		i := int(i32)
+		if i < past || d.covered[i] {
 			continue
 		}
 		// Longest alias of up to 5 capitalised words (and connectors)
@@ -196,13 +198,16 @@ func (d *doc) aliasScan() {
 			end = int(toks[bestJ].end())
 		}
 		d.mention(best, i, bestJ, int(toks[i].s), end)
-		i = bestJ - 1
+		past = bestJ
 	}
 }
 
 // hyphenAlias: "GM-Honda" style compounds of two known names.
 func (d *doc) hyphenAlias(i int) {
 	ns := &d.ns
+	if ns.toks[i].flags&fHyphen == 0 {
+		return // most words
+	}
 	w := ns.word(i)
 	if !strings.Contains(w, "-") {
 		return

@@ -11,11 +11,11 @@ func (d *doc) contextCompany(c *chunk) bool {
 	ns := &d.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
-	ff := lex.lists(first)
+	ff := c.firstBits
 	if ff&firstName != 0 && n >= 2 || ff&(demonym|commonCap|dateWord|title) != 0 {
 		return false
 	}
-	if lex.nonCompanyEnd.has(ns.word(c.t1 - 1)) {
+	if c.lastBits&nonCompanyEnd != 0 {
 		return false
 	}
 	if ns.companyContext(c) {
@@ -48,7 +48,7 @@ func (d *doc) propagateLists() {
 			if c.kind() != "" || c.ent >= 0 {
 				continue
 			}
-			if f := lex.lists(ns.word(c.t0)); f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
+			if f := c.firstBits; f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {

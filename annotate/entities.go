@@ -30,7 +30,7 @@ func entities(a model.Article) []model.Entity {
 	var cands chan []figure
 	if len(d.ns.toks) >= parallelTokens && spareCore() {
 		cands = make(chan []figure, 1)
-		fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
+		fd := d.figureDoc()
 		buf := d.scratch.cands[:0] // the main goroutine leaves it alone until it receives
 		go func() { cands <- fd.figureCandidates(buf) }()
 	}
@@ -45,6 +45,12 @@ func entities(a model.Article) []model.Entity {
 	return d.output()
 }
 
+// figureDoc returns a doc sharing d's text and tokens, for
+// figureCandidates on another goroutine: figureAt keeps state in its doc.
+func (d *doc) figureDoc() *doc {
+	return &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}, figs: d.figs}
+}
+
 // parallelTokens is the token count from which entities finds figures on
 // another goroutine: below it, starting one costs more than it saves.
 const parallelTokens = 20000
@@ -55,12 +61,17 @@ const parallelTokens = 20000
 // more than the scan itself; nothing in them reaches the output.
 type entScratch struct {
 	toks    []token
+	caps    []int32 // nameScanner.caps
+	figs    []int32 // doc.figs
 	covered []bool
 	chunks  []chunk
 	cands   []figure // figureCandidates
 	// spans are emptied mention lists of the last call's entities (output
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span
+	keys  []uint64 // output's sort keys
+	// resolve's chunk indices, in text order and by length
+	idx, byLen []int
 }
 
 // spanBuf returns an empty mention list for a new entity, reused when the
@@ -83,6 +94,7 @@ func (d *doc) release() {
 		return
 	}
 	d.scratch.toks, d.scratch.covered, d.scratch.chunks = d.ns.toks[:0], d.covered[:0], d.ns.chunks[:0]
+	d.scratch.caps, d.scratch.figs = d.ns.caps[:0], d.figs[:0]
 	clear(d.scratch.spans) // lists a smaller article left unused are dropped
 	d.scratch.spans = d.scratch.spans[:0]
 	for i := len(d.ents) - 1; i >= 0; i-- {
@@ -94,6 +106,7 @@ func (d *doc) release() {
 	}
 	entScratchPool.Put(d.scratch)
 	d.scratch, d.ns.toks, d.covered, d.ns.chunks = nil, nil, nil, nil
+	d.ns.caps, d.figs = nil, nil
 }
 
 // field is a meta field's place in the scanned text.
@@ -129,6 +142,8 @@ type doc struct {
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
 	hyphenUnit string
+	// figs indexes the tokens that may open a figure (fFig).
+	figs []int32
 	// scratch is where toks, covered and chunks came from (see release).
 	scratch *entScratch
 }
@@ -176,6 +191,24 @@ func newDocText(a model.Article, oneString bool) *doc {
 			d.ns.toks[i].s += cut
 		}
 	}
+	// One pass lists the tokens the later passes start from, capitalised
+	// words and figure openers, so that none of those passes walks the
+	// whole token array again.
+	caps, figs := sc.caps[:0], sc.figs[:0]
+	toks := d.ns.toks
+	for i := range toks {
+		f := toks[i].flags
+		if f&(fCap|fFig) == 0 {
+			continue // most tokens
+		}
+		if f&fCap != 0 && toks[i].kind == kWord {
+			caps = append(caps, int32(i))
+		}
+		if f&fFig != 0 {
+			figs = append(figs, int32(i))
+		}
+	}
+	d.ns.caps, d.figs = caps, figs
 	if cap(sc.covered) < len(d.ns.toks) {
 		sc.covered = make([]bool, len(d.ns.toks))
 	}
@@ -256,7 +289,11 @@ func (d *doc) lookup(c *chunk) (int, bool) {
 // resolve turns classified chunks into entities, longest names first.
 func (d *doc) resolve() {
 	ns := &d.ns
-	idx := make([]int, 0, len(ns.chunks))
+	sc := d.scratch
+	if sc == nil {
+		sc = new(entScratch)
+	}
+	idx := sc.idx[:0]
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
 		if c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place) {
@@ -264,8 +301,9 @@ func (d *doc) resolve() {
 		}
 	}
 	// Longest first, stable: a counting sort by word count keeps this linear.
-	idx = byLengthDesc(ns.chunks, idx)
-	for _, i := range idx {
+	sc.idx = idx
+	sc.byLen = byLengthDesc(ns.chunks, idx, sc.byLen[:0])
+	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
 		// A company named like a person's surname ("Adani" after "Gautam
@@ -289,11 +327,14 @@ func (d *doc) resolve() {
 		d.registerAliases(e, c)
 	}
 	// Acronyms defined in brackets or with "or": "Public Investment Fund (PIF)".
+	// A chunk the first call read needs no second look: the alias is set
+	// or taken already, and a repeated mention would be dropped.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
-		if c.ent < 0 || d.ents[c.ent].kind != model.Company {
+		if c.ent < 0 || c.bracketsRead || d.ents[c.ent].kind != model.Company {
 			continue
 		}
+		c.bracketsRead = true
 		d.bracketAlias(c)
 	}
 }
@@ -324,13 +365,7 @@ func (d *doc) output() []model.Entity {
 	out := make([]model.Entity, 0, len(order))
 	for _, i := range order {
 		b := &d.ents[i]
-		slices.SortFunc(b.spans, func(x, y model.Span) int {
-			if x.Start != y.Start {
-				return x.Start - y.Start
-			}
-			return x.End - y.End
-		})
-		b.spans = dedupSpans(b.spans)
+		b.spans = d.sortSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
 			Value: b.value, Unit: b.unit, Per: b.per, Mentions: make([]model.Span, 0, len(b.spans)),
 			MetaMentions: []model.MetaMention{}}
@@ -359,21 +394,37 @@ func (d *doc) output() []model.Entity {
 	return out
 }
 
-// dedupSpans drops repeated spans from a sorted list.
-func dedupSpans(sp []model.Span) []model.Span {
-	out := sp[:0]
+// sortSpans sorts a mention list by start, then end, and drops repeats.
+// Each span is sorted as one integer, start<<32|end (offsets are 32-bit):
+// a comparison function called on every step of the sort cost three times
+// as much, and the lists of a long text's names are long.
+func (d *doc) sortSpans(sp []model.Span) []model.Span {
+	var keys []uint64
+	if d.scratch != nil {
+		keys = d.scratch.keys[:0]
+	}
 	for _, x := range sp {
-		if len(out) > 0 && x == out[len(out)-1] {
+		keys = append(keys, uint64(x.Start)<<32|uint64(x.End))
+	}
+	if !slices.IsSorted(keys) { // figures are mentioned in text order
+		slices.Sort(keys)
+	}
+	out := sp[:0]
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
 			continue
 		}
-		out = append(out, x)
+		out = append(out, model.Span{Start: int(k >> 32), End: int(k & (1<<32 - 1))})
+	}
+	if d.scratch != nil {
+		d.scratch.keys = keys[:0]
 	}
 	return out
 }
 
 // byLengthDesc orders chunk indices by token count, longest first, keeping
-// text order among equals.
-func byLengthDesc(cs []chunk, idx []int) []int {
+// text order among equals, into out.
+func byLengthDesc(cs []chunk, idx, out []int) []int {
 	const maxLen = 16
 	var count [maxLen + 1]int
 	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
@@ -385,7 +436,7 @@ func byLengthDesc(cs []chunk, idx []int) []int {
 		pos[k] = sum
 		sum += count[k]
 	}
-	out := make([]int, len(idx))
+	out = slices.Grow(out[:0], len(idx))[:len(idx)]
 	for _, i := range idx {
 		k := maxLen - l(i)
 		out[pos[k]] = i

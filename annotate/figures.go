@@ -31,22 +31,22 @@ func (d *doc) figureCandidates(out []figure) []figure {
 	return out
 }
 
-// scanFigures reads the figures left to right, jumping past each, skipping
-// the tokens marked in covered (nil: none), and hands each to found.
+// scanFigures reads the figures left to right from the tokens that may open
+// one (d.figs), jumping past each, skipping the tokens marked in covered
+// (nil: none), and hands each to found.
 func (d *doc) scanFigures(covered []bool, found func(figure)) {
-	toks := d.ns.toks
-	for i := 0; i < len(toks); {
-		if covered != nil && covered[i] || !d.mayStartFigure(i) {
-			i++
+	past := 0 // the first token after the last figure
+	for _, i32 := range d.figs {
+		i := int(i32)
+		if i < past || covered != nil && covered[i] {
 			continue
 		}
 		f, ok := d.figureAt(i)
 		if !ok {
-			i++
 			continue
 		}
 		found(f)
-		i = f.t1
+		past = f.t1
 	}
 }
 
@@ -119,7 +119,7 @@ func (d *doc) glued(i int) bool {
 }
 
 func (d *doc) tok(i int) string {
-	if i < 0 || i >= len(d.ns.toks) {
+	if uint(i) >= uint(len(d.ns.toks)) { // i < 0 too: one test keeps tok inlined
 		return ""
 	}
 	t := d.ns.toks[i]
@@ -131,6 +131,9 @@ func (d *doc) tok(i int) string {
 func (d *doc) currencyAt(i int) (string, int) {
 	toks := d.ns.toks
 	w := d.tok(i)
+	if !currencyFirst[w[0]] {
+		return "", 0 // numbers and most words
+	}
 	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
 		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
@@ -167,9 +170,12 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	word := false
 	switch toks[i].kind {
 	case kNum:
-		x, err := strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64)
-		if err != nil {
-			return 0, 0, false, false
+		x, ok := smallInteger(d.tok(i))
+		if !ok {
+			var err error
+			if x, err = strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64); err != nil {
+				return 0, 0, false, false
+			}
 		}
 		v = x
 	case kWord:
@@ -183,7 +189,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
-			case hy && ok1 && lex.durationUnit.has(units) && tens != "a" && tens != "an":
+			case hy && ok1 && durationUnits.has(units) && tens != "a" && tens != "an":
 				x = a
 			default:
 				return 0, 0, false, false
@@ -199,6 +205,9 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	for j < len(toks) && toks[j].kind == kWord {
 		w := d.tok(j)
 		m, ok := scaleVals.get(w)
+		if !ok && toks[j].flags&fHyphen == 0 {
+			break
+		}
 		if !ok {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
@@ -221,7 +230,7 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	}
 	if word && !scaled && (strings.EqualFold(d.tok(i), "a") || strings.EqualFold(d.tok(i), "an")) {
 		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && lex.durationUnit.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
+		if j < len(toks) && durationUnits.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
 			return 1, j, false, true
 		}
 		return 0, 0, false, false
@@ -229,11 +238,29 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	return v, j, scaled, word
 }
 
+// smallInteger reads a number of digits and commas ("2024", "1,000") with
+// at most 15 digits, which a float64 holds exactly: what ParseFloat would
+// make of it without the commas, for most numbers of news without its cost.
+func smallInteger(s string) (float64, bool) {
+	var n uint64
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + uint64(c-'0')
+			digits++
+		case c != ',':
+			return 0, false
+		}
+	}
+	return float64(n), digits > 0 && digits <= 15
+}
+
 // figureAt tries every figure shape starting at token i.
 func (d *doc) figureAt(i int) (figure, bool) {
 	toks := d.ns.toks
 	t := toks[i]
-	if t.kind == kWord && t.flags&fCap != 0 && lex.dateWord.has(d.tok(i)) {
+	if t.kind == kWord && t.flags&fCap != 0 && dateWords.has(d.tok(i)) {
 		return d.dateAt(i)
 	}
 	if cur, j := d.currencyAt(i); cur != "" {
@@ -252,14 +279,14 @@ func (d *doc) figureAt(i int) (figure, bool) {
 	}
 	num := d.tok(i)
 	if d.hyphenUnit != "" {
-		if cur, ok := currencyWords[d.hyphenUnit]; ok {
+		if cur, ok := currencyWordVals.get(d.hyphenUnit); ok {
 			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}, true
 		}
 	}
 	// "two-year", "five-month"
 	if word && j == i+1 && strings.Contains(num, "-") {
 		_, right, _ := strings.Cut(num, "-")
-		if lex.durationUnit.has(right) {
+		if durationUnits.has(right) {
 			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
 		}
 	}
@@ -282,10 +309,10 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		switch {
 		case w == "times" || w == "fold":
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-		case lex.durationUnit.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+		case durationUnits.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
-		if cur, ok := currencyWords[w]; ok && len(w) > 2 {
+		if cur, ok := currencyWordVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 		}
 	}
@@ -306,25 +333,25 @@ func (d *doc) figureAt(i int) (figure, bool) {
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
 		}
-		if cur, ok := currencyWords[lw]; ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
+		if cur, ok := currencyWordVals.get(lw); ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
 			d.perAfter(&f)
 			return f, true
 		}
 		// "4.17 Australian dollars"
-		if lex.demonym.has(w) && j+1 < len(toks) {
-			if cur, ok := currencyWords[strings.ToLower(d.tok(j+1))]; ok && len(d.tok(j+1)) > 2 {
+		if demonyms.has(w) && j+1 < len(toks) {
+			if cur, ok := currencyWordVals.get(strings.ToLower(d.tok(j + 1))); ok && len(d.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
-			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && lex.durationUnit.has(strings.ToLower(d.tok(k))) {
+			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && durationUnits.has(strings.ToLower(d.tok(k))) {
 				_ = v2
 				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(d.tok(k)))}, true
 			}
 		}
-		if lex.durationUnit.has(lw) && !(d.tok(j+1) == "old") {
+		if durationUnits.has(lw) && !(d.tok(j+1) == "old") {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
@@ -340,7 +367,7 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	// "22 April"
-	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dateWord.has(d.tok(j)) && len(d.tok(j)) > 3 {
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && dateWords.has(d.tok(j)) && len(d.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
 	}
 	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
@@ -381,11 +408,12 @@ func (d *doc) countHead(j int) (int, string) {
 			return 0, ""
 		}
 		w := d.tok(k)
-		if countStop[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		if countStopList.has(lw) {
 			return 0, ""
 		}
-		if lex.countNoun.has(strings.ToLower(w)) || isPlural(w) {
-			return k + 1, strings.ToLower(w)
+		if countNouns.has(lw) || isPlural(w) {
+			return k + 1, lw
 		}
 	}
 	return 0, ""
@@ -407,6 +435,9 @@ var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true,
 	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
 	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
 	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
+
+// countStopList is countStop on a table: countHead asks it of the words after every number.
+var countStopList = newWordList(countStop)
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -533,52 +564,82 @@ var figFilter = func() *wordFilter {
 	return f
 }()
 
+// The lexicon's lists that the figure pass asks about the words around
+// every number, on tables of their own: the first-byte and length tests
+// turn most words away before the hash the lexicon's filter needs.
+var (
+	durationUnits = newWordList(words(durationUnitList))
+	dateWords     = newWordList(words(dateWordList))
+	demonyms      = newWordList(words(demonymList))
+	countNouns    = newWordList(words(countNounList))
+)
+
 // The maps numberAt and currencyAt ask about every number and the words
 // next to it, on tables.
 var (
 	numberWordVals     = newWordValues(numberWords)
+	currencyWordVals   = newWordValues(currencyWords) // asked of the word after every number
 	scaleVals          = newWordValues(scales)
 	currencyPrefixVals = newWordValues(currencyPrefixes)
 )
 
-// figStartList is figStarts for mayStartFigure.
-var figStartList = newWordList(figStarts)
-
-// figFirst marks the bytes a figStarts word begins with.
-var figFirst = func() (t [256]bool) {
-	for w := range figStarts {
+// currencyFirst marks the bytes a currencyPrefixes word begins with.
+var currencyFirst = func() (t [256]bool) {
+	for w := range currencyPrefixes {
 		t[w[0]] = true
 	}
 	return t
 }()
 
-// mayStartFigure is the cheap test run on every token.
-func (d *doc) mayStartFigure(i int) bool {
-	t := d.ns.toks[i]
-	switch t.kind {
-	case kNum:
-		return true
+// figStartList is figStarts for mayStartFigure.
+var figStartList = newWordList(figStarts)
+
+// figFirst marks the bytes a figure opener begins with: the words of
+// figStarts, and $ and the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2).
+var figFirst = func() (t [256]bool) {
+	for w := range figStarts {
+		t[w[0]] = true
+	}
+	t['$'], t[0xC2], t[0xE2] = true, true, true
+	return t
+}()
+
+// mayStartFigure is the test run on every token: scan has answered it.
+func (d *doc) mayStartFigure(i int) bool { return d.ns.toks[i].flags&fFig != 0 }
+
+// figFlag returns flags with fFig set when the token may open a figure: a
+// number, $, £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and
+// dashes, or a word figStarts holds (before its hyphen: "twenty-five",
+// "two-year"). scan asks it once per token, so the figure pass reads a bit.
+func figFlag(kind, flags uint8, w string) uint8 {
+	if kind == kNum {
+		return flags | fFig
+	}
+	if !figFirst[w[0]] {
+		return flags // most tokens: not even the first byte fits
+	}
+	return figFlagFirstFits(kind, flags, w)
+}
+
+// figFlagFirstFits is figFlag for a token whose first byte figFirst holds.
+func figFlagFirstFits(kind, flags uint8, w string) uint8 {
+	switch kind {
 	case kPunct:
-		// $, and £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx); not the quotes and dashes.
-		c := d.text.at(int(t.s))
-		return c == '$' || c == 0xC2 || c == 0xE2 && t.end()-t.s == 3 && d.text.at(int(t.s+1)) == 0x82
-	case kWord:
-		w := d.text.slice(int(t.s), int(t.end()))
-		if !figFirst[w[0]] {
-			return false // most words: not even the first letter fits
+		if c := w[0]; c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82 {
+			return flags | fFig
 		}
-		// "twenty-five", "two-year": the part before the hyphen (a loop, not
-		// IndexByte: words are short and this runs on every token)
-		for h := 1; h < len(w); h++ {
-			if w[h] == '-' {
-				w = w[:h]
-				break
+	case kWord:
+		if flags&fHyphen != 0 {
+			for h := 1; h < len(w); h++ {
+				if w[h] == '-' {
+					w = w[:h]
+					break
+				}
 			}
 		}
-		if !figFilter.maybe(w) {
-			return false // most words: no table look-up
+		if figFilter.maybe(w) && figStartList.has(w) { // most words: no table look-up
+			return flags | fFig
 		}
-		return figStartList.has(w)
 	}
-	return false
+	return flags
 }

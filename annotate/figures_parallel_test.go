@@ -20,8 +20,7 @@ func entitiesBothWays(a model.Article) (seq, par []model.Entity) {
 	d.release()
 
 	d = newDoc(a)
-	fd := &doc{text: d.text, ns: nameScanner{text: d.text, toks: d.ns.toks}}
-	cands := fd.figureCandidates(nil)
+	cands := d.figureDoc().figureCandidates(nil)
 	d.names()
 	d.figuresFrom(cands)
 	par = d.output()
@@ -59,7 +58,7 @@ func TestFiguresFromRereadsInsideACoveredCandidate(t *testing.T) {
 	a := model.Article{Body: "Talks in May 2019 set $3 billion a year and ¥1.5 trillion over four years."}
 	for _, first := range []string{"May", "$", "¥"} {
 		seq, par := newDoc(a), newDoc(a)
-		cands := (&doc{text: par.text, ns: nameScanner{text: par.text, toks: par.ns.toks}}).figureCandidates(nil)
+		cands := par.figureDoc().figureCandidates(nil)
 		cover := -1
 		for _, c := range cands {
 			if par.tok(c.t0) == first && c.t1-c.t0 >= 2 {

@@ -13,11 +13,16 @@ type chunk struct {
 	t0, t1 int // word tokens [t0, t1)
 	s, e   int
 	title  bool // a title word stood in front ("Chief Executive", "Mr.")
+	// bracketsRead: resolve has looked for an acronym or ticker after it
+	bracketsRead bool
 	// kindID and cueID index chunkKinds and chunkCues: a chunk holds no
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
 	kindID, cueID uint8
 	ent           int // entity index once resolved, else -1
+	// firstBits and lastBits are the lexicon's lists of the words t0 and
+	// t1-1, looked up once: most rules ask about them, many asking again
+	firstBits, lastBits wordSet
 }
 
 // chunkKinds are the kinds a chunk can be given ("skip": no entity).
@@ -53,6 +58,7 @@ func (c *chunk) set(kind model.EntityKind, cue string) {
 type nameScanner struct {
 	text   docText
 	toks   []token
+	caps   []int32 // the capitalised words, in order: where names start
 	chunks []chunk
 	// restrict marks the byte offset from which only strong evidence counts:
 	// title-cased headlines capitalise every word.
@@ -114,13 +120,10 @@ const maxRun = 12
 // findChunks collects the capitalised runs of the text.
 func (ns *nameScanner) findChunks() {
 	toks := ns.toks
-	for i := 0; i < len(toks); {
-		if !ns.isCapWord(i) {
-			i++
-			continue
-		}
-		if ns.currencyPrefix(i) {
-			i++
+	past := 0 // the first token after the last run
+	for _, i32 := range ns.caps {
+		i := int(i32)
+		if i < past || ns.currencyPrefix(i) {
 			continue
 		}
 		j := i + 1
@@ -131,7 +134,7 @@ func (ns *nameScanner) findChunks() {
 			prev := ns.word(j - 1)
 			if u.kind == kWord && u.flags&fCap != 0 && u.flags&fSpace != 0 && toks[j-1].kind == kWord && !ns.currencyPrefix(j) {
 				// A legal suffix ends the name, unless another follows ("Co Ltd").
-				if lex.legal.has(prev) && j-1 > i && !lex.legal.has(ns.word(j)) {
+				if j-1 > i && lex.legal.has(prev) && !lex.legal.has(ns.word(j)) {
 					break
 				}
 				end = int(u.end())
@@ -139,7 +142,7 @@ func (ns *nameScanner) findChunks() {
 				continue
 			}
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
-				if lex.legal.has(prev) && j-1 > i {
+				if j-1 > i && lex.legal.has(prev) {
 					// "Corp." keeps its period and ends the name; after a
 					// suffix written in full the period ends the sentence
 					if !fullSuffix[prev] {
@@ -191,7 +194,7 @@ func (ns *nameScanner) findChunks() {
 			break
 		}
 		ns.addChunk(i, j, end)
-		i = max(j, next)
+		past = max(j, next)
 	}
 }
 
@@ -249,13 +252,17 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	titled := false
 	lf := wordSet(lex.get(ns.word(j - 1)))
 	companyShaped := lf&(legal|designator) != 0
+	var f wordSet // the lists of word i, the first one kept
 	for i < j {
 		if ns.toks[i].kind != kWord {
 			i++
 			continue
 		}
 		w := ns.word(i)
-		f := wordSet(lex.get(w))
+		f = lf
+		if i != j-1 {
+			f = wordSet(lex.get(w))
+		}
 		if (f&title != 0 || abbrevTitleList.has(w) || titled && titleModifiers[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
@@ -297,14 +304,19 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	}
 	// A trailing title-like or common word is not part of the name ("Tokyo
 	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && wordSet(lex.get(ns.word(j-1)))&(title|dateWord) != 0 && wordSet(lex.get(ns.word(j-1)))&(legal|designator) == 0 {
+	for j-1 > i && lf&(title|dateWord) != 0 && lf&(legal|designator) == 0 {
 		j--
 		end = int(ns.toks[j-1].end())
+		lf = f
+		if j-1 != i {
+			lf = wordSet(lex.get(ns.word(j - 1)))
+		}
 	}
 	if end < int(ns.toks[j-1].end()) {
 		end = int(ns.toks[j-1].end())
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1})
+	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1,
+		firstBits: f, lastBits: lf})
 }
 
 func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(c.s, c.e) }
@@ -325,10 +337,13 @@ func bare(s string) string {
 func (ns *nameScanner) classify(c *chunk) {
 	name := bare(ns.chunkText(c))
 	n := c.t1 - c.t0
-	first, last := ns.word(c.t0), ns.word(c.t1-1)
+	first := ns.word(c.t0)
 	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
-	// One look-up each for the whole name and its last word.
-	nf, lf := wordSet(lex.get(name)), wordSet(lex.get(last))
+	// One look-up for the whole name, unless it is the first word.
+	nf, lf := c.firstBits, c.lastBits
+	if name != first {
+		nf = wordSet(lex.get(name))
+	}
 	switch {
 	case nf&(wire|nonCompany) != 0:
 		c.set("skip", "wire")
@@ -355,7 +370,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.set(model.Company, "suffix")
 		return
-	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c.t0, c.t1-1):
+	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c, c.t0, c.t1-1):
 		c.set(model.Company, "suffix")
 		return
 	}
@@ -363,7 +378,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		return
 	}
 	// "Mr Okafor", "Ms. Lindqvist": an honorific and one name is a person.
-	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && lex.get(first) == 0 {
+	if n == 1 && c.title && ns.honorificBefore(c) && ns.personShaped(c) && c.firstBits == 0 {
 		c.set(model.Person, "title-context")
 		return
 	}
@@ -391,17 +406,18 @@ func (ns *nameScanner) classify(c *chunk) {
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
 		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].end())))) {
-			if ns.allPlaces(k, c.t1) {
+			if ns.allPlaces(c, k, c.t1) {
 				c.set(model.Company, "known-name")
 				return
 			}
+			c.lastBits = ns.bits(c, k-1) // before t1 moves
 			c.t1, c.e = k, int(ns.toks[k-1].end())
 			c.set(model.Company, "known-name")
 			return
 		}
 	}
 	// "Abu Dhabi" inside a longer run of places.
-	if ns.allPlaces(c.t0, c.t1) {
+	if ns.allPlaces(c, c.t0, c.t1) {
 		c.set(model.Place, "gazetteer")
 	}
 }
@@ -432,7 +448,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 			continue
 		}
 		w := ns.word(k)
-		f := wordSet(lex.get(w))
+		f := ns.bits(c, k)
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
@@ -443,14 +459,27 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 	return true
 }
 
-func (ns *nameScanner) allPlaces(t0, t1 int) bool {
+// bits returns the lexicon's lists of word k of chunk c.
+func (ns *nameScanner) bits(c *chunk, k int) wordSet {
+	switch k {
+	case c.t0:
+		return c.firstBits
+	case c.t1 - 1:
+		return c.lastBits
+	}
+	return wordSet(lex.get(ns.word(k)))
+}
+
+// allPlaces reports whether words [t0, t1) of chunk c are places, or
+// demonyms around at least one place.
+func (ns *nameScanner) allPlaces(c *chunk, t0, t1 int) bool {
 	if t0 >= t1 {
 		return false
 	}
 	real := false
 	for k := t0; k < t1; k++ {
-		w := ns.word(k)
-		if lex.place.has(w) {
+		f := ns.bits(c, k)
+		if f&place != 0 {
 			real = true
 			continue
 		}
@@ -460,7 +489,7 @@ func (ns *nameScanner) allPlaces(t0, t1 int) bool {
 			real = true
 			continue
 		}
-		if !lex.demonym.has(w) {
+		if f&demonym == 0 {
 			return false
 		}
 	}

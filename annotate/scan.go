@@ -16,12 +16,14 @@ const (
 
 // Token flags.
 const (
-	fCap   uint8 = 1 << iota // first rune is upper case
-	fUpper                   // two or more letters, all upper case ("IBM")
-	fSpace                   // whitespace before the token
-	fSent                    // first token of a sentence or paragraph
-	fPara                    // first token after a blank line (or of the text)
-	fDigit                   // a word with a digit in it ("C180")
+	fCap    uint8 = 1 << iota // first rune is upper case
+	fUpper                    // two or more letters, all upper case ("IBM")
+	fSpace                    // whitespace before the token
+	fSent                     // first token of a sentence or paragraph
+	fPara                     // first token after a blank line (or of the text)
+	fDigit                    // a word with a digit in it ("C180")
+	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
+	fFig                      // may open a figure (figFlag): what the figure pass asks of every token
 )
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
@@ -42,46 +44,44 @@ func (t token) end() int32 { return t.s + int32(t.n) }
 
 // scan splits text into tokens in one pass over its bytes. The result is a
 // slice proportional to the text; nothing else is allocated.
+//
+// pend holds the flags the next token takes: fSpace after whitespace, fSent
+// at a sentence start (only a word or number takes it: punctuation leaves
+// it for the next one), fPara after a blank line.
 func scan(text string, toks []token) []token {
 	n := len(text)
 	i := 0
-	space := true
-	sent := true
-	para := true
+	pend := fSpace | fSent | fPara
 	for i < n {
 		c := text[i]
 		// Fast path for the common case: a plain lower-case ASCII word.
 		if c >= 'a' && c <= 'z' {
 			j := i + 1
-			for j < n && text[j] >= 'a' && text[j] <= 'z' {
+			for j < n && text[j]-'a' < 26 { // a lower-case letter: a byte below 'a' wraps round
 				j++
 			}
 			if j == n || plainEnd[text[j]] {
-				var flags uint8
-				if space {
-					flags = fSpace
-				}
-				if sent {
-					flags |= fSent
-					sent = false
-				}
-				if para {
-					flags |= fPara
-					para = false
+				flags := pend
+				if figFirst[c] && figFilter.maybe(text[i:j]) && figStartList.has(text[i:j]) { // figFlag's kWord case
+					flags |= fFig
 				}
 				if j-i > maxTokenLen {
-					toks = appendTok(toks, text, i, j, kWord, 0, space, &sent, &para)
-					i, space = j, false
-					continue
+					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
+					toks = appendTok(toks, text, i, j, kWord, 0, &pend)
+				} else {
+					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				}
-				toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
-				i, space = j, false
+				// and the space after it, most often there, without a turn of the loop
+				i, pend = j, 0
+				if j < n && text[j] == ' ' {
+					i, pend = j+1, fSpace
+				}
 				continue
 			}
 		}
 		if c == ' ' {
 			i++
-			space = true
+			pend |= fSpace
 			continue
 		}
 		switch {
@@ -94,15 +94,15 @@ func scan(text string, toks []token) []token {
 				i++
 			}
 			toks = append(toks, token{s: int32(st), n: 1, kind: kBreak})
-			space, sent = true, true
-			if nl > 1 {
-				para = true
-			}
 			// A single line break ends a headline or credit line too.
+			pend |= fSpace | fSent
+			if nl > 1 {
+				pend |= fPara
+			}
 			continue
-		case c == ' ' || c == '\t' || c == '\r':
+		case c == '\t' || c == '\r':
 			i++
-			space = true
+			pend |= fSpace
 			continue
 		case c >= '0' && c <= '9':
 			j := i + 1
@@ -118,8 +118,8 @@ func scan(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = appendTok(toks, text, i, j, kNum, 0, space, &sent, &para)
-			i, space = j, false
+			toks = appendTok(toks, text, i, j, kNum, 0, &pend)
+			i = j
 			continue
 		}
 		r, size := rune(c), 1
@@ -127,46 +127,42 @@ func scan(text string, toks []token) []token {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
 				i += size
-				space = true
+				pend |= fSpace
 				continue
 			}
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			toks = appendTok(toks, text, i, j, kWord, flags, space, &sent, &para)
-			i, space = j, false
+			toks = appendTok(toks, text, i, j, kWord, flags, &pend)
+			i = j
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
-		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && !space {
-			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, space, &sent, &para)
+		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && pend&fSpace == 0 {
+			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend)
 			i += size + 1
-			space = false
 			continue
 		}
-		toks = appendTok(toks, text, i, i+size, kPunct, 0, space, &sent, &para)
+		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend)
 		i += size
-		space = false
 		if c == '.' || c == '!' || c == '?' {
 			// "Corp." or "Mr." before a capital is ambiguous; treat the next
 			// token as a sentence start and let the name rules cope.
-			sent = true
+			pend |= fSent
 		}
 	}
 	return toks
 }
 
-func appendTok(toks []token, text string, s, e int, kind, flags uint8, space bool, sent, para *bool) []token {
-	if space {
-		flags |= fSpace
-	}
-	if *sent && (kind == kWord || kind == kNum) {
-		flags |= fSent
-		*sent = false
-	}
-	if *para {
-		flags |= fPara
-		*para = false
+// appendTok appends text[s:e] as tokens of the kind, with flags and the
+// pending ones (see scan), which it clears but for fSent after punctuation.
+func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8) []token {
+	if kind == kWord || kind == kNum {
+		flags |= *pend
+		*pend = 0
+	} else {
+		flags |= *pend &^ fSent
+		*pend &= fSent
 	}
 	// A run of letters or digits past maxTokenLen goes in pieces cut on rune
 	// boundaries; the pieces after the first have no space before them.
@@ -175,15 +171,26 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, space boo
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags})
+		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: figFlag(kind, flags, text[s:cut])})
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags})
+	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: figFlag(kind, flags, text[s:e])})
 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		return uint32(r|0x20)-'a' < 26 // 'a'..'z' or, one bit apart, 'A'..'Z'
+	}
+	return isLetterBeyondASCII(r)
+}
+
+// isLetterBeyondASCII is isLetter for the other runes, apart so that
+// isLetter is inlined.
+func isLetterBeyondASCII(r rune) bool {
+	if r >= 0x2010 && r <= 0x2027 || r >= 0x20A0 && r <= 0x20CF {
+		// dashes, quotes and currency signs, most of a news text's other
+		// runes: no search of the Unicode tables (TestIsLetterRanges)
+		return false
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
@@ -217,10 +224,14 @@ func scanWord(text string, i int) (int, uint8) {
 		c := text[j]
 		// ASCII fast path: most of the text.
 		if c >= 'a' && c <= 'z' {
-			letters++
-			lower++
+			k := j + 1
+			for k < n && text[k]-'a' < 26 {
+				k++
+			}
+			letters += k - j
+			lower += k - j
 			first = false
-			j++
+			j = k
 			continue
 		}
 		if c >= 'A' && c <= 'Z' {
@@ -232,6 +243,9 @@ func scanWord(text string, i int) (int, uint8) {
 			first = false
 			j++
 			continue
+		}
+		if plainEnd[c] {
+			break // a space or punctuation: none of the joiners below
 		}
 		r, size := rune(c), 1
 		if r >= utf8.RuneSelf {
@@ -261,6 +275,9 @@ func scanWord(text string, i int) (int, uint8) {
 			// modifier splits, so the place stands alone.
 			if r == '-' && flags&fCap != 0 && text[j+1] >= 'a' && text[j+1] <= 'z' && modifierAfter(text[j+1:]) {
 				break
+			}
+			if r == '-' {
+				flags |= fHyphen
 			}
 			j += size
 			continue

@@ -3,6 +3,7 @@ package annotate
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -36,6 +37,31 @@ func TestScanCutsAWordLongerThanATokenOnRuneBoundaries(t *testing.T) {
 		}
 		if at != len("Before ")+len(long) {
 			t.Fatalf("pieces end at %d, the word at %d", at, len("Before ")+len(long))
+		}
+	}
+}
+
+// The fast path for lower-case words sets fFig as figFlag would, and every
+// piece of a word cut in pieces has its own.
+func TestScanFigFlagIsFigFlag(t *testing.T) {
+	text := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
+		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$"
+	for _, tk := range scan(text, nil) {
+		w := text[tk.s:tk.end()]
+		if want := figFlag(tk.kind, tk.flags&^fFig, w); tk.flags != want {
+			t.Fatalf("token %.20q: flags %08b, figFlag says %08b", w, tk.flags, want)
+		}
+	}
+}
+
+// isLetter answers the dashes, quotes and currency signs without the
+// Unicode tables: none of them is a letter or a mark.
+func TestIsLetterRanges(t *testing.T) {
+	for _, rg := range [][2]rune{{0x2010, 0x2027}, {0x20A0, 0x20CF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+				t.Errorf("%U is a letter or mark", r)
+			}
 		}
 	}
 }

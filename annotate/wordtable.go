@@ -51,6 +51,21 @@ type wordTable struct {
 	words []string
 	bits  []uint32
 	mask  uint64
+	// longest holds, for each first byte, the length of the longest word
+	// starting with it (0: none, 255: 255 or more), so that most words are
+	// turned away without a hash (mayHold): the cheapest answer for the
+	// short lists of wordList and wordValues (fold 0 only)
+	longest [256]uint8
+}
+
+// mayHold reports whether w passes the first-byte and length test of a
+// table made with fold 0.
+func (t *wordTable) mayHold(w string) bool {
+	if w == "" {
+		return true
+	}
+	l := t.longest[w[0]]
+	return len(w) <= int(l) || l == 255
 }
 
 // newWordTable lays m out for get; with fold 0x20 its words must be in
@@ -65,6 +80,9 @@ func newWordTable(m map[string]uint32, fold byte) *wordTable {
 	}
 	t := &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
 	for w, b := range m {
+		if w != "" {
+			t.longest[w[0]] = uint8(max(int(t.longest[w[0]]), min(len(w), 255)))
+		}
 		h := wordHash(w, fold)
 		t.words = append(t.words, w)
 		t.bits = append(t.bits, b)
@@ -136,7 +154,9 @@ func newWordList(m map[string]bool) wordList {
 	return wordList{newWordTable(bits, 0)}
 }
 
-func (l wordList) has(w string) bool { return l.t.get(w, wordHash(w, 0)) != 0 }
+func (l wordList) has(w string) bool {
+	return l.t.mayHold(w) && l.t.get(w, wordHash(w, 0)) != 0
+}
 
 // wordValues maps a fixed set of words to values on a wordTable, for the
 // maps asked about on every number and the word after it.
@@ -156,6 +176,10 @@ func newWordValues[V any](m map[string]V) wordValues[V] {
 }
 
 func (w wordValues[V]) get(s string) (V, bool) {
+	if !w.t.mayHold(s) {
+		var zero V
+		return zero, false
+	}
 	if i := w.t.get(s, wordHash(s, 0)); i > 0 {
 		return w.vals[i-1], true
 	}
