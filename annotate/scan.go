@@ -217,7 +217,7 @@ func isDigitOrLetter(text string, i int) bool {
 func scanWord(text string, i int) (int, uint8) {
 	n := len(text)
 	j := i
-	upper, lower, letters := 0, 0, 0
+	upper, lower := 0, 0
 	first := true
 	var flags uint8
 	for j < n {
@@ -228,14 +228,12 @@ func scanWord(text string, i int) (int, uint8) {
 			for k < n && text[k]-'a' < 26 {
 				k++
 			}
-			letters += k - j
 			lower += k - j
 			first = false
 			j = k
 			continue
 		}
 		if c >= 'A' && c <= 'Z' {
-			letters++
 			upper++
 			if first {
 				flags |= fCap
@@ -256,7 +254,6 @@ func scanWord(text string, i int) (int, uint8) {
 				flags |= fDigit
 			}
 			if isLetter(r) {
-				letters++
 				if unicode.IsUpper(r) {
 					upper++
 					if first {
