@@ -345,3 +345,15 @@ func TestAccentsAndLeadingDesignators(t *testing.T) {
 	find(t, ann, model.Company, "Banco de Arrecife")
 	find(t, ann, model.Company, "Compagnie de Brévent")
 }
+
+func TestFirmNounBeforeAPersonalName(t *testing.T) {
+	t.Parallel()
+	body := "A report from advisory firm Martin Hale values the miner at $2 billion. " +
+		"Orbital Devices Inc., the company Maria Okafor founded, declined to comment."
+	ann := Article(model.Article{Body: body})
+	if c := find(t, ann, model.Company, "Martin Hale"); c.Cue != "context" {
+		t.Errorf("Martin Hale cue = %q, want context (the firm noun before it)", c.Cue)
+	}
+	// after a determiner the name may start a clause: still a person
+	find(t, ann, model.Person, "Maria Okafor")
+}

@@ -382,6 +382,10 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if n >= 2 && n <= 4 && !c.title && ns.firmNounBefore(c) {
+		c.set(model.Company, "context")
+		return
+	}
 	if n >= 2 && n <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
@@ -420,6 +424,26 @@ func (ns *nameScanner) classify(c *chunk) {
 	if ns.allPlaces(c, c.t0, c.t1) {
 		c.set(model.Place, "gazetteer")
 	}
+}
+
+// firmNouns are the company cues that never stand for a person, so that
+// "investment firm Grant Samuel" is a firm whatever its name looks like.
+var firmNouns = map[string]bool{"firm": true, "company": true, "bank": true, "brokerage": true, "consultancy": true,
+	"lender": true, "insurer": true, "conglomerate": true, "carmaker": true, "automaker": true, "chipmaker": true,
+	"drugmaker": true, "retailer": true, "manufacturer": true, "miner": true, "airline": true, "fund": true}
+
+// firmNounBefore reports a firm noun right before c with a modifier before it
+// ("investment firm", "accounting firm"): after a determiner the name may be
+// the subject of a clause instead ("the company Elon Musk founded").
+func (ns *nameScanner) firmNounBefore(c *chunk) bool {
+	if !firmNouns[ns.lowerWord(c.t0-1)] {
+		return false
+	}
+	switch m := ns.lowerWord(c.t0 - 2); m {
+	case "", "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose", "which", "same":
+		return false
+	}
+	return true
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
