@@ -357,3 +357,11 @@ func TestFirmNounBeforeAPersonalName(t *testing.T) {
 	// after a determiner the name may start a clause: still a person
 	find(t, ann, model.Person, "Maria Okafor")
 }
+
+func TestParentCompanyOf(t *testing.T) {
+	t.Parallel()
+	body := "Halvard Foods is the parent company of Brightwick, and it owns a stake in Corvel too."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Brightwick")
+	find(t, ann, model.Company, "Corvel")
+}

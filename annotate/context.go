@@ -180,8 +180,11 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
 			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
 			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
-			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced":
+			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced", "parent":
 			return true
+		case "company", "group":
+			// "the parent company of Jewelbox"
+			return ns.lowerWord(c.t0-3) == "parent"
 		}
 	}
 	t1 := c.t1
