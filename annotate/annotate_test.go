@@ -365,3 +365,13 @@ func TestParentCompanyOf(t *testing.T) {
 	find(t, ann, model.Company, "Brightwick")
 	find(t, ann, model.Company, "Corvel")
 }
+
+func TestKnownNameLeadsACompanyTheAppositiveNames(t *testing.T) {
+	t.Parallel()
+	// Toyota is a known name; "Toyota Prius" alone would be the carmaker and
+	// its car, but the appositive says the whole run is a company.
+	body := "Losses hit Toyota Leasing, the country's largest car lender, last year. The Toyota Prius sold well."
+	ann := Article(model.Article{Body: body})
+	find(t, ann, model.Company, "Toyota Leasing")
+	find(t, ann, model.Company, "Toyota")
+}

@@ -199,25 +199,32 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.tickerAfter(c.t1) > 0 {
 		return true
 	}
-	if ns.isPunct(t1, ',') {
-		for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
-			t := ns.toks[k]
-			if t.kind == kPoss {
-				continue
-			}
-			if t.kind != kWord {
-				break
-			}
-			w := ns.word(k)
-			if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
-				break
-			}
-			if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
-				return true
-			}
-			if lex.personCue.has(w) {
-				break
-			}
+	return ns.appositiveCue(t1)
+}
+
+// appositiveCue reports a company cue in an appositive after token t1
+// (", a carmaker", ", the country's biggest card provider").
+func (ns *nameScanner) appositiveCue(t1 int) bool {
+	if !ns.isPunct(t1, ',') {
+		return false
+	}
+	for k := t1 + 1; k < t1+9 && k < len(ns.toks); k++ {
+		t := ns.toks[k]
+		if t.kind == kPoss {
+			continue
+		}
+		if t.kind != kWord {
+			break
+		}
+		w := ns.word(k)
+		if k == t1+1 && w != "a" && w != "an" && w != "the" && w != "its" && w != "which" {
+			break
+		}
+		if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
+			return true
+		}
+		if lex.personCue.has(w) {
+			break
 		}
 	}
 	return false

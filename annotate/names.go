@@ -414,6 +414,12 @@ func (ns *nameScanner) classify(c *chunk) {
 				c.set(model.Company, "known-name")
 				return
 			}
+			if ns.appositiveCue(c.t1) {
+				// "Lumen Card, the country's biggest card issuer": the
+				// whole run is the company, not a product of the first
+				c.set(model.Company, "context")
+				return
+			}
 			c.lastBits = ns.bits(c, k-1) // before t1 moves
 			c.t1, c.e = k, int(ns.toks[k-1].end())
 			c.set(model.Company, "known-name")
