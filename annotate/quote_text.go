@@ -521,30 +521,9 @@ func (d *qDoc) mentionsIn(a, b int) []qMent {
 	return out
 }
 
-// lastMentionBefore is the most recent mention of kind k ending at or before pos.
-func (d *qDoc) lastMentionBefore(pos int, k model.EntityKind) int {
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
-		m := d.ments[j]
-		if m.end <= pos && d.ents[m.ent].Kind == k {
-			return m.ent
-		}
-	}
-	return -1
-}
-
 // qMaxLookBack bounds how many mentions a backward search visits, so a
 // story of one kind of entity stays linear.
 const qMaxLookBack = 400
-
-// paraOf returns the index of the paragraph holding pos (or the one before).
-func (d *qDoc) paraOf(pos int) int {
-	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].End > pos })
-	if i >= len(d.paras) {
-		return len(d.paras) - 1
-	}
-	return i
-}
 
 // lw returns body[s:e] lower-cased as qLowerWord does, without allocating
 // for an ASCII word: it is a slice of the body lower-cased once per article

@@ -709,16 +709,6 @@ func (vb *vBuilder) figsIn(a, b int) []vFig {
 	return vb.figs[i:j]
 }
 
-func vShared(a, b []int) int {
-	n := 0
-	for _, x := range a {
-		if vHas(b, x) {
-			n++
-		}
-	}
-	return n
-}
-
 // sameParty reports whether entities x and y name one company: the same
 // entity, or one name is the other's first words ("Mistral", "Mistral AI").
 func (vb *vBuilder) sameParty(x, y int) bool {

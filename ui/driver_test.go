@@ -120,11 +120,6 @@ func (d *driver) mustNotSee(want ...string) {
 	}
 }
 
-type (
-	modelArticle = model.Article
-	modelAnn     = model.Annotations
-)
-
 func resize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
 
 func itoa(n int) string { return strconv.Itoa(n) }
