@@ -90,8 +90,8 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web}
-	if db := openTUINotes(&uo); db != nil {
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web}
+	if db := openTUINotes(&uo, o.dataDir); db != nil {
 		defer db.Close()
 	}
 	m := ui.New(uo)
@@ -105,9 +105,9 @@ func runTUI(env Env, args []string) int {
 // openTUINotes opens the notes database for the reader. A database that
 // cannot be opened (locked, read-only, corrupt, too new) leaves the reader
 // working without saving, the status bar saying why; nothing stored is touched.
-func openTUINotes(uo *ui.Options) *store.DB {
+func openTUINotes(uo *ui.Options, dataDir string) *store.DB {
 	uo.ExportDir, _ = os.Getwd()
-	n, db, err := openNotes(uo.DataDir)
+	n, db, err := openNotes(dataDir)
 	if err != nil {
 		uo.NotesStatus = "notes are not saved: " + articles.Sanitize(err.Error())
 		return nil

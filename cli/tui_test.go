@@ -70,8 +70,8 @@ func TestRunTUIReportsProblems(t *testing.T) {
 // the file untouched.
 func TestTUINotesDatabase(t *testing.T) {
 	dir := t.TempDir()
-	uo := ui.Options{DataDir: dir}
-	db := openTUINotes(&uo)
+	uo := ui.Options{}
+	db := openTUINotes(&uo, dir)
 	if db == nil || uo.Notes == nil || uo.NotesStatus != "" {
 		t.Fatalf("a new database: notes %v, status %q", uo.Notes, uo.NotesStatus)
 	}
@@ -83,8 +83,8 @@ func TestTUINotesDatabase(t *testing.T) {
 	if err := os.WriteFile(path, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uo = ui.Options{DataDir: bad}
-	if db := openTUINotes(&uo); db != nil || uo.Notes != nil {
+	uo = ui.Options{}
+	if db := openTUINotes(&uo, bad); db != nil || uo.Notes != nil {
 		t.Fatal("a corrupt database was opened for saving")
 	}
 	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {

@@ -94,7 +94,6 @@ type Model struct {
 // New builds the program's root model.
 func New(opts Options) Model {
 	keys := DefaultKeyMap()
-	opts = withNotes(opts)
 	theme := opts.Theme
 	fixed := theme != ""
 	if !fixed {
@@ -264,8 +263,8 @@ func (m *Model) articleLoaded(a model.Article) tea.Cmd {
 		}
 		cmds = append(cmds, annotateArticle(m.gen, a, f))
 	}
-	if m.opts.Highlights != nil {
-		cmds = append(cmds, loadHighlights(m.gen, a, m.opts.Highlights))
+	if m.opts.Notes != nil {
+		cmds = append(cmds, loadHighlights(m.gen, a, m.opts.Notes))
 	}
 	return tea.Batch(cmds...)
 }
@@ -285,7 +284,7 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 	}
 	if msg.gen == m.gen && msg.gen >= 0 {
 		m.reader.setAnnotations(msg.index)
-		m.panel.setData(m.reader.article, msg.ann)
+		m.panel.setData(msg.ann)
 		if m.panel.active == tabEntities {
 			return m.panel.Entities.selectCmd(false)
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image/color"
 	"regexp"
 	"strings"
@@ -10,6 +11,8 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/notes"
+	"newsmark/store"
 )
 
 // openFixture opens the fixture story alone, so it goes straight to the reader.
@@ -407,20 +410,36 @@ func TestSingleArticleWithProblemsSaysSo(t *testing.T) {
 	d.mustSee("a.bin: binary file", "b.txt: empty file")
 }
 
-// TestNotesTabShowsHighlights: the seam for the notes work. Highlights
-// from Options.Highlights are listed in the Notes tab, drawn in the text,
-// and enter jumps to one; an orphan is listed but not drawn.
+// TestNotesTabShowsHighlights: the highlights stored for an article are
+// listed in the Notes tab, drawn in the text, and enter jumps to one; one
+// whose passage has since been edited away is listed as an orphan, not drawn.
 func TestNotesTabShowsHighlights(t *testing.T) {
 	a := fixtureArticle(t)
 	a.Body += strings.Repeat("\n\nFiller paragraph that pushes the end of the story down the screen.", 30) +
 		"\n\nThe closing line we kept."
-	kept := spansOf(a.Body, "The closing line we kept.")[0]
-	hs := []model.Highlight{
-		{ArticleID: a.ID, Text: "The closing line we kept.", Start: kept.Start, End: kept.End, Note: "check the date"},
-		{ArticleID: a.ID, Text: "a sentence since edited away", Orphan: true},
+	dir := t.TempDir()
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
 	}
-	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations,
-		Highlights: func(model.Article) ([]model.Highlight, error) { return hs, nil }})}
+	t.Cleanup(func() { db.Close() })
+	n := notes.New(db)
+	keep := func(a model.Article, text, note string) {
+		s := spansOf(a.Body, text)[0]
+		h, err := notes.NewHighlight(a, s.Start, s.End, note)
+		if err == nil {
+			_, err = n.Add(context.Background(), h)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	keep(a, "The closing line we kept.", "check the date")
+	// An earlier text of the story held a sentence the current one lacks.
+	old := a
+	old.Body += "\n\nA sentence since edited away, which no fuzzy match can find again."
+	keep(old, "A sentence since edited away, which no fuzzy match can find again.", "")
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations, Notes: n})}
 	d.run(d.m.Init())
 	d.send(resize(160, 30))
 	d.keys("4")

@@ -1,12 +1,14 @@
 package ui
 
 import (
-	tea "charm.land/bubbletea/v2"
-
+	"context"
 	"strings"
+
+	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/notes"
 	"newsmark/segment"
 )
 
@@ -140,9 +142,9 @@ func asciiLower(s string) string {
 	}, s)
 }
 
-func loadHighlights(gen int, a model.Article, f func(model.Article) ([]model.Highlight, error)) tea.Cmd {
+func loadHighlights(gen int, a model.Article, n *notes.Notes) tea.Cmd {
 	return func() tea.Msg {
-		h, err := f(a)
+		h, err := n.ForArticle(context.Background(), a)
 		return highlightsMsg{gen: gen, highlights: h, err: err}
 	}
 }

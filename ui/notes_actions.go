@@ -46,17 +46,6 @@ type (
 	}
 )
 
-// withNotes fills the Notes tab's source from the notes service.
-func withNotes(o Options) Options {
-	if o.Notes != nil && o.Highlights == nil {
-		n := o.Notes
-		o.Highlights = func(a model.Article) ([]model.Highlight, error) {
-			return n.ForArticle(context.Background(), a)
-		}
-	}
-	return o
-}
-
 func addHighlight(n *notes.Notes, h model.Highlight, verb string) tea.Cmd {
 	return func() tea.Msg {
 		saved, err := n.Add(context.Background(), h)
@@ -184,8 +173,8 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 // refreshNotes reloads the open article's highlights and the library's counts.
 func (m *Model) refreshNotes() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.screen == screenReader && m.reader.loaded && m.opts.Highlights != nil {
-		cmds = append(cmds, loadHighlights(m.gen, m.reader.article, m.opts.Highlights))
+	if m.screen == screenReader && m.reader.loaded && m.opts.Notes != nil {
+		cmds = append(cmds, loadHighlights(m.gen, m.reader.article, m.opts.Notes))
 	}
 	return tea.Batch(append(cmds, countNotes(m.opts.Notes))...)
 }

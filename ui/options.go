@@ -25,14 +25,8 @@ type Options struct {
 	// Theme is Dark, Light or Mono. Empty means dark at once, then whatever
 	// the terminal's background-colour answer says.
 	Theme Theme
-	// DataDir is where the notes database lives (used by the notes work).
-	DataDir string
-	// Highlights returns the reader's stored highlights of an article for
-	// the Notes tab; it runs in a tea.Cmd. Nil means none yet.
-	Highlights func(model.Article) ([]model.Highlight, error)
-	// Notes keeps highlights and notes; nil means the reader works without
-	// saving (NotesStatus says why). When Highlights is nil, the Notes tab
-	// is filled from it.
+	// Notes keeps highlights and notes, and fills the Notes tab; nil means
+	// the reader works without saving (NotesStatus says why).
 	Notes *notes.Notes
 	// NotesStatus is shown in the status bar at start: why notes are not
 	// saved (a locked, read-only or corrupt database), empty when they are.

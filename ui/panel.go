@@ -67,7 +67,7 @@ func newPanel(keys *KeyMap, styles *Styles) panelPane {
 }
 
 // setData fills the tabs from one article's annotations.
-func (p *panelPane) setData(a model.Article, ann model.Annotations) {
+func (p *panelPane) setData(ann model.Annotations) {
 	p.Ventures.setData(ann)
 	p.Entities.setData(ann)
 	p.Quotes.setData(ann)
@@ -76,7 +76,7 @@ func (p *panelPane) setData(a model.Article, ann model.Annotations) {
 
 // clear empties every tab (a new article is opening).
 func (p *panelPane) clear() {
-	p.setData(model.Article{}, model.Annotations{})
+	p.setData(model.Annotations{})
 	p.Notes.SetHighlights(nil)
 }
 

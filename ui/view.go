@@ -146,11 +146,8 @@ func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
 
 // helpLines is how many lines the help overlay has at the current width.
 func (m Model) helpLines() int {
-	saved := m.helpTop
-	m.helpTop, m.height = 0, 1<<20
-	n := strings.Count(m.helpView(), "\n") + 1
-	m.helpTop = saved
-	return n
+	m.helpTop, m.height = 0, 1<<20 // m is a copy: the caller's window is untouched
+	return strings.Count(m.helpView(), "\n") + 1
 }
 
 // firstLine is s up to its first newline: help rows are measured by it.
