@@ -103,10 +103,10 @@ func (tt *tmuxTerm) capture(escapes bool) string {
 	return tt.tmux(args...)
 }
 
-// waitFor polls the screen until ok holds or 10 s pass.
+// waitFor polls the screen until ok holds or waitLimit passes.
 func (tt *tmuxTerm) waitFor(what string, escapes bool, ok func(string) bool) string {
 	tt.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		s := tt.capture(escapes)
 		if ok(s) {
@@ -222,7 +222,9 @@ func TestEndToEndAnnotated(t *testing.T) {
 		tt.send("j")
 	}
 	tt.send("Enter")
-	tt.waitText(a.Title[:min(len(a.Title), 40)])
+	// The title is in the library too: wait for the panel's tab bar, which
+	// only the reader shows, before s toggles the panel.
+	tt.waitText(a.Title[:min(len(a.Title), 40)], "1 Ventures")
 	// Only the body counts: hide the panel (its cards name companies too)
 	// and skip the header (the title is styled as a whole).
 	tt.send("s")

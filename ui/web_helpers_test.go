@@ -35,10 +35,21 @@ func newLive(t *testing.T, opts Options, w, h int) *liveDriver {
 		opts.Annotate = fixtureAnnotations
 	}
 	d := &liveDriver{t: t, m: New(opts), msgs: make(chan tea.Msg, 64), done: make(chan struct{})}
-	t.Cleanup(func() { close(d.done) })
+	// Cancel whatever the model still has in flight, so a test server
+	// closing after the test is not kept waiting for the client's timeout.
+	t.Cleanup(func() { d.stopFetches(); close(d.done) })
 	d.exec(d.m.Init())
 	d.send(resize(w, h))
 	return d
+}
+
+// stopFetches cancels every fetch the model has in flight: the URL
+// arguments, the refresh and the article being loaded.
+func (d *liveDriver) stopFetches() {
+	if d.m.web.cancel != nil {
+		d.m.web.cancel()
+	}
+	d.m.web.stopLoad()
 }
 
 func (d *liveDriver) exec(cmd tea.Cmd) {
@@ -90,10 +101,11 @@ func (d *liveDriver) keys(names ...string) {
 
 func (d *liveDriver) screen() string { return ansi.Strip(d.m.View().Content) }
 
-// waitFor applies messages until ok holds for the screen, for up to 10 s.
+// waitFor applies messages until ok holds for the screen. The deadline
+// only ends a test that has failed: generous, for a loaded machine.
 func (d *liveDriver) waitFor(what string, ok func(screen string) bool) string {
 	d.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(waitLimit)
 	for {
 		s := d.screen()
 		if ok(s) {
@@ -120,6 +132,11 @@ func (d *liveDriver) waitText(want ...string) string {
 		return true
 	})
 }
+
+// waitLimit is how long a test waits for what it expects before failing.
+// Passing tests never wait this long; it only has to outlast a loaded
+// machine running the race detector.
+const waitLimit = 30 * time.Second
 
 // webServer serves testdata/web on loopback, with extra routes:
 // /missing.xml is a 404, /slow/... blocks until the client gives up (and
@@ -174,7 +191,7 @@ func (ws *webServer) waitStarted(t *testing.T) {
 	t.Helper()
 	select {
 	case <-ws.started:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the request never reached the server")
 	}
 }

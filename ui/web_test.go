@@ -167,7 +167,7 @@ func TestBrowserKeyRunsBrowser(t *testing.T) {
 	d.keys("o")
 	d.waitText("opened in the browser")
 	want := "1|" + ws.URL + "/pages/pelham.html"
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		b, _ := os.ReadFile(out)
 		if string(b) == want {
@@ -239,7 +239,7 @@ func TestEscCancelsSlowURL(t *testing.T) {
 		if p != "/slow/feed.xml" {
 			t.Fatalf("cancelled %s", p)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the request was not cancelled")
 	}
 	d.waitText("/slow/feed.xml: cancelled")
@@ -270,7 +270,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 	d.keys("esc")
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the page request was not cancelled")
 	}
 	s := d.waitText("fetch cancelled")
@@ -281,7 +281,8 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 
 // TestEscCancelsRefresh: esc in the library stops a refresh whose feed
 // hangs; the feed gets no failure line (the reader cut it short), and a
-// second r can start again.
+// second r can start again (and is cancelled in turn, so the test server
+// closes at once rather than when the client gives up).
 func TestEscCancelsRefresh(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
@@ -298,6 +299,9 @@ func TestEscCancelsRefresh(t *testing.T) {
 	}
 	d.keys("r")
 	d.waitText("refreshing 0/1")
+	ws.waitStarted(t)
+	d.keys("esc")
+	d.waitText("refresh cancelled")
 }
 
 // TestFailedOpenShowsSummaryAndStaysUnread: an unread cached item whose
@@ -364,19 +368,19 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("fetching 0/1"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	ws.waitStarted(t)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("esc did not cancel the request")
 	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("xml: cancelled"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	tm.Type("q")
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
 	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
 		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
 	}
