@@ -9,7 +9,7 @@ import (
 	"newsmark/notes"
 )
 
-// Export from the reader: x asks for a format in the status bar (m, j, c),
+// The export prompt: x asks for a format in the status bar (m, j, c),
 // then the path is typed there, filled with the export folder and a name
 // made from the title; enter writes it (all or nothing), esc cancels.
 
