@@ -227,7 +227,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.jump(msg)
 		return m, nil
 	case statusMsg:
-		m.setStatus(msg.text, false)
+		m.setStatus(msg.text, msg.isErr)
 		return m, nil
 	case entitySelectedMsg:
 		m.reader.selectEntity(msg)

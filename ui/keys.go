@@ -171,25 +171,25 @@ func DefaultKeyMap() KeyMap {
 	return k
 }
 
-// Pane names a set of bindings that are live together.
-type Pane int
+// KeySet names a set of bindings that are live together.
+type KeySet int
 
 // The panes with keys of their own.
 const (
-	PaneLibrary Pane = iota
-	PaneReader
-	PanePanel
-	PaneInput
-	PaneSelect
-	PaneEditor
-	PaneExport
-	PaneLinks
+	InLibrary KeySet = iota
+	InReader
+	InPanel
+	InInput
+	InSelection
+	InEditor
+	InExport
+	InLinks
 )
 
-// Panes is every pane, for tests and the help.
-var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneLinks}
+// KeySets is every pane, for tests and the help.
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InLinks}
 
-func (p Pane) String() string {
+func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
 }
 
@@ -270,23 +270,23 @@ func (k KeyMap) articleBindings() []key.Binding {
 }
 
 // paneSections are the sections live in each pane, most specific first.
-var paneSections = map[Pane][]int{
-	PaneLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
-	PaneReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+var paneSections = map[KeySet][]int{
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
+	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleWeb, secGlobal},
-	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleWeb, secGlobal},
-	PaneInput: {secInput},
-	PaneSelect: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InInput: {secInput},
+	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
-	PaneEditor: {secEditor},
-	PaneExport: {secExport},
-	PaneLinks:  {secLinks, secGlobal},
+	InEditor: {secEditor},
+	InExport: {secExport},
+	InLinks:  {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
 // key in it is bound twice.
-func (k KeyMap) Bindings(p Pane) []key.Binding {
+func (k KeyMap) Bindings(p KeySet) []key.Binding {
 	var out []key.Binding
 	for _, g := range k.helpGroups(p) {
 		out = append(out, g...)
@@ -295,7 +295,7 @@ func (k KeyMap) Bindings(p Pane) []key.Binding {
 }
 
 // helpGroups is the full help of pane p, a column per section.
-func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
+func (k KeyMap) helpGroups(p KeySet) [][]key.Binding {
 	secs := k.sections()
 	cols := make([][]key.Binding, 0, len(paneSections[p]))
 	for _, i := range paneSections[p] {

@@ -14,7 +14,7 @@ import (
 func TestNoKeyDoesTwoThings(t *testing.T) {
 	t.Parallel()
 	km := DefaultKeyMap()
-	for _, p := range Panes {
+	for _, p := range KeySets {
 		owner := map[string]string{}
 		inHelp := map[string]bool{}
 		for _, g := range km.helpGroups(p) {
@@ -51,51 +51,51 @@ func fingerprint(d *driver) string {
 // screen or state changes: no binding is dead.
 func TestWalkEveryBinding(t *testing.T) {
 	km := DefaultKeyMap()
-	setups := map[Pane]func(t *testing.T) *driver{
-		PaneLibrary: func(t *testing.T) *driver {
+	setups := map[KeySet]func(t *testing.T) *driver{
+		InLibrary: func(t *testing.T) *driver {
 			d := newDriver(t, fixtureLibrary(t), Dark, 80, 12)
 			d.keys("/", "a", "enter", "j") // a filter for esc to clear, cursor mid-list
 			return d
 		},
-		PaneReader: func(t *testing.T) *driver {
+		InReader: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("/", "k", "a", "i", "y", "o", "enter", "ctrl+d", "ctrl+d")
 			// A highlight at the cursor (for e, d, y) and a delete to undo.
 			d.keys("h", ")", "h", "d", "(")
 			return d
 		},
-		PanePanel: func(t *testing.T) *driver {
+		InPanel: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("2", "tab", "j", "j")
 			return d
 		},
-		PaneSelect: func(t *testing.T) *driver {
+		InSelection: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("ctrl+d", "v", ")", "w")
 			return d
 		},
-		PaneEditor: func(t *testing.T) *driver {
+		InEditor: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("a", "n")
 			return d
 		},
-		PaneExport: func(t *testing.T) *driver {
+		InExport: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("h", "x")
 			return d
 		},
-		PaneInput: func(t *testing.T) *driver {
+		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
 			d.keys("/", "x", "y")
 			return d
 		},
-		PaneLinks: func(t *testing.T) *driver {
+		InLinks: func(t *testing.T) *driver {
 			d := linksFixture(t)
 			d.keys("L", "j") // cursor mid-list
 			return d
 		},
 	}
-	for _, p := range Panes {
+	for _, p := range KeySets {
 		for _, b := range km.Bindings(p) {
 			for _, k := range b.Keys() {
 				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {

@@ -221,4 +221,4 @@ func padLines(s string, h int) string {
 func (l *libraryPane) ShortHelp() []key.Binding { return l.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(PaneLibrary) }
+func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(InLibrary) }

@@ -91,4 +91,4 @@ func (p *linksPane) View() string {
 }
 
 // FullHelp is the overlay's bindings for the help overlay.
-func (p *linksPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PaneLinks) }
+func (p *linksPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(InLinks) }

@@ -58,11 +58,6 @@ type jumpMsg struct {
 	marks  []model.Span
 }
 
-// statusMsg is a one-key message for the status bar, from a pane.
-type statusMsg struct{ text string }
-
-func status(text string) tea.Cmd { return func() tea.Msg { return statusMsg{text} } }
-
 // entitySelectedMsg tells the reader which entity's mentions stand out and n/N walk.
 type entitySelectedMsg struct {
 	entity   int // index into Annotations.Entities, -1 for none

@@ -200,4 +200,4 @@ func jumpKey(k *KeyMap, msg tea.KeyPressMsg) bool { return key.Matches(msg, k.Pa
 func (p *panelPane) ShortHelp() []key.Binding { return p.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (p *panelPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PanePanel) }
+func (p *panelPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(InPanel) }

@@ -433,4 +433,4 @@ func (r *readerPane) View() string {
 func (r *readerPane) ShortHelp() []key.Binding { return r.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(PaneReader) }
+func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(InReader) }

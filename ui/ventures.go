@@ -125,7 +125,7 @@ func (v *venturesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
 		if len(vt.Evidence) > 0 {
 			return jumpTo(vt.Evidence[0], vt.Evidence...)
 		}
-		return status("this venture has no evidence span to jump to")
+		return func() tea.Msg { return status("this venture has no evidence span to jump to") }
 	}
 	return nil
 }

@@ -55,36 +55,36 @@ func (m Model) View() tea.View {
 }
 
 // helpPane is which key set the help overlay lists.
-func (m Model) helpPane() Pane {
+func (m Model) helpPane() KeySet {
 	switch {
 	case m.notes.editor != nil:
-		return PaneEditor
+		return InEditor
 	case m.notes.exportAsk:
-		return PaneExport
+		return InExport
 	case m.input != inputNone:
-		return PaneInput
+		return InInput
 	case m.links.open && m.screen == screenReader:
-		return PaneLinks
+		return InLinks
 	case m.screen == screenLibrary:
-		return PaneLibrary
+		return InLibrary
 	case m.focus == focusPanel:
-		return PanePanel
+		return InPanel
 	case m.reader.cur.selecting:
-		return PaneSelect
+		return InSelection
 	}
-	return PaneReader
+	return InReader
 }
 
 // fullHelp asks the pane that has the keys for its bindings.
-func (m Model) fullHelp(p Pane) [][]key.Binding {
+func (m Model) fullHelp(p KeySet) [][]key.Binding {
 	switch p {
-	case PaneLibrary:
+	case InLibrary:
 		return m.library.FullHelp()
-	case PanePanel:
+	case InPanel:
 		return m.panel.FullHelp()
-	case PaneReader:
+	case InReader:
 		return m.reader.FullHelp()
-	case PaneLinks:
+	case InLinks:
 		return m.links.FullHelp()
 	}
 	return m.keys.helpGroups(p)
