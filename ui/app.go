@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
@@ -34,23 +35,6 @@ const (
 // String is what the status bar shows for the focus.
 func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 
-// inputKind is the text being typed, if any; while one is active it gets
-// every key but ctrl+c.
-type inputKind int
-
-const (
-	inputNone inputKind = iota
-	inputLibraryFilter
-	inputSearch
-	inputEntityFilter
-	inputExportPath
-)
-
-// String is the prompt the status bar shows while typing.
-func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
-}
-
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
 // alternate screen without capturing the mouse, so selection keeps working.
 const (
@@ -61,10 +45,9 @@ const (
 // Model is the root model: it owns layout, focus, the help overlay and the
 // text input, and routes messages to the panes. It holds no pane content.
 type Model struct {
-	opts   Options
-	keys   *KeyMap
-	styles *Styles
-	fixed  bool // the theme was chosen, so the terminal's answer is ignored
+	common
+	opts  Options
+	fixed bool // the theme was chosen, so the terminal's answer is ignored
 
 	width, height int
 	screen        screen
@@ -73,9 +56,8 @@ type Model struct {
 	helpTop       int // first line of the help overlay shown (it scrolls on small terminals)
 	showPanel     bool
 	help          help.Model
-	input         inputKind
-	inputValue    string
-	status        string // one-key message in the status bar
+	input         lineInput // the text being typed, for the pane its kind names
+	status        string    // one-key message in the status bar
 	statusErr     bool
 
 	library libraryPane
@@ -83,11 +65,11 @@ type Model struct {
 	panel   panelPane
 	notes   notesState // editor, export question, undo (notes_actions.go)
 	links   linksPane  // the L overlay
-	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
+	net     network    // URL fetches, feed refresh, article fetches (network.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
-	anns     map[string]model.Annotations // by article ID, filled as articles are annotated
+	anns     annotations // the open article's and the library's (annotate_queue.go)
 	initCmds []tea.Cmd
 }
 
@@ -100,17 +82,18 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	m := Model{opts: opts, keys: &keys, styles: &styles, fixed: fixed, showPanel: true,
-		anns: map[string]model.Annotations{}}
+	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true,
+		anns: annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}}
 	m.help = help.New()
 	m.help.Styles = styles.Help
-	m.library = newLibrary(m.keys, m.styles, opts.Library)
+	m.input = lineInput{common: c}
+	m.library = newLibrary(c, opts.Library)
 	m.reader = newReader(m.keys, m.styles)
 	m.panel = newPanel(m.keys, m.styles)
 	m.links = linksPane{keys: m.keys, styles: m.styles}
-	m.web = newWebState(opts.Web)
-	m.initWeb()
-	m.initCmds = append(m.initCmds, m.startURLs())
+	m.net = newNetwork(c, opts.Web)
+	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
@@ -134,8 +117,8 @@ func (m Model) Init() tea.Cmd {
 	if c := countNotes(m.opts.Notes); c != nil {
 		cmds = append(cmds, c)
 	}
-	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
-		cmds = append(cmds, m.annotateNext(0))
+	if len(m.library.entries) > 1 {
+		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
 	}
 	return tea.Batch(cmds...)
 }
@@ -147,14 +130,16 @@ func (m *Model) open(e articles.Entry) tea.Cmd {
 	m.screen, m.focus = screenReader, focusReader
 	m.reader.reset(m.gen, e.Meta)
 	m.panel.clear()
-	return tea.Batch(m.loadEntry(e), m.layout())
+	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	return tea.Batch(load, m.apply(req), m.layout())
 }
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, max(m.height-1, 1)
-	m.library.SetSize(w, h-m.web.progressHeight())
+	m.net.SetSize(w, 0)
+	m.library.SetSize(w, h-m.net.height())
 	m.links.SetSize(w, h)
 	m.help.SetWidth(w)
 	if !m.showPanel {
@@ -178,9 +163,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.notesMsg(msg); ok {
 		return m, cmd
 	}
-	if cmd, ok := m.webUpdate(msg); ok {
-		return m, cmd
-	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -191,18 +173,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case articleLoadedMsg:
-		m.articleDone(msg)
+		cmd := m.route(&m.net, msg)
 		if msg.gen != m.gen {
-			return m, nil
+			return m, cmd
 		}
+		m.articleFailed(msg)
 		// The feed's summary in place of a page that could not be fetched:
 		// read it, with the reason in the status bar (articleDone).
 		var summary *articles.SummaryOnly
 		if msg.err != nil && !errors.As(msg.err, &summary) {
 			m.reader.err = articles.Sanitize(msg.err.Error())
-			return m, nil
+			return m, cmd
 		}
-		return m, m.articleLoaded(msg.article)
+		return m, tea.Batch(cmd, m.articleLoaded(msg.article))
 	case wrappedMsg:
 		if msg.gen == m.gen {
 			m.reader.setWrapped(msg.wrapped)
@@ -233,14 +216,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.selectEntity(msg)
 		return m, nil
 	case tea.PasteMsg:
-		if m.input != inputNone {
-			return m, m.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
+		if m.input.active() {
+			return m, m.route(&m.input, msg)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, refreshMsg, browserMsg:
+		return m, m.route(&m.net, msg)
 	}
-	return m, nil
+	return m, m.apply(msg)
 }
 
 func (m *Model) setTheme(t Theme) {
@@ -256,13 +241,7 @@ func (m *Model) setTheme(t Theme) {
 // articleLoaded shows the text at once and starts annotation beside it.
 func (m *Model) articleLoaded(a model.Article) tea.Cmd {
 	cmds := []tea.Cmd{m.reader.setArticle(a)}
-	if m.opts.Annotate != nil {
-		f := m.opts.Annotate
-		if ann, ok := m.anns[a.ID]; ok {
-			f = func(model.Article) model.Annotations { return ann }
-		}
-		cmds = append(cmds, annotateArticle(m.gen, a, f))
-	}
+	cmds = append(cmds, m.anns.annotate(m.gen, a))
 	if m.opts.Notes != nil {
 		cmds = append(cmds, loadHighlights(m.gen, a, m.opts.Notes))
 	}
@@ -272,16 +251,8 @@ func (m *Model) articleLoaded(a model.Article) tea.Cmd {
 // annotated takes an article's annotations: the library's counts always,
 // the reader and panel when it is the open article.
 func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
-	if msg.id != "" {
-		m.anns[msg.id] = msg.ann
-		companies := 0
-		for _, e := range msg.ann.Entities {
-			if e.Kind == model.Company {
-				companies++
-			}
-		}
-		m.library.counts[msg.id] = counts{companies: companies, ventures: len(msg.ann.Ventures)}
-	}
+	m.anns.keep(msg)
+	m.library.Update(msg)
 	if msg.gen == m.gen && msg.gen >= 0 {
 		m.reader.setAnnotations(msg.index)
 		m.panel.setData(msg.ann)
@@ -289,8 +260,8 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 			return m.panel.Entities.selectCmd(false)
 		}
 	}
-	if msg.gen < 0 && msg.next >= 0 && msg.next < len(m.library.entries) {
-		return m.annotateNext(msg.next)
+	if msg.gen < 0 {
+		return m.anns.next(msg.next, m.library.entries, m.net.isWeb)
 	}
 	return nil
 }
@@ -312,8 +283,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.overlayKey(msg); ok {
 		return m, cmd
 	}
-	if m.input != inputNone {
-		return m, m.inputKey(msg)
+	if m.input.active() {
+		return m, m.route(&m.input, msg)
 	}
 	switch {
 	case key.Matches(msg, g.Quit):
@@ -328,19 +299,21 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.scrollHelp(msg)
 		return m, nil
 	case m.links.open:
-		return m, m.links.Update(msg, m.web.opts.OpenBrowser)
+		return m, m.links.Update(msg, m.net.opts.OpenBrowser)
 	case key.Matches(msg, g.Back):
 		if m.cancelFetches() {
 			return m, nil
 		}
 		return m, m.back()
 	case key.Matches(msg, m.keys.Web.Refresh):
-		return m, m.refresh()
+		return m, m.route(&m.net, msg)
+	case key.Matches(msg, m.keys.Web.Browser) && m.screen == screenLibrary:
+		return m, m.route(&m.library, msg)
 	case key.Matches(msg, m.keys.Web.Browser):
-		return m, m.browse()
+		return m, m.apply(browse(m.reader.article.URL))
 	}
 	if m.screen == screenLibrary {
-		return m, m.libraryKey(msg)
+		return m, m.route(&m.library, msg)
 	}
 	return m, m.articleKey(msg)
 }
@@ -350,9 +323,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m *Model) back() tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
-		if m.library.filter != "" {
-			m.library.setFilter("")
-		}
+		m.library.back()
 	case m.reader.cancelSelection():
 	case m.reader.clearSearch():
 	case m.panel.Entities.filter != "":
@@ -360,22 +331,6 @@ func (m *Model) back() tea.Cmd {
 	default:
 		m.gen++ // drop whatever the article still has in flight
 		m.screen = screenLibrary
-	}
-	return nil
-}
-
-// libraryKey: "/" starts the filter input, enter opens, the rest moves the cursor.
-func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
-	l := m.keys.Library
-	switch {
-	case key.Matches(msg, l.Filter):
-		m.input, m.inputValue = inputLibraryFilter, m.library.filter
-	case key.Matches(msg, l.Open):
-		if e, ok := m.library.selected(); ok {
-			return m.open(e)
-		}
-	default:
-		m.library.Update(msg)
 	}
 	return nil
 }
@@ -436,7 +391,7 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		// filters entities, while in the reader it searches the text.
 		if key.Matches(msg, m.keys.Panel.Filter) {
 			if m.panel.filterable() {
-				m.input, m.inputValue = inputEntityFilter, m.panel.Entities.filter
+				m.input.start(inputEntityFilter, m.panel.Entities.filter)
 			} else {
 				m.setStatus("/ filters the Entities tab (2)", false)
 			}
@@ -444,64 +399,79 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.panel.Update(msg)
 	case key.Matches(msg, r.Search):
-		m.input, m.inputValue = inputSearch, m.reader.search
+		m.input.start(inputSearch, m.reader.search)
 	default:
 		m.reader.Update(msg)
 	}
 	return nil
 }
 
-// inputKey edits the text being typed; enter applies it, esc cancels.
-func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
-	in := m.keys.Input
-	switch {
-	case key.Matches(msg, in.Accept):
-		kind := m.input
-		m.input = inputNone
-		if kind == inputExportPath {
-			return m.exportTo(m.inputValue)
+// inputDone passes what was typed to the pane it is for.
+func (m *Model) inputDone(msg inputMsg) tea.Cmd {
+	switch msg.kind {
+	case inputLibraryFilter:
+		return m.route(&m.library, msg)
+	case inputEntityFilter:
+		if msg.state != inputAccepted {
+			return m.panel.Entities.setFilter(msg.value)
 		}
-		if kind == inputSearch {
-			if m.inputValue == "" {
+	case inputSearch:
+		if msg.state == inputAccepted {
+			if msg.value == "" {
 				m.reader.clearSearch()
 				return nil
 			}
-			return searchBody(m.gen, m.reader.article.Body, m.inputValue)
+			return searchBody(m.gen, m.reader.article.Body, msg.value)
 		}
-		return nil
-	case key.Matches(msg, in.Cancel):
-		kind := m.input
-		m.input, m.inputValue = inputNone, ""
-		switch kind {
-		case inputLibraryFilter:
-			m.library.setFilter("")
-		case inputEntityFilter:
-			return m.panel.Entities.setFilter("")
+	case inputExportPath:
+		if msg.state == inputAccepted {
+			return m.exportTo(msg.value)
 		}
-		return nil
-	case key.Matches(msg, in.Delete):
-		// Runes, not bytes: never leave half a character in the query.
-		if r := []rune(m.inputValue); len(r) > 0 {
-			m.inputValue = string(r[:len(r)-1])
-		}
-		return m.typed("")
-	}
-	// Printable keys carry their text; a key with none (arrows, F-keys)
-	// is ignored rather than typed as its name.
-	if msg.Text != "" {
-		return m.typed(articles.Sanitize(msg.Text))
 	}
 	return nil
 }
 
-// typed appends s to the input and applies live filters.
-func (m *Model) typed(s string) tea.Cmd {
-	m.inputValue += s
-	switch m.input {
-	case inputLibraryFilter:
-		m.library.setFilter(m.inputValue)
-	case inputEntityFilter:
-		return m.panel.Entities.setFilter(m.inputValue)
+// articleFailed gives the reason a load of the open article failed in the
+// status bar and under the library.
+func (m *Model) articleFailed(msg articleLoadedMsg) {
+	if msg.err == nil {
+		return
 	}
-	return nil
+	m.setStatus(oneLine(msg.err.Error()), true)
+	cause := msg.err // the fetch's own error, also under the feed's summary
+	if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
+		cause = so.Err
+	}
+	if u := m.entry.Meta.URL; u != "" {
+		m.library.setProblem(u, strings.TrimPrefix(oneLine(cause.Error()), articles.Sanitize(u)+": "))
+	}
+}
+
+// cancelFetches is esc's first job: in the reader it cancels the article
+// fetch (and esc goes on back to the library); in the library, with no
+// filter to clear, it cancels the URL fetches and the refresh. It reports
+// whether esc is used up.
+func (m *Model) cancelFetches() bool {
+	if m.screen == screenReader {
+		if m.net.stopLoad() {
+			m.setStatus("fetch cancelled", false)
+		}
+		return false
+	}
+	if m.library.filter != "" || !m.net.cancelFetches() {
+		return false
+	}
+	m.setStatus("cancelling the fetches…", false)
+	return true
+}
+
+// notesOff says why highlights cannot be saved, "" when they can.
+func notesOff(o Options) string {
+	switch {
+	case o.Notes != nil:
+		return ""
+	case o.NotesStatus != "":
+		return "not saved: " + o.NotesStatus
+	}
+	return "not saved: no notes database"
 }

@@ -176,7 +176,7 @@ func TestEndToEndAnnotated(t *testing.T) {
 	// The embedded samples, in the library's order; pick the first with an
 	// announced venture whose card has parties and a stake.
 	km, st := DefaultKeyMap(), NewStyles(Dark)
-	lib := newLibrary(&km, &st, articles.Samples())
+	lib := newLibrary(common{keys: &km, styles: &st}, articles.Samples())
 	pick := -1
 	var a model.Article
 	var ann model.Annotations

@@ -23,7 +23,7 @@ type exportedMsg struct {
 // exportDocs is the open article with its annotations and highlights.
 func (m *Model) exportDocs() []notes.Doc {
 	a := m.reader.article
-	return []notes.Doc{{Article: a, Annotations: m.anns[a.ID], Highlights: m.reader.cur.highlights}}
+	return []notes.Doc{{Article: a, Annotations: m.anns.byID[a.ID], Highlights: m.reader.cur.highlights}}
 }
 
 // askExport opens the format question, if there is anything to export.
@@ -65,7 +65,7 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 	if dir == "" {
 		dir = "."
 	}
-	m.input, m.inputValue = inputExportPath, filepath.Join(dir, notes.FileName(m.exportDocs(), f))
+	m.input.start(inputExportPath, filepath.Join(dir, notes.FileName(m.exportDocs(), f)))
 	return nil
 }
 

@@ -43,7 +43,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 // fingerprint is everything a key press can visibly change.
 func fingerprint(d *driver) string {
 	m := d.m
-	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input, m.inputValue, d.raw())
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value, d.raw())
 }
 
 // TestWalkEveryBinding presses every key of every binding of each pane, from

@@ -6,36 +6,17 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
-	"newsmark/segment"
 )
 
 // Async results carry the article ID and the open generation they were
 // asked for; the root drops any whose generation is not the current one.
 
-// articleLoadedMsg is the full article read by Entry.Load.
-type articleLoadedMsg struct {
-	gen     int
-	article model.Article
-	err     error
-}
-
 // wrappedMsg is the body wrapped to one width.
 type wrappedMsg struct {
 	gen     int
 	wrapped Wrapped
-}
-
-// annotatedMsg is one article's annotations and their drawing index. For
-// background annotation of the library, gen is -1 and index is empty.
-type annotatedMsg struct {
-	gen   int
-	id    string
-	ann   model.Annotations
-	index annIndex
-	next  int // library entry to annotate next in the background, -1 when done
 }
 
 // searchedMsg is the matches of a search in the article.
@@ -65,42 +46,8 @@ type entitySelectedMsg struct {
 	first    bool // jump to the first mention
 }
 
-func loadArticle(gen int, e articles.Entry) tea.Cmd {
-	return func() tea.Msg {
-		a, err := e.Load()
-		if err == nil && len(a.Sentences) == 0 {
-			// The sentence cursor needs them; loaders fill them, fixtures may not.
-			a.Sentences = segment.Sentences(a.Body)
-		}
-		return articleLoadedMsg{gen: gen, article: a, err: err}
-	}
-}
-
 func wrapBody(gen int, body string, width int) tea.Cmd {
 	return func() tea.Msg { return wrappedMsg{gen: gen, wrapped: Wrap(body, width)} }
-}
-
-func annotateArticle(gen int, a model.Article, f func(model.Article) model.Annotations) tea.Cmd {
-	return func() tea.Msg {
-		ann := f(a)
-		return annotatedMsg{gen: gen, id: a.ID, ann: ann, index: buildIndex(ann, len(a.Body)), next: -1}
-	}
-}
-
-// annotateEntry annotates library entry i in the background for the
-// library's counts, then asks for the next one.
-func annotateEntry(i int, e articles.Entry, n int, f func(model.Article) model.Annotations) tea.Cmd {
-	return func() tea.Msg {
-		next := i + 1
-		if next >= n {
-			next = -1
-		}
-		a, err := e.Load()
-		if err != nil {
-			return annotatedMsg{gen: -1, next: next}
-		}
-		return annotatedMsg{gen: -1, id: a.ID, ann: f(a), next: next}
-	}
 }
 
 // searchBody finds every case-insensitive occurrence of query in body.

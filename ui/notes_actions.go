@@ -155,9 +155,7 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		m.setStatus("restored "+snippet(msg.h.Text), false)
 		return m.refreshNotes(), true
 	case noteCountsMsg:
-		if msg.err == nil {
-			m.library.noteCounts = msg.counts
-		}
+		m.library.Update(msg)
 		return nil, true
 	case exportedMsg:
 		if msg.err != nil {
@@ -182,10 +180,8 @@ func (m *Model) refreshNotes() tea.Cmd {
 // canSave says why nothing can be saved now, or "" when it can.
 func (m *Model) cannotSave() string {
 	switch {
-	case m.opts.Notes == nil && m.opts.NotesStatus != "":
-		return "not saved: " + m.opts.NotesStatus
-	case m.opts.Notes == nil:
-		return "not saved: no notes database"
+	case m.notesOff != "":
+		return m.notesOff
 	case !m.reader.loaded:
 		return "the article is still loading"
 	}

@@ -94,7 +94,7 @@ func TestEndToEndSaveThenExport(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	km, st := DefaultKeyMap(), NewStyles(Dark)
-	first := newLibrary(&km, &st, articles.Samples()).entries[0] // the library's order
+	first := newLibrary(common{keys: &km, styles: &st}, articles.Samples()).entries[0] // the library's order
 	s0, s1 := firstSentences(t, first)
 	tt := startTmux(t, 160, 45, bin, "--theme", "dark", "--data-dir", dir)
 	tt.waitText("articles", "? help")

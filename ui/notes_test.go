@@ -273,8 +273,8 @@ func TestExportFromReader(t *testing.T) {
 	e.mustSee("export as: m Markdown")
 	e.keys("m")
 	want := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
-	if e.m.inputValue != want {
-		t.Fatalf("path proposed %q, want %q", e.m.inputValue, want)
+	if e.m.input.value != want {
+		t.Fatalf("path proposed %q, want %q", e.m.input.value, want)
 	}
 	e.keys("enter")
 	b, err := os.ReadFile(want)
@@ -287,7 +287,7 @@ func TestExportFromReader(t *testing.T) {
 	e.mustSee("exported 1 highlight to " + want[:20])
 	// A path that cannot be written says why and leaves nothing behind.
 	e.keys("x", "c")
-	for range e.m.inputValue {
+	for range e.m.input.value {
 		e.keys("backspace")
 	}
 	bad := filepath.Join(e.dir, "missing", "notes.csv")
@@ -303,7 +303,7 @@ func TestExportFromReader(t *testing.T) {
 	}
 	// esc cancels at the format question.
 	e.keys("x", "esc")
-	if e.m.notes.exportAsk || e.m.input != inputNone {
+	if e.m.notes.exportAsk || e.m.input.active() {
 		t.Fatal("esc did not cancel the export")
 	}
 }

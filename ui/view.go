@@ -22,9 +22,9 @@ func (m Model) View() tea.View {
 			main = m.helpView()
 		case m.links.open && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
-		case m.screen == screenLibrary && m.web.progressHeight() > 0:
-			ph := m.web.progressHeight()
-			main = block(m.web.progressView(m.styles, m.width), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
+		case m.screen == screenLibrary && m.net.height() > 0:
+			ph := m.net.height()
+			main = block(m.net.View(), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
 			main = block(m.library.View(), m.width, h)
 		case !m.showPanel:
@@ -61,7 +61,7 @@ func (m Model) helpPane() KeySet {
 		return InEditor
 	case m.notes.exportAsk:
 		return InExport
-	case m.input != inputNone:
+	case m.input.active():
 		return InInput
 	case m.links.open && m.screen == screenReader:
 		return InLinks
@@ -173,19 +173,14 @@ func (m Model) statusView() string {
 		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
 	case m.notes.exportAsk:
 		left = m.exportPrompt()
-	case m.input == inputExportPath:
-		left = " " + m.input.String() + ": " + m.inputValue + "▌"
-	case m.input != inputNone:
-		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
+	case m.input.active():
+		left = m.input.View()
 	case m.status != "":
 		left = " " + m.status
-	case m.web.busy() && m.web.statusLine(m.screen == screenReader) != "":
-		left = " " + m.web.statusLine(m.screen == screenReader)
+	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
+		left = " " + m.net.statusLine(m.screen == screenReader)
 	case m.screen == screenLibrary:
-		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
-		if m.library.filter != "" {
-			left += " matching “" + m.library.filter + "”"
-		}
+		left = m.library.statusLine()
 	default:
 		left = " " + m.focus.String()
 		if m.reader.cur.selecting && m.focus == focusReader {

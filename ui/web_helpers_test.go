@@ -46,10 +46,10 @@ func newLive(t *testing.T, opts Options, w, h int) *liveDriver {
 // stopFetches cancels every fetch the model has in flight: the URL
 // arguments, the refresh and the article being loaded.
 func (d *liveDriver) stopFetches() {
-	if d.m.web.cancel != nil {
-		d.m.web.cancel()
+	if d.m.net.cancel != nil {
+		d.m.net.cancel()
 	}
-	d.m.web.stopLoad()
+	d.m.net.stopLoad()
 }
 
 func (d *liveDriver) exec(cmd tea.Cmd) {
@@ -236,4 +236,18 @@ func (b *browserRecorder) got() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.urls...)
+}
+
+// refreshStart starts a refresh on m as r would, without running the Cmds
+// that fetch: the progress rows only.
+func refreshStart(m *Model) {
+	_, req := m.net.refresh()
+	m.apply(req)
+}
+
+// refreshStep applies one step of a refresh to m as Update would, without
+// re-arming the read of the progress channel.
+func refreshStep(m *Model, msg refreshMsg) tea.Cmd {
+	_, req := m.net.refreshStep(msg)
+	return m.apply(req)
 }

@@ -243,7 +243,7 @@ func TestEscCancelsSlowURL(t *testing.T) {
 		t.Fatal("the request was not cancelled")
 	}
 	d.waitText("/slow/feed.xml: cancelled")
-	if d.m.web.busy() {
+	if d.m.net.busy() {
 		t.Fatal("still busy after cancelling")
 	}
 }
@@ -261,7 +261,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 		Web: &Web{Client: articles.NewClient("test")}}
 	d := newLive(t, opts, 100, 30)
 	// Feed the item in as a fetched feed would arrive.
-	d.m.web.begin(1)
+	d.m.net.begin(1)
 	d.send(urlFetchedMsg{url: f.URL, fetched: articles.Fetched{Feed: f}})
 	d.waitText("A page that never comes")
 	d.keys("enter")
@@ -294,7 +294,7 @@ func TestEscCancelsRefresh(t *testing.T) {
 	ws.waitStarted(t)
 	d.keys("esc")
 	s := d.waitText("refresh cancelled")
-	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.web.busy() {
+	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.net.busy() {
 		t.Fatalf("a cancelled refresh left a failure line or work in flight:\n%s", s)
 	}
 	d.keys("r")
@@ -381,8 +381,8 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 	}, teatest.WithDuration(waitLimit))
 	tm.Type("q")
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
-	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
-		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
+	if fm.net.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
+		t.Fatalf("after esc: busy %v, problems %q", fm.net.busy(), fm.library.problems)
 	}
 }
 
@@ -393,9 +393,9 @@ func TestProgressRowsSanitised(t *testing.T) {
 	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
 	subs := []articles.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
 	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
-	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
-	d.m.refresh() // the rows only: the Cmds that would fetch are not run
-	d.m.refreshStep(refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
+	d.m.net.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
+	refreshStart(&d.m) // the rows only: the Cmds that would fetch are not run
+	refreshStep(&d.m, refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
 		Feed: subs[0].URL, Title: evil, State: articles.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
 	raw := d.raw()
 	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {
