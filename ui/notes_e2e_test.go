@@ -70,7 +70,7 @@ func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 	lib := articles.Open([]string{"testdata/harbor.txt"}, nil)
 	s0, s1 := firstSentences(t, lib.Entries[0])
 	tt := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
-	tt.waitText("? help", lead(s0))
+	tt.waitReader(lead(s0))
 	tt.send("v", ")", "h")
 	tt.waitText("saved")
 	storetest.KillPID(t, tt.newsmarkPID())
@@ -82,7 +82,7 @@ func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 	}
 	// A restarted newsmark finds it: the library marks the article.
 	again := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
-	again.waitText("? help", lead(s0))
+	again.waitReader(lead(s0))
 	again.send("Escape")
 	again.waitText("✎ 1 note")
 	again.send("q")
@@ -99,14 +99,16 @@ func TestEndToEndSaveThenExport(t *testing.T) {
 	tt := startTmux(t, 160, 45, bin, "--theme", "dark", "--data-dir", dir)
 	tt.waitText("articles", "? help")
 	tt.send("Enter")
-	// The title is in the library too: wait for the text, which only the
-	// reader shows, before the keys that act on it.
-	tt.waitText("? help", lead(s0))
+	// The title (here the first sentence) is in the library too: wait for
+	// the reader's text before the keys that act on it.
+	tt.waitReader(lead(s0))
 	tt.send("v", ")", "h")
 	tt.waitText("saved")
 	tt.send("q")
 	tt.waitText("EXITED 0")
-	out, err := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir).CombinedOutput()
+	export := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir)
+	export.Env = append(os.Environ(), isolatedEnv(t)...) // later entries win
+	out, err := export.CombinedOutput()
 	if err != nil {
 		t.Fatalf("newsmark export: %v\n%s", err, out)
 	}
