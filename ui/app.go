@@ -63,9 +63,12 @@ type Model struct {
 	library libraryPane
 	reader  readerPane
 	panel   panelPane
-	notes   notesState // editor, export question, undo (notes_actions.go)
-	links   linksPane  // the L overlay
-	net     network    // URL fetches, feed refresh, article fetches (network.go)
+	links   linksPane    // the L overlay
+	editor  *editorPane  // the note editor, while open
+	export  exportPrompt // the export question and its path
+	overlay overlayKind  // what is drawn over the screen and gets the keys
+	deleted int64        // the last deleted highlight, for u; 0 none
+	net     network      // URL fetches, feed refresh, article fetches (network.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	entry    articles.Entry
@@ -91,7 +94,8 @@ func New(opts Options) Model {
 	m.library = newLibrary(c, opts.Library)
 	m.reader = newReader(m.keys, m.styles)
 	m.panel = newPanel(m.keys, m.styles)
-	m.links = linksPane{keys: m.keys, styles: m.styles}
+	m.links = linksPane{common: c}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir}
 	m.net = newNetwork(c, opts.Web)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
@@ -141,6 +145,9 @@ func (m *Model) layout() tea.Cmd {
 	m.net.SetSize(w, 0)
 	m.library.SetSize(w, h-m.net.height())
 	m.links.SetSize(w, h)
+	if m.editor != nil {
+		m.editor.SetSize(m.width, m.height)
+	}
 	m.help.SetWidth(w)
 	if !m.showPanel {
 		return m.reader.SetSize(w, h)
@@ -216,6 +223,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.reader.selectEntity(msg)
 		return m, nil
 	case tea.PasteMsg:
+		if m.overlay == overlayEditor {
+			return m, m.route(m.editor, msg)
+		}
 		if m.input.active() {
 			return m, m.route(&m.input, msg)
 		}
@@ -269,6 +279,16 @@ func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
 // setStatus shows s until the next key; errors are drawn in the error style.
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
+// overlayKind is what is drawn over the screen and gets the keys first.
+type overlayKind int
+
+const (
+	overlayNone   overlayKind = iota
+	overlayLinks              // the article's links (L); q and ? still work
+	overlayEditor             // the note editor: every key but ctrl+c
+	overlayExport             // the export question: every key but ctrl+c
+)
+
 // quit restores the wheel mode and ends the program.
 func quit() tea.Cmd { return tea.Sequence(tea.Raw(altScrollOff), tea.Quit) }
 
@@ -280,8 +300,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, g.ForceQ) {
 		return m, quit()
 	}
-	if cmd, ok := m.overlayKey(msg); ok {
-		return m, cmd
+	switch m.overlay {
+	case overlayEditor:
+		return m, m.route(m.editor, msg)
+	case overlayExport:
+		return m, m.route(&m.export, msg)
 	}
 	if m.input.active() {
 		return m, m.route(&m.input, msg)
@@ -298,8 +321,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.showHelp:
 		m.scrollHelp(msg)
 		return m, nil
-	case m.links.open:
-		return m, m.links.Update(msg, m.net.opts.OpenBrowser)
+	case m.overlay == overlayLinks:
+		return m, m.route(&m.links, msg)
 	case key.Matches(msg, g.Back):
 		if m.cancelFetches() {
 			return m, nil
@@ -359,8 +382,11 @@ func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.PrevTab):
 		return m.panel.setTab(m.panel.active - 1)
 	case key.Matches(msg, m.keys.Web.Links):
-		if !m.links.show(m.reader.article.Links) {
+		if len(m.reader.article.Links) == 0 {
 			m.setStatus("this article has no links", false)
+		} else {
+			m.links.show(m.reader.article.Links)
+			m.overlay = overlayLinks
 		}
 	case key.Matches(msg, g.Panel):
 		// Hiding the panel gives its room back to the text (a re-wrap) and
@@ -424,9 +450,7 @@ func (m *Model) inputDone(msg inputMsg) tea.Cmd {
 			return searchBody(m.gen, m.reader.article.Body, msg.value)
 		}
 	case inputExportPath:
-		if msg.state == inputAccepted {
-			return m.exportTo(msg.value)
-		}
+		return m.route(&m.export, msg)
 	}
 	return nil
 }

@@ -6,12 +6,21 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"newsmark/articles"
+	"newsmark/model"
 	"newsmark/notes"
 )
 
 // The export prompt: x asks for a format in the status bar (m, j, c),
 // then the path is typed there, filled with the export folder and a name
 // made from the title; enter writes it (all or nothing), esc cancels.
+
+// exportMsg asks the root to open the export prompt on an article's
+// highlights (the root adds its annotations).
+type exportMsg struct {
+	article    model.Article
+	highlights []model.Highlight
+}
 
 // exportedMsg is the end of an export: the file written, or why not.
 type exportedMsg struct {
@@ -20,64 +29,83 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportDocs is the open article with its annotations and highlights.
-func (m *Model) exportDocs() []notes.Doc {
-	a := m.reader.article
-	return []notes.Doc{{Article: a, Annotations: m.anns.byID[a.ID], Highlights: m.reader.cur.highlights}}
+// exportPrompt is the export question and then the path it writes to. It
+// is an overlay of the status bar: while it asks for the format it gets
+// every key; the path is typed in the root's text input, addressed to it.
+type exportPrompt struct {
+	common
+	dir    string // the export folder; "" means "."
+	docs   []notes.Doc
+	format notes.Format
 }
 
-// askExport opens the format question, if there is anything to export.
-func (m *Model) askExport() tea.Cmd {
-	if len(m.reader.cur.highlights) == 0 {
-		m.setStatus("no highlights in this article to export", false)
-		return nil
+// ask opens the question on docs.
+func (x *exportPrompt) ask(docs []notes.Doc) { x.docs = docs }
+
+// Update: m, j or c choose the format and ask for the path; the path typed
+// (an inputMsg) writes the file in a tea.Cmd; the write's end is a status.
+func (x *exportPrompt) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return nil, x.key(msg)
+	case inputMsg:
+		if msg.state == inputAccepted {
+			return x.write(msg.value)
+		}
+	case exportedMsg:
+		if msg.err != nil {
+			return nil, failure("not exported: " + articles.Sanitize(msg.err.Error()))
+		}
+		return nil, status("exported " + plural(msg.n, "highlight", "highlights") + " to " + articles.Sanitize(msg.path))
 	}
-	m.notes.exportAsk = true
-	return nil
+	return nil, nil
 }
 
-// exportPrompt is the status bar while the format is asked.
-func (m *Model) exportPrompt() string {
-	x := m.keys.Export
-	return " export as: " + x.Markdown.Help().Key + " Markdown · " + x.JSON.Help().Key + " JSON · " +
-		x.CSV.Help().Key + " CSV (Readwise) · " + x.Cancel.Help().Key + " cancels"
-}
-
-func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
-	x := m.keys.Export
-	var f notes.Format
+func (x *exportPrompt) key(msg tea.KeyPressMsg) request {
+	k := x.keys.Export
 	switch {
-	case key.Matches(msg, x.Markdown):
-		f = notes.Markdown
-	case key.Matches(msg, x.JSON):
-		f = notes.JSON
-	case key.Matches(msg, x.CSV):
-		f = notes.CSV
-	case key.Matches(msg, x.Cancel):
-		m.notes.exportAsk = false
-		m.setStatus("export cancelled", false)
-		return nil
+	case key.Matches(msg, k.Markdown):
+		x.format = notes.Markdown
+	case key.Matches(msg, k.JSON):
+		x.format = notes.JSON
+	case key.Matches(msg, k.CSV):
+		x.format = notes.CSV
+	case key.Matches(msg, k.Cancel):
+		return requests{closeOverlayMsg{}, status("export cancelled")}
 	default:
 		return nil
 	}
-	m.notes.exportAsk, m.notes.exportFmt = false, f
-	dir := m.opts.ExportDir
+	dir := x.dir
 	if dir == "" {
 		dir = "."
 	}
-	m.input.start(inputExportPath, filepath.Join(dir, notes.FileName(m.exportDocs(), f)))
-	return nil
+	return requests{closeOverlayMsg{}, startInputMsg{inputExportPath, filepath.Join(dir, notes.FileName(x.docs, x.format))}}
 }
 
-// exportTo writes the open article's notes to path in a tea.Cmd.
-func (m *Model) exportTo(path string) tea.Cmd {
+// write exports the docs to path in a tea.Cmd.
+func (x *exportPrompt) write(path string) (tea.Cmd, request) {
 	if path == "" {
-		m.setStatus("export cancelled: no path", false)
-		return nil
+		return nil, status("export cancelled: no path")
 	}
-	docs, f := m.exportDocs(), m.notes.exportFmt
+	docs, f := x.docs, x.format
 	return func() tea.Msg {
 		err := notes.WriteFile(path, f, docs)
 		return exportedMsg{path: path, n: len(docs[0].Highlights), err: err}
-	}
+	}, nil
 }
+
+// View is the status bar while the format is asked.
+func (x *exportPrompt) View() string {
+	k := x.keys.Export
+	return " export as: " + k.Markdown.Help().Key + " Markdown · " + k.JSON.Help().Key + " JSON · " +
+		k.CSV.Help().Key + " CSV (Readwise) · " + k.Cancel.Help().Key + " cancels"
+}
+
+// SetSize does nothing: the status bar cuts the prompt to the width.
+func (x *exportPrompt) SetSize(int, int) tea.Cmd { return nil }
+
+// ShortHelp is the prompt's bindings.
+func (x *exportPrompt) ShortHelp() []key.Binding { return x.FullHelp()[0] }
+
+// FullHelp is the prompt's bindings for the help overlay.
+func (x *exportPrompt) FullHelp() [][]key.Binding { return x.keys.helpGroups(InExport) }

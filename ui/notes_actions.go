@@ -13,16 +13,6 @@ import (
 	"newsmark/notes"
 )
 
-// notesState is the root's part of the notes work: the open note editor,
-// the export question and what u restores. The highlights themselves live
-// in the reader (drawing, "at the cursor") and the Notes tab (the list).
-type notesState struct {
-	editor    *editor
-	exportAsk bool         // x asked for a format; m/j/c answer
-	exportFmt notes.Format // the format chosen, while its path is typed
-	deleted   int64        // the last deleted highlight, for u; 0 none
-}
-
 // Results of the notes service; each runs in a tea.Cmd. A highlight is on
 // disk when noteSavedMsg arrives with a nil error, and only then does the
 // status bar say "saved".
@@ -121,16 +111,6 @@ func snippet(s string) string {
 // size); it reports whether msg was one of them.
 func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		if m.notes.editor != nil {
-			m.notes.editor.SetSize(msg.Width, msg.Height)
-		}
-		return nil, false
-	case tea.PasteMsg:
-		if m.notes.editor == nil {
-			return nil, false
-		}
-		return m.notes.editor.update(msg), true
 	case noteSavedMsg:
 		if msg.err != nil {
 			m.setStatus("not saved: "+articles.Sanitize(msg.err.Error()), true)
@@ -143,7 +123,7 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 			m.setStatus("not deleted: "+articles.Sanitize(msg.err.Error()), true)
 			return nil, true
 		}
-		m.notes.deleted = msg.h.ID
+		m.deleted = msg.h.ID
 		m.setStatus("deleted "+snippet(msg.h.Text)+" · "+m.keys.Notes.Undo.Help().Key+" undoes", false)
 		return m.refreshNotes(), true
 	case noteRestoredMsg:
@@ -151,19 +131,14 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 			m.setStatus("not restored: "+articles.Sanitize(msg.err.Error()), true)
 			return nil, true
 		}
-		m.notes.deleted = 0
+		m.deleted = 0
 		m.setStatus("restored "+snippet(msg.h.Text), false)
 		return m.refreshNotes(), true
 	case noteCountsMsg:
 		m.library.Update(msg)
 		return nil, true
 	case exportedMsg:
-		if msg.err != nil {
-			m.setStatus("not exported: "+articles.Sanitize(msg.err.Error()), true)
-		} else {
-			m.setStatus("exported "+plural(msg.n, "highlight", "highlights")+" to "+articles.Sanitize(msg.path), false)
-		}
-		return nil, true
+		return m.route(&m.export, msg), true
 	}
 	return nil, false
 }
@@ -227,41 +202,20 @@ func (m *Model) openEditor(h model.Highlight) tea.Cmd {
 		m.setStatus(m.cannotSave(), true)
 		return nil
 	}
-	e, cmd := newEditor(m.styles, h, m.width, m.height)
-	m.notes.editor = e
+	e, cmd := newEditor(m.common, h, m.width, m.height)
+	m.editor, m.overlay = e, overlayEditor
 	return cmd
 }
 
-// overlayKey gives a key to the editor or the export question when one is
-// open; it reports whether one was.
-func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case m.notes.editor != nil:
-		return m.editorKey(msg), true
-	case m.notes.exportAsk:
-		return m.exportKey(msg), true
+// noteEdited saves the note the editor closed on.
+func (m *Model) noteEdited(msg noteEditedMsg) tea.Cmd {
+	h := msg.h
+	if h.ID != 0 {
+		return updateNote(m.opts.Notes, h.ID, msg.note)
 	}
-	return nil, false
-}
-
-func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
-	ek, e := m.keys.Editor, m.notes.editor
-	switch {
-	case key.Matches(msg, ek.Save):
-		m.notes.editor = nil
-		note := strings.TrimSpace(e.value())
-		if e.h.ID != 0 {
-			return updateNote(m.opts.Notes, e.h.ID, note)
-		}
-		e.h.Note, e.h.Tags = note, noteTags(note)
-		m.reader.cancelSelection()
-		return addHighlight(m.opts.Notes, e.h, "saved with note")
-	case key.Matches(msg, ek.Cancel):
-		m.notes.editor = nil
-		m.setStatus("note discarded", false)
-		return nil
-	}
-	return e.update(msg)
+	h.Note, h.Tags = msg.note, noteTags(msg.note)
+	m.reader.cancelSelection()
+	return addHighlight(m.opts.Notes, h, "saved with note")
 }
 
 // notesKey handles the notes keys of the article screen; it reports
@@ -271,7 +225,7 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	nk := m.keys.Notes
 	switch {
 	case key.Matches(msg, nk.Undo):
-		if m.notes.deleted == 0 {
+		if m.deleted == 0 {
 			m.setStatus("nothing to undo", false)
 			return nil, true
 		}
@@ -279,9 +233,14 @@ func (m *Model) notesKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			m.setStatus(m.cannotSave(), true)
 			return nil, true
 		}
-		return undoDelete(m.opts.Notes, m.notes.deleted), true
+		return undoDelete(m.opts.Notes, m.deleted), true
 	case key.Matches(msg, nk.Export):
-		return m.askExport(), true
+		r := &m.reader
+		if len(r.cur.highlights) == 0 {
+			m.setStatus("no highlights in this article to export", false)
+			return nil, true
+		}
+		return m.apply(exportMsg{r.article, r.cur.highlights}), true
 	}
 	if m.focus == focusPanel {
 		return m.panelNotesKey(msg)

@@ -184,14 +184,14 @@ func TestCursorFollowsScrolling(t *testing.T) {
 func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys(")", "a")
-	if e.m.notes.editor == nil {
+	if e.m.overlay != overlayEditor {
 		t.Fatal("a did not open the editor")
 	}
 	e.mustSee("New highlight with a note", "ctrl+s save the note")
 	e.send(tea.PasteMsg{Content: "A bet on "})
 	e.keys("c", "o", "l", "d")
 	e.keys("ctrl+s")
-	if e.m.notes.editor != nil {
+	if e.m.overlay == overlayEditor {
 		t.Fatal("ctrl+s left the editor open")
 	}
 	hs := e.stored()
@@ -214,8 +214,8 @@ func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	e.mustSee("#logistics #Rotterdam")
 	// esc closes the editor only; the selection under it stays.
 	e.keys("v", "a", "x", "esc")
-	if e.m.notes.editor != nil || !e.m.reader.cur.selecting {
-		t.Fatalf("esc in the editor: editor=%v selecting=%v", e.m.notes.editor != nil, e.m.reader.cur.selecting)
+	if e.m.overlay == overlayEditor || !e.m.reader.cur.selecting {
+		t.Fatalf("esc in the editor: editor=%v selecting=%v", e.m.overlay == overlayEditor, e.m.reader.cur.selecting)
 	}
 	if len(e.stored()) != 1 {
 		t.Fatal("a cancelled note was saved")
@@ -303,7 +303,7 @@ func TestExportFromReader(t *testing.T) {
 	}
 	// esc cancels at the format question.
 	e.keys("x", "esc")
-	if e.m.notes.exportAsk || e.m.input.active() {
+	if e.m.overlay == overlayExport || e.m.input.active() {
 		t.Fatal("esc did not cancel the export")
 	}
 }
@@ -334,7 +334,7 @@ func TestNotesTabEditDeleteJump(t *testing.T) {
 		t.Fatal("enter in the Notes tab did not jump to the highlight")
 	}
 	e.keys("e")
-	if e.m.notes.editor == nil {
+	if e.m.overlay != overlayEditor {
 		t.Fatal("e in the Notes tab did not open the editor")
 	}
 	e.keys("o", "k", "ctrl+s")
@@ -400,7 +400,7 @@ func TestEscClosesInnermostFirst(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys("/", "k", "a", "i", "enter", "v", "a")
 	steps := []func() bool{
-		func() bool { return e.m.notes.editor == nil && e.m.reader.cur.selecting },
+		func() bool { return e.m.overlay != overlayEditor && e.m.reader.cur.selecting },
 		func() bool { return !e.m.reader.cur.selecting && e.m.reader.search != "" },
 		func() bool { return e.m.reader.search == "" && e.m.screen == screenReader },
 		func() bool { return e.m.screen == screenLibrary },

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/notes"
 )
 
 // Requests the panes send the root (see request in pane.go). Each is
@@ -48,6 +49,16 @@ func (m *Model) apply(req request) tea.Cmd {
 		return m.open(req.entry)
 	case openURLMsg:
 		return m.route(&m.net, req)
+	case closeOverlayMsg:
+		m.overlay, m.editor = overlayNone, nil
+	case openEditorMsg:
+		return m.openEditor(req.h)
+	case noteEditedMsg:
+		return m.noteEdited(req)
+	case exportMsg:
+		a := req.article
+		m.export.ask([]notes.Doc{{Article: a, Annotations: m.anns.byID[a.ID], Highlights: req.highlights}})
+		m.overlay = overlayExport
 	case relayoutMsg:
 		return m.layout()
 	case startInputMsg:

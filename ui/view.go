@@ -20,7 +20,7 @@ func (m Model) View() tea.View {
 		switch {
 		case m.showHelp:
 			main = m.helpView()
-		case m.links.open && m.screen == screenReader:
+		case m.overlay == overlayLinks && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
 		case m.screen == screenLibrary && m.net.height() > 0:
 			ph := m.net.height()
@@ -36,8 +36,8 @@ func (m Model) View() tea.View {
 			pw := m.panel.width
 			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
 		}
-		if e := m.notes.editor; e != nil && !m.showHelp {
-			box := e.View(m.keys)
+		if e := m.editor; m.overlay == overlayEditor && !m.showHelp {
+			box := e.View()
 			x := max((m.width-ansi.StringWidth(firstLine(box)))/2, 0)
 			y := max((h-strings.Count(box, "\n")-1)/2, 0)
 			main = overlay(main, box, x, y)
@@ -57,13 +57,13 @@ func (m Model) View() tea.View {
 // helpPane is which key set the help overlay lists.
 func (m Model) helpPane() KeySet {
 	switch {
-	case m.notes.editor != nil:
+	case m.overlay == overlayEditor:
 		return InEditor
-	case m.notes.exportAsk:
+	case m.overlay == overlayExport:
 		return InExport
 	case m.input.active():
 		return InInput
-	case m.links.open && m.screen == screenReader:
+	case m.overlay == overlayLinks && m.screen == screenReader:
 		return InLinks
 	case m.screen == screenLibrary:
 		return InLibrary
@@ -169,10 +169,10 @@ func (m Model) statusView() string {
 	st := m.styles
 	var left string
 	switch {
-	case m.notes.editor != nil:
-		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
-	case m.notes.exportAsk:
-		left = m.exportPrompt()
+	case m.overlay == overlayEditor:
+		left = m.editor.statusLine()
+	case m.overlay == overlayExport:
+		left = m.export.View()
 	case m.input.active():
 		left = m.input.View()
 	case m.status != "":

@@ -220,7 +220,7 @@ func TestLinksNone(t *testing.T) {
 	d := newDriver(t, singleLibrary(model.Article{ID: "x", Title: "No links here", Body: "Plain text only."}), Dark, 80, 20)
 	d.keys("L")
 	d.mustSee("this article has no links")
-	if d.m.links.open {
+	if d.m.overlay == overlayLinks {
 		t.Fatal("links overlay open with no links")
 	}
 }
