@@ -272,11 +272,11 @@ func TestEntitiesMentionsAndFilter(t *testing.T) {
 	d := openFixture(t, 160, 45)
 	d.keys("2", "tab")
 	d.mustSee("found by: suffix")
-	first := d.m.panel.Entities.selected()
+	first := tabOf[*entitiesTab](d.m).selected()
 	if first < 0 || d.m.reader.decor.selected != int32(first) {
 		t.Fatalf("selected entity %d not passed to the reader (%d)", first, d.m.reader.decor.selected)
 	}
-	want := len(d.m.panel.Entities.entities[first].Mentions)
+	want := len(tabOf[*entitiesTab](d.m).entities[first].Mentions)
 	d.keys("enter")
 	d.mustSee("mention 1/" + itoa(want))
 	d.keys("n", "n")
@@ -287,7 +287,7 @@ func TestEntitiesMentionsAndFilter(t *testing.T) {
 	d.mustSee("Elena Marsh ×", "filter entities: /mars")
 	d.mustNotSee("Kaiyo Shipping Co. ×")
 	d.keys("enter")
-	if name := d.m.panel.Entities.entities[d.m.panel.Entities.selected()].Name(); name != "Elena Marsh" {
+	if name := tabOf[*entitiesTab](d.m).entities[tabOf[*entitiesTab](d.m).selected()].Name(); name != "Elena Marsh" {
 		t.Fatalf("filtered selection is %q", name)
 	}
 	d.keys("esc")

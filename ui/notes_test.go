@@ -100,8 +100,8 @@ func TestSelectTwoSentencesAndSave(t *testing.T) {
 		t.Fatal("the highlight style is not on screen")
 	}
 	e.keys("4")
-	if e.m.panel.Notes.count() != 1 {
-		t.Fatalf("the Notes tab lists %d highlights, want 1", e.m.panel.Notes.count())
+	if tabOf[*notesTab](e.m).count() != 1 {
+		t.Fatalf("the Notes tab lists %d highlights, want 1", tabOf[*notesTab](e.m).count())
 	}
 	e.mustNotSee("No highlights yet")
 }

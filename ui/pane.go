@@ -25,6 +25,12 @@ type pane interface {
 	help.KeyMap
 }
 
+// updater is what the root routes messages to: a pane, or a part of the
+// root with no screen of its own (the note keeper).
+type updater interface {
+	Update(msg tea.Msg) (tea.Cmd, request)
+}
+
 // request is a message from a pane to the root: save a highlight, open the
 // editor, jump to a span, show a status. The root applies it within the
 // same Update, not through a tea.Cmd: a Cmd's message can arrive after keys

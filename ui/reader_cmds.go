@@ -10,7 +10,8 @@ import (
 	"newsmark/notes"
 )
 
-// Async results carry the article ID and the open generation they were
+// The reader's work off the UI goroutine: wrapping the body, searching it,
+// loading its highlights. Each result carries the open generation it was
 // asked for; the root drops any whose generation is not the current one.
 
 // wrappedMsg is the body wrapped to one width.
@@ -31,19 +32,6 @@ type highlightsMsg struct {
 	gen        int
 	highlights []model.Highlight
 	err        error
-}
-
-// jumpMsg asks the reader to scroll to a span and mark it; panel panes send it.
-type jumpMsg struct {
-	target model.Span
-	marks  []model.Span
-}
-
-// entitySelectedMsg tells the reader which entity's mentions stand out and n/N walk.
-type entitySelectedMsg struct {
-	entity   int // index into Annotations.Entities, -1 for none
-	mentions []model.Span
-	first    bool // jump to the first mention
 }
 
 func wrapBody(gen int, body string, width int) tea.Cmd {

@@ -4,26 +4,35 @@ import (
 	"fmt"
 	"sort"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/sahilm/fuzzy"
 
 	"newsmark/model"
 )
 
-// entitiesPane is the Entities tab: entities grouped by kind, most mentioned
+// entitiesTab is the Entities tab: entities grouped by kind, most mentioned
 // first, with a fuzzy filter. The entity under the cursor is the selected
-// one: its mentions stand out in the reader and n/N walk them.
-type entitiesPane struct {
-	keys     *KeyMap
-	styles   *Styles
+// one: its mentions stand out in the reader and n/N walk them. h keeps its
+// card as a note.
+type entitiesTab struct {
+	common
 	entities []model.Entity
 	order    []int // entity indices: kind groups, most mentioned first
-	filter   string
+	query    string
 	list     itemList
 	width    int
-	active   bool     // the tab has been shown, so its cursor selects
+	focused  bool
 	lines    []string // styled row per entity; reset with data or theme
 }
+
+func (e *entitiesTab) keepsCards() {}
+
+// filter is what the list is filtered by ("" none).
+func (e *entitiesTab) filter() string { return e.query }
+
+// shown tells the reader which entity is selected as the tab is shown.
+func (e *entitiesTab) shown() request { return e.selection(false) }
 
 var entityGroups = []struct {
 	kind  model.EntityKind
@@ -32,7 +41,7 @@ var entityGroups = []struct {
 	{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}, {model.Figure, "Figures"},
 }
 
-func (e *entitiesPane) setData(ann model.Annotations) {
+func (e *entitiesTab) setData(ann model.Annotations) {
 	e.entities = ann.Entities
 	e.lines = nil
 	e.order = make([]int, len(e.entities))
@@ -50,7 +59,7 @@ func (e *entitiesPane) setData(ann model.Annotations) {
 		}
 		return len(a.Mentions) > len(b.Mentions)
 	})
-	e.filter, e.active = "", false
+	e.query = ""
 	e.render()
 }
 
@@ -63,26 +72,27 @@ type names struct {
 func (n names) String(i int) string { return n.e[n.order[i]].Name() }
 func (n names) Len() int            { return len(n.order) }
 
-func (e *entitiesPane) setFilter(f string) tea.Cmd {
-	e.filter = f
+func (e *entitiesTab) setFilter(f string) request {
+	e.query = f
 	e.render()
-	return e.selectCmd(false)
+	return e.selection(false)
 }
 
 // count is the number shown on the tab.
-func (e *entitiesPane) count() int { return len(e.entities) }
+func (e *entitiesTab) count() int { return len(e.entities) }
 
-func (e *entitiesPane) SetSize(w, h int) {
+func (e *entitiesTab) SetSize(w, h int) tea.Cmd {
 	e.width = w
 	e.list.setHeight(h - 1) // the cue line
 	e.render()
+	return nil
 }
 
-func (e *entitiesPane) setStyles() { e.lines = nil; e.render() }
+func (e *entitiesTab) setFocused(f bool) { e.focused = f }
 
 // line is entity idx's row, styled once per data and theme: filtering a
 // long list only re-picks rows.
-func (e *entitiesPane) line(idx int) string {
+func (e *entitiesTab) line(idx int) string {
 	if e.lines == nil {
 		e.lines = make([]string, len(e.entities))
 	}
@@ -96,12 +106,12 @@ func (e *entitiesPane) line(idx int) string {
 
 // render lists the entities shown (all, or the filter's matches kept in
 // group order) under their kind headings.
-func (e *entitiesPane) render() {
+func (e *entitiesTab) render() {
 	st := e.styles
 	shown := e.order
-	if e.filter != "" {
+	if e.query != "" {
 		shown = nil
-		matches := fuzzy.FindFrom(e.filter, names{e.entities, e.order})
+		matches := fuzzy.FindFrom(e.query, names{e.entities, e.order})
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].Index < matches[j].Index })
 		for _, m := range matches {
 			shown = append(shown, e.order[m.Index])
@@ -119,55 +129,99 @@ func (e *entitiesPane) render() {
 	}
 	if len(items) == 0 {
 		msg := "No entity found in this article."
-		if e.filter != "" {
-			msg = "No entity matches “" + e.filter + "”."
+		if e.query != "" {
+			msg = "No entity matches “" + e.query + "”."
 		}
 		items = append(items, item{lines: []string{st.Subtle.Render(msg)}})
 	}
 	cur := e.list.cursor
 	e.list.setItems(items)
-	if e.filter == "" && cur >= 0 && cur < len(items) && items[cur].selectable {
+	if e.query == "" && cur >= 0 && cur < len(items) && items[cur].selectable {
 		e.list.cursor = cur
 		e.list.follow()
 	}
 }
 
 // selected is the entity under the cursor, -1 for none.
-func (e *entitiesPane) selected() int {
+func (e *entitiesTab) selected() int {
 	if e.list.cursor < 0 || len(e.entities) == 0 || !e.list.items[e.list.cursor].selectable {
 		return -1
 	}
 	return e.list.items[e.list.cursor].ref
 }
 
-// selectCmd tells the reader which entity is selected; first also jumps to
-// its first mention.
-func (e *entitiesPane) selectCmd(first bool) tea.Cmd {
-	e.active = true
+// entitySelectedMsg tells the reader which entity's mentions stand out and
+// n/N walk.
+type entitySelectedMsg struct {
+	entity   int // index into Annotations.Entities, -1 for none
+	mentions []model.Span
+	first    bool // jump to the first mention
+}
+
+// selection tells the reader which entity is selected; first also jumps
+// to its first mention.
+func (e *entitiesTab) selection(first bool) request {
 	idx := e.selected()
 	msg := entitySelectedMsg{entity: idx, first: first}
 	if idx >= 0 {
 		msg.mentions = e.entities[idx].Mentions
 	}
-	return func() tea.Msg { return msg }
+	return msg
 }
 
-// Update moves the cursor (selecting the entity) and jumps with enter.
-func (e *entitiesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
-	if h, moved := e.list.keys(e.keys.Panel, msg); h {
+// Update moves the cursor (selecting the entity), jumps with enter, keeps
+// the entity's card with h; the filter being typed comes as an inputMsg.
+func (e *entitiesTab) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case articleOpenedMsg:
+		e.setData(model.Annotations{})
+	case annotatedMsg:
+		e.setData(msg.ann)
+	case themeMsg:
+		e.lines = nil
+		e.render()
+	case inputMsg:
+		return nil, e.setFilter(msg.value)
+	case tea.KeyPressMsg:
+		return nil, e.key(msg)
+	}
+	return nil, nil
+}
+
+func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
+	pk := e.keys.Panel
+	if h, moved := e.list.keys(pk, msg); h {
 		if moved {
-			return e.selectCmd(false)
+			return e.selection(false)
 		}
 		return nil
 	}
-	if jumpKey(e.keys, msg) && e.selected() >= 0 {
-		return e.selectCmd(true)
+	idx := e.selected()
+	switch {
+	case key.Matches(msg, pk.Jump) && idx >= 0:
+		return e.selection(true)
+	case key.Matches(msg, pk.Keep):
+		if idx < 0 || len(e.entities[idx].Mentions) == 0 {
+			return status("no entity to keep here")
+		}
+		ent := e.entities[idx]
+		return keepCardMsg{ent.Mentions[0], entityCard(ent), "card kept as a note"}
 	}
 	return nil
 }
 
+// entityCard is the Markdown note kept for an entity.
+func entityCard(e model.Entity) string {
+	s := fmt.Sprintf("**%s** (%s) — %s in the article", e.Name(), e.Kind,
+		plural(len(e.Mentions), "mention", "mentions"))
+	if e.Cue != "" {
+		s += "; found by: " + e.Cue
+	}
+	return s + "\n"
+}
+
 // View draws the list and, under it, how the selected entity was found.
-func (e *entitiesPane) View(focused bool) string {
+func (e *entitiesTab) View() string {
 	cue := ""
 	if idx := e.selected(); idx >= 0 {
 		ent := e.entities[idx]
@@ -177,11 +231,17 @@ func (e *entitiesPane) View(focused bool) string {
 		}
 		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", plural(len(ent.Mentions), "mention", "mentions"), c))
 	}
-	if e.filter != "" {
-		cue += e.styles.Subtle.Render("  filter: " + e.filter)
+	if e.query != "" {
+		cue += e.styles.Subtle.Render("  filter: " + e.query)
 	}
-	return padLines(e.list.View(e.width, e.styles, focused), e.list.height) + "\n" + cue
+	return padLines(e.list.View(e.width, e.styles, e.focused), e.list.height) + "\n" + cue
 }
+
+// ShortHelp is the panel's most used bindings.
+func (e *entitiesTab) ShortHelp() []key.Binding { return e.FullHelp()[0] }
+
+// FullHelp is the panel's bindings: every tab shares them.
+func (e *entitiesTab) FullHelp() [][]key.Binding { return e.keys.helpGroups(InPanel) }
 
 // groupTitle is the heading of kind k in the list.
 func groupTitle(k model.EntityKind) string {
