@@ -86,6 +86,9 @@ type Model struct {
 // New builds the program's root model.
 func New(opts Options) Model {
 	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
 	theme := opts.Theme
 	fixed := theme != ""
 	if !fixed {

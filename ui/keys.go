@@ -11,8 +11,10 @@ import (
 
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
-// help overlay and the README key table are built from it. Keys kept free for
-// the notes work: see NotesKeys, SelectKeys, EditorKeys and ExportKeys.
+// help overlay and the README key table are built from its sections. A new
+// key for an action is one edit here (its binding in DefaultKeyMap); a new
+// action is a field, its default and its section here, and its handling in
+// the pane that owns it.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
@@ -320,12 +322,16 @@ func (k KeyMap) helpGroups(p KeySet) [][]key.Binding {
 	return cols
 }
 
-// KeyTable is the README's key table, generated from the KeyMap's sections
-// (a test keeps README.md in step with it).
-func KeyTable() string {
+// KeyTable is the README's key table of the default bindings (a test
+// keeps README.md in step with it).
+func KeyTable() string { return DefaultKeyMap().Table() }
+
+// Table is the key table of k, generated from its sections: where, keys,
+// what they do.
+func (k KeyMap) Table() string {
 	var b strings.Builder
 	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
-	for _, sec := range DefaultKeyMap().sections() {
+	for _, sec := range k.sections() {
 		for _, x := range sec.bindings {
 			keys := make([]string, len(x.Keys()))
 			for i, s := range x.Keys() {

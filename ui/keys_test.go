@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -127,4 +128,30 @@ func linksFixture(t *testing.T) *driver {
 	d.run(d.m.Init())
 	d.send(resize(100, 24))
 	return d
+}
+
+// TestBindingAddedInKeyMapIsEverywhere: a key added to a binding in the
+// KeyMap, and nowhere else, is in the README key table, in the help
+// overlay, and does what the binding does in its pane.
+func TestBindingAddedInKeyMapIsEverywhere(t *testing.T) {
+	km := DefaultKeyMap()
+	km.Reader.Down = key.NewBinding(key.WithKeys("j", "down", "ctrl+e"), key.WithHelp("j/↓/ctrl+e", "scroll down a line"))
+
+	if row := "| reader | `j` `down` `ctrl+e` | scroll down a line |"; !strings.Contains(km.Table(), row) {
+		t.Fatalf("the key table lacks %q:\n%s", row, km.Table())
+	}
+
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations,
+		Theme: Dark, Keys: &km})}
+	d.run(d.m.Init())
+	d.send(resize(100, 14))
+	top := d.m.reader.offset
+	d.keys("ctrl+e")
+	if d.m.reader.offset != top+1 {
+		t.Fatalf("ctrl+e scrolled from line %d to %d, want %d", top, d.m.reader.offset, top+1)
+	}
+
+	d.send(resize(160, 45)) // room for the whole help
+	d.keys("?")
+	d.mustSee("Keys: reader", "j/↓/ctrl+e", "scroll down a line")
 }
