@@ -29,6 +29,6 @@ type Options struct {
 	// directory); empty means ".".
 	ExportDir string
 	// Web is the network side: URL arguments, the feed cache and
-	// subscriptions, the browser helper (feeds.go). Nil means none.
+	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
 }

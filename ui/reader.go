@@ -377,9 +377,9 @@ func (r *readerPane) setHighlights(hs []model.Highlight) {
 	r.cur.highlights = hs
 }
 
-// SetSelection shows span as the passage being selected (empty clears);
-// the notes work drives it from its selection keys.
-func (r *readerPane) SetSelection(span model.Span) { r.decor.selection = span }
+// setSelection shows span as the passage being selected (empty clears);
+// the selection keys drive it (reader_selection.go).
+func (r *readerPane) setSelection(span model.Span) { r.decor.selection = span }
 
 // counter is the status bar's "3/7" for the search or the mention walk.
 func (r *readerPane) counter() string {
