@@ -247,7 +247,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return quit()
 	case key.Matches(msg, g.Help):
 		m.showHelp = !m.showHelp
-		m.help.top = 0
+		m.help.toTop()
 		return nil
 	case m.showHelp:
 		m.help.show(m.keysShown())

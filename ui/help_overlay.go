@@ -37,6 +37,9 @@ func newHelpOverlay(c common) helpOverlay {
 // show sets whose keys the overlay lists.
 func (h *helpOverlay) show(set KeySet, pane help.KeyMap) { h.set, h.pane = set, pane }
 
+// toTop shows the first line again (the overlay opens or closes).
+func (h *helpOverlay) toTop() { h.top = 0 }
+
 // SetSize gives the overlay the window's size.
 func (h *helpOverlay) SetSize(w, hgt int) tea.Cmd {
 	h.width, h.height = w, hgt
