@@ -638,3 +638,38 @@ func BenchmarkLoadLarge(b *testing.B) {
 		}
 	}
 }
+
+// A folder walk must never block on a FIFO (or anything else that is not a
+// regular file): opening one for reading waits for a writer forever. It is
+// skipped with a one-line reason, and the rest of the folder loads.
+func TestFolderWalkSkipsFIFOs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir, "story.txt", []byte("Gull Corp. agreed to buy Tern Ltd. for $5 million.\n"))
+	for _, name := range []string{"trap.txt", "trap.md", "sub/deep.html"} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := mkfifo(p); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	done := make(chan Library, 1)
+	go func() { done <- Open([]string{dir}, nil) }()
+	var lib Library
+	select {
+	case lib = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Open blocked on a FIFO inside a folder")
+	}
+	if len(lib.Entries) != 1 {
+		t.Errorf("entries %d, want the one story", len(lib.Entries))
+	}
+	if len(lib.Problems) != 3 {
+		t.Fatalf("problems %v, want one per FIFO", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if !strings.Contains(p.Reason, "named pipe") {
+			t.Errorf("reason %q does not say what it is", p)
+		}
+	}
+}
