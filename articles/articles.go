@@ -78,7 +78,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			return
 		}
 		seen[key] = true
-		jobs = append(jobs, job{path: path, format: f, sniff: sniff})
+			jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -114,7 +114,14 @@ func Open(paths []string, stdin io.Reader) Library {
 				}
 				return nil
 			}
-			if f, known := formatOf(path); known && !hidden {
+			if hidden {
+				return nil
+			}
+			if why := notRegular(path, d); why != "" {
+				lib.Problems = append(lib.Problems, Problem{Sanitize(path), why})
+				return nil
+			}
+			if f, known := formatOf(path); known {
 				add(path, f, false, true)
 			}
 			return nil
@@ -139,11 +146,48 @@ func Open(paths []string, stdin io.Reader) Library {
 	return lib
 }
 
+// notRegular is why a folder walk skips an entry that is neither a folder
+// nor a regular file (nor a symlink to one), or "" for one it may read.
+// Opening a FIFO would wait for a writer forever, a device may never end.
+func notRegular(path string, d fs.DirEntry) string {
+	t := d.Type()
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return "symlink to nothing: " + reason(err)
+		}
+		t = fi.Mode().Type()
+		if fi.IsDir() {
+			return "" // WalkDir does not follow it; nothing is read
+		}
+	}
+	return kindReason(t)
+}
+
+// kindReason names a file type that is not read as an article, or "" for
+// a regular file.
+func kindReason(t fs.FileMode) string {
+	switch {
+	case t.IsRegular():
+		return ""
+	case t&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO) in a folder: skipped (name it on the command line to read it like stdin)"
+	case t&fs.ModeSocket != 0:
+		return "socket: skipped, not a regular file"
+	case t&fs.ModeDevice != 0:
+		return "device: skipped, not a regular file"
+	case t&fs.ModeIrregular != 0:
+		return "not a regular file: skipped"
+	}
+	return ""
+}
+
 // job is one input of Open; run fills entry or problem.
 type job struct {
 	path    string
 	format  format
 	sniff   bool
+	walked  bool // found by a folder walk: only a regular file is read
 	entry   *Entry
 	problem *Problem
 }
@@ -158,7 +202,7 @@ func run(jobs []job) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff)
+				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff, jobs[i].walked)
 				if p != nil {
 					jobs[i].problem = p
 				} else {

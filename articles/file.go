@@ -251,7 +251,9 @@ func reason(err error) string {
 
 // loadFile reads and parses a whole file; Entry.Load calls it.
 func loadFile(path string, f format) (model.Article, error) {
-	file, err := os.Open(path)
+	// The entry was a regular file when listed; never wait on what may
+	// have taken its place.
+	file, err := openNoWait(path)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 	}
@@ -270,6 +272,8 @@ func loadFile(path string, f format) (model.Article, error) {
 			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
 		}
 		return loadString(f, b.String(), path)
+	} else if err == nil {
+		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), kindReason(st.Mode().Type()))
 	}
 	data, err := readLimited(file)
 	if err != nil {
@@ -294,11 +298,17 @@ func loadString(f format, data string, path string) (model.Article, error) {
 }
 
 // fileEntry reads a file's head and returns its library entry, or a problem.
-func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
+// A file found by a folder walk (walked) is read only if it is a regular
+// file; one named on the command line may also be a pipe or a terminal.
+func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem) {
 	fail := func(why string) (Entry, *Problem) {
 		return Entry{}, &Problem{Path: Sanitize(path), Reason: why}
 	}
-	file, err := os.Open(path)
+	open := os.Open
+	if walked {
+		open = openNoWait
+	}
+	file, err := open(path)
 	if err != nil {
 		return fail(reason(err))
 	}
@@ -306,6 +316,11 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 	st, err := file.Stat()
 	if err != nil {
 		return fail(reason(err))
+	}
+	if walked {
+		if why := kindReason(st.Mode().Type()); why != "" {
+			return fail(why)
+		}
 	}
 	if st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
 		// A pipe such as bash's <(curl …) or /dev/stdin: read it like stdin.
