@@ -78,7 +78,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			return
 		}
 		seen[key] = true
-			jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
+		jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
 	}
 	stdinRead := false
 	for _, p := range paths {

@@ -22,10 +22,19 @@ import (
 // Main sets each to a folder of its own (or unsets it).
 var Vars = []string{"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}
 
+// EnvMarker is set to the temporary folder by Isolate, so that a test
+// binary started by a test keeps the environment it was given.
+const EnvMarker = "NEWSMARK_TEST_HOME"
+
 // Main runs m with HOME and the XDG folders in a temporary folder, removed
 // afterwards, and returns the exit code: call it from TestMain as
 // os.Exit(testhome.Main(m)).
 func Main(m *testing.M) int {
+	if os.Getenv(EnvMarker) != "" {
+		// Started by a test that is itself isolated (a child run of a
+		// test binary): it chose this environment, keep it.
+		return m.Run()
+	}
 	dir, err := Isolate()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testhome:", err)
@@ -59,6 +68,7 @@ func Isolate() (string, error) {
 	for _, v := range []string{"NEWSMARK_DATA_DIR", "NEWSMARK_KEEP_DAYS", "NEWSMARK_CONFIG"} {
 		os.Unsetenv(v)
 	}
+	os.Setenv(EnvMarker, dir)
 	xdg.Reload()
 	return dir, nil
 }
