@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -10,10 +11,11 @@ import (
 	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/outfile"
 )
 
 // runExport exports highlights:
-// `newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE] [--data-dir DIR]`.
+// `newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]`.
 // A PATH is loaded so the export carries its annotations; an ID (or a URL)
 // selects stored highlights by article ID, URL or path.
 func runExport(env Env, args []string) int {
@@ -21,10 +23,11 @@ func runExport(env Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	formatName := fs.String("format", "md", "md (Markdown for Obsidian), json, or csv (Readwise import)")
 	all := fs.Bool("all", false, "export every stored highlight")
-	out := fs.String("o", "", "write to `FILE` (replaced whole, never half-written) instead of standard output")
+	out := fs.String("o", "", "write to `FILE` (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")
+	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept); without it an existing file is left as it is")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE] [--data-dir DIR]")
+		fmt.Fprintln(env.Stderr, "usage: newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]")
 		fs.PrintDefaults()
 	}
 	targets, err := parseInterspersed(fs, args)
@@ -66,19 +69,43 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark export: no highlights to export")
 		return 1
 	}
-	if *out == "" {
+	o := outfile.Options{Stdout: env.Stdout, Overwrite: *force}
+	where := *out
+	switch {
+	case *out == "" || *out == "-":
 		err = notes.Write(env.Stdout, format, x.docs)
-	} else {
-		err = notes.WriteFile(*out, format, x.docs)
+	case notes.IsDirTarget(*out):
+		if format != notes.Markdown {
+			err = notes.ErrDirFormat
+			break
+		}
+		var paths []string
+		paths, err = notes.WriteDir(*out, x.docs, o)
+		where = fmt.Sprintf("%s (%s)", outfile.Quote(*out), plural(len(paths), "file", "files"))
+	default:
+		err = notes.WriteFile(*out, format, x.docs, o)
+		where = outfile.Quote(*out)
+	}
+	if errors.Is(err, outfile.ErrExists) {
+		fmt.Fprintf(env.Stderr, "newsmark export: %v; give --force to replace it\n", err)
+		return 1
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
 		return 1
 	}
-	if *out != "" {
-		fmt.Fprintf(env.Stderr, "exported %d highlights from %d articles to %s\n", x.count, len(x.docs), *out)
+	if *out != "" && *out != "-" {
+		fmt.Fprintf(env.Stderr, "exported %s from %s to %s\n", plural(x.count, "highlight", "highlights"), plural(len(x.docs), "article", "articles"), where)
 	}
 	return 0
+}
+
+// plural is "1 file" or "2 files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // exporter gathers the docs of one export, each article once.

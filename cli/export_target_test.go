@@ -145,8 +145,12 @@ func TestExportToFolderKeepsTheUsersAdditions(t *testing.T) {
 	}
 	first, _ := os.ReadFile(files[0])
 	// The user adds a property, a tag and a paragraph of their own.
-	edited := strings.Replace(string(first), "tags:\n", "rating: 4\ntags:\n  - my-tag\n", 1) + "\nMy own thoughts on the deal.\n"
+	edited := strings.Replace(string(first), "tags: []\n", "rating: 4\ntags:\n  - my-tag\n", 1) + "\nMy own thoughts on the deal.\n"
+	if edited == string(first)+"\nMy own thoughts on the deal.\n" {
+		t.Fatalf("no tags line to edit in:\n%s", first)
+	}
 	os.WriteFile(files[0], []byte(edited), 0o600)
+	os.Chmod(files[0], 0o600)
 
 	code, _, errs = run(t, "export", "--all", "--data-dir", dataDir, "-o", vault)
 	if code != 0 {

@@ -31,6 +31,13 @@ func WriteMarkdown(w io.Writer, docs []Doc) error {
 }
 
 func writeMarkdownDoc(w *bufio.Writer, d Doc) {
+	writeFrontMatter(w, d)
+	w.WriteString("\n")
+	writeMarkdownBody(w, d)
+}
+
+// writeFrontMatter writes the YAML front matter of an article's note.
+func writeFrontMatter(w *bufio.Writer, d Doc) {
 	a := d.Article
 	w.WriteString("---\n")
 	fmt.Fprintf(w, "title: %s\n", yamlString(a.Title))
@@ -52,8 +59,13 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 			fmt.Fprintf(w, "  - %s\n", yamlString(t))
 		}
 	}
-	w.WriteString("---\n\n")
+	w.WriteString("---\n")
+}
 
+// writeMarkdownBody writes an article's note after its front matter: the
+// title, the highlights with their notes, ventures and entities.
+func writeMarkdownBody(w *bufio.Writer, d Doc) {
+	a := d.Article
 	title := oneLine(a.Title)
 	if title == "" {
 		title = "Untitled"

@@ -460,7 +460,7 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		kind := m.input
 		m.input = inputNone
 		if kind == inputExportPath {
-			return m.exportTo(m.inputValue)
+			return m.exportTo(m.inputValue, false)
 		}
 		if kind == inputSearch {
 			if m.inputValue == "" {

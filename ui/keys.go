@@ -148,7 +148,10 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
-		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
+		// Asked only when the file exists.
+		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
+		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
 		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
@@ -250,8 +253,9 @@ func (k KeyMap) sections() []keySection {
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
 		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
-		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel,
+			k.Export.Overwrite, k.Export.NewName}},
+		secLinks: {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/outfile"
 )
 
 // notesState is the root's part of the notes work: the open note editor,
@@ -20,6 +22,8 @@ type notesState struct {
 	editor    *editor
 	exportAsk bool         // x asked for a format; m/j/c answer
 	exportFmt notes.Format // the format chosen, while its path is typed
+	exists    string       // the path that exists: y overwrites, n asks another name
+	free      string       // a free name next to exists, offered by n
 	deleted   int64        // the last deleted highlight, for u; 0 none
 }
 
@@ -171,6 +175,10 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case exportedMsg:
+		if errors.Is(msg.err, outfile.ErrExists) {
+			m.notes.exists, m.notes.free = msg.path, msg.free
+			return nil, true
+		}
 		if msg.err != nil {
 			m.setStatus("not exported: "+articles.Sanitize(msg.err.Error()), true)
 		} else {
@@ -255,6 +263,8 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.editorKey(msg), true
 	case m.notes.exportAsk:
 		return m.exportKey(msg), true
+	case m.notes.exists != "":
+		return m.existsKey(msg), true
 	}
 	return nil, false
 }

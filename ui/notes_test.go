@@ -429,3 +429,43 @@ func TestNoteTags(t *testing.T) {
 		}
 	}
 }
+
+// A second x onto the same file asks before replacing it: esc leaves the
+// file, n offers a free name, y overwrites keeping the file's mode.
+func TestExportAsksBeforeReplacing(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("v", ")", "h", "x", "m", "enter")
+	path := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
+	os.WriteFile(path, []byte("my edits\n"), 0o600)
+	os.Chmod(path, 0o600)
+
+	e.keys("x", "m", "enter")
+	e.mustSee("exists: y overwrite · n new name · esc cancel")
+	e.keys("esc")
+	e.mustSee("export cancelled")
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("esc: the file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "n")
+	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input != inputExportPath || e.m.inputValue != want {
+		t.Fatalf("n offers %q (input %v), want %q", e.m.inputValue, e.m.input, want)
+	}
+	e.keys("enter")
+	if _, err := os.Stat(strings.TrimSuffix(path, ".md") + "-2.md"); err != nil {
+		t.Fatalf("new name not written: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("n: the first file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "y")
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), e.sentence(0)) {
+		t.Fatalf("y did not overwrite:\n%s", b)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v after overwrite, want 0600", fi.Mode().Perm())
+	}
+	e.mustSee("exported 1 highlight")
+}

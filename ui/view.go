@@ -59,7 +59,7 @@ func (m Model) helpPane() Pane {
 	switch {
 	case m.notes.editor != nil:
 		return PaneEditor
-	case m.notes.exportAsk:
+	case m.notes.exportAsk, m.notes.exists != "":
 		return PaneExport
 	case m.input != inputNone:
 		return PaneInput
@@ -176,6 +176,8 @@ func (m Model) statusView() string {
 		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
 	case m.notes.exportAsk:
 		left = m.exportPrompt()
+	case m.notes.exists != "":
+		left = m.existsPrompt()
 	case m.input == inputExportPath:
 		left = " " + m.input.String() + ": " + m.inputValue + "▌"
 	case m.input != inputNone:
