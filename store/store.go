@@ -122,6 +122,15 @@ func openOnce(path string, cfg config) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, classify("open", path, err)
 	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// Not a database at all: say what it is. Opening a FIFO to read
+		// its header would wait for a writer forever.
+		what := "not a regular file (" + fi.Mode().Type().String() + ")"
+		if fi.IsDir() {
+			what = "is a folder, not a database file"
+		}
+		return nil, &Error{Op: "open", Path: path, Err: errors.New(what)}
+	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
