@@ -232,13 +232,20 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	justOver := filepath.Join(dir, "just-over.txt")
+	if f, err = os.Create(justOver); err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(64<<20 + 1)
+	f.Close()
 	cases := []struct{ path, reason string }{
 		{write(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "binary file (NUL bytes)"},
 		{write(t, dir, "noise.txt", bytes.Repeat([]byte{0x01, 0x9f, 0xfe, 0x02, 0x85, 0x10, 'a'}, 40)), "binary file (not text)"},
 		{write(t, dir, "empty.txt", nil), "empty file"},
 		{write(t, dir, "blank.md", []byte("  \n\n\t \n")), "empty file (only whitespace)"},
 		{write(t, dir, "only-front-matter.md", []byte("---\ntitle: Nothing else\n---\n")), "no article text"},
-		{huge, "larger than 64 MB (71 MB)"},
+		{huge, "larger than 64 MiB (71.0 MiB)"},
+		{justOver, "larger than 64 MiB (67108865 bytes, 1 over)"},
 		{filepath.Join(dir, "missing.txt"), "no such file or directory"},
 		{filepath.Join(good, "inside.txt"), "not a directory"}, // unreadable path even for root
 	}

@@ -224,14 +224,18 @@ func readLimited(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxSize {
-		return nil, errors.New("larger than 64 MB")
+		return nil, errors.New("larger than 64 MiB") // a stream: its size is unknown
 	}
 	return data, nil
 }
 
 // tooLarge is the reason given for a file over maxSize.
 func tooLarge(size int64) string {
-	return fmt.Sprintf("larger than 64 MB (%d MB)", (size+(1<<20)-1)>>20)
+	// Near the limit a rounded size would read like the limit itself.
+	if size-maxSize < 1<<20 {
+		return fmt.Sprintf("larger than 64 MiB (%d bytes, %d over)", size, size-maxSize)
+	}
+	return fmt.Sprintf("larger than 64 MiB (%.1f MiB)", float64(size)/(1<<20))
 }
 
 // reason turns a file-system error into a one-line human reason.
