@@ -22,6 +22,7 @@ import (
 	"sync"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Entry is one article in a library. Meta is known at once (Body may be
@@ -93,7 +94,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -104,7 +105,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Text(path), reason(err)})
 				return nil
 			}
 			hidden := path != p && strings.HasPrefix(d.Name(), ".")
@@ -120,10 +121,10 @@ func Open(paths []string, stdin io.Reader) Library {
 			return nil
 		})
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
 		}
 		if len(jobs) == before && len(lib.Problems) == problems {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Feed is a parsed RSS, Atom or JSON feed: text fields are sanitised plain
@@ -136,9 +137,9 @@ func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
 			md = gi.Content
 		}
 		plain, links, _ := markdownToPlain([]byte(md))
-		it.Content = Sanitize(strings.TrimSpace(plain))
+		it.Content = sanitize.Text(strings.TrimSpace(plain))
 		for _, l := range links {
-			it.Links = append(it.Links, model.Link{Text: Sanitize(oneLine(l.Text)), URL: Sanitize(oneLine(l.URL))})
+			it.Links = append(it.Links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Line(l.URL)})
 		}
 	}
 	if it.Content == "" && it.URL == "" {

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/adrg/xdg"
+
+	"newsmark/sanitize"
 )
 
 // Subscription is one line of the feeds file, in the convention of
@@ -89,11 +91,11 @@ func parseSubLine(line string) (s Subscription, ok bool, err error) {
 		return s, false, err
 	}
 	if !IsURL(toks[0]) {
-		return s, false, fmt.Errorf("not an http or https URL: %.60s", Sanitize(toks[0]))
+		return s, false, fmt.Errorf("not an http or https URL: %.60s", sanitize.Text(toks[0]))
 	}
 	s.URL = toks[0]
 	for _, tok := range toks[1:] {
-		t := strings.TrimSpace(Sanitize(tok))
+		t := strings.TrimSpace(sanitize.Text(tok))
 		switch {
 		case strings.HasPrefix(t, "~"):
 			s.Name = strings.TrimSpace(t[1:])
@@ -261,7 +263,7 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 	d.Entity = xml.HTMLEntity
 	d.Strict = false
 	if err := d.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("not an OPML file: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("not an OPML file: %s", sanitize.Line(err.Error()))
 	}
 	var subs []Subscription
 	var walk func(os []outline, folders []string)
@@ -273,20 +275,20 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 			}
 			if o.XMLURL == "" {
 				if name != "" {
-					walk(o.Children, append(folders[:len(folders):len(folders)], Sanitize(name)))
+					walk(o.Children, append(folders[:len(folders):len(folders)], sanitize.Text(name)))
 				} else {
 					walk(o.Children, folders)
 				}
 				continue
 			}
-			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: Sanitize(name)}
+			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: sanitize.Text(name)}
 			if s.Name == s.URL { // WriteOPML's stand-in for no name
 				s.Name = ""
 			}
 			s.Tags = append(s.Tags, folders...)
 			for _, c := range strings.Split(o.Category, ",") {
 				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" && !contains(s.Tags, c) {
-					s.Tags = append(s.Tags, Sanitize(c))
+					s.Tags = append(s.Tags, sanitize.Text(c))
 				}
 			}
 			if IsURL(s.URL) {

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"newsmark/sanitize"
 )
 
 // Network limits of every fetch (issue 6: network hygiene).
@@ -163,7 +165,7 @@ func netReason(ctx context.Context, err error) error {
 // untrusted makes server-sent text (a status line, a content type, a parser
 // message quoting the body) fit for an error line on the terminal.
 func untrusted(s string) string {
-	s = Sanitize(oneLine(s))
+	s = sanitize.Line(s)
 	if len(s) > 200 {
 		s = s[:200] + "…"
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -64,7 +65,7 @@ func runFeeds(env Env, args []string) int {
 		err = f.export()
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", sanitize.Text(err.Error()))
 		return 1
 	}
 	return 0
@@ -94,7 +95,7 @@ func (f feedsCmd) cache() (*articles.Cache, func(), error) {
 func (f feedsCmd) subscriptions() ([]articles.Subscription, error) {
 	subs, probs, err := articles.LoadSubscriptions(f.path)
 	for _, p := range probs {
-		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, articles.Sanitize(p.String()))
+		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, sanitize.Text(p.String()))
 	}
 	return subs, err
 }
@@ -177,7 +178,7 @@ func (f feedsCmd) list() error {
 			if st.LastError != "" {
 				line += "; failed: " + st.LastError
 			}
-			fmt.Fprintln(f.env.Stdout, articles.Sanitize(line))
+			fmt.Fprintln(f.env.Stdout, sanitize.Text(line))
 		}
 	}
 	return nil
@@ -214,9 +215,9 @@ func (f feedsCmd) refresh() error {
 			failed++
 			line = fmt.Sprintf("failed     %s: %v", p.Feed, p.Err)
 		}
-		fmt.Fprintf(f.env.Stdout, "[%d/%d] %s\n", p.Done, p.Total, articles.Sanitize(line))
+		fmt.Fprintf(f.env.Stdout, "[%d/%d] %s\n", p.Done, p.Total, sanitize.Text(line))
 		for _, pr := range p.Problems {
-			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", articles.Sanitize(pr.String()))
+			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", sanitize.Text(pr.String()))
 		}
 	})
 	fmt.Fprintf(f.env.Stdout, "%d feeds refreshed in %.1fs, %d failed\n", len(subs), time.Since(start).Seconds(), failed)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -24,7 +25,7 @@ func retention(getenv func(string) string) (time.Duration, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, fmt.Errorf("%s=%q: want a whole number of days, at least 1", keepDaysEnv, articles.Sanitize(v))
+		return 0, fmt.Errorf("%s=%q: want a whole number of days, at least 1", keepDaysEnv, sanitize.Text(v))
 	}
 	return time.Duration(n) * 24 * time.Hour, nil
 }

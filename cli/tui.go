@@ -11,6 +11,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/sanitize"
 	"newsmark/store"
 	"newsmark/ui"
 )
@@ -43,7 +44,7 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	switch o.theme {
 	case "", ui.Light, ui.Dark:
 	default:
-		return o, fmt.Errorf("--theme must be light or dark, not %q", articles.Sanitize(*theme))
+		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
 	}
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
@@ -67,7 +68,7 @@ func runTUI(env Env, args []string) int {
 		lib = openLibrary(paths, env)
 	}
 	for _, p := range lib.Problems {
-		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(p.String()))
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
 	}
 	web, closeWeb := openWeb(env, o.dataDir, urls, len(o.paths) == 0)
 	defer closeWeb()
@@ -96,7 +97,7 @@ func runTUI(env Env, args []string) int {
 	}
 	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 1
 	}
 	return 0
@@ -109,7 +110,7 @@ func openTUINotes(uo *ui.Options) *store.DB {
 	uo.ExportDir, _ = os.Getwd()
 	n, db, err := openNotes(uo.DataDir)
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + articles.Sanitize(err.Error())
+		uo.NotesStatus = "notes are not saved: " + sanitize.Text(err.Error())
 		return nil
 	}
 	uo.Notes = n
@@ -148,22 +149,22 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: articles.OpenInBrowser}
 	path, err := articles.SubscriptionsPath()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		return w, func() {}
 	}
 	subs, probs, err := articles.LoadSubscriptions(path)
 	for _, p := range probs {
-		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, articles.Sanitize(p.String()))
+		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, sanitize.Text(p.String()))
 	}
 	if err != nil || len(subs) == 0 {
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
+			fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		}
 		return w, func() {}
 	}
 	db, err := store.Open(store.DefaultPath(dataDir))
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 		return w, func() {}
 	}
 	cache, err := newCache(db, w.Client)
@@ -179,7 +180,7 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 			w.Unread, err = w.Cache.Unread(ctx)
 		}
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
+			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 		}
 	}
 	return w, func() { db.Close() }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // mainEntitiesPerKind bounds the entity list of a Markdown export.
@@ -54,13 +55,13 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 	}
 	w.WriteString("---\n\n")
 
-	title := oneLine(a.Title)
+	title := sanitize.Line(a.Title)
 	if title == "" {
 		title = "Untitled"
 	}
 	fmt.Fprintf(w, "# %s\n", title)
 	if len(a.Authors) > 0 {
-		fmt.Fprintf(w, "\nBy %s\n", oneLine(strings.Join(a.Authors, ", ")))
+		fmt.Fprintf(w, "\nBy %s\n", sanitize.Line(strings.Join(a.Authors, ", ")))
 	}
 
 	for _, h := range d.Highlights {
@@ -105,7 +106,7 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 			if es := ents[k.kind]; len(es) > 0 {
 				names := make([]string, len(es))
 				for i, e := range es {
-					names[i] = oneLine(e.Name())
+					names[i] = sanitize.Line(e.Name())
 				}
 				fmt.Fprintf(w, "- **%s:** %s\n", k.label, strings.Join(names, ", "))
 			}
@@ -141,14 +142,14 @@ func writeVentureCard(w *bufio.Writer, v model.Venture) {
 	}
 	head := label
 	if v.Name != "" {
-		head += ": " + oneLine(v.Name)
+		head += ": " + sanitize.Line(v.Name)
 	} else if len(v.Parties) > 0 {
-		head += ": " + oneLine(strings.Join(v.Parties, " + "))
+		head += ": " + sanitize.Line(strings.Join(v.Parties, " + "))
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", head)
 	var facts []string
 	add := func(k, v string) {
-		if v = oneLine(v); v != "" {
+		if v = sanitize.Line(v); v != "" {
 			facts = append(facts, "**"+k+":** "+v)
 		}
 	}
@@ -162,7 +163,7 @@ func writeVentureCard(w *bufio.Writer, v model.Venture) {
 	for _, f := range facts {
 		fmt.Fprintf(w, "- %s\n", f)
 	}
-	if s := oneLine(v.Summary); s != "" {
+	if s := sanitize.Line(v.Summary); s != "" {
 		fmt.Fprintf(w, "\n%s\n", s)
 	}
 }
@@ -201,6 +202,3 @@ func yamlString(s string) string {
 	enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
-
-// oneLine folds white space so metadata cannot break the Markdown structure.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -10,6 +10,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // screen is what fills the window.
@@ -200,7 +201,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// read it, with the reason in the status bar (articleDone).
 		var summary *articles.SummaryOnly
 		if msg.err != nil && !errors.As(msg.err, &summary) {
-			m.reader.err = articles.Sanitize(msg.err.Error())
+			m.reader.err = sanitize.Text(msg.err.Error())
 			return m, nil
 		}
 		return m, m.articleLoaded(msg.article)
@@ -221,7 +222,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.panel.Notes.SetHighlights(msg.highlights)
 			m.reader.setHighlights(msg.highlights)
 		} else if msg.gen == m.gen {
-			m.setStatus(articles.Sanitize(msg.err.Error()), true)
+			m.setStatus(sanitize.Text(msg.err.Error()), true)
 		}
 		return m, nil
 	case jumpMsg:
@@ -235,7 +236,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.PasteMsg:
 		if m.input != inputNone {
-			return m, m.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
+			return m, m.typed(sanitize.Text(strings.ReplaceAll(msg.Content, "\n", " ")))
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -490,7 +491,7 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	// Printable keys carry their text; a key with none (arrows, F-keys)
 	// is ignored rather than typed as its name.
 	if msg.Text != "" {
-		return m.typed(articles.Sanitize(msg.Text))
+		return m.typed(sanitize.Text(msg.Text))
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Web is the program's network side (issue 6). Nil Options.Web means no
@@ -127,7 +128,7 @@ func (m *Model) initWeb() {
 		m.library.unread[id] = true
 	}
 	for _, u := range w.opts.URLs {
-		w.rows = append(w.rows, fetchRow{url: u, title: articles.Sanitize(u)})
+		w.rows = append(w.rows, fetchRow{url: u, title: sanitize.Text(u)})
 	}
 }
 
@@ -216,9 +217,9 @@ func (m *Model) webUpdate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return m.refreshStep(msg), true
 	case browserMsg:
 		if msg.err != nil {
-			m.setStatus(oneLine(msg.err.Error()), true)
+			m.setStatus(sanitize.Line(msg.err.Error()), true)
 		} else {
-			m.setStatus("opened in the browser: "+articles.Sanitize(msg.url), false)
+			m.setStatus("opened in the browser: "+sanitize.Text(msg.url), false)
 		}
 		return nil, true
 	}
@@ -232,10 +233,10 @@ func (m *Model) urlFetched(msg urlFetchedMsg) tea.Cmd {
 	defer w.end()
 	row := w.row(msg.url)
 	if msg.err != nil {
-		reason := oneLine(msg.err.Error())
+		reason := sanitize.Line(msg.err.Error())
 		row.state, row.reason = articles.RefreshFailed, reason
 		m.library.setProblem(msg.url, reason)
-		m.setStatus(oneLine(msg.url+": "+reason), true)
+		m.setStatus(sanitize.Line(msg.url+": "+reason), true)
 		return m.layout()
 	}
 	row.state = articles.RefreshUpdated
@@ -278,7 +279,7 @@ func (w *webState) row(url string) *fetchRow {
 			return &w.rows[i]
 		}
 	}
-	w.rows = append(w.rows, fetchRow{url: url, title: articles.Sanitize(url)})
+	w.rows = append(w.rows, fetchRow{url: url, title: sanitize.Text(url)})
 	return &w.rows[len(w.rows)-1]
 }
 
@@ -298,7 +299,7 @@ func (m *Model) refresh() tea.Cmd {
 	for _, s := range w.opts.Subs {
 		r := w.row(s.URL)
 		if s.Name != "" {
-			r.title = articles.Sanitize(s.Name)
+			r.title = sanitize.Text(s.Name)
 		}
 		r.state, r.reason = articles.RefreshFetching, ""
 	}
@@ -336,7 +337,7 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 	r := w.row(p.Feed)
 	r.state = p.State
 	if p.Title != "" {
-		r.title = articles.Sanitize(p.Title)
+		r.title = sanitize.Text(p.Title)
 	}
 	switch p.State {
 	case articles.RefreshUpdated, articles.RefreshUnchanged:
@@ -355,12 +356,12 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 	case articles.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {
-			r.reason = oneLine(p.Err.Error())
+			r.reason = sanitize.Line(p.Err.Error())
 		}
 		if w.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			m.library.setProblem(p.Feed, r.reason)
 		}
-		m.setStatus(oneLine(r.title+": "+r.reason), true)
+		m.setStatus(sanitize.Line(r.title+": "+r.reason), true)
 	}
 	return tea.Batch(nextProgress(msg.ch), m.layout())
 }
@@ -419,13 +420,13 @@ func (m *Model) articleDone(msg articleLoadedMsg) {
 		lu.id = ""
 	}
 	if msg.err != nil && msg.gen == m.gen {
-		m.setStatus(oneLine(msg.err.Error()), true)
+		m.setStatus(sanitize.Line(msg.err.Error()), true)
 		cause := msg.err // the fetch's own error, also under the feed's summary
 		if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
 			cause = so.Err
 		}
 		if u := m.entry.Meta.URL; u != "" {
-			m.library.setProblem(u, strings.TrimPrefix(oneLine(cause.Error()), articles.Sanitize(u)+": "))
+			m.library.setProblem(u, strings.TrimPrefix(sanitize.Line(cause.Error()), sanitize.Text(u)+": "))
 		}
 	}
 }
@@ -478,9 +479,4 @@ func (m Model) annotateNext(i int) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// oneLine is an error for the status bar: sanitised, on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(articles.Sanitize(s)), " ")
 }
