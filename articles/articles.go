@@ -41,6 +41,12 @@ func (e Entry) Load() (model.Article, error) {
 	return e.load()
 }
 
+// NewEntry is an entry whose Load calls load (a feed item that fetches its
+// page, a cached item that reads its body from the store).
+func NewEntry(meta model.Article, load func() (model.Article, error)) Entry {
+	return Entry{Meta: meta, load: load}
+}
+
 // Problem is an input that gave no article, with a one-line reason.
 type Problem struct {
 	Path   string
@@ -136,7 +142,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			lib.Entries = append(lib.Entries, *j.entry)
 		}
 	}
-	sortEntries(lib.Entries)
+	SortEntries(lib.Entries)
 	return lib
 }
 
@@ -214,8 +220,8 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
-// sortEntries orders newest first, undated last, stable otherwise.
-func sortEntries(es []Entry) {
+// SortEntries orders newest first, undated last, stable otherwise.
+func SortEntries(es []Entry) {
 	sort.SliceStable(es, func(i, j int) bool {
 		di, dj := es[i].Meta.Date, es[j].Meta.Date
 		if di.IsZero() != dj.IsZero() {

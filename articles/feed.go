@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
@@ -59,7 +58,7 @@ var errNotFeed = errors.New("not a feed")
 // lastModified (from the previous fetch) are given: a 304 gives a Feed with
 // NotModified set. An HTML page there is an error.
 func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified string) (*Feed, error) {
-	r, err := get(ctx, c, rawURL, validators{ETag: etag, LastModified: lastModified})
+	r, err := Get(ctx, c, rawURL, Validators{ETag: etag, LastModified: lastModified})
 	if err != nil {
 		return nil, err
 	}
@@ -69,19 +68,19 @@ func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified s
 	}
 	f, err := parseFeed(rawURL, r, now)
 	if errors.Is(err, errNotFeed) {
-		if strings.Contains(strings.ToLower(r.ContentType), "html") || htmlStart.Match(r.Body) {
+		if r.IsHTML() {
 			return nil, errors.New("not a feed: the server sent an HTML page")
 		}
-		return nil, fmt.Errorf("not a feed (%s)", untrusted(r.ContentType))
+		return nil, fmt.Errorf("not a feed (%s)", Untrusted(r.ContentType))
 	}
 	return f, err
 }
 
 // parseFeed parses a response body as a feed; errNotFeed when it is not one.
-func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
+func parseFeed(feedURL string, r *Response, now time.Time) (*Feed, error) {
 	body := r.Body
 	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
-		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !htmlStart.Match(t[bytes.IndexByte(t, '>')+1:]) {
+		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
 			return nil, errors.New("malformed XML: no RSS or Atom root element")
 		}
 		return nil, errNotFeed
@@ -94,7 +93,7 @@ func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, errNotFeed
 		}
-		return nil, fmt.Errorf("malformed feed: %s", untrusted(err.Error()))
+		return nil, fmt.Errorf("malformed feed: %s", Untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
@@ -132,11 +131,7 @@ func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
 	}
 	it.Summary = htmlText(gi.Description)
 	if strings.TrimSpace(gi.Content) != "" {
-		md, err := htmltomarkdown.ConvertString(gi.Content)
-		if err != nil {
-			md = gi.Content
-		}
-		plain, links, _ := markdownToPlain([]byte(md))
+		plain, links := FragmentText(gi.Content)
 		it.Content = sanitize.Text(strings.TrimSpace(plain))
 		for _, l := range links {
 			it.Links = append(it.Links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Line(l.URL)})
@@ -183,7 +178,7 @@ func (it Item) Meta(feedURL, source string, fetchedAt time.Time) model.Article {
 	}
 	if it.Content != "" {
 		a.Body = it.Content
-		segmentBody(&a)
+		Segment(&a)
 	}
 	return a
 }
@@ -195,7 +190,7 @@ func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) Entry {
 	if it.Content != "" {
 		return Entry{Meta: meta}
 	}
-	return newLoadEntry(meta, func() (model.Article, error) {
+	return NewEntry(meta, func() (model.Article, error) {
 		a, err := fullArticle(ctx, c, meta, !it.Date.IsZero())
 		if err != nil {
 			return summaryArticle(meta, it.Summary, err)
@@ -221,13 +216,8 @@ func summaryArticle(meta model.Article, summary string, err error) (model.Articl
 	}
 	a := meta
 	a.Body = summary
-	segmentBody(&a)
+	Segment(&a)
 	return a, &SummaryOnly{Err: err}
-}
-
-// newLoadEntry is an entry whose Load calls load.
-func newLoadEntry(meta model.Article, load func() (model.Article, error)) Entry {
-	return Entry{Meta: meta, load: load}
 }
 
 // fullArticle fetches the page of a summary-only item and merges it with
@@ -259,7 +249,7 @@ func resolveURL(base *url.URL, ref string) string {
 		return ref
 	}
 	u, err := base.Parse(ref)
-	if err != nil || !webScheme(u) {
+	if err != nil || !IsURL(u.String()) {
 		return ""
 	}
 	return u.String()
@@ -290,7 +280,7 @@ func checkXML(body []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("malformed XML: %s", untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+			return fmt.Errorf("malformed XML: %s", Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
 		}
 	}
 }

@@ -139,7 +139,7 @@ func itemArticle(it store.FeedItem) model.Article {
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
 	}
 	if a.Body != "" {
-		segmentBody(&a)
+		Segment(&a)
 	}
 	return a
 }
@@ -150,7 +150,7 @@ func itemArticle(it store.FeedItem) model.Article {
 func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) Entry {
 	meta := itemArticle(it)
 	meta.Tags = tags
-	return newLoadEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, Entry{Meta: meta}) })
+	return NewEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, Entry{Meta: meta}) })
 }
 
 // LoadContext is e.Load for an entry of the cache's Library, with ctx for

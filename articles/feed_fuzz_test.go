@@ -20,7 +20,7 @@ func FuzzParseFeed(f *testing.F) {
 	}
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"\u001b[2J","content_text":"x"}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		r := &response{URL: "http://127.0.0.1/feed", Body: body}
+		r := &Response{URL: "http://127.0.0.1/feed", Body: body}
 		feed, err := parseFeed(r.URL, r, time.Unix(0, 0))
 		if err != nil || feed == nil {
 			return

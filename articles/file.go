@@ -179,9 +179,22 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
+	Segment(&a)
+	return a, nil
+}
+
+// Segment sets the paragraph and sentence spans of a's body.
+func Segment(a *model.Article) {
 	a.Paragraphs = segment.Paragraphs(a.Body)
 	a.Sentences = segment.Sentences(a.Body)
-	return a, nil
+}
+
+// Finish makes an article parsed from outside (a web page) ready to show:
+// every field sanitised, the ID set from its URL, else from raw, the bytes
+// it was parsed from. The body is not segmented yet (see Segment).
+func Finish(a *model.Article, raw []byte) {
+	// The ID hashes only the head, as for a file.
+	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path)
 }
 
 // finish sets the ID and path and sanitises every field that came from

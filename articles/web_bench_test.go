@@ -27,10 +27,10 @@ func BenchmarkExtractPage(b *testing.B) {
 		body string
 	}{{"3KB", s}, {"150KB", big}} {
 		b.Run(tc.name, func(b *testing.B) {
-			r := &response{URL: "http://127.0.0.1/pages/kestrel.html", ContentType: "text/html", Body: []byte(tc.body)}
+			r := &Response{URL: "http://127.0.0.1/pages/kestrel.html", ContentType: "text/html", Body: []byte(tc.body)}
 			b.SetBytes(int64(len(tc.body)))
 			for b.Loop() {
-				if _, err := extractPage(r.URL, r); err != nil {
+				if _, err := Page(r.URL, r); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -48,7 +48,7 @@ func BenchmarkParseFeed(b *testing.B) {
 			<content:encoded><![CDATA[<p>Kestrel Motors Inc. agreed to buy a stake in Northwind Energy Ltd. for $1.2 billion.</p><p>Second <a href="https://x.example/%d">paragraph</a>.</p>]]></content:encoded></item>`, i, i, i, i, i)
 	}
 	sb.WriteString(`</channel></rss>`)
-	r := &response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
+	r := &Response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
 	b.SetBytes(int64(sb.Len()))
 	for b.Loop() {
 		f, err := parseFeed(r.URL, r, time.Now())
