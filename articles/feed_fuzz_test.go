@@ -2,17 +2,20 @@ package articles
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"newsmark/fetch/fetchtest"
 )
 
 // FuzzParseFeed feeds arbitrary bodies to the feed parser: it must not
 // panic, and whatever it returns must be sanitised, valid text.
 func FuzzParseFeed(f *testing.F) {
 	for _, name := range []string{"rss.xml", "atom.xml", "feed.json", "malformed.xml", "baditem.xml", "pages/kestrel.html"} {
-		b, err := os.ReadFile("testdata/web/" + name)
+		b, err := os.ReadFile(filepath.Join(fetchtest.Dir(), name))
 		if err != nil {
 			f.Fatal(err)
 		}

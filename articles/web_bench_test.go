@@ -9,13 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"newsmark/fetch/fetchtest"
 	"newsmark/store"
 )
 
 // BenchmarkExtractPage measures readability + conversion of a 3 KB article
 // page and of a 150 KB one (the same paragraphs repeated).
 func BenchmarkExtractPage(b *testing.B) {
-	page, err := os.ReadFile("testdata/web/pages/kestrel.html")
+	page, err := os.ReadFile(filepath.Join(fetchtest.Dir(), "pages", "kestrel.html"))
 	if err != nil {
 		b.Fatal(err)
 	}

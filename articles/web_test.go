@@ -7,113 +7,17 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"newsmark/fetch/fetchtest"
 )
-
-// testSite serves testdata/web plus the bad cases, on loopback, and counts
-// requests per path.
-type testSite struct {
-	*httptest.Server
-	mu   sync.Mutex
-	hits map[string]int
-	ua   string
-	// codes counts responses by status, for conditional GET.
-	codes map[int]int
-}
-
-func newTestSite(t *testing.T) *testSite {
-	t.Helper()
-	s := &testSite{hits: map[string]int{}, codes: map[int]int{}}
-	files := http.FileServer(http.Dir("testdata/web"))
-	mux := http.NewServeMux()
-	mux.Handle("/", files)
-	mux.HandleFunc("/status/404", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
-	mux.HandleFunc("/status/500", func(w http.ResponseWriter, r *http.Request) {
-		http.Error(w, "boom", http.StatusInternalServerError)
-	})
-	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
-	})
-	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/loop", http.StatusFound)
-	})
-	mux.HandleFunc("/hop/", func(w http.ResponseWriter, r *http.Request) {
-		// /hop/N redirects N more times, then to the article page.
-		n := strings.TrimPrefix(r.URL.Path, "/hop/")
-		if n == "0" {
-			http.Redirect(w, r, "/pages/kestrel.html", http.StatusFound)
-			return
-		}
-		http.Redirect(w, r, "/hop/"+string(rune(n[0]-1)), http.StatusFound)
-	})
-	mux.HandleFunc("/to-file", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
-	})
-	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		chunk := []byte(strings.Repeat("<p>filler text</p>\n", 1000))
-		for n := 0; n <= MaxBodyBytes; n += len(chunk) {
-			if _, err := w.Write(chunk); err != nil {
-				return
-			}
-		}
-	})
-	mux.HandleFunc("/etag/", func(w http.ResponseWriter, r *http.Request) {
-		// The file with an ETag; ServeContent answers If-None-Match with 304.
-		w.Header().Set("ETag", `"v1"`)
-		http.ServeFile(w, r, "testdata/web/"+strings.TrimPrefix(r.URL.Path, "/etag/"))
-	})
-	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "image/png")
-		w.Write([]byte("\x89PNG\r\n\x1a\n0000"))
-	})
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.hits[r.URL.Path]++
-		s.ua = r.UserAgent()
-		s.mu.Unlock()
-		rec := &statusRecorder{ResponseWriter: w, code: 200}
-		mux.ServeHTTP(rec, r)
-		s.mu.Lock()
-		s.codes[rec.code]++
-		s.mu.Unlock()
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	code int
-}
-
-func (r *statusRecorder) WriteHeader(code int) {
-	r.code = code
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (s *testSite) status(code int) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.codes[code]
-}
-
-func (s *testSite) count(path string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.hits[path]
-}
 
 func testClient() *http.Client { return NewClient("9.9.9-test") }
 
 func TestFetchArticlePage(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	u := site.URL + "/pages/kestrel.html"
 	got, err := Fetch(context.Background(), testClient(), u)
 	if err != nil {
@@ -168,14 +72,14 @@ func TestFetchArticlePage(t *testing.T) {
 	if len(wantLinks) > 0 {
 		t.Errorf("missing links %v in %v", wantLinks, a.Links)
 	}
-	if want := "newsmark/9.9.9-test (+terminal news reader)"; site.ua != want {
-		t.Errorf("User-Agent = %q, want %q", site.ua, want)
+	if want := "newsmark/9.9.9-test (+terminal news reader)"; site.UserAgent() != want {
+		t.Errorf("User-Agent = %q, want %q", site.UserAgent(), want)
 	}
 }
 
 func TestFetchBadCases(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	cases := []struct {
 		path, want string
 	}{
@@ -205,7 +109,7 @@ func TestFetchBadCases(t *testing.T) {
 
 func TestFetchTimeout(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := testClient()
 	c.Timeout = 200 * time.Millisecond // the 30 s of NewClient, shortened
 	_, err := Fetch(context.Background(), c, site.URL+"/slow")
@@ -216,7 +120,7 @@ func TestFetchTimeout(t *testing.T) {
 
 func TestFetchFollowsFiveRedirects(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	// /hop/4 → 3 → 2 → 1 → 0 → page: five redirects, the limit.
 	got, err := Fetch(context.Background(), testClient(), site.URL+"/hop/4")
 	if err != nil {
@@ -229,7 +133,7 @@ func TestFetchFollowsFiveRedirects(t *testing.T) {
 
 func TestFetchCancel(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
 	_, err := Fetch(ctx, testClient(), site.URL+"/slow")
@@ -253,7 +157,7 @@ func TestIsURL(t *testing.T) {
 
 func TestOpenURLErrorNamesURL(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	_, err := OpenURL(context.Background(), testClient(), site.URL+"/status/404")
 	if err == nil || !strings.HasPrefix(err.Error(), site.URL+"/status/404: ") {
 		t.Fatalf("err = %v", err)
@@ -265,7 +169,7 @@ func TestOpenURLErrorNamesURL(t *testing.T) {
 
 func TestOpenInputsMixesFilesAndURLs(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	dir := t.TempDir()
 	file := dir + "/note.txt"
 	if err := os.WriteFile(file, []byte("A local story\n\nOrchard Logistics opened a depot in the valley, the company said on Friday in a statement to staff."), 0o644); err != nil {
@@ -286,7 +190,7 @@ func TestOpenInputsMixesFilesAndURLs(t *testing.T) {
 
 func TestFetchPageInWindows1252(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	got, err := Fetch(context.Background(), testClient(), site.URL+"/pages/latin1.html")
 	if err != nil {
 		t.Fatal(err)
