@@ -146,7 +146,7 @@ func splitURLs(args []string) (paths, urls []string) {
 // offline before the samples. Nothing here touches the network; a cache
 // that cannot open is reported and left out.
 func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
-	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: articles.OpenInBrowser}
+	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := articles.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))

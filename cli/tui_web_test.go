@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSplitURLs(t *testing.T) {
@@ -55,5 +56,35 @@ func TestOpenWeb(t *testing.T) {
 	closeWeb()
 	if w.Cache != nil || !strings.Contains(stderr.String(), "feed cache:") || strings.Count(stderr.String(), "feed cache:") != 1 {
 		t.Fatalf("broken database: cache %v, stderr %q", w.Cache != nil, stderr.String())
+	}
+}
+
+// TestOpenWebBrowserRunsBROWSER: the reader's o and links list open URLs
+// with $BROWSER, given the URL as its one argument.
+func TestOpenWebBrowserRunsBROWSER(t *testing.T) {
+	useTempConfig(t)
+	dir := t.TempDir()
+	out, script := filepath.Join(dir, "got"), filepath.Join(dir, "browser.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	w, closeWeb := openWeb(Env{Stderr: &bytes.Buffer{}}, t.TempDir(), nil, false)
+	defer closeWeb()
+	const u = "https://wire.example/a?b=1&c=2"
+	if err := w.OpenBrowser(u); err != nil {
+		t.Fatal(err)
+	}
+	// The browser runs detached; wait for what it wrote.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if b, _ := os.ReadFile(out); string(b) == "1|"+u {
+			return
+		}
+		if time.Now().After(deadline) {
+			b, _ := os.ReadFile(out)
+			t.Fatalf("browser got %q, want %q", b, "1|"+u)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -33,7 +33,8 @@ type Web struct {
 	// URLs are fetched at start, each in its own tea.Cmd: a page becomes an
 	// article, a feed fills the library with its items.
 	URLs []string
-	// OpenBrowser opens an http(s) URL; nil means articles.OpenInBrowser.
+	// OpenBrowser opens an http(s) URL (cli passes its launcher); nil
+	// means there is no browser, and o and the links list say so.
 	OpenBrowser func(string) error
 }
 
@@ -106,7 +107,7 @@ func newWebState(w *Web) webState {
 		s.opts = *w
 	}
 	if s.opts.OpenBrowser == nil {
-		s.opts.OpenBrowser = articles.OpenInBrowser
+		s.opts.OpenBrowser = func(string) error { return errors.New("no browser to open it with") }
 	}
 	s.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	return s

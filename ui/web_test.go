@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -151,32 +150,19 @@ func TestCachedLibraryOpensOffline(t *testing.T) {
 	}
 }
 
-// TestBrowserKeyRunsBrowser: o runs $BROWSER with the article's URL as one
-// argument (a script that records it).
-func TestBrowserKeyRunsBrowser(t *testing.T) {
+// TestBrowserKeyOpensArticleURL: o hands the open article's URL to the
+// browser helper (cli's launcher, which runs $BROWSER: cli/browser_test.go).
+func TestBrowserKeyOpensArticleURL(t *testing.T) {
 	ws := newWebServer(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "got")
-	script := filepath.Join(dir, "browser.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("BROWSER", script)
-	d := newLive(t, webOpts(ws, "/pages/pelham.html"), 100, 30)
+	rec := &browserRecorder{}
+	opts := webOpts(ws, "/pages/pelham.html")
+	opts.Web.OpenBrowser = rec.open
+	d := newLive(t, opts, 100, 30)
 	d.waitText("enzyme therapies")
 	d.keys("o")
 	d.waitText("opened in the browser")
-	want := "1|" + ws.URL + "/pages/pelham.html"
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		b, _ := os.ReadFile(out)
-		if string(b) == want {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("browser got %q, want %q", b, want)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if got := rec.got(); len(got) != 1 || got[0] != ws.URL+"/pages/pelham.html" {
+		t.Fatalf("browser got %v", got)
 	}
 }
 
@@ -342,12 +328,14 @@ func TestBrowserKeyInLibrary(t *testing.T) {
 	}
 }
 
-// TestLinkOtherSchemeRefused: a link that is not http(s) is listed but the
-// real helper refuses to open it, with its reason in the status bar.
+// TestLinkOtherSchemeRefused: a link that is not http(s) is listed, and
+// when the browser helper refuses it (cli's launcher does:
+// cli/browser_test.go) its reason is in the status bar.
 func TestLinkOtherSchemeRefused(t *testing.T) {
 	a := model.Article{ID: "x", Title: "Odd links", Body: "Text with an odd link.",
 		Links: []model.Link{{Text: "local file", URL: "file:///etc/passwd"}}}
-	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{}}, 80, 20)
+	refuse := func(u string) error { return fmt.Errorf("not opening %q: only http and https URLs", u) }
+	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{OpenBrowser: refuse}}, 80, 20)
 	d.waitText("Text with an odd link.")
 	d.keys("L")
 	d.waitText("local file", "file:///etc/passwd")
