@@ -2,10 +2,8 @@ package articles
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,14 +17,10 @@ func TestFetchArticlePage(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
 	u := site.URL + "/pages/kestrel.html"
-	got, err := Fetch(context.Background(), testClient(), u)
+	a, err := FetchArticle(context.Background(), testClient(), u)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Feed != nil || got.Article == nil {
-		t.Fatalf("want an article, got %+v", got)
-	}
-	a := *got.Article
 	if a.ID != u || a.URL != u {
 		t.Errorf("ID/URL = %q/%q, want the URL", a.ID, a.URL)
 	}
@@ -89,14 +83,13 @@ func TestFetchBadCases(t *testing.T) {
 		{"/hop/6", "redirect loop"},
 		{"/to-file", "only http and https"},
 		{"/big", "over the 10 MB cap"},
-		{"/malformed.xml", "malformed XML: line 6: element <item> closed by </channel>"},
 		{"/pages/empty.html", "no readable content"},
 		{"/binary", "neither a web page nor a feed (image/png)"},
 	}
 	c := testClient()
 	for _, tc := range cases {
 		t.Run(strings.Trim(tc.path, "/"), func(t *testing.T) {
-			_, err := Fetch(context.Background(), c, site.URL+tc.path)
+			_, err := FetchArticle(context.Background(), c, site.URL+tc.path)
 			if err == nil {
 				t.Fatalf("no error, want %q", tc.want)
 			}
@@ -112,7 +105,7 @@ func TestFetchTimeout(t *testing.T) {
 	site := fetchtest.NewSite(t)
 	c := testClient()
 	c.Timeout = 200 * time.Millisecond // the 30 s of NewClient, shortened
-	_, err := Fetch(context.Background(), c, site.URL+"/slow")
+	_, err := FetchArticle(context.Background(), c, site.URL+"/slow")
 	if err == nil || err.Error() != "timed out" {
 		t.Fatalf("err = %v, want timed out", err)
 	}
@@ -122,11 +115,11 @@ func TestFetchFollowsFiveRedirects(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
 	// /hop/4 → 3 → 2 → 1 → 0 → page: five redirects, the limit.
-	got, err := Fetch(context.Background(), testClient(), site.URL+"/hop/4")
+	got, err := FetchArticle(context.Background(), testClient(), site.URL+"/hop/4")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Article == nil || !strings.Contains(got.Article.Body, "joint venture") {
+	if !strings.Contains(got.Body, "joint venture") {
 		t.Fatalf("want the article after 5 redirects, got %+v", got)
 	}
 }
@@ -136,7 +129,7 @@ func TestFetchCancel(t *testing.T) {
 	site := fetchtest.NewSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
-	_, err := Fetch(ctx, testClient(), site.URL+"/slow")
+	_, err := FetchArticle(ctx, testClient(), site.URL+"/slow")
 	if err == nil || err.Error() != "cancelled" {
 		t.Fatalf("err = %v, want cancelled", err)
 	}
@@ -155,48 +148,15 @@ func TestIsURL(t *testing.T) {
 	}
 }
 
-func TestOpenURLErrorNamesURL(t *testing.T) {
-	t.Parallel()
-	site := fetchtest.NewSite(t)
-	_, err := OpenURL(context.Background(), testClient(), site.URL+"/status/404")
-	if err == nil || !strings.HasPrefix(err.Error(), site.URL+"/status/404: ") {
-		t.Fatalf("err = %v", err)
-	}
-	if errors.Unwrap(err) == nil {
-		t.Error("error should wrap the reason")
-	}
-}
-
-func TestOpenInputsMixesFilesAndURLs(t *testing.T) {
-	t.Parallel()
-	site := fetchtest.NewSite(t)
-	dir := t.TempDir()
-	file := dir + "/note.txt"
-	if err := os.WriteFile(file, []byte("A local story\n\nOrchard Logistics opened a depot in the valley, the company said on Friday in a statement to staff."), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib := OpenInputs(context.Background(), testClient(), []string{file, site.URL + "/pages/kestrel.html", site.URL + "/status/404"}, nil)
-	if len(lib.Entries) != 2 {
-		t.Fatalf("want the file and the page, got %d entries (%v)", len(lib.Entries), lib.Problems)
-	}
-	if len(lib.Problems) != 1 || lib.Problems[0].String() != site.URL+"/status/404: HTTP 404 Not Found" {
-		t.Errorf("problems = %v", lib.Problems)
-	}
-	// The dated web article sorts before the undated file.
-	if lib.Entries[0].Meta.URL != site.URL+"/pages/kestrel.html" {
-		t.Errorf("first entry %q", lib.Entries[0].Meta.Locator())
-	}
-}
-
 func TestFetchPageInWindows1252(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
-	got, err := Fetch(context.Background(), testClient(), site.URL+"/pages/latin1.html")
+	got, err := FetchArticle(context.Background(), testClient(), site.URL+"/pages/latin1.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(got.Article.Body, "The harbour’s port authority — café Señora") {
-		t.Errorf("body not decoded from windows-1252: %q", got.Article.Body[:80])
+	if !strings.Contains(got.Body, "The harbour’s port authority — café Señora") {
+		t.Errorf("body not decoded from windows-1252: %q", got.Body[:80])
 	}
 }
 
@@ -213,7 +173,7 @@ func TestServerTextInErrorsIsSanitised(t *testing.T) {
 		buf.Flush()
 	}))
 	t.Cleanup(srv.Close)
-	_, err := Fetch(context.Background(), testClient(), srv.URL)
+	_, err := FetchArticle(context.Background(), testClient(), srv.URL)
 	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.HasPrefix(err.Error(), "HTTP 410 Gone") {
 		t.Fatalf("err = %q", err)
 	}

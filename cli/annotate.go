@@ -15,6 +15,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 )
 
@@ -94,7 +95,7 @@ func runAnnotate(env Env, args []string) int {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
-	lib := articles.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
+	lib := feeds.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)
@@ -106,7 +107,7 @@ func runAnnotate(env Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
-			if summary := (*articles.SummaryOnly)(nil); !errors.As(err, &summary) {
+			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
 				code = 1
 				continue
 			}

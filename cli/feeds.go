@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/sanitize"
 	"newsmark/store"
 )
@@ -44,7 +45,7 @@ func runFeeds(env Env, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	path, err := articles.SubscriptionsPath()
+	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
 		return 1
@@ -78,7 +79,7 @@ type feedsCmd struct {
 }
 
 // cache opens the feed cache in the database.
-func (f feedsCmd) cache() (*articles.Cache, func(), error) {
+func (f feedsCmd) cache() (*feeds.Cache, func(), error) {
 	db, err := store.Open(store.DefaultPath(f.dataDir))
 	if err != nil {
 		return nil, nil, err
@@ -92,8 +93,8 @@ func (f feedsCmd) cache() (*articles.Cache, func(), error) {
 }
 
 // subscriptions reads the feeds file, reporting its bad lines.
-func (f feedsCmd) subscriptions() ([]articles.Subscription, error) {
-	subs, probs, err := articles.LoadSubscriptions(f.path)
+func (f feedsCmd) subscriptions() ([]feeds.Subscription, error) {
+	subs, probs, err := feeds.LoadSubscriptions(f.path)
 	for _, p := range probs {
 		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, sanitize.Text(p.String()))
 	}
@@ -101,7 +102,7 @@ func (f feedsCmd) subscriptions() ([]articles.Subscription, error) {
 }
 
 func (f feedsCmd) add(args []string) error {
-	s := articles.Subscription{URL: args[0]}
+	s := feeds.Subscription{URL: args[0]}
 	if !articles.IsURL(s.URL) {
 		return fmt.Errorf("%s: not an http or https URL", s.URL)
 	}
@@ -112,7 +113,7 @@ func (f feedsCmd) add(args []string) error {
 			s.Tags = append(s.Tags, a)
 		}
 	}
-	added, err := articles.AddSubscriptions(f.path, s)
+	added, err := feeds.AddSubscriptions(f.path, s)
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func (f feedsCmd) add(args []string) error {
 }
 
 func (f feedsCmd) remove(url string) error {
-	found, err := articles.RemoveSubscription(f.path, url)
+	found, err := feeds.RemoveSubscription(f.path, url)
 	if err != nil {
 		return err
 	}
@@ -202,16 +203,16 @@ func (f feedsCmd) refresh() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start, failed := time.Now(), 0
-	c.Refresh(ctx, subs, func(p articles.Progress) {
+	c.Refresh(ctx, subs, func(p feeds.Progress) {
 		var line string
 		switch p.State {
-		case articles.RefreshFetching:
+		case feeds.RefreshFetching:
 			return
-		case articles.RefreshUpdated:
+		case feeds.RefreshUpdated:
 			line = fmt.Sprintf("updated    %s (%d new)", p.Feed, len(p.New))
-		case articles.RefreshUnchanged:
+		case feeds.RefreshUnchanged:
 			line = "unchanged  " + p.Feed
-		case articles.RefreshFailed:
+		case feeds.RefreshFailed:
 			failed++
 			line = fmt.Sprintf("failed     %s: %v", p.Feed, p.Err)
 		}
@@ -233,11 +234,11 @@ func (f feedsCmd) importOPML(file string) error {
 		return err
 	}
 	defer in.Close()
-	subs, err := articles.ReadOPML(in)
+	subs, err := feeds.ReadOPML(in)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	added, err := articles.AddSubscriptions(f.path, subs...)
+	added, err := feeds.AddSubscriptions(f.path, subs...)
 	if err != nil {
 		return err
 	}
@@ -250,5 +251,5 @@ func (f feedsCmd) export() error {
 	if err != nil {
 		return err
 	}
-	return articles.WriteOPML(f.env.Stdout, subs)
+	return feeds.WriteOPML(f.env.Stdout, subs)
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/sanitize"
 	"newsmark/store"
 )
@@ -21,7 +21,7 @@ const keepDaysEnv = "NEWSMARK_KEEP_DAYS"
 func retention(getenv func(string) string) (time.Duration, error) {
 	v := getenv(keepDaysEnv)
 	if v == "" {
-		return articles.DefaultRetention, nil
+		return feeds.DefaultRetention, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
@@ -31,12 +31,12 @@ func retention(getenv func(string) string) (time.Duration, error) {
 }
 
 // newCache is the feed cache on db with the retention setting applied.
-func newCache(db *store.DB, c *http.Client) (*articles.Cache, error) {
+func newCache(db *store.DB, c *http.Client) (*feeds.Cache, error) {
 	r, err := retention(os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	cache := articles.NewCache(db, c)
+	cache := feeds.NewCache(db, c)
 	cache.Retention = r
 	return cache, nil
 }

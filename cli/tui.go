@@ -11,6 +11,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/sanitize"
 	"newsmark/store"
 	"newsmark/ui"
@@ -147,12 +148,12 @@ func splitURLs(args []string) (paths, urls []string) {
 // that cannot open is reported and left out.
 func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
 	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
-	path, err := articles.SubscriptionsPath()
+	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		return w, func() {}
 	}
-	subs, probs, err := articles.LoadSubscriptions(path)
+	subs, probs, err := feeds.LoadSubscriptions(path)
 	for _, p := range probs {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, sanitize.Text(p.String()))
 	}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 	"newsmark/sanitize"
 )
@@ -199,7 +200,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The feed's summary in place of a page that could not be fetched:
 		// read it, with the reason in the status bar (articleDone).
-		var summary *articles.SummaryOnly
+		var summary *feeds.SummaryOnly
 		if msg.err != nil && !errors.As(msg.err, &summary) {
 			m.reader.err = sanitize.Text(msg.err.Error())
 			return m, nil

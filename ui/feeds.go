@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 	"newsmark/sanitize"
 )
@@ -22,9 +23,9 @@ type Web struct {
 	// Client makes every request (articles.NewClient: timeouts, caps, UA).
 	Client *http.Client
 	// Cache is the offline feed cache; nil when the database could not open.
-	Cache *articles.Cache
+	Cache *feeds.Cache
 	// Subs are the subscriptions `r` refreshes.
-	Subs []articles.Subscription
+	Subs []feeds.Subscription
 	// Cached is the cache's library, shown first (newest first), with
 	// Options.Library after it in its own order (the samples listed last).
 	Cached articles.Library
@@ -40,15 +41,15 @@ type Web struct {
 
 // webItem is how to load a library entry that may need the network.
 type webItem struct {
-	cached bool           // a feed-cache item: Cache.LoadContext
-	item   *articles.Item // an item of a feed opened by URL
-	feed   *articles.Feed
+	cached bool        // a feed-cache item: Cache.LoadContext
+	item   *feeds.Item // an item of a feed opened by URL
+	feed   *feeds.Feed
 }
 
 // fetchRow is one feed or URL in the progress block.
 type fetchRow struct {
 	url, title string // title sanitised; "" until known
-	state      articles.RefreshState
+	state      feeds.RefreshState
 	reason     string // one sanitised line when failed
 	added      int
 }
@@ -83,15 +84,15 @@ type (
 	// urlFetchedMsg is what a URL argument gave.
 	urlFetchedMsg struct {
 		url     string
-		fetched articles.Fetched
+		fetched feeds.Fetched
 		err     error
 	}
 	// refreshStartedMsg carries the progress channel of a refresh.
-	refreshStartedMsg struct{ ch <-chan articles.Progress }
+	refreshStartedMsg struct{ ch <-chan feeds.Progress }
 	// refreshMsg is one step of a refresh; ok is false when it is over.
 	refreshMsg struct {
-		ch <-chan articles.Progress
-		p  articles.Progress
+		ch <-chan feeds.Progress
+		p  feeds.Progress
 		ok bool
 	}
 	// browserMsg is the result of opening a URL in the browser.
@@ -178,17 +179,17 @@ func (w *webState) spin() tea.Cmd {
 
 func fetchURL(ctx context.Context, c *http.Client, u string) tea.Cmd {
 	return func() tea.Msg {
-		f, err := articles.Fetch(ctx, c, u)
+		f, err := feeds.Fetch(ctx, c, u)
 		return urlFetchedMsg{url: u, fetched: f, err: err}
 	}
 }
 
-func startRefresh(ctx context.Context, c *articles.Cache, subs []articles.Subscription) tea.Cmd {
+func startRefresh(ctx context.Context, c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {
 	return func() tea.Msg { return refreshStartedMsg{ch: c.RefreshAsync(ctx, subs)} }
 }
 
 // nextProgress waits for the refresh's next step; Update re-arms it.
-func nextProgress(ch <-chan articles.Progress) tea.Cmd {
+func nextProgress(ch <-chan feeds.Progress) tea.Cmd {
 	return func() tea.Msg {
 		p, ok := <-ch
 		return refreshMsg{ch: ch, p: p, ok: ok}
@@ -235,12 +236,12 @@ func (m *Model) urlFetched(msg urlFetchedMsg) tea.Cmd {
 	row := w.row(msg.url)
 	if msg.err != nil {
 		reason := sanitize.Line(msg.err.Error())
-		row.state, row.reason = articles.RefreshFailed, reason
+		row.state, row.reason = feeds.RefreshFailed, reason
 		m.library.setProblem(msg.url, reason)
 		m.setStatus(sanitize.Line(msg.url+": "+reason), true)
 		return m.layout()
 	}
-	row.state = articles.RefreshUpdated
+	row.state = feeds.RefreshUpdated
 	if a := msg.fetched.Article; a != nil {
 		row.added = 1
 		e := articles.Entry{Meta: *a}
@@ -302,7 +303,7 @@ func (m *Model) refresh() tea.Cmd {
 		if s.Name != "" {
 			r.title = sanitize.Text(s.Name)
 		}
-		r.state, r.reason = articles.RefreshFetching, ""
+		r.state, r.reason = feeds.RefreshFetching, ""
 	}
 	return tea.Batch(startRefresh(ctx, w.opts.Cache, w.opts.Subs), w.spin(), m.layout())
 }
@@ -315,10 +316,10 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 		w.refreshing = false
 		done, failed, added := 0, 0, 0
 		for _, r := range w.rows {
-			if r.state != articles.RefreshFetching {
+			if r.state != feeds.RefreshFetching {
 				done++
 			}
-			if r.state == articles.RefreshFailed {
+			if r.state == feeds.RefreshFailed {
 				failed++
 			}
 			added += r.added
@@ -341,7 +342,7 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 		r.title = sanitize.Text(p.Title)
 	}
 	switch p.State {
-	case articles.RefreshUpdated, articles.RefreshUnchanged:
+	case feeds.RefreshUpdated, feeds.RefreshUnchanged:
 		m.library.setProblem(p.Feed, "")
 		es := make([]articles.Entry, len(p.New))
 		for i, e := range p.New {
@@ -354,7 +355,7 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 		for _, pr := range p.Problems {
 			m.library.setProblem(pr.Path, pr.Reason)
 		}
-	case articles.RefreshFailed:
+	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {
 			r.reason = sanitize.Line(p.Err.Error())
@@ -423,7 +424,7 @@ func (m *Model) articleDone(msg articleLoadedMsg) {
 	if msg.err != nil && msg.gen == m.gen {
 		m.setStatus(sanitize.Line(msg.err.Error()), true)
 		cause := msg.err // the fetch's own error, also under the feed's summary
-		if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
+		if so := (*feeds.SummaryOnly)(nil); errors.As(cause, &so) {
 			cause = so.Err
 		}
 		if u := m.entry.Meta.URL; u != "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 )
 
@@ -71,7 +72,7 @@ func TestURLErrorInStatusAndLibrary(t *testing.T) {
 func TestRefreshProgressThenItems(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{
+	subs := []feeds.Subscription{
 		{URL: ws.URL + "/feed.xml", Name: "Tidewater"},
 		{URL: ws.URL + "/missing.xml", Name: "Broken Wire"},
 		{URL: ws.URL + "/gated.xml", Name: "Late Ledger"},
@@ -120,8 +121,8 @@ func TestRefreshProgressThenItems(t *testing.T) {
 func TestCachedLibraryOpensOffline(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
-	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close() // offline from here on
 
 	ctx := context.Background()
@@ -238,8 +239,8 @@ func TestEscCancelsSlowURL(t *testing.T) {
 // shows the fetch in the status bar; esc cancels it and goes back.
 func TestEscCancelsSlowArticle(t *testing.T) {
 	ws := newWebServer(t)
-	f := &articles.Feed{URL: ws.URL + "/feed.xml", Title: "Slow Wire", FetchedAt: time.Now()}
-	f.Items = []articles.Item{{GUID: "s1", URL: ws.URL + "/slow/page.html", Title: "A page that never comes",
+	f := &feeds.Feed{URL: ws.URL + "/feed.xml", Title: "Slow Wire", FetchedAt: time.Now()}
+	f.Items = []feeds.Item{{GUID: "s1", URL: ws.URL + "/slow/page.html", Title: "A page that never comes",
 		Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}}
 	opts := Options{Theme: Dark, Library: articles.Library{Entries: []articles.Entry{
 		{Meta: model.Article{ID: "other", Title: "Another story", Body: "Text."}},
@@ -248,7 +249,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 	d := newLive(t, opts, 100, 30)
 	// Feed the item in as a fetched feed would arrive.
 	d.m.web.begin(1)
-	d.send(urlFetchedMsg{url: f.URL, fetched: articles.Fetched{Feed: f}})
+	d.send(urlFetchedMsg{url: f.URL, fetched: feeds.Fetched{Feed: f}})
 	d.waitText("A page that never comes")
 	d.keys("enter")
 	d.waitText("fetching the full article")
@@ -271,7 +272,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 func TestEscCancelsRefresh(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
+	subs := []feeds.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
 	opts := Options{Theme: Dark, Library: fixtureLibrary(t), Web: &Web{Client: cache.Client, Cache: cache, Subs: subs}}
 	d := newLive(t, opts, 100, 30)
 	d.keys("r")
@@ -293,8 +294,8 @@ func TestFailedOpenShowsSummaryAndStaysUnread(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
 	cache.Prefetch = 0 // nothing cached but the feed: opening needs the page
-	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
-	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close()
 	ctx := context.Background()
 	lib, _ := cache.Library(ctx, subs)
@@ -375,12 +376,12 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 func TestProgressRowsSanitised(t *testing.T) {
 	cache := testCache(t)
 	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
-	subs := []articles.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
+	subs := []feeds.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
 	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
 	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
 	d.m.refresh() // the rows only: the Cmds that would fetch are not run
-	d.m.refreshStep(refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
-		Feed: subs[0].URL, Title: evil, State: articles.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
+	d.m.refreshStep(refreshMsg{ch: make(chan feeds.Progress), ok: true, p: feeds.Progress{
+		Feed: subs[0].URL, Title: evil, State: feeds.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
 	raw := d.raw()
 	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {
 		if strings.Contains(raw, bad) {

@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"encoding/xml"
@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"newsmark/articles"
 	"newsmark/sanitize"
 )
 
@@ -64,7 +65,7 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 					s.Tags = append(s.Tags, sanitize.Text(c))
 				}
 			}
-			if IsURL(s.URL) {
+			if articles.IsURL(s.URL) {
 				subs = append(subs, s)
 			}
 		}

@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"newsmark/articles"
 	"newsmark/sanitize"
 )
 
@@ -60,21 +61,21 @@ func quoteToken(t string) string {
 // ParseSubscriptions reads a feeds file. A line that is not a subscription
 // (no http/https URL first, an unclosed quote) is a Problem named "feeds:N";
 // the other lines still count.
-func ParseSubscriptions(r io.Reader) ([]Subscription, []Problem) {
+func ParseSubscriptions(r io.Reader) ([]Subscription, []articles.Problem) {
 	var subs []Subscription
-	var probs []Problem
+	var probs []articles.Problem
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		s, ok, err := parseSubLine(sc.Text())
 		if err != nil {
-			probs = append(probs, Problem{Path: fmt.Sprintf("feeds:%d", n), Reason: err.Error()})
+			probs = append(probs, articles.Problem{Path: fmt.Sprintf("feeds:%d", n), Reason: err.Error()})
 		} else if ok {
 			subs = append(subs, s)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		probs = append(probs, Problem{Path: "feeds", Reason: err.Error()})
+		probs = append(probs, articles.Problem{Path: "feeds", Reason: err.Error()})
 	}
 	return subs, probs
 }
@@ -89,7 +90,7 @@ func parseSubLine(line string) (s Subscription, ok bool, err error) {
 	if err != nil {
 		return s, false, err
 	}
-	if !IsURL(toks[0]) {
+	if !articles.IsURL(toks[0]) {
 		return s, false, fmt.Errorf("not an http or https URL: %.60s", sanitize.Text(toks[0]))
 	}
 	s.URL = toks[0]
@@ -142,7 +143,7 @@ func splitTokens(s string) ([]string, error) {
 
 // LoadSubscriptions reads the feeds file at path; a missing file is no
 // subscriptions.
-func LoadSubscriptions(path string) ([]Subscription, []Problem, error) {
+func LoadSubscriptions(path string) ([]Subscription, []articles.Problem, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -174,7 +175,7 @@ func AddSubscriptions(path string, subs ...Subscription) ([]Subscription, error)
 		b.WriteByte('\n')
 	}
 	for _, s := range subs {
-		if !IsURL(s.URL) {
+		if !articles.IsURL(s.URL) {
 			return nil, fmt.Errorf("%s: not an http or https URL", s.URL)
 		}
 		if seen[s.URL] {

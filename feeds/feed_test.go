@@ -1,17 +1,19 @@
-package articles
+package feeds
 
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"newsmark/articles"
 	"newsmark/fetch/fetchtest"
 )
 
 // entryByTitle finds an entry whose title contains s.
-func entryByTitle(t *testing.T, lib Library, s string) Entry {
+func entryByTitle(t *testing.T, lib articles.Library, s string) articles.Entry {
 	t.Helper()
 	for _, e := range lib.Entries {
 		if strings.Contains(e.Meta.Title, s) {
@@ -19,7 +21,7 @@ func entryByTitle(t *testing.T, lib Library, s string) Entry {
 		}
 	}
 	t.Fatalf("no entry titled %q in %d entries", s, len(lib.Entries))
-	return Entry{}
+	return articles.Entry{}
 }
 
 func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
@@ -187,3 +189,5 @@ func TestSummaryOnlyItemWithBrokenPage(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func testClient() *http.Client { return articles.NewClient("9.9.9-test") }

@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
+	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/sanitize"
 )
@@ -33,7 +34,7 @@ type Feed struct {
 	NotModified bool
 	FetchedAt   time.Time
 	Items       []Item
-	Problems    []Problem
+	Problems    []articles.Problem
 }
 
 // Item is one entry of a feed.
@@ -58,7 +59,7 @@ var errNotFeed = errors.New("not a feed")
 // lastModified (from the previous fetch) are given: a 304 gives a Feed with
 // NotModified set. An HTML page there is an error.
 func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified string) (*Feed, error) {
-	r, err := Get(ctx, c, rawURL, Validators{ETag: etag, LastModified: lastModified})
+	r, err := articles.Get(ctx, c, rawURL, articles.Validators{ETag: etag, LastModified: lastModified})
 	if err != nil {
 		return nil, err
 	}
@@ -71,16 +72,16 @@ func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified s
 		if r.IsHTML() {
 			return nil, errors.New("not a feed: the server sent an HTML page")
 		}
-		return nil, fmt.Errorf("not a feed (%s)", Untrusted(r.ContentType))
+		return nil, fmt.Errorf("not a feed (%s)", articles.Untrusted(r.ContentType))
 	}
 	return f, err
 }
 
 // parseFeed parses a response body as a feed; errNotFeed when it is not one.
-func parseFeed(feedURL string, r *Response, now time.Time) (*Feed, error) {
+func parseFeed(feedURL string, r *articles.Response, now time.Time) (*Feed, error) {
 	body := r.Body
 	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
-		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
+		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !articles.LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
 			return nil, errors.New("malformed XML: no RSS or Atom root element")
 		}
 		return nil, errNotFeed
@@ -93,7 +94,7 @@ func parseFeed(feedURL string, r *Response, now time.Time) (*Feed, error) {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, errNotFeed
 		}
-		return nil, fmt.Errorf("malformed feed: %s", Untrusted(err.Error()))
+		return nil, fmt.Errorf("malformed feed: %s", articles.Untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
@@ -107,7 +108,7 @@ func parseFeed(feedURL string, r *Response, now time.Time) (*Feed, error) {
 			if name == "" {
 				name = fmt.Sprintf("item %d", i+1)
 			}
-			f.Problems = append(f.Problems, Problem{Path: feedURL + " (" + name + ")", Reason: err.Error()})
+			f.Problems = append(f.Problems, articles.Problem{Path: feedURL + " (" + name + ")", Reason: err.Error()})
 			continue
 		}
 		f.Items = append(f.Items, it)
@@ -131,7 +132,7 @@ func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
 	}
 	it.Summary = htmlText(gi.Description)
 	if strings.TrimSpace(gi.Content) != "" {
-		plain, links := FragmentText(gi.Content)
+		plain, links := articles.FragmentText(gi.Content)
 		it.Content = sanitize.Text(strings.TrimSpace(plain))
 		for _, l := range links {
 			it.Links = append(it.Links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Line(l.URL)})
@@ -178,19 +179,19 @@ func (it Item) Meta(feedURL, source string, fetchedAt time.Time) model.Article {
 	}
 	if it.Content != "" {
 		a.Body = it.Content
-		Segment(&a)
+		articles.Segment(&a)
 	}
 	return a
 }
 
 // Entry makes the item a library entry of feed f. A summary-only item
 // fetches and extracts its page when loaded, with ctx and c.
-func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) Entry {
+func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) articles.Entry {
 	meta := it.Meta(f.URL, f.Title, f.FetchedAt)
 	if it.Content != "" {
-		return Entry{Meta: meta}
+		return articles.Entry{Meta: meta}
 	}
-	return NewEntry(meta, func() (model.Article, error) {
+	return articles.NewEntry(meta, func() (model.Article, error) {
 		a, err := fullArticle(ctx, c, meta, !it.Date.IsZero())
 		if err != nil {
 			return summaryArticle(meta, it.Summary, err)
@@ -216,14 +217,14 @@ func summaryArticle(meta model.Article, summary string, err error) (model.Articl
 	}
 	a := meta
 	a.Body = summary
-	Segment(&a)
+	articles.Segment(&a)
 	return a, &SummaryOnly{Err: err}
 }
 
 // fullArticle fetches the page of a summary-only item and merges it with
 // what the feed said: the feed's title, ID and (when dated) date win.
 func fullArticle(ctx context.Context, c *http.Client, meta model.Article, dated bool) (model.Article, error) {
-	page, err := FetchArticle(ctx, c, meta.URL)
+	page, err := articles.FetchArticle(ctx, c, meta.URL)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("%s: %w", meta.URL, err)
 	}
@@ -249,7 +250,7 @@ func resolveURL(base *url.URL, ref string) string {
 		return ref
 	}
 	u, err := base.Parse(ref)
-	if err != nil || !IsURL(u.String()) {
+	if err != nil || !articles.IsURL(u.String()) {
 		return ""
 	}
 	return u.String()
@@ -280,7 +281,7 @@ func checkXML(body []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("malformed XML: %s", Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+			return fmt.Errorf("malformed XML: %s", articles.Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
 		}
 	}
 }

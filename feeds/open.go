@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"newsmark/articles"
 	"newsmark/model"
 )
 
@@ -21,14 +22,14 @@ type Fetched struct {
 // whether it is a feed (RSS, Atom, JSON Feed) or a page, whose readable
 // content it extracts. Errors are one line and do not repeat the URL.
 func Fetch(ctx context.Context, c *http.Client, rawURL string) (Fetched, error) {
-	r, err := Get(ctx, c, rawURL, Validators{})
+	r, err := articles.Get(ctx, c, rawURL, articles.Validators{})
 	if err != nil {
 		return Fetched{}, err
 	}
 	if f, err := parseFeed(rawURL, r, time.Now()); !errors.Is(err, errNotFeed) {
 		return Fetched{Feed: f}, err
 	}
-	a, err := Page(rawURL, r)
+	a, err := articles.Page(rawURL, r)
 	if err != nil {
 		return Fetched{}, err
 	}
@@ -37,15 +38,15 @@ func Fetch(ctx context.Context, c *http.Client, rawURL string) (Fetched, error) 
 
 // OpenURL fetches rawURL as a library: one article for a page, the items of
 // a feed (with a Problem per item that could not be used) for a feed.
-func OpenURL(ctx context.Context, c *http.Client, rawURL string) (Library, error) {
+func OpenURL(ctx context.Context, c *http.Client, rawURL string) (articles.Library, error) {
 	f, err := Fetch(ctx, c, rawURL)
 	if err != nil {
-		return Library{}, fmt.Errorf("%s: %w", rawURL, err)
+		return articles.Library{}, fmt.Errorf("%s: %w", rawURL, err)
 	}
 	if f.Article != nil {
-		return Library{Entries: []Entry{{Meta: *f.Article}}}, nil
+		return articles.Library{Entries: []articles.Entry{{Meta: *f.Article}}}, nil
 	}
-	lib := Library{Problems: f.Feed.Problems}
+	lib := articles.Library{Problems: f.Feed.Problems}
 	for _, it := range f.Feed.Items {
 		lib.Entries = append(lib.Entries, it.Entry(ctx, c, f.Feed))
 	}
@@ -55,30 +56,30 @@ func OpenURL(ctx context.Context, c *http.Client, rawURL string) (Library, error
 // OpenInputs opens what a command line names: http and https URLs are
 // fetched with OpenURL (a URL that fails is a Problem with its reason), the
 // rest goes to Open. The library is sorted as Open sorts it.
-func OpenInputs(ctx context.Context, c *http.Client, inputs []string, stdin io.Reader) Library {
+func OpenInputs(ctx context.Context, c *http.Client, inputs []string, stdin io.Reader) articles.Library {
 	var paths, urls []string
 	for _, in := range inputs {
-		if IsURL(in) {
+		if articles.IsURL(in) {
 			urls = append(urls, in)
 		} else {
 			paths = append(paths, in)
 		}
 	}
-	var lib Library
+	var lib articles.Library
 	if len(paths) > 0 {
-		lib = Open(paths, stdin)
+		lib = articles.Open(paths, stdin)
 	}
 	for _, u := range urls {
 		l, err := OpenURL(ctx, c, u)
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Path: u, Reason: errors.Unwrap(err).Error()})
+			lib.Problems = append(lib.Problems, articles.Problem{Path: u, Reason: errors.Unwrap(err).Error()})
 			continue
 		}
 		lib.Entries = append(lib.Entries, l.Entries...)
 		lib.Problems = append(lib.Problems, l.Problems...)
 	}
 	if len(urls) > 0 {
-		SortEntries(lib.Entries)
+		articles.SortEntries(lib.Entries)
 	}
 	return lib
 }
