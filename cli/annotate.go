@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 
 	"newsmark/annotate"
-	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/model"
 )
 
@@ -95,7 +95,7 @@ func runAnnotate(env Env, args []string) int {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
-	lib := feeds.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
+	lib := feeds.OpenInputs(context.Background(), fetch.NewClient(Version), paths, env.Stdin)
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)

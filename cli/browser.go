@@ -9,7 +9,7 @@ import (
 	"runtime"
 	"strings"
 
-	"newsmark/articles"
+	"newsmark/fetch"
 )
 
 // openInBrowser opens an http or https URL in the reader's browser:
@@ -51,7 +51,7 @@ func browserArgs(u, browser, goos string) []string {
 // startBrowser checks rawURL and starts the browser on it, detached from
 // the terminal's input and output (the TUI owns them).
 func startBrowser(rawURL, browser, goos string) (*exec.Cmd, error) {
-	if !articles.IsURL(rawURL) {
+	if !fetch.IsURL(rawURL) {
 		return nil, fmt.Errorf("not opening %.80q: only http and https URLs", rawURL)
 	}
 	if strings.IndexFunc(rawURL, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {

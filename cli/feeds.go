@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/sanitize"
 	"newsmark/store"
 )
@@ -84,7 +84,7 @@ func (f feedsCmd) cache() (*feeds.Cache, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := newCache(db, articles.NewClient(Version))
+	c, err := newCache(db, fetch.NewClient(Version))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -103,7 +103,7 @@ func (f feedsCmd) subscriptions() ([]feeds.Subscription, error) {
 
 func (f feedsCmd) add(args []string) error {
 	s := feeds.Subscription{URL: args[0]}
-	if !articles.IsURL(s.URL) {
+	if !fetch.IsURL(s.URL) {
 		return fmt.Errorf("%s: not an http or https URL", s.URL)
 	}
 	for _, a := range args[1:] {

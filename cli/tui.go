@@ -12,6 +12,7 @@ import (
 	"newsmark/annotate"
 	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/sanitize"
 	"newsmark/store"
 	"newsmark/ui"
@@ -133,7 +134,7 @@ func openLibrary(paths []string, env Env) articles.Library {
 // from paths, which load now.
 func splitURLs(args []string) (paths, urls []string) {
 	for _, a := range args {
-		if articles.IsURL(a) {
+		if fetch.IsURL(a) {
 			urls = append(urls, a)
 		} else {
 			paths = append(paths, a)
@@ -147,7 +148,7 @@ func splitURLs(args []string) (paths, urls []string) {
 // offline before the samples. Nothing here touches the network; a cache
 // that cannot open is reported and left out.
 func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
-	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
+	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/store"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkParseFeed(b *testing.B) {
 			<content:encoded><![CDATA[<p>Kestrel Motors Inc. agreed to buy a stake in Northwind Energy Ltd. for $1.2 billion.</p><p>Second <a href="https://x.example/%d">paragraph</a>.</p>]]></content:encoded></item>`, i, i, i, i, i)
 	}
 	sb.WriteString(`</channel></rss>`)
-	r := &articles.Response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
+	r := &fetch.Response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
 	b.SetBytes(int64(sb.Len()))
 	for b.Loop() {
 		f, err := parseFeed(r.URL, r, time.Now())

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/model"
 	"newsmark/sanitize"
 )
@@ -59,7 +60,7 @@ var errNotFeed = errors.New("not a feed")
 // lastModified (from the previous fetch) are given: a 304 gives a Feed with
 // NotModified set. An HTML page there is an error.
 func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified string) (*Feed, error) {
-	r, err := articles.Get(ctx, c, rawURL, articles.Validators{ETag: etag, LastModified: lastModified})
+	r, err := fetch.Get(ctx, c, rawURL, fetch.Validators{ETag: etag, LastModified: lastModified})
 	if err != nil {
 		return nil, err
 	}
@@ -72,16 +73,16 @@ func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified s
 		if r.IsHTML() {
 			return nil, errors.New("not a feed: the server sent an HTML page")
 		}
-		return nil, fmt.Errorf("not a feed (%s)", articles.Untrusted(r.ContentType))
+		return nil, fmt.Errorf("not a feed (%s)", fetch.Untrusted(r.ContentType))
 	}
 	return f, err
 }
 
 // parseFeed parses a response body as a feed; errNotFeed when it is not one.
-func parseFeed(feedURL string, r *articles.Response, now time.Time) (*Feed, error) {
+func parseFeed(feedURL string, r *fetch.Response, now time.Time) (*Feed, error) {
 	body := r.Body
 	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
-		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !articles.LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
+		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !fetch.LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
 			return nil, errors.New("malformed XML: no RSS or Atom root element")
 		}
 		return nil, errNotFeed
@@ -94,7 +95,7 @@ func parseFeed(feedURL string, r *articles.Response, now time.Time) (*Feed, erro
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, errNotFeed
 		}
-		return nil, fmt.Errorf("malformed feed: %s", articles.Untrusted(err.Error()))
+		return nil, fmt.Errorf("malformed feed: %s", fetch.Untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
@@ -224,7 +225,7 @@ func summaryArticle(meta model.Article, summary string, err error) (model.Articl
 // fullArticle fetches the page of a summary-only item and merges it with
 // what the feed said: the feed's title, ID and (when dated) date win.
 func fullArticle(ctx context.Context, c *http.Client, meta model.Article, dated bool) (model.Article, error) {
-	page, err := articles.FetchArticle(ctx, c, meta.URL)
+	page, err := fetch.Article(ctx, c, meta.URL)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("%s: %w", meta.URL, err)
 	}
@@ -250,7 +251,7 @@ func resolveURL(base *url.URL, ref string) string {
 		return ref
 	}
 	u, err := base.Parse(ref)
-	if err != nil || !articles.IsURL(u.String()) {
+	if err != nil || !fetch.IsURL(u.String()) {
 		return ""
 	}
 	return u.String()
@@ -281,7 +282,7 @@ func checkXML(body []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("malformed XML: %s", articles.Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+			return fmt.Errorf("malformed XML: %s", fetch.Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
 		}
 	}
 }

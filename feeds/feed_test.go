@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/fetch/fetchtest"
 )
 
@@ -190,4 +191,4 @@ func TestSummaryOnlyItemWithBrokenPage(t *testing.T) {
 	}
 }
 
-func testClient() *http.Client { return articles.NewClient("9.9.9-test") }
+func testClient() *http.Client { return fetch.NewClient("9.9.9-test") }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/model"
 )
 
@@ -22,14 +23,14 @@ type Fetched struct {
 // whether it is a feed (RSS, Atom, JSON Feed) or a page, whose readable
 // content it extracts. Errors are one line and do not repeat the URL.
 func Fetch(ctx context.Context, c *http.Client, rawURL string) (Fetched, error) {
-	r, err := articles.Get(ctx, c, rawURL, articles.Validators{})
+	r, err := fetch.Get(ctx, c, rawURL, fetch.Validators{})
 	if err != nil {
 		return Fetched{}, err
 	}
 	if f, err := parseFeed(rawURL, r, time.Now()); !errors.Is(err, errNotFeed) {
 		return Fetched{Feed: f}, err
 	}
-	a, err := articles.Page(rawURL, r)
+	a, err := fetch.Page(rawURL, r)
 	if err != nil {
 		return Fetched{}, err
 	}
@@ -59,7 +60,7 @@ func OpenURL(ctx context.Context, c *http.Client, rawURL string) (articles.Libra
 func OpenInputs(ctx context.Context, c *http.Client, inputs []string, stdin io.Reader) articles.Library {
 	var paths, urls []string
 	for _, in := range inputs {
-		if articles.IsURL(in) {
+		if fetch.IsURL(in) {
 			urls = append(urls, in)
 		} else {
 			paths = append(paths, in)

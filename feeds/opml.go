@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/sanitize"
 )
 
@@ -65,7 +65,7 @@ func ReadOPML(r io.Reader) ([]Subscription, error) {
 					s.Tags = append(s.Tags, sanitize.Text(c))
 				}
 			}
-			if articles.IsURL(s.URL) {
+			if fetch.IsURL(s.URL) {
 				subs = append(subs, s)
 			}
 		}

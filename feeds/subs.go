@@ -14,6 +14,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/sanitize"
 )
 
@@ -90,7 +91,7 @@ func parseSubLine(line string) (s Subscription, ok bool, err error) {
 	if err != nil {
 		return s, false, err
 	}
-	if !articles.IsURL(toks[0]) {
+	if !fetch.IsURL(toks[0]) {
 		return s, false, fmt.Errorf("not an http or https URL: %.60s", sanitize.Text(toks[0]))
 	}
 	s.URL = toks[0]
@@ -175,7 +176,7 @@ func AddSubscriptions(path string, subs ...Subscription) ([]Subscription, error)
 		b.WriteByte('\n')
 	}
 	for _, s := range subs {
-		if !articles.IsURL(s.URL) {
+		if !fetch.IsURL(s.URL) {
 			return nil, fmt.Errorf("%s: not an http or https URL", s.URL)
 		}
 		if seen[s.URL] {

@@ -20,7 +20,7 @@ import (
 // network: no URL arguments, no feed cache, `r` says there is nothing to
 // refresh. Everything here is used only from tea.Cmds.
 type Web struct {
-	// Client makes every request (articles.NewClient: timeouts, caps, UA).
+	// Client makes every request (fetch.NewClient: timeouts, caps, UA).
 	Client *http.Client
 	// Cache is the offline feed cache; nil when the database could not open.
 	Cache *feeds.Cache

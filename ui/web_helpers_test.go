@@ -14,8 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/store"
 )
 
@@ -200,7 +200,7 @@ func testCache(t *testing.T) *feeds.Cache {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return feeds.NewCache(db, articles.NewClient("test"))
+	return feeds.NewCache(db, fetch.NewClient("test"))
 }
 
 // browserRecorder is an OpenBrowser that records the URLs it is given.

@@ -15,6 +15,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/model"
 )
 
@@ -23,7 +24,7 @@ func webOpts(ws *webServer, urls ...string) Options {
 	for i, u := range urls {
 		full[i] = ws.URL + u
 	}
-	return Options{Theme: Dark, Web: &Web{Client: articles.NewClient("test"), URLs: full}}
+	return Options{Theme: Dark, Web: &Web{Client: fetch.NewClient("test"), URLs: full}}
 }
 
 // TestURLFeedFillsLibraryWithoutWaiting: the first frame is drawn before
@@ -245,7 +246,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 	opts := Options{Theme: Dark, Library: articles.Library{Entries: []articles.Entry{
 		{Meta: model.Article{ID: "other", Title: "Another story", Body: "Text."}},
 		{Meta: model.Article{ID: "more", Title: "One more story", Body: "More text."}}}},
-		Web: &Web{Client: articles.NewClient("test")}}
+		Web: &Web{Client: fetch.NewClient("test")}}
 	d := newLive(t, opts, 100, 30)
 	// Feed the item in as a fetched feed would arrive.
 	d.m.web.begin(1)

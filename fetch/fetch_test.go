@@ -1,4 +1,4 @@
-package articles
+package fetch
 
 import (
 	"context"
@@ -17,7 +17,7 @@ func TestFetchArticlePage(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
 	u := site.URL + "/pages/kestrel.html"
-	a, err := FetchArticle(context.Background(), testClient(), u)
+	a, err := Article(context.Background(), testClient(), u)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestFetchBadCases(t *testing.T) {
 	c := testClient()
 	for _, tc := range cases {
 		t.Run(strings.Trim(tc.path, "/"), func(t *testing.T) {
-			_, err := FetchArticle(context.Background(), c, site.URL+tc.path)
+			_, err := Article(context.Background(), c, site.URL+tc.path)
 			if err == nil {
 				t.Fatalf("no error, want %q", tc.want)
 			}
@@ -105,7 +105,7 @@ func TestFetchTimeout(t *testing.T) {
 	site := fetchtest.NewSite(t)
 	c := testClient()
 	c.Timeout = 200 * time.Millisecond // the 30 s of NewClient, shortened
-	_, err := FetchArticle(context.Background(), c, site.URL+"/slow")
+	_, err := Article(context.Background(), c, site.URL+"/slow")
 	if err == nil || err.Error() != "timed out" {
 		t.Fatalf("err = %v, want timed out", err)
 	}
@@ -115,7 +115,7 @@ func TestFetchFollowsFiveRedirects(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
 	// /hop/4 → 3 → 2 → 1 → 0 → page: five redirects, the limit.
-	got, err := FetchArticle(context.Background(), testClient(), site.URL+"/hop/4")
+	got, err := Article(context.Background(), testClient(), site.URL+"/hop/4")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestFetchCancel(t *testing.T) {
 	site := fetchtest.NewSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
-	_, err := FetchArticle(ctx, testClient(), site.URL+"/slow")
+	_, err := Article(ctx, testClient(), site.URL+"/slow")
 	if err == nil || err.Error() != "cancelled" {
 		t.Fatalf("err = %v, want cancelled", err)
 	}
@@ -151,7 +151,7 @@ func TestIsURL(t *testing.T) {
 func TestFetchPageInWindows1252(t *testing.T) {
 	t.Parallel()
 	site := fetchtest.NewSite(t)
-	got, err := FetchArticle(context.Background(), testClient(), site.URL+"/pages/latin1.html")
+	got, err := Article(context.Background(), testClient(), site.URL+"/pages/latin1.html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestServerTextInErrorsIsSanitised(t *testing.T) {
 		buf.Flush()
 	}))
 	t.Cleanup(srv.Close)
-	_, err := FetchArticle(context.Background(), testClient(), srv.URL)
+	_, err := Article(context.Background(), testClient(), srv.URL)
 	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07") || !strings.HasPrefix(err.Error(), "HTTP 410 Gone") {
 		t.Fatalf("err = %q", err)
 	}

@@ -1,4 +1,4 @@
-package articles
+package fetch
 
 import (
 	"context"
@@ -11,12 +11,13 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"newsmark/articles"
 	"newsmark/model"
 )
 
-// FetchArticle gets the web page at rawURL and extracts its article. A feed
+// Article gets the web page at rawURL and extracts its article. A feed
 // there is an error: this is for feed items and links.
-func FetchArticle(ctx context.Context, c *http.Client, rawURL string) (model.Article, error) {
+func Article(ctx context.Context, c *http.Client, rawURL string) (model.Article, error) {
 	r, err := Get(ctx, c, rawURL, Validators{})
 	if err != nil {
 		return model.Article{}, err
@@ -36,8 +37,8 @@ func Page(rawURL string, r *Response) (model.Article, error) {
 		}
 		return model.Article{}, fmt.Errorf("neither a web page nor a feed (%s)", Untrusted(ct))
 	}
-	a, err := ParseHTML(pageUTF8(r.Body, r.ContentType), r.URL)
-	if errors.Is(err, ErrNoArticle) {
+	a, err := articles.ParseHTML(pageUTF8(r.Body, r.ContentType), r.URL)
+	if errors.Is(err, articles.ErrNoArticle) {
 		return model.Article{}, errNoContent
 	}
 	if err != nil {
@@ -53,11 +54,11 @@ func Page(rawURL string, r *Response) (model.Article, error) {
 	}
 	// The URL asked for, not the one redirected to, is the stable ID.
 	a.URL = rawURL
-	Finish(&a, r.Body)
+	articles.Finish(&a, r.Body)
 	if a.Title == "" {
 		a.Title = rawURL
 	}
-	Segment(&a)
+	articles.Segment(&a)
 	return a, nil
 }
 
