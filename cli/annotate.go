@@ -192,7 +192,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	if a.Locator() != "" && a.Locator() != title {
 		fmt.Fprintf(w, "   %s\n", a.Locator())
 	}
-	for _, kind := range []model.EntityKind{model.Company, model.Person, model.Place, model.Figure} {
+	for _, kind := range model.EntityKinds() {
 		var items []string
 		for _, e := range ann.Entities {
 			if e.Kind != kind {
@@ -208,7 +208,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", kindTitle(kind), len(items))
+		fmt.Fprintf(w, "\n%s (%d)\n", kind.Plural(), len(items))
 		for _, it := range items {
 			fmt.Fprintf(w, "  %s\n", it)
 		}
@@ -229,7 +229,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	if len(ann.Ventures) > 0 {
 		fmt.Fprintf(w, "\nVentures (%d)\n", len(ann.Ventures))
 		for _, v := range ann.Ventures {
-			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ReplaceAll(string(v.Kind), "_", " "), v.Status, strings.Join(v.Parties, " + "))
+			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ToLower(v.Kind.Title()), v.Status, strings.Join(v.Parties, " + "))
 			if v.Summary != "" {
 				fmt.Fprintf(w, "  │ %s\n", shorten(v.Summary, 100))
 			}
@@ -243,18 +243,6 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-func kindTitle(k model.EntityKind) string {
-	switch k {
-	case model.Company:
-		return "Companies"
-	case model.Person:
-		return "People"
-	case model.Place:
-		return "Places"
-	}
-	return "Figures"
 }
 
 // shorten cuts s to at most n runes, on a rune boundary, marking the cut.

@@ -99,29 +99,16 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 	}
 	if ents := mainEntities(d.Annotations, mainEntitiesPerKind); len(ents) > 0 {
 		w.WriteString("\n## Entities\n\n")
-		for _, k := range []struct {
-			kind  model.EntityKind
-			label string
-		}{{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}} {
-			if es := ents[k.kind]; len(es) > 0 {
+		for _, k := range model.EntityKinds() {
+			if es := ents[k]; len(es) > 0 {
 				names := make([]string, len(es))
 				for i, e := range es {
 					names[i] = sanitize.Line(e.Name())
 				}
-				fmt.Fprintf(w, "- **%s:** %s\n", k.label, strings.Join(names, ", "))
+				fmt.Fprintf(w, "- **%s:** %s\n", k.Plural(), strings.Join(names, ", "))
 			}
 		}
 	}
-}
-
-// ventureLabels names the venture kinds for people.
-var ventureLabels = map[model.VentureKind]string{
-	model.JointVenture: "Joint venture",
-	model.Partnership:  "Partnership",
-	model.Investment:   "Investment",
-	model.Acquisition:  "Acquisition",
-	model.Merger:       "Merger",
-	model.Project:      "Project",
 }
 
 // VentureCard is the short Markdown card of a venture, as exports show it
@@ -136,10 +123,7 @@ func VentureCard(v model.Venture) string {
 }
 
 func writeVentureCard(w *bufio.Writer, v model.Venture) {
-	label := ventureLabels[v.Kind]
-	if label == "" {
-		label = string(v.Kind)
-	}
+	label := v.Kind.Title()
 	head := label
 	if v.Name != "" {
 		head += ": " + sanitize.Line(v.Name)

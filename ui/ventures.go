@@ -53,12 +53,6 @@ func (v *venturesPane) SetSize(w, h int) {
 
 func (v *venturesPane) setStyles() { v.render() }
 
-// kindNames are the card headings of venture kinds.
-var kindNames = map[model.VentureKind]string{
-	model.JointVenture: "Joint venture", model.Partnership: "Partnership", model.Investment: "Investment",
-	model.Acquisition: "Acquisition", model.Merger: "Merger", model.Project: "Project",
-}
-
 // render builds the cards for the current width and styles.
 func (v *venturesPane) render() {
 	cur, off := v.list.cursor, v.list.offset
@@ -66,10 +60,7 @@ func (v *venturesPane) render() {
 	w := max(v.width-2, 8)
 	items := make([]item, 0, len(v.ventures))
 	for i, vt := range v.ventures {
-		kind := kindNames[vt.Kind]
-		if kind == "" {
-			kind = string(vt.Kind)
-		}
+		kind := vt.Kind.Title()
 		status := vt.Status
 		if status == "" {
 			status = model.Announced
