@@ -111,9 +111,10 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 	}
 }
 
-// VentureCard is the short Markdown card of a venture, as exports show it
-// (a "### Kind: Name" heading, a list of facts, the summary). The UI keeps
-// it as the note of a highlight over the venture's evidence.
+// VentureCard is the venture's card (model.Venture.Card) in Markdown, as
+// exports show it: a "### Kind: Name" heading (the parties when it has no
+// name), its facts and status as a list, then its summary. The UI keeps it as
+// the note of a highlight over the venture's evidence.
 func VentureCard(v model.Venture) string {
 	var b strings.Builder
 	w := bufio.NewWriter(&b)
@@ -123,31 +124,18 @@ func VentureCard(v model.Venture) string {
 }
 
 func writeVentureCard(w *bufio.Writer, v model.Venture) {
-	label := v.Kind.Title()
-	head := label
-	if v.Name != "" {
-		head += ": " + sanitize.Line(v.Name)
+	c := v.Card()
+	head := c.Kind
+	if c.Name != "" {
+		head += ": " + sanitize.Line(c.Name)
 	} else if len(v.Parties) > 0 {
 		head += ": " + sanitize.Line(strings.Join(v.Parties, " + "))
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", head)
-	var facts []string
-	add := func(k, v string) {
-		if v = sanitize.Line(v); v != "" {
-			facts = append(facts, "**"+k+":** "+v)
-		}
+	for _, f := range append(c.Facts, model.Fact{Label: "Status", Value: c.Status}) {
+		fmt.Fprintf(w, "- **%s:** %s\n", f.Label, sanitize.Line(f.Value))
 	}
-	add("Parties", strings.Join(v.Parties, ", "))
-	add("Amount", strings.Join(v.Amounts, ", "))
-	add("Stake", v.Stake)
-	add("Where", v.Location)
-	add("Jobs", v.Headcount)
-	add("When", v.Timeframe)
-	add("Status", v.Status)
-	for _, f := range facts {
-		fmt.Fprintf(w, "- %s\n", f)
-	}
-	if s := sanitize.Line(v.Summary); s != "" {
+	if s := sanitize.Line(c.Summary); s != "" {
 		fmt.Fprintf(w, "\n%s\n", s)
 	}
 }
