@@ -13,6 +13,7 @@ import (
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
+	"newsmark/notes"
 	"newsmark/sanitize"
 	"newsmark/store"
 	"newsmark/ui"
@@ -72,8 +73,9 @@ func runTUI(env Env, args []string) int {
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
 	}
-	web, closeWeb := openWeb(env, o.dataDir, urls, len(o.paths) == 0)
-	defer closeWeb()
+	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
+	defer db.Close()
+	web := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
 		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
 		return 1
@@ -93,10 +95,8 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web}
-	if db := openTUINotes(&uo); db != nil {
-		defer db.Close()
-	}
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web}
+	openTUINotes(&uo, db)
 	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
@@ -105,21 +105,47 @@ func runTUI(env Env, args []string) int {
 	return 0
 }
 
-// openTUINotes opens the notes database for the reader. A database that
-// cannot be opened (locked, read-only, corrupt, too new) leaves the reader
-// working without saving, the status bar saying why; nothing stored is touched.
-func openTUINotes(uo *ui.Options) *store.DB {
+// sharedDB is the one database the reader's notes and the feed cache
+// share, opened the first time either asks for it (with no subscriptions
+// and no article to show, it is never opened).
+type sharedDB struct {
+	path   string
+	db     *store.DB
+	err    error
+	opened bool
+}
+
+// open opens the database once; later calls give the same answer.
+func (s *sharedDB) open() (*store.DB, error) {
+	if !s.opened {
+		s.db, s.err = store.Open(s.path)
+		s.opened = true
+	}
+	return s.db, s.err
+}
+
+// Close closes the database if it was opened.
+func (s *sharedDB) Close() {
+	if s.db != nil {
+		s.db.Close()
+	}
+}
+
+// openTUINotes gives the reader its notes on the shared database. A database
+// that cannot be opened (locked, read-only, corrupt, too new) leaves the
+// reader working without saving, the status bar saying why; nothing stored
+// is touched.
+func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	uo.ExportDir, _ = os.Getwd()
-	n, db, err := openNotes(uo.DataDir)
+	db, err := shared.open()
 	if err != nil {
 		uo.NotesStatus = "notes are not saved: " + sanitize.Text(err.Error())
-		return nil
+		return
 	}
-	uo.Notes = n
+	uo.Notes = notes.New(db)
 	if db.ReadOnly() {
 		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
-	return db
 }
 
 // openLibrary loads the paths, or the embedded samples when there are none.
@@ -144,15 +170,15 @@ func splitURLs(args []string) (paths, urls []string) {
 }
 
 // openWeb builds the program's network side: the client, and with
-// subscriptions the feed cache, whose items (with no arguments) open
-// offline before the samples. Nothing here touches the network; a cache
-// that cannot open is reported and left out.
-func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
+// subscriptions the feed cache on the shared database, whose items (with no
+// arguments) open offline before the samples. Nothing here touches the
+// network; a cache that cannot open is reported and left out.
+func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
 	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
-		return w, func() {}
+		return w
 	}
 	subs, probs, err := feeds.LoadSubscriptions(path)
 	for _, p := range probs {
@@ -162,18 +188,17 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		}
-		return w, func() {}
+		return w
 	}
-	db, err := store.Open(store.DefaultPath(dataDir))
+	db, err := shared.open()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		return w, func() {}
+		return w
 	}
 	cache, err := newCache(db, w.Client)
 	if err != nil {
-		db.Close()
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
-		return w, func() {}
+		return w
 	}
 	w.Cache, w.Subs = cache, subs
 	if noArgs {
@@ -185,5 +210,5 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 		}
 	}
-	return w, func() { db.Close() }
+	return w
 }
