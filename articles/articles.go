@@ -1,14 +1,3 @@
-// Package articles loads and normalises articles: files, folders, stdin,
-// feeds, URLs and the embedded samples. Everything from outside passes its
-// sanitiser before it reaches a model.Article.
-//
-// Opening is lazy: Open reads at most a bounded head of each file to build
-// the library's metadata, and Entry.Load reads and parses the whole article
-// when it is shown. Every bad input gives one Problem with a one-line
-// reason and the rest still load.
-//
-// It imports model and segment (and store, for the feed cache); never
-// annotate, notes, ui or a charm UI library.
 package articles
 
 import (

@@ -1,10 +1,3 @@
-// Package notes keeps the reader's highlights and notes in the store's
-// database and exports them as Markdown (Obsidian), JSON and CSV (Readwise).
-// It re-attaches highlights to articles whose text has changed a little and
-// reports those it cannot place as orphans; it never drops one.
-//
-// It imports model and store only: never articles, annotate, ui or a charm
-// library. Callers pass in the loaded article and its annotations.
 package notes
 
 import (
