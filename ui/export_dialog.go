@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"newsmark/model"
 	"newsmark/notes"
 )
 
@@ -18,12 +20,6 @@ type exportedMsg struct {
 	path string
 	n    int
 	err  error
-}
-
-// exportDocs is the open article with its annotations and highlights.
-func (m *Model) exportDocs() []notes.Doc {
-	a := m.reader.article
-	return []notes.Doc{{Article: a, Annotations: m.anns[a.ID], Highlights: m.reader.cur.highlights}}
 }
 
 // askExport opens the format question, if there is anything to export.
@@ -65,19 +61,28 @@ func (m *Model) exportKey(msg tea.KeyPressMsg) tea.Cmd {
 	if dir == "" {
 		dir = "."
 	}
-	m.input, m.inputValue = inputExportPath, filepath.Join(dir, notes.FileName(m.exportDocs(), f))
+	m.input, m.inputValue = inputExportPath, filepath.Join(dir, notes.FileName([]notes.Doc{{Article: m.reader.article}}, f))
 	return nil
 }
 
-// exportTo writes the open article's notes to path in a tea.Cmd.
+// exportTo writes the open article's notes to path in a tea.Cmd, through
+// the same notes.Export as `newsmark export`: its highlights as stored now,
+// placed on its text, with its annotations.
 func (m *Model) exportTo(path string) tea.Cmd {
 	if path == "" {
 		m.setStatus("export cancelled: no path", false)
 		return nil
 	}
-	docs, f := m.exportDocs(), m.notes.exportFmt
+	a, f, n, annotate := m.reader.article, m.notes.exportFmt, m.opts.Notes, m.opts.Annotate
+	if ann, ok := m.anns[a.ID]; ok {
+		annotate = func(model.Article) model.Annotations { return ann } // annotated already
+	}
 	return func() tea.Msg {
-		err := notes.WriteFile(path, f, docs)
-		return exportedMsg{path: path, n: len(docs[0].Highlights), err: err}
+		x := notes.NewExport(n, nil, annotate)
+		err := x.AddArticle(context.Background(), a)
+		if err == nil {
+			err = x.WriteFile(path, f)
+		}
+		return exportedMsg{path: path, n: x.Highlights(), err: err}
 	}
 }
