@@ -1,14 +1,3 @@
-// Package articles loads and normalises articles: files, folders, stdin,
-// feeds, URLs and the embedded samples. Everything from outside passes its
-// sanitiser before it reaches a model.Article.
-//
-// Opening is lazy: Open reads at most a bounded head of each file to build
-// the library's metadata, and Entry.Load reads and parses the whole article
-// when it is shown. Every bad input gives one Problem with a one-line
-// reason and the rest still load.
-//
-// It imports model and segment (and store, for the feed cache); never
-// annotate, notes, ui or a charm UI library.
 package articles
 
 import (
@@ -22,6 +11,7 @@ import (
 	"sync"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Entry is one article in a library. Meta is known at once (Body may be
@@ -38,6 +28,12 @@ func (e Entry) Load() (model.Article, error) {
 		return e.Meta, nil
 	}
 	return e.load()
+}
+
+// NewEntry is an entry whose Load calls load (a feed item that fetches its
+// page, a cached item that reads its body from the store).
+func NewEntry(meta model.Article, load func() (model.Article, error)) Entry {
+	return Entry{Meta: meta, load: load}
 }
 
 // Problem is an input that gave no article, with a one-line reason.
@@ -93,7 +89,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -104,7 +100,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Text(path), reason(err)})
 				return nil
 			}
 			hidden := path != p && strings.HasPrefix(d.Name(), ".")
@@ -118,7 +114,7 @@ func Open(paths []string, stdin io.Reader) Library {
 				return nil
 			}
 			if why := notRegular(path, d); why != "" {
-				lib.Problems = append(lib.Problems, Problem{Sanitize(path), why})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Text(path), why})
 				return nil
 			}
 			if f, known := formatOf(path); known {
@@ -127,10 +123,10 @@ func Open(paths []string, stdin io.Reader) Library {
 			return nil
 		})
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
 		}
 		if len(jobs) == before && len(lib.Problems) == problems {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)
@@ -142,7 +138,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			lib.Entries = append(lib.Entries, *j.entry)
 		}
 	}
-	sortEntries(lib.Entries)
+	SortEntries(lib.Entries)
 	return lib
 }
 
@@ -257,8 +253,8 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
-// sortEntries orders newest first, undated last, stable otherwise.
-func sortEntries(es []Entry) {
+// SortEntries orders newest first, undated last, stable otherwise.
+func SortEntries(es []Entry) {
 	sort.SliceStable(es, func(i, j int) bool {
 		di, dj := es[i].Meta.Date, es[j].Meta.Date
 		if di.IsZero() != dj.IsZero() {

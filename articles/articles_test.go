@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // want is what a fixture must load as; nil slices mean "empty".
@@ -567,7 +568,7 @@ func FuzzParse(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			if Sanitize(a.Body) != a.Body || Sanitize(a.Title) != a.Title {
+			if sanitize.Text(a.Body) != a.Body || sanitize.Text(a.Title) != a.Title {
 				t.Fatalf("format %d: unsanitised output %q", fm, a.Body)
 			}
 			checkSpans(t, a)

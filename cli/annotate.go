@@ -14,7 +14,8 @@ import (
 	"unicode/utf8"
 
 	"newsmark/annotate"
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/model"
 )
 
@@ -94,7 +95,7 @@ func runAnnotate(env Env, args []string) int {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
-	lib := articles.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
+	lib := feeds.OpenInputs(context.Background(), fetch.NewClient(Version), paths, env.Stdin)
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)
@@ -106,7 +107,7 @@ func runAnnotate(env Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
-			if summary := (*articles.SummaryOnly)(nil); !errors.As(err, &summary) {
+			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
 				code = 1
 				continue
 			}
@@ -191,7 +192,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	if a.Locator() != "" && a.Locator() != title {
 		fmt.Fprintf(w, "   %s\n", a.Locator())
 	}
-	for _, kind := range []model.EntityKind{model.Company, model.Person, model.Place, model.Figure} {
+	for _, kind := range model.EntityKinds() {
 		var items []string
 		for _, e := range ann.Entities {
 			if e.Kind != kind {
@@ -207,7 +208,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", kindTitle(kind), len(items))
+		fmt.Fprintf(w, "\n%s (%d)\n", kind.Plural(), len(items))
 		for _, it := range items {
 			fmt.Fprintf(w, "  %s\n", it)
 		}
@@ -228,7 +229,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	if len(ann.Ventures) > 0 {
 		fmt.Fprintf(w, "\nVentures (%d)\n", len(ann.Ventures))
 		for _, v := range ann.Ventures {
-			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ReplaceAll(string(v.Kind), "_", " "), v.Status, strings.Join(v.Parties, " + "))
+			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ToLower(v.Kind.Title()), v.Status, strings.Join(v.Parties, " + "))
 			if v.Summary != "" {
 				fmt.Fprintf(w, "  │ %s\n", shorten(v.Summary, 100))
 			}
@@ -242,18 +243,6 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-func kindTitle(k model.EntityKind) string {
-	switch k {
-	case model.Company:
-		return "Companies"
-	case model.Person:
-		return "People"
-	case model.Place:
-		return "Places"
-	}
-	return "Figures"
 }
 
 // shorten cuts s to at most n runes, on a rune boundary, marking the cut.

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/adrg/xdg"
+
+	"newsmark/fetch/fetchtest"
 )
 
 // runCmd runs newsmark with args and returns exit code, stdout, stderr.
@@ -81,7 +83,7 @@ func TestFeedsCommands(t *testing.T) {
 func feedSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle("/", http.FileServer(http.Dir("../articles/testdata/web")))
+	mux.Handle("/", http.FileServer(http.Dir(fetchtest.Dir())))
 	mux.HandleFunc("/gone.xml", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	s := httptest.NewServer(mux)
 	t.Cleanup(s.Close)

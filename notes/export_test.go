@@ -103,7 +103,7 @@ func TestMarkdownShape(t *testing.T) {
 	if !strings.Contains(md, "> The venture expects to hire 800 people by 2028.\n>\n> \"This is the largest") {
 		t.Error("a two-paragraph highlight should stay one block quote")
 	}
-	for _, want := range []string{"#deal-terms #stake", "### Joint venture: Harbor Robotics + Meridian Steel", "**Amount:** $400 million",
+	for _, want := range []string{"#deal-terms #stake", "### Joint venture: Harbor Robotics + Meridian Steel", "**Amounts:** $400 million",
 		"- **Companies:** Meridian Steel, Harbor Robotics", "- **People:** Dana Ortiz", "*No longer found in the article.*"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 // A folder export (a daily sync into an Obsidian vault) writes one Markdown
@@ -39,10 +40,10 @@ var ownedKeys = map[string]bool{"title": true, "source": true, "url": true, "dat
 func WriteDir(dir string, docs []Doc, o outfile.Options) ([]string, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", outfile.Quote(dir), err)
+		return nil, fmt.Errorf("%s: %w", sanitize.Quote(dir), err)
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("%s: not a folder", outfile.Quote(dir))
+		return nil, fmt.Errorf("%s: not a folder", sanitize.Quote(dir))
 	}
 	o.Merge = mergeNote
 	used := map[string]bool{}
@@ -111,7 +112,7 @@ func writeFolderNote(w *bufio.Writer, d Doc) {
 
 // markerID keeps an ID from closing the comment early.
 func markerID(id string) string {
-	return strings.NewReplacer("-->", "--&gt;", "\n", " ").Replace(oneLine(id))
+	return strings.NewReplacer("-->", "--&gt;", "\n", " ").Replace(sanitize.Line(id))
 }
 
 // markedID is the article ID in a note's begin marker.

@@ -1,22 +1,3 @@
-// Package outfile writes every file newsmark writes outside its own data
-// folder: exports, the brief, deal tables, corrections, and the subscriptions
-// file. It is the one place that decides what may happen to what is already
-// at a path:
-//
-//   - "-" (and /dev/stdout) is standard output;
-//   - a FIFO or a character device (a terminal, /dev/null) is written
-//     through, never replaced;
-//   - a new file is written whole (a temporary file, synced, then linked
-//     into place so a file created meanwhile is never clobbered);
-//   - an existing regular file is replaced only when the caller says the
-//     user agreed (Options.Overwrite), or merged when the caller gives a
-//     Merge that recognises it; its mode is kept;
-//   - a symlink to a regular file replaces its target in place, keeping the
-//     symlink and the target's mode;
-//   - anything else (a folder, a socket, a block device, a dangling
-//     symlink) is refused with a one-line reason.
-//
-// It imports the standard library only.
 package outfile
 
 import (
@@ -28,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"newsmark/sanitize"
 )
 
 // ErrExists is the cause of a refusal to replace an existing file the user
@@ -84,7 +67,7 @@ func Inspect(path string) (Target, error) {
 		return Target{}, errors.New("no file name given")
 	}
 	if strings.HasSuffix(path, string(filepath.Separator)) {
-		return Target{}, fmt.Errorf("%s: a folder name (ends in %q), not a file", Quote(path), string(filepath.Separator))
+		return Target{}, fmt.Errorf("%s: a folder name (ends in %q), not a file", sanitize.Quote(path), string(filepath.Separator))
 	}
 	li, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -92,14 +75,14 @@ func Inspect(path string) (Target, error) {
 		di, derr := os.Stat(dir)
 		switch {
 		case derr != nil:
-			return Target{}, fmt.Errorf("%s: folder %s: %s", Quote(path), Quote(dir), reason(derr))
+			return Target{}, fmt.Errorf("%s: folder %s: %s", sanitize.Quote(path), sanitize.Quote(dir), reason(derr))
 		case !di.IsDir():
-			return Target{}, fmt.Errorf("%s: %s is not a folder", Quote(path), Quote(dir))
+			return Target{}, fmt.Errorf("%s: %s is not a folder", sanitize.Quote(path), sanitize.Quote(dir))
 		}
 		return Target{Kind: New, Path: path}, nil
 	}
 	if err != nil {
-		return Target{}, fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return Target{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	real := path
 	fi := li
@@ -107,13 +90,13 @@ func Inspect(path string) (Target, error) {
 		fi, err = os.Stat(path)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return Target{}, fmt.Errorf("%s: a symlink to nothing (dangling); not replacing it", Quote(path))
+				return Target{}, fmt.Errorf("%s: a symlink to nothing (dangling); not replacing it", sanitize.Quote(path))
 			}
-			return Target{}, fmt.Errorf("%s: %s", Quote(path), reason(err))
+			return Target{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 		}
 		if fi.Mode().IsRegular() {
 			if real, err = filepath.EvalSymlinks(path); err != nil {
-				return Target{}, fmt.Errorf("%s: %s", Quote(path), reason(err))
+				return Target{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 			}
 		}
 	}
@@ -124,13 +107,13 @@ func Inspect(path string) (Target, error) {
 	case m&fs.ModeNamedPipe != 0, m&fs.ModeCharDevice != 0:
 		return Target{Kind: Stream, Path: path}, nil
 	case m.IsDir():
-		return Target{}, fmt.Errorf("%s: is a folder, not a file", Quote(path))
+		return Target{}, fmt.Errorf("%s: is a folder, not a file", sanitize.Quote(path))
 	case m&fs.ModeDevice != 0:
-		return Target{}, fmt.Errorf("%s: is a block device (a disk); refusing to write over it", Quote(path))
+		return Target{}, fmt.Errorf("%s: is a block device (a disk); refusing to write over it", sanitize.Quote(path))
 	case m&fs.ModeSocket != 0:
-		return Target{}, fmt.Errorf("%s: is a socket; refusing to write to it", Quote(path))
+		return Target{}, fmt.Errorf("%s: is a socket; refusing to write to it", sanitize.Quote(path))
 	}
-	return Target{}, fmt.Errorf("%s: not a regular file (%s); refusing to replace it", Quote(path), m.Type())
+	return Target{}, fmt.Errorf("%s: not a regular file (%s); refusing to replace it", sanitize.Quote(path), m.Type())
 }
 
 // Write writes what write produces to path under o's rules. It renders into
@@ -156,14 +139,14 @@ func WriteBytes(path string, o Options, data []byte) error {
 		if o.Merge != nil {
 			old, err := os.ReadFile(t.Path)
 			if err != nil {
-				return fmt.Errorf("%s: %s", Quote(path), reason(err))
+				return fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 			}
 			merged, err := o.Merge(old, data)
 			switch {
 			case err == nil:
 				return replace(t, merged)
 			case !errors.Is(err, ErrNotOurs):
-				return fmt.Errorf("%s: %w", Quote(path), err)
+				return fmt.Errorf("%s: %w", sanitize.Quote(path), err)
 			}
 		}
 		if !o.Overwrite {
@@ -178,7 +161,7 @@ func WriteBytes(path string, o Options, data []byte) error {
 // ErrExists with errors.Is.
 type ExistsError struct{ Path string }
 
-func (e *ExistsError) Error() string { return Quote(e.Path) + " " + ErrExists.Error() }
+func (e *ExistsError) Error() string { return sanitize.Quote(e.Path) + " " + ErrExists.Error() }
 
 // Is makes errors.Is(err, ErrExists) true.
 func (e *ExistsError) Is(target error) bool { return target == ErrExists }
@@ -205,11 +188,11 @@ func writeStream(path string, o Options, data []byte) error {
 	// No O_CREATE and no O_TRUNC: it exists, and is not ours to reset.
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	return f.Close()
 }
@@ -232,7 +215,7 @@ func create(path string, data []byte) error {
 			return &ExistsError{Path: path}
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("%s: %s", Quote(path), reason(err))
+			return fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 		}
 	}
 	return nil
@@ -248,7 +231,7 @@ func replace(t Target, data []byte) error {
 	keepOwner(t.Path, tmp)
 	if err := os.Rename(tmp, t.Path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("%s: %s", Quote(t.Path), reason(err))
+		return fmt.Errorf("%s: %s", sanitize.Quote(t.Path), reason(err))
 	}
 	return nil
 }
@@ -258,7 +241,7 @@ func replace(t Target, data []byte) error {
 func temp(path string, data []byte, perm fs.FileMode) (name string, err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return "", fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	defer func() {
 		if err != nil {
@@ -267,16 +250,16 @@ func temp(path string, data []byte, perm fs.FileMode) (name string, err error) {
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
-		return "", fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return "", fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	if err = f.Sync(); err != nil {
-		return "", fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return "", fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	if err = f.Chmod(perm); err != nil {
-		return "", fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return "", fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	if err = f.Close(); err != nil {
-		return "", fmt.Errorf("%s: %s", Quote(path), reason(err))
+		return "", fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	return f.Name(), nil
 }
@@ -299,17 +282,4 @@ func reason(err error) string {
 		err = le.Err
 	}
 	return strings.Join(strings.Fields(err.Error()), " ")
-}
-
-// Quote shows a path on one line: as it is when it is plain, else quoted
-// with Go's escapes, so a newline or an escape sequence in a file name can
-// neither split a message nor reach the terminal.
-func Quote(path string) string {
-	for _, r := range path {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '"' || r == '\\' ||
-			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0xfffd {
-			return fmt.Sprintf("%+q", path)
-		}
-	}
-	return path
 }

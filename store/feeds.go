@@ -16,7 +16,7 @@ import (
 // model.Article ID that highlights refer to, and keys the body (plain text,
 // from the feed or the fetched page), which lives in its own table so that
 // listing thousands of items never reads article text. authors and links
-// are JSON arrays; times are UTC in timeFormat, so that they sort as text.
+// are JSON arrays; times are in timeFormat (times.go).
 // Items are not deleted with their feed row: removing a feed deletes its
 // unread items only.
 var m002Feeds = Migration{Version: 2, Name: "feeds", SQL: `
@@ -51,21 +51,6 @@ CREATE TABLE feed_articles (
 	links      TEXT NOT NULL DEFAULT '[]'
 );
 `}
-
-// timeFormat is fixed-width so that stored times sort as text.
-const timeFormat = "2006-01-02T15:04:05.000Z"
-
-func fmtTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(timeFormat)
-}
-
-func scanTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
 
 // FeedState is the cached state of one feed.
 type FeedState struct {

@@ -1,22 +1,3 @@
-// Package store owns newsmark's one SQLite database (modernc.org/sqlite, WAL)
-// and every migration of its schema: the reader's highlights today, the feed
-// cache of the web issue next. Other packages get at the tables through DB.SQL
-// for reads and DB.Write for writes, so that locked, read-only and corrupt
-// databases are reported the same way everywhere.
-//
-// # Adding a migration
-//
-// Migrations are applied in order, each in its own transaction, and recorded
-// in the schema_version table. To change the schema, never edit a migration
-// that has shipped: write a new file store/mNNN_what.go holding
-//
-//	var mNNNWhat = Migration{Version: NNN, Name: "what", SQL: `CREATE TABLE ...;`}
-//
-// and append mNNNWhat to the list in migrations.go (a one-line change). The
-// tests check that versions are 1, 2, 3… without gaps.
-//
-// It imports model only (and the SQLite driver); never articles, annotate,
-// notes, ui or a charm library.
 package store
 
 import (

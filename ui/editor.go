@@ -8,8 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // editor is the note editor drawn over the screen: the passage quoted on
@@ -63,7 +63,7 @@ func (e *editor) View(keys *KeyMap) string {
 		title = "New highlight with a note"
 	}
 	lines := []string{st.Title.Render(title)}
-	quote := wrapText(articles.Sanitize(strings.Join(strings.Fields(e.h.Text), " ")), inner-2)
+	quote := wrapText(sanitize.Line(e.h.Text), inner-2)
 	if len(quote) > 3 {
 		quote = append(quote[:2:2], ansi.Truncate(quote[2], inner-3, "")+"…")
 	}

@@ -9,10 +9,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
 	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 // notesState is the root's part of the notes work: the open note editor,
@@ -125,11 +125,11 @@ func countNotes(n *notes.Notes) tea.Cmd {
 
 // snippet is the start of a highlight's text for the status bar.
 func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = sanitize.Line(s)
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}
-	return "“" + articles.Sanitize(s) + "”"
+	return "“" + s + "”"
 }
 
 // notesMsg handles the notes work's messages (and the editor's paste and
@@ -148,14 +148,14 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return m.notes.editor.update(msg), true
 	case noteSavedMsg:
 		if msg.err != nil {
-			m.setStatus("not saved: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not saved: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.setStatus(msg.verb+": "+snippet(msg.h.Text), false)
 		return m.refreshNotes(), true
 	case noteDeletedMsg:
 		if msg.err != nil {
-			m.setStatus("not deleted: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not deleted: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.notes.deleted = msg.h.ID
@@ -163,7 +163,7 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return m.refreshNotes(), true
 	case noteRestoredMsg:
 		if msg.err != nil {
-			m.setStatus("not restored: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not restored: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.notes.deleted = 0
@@ -180,9 +180,9 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		if msg.err != nil {
-			m.setStatus("not exported: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not exported: "+sanitize.Text(msg.err.Error()), true)
 		} else {
-			m.setStatus("exported "+plural(msg.n, "highlight", "highlights")+" to "+articles.Sanitize(msg.path), false)
+			m.setStatus("exported "+plural(msg.n, "highlight", "highlights")+" to "+sanitize.Text(msg.path), false)
 		}
 		return nil, true
 	}
@@ -219,7 +219,7 @@ func (m *Model) newHighlight(s model.Span, note string) (model.Highlight, bool) 
 	}
 	h, err := notes.NewHighlight(m.reader.article, s.Start, s.End, note)
 	if err != nil {
-		m.setStatus("not saved: "+articles.Sanitize(err.Error()), true)
+		m.setStatus("not saved: "+sanitize.Text(err.Error()), true)
 		return h, false
 	}
 	return h, true

@@ -308,6 +308,31 @@ func TestExportFromReader(t *testing.T) {
 	}
 }
 
+// TestExportFromReaderIsTheCLIExport: x exports what `newsmark export`
+// would: the highlights as stored now (a note another newsmark changed
+// meanwhile included), with the article's ventures.
+func TestExportFromReaderIsTheCLIExport(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("h")
+	hs := e.stored()
+	if len(hs) != 1 {
+		t.Fatalf("%d highlights stored, want 1", len(hs))
+	}
+	if _, err := e.notes.UpdateNote(context.Background(), hs[0].ID, "Changed in another window."); err != nil {
+		t.Fatal(err)
+	}
+	e.keys("x", "m", "enter")
+	b, err := os.ReadFile(filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{e.sentence(0), "Changed in another window.", "## Ventures", "### Joint venture"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the export lacks %q:\n%s", want, b)
+		}
+	}
+}
+
 func TestPanelKeepsCardsAsNotes(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys("1", "tab", "h")

@@ -59,8 +59,10 @@ func (m Model) helpPane() Pane {
 	switch {
 	case m.notes.editor != nil:
 		return PaneEditor
-	case m.notes.exportAsk, m.notes.exists != "":
+	case m.notes.exportAsk:
 		return PaneExport
+	case m.notes.exists != "":
+		return PaneExists
 	case m.input != inputNone:
 		return PaneInput
 	case m.links.open && m.screen == screenReader:

@@ -1,9 +1,8 @@
-package articles
+package feeds
 
 import (
 	"bufio"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,10 @@ import (
 	"strings"
 
 	"github.com/adrg/xdg"
+
+	"newsmark/articles"
+	"newsmark/fetch"
+	"newsmark/sanitize"
 )
 
 // Subscription is one line of the feeds file, in the convention of
@@ -59,21 +62,21 @@ func quoteToken(t string) string {
 // ParseSubscriptions reads a feeds file. A line that is not a subscription
 // (no http/https URL first, an unclosed quote) is a Problem named "feeds:N";
 // the other lines still count.
-func ParseSubscriptions(r io.Reader) ([]Subscription, []Problem) {
+func ParseSubscriptions(r io.Reader) ([]Subscription, []articles.Problem) {
 	var subs []Subscription
-	var probs []Problem
+	var probs []articles.Problem
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		s, ok, err := parseSubLine(sc.Text())
 		if err != nil {
-			probs = append(probs, Problem{Path: fmt.Sprintf("feeds:%d", n), Reason: err.Error()})
+			probs = append(probs, articles.Problem{Path: fmt.Sprintf("feeds:%d", n), Reason: err.Error()})
 		} else if ok {
 			subs = append(subs, s)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		probs = append(probs, Problem{Path: "feeds", Reason: err.Error()})
+		probs = append(probs, articles.Problem{Path: "feeds", Reason: err.Error()})
 	}
 	return subs, probs
 }
@@ -88,12 +91,12 @@ func parseSubLine(line string) (s Subscription, ok bool, err error) {
 	if err != nil {
 		return s, false, err
 	}
-	if !IsURL(toks[0]) {
-		return s, false, fmt.Errorf("not an http or https URL: %.60s", Sanitize(toks[0]))
+	if !fetch.IsURL(toks[0]) {
+		return s, false, fmt.Errorf("not an http or https URL: %.60s", sanitize.Text(toks[0]))
 	}
 	s.URL = toks[0]
 	for _, tok := range toks[1:] {
-		t := strings.TrimSpace(Sanitize(tok))
+		t := strings.TrimSpace(sanitize.Text(tok))
 		switch {
 		case strings.HasPrefix(t, "~"):
 			s.Name = strings.TrimSpace(t[1:])
@@ -141,7 +144,7 @@ func splitTokens(s string) ([]string, error) {
 
 // LoadSubscriptions reads the feeds file at path; a missing file is no
 // subscriptions.
-func LoadSubscriptions(path string) ([]Subscription, []Problem, error) {
+func LoadSubscriptions(path string) ([]Subscription, []articles.Problem, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
@@ -173,7 +176,7 @@ func AddSubscriptions(path string, subs ...Subscription) ([]Subscription, error)
 		b.WriteByte('\n')
 	}
 	for _, s := range subs {
-		if !IsURL(s.URL) {
+		if !fetch.IsURL(s.URL) {
 			return nil, fmt.Errorf("%s: not an http or https URL", s.URL)
 		}
 		if seen[s.URL] {
@@ -232,101 +235,4 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// opml is the subset of OPML 2.0 that feed readers exchange.
-type opml struct {
-	XMLName xml.Name  `xml:"opml"`
-	Version string    `xml:"version,attr"`
-	Title   string    `xml:"head>title"`
-	Body    []outline `xml:"body>outline"`
-}
-
-type outline struct {
-	Text     string    `xml:"text,attr"`
-	Title    string    `xml:"title,attr,omitempty"`
-	Type     string    `xml:"type,attr,omitempty"`
-	XMLURL   string    `xml:"xmlUrl,attr,omitempty"`
-	HTMLURL  string    `xml:"htmlUrl,attr,omitempty"`
-	Category string    `xml:"category,attr,omitempty"`
-	Children []outline `xml:"outline"`
-}
-
-// ReadOPML reads the feeds of an OPML file. Folders (outlines without
-// xmlUrl) become tags of the feeds inside them, as does the category
-// attribute ("/a/b,c" gives tags a/b and c).
-func ReadOPML(r io.Reader) ([]Subscription, error) {
-	var doc opml
-	d := xml.NewDecoder(r)
-	d.Entity = xml.HTMLEntity
-	d.Strict = false
-	if err := d.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("not an OPML file: %s", oneLine(err.Error()))
-	}
-	var subs []Subscription
-	var walk func(os []outline, folders []string)
-	walk = func(os []outline, folders []string) {
-		for _, o := range os {
-			name := strings.TrimSpace(o.Title)
-			if name == "" {
-				name = strings.TrimSpace(o.Text)
-			}
-			if o.XMLURL == "" {
-				if name != "" {
-					walk(o.Children, append(folders[:len(folders):len(folders)], Sanitize(name)))
-				} else {
-					walk(o.Children, folders)
-				}
-				continue
-			}
-			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: Sanitize(name)}
-			if s.Name == s.URL { // WriteOPML's stand-in for no name
-				s.Name = ""
-			}
-			s.Tags = append(s.Tags, folders...)
-			for _, c := range strings.Split(o.Category, ",") {
-				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" && !contains(s.Tags, c) {
-					s.Tags = append(s.Tags, Sanitize(c))
-				}
-			}
-			if IsURL(s.URL) {
-				subs = append(subs, s)
-			}
-		}
-	}
-	walk(doc.Body, nil)
-	return subs, nil
-}
-
-// WriteOPML writes subs as OPML 2.0, flat, tags in the category attribute.
-func WriteOPML(w io.Writer, subs []Subscription) error {
-	doc := opml{Version: "2.0", Title: "newsmark subscriptions"}
-	for _, s := range subs {
-		name := s.Name
-		if name == "" {
-			name = s.URL
-		}
-		doc.Body = append(doc.Body, outline{
-			Text: name, Title: s.Name, Type: "rss", XMLURL: s.URL, Category: strings.Join(s.Tags, ","),
-		})
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	e := xml.NewEncoder(w)
-	e.Indent("", "  ")
-	if err := e.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,4 +1,4 @@
-package articles
+package fetch
 
 import (
 	"context"
@@ -8,8 +8,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
+
+	"newsmark/sanitize"
 )
 
 // Network limits of every fetch (issue 6: network hygiene).
@@ -42,7 +45,7 @@ func NewClient(version string) *http.Client {
 				return errTooManyRedirects
 			}
 			if !webScheme(req.URL) {
-				return fmt.Errorf("redirect to a %s: URL refused (only http and https)", untrusted(req.URL.Scheme))
+				return fmt.Errorf("redirect to a %s: URL refused (only http and https)", Untrusted(req.URL.Scheme))
 			}
 			return nil
 		},
@@ -74,24 +77,36 @@ func webScheme(u *url.URL) bool {
 	return u.Scheme == "http" || u.Scheme == "https"
 }
 
-// validators are the conditional-GET headers of a cached copy.
-type validators struct {
+// Validators are the conditional-GET headers of a cached copy.
+type Validators struct {
 	ETag         string
 	LastModified string
 }
 
-// response is a fetched body, read whole and capped.
-type response struct {
+// Response is a fetched body, read whole and capped.
+type Response struct {
 	URL         string // after redirects
 	ContentType string
 	Body        []byte
 	NotModified bool // 304: the cached copy stays
-	validators
+	Validators
 }
 
-// get fetches rawURL with the hygiene of NewClient, a status check and the
+// IsHTML reports whether the response is a web page: its Content-Type says
+// HTML, or its body starts as HTML does (servers often say text/plain).
+func (r *Response) IsHTML() bool {
+	return strings.Contains(strings.ToLower(r.ContentType), "html") || LooksLikeHTML(r.Body)
+}
+
+var htmlStart = regexp.MustCompile(`(?i)^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|meta|title|div|p|article)\b`)
+
+// LooksLikeHTML reports whether b starts as an HTML page does (after
+// white space and comments: a doctype or one of the usual first tags).
+func LooksLikeHTML(b []byte) bool { return htmlStart.Match(b) }
+
+// Get fetches rawURL with the hygiene of NewClient, a status check and the
 // body cap. Its errors are one line, without the URL (callers add it).
-func get(ctx context.Context, c *http.Client, rawURL string, v validators) (*response, error) {
+func Get(ctx context.Context, c *http.Client, rawURL string, v Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || !webScheme(u) || u.Host == "" {
 		return nil, fmt.Errorf("not an http or https URL")
@@ -112,15 +127,15 @@ func get(ctx context.Context, c *http.Client, rawURL string, v validators) (*res
 		return nil, netReason(ctx, err)
 	}
 	defer resp.Body.Close()
-	r := &response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}
+	r := &Response{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}
 	r.ETag, r.LastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	if resp.StatusCode == http.StatusNotModified {
 		r.NotModified = true
-		r.validators = v
+		r.Validators = v
 		return r, nil
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("HTTP %s", untrusted(resp.Status))
+		return nil, fmt.Errorf("HTTP %s", Untrusted(resp.Status))
 	}
 	if resp.ContentLength > MaxBodyBytes {
 		return nil, errTooBig
@@ -155,15 +170,15 @@ func netReason(ctx context.Context, err error) error {
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Err != nil {
-		return fmt.Errorf("%s failed: %s", oe.Op, untrusted(oe.Err.Error()))
+		return fmt.Errorf("%s failed: %s", oe.Op, Untrusted(oe.Err.Error()))
 	}
-	return errors.New(untrusted(err.Error()))
+	return errors.New(Untrusted(err.Error()))
 }
 
-// untrusted makes server-sent text (a status line, a content type, a parser
+// Untrusted makes server-sent text (a status line, a content type, a parser
 // message quoting the body) fit for an error line on the terminal.
-func untrusted(s string) string {
-	s = Sanitize(oneLine(s))
+func Untrusted(s string) string {
+	s = sanitize.Line(s)
 	if len(s) > 200 {
 		s = s[:200] + "…"
 	}

@@ -1,4 +1,4 @@
-package articles
+package sanitize
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestSanitize(t *testing.T) {
@@ -39,8 +40,8 @@ func TestSanitize(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			if got := Sanitize(c.in); got != c.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+			if got := Text(c.in); got != c.want {
+				t.Errorf("Text(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -52,7 +53,7 @@ func FuzzSanitize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := Sanitize(in)
+		out := Text(in)
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8 out of %q: %q", in, out)
 		}
@@ -64,7 +65,7 @@ func FuzzSanitize(f *testing.F) {
 				t.Fatalf("control %U left in %q (from %q)", r, out, in)
 			}
 		}
-		if again := Sanitize(out); again != out {
+		if again := Text(out); again != out {
 			t.Fatalf("not idempotent: %q → %q", out, again)
 		}
 		if len(out) > 3*len(in) { // only U+FFFD repairs may grow it
@@ -79,11 +80,11 @@ func BenchmarkSanitize(b *testing.B) {
 	b.Run("clean", func(b *testing.B) {
 		b.SetBytes(int64(len(s)))
 		for b.Loop() {
-			Sanitize(s)
+			Text(s)
 		}
 	})
 	// The sample stories: plain ASCII runs between curly quotes and dashes.
-	names, _ := filepath.Glob(filepath.Join("samples", "*.txt"))
+	names, _ := filepath.Glob(filepath.Join("..", "articles", "samples", "*.txt"))
 	var sb strings.Builder
 	for sb.Len() < 2<<20 && len(names) > 0 {
 		for _, n := range names {
@@ -95,13 +96,42 @@ func BenchmarkSanitize(b *testing.B) {
 	b.Run("samples", func(b *testing.B) {
 		b.SetBytes(int64(len(news)))
 		for b.Loop() {
-			Sanitize(news)
+			Text(news)
 		}
 	})
 	b.Run("dirty", func(b *testing.B) {
 		b.SetBytes(int64(len(d)))
 		for b.Loop() {
-			Sanitize(d)
+			Text(d)
 		}
 	})
+}
+
+func TestLine(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"Acme rises", "Acme rises"},
+		{"  Acme\n\trises  ", "Acme rises"},
+		{"Acme  rises", "Acme rises"},
+		{"£10\u00a0billion", "£10 billion"},
+		{"one\u2028two", "one two"},               // a separator Text turns into a line break
+		{"a\x1b[2J\r\nb", "a b"},                  // controls go, the break folds
+		{"\x1b]0;title\x07Headline ", "Headline"}, // an escape at the start
+		{"東京 — 50-50", "東京 — 50-50"},
+	} {
+		if got := Line(c.in); got != c.want {
+			t.Errorf("Line(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestLineKeepsFoldedText: text already on one line comes back as it is,
+// without a copy.
+func TestLineKeepsFoldedText(t *testing.T) {
+	t.Parallel()
+	s := "Harbor Robotics and Meridian Steel — “a venture”"
+	if got := Line(s); unsafe.StringData(got) != unsafe.StringData(s) {
+		t.Errorf("Line copied %q", s)
+	}
 }

@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"newsmark/fetch/fetchtest"
 	"newsmark/store"
 )
 
@@ -54,7 +55,7 @@ func refresh(t *testing.T, c *Cache, subs []Subscription) map[string]Progress {
 
 func TestCacheRefreshStoresFeedsAndReportsBadOnes(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := openCache(t)
 	c.Concurrency = 3
 	u := func(p string) string { return site.URL + p }
@@ -121,7 +122,7 @@ func TestCacheRefreshStoresFeedsAndReportsBadOnes(t *testing.T) {
 
 func TestCacheConditionalGetAndOffline(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := openCache(t)
 	subs := []Subscription{{URL: site.URL + "/etag/rss.xml"}, {URL: site.URL + "/atom.xml"}}
 	final := refresh(t, c, subs)
@@ -131,7 +132,7 @@ func TestCacheConditionalGetAndOffline(t *testing.T) {
 		}
 	}
 	// Prefetch fetched the summary-only items' pages during the refresh.
-	if site.count("/pages/kestrel.html") == 0 || site.count("/pages/nodate.html") != 1 {
+	if site.Count("/pages/kestrel.html") == 0 || site.Count("/pages/nodate.html") != 1 {
 		t.Error("pages not prefetched")
 	}
 	// Second refresh: ETag (If-None-Match) and Last-Modified
@@ -142,7 +143,7 @@ func TestCacheConditionalGetAndOffline(t *testing.T) {
 			t.Errorf("second refresh of %s: %v, %d new", p.Feed, p.State, len(p.New))
 		}
 	}
-	if n := site.status(304); n != 2 {
+	if n := site.Status(304); n != 2 {
 		t.Errorf("304 responses: %d, want 2", n)
 	}
 
@@ -194,12 +195,12 @@ func TestCacheConditionalGetAndOffline(t *testing.T) {
 
 func TestCacheRemoveAndOpenOnDemand(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := openCache(t)
 	c.Prefetch = 0
 	subs := []Subscription{{URL: site.URL + "/rss.xml"}}
 	refresh(t, c, subs)
-	if n := site.count("/pages/kestrel.html"); n != 0 {
+	if n := site.Count("/pages/kestrel.html"); n != 0 {
 		t.Fatalf("prefetch 0 fetched %d pages", n)
 	}
 	lib, _ := c.Library(context.Background(), subs)
@@ -210,7 +211,7 @@ func TestCacheRemoveAndOpenOnDemand(t *testing.T) {
 	if _, err := k.Load(); err != nil {
 		t.Fatal(err)
 	}
-	if n := site.count("/pages/kestrel.html"); n != 1 {
+	if n := site.Count("/pages/kestrel.html"); n != 1 {
 		t.Errorf("page fetched %d times on two opens, want once (then cached)", n)
 	}
 	// A note on an unread item keeps it when the feed is removed.
@@ -235,7 +236,7 @@ func TestCacheRemoveAndOpenOnDemand(t *testing.T) {
 
 func TestCacheLoadContextCancels(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := openCache(t)
 	c.Prefetch = 0
 	subs := []Subscription{{URL: site.URL + "/rss.xml"}}
@@ -257,7 +258,7 @@ func TestCacheLoadContextCancels(t *testing.T) {
 }
 
 func TestCacheSubscribed(t *testing.T) {
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	xdg.Reload()
 	t.Cleanup(xdg.Reload)
@@ -284,7 +285,7 @@ func TestCacheSubscribed(t *testing.T) {
 // cached, so its page is fetched when it is next opened online.
 func TestOfflineItemReadsAsItsSummary(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	c := openCache(t)
 	c.Prefetch = 0 // nothing but the feed is cached
 	subs := []Subscription{{URL: site.URL + "/rss.xml"}}

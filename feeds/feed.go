@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"bytes"
@@ -14,11 +14,13 @@ import (
 	"strings"
 	"time"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
+	"newsmark/articles"
+	"newsmark/fetch"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Feed is a parsed RSS, Atom or JSON feed: text fields are sanitised plain
@@ -33,7 +35,7 @@ type Feed struct {
 	NotModified bool
 	FetchedAt   time.Time
 	Items       []Item
-	Problems    []Problem
+	Problems    []articles.Problem
 }
 
 // Item is one entry of a feed.
@@ -58,7 +60,7 @@ var errNotFeed = errors.New("not a feed")
 // lastModified (from the previous fetch) are given: a 304 gives a Feed with
 // NotModified set. An HTML page there is an error.
 func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified string) (*Feed, error) {
-	r, err := get(ctx, c, rawURL, validators{ETag: etag, LastModified: lastModified})
+	r, err := fetch.Get(ctx, c, rawURL, fetch.Validators{ETag: etag, LastModified: lastModified})
 	if err != nil {
 		return nil, err
 	}
@@ -68,19 +70,19 @@ func FetchFeed(ctx context.Context, c *http.Client, rawURL, etag, lastModified s
 	}
 	f, err := parseFeed(rawURL, r, now)
 	if errors.Is(err, errNotFeed) {
-		if strings.Contains(strings.ToLower(r.ContentType), "html") || htmlStart.Match(r.Body) {
+		if r.IsHTML() {
 			return nil, errors.New("not a feed: the server sent an HTML page")
 		}
-		return nil, fmt.Errorf("not a feed (%s)", untrusted(r.ContentType))
+		return nil, fmt.Errorf("not a feed (%s)", fetch.Untrusted(r.ContentType))
 	}
 	return f, err
 }
 
 // parseFeed parses a response body as a feed; errNotFeed when it is not one.
-func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
+func parseFeed(feedURL string, r *fetch.Response, now time.Time) (*Feed, error) {
 	body := r.Body
 	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
-		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !htmlStart.Match(t[bytes.IndexByte(t, '>')+1:]) {
+		if t := bytes.TrimSpace(body); bytes.HasPrefix(t, []byte("<?xml")) && !fetch.LooksLikeHTML(t[bytes.IndexByte(t, '>')+1:]) {
 			return nil, errors.New("malformed XML: no RSS or Atom root element")
 		}
 		return nil, errNotFeed
@@ -93,7 +95,7 @@ func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			return nil, errNotFeed
 		}
-		return nil, fmt.Errorf("malformed feed: %s", untrusted(err.Error()))
+		return nil, fmt.Errorf("malformed feed: %s", fetch.Untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
@@ -107,7 +109,7 @@ func parseFeed(feedURL string, r *response, now time.Time) (*Feed, error) {
 			if name == "" {
 				name = fmt.Sprintf("item %d", i+1)
 			}
-			f.Problems = append(f.Problems, Problem{Path: feedURL + " (" + name + ")", Reason: err.Error()})
+			f.Problems = append(f.Problems, articles.Problem{Path: feedURL + " (" + name + ")", Reason: err.Error()})
 			continue
 		}
 		f.Items = append(f.Items, it)
@@ -131,14 +133,10 @@ func feedItem(gi *gofeed.Item, base *url.URL) (Item, error) {
 	}
 	it.Summary = htmlText(gi.Description)
 	if strings.TrimSpace(gi.Content) != "" {
-		md, err := htmltomarkdown.ConvertString(gi.Content)
-		if err != nil {
-			md = gi.Content
-		}
-		plain, links, _ := markdownToPlain([]byte(md))
-		it.Content = Sanitize(strings.TrimSpace(plain))
+		plain, links := articles.FragmentText(gi.Content)
+		it.Content = sanitize.Text(strings.TrimSpace(plain))
 		for _, l := range links {
-			it.Links = append(it.Links, model.Link{Text: Sanitize(oneLine(l.Text)), URL: Sanitize(oneLine(l.URL))})
+			it.Links = append(it.Links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Line(l.URL)})
 		}
 	}
 	if it.Content == "" && it.URL == "" {
@@ -182,19 +180,19 @@ func (it Item) Meta(feedURL, source string, fetchedAt time.Time) model.Article {
 	}
 	if it.Content != "" {
 		a.Body = it.Content
-		segmentBody(&a)
+		articles.Segment(&a)
 	}
 	return a
 }
 
 // Entry makes the item a library entry of feed f. A summary-only item
 // fetches and extracts its page when loaded, with ctx and c.
-func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) Entry {
+func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) articles.Entry {
 	meta := it.Meta(f.URL, f.Title, f.FetchedAt)
 	if it.Content != "" {
-		return Entry{Meta: meta}
+		return articles.Entry{Meta: meta}
 	}
-	return newLoadEntry(meta, func() (model.Article, error) {
+	return articles.NewEntry(meta, func() (model.Article, error) {
 		a, err := fullArticle(ctx, c, meta, !it.Date.IsZero())
 		if err != nil {
 			return summaryArticle(meta, it.Summary, err)
@@ -220,19 +218,14 @@ func summaryArticle(meta model.Article, summary string, err error) (model.Articl
 	}
 	a := meta
 	a.Body = summary
-	segmentBody(&a)
+	articles.Segment(&a)
 	return a, &SummaryOnly{Err: err}
-}
-
-// newLoadEntry is an entry whose Load calls load.
-func newLoadEntry(meta model.Article, load func() (model.Article, error)) Entry {
-	return Entry{Meta: meta, load: load}
 }
 
 // fullArticle fetches the page of a summary-only item and merges it with
 // what the feed said: the feed's title, ID and (when dated) date win.
 func fullArticle(ctx context.Context, c *http.Client, meta model.Article, dated bool) (model.Article, error) {
-	page, err := FetchArticle(ctx, c, meta.URL)
+	page, err := fetch.Article(ctx, c, meta.URL)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("%s: %w", meta.URL, err)
 	}
@@ -258,7 +251,7 @@ func resolveURL(base *url.URL, ref string) string {
 		return ref
 	}
 	u, err := base.Parse(ref)
-	if err != nil || !webScheme(u) {
+	if err != nil || !fetch.IsURL(u.String()) {
 		return ""
 	}
 	return u.String()
@@ -289,7 +282,7 @@ func checkXML(body []byte) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("malformed XML: %s", untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
+			return fmt.Errorf("malformed XML: %s", fetch.Untrusted(strings.TrimPrefix(err.Error(), "XML syntax error on ")))
 		}
 	}
 }

@@ -1,15 +1,20 @@
-package articles
+package feeds
 
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"newsmark/articles"
+	"newsmark/fetch"
+	"newsmark/fetch/fetchtest"
 )
 
 // entryByTitle finds an entry whose title contains s.
-func entryByTitle(t *testing.T, lib Library, s string) Entry {
+func entryByTitle(t *testing.T, lib articles.Library, s string) articles.Entry {
 	t.Helper()
 	for _, e := range lib.Entries {
 		if strings.Contains(e.Meta.Title, s) {
@@ -17,12 +22,12 @@ func entryByTitle(t *testing.T, lib Library, s string) Entry {
 		}
 	}
 	t.Fatalf("no entry titled %q in %d entries", s, len(lib.Entries))
-	return Entry{}
+	return articles.Entry{}
 }
 
 func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	before := time.Now()
 	lib, err := OpenURL(context.Background(), testClient(), site.URL+"/rss.xml")
 	if err != nil {
@@ -31,7 +36,7 @@ func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
 	if len(lib.Entries) != 3 || len(lib.Problems) != 0 {
 		t.Fatalf("want 3 entries and no problems, got %d, %v", len(lib.Entries), lib.Problems)
 	}
-	if n := site.count("/pages/kestrel.html"); n != 0 {
+	if n := site.Count("/pages/kestrel.html"); n != 0 {
 		t.Fatalf("pages fetched before opening: %d", n)
 	}
 
@@ -49,7 +54,7 @@ func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if site.count("/pages/kestrel.html") != 1 {
+	if site.Count("/pages/kestrel.html") != 1 {
 		t.Error("opening a summary-only item did not fetch its page")
 	}
 	if !strings.Contains(a.Body, "Each partner will hold half") || a.ID != site.URL+"/pages/kestrel.html" {
@@ -75,7 +80,7 @@ func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if site.count("/pages/bellhaven.html") != 0 {
+	if site.Count("/pages/bellhaven.html") != 0 {
 		t.Error("fetched the page of an item that has its content")
 	}
 	if ba.Body != "Bellhaven Foods said revenue rose 4% to $310 million.\n\nThe company also named a new chief financial officer, its filing shows." {
@@ -88,7 +93,7 @@ func TestOpenRSSFeedFetchesSummaryOnlyItemsOnLoad(t *testing.T) {
 
 func TestOpenAtomFeedUndatedItemTakesPageDate(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	lib, err := OpenURL(context.Background(), testClient(), site.URL+"/atom.xml")
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +116,7 @@ func TestOpenAtomFeedUndatedItemTakesPageDate(t *testing.T) {
 
 func TestOpenJSONFeedSanitisesTitles(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	lib, err := OpenURL(context.Background(), testClient(), site.URL+"/feed.json")
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +146,7 @@ func TestOpenJSONFeedSanitisesTitles(t *testing.T) {
 
 func TestFeedItemWithNeitherLinkNorContent(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	lib, err := OpenURL(context.Background(), testClient(), site.URL+"/baditem.xml")
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +161,7 @@ func TestFeedItemWithNeitherLinkNorContent(t *testing.T) {
 
 func TestFetchFeedWantsAFeed(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	_, err := FetchFeed(context.Background(), testClient(), site.URL+"/pages/kestrel.html", "", "")
 	if err == nil || err.Error() != "not a feed: the server sent an HTML page" {
 		t.Fatalf("err = %v", err)
@@ -165,7 +170,7 @@ func TestFetchFeedWantsAFeed(t *testing.T) {
 
 func TestSummaryOnlyItemWithBrokenPage(t *testing.T) {
 	t.Parallel()
-	site := newTestSite(t)
+	site := fetchtest.NewSite(t)
 	f, err := FetchFeed(context.Background(), testClient(), site.URL+"/rss.xml", "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -185,3 +190,5 @@ func TestSummaryOnlyItemWithBrokenPage(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func testClient() *http.Client { return fetch.NewClient("9.9.9-test") }

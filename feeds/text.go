@@ -1,21 +1,23 @@
-package articles
+package feeds
 
 import (
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsmark/sanitize"
 )
 
 // htmlText is the text of an HTML fragment (a feed title or summary) on
 // one line, tags dropped and entities decoded, sanitised.
 func htmlText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
-		return strings.Join(strings.Fields(Sanitize(s)), " ")
+		return sanitize.Line(s)
 	}
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
-		return strings.Join(strings.Fields(Sanitize(s)), " ")
+		return sanitize.Line(s)
 	}
 	var b strings.Builder
 	var walk func(n *html.Node)
@@ -36,5 +38,5 @@ func htmlText(s string) string {
 	for _, n := range nodes {
 		walk(n)
 	}
-	return strings.Join(strings.Fields(Sanitize(b.String())), " ")
+	return sanitize.Line(b.String())
 }

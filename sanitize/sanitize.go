@@ -1,11 +1,11 @@
-package articles
+package sanitize
 
 import (
 	"strings"
 	"unicode/utf8"
 )
 
-// Sanitize makes untrusted text safe to print on a terminal: it removes
+// Text makes untrusted text safe to print on a terminal: it removes
 // every control character and escape sequence so no article, file name or
 // error message can move the cursor, clear the screen, retitle or recolour
 // the terminal, or reorder text with bidi controls.
@@ -18,8 +18,8 @@ import (
 // (U+202A–U+202E, U+2066–U+2069). Line and paragraph separators (U+0085,
 // U+2028, U+2029) become \n. Invalid UTF-8 is repaired to U+FFFD, so the
 // result is always valid UTF-8.
-func Sanitize(s string) string {
-	if clean(s) {
+func Text(s string) string {
+	if IsClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -69,9 +69,11 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
-// clean reports whether s needs no change: printable ASCII, \n, \t and
-// valid multi-byte runes outside the ranges Sanitize removes.
-func clean(s string) bool {
+// IsClean reports whether Text would return s unchanged: printable ASCII,
+// \n, \t and valid multi-byte runes outside the ranges Text removes. A
+// loader that must inspect dirty input further (for binary data) asks this
+// first, so that the usual clean input is scanned once.
+func IsClean(s string) bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && printable8(s[i:i+8]) {
 			i += 8 // most of a news text is runs of plain ASCII

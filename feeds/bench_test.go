@@ -1,42 +1,16 @@
-package articles
+package feeds
 
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"newsmark/fetch"
 	"newsmark/store"
 )
-
-// BenchmarkExtractPage measures readability + conversion of a 3 KB article
-// page and of a 150 KB one (the same paragraphs repeated).
-func BenchmarkExtractPage(b *testing.B) {
-	page, err := os.ReadFile("testdata/web/pages/kestrel.html")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := string(page)
-	i, j := strings.Index(s, "<p>Kestrel"), strings.Index(s, "</article>")
-	big := s[:i] + strings.Repeat(s[i:j], 60) + s[j:]
-	for _, tc := range []struct {
-		name string
-		body string
-	}{{"3KB", s}, {"150KB", big}} {
-		b.Run(tc.name, func(b *testing.B) {
-			r := &response{URL: "http://127.0.0.1/pages/kestrel.html", ContentType: "text/html", Body: []byte(tc.body)}
-			b.SetBytes(int64(len(tc.body)))
-			for b.Loop() {
-				if _, err := extractPage(r.URL, r); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
 
 // BenchmarkParseFeed measures an RSS feed of 100 items with HTML content.
 func BenchmarkParseFeed(b *testing.B) {
@@ -48,7 +22,7 @@ func BenchmarkParseFeed(b *testing.B) {
 			<content:encoded><![CDATA[<p>Kestrel Motors Inc. agreed to buy a stake in Northwind Energy Ltd. for $1.2 billion.</p><p>Second <a href="https://x.example/%d">paragraph</a>.</p>]]></content:encoded></item>`, i, i, i, i, i)
 	}
 	sb.WriteString(`</channel></rss>`)
-	r := &response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
+	r := &fetch.Response{URL: "http://127.0.0.1/feed.xml", Body: []byte(sb.String())}
 	b.SetBytes(int64(sb.Len()))
 	for b.Loop() {
 		f, err := parseFeed(r.URL, r, time.Now())

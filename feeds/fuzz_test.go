@@ -1,18 +1,22 @@
-package articles
+package feeds
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"newsmark/fetch"
+	"newsmark/fetch/fetchtest"
 )
 
 // FuzzParseFeed feeds arbitrary bodies to the feed parser: it must not
 // panic, and whatever it returns must be sanitised, valid text.
 func FuzzParseFeed(f *testing.F) {
 	for _, name := range []string{"rss.xml", "atom.xml", "feed.json", "malformed.xml", "baditem.xml", "pages/kestrel.html"} {
-		b, err := os.ReadFile("testdata/web/" + name)
+		b, err := os.ReadFile(filepath.Join(fetchtest.Dir(), name))
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -20,7 +24,7 @@ func FuzzParseFeed(f *testing.F) {
 	}
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"\u001b[2J","content_text":"x"}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		r := &response{URL: "http://127.0.0.1/feed", Body: body}
+		r := &fetch.Response{URL: "http://127.0.0.1/feed", Body: body}
 		feed, err := parseFeed(r.URL, r, time.Unix(0, 0))
 		if err != nil || feed == nil {
 			return
@@ -35,7 +39,7 @@ func FuzzParseFeed(f *testing.F) {
 			check("title", it.Title)
 			check("summary", it.Summary)
 			check("content", it.Content)
-			if it.URL != "" && !IsURL(it.URL) {
+			if it.URL != "" && !fetch.IsURL(it.URL) {
 				t.Fatalf("item URL %q is not http(s)", it.URL)
 			}
 			a := it.Meta(feed.URL, feed.Title, time.Unix(0, 0))
@@ -56,7 +60,7 @@ func FuzzParseSubscriptions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		subs, _ := ParseSubscriptions(strings.NewReader(text))
 		for _, s := range subs {
-			if !IsURL(s.URL) {
+			if !fetch.IsURL(s.URL) {
 				t.Fatalf("subscription to %q", s.URL)
 			}
 			back, probs := ParseSubscriptions(strings.NewReader(s.Line()))

@@ -1,4 +1,4 @@
-package articles
+package feeds
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/store"
 )
@@ -43,16 +44,16 @@ func NewCache(db *store.DB, c *http.Client) *Cache {
 // article several feeds carry is listed once. The tags of subs go to the
 // items of their feed. A feed whose last refresh
 // failed gives a Problem with its one-line reason; its items stay listed.
-func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, error) {
+func (c *Cache) Library(ctx context.Context, subs []Subscription) (articles.Library, error) {
 	tags := map[string][]string{}
 	for _, s := range subs {
 		tags[s.URL] = s.Tags
 	}
 	items, err := c.DB.FeedItems(ctx)
 	if err != nil {
-		return Library{}, err
+		return articles.Library{}, err
 	}
-	var lib Library
+	var lib articles.Library
 	seen := map[string]bool{}
 	for _, it := range items {
 		// The same story in two feeds is one article (one ID, one set of notes).
@@ -64,11 +65,11 @@ func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, erro
 	}
 	feeds, err := c.DB.Feeds(ctx)
 	if err != nil {
-		return Library{}, err
+		return articles.Library{}, err
 	}
 	for _, f := range feeds {
 		if f.LastError != "" {
-			lib.Problems = append(lib.Problems, Problem{Path: f.URL, Reason: f.LastError})
+			lib.Problems = append(lib.Problems, articles.Problem{Path: f.URL, Reason: f.LastError})
 		}
 	}
 	return lib, nil
@@ -78,14 +79,14 @@ func (c *Cache) Library(ctx context.Context, subs []Subscription) (Library, erro
 // library of its feeds, without the network. Bad lines of the file are
 // Problems of the library. With no subscriptions the library is empty:
 // the caller then shows what it shows without feeds.
-func (c *Cache) Subscribed(ctx context.Context) (Library, []Subscription, error) {
+func (c *Cache) Subscribed(ctx context.Context) (articles.Library, []Subscription, error) {
 	path, err := SubscriptionsPath()
 	if err != nil {
-		return Library{}, nil, err
+		return articles.Library{}, nil, err
 	}
 	subs, probs, err := LoadSubscriptions(path)
 	if err != nil || len(subs) == 0 {
-		return Library{Problems: probs}, nil, err
+		return articles.Library{Problems: probs}, nil, err
 	}
 	lib, err := c.Library(ctx, subs)
 	lib.Problems = append(probs, lib.Problems...)
@@ -139,7 +140,7 @@ func itemArticle(it store.FeedItem) model.Article {
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
 	}
 	if a.Body != "" {
-		segmentBody(&a)
+		articles.Segment(&a)
 	}
 	return a
 }
@@ -147,17 +148,17 @@ func itemArticle(it store.FeedItem) model.Article {
 // entry is a cached item as a library entry. Loading it marks it read and
 // reads its body from the cache, else fetches its page (with ctx) and
 // stores it, so that it reads offline next time.
-func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) Entry {
+func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) articles.Entry {
 	meta := itemArticle(it)
 	meta.Tags = tags
-	return newLoadEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, Entry{Meta: meta}) })
+	return articles.NewEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, articles.Entry{Meta: meta}) })
 }
 
 // LoadContext is e.Load for an entry of the cache's Library, with ctx for
 // the page fetch (cancel it to abandon the fetch, e.g. on esc). It marks the
 // item read. When the page cannot be fetched it gives the feed's summary
 // with a *SummaryOnly error, and the item stays unread.
-func (c *Cache) LoadContext(ctx context.Context, e Entry) (model.Article, error) {
+func (c *Cache) LoadContext(ctx context.Context, e articles.Entry) (model.Article, error) {
 	a, err := c.article(ctx, e.Meta.ID, e.Meta.Tags)
 	if err != nil {
 		return a, err
@@ -217,9 +218,9 @@ type Progress struct {
 	State RefreshState
 	// New are the entries the refresh added (RefreshUpdated), newest first
 	// as the feed lists them.
-	New []Entry
+	New []articles.Entry
 	// Problems are the feed's items that could not be used.
-	Problems []Problem
+	Problems []articles.Problem
 	Err      error
 	// Done of Total feeds have finished (this one included when it is).
 	Done, Total int

@@ -1,4 +1,4 @@
-package articles
+package cli
 
 import (
 	"errors"
@@ -8,14 +8,16 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+
+	"newsmark/fetch"
 )
 
-// OpenInBrowser opens an http or https URL in the reader's browser:
+// openInBrowser opens an http or https URL in the reader's browser:
 // $BROWSER if set (a colon-separated list, the first entry is used; "%s" in
 // it is replaced by the URL), else xdg-open, or open on macOS. The URL is
 // passed as one argument, never through a shell. It returns once the browser
 // has started, without waiting for it to exit.
-func OpenInBrowser(rawURL string) error {
+func openInBrowser(rawURL string) error {
 	cmd, err := startBrowser(rawURL, os.Getenv("BROWSER"), runtime.GOOS)
 	if err != nil {
 		return err
@@ -49,7 +51,7 @@ func browserArgs(u, browser, goos string) []string {
 // startBrowser checks rawURL and starts the browser on it, detached from
 // the terminal's input and output (the TUI owns them).
 func startBrowser(rawURL, browser, goos string) (*exec.Cmd, error) {
-	if !IsURL(rawURL) {
+	if !fetch.IsURL(rawURL) {
 		return nil, fmt.Errorf("not opening %.80q: only http and https URLs", rawURL)
 	}
 	if strings.IndexFunc(rawURL, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
