@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -99,6 +100,7 @@ func (n *Notes) Add(ctx context.Context, h model.Highlight) (model.Highlight, er
 	if h.Text == "" {
 		return h, errors.New("save highlight: empty text")
 	}
+	h.Note, h.Tags = sanitize.Text(h.Note), cleanTags(h.Tags)
 	now := n.now()
 	if h.Created.IsZero() {
 		h.Created = now
@@ -116,12 +118,25 @@ func (n *Notes) Get(ctx context.Context, id int64) (model.Highlight, error) {
 
 // UpdateNote replaces the note of highlight id.
 func (n *Notes) UpdateNote(ctx context.Context, id int64, note string) (model.Highlight, error) {
-	return n.db.SetHighlightNote(ctx, id, note, n.now())
+	return n.db.SetHighlightNote(ctx, id, sanitize.Text(note), n.now())
 }
 
 // SetTags replaces the tags of highlight id.
 func (n *Notes) SetTags(ctx context.Context, id int64, tags []string) (model.Highlight, error) {
-	return n.db.SetHighlightTags(ctx, id, tags, n.now())
+	return n.db.SetHighlightTags(ctx, id, cleanTags(tags), n.now())
+}
+
+// cleanTags are tags as stored: each on one line, with no control
+// sequence or bidi override (a note is the user's text, but pasted text can
+// carry them as an article can).
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if t = sanitize.Line(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Delete hides highlight id and returns it as it was; Undo(id) brings it

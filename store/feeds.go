@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // m002Feeds is the offline feed cache: one row per subscribed feed (its
@@ -108,6 +109,8 @@ func (d *DB) feeds(ctx context.Context, where string, args ...any) ([]FeedState,
 			return nil, d.Wrap("read feeds", err)
 		}
 		f.FetchedAt = scanTime(at)
+		// Shown in the feeds list and status bar: sanitized as all stored text.
+		f.Title, f.LastError = sanitize.Line(f.Title), sanitize.Line(f.LastError)
 		out = append(out, f)
 	}
 	return out, d.Wrap("read feeds", rows.Err())
@@ -216,6 +219,7 @@ func (d *DB) feedItems(ctx context.Context, query string, args ...any) ([]FeedIt
 		it.Date, it.FetchedAt = scanTime(date), scanTime(at)
 		json.Unmarshal([]byte(authors), &it.Authors)
 		json.Unmarshal([]byte(links), &it.Links)
+		sanitizeItem(&it)
 		out = append(out, it)
 	}
 	return out, d.Wrap("read feed items", rows.Err())
@@ -305,4 +309,20 @@ func jsonText(v any) string {
 		return "[]"
 	}
 	return string(b)
+}
+
+// sanitizeItem passes a cached item's text through the sanitizer (see
+// sanitizeHighlight): what the feed sent was sanitized before it was
+// stored, so this only matters for a file changed by another program.
+func sanitizeItem(it *FeedItem) {
+	for _, p := range []*string{&it.Title, &it.Source, &it.URL, &it.ArticleID, &it.Feed, &it.GUID} {
+		*p = sanitize.Line(*p)
+	}
+	it.Summary, it.Body = sanitize.Text(it.Summary), sanitize.Text(it.Body)
+	for i := range it.Authors {
+		it.Authors[i] = sanitize.Line(it.Authors[i])
+	}
+	for i := range it.Links {
+		it.Links[i].Text, it.Links[i].URL = sanitize.Line(it.Links[i].Text), sanitize.Line(it.Links[i].URL)
+	}
 }

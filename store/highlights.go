@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // The highlights table (m001Highlights) holds the reader's highlights and
@@ -37,6 +38,7 @@ func scanHighlight(r scanner) (model.Highlight, error) {
 	if tags != "" && tags != "[]" {
 		json.Unmarshal([]byte(tags), &h.Tags)
 	}
+	sanitizeHighlight(&h)
 	return h, nil
 }
 
@@ -191,4 +193,21 @@ func (d *DB) CountHighlights(ctx context.Context) ([]HighlightCount, error) {
 		out = append(out, c)
 	}
 	return out, d.Wrap(op, rows.Err())
+}
+
+// sanitizeHighlight passes every string of a stored highlight through the
+// sanitizer: the file may have been edited by another program or shared by
+// a colleague, and whatever reads a highlight (the Notes tab, newsmark
+// notes, every export) may print it on a terminal. Text newsmark wrote
+// itself is clean already, so this changes nothing for it.
+func sanitizeHighlight(h *model.Highlight) {
+	for _, p := range []*string{&h.Title, &h.Source, &h.Author, &h.Text, &h.Prefix, &h.Suffix, &h.Note} {
+		*p = sanitize.Text(*p)
+	}
+	for _, p := range []*string{&h.ArticleID, &h.Locator} {
+		*p = sanitize.Line(*p)
+	}
+	for i := range h.Tags {
+		h.Tags[i] = sanitize.Line(h.Tags[i])
+	}
 }

@@ -47,7 +47,19 @@ func (e *editor) SetSize(w, h int) {
 
 func (e *editor) value() string { return e.ta.Value() }
 
+// update gives msg to the textarea. Pasted text (and a typed key's text)
+// passes the sanitizer first: a bidi override or an escape sequence copied
+// from a web page would reorder or restyle the editor, and the note.
 func (e *editor) update(msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = sanitize.Text(m.Content)
+		msg = m
+	case tea.KeyPressMsg:
+		if m.Text != "" && !sanitize.IsClean(m.Text) {
+			return nil
+		}
+	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)
 	return cmd

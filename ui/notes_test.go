@@ -494,3 +494,23 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 	}
 	e.mustSee("exported 1 highlight")
 }
+
+// A note pasted with a bidi override or an escape sequence shows and is
+// saved without it: the Notes tab and every export get plain text.
+func TestPastedNoteIsSanitized(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys(")", "a")
+	e.send(tea.PasteMsg{Content: "evil\u202e note\x1b]52;c;SGFja2Vk\x07 here"})
+	if v := e.m.notes.editor.value(); v != "evil note here" {
+		t.Errorf("editor holds %q", v)
+	}
+	e.keys("ctrl+s")
+	if hs := e.stored(); len(hs) != 1 || hs[0].Note != "evil note here" {
+		t.Fatalf("stored %+v", hs)
+	}
+	e.keys("4")
+	if v := e.raw(); strings.ContainsRune(v, '\u202e') || strings.Contains(v, "]52;") {
+		t.Errorf("Notes tab shows the hostile text:\n%s", v)
+	}
+	e.mustSee("evil note here")
+}
