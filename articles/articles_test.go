@@ -681,3 +681,27 @@ func TestFolderWalkSkipsFIFOs(t *testing.T) {
 		}
 	}
 }
+
+// A file name with a newline or an escape in it is shown quoted on one
+// line, so a reason never splits and no name reaches the terminal raw.
+func TestProblemNamesStayOnOneLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	names := []string{"two\nlines.txt", "esc\x1b[2Jname.txt", "bidi\u202etxt.md"}
+	for _, n := range names {
+		write(t, dir, n, []byte("\x00\x01binary\x00"))
+	}
+	lib := Open([]string{dir, filepath.Join(dir, "missing\nfile.txt")}, nil)
+	if len(lib.Problems) != len(names)+1 {
+		t.Fatalf("problems %q", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		s := p.String()
+		if strings.ContainsAny(s, "\n\x1b\u202e") {
+			t.Errorf("problem line %q is not one clean line", s)
+		}
+		if !strings.Contains(s, `\n`) && !strings.Contains(s, `\x1b`) && !strings.Contains(s, `\u202e`) {
+			t.Errorf("problem line %q does not show the odd name escaped", s)
+		}
+	}
+}
