@@ -89,7 +89,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), reason(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -100,7 +100,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				lib.Problems = append(lib.Problems, Problem{sanitize.Text(path), reason(err)})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Quote(path), reason(err)})
 				return nil
 			}
 			hidden := path != p && strings.HasPrefix(d.Name(), ".")
@@ -114,7 +114,7 @@ func Open(paths []string, stdin io.Reader) Library {
 				return nil
 			}
 			if why := notRegular(path, d); why != "" {
-				lib.Problems = append(lib.Problems, Problem{sanitize.Text(path), why})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Quote(path), why})
 				return nil
 			}
 			if f, known := formatOf(path); known {
@@ -123,10 +123,10 @@ func Open(paths []string, stdin io.Reader) Library {
 			return nil
 		})
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), reason(err)})
 		}
 		if len(jobs) == before && len(lib.Problems) == problems {
-			lib.Problems = append(lib.Problems, Problem{sanitize.Text(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)
@@ -227,7 +227,7 @@ func stdinEntry(r io.Reader) (Entry, *Problem) {
 // memoryEntry makes an entry of data held in memory (stdin, samples); when
 // r is not nil the data is read from it first, bounded by maxSize.
 func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
-	fail := func(why string) (Entry, *Problem) { return Entry{}, &Problem{Path: path, Reason: why} }
+	fail := func(why string) (Entry, *Problem) { return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why} }
 	if r != nil {
 		var err error
 		if data, err = readLimited(r); err != nil {

@@ -320,7 +320,12 @@ func TestEscapesNeverReachTheArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := []string{a.Title, a.Path, a.Body, lib.Entries[0].Meta.Path, lib.Problems[0].Path, lib.Problems[0].Reason}
+	// The path is kept as given, so the file can be reopened (and JSON
+	// escapes it); whatever shows it quotes it.
+	if a.Path != p || lib.Entries[0].Meta.Path != p {
+		t.Errorf("path %q / %q, want it as given: %q", a.Path, lib.Entries[0].Meta.Path, p)
+	}
+	all := []string{a.Title, sanitize.Quote(a.Path), a.Body, lib.Problems[0].Path, lib.Problems[0].Reason}
 	all = append(all, a.Authors...)
 	for _, l := range a.Links {
 		all = append(all, l.Text, l.URL)

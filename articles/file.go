@@ -201,7 +201,7 @@ func Finish(a *model.Article, raw []byte) {
 // outside (entity references decoded by the Markdown and HTML parsers can
 // produce control characters again).
 func finish(a *model.Article, raw string, size int64, path string) {
-	a.Path = sanitize.Text(path)
+	a.Path = path // as given, to reopen it; every display of it quotes it (sanitize.Quote)
 	a.Title = sanitize.Line(a.Title)
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
@@ -265,7 +265,7 @@ func loadFile(path string, f format) (model.Article, error) {
 	// have taken its place.
 	file, err := openNoWait(path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Text(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -273,21 +273,21 @@ func loadFile(path string, f format) (model.Article, error) {
 		// grow and copy its way up to a 50 MB file, and a []byte would be
 		// copied again to become the text.
 		if st.Size() > maxSize {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Text(path), tooLarge(st.Size()))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), tooLarge(st.Size()))
 		}
 		var b strings.Builder
 		b.Grow(int(st.Size()))
 		// A file that shrank since Stat gives what it holds, like ReadFull.
 		if _, err := io.CopyN(&b, file, st.Size()); err != nil && !errors.Is(err, io.EOF) {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Text(path), reason(err))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 		}
 		return loadString(f, b.String(), path)
 	} else if err == nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Text(path), kindReason(st.Mode().Type()))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), kindReason(st.Mode().Type()))
 	}
 	data, err := readLimited(file)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Text(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	return loadBytes(f, data, path)
 }
@@ -302,7 +302,7 @@ func loadBytes(f format, data []byte, path string) (model.Article, error) {
 func loadString(f format, data string, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, errors.New(sanitize.Text(path) + ": " + sanitize.Line(err.Error()))
+		return model.Article{}, errors.New(sanitize.Quote(path) + ": " + sanitize.Line(err.Error()))
 	}
 	return a, nil
 }
@@ -312,7 +312,7 @@ func loadString(f format, data string, path string) (model.Article, error) {
 // file; one named on the command line may also be a pipe or a terminal.
 func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem) {
 	fail := func(why string) (Entry, *Problem) {
-		return Entry{}, &Problem{Path: sanitize.Text(path), Reason: why}
+		return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why}
 	}
 	open := os.Open
 	if walked {
@@ -334,7 +334,7 @@ func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem
 	}
 	if st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
 		// A pipe such as bash's <(curl …) or /dev/stdin: read it like stdin.
-		return memoryEntry(sanitize.Text(path), file, nil)
+		return memoryEntry(path, file, nil)
 	}
 	if !st.Mode().IsRegular() {
 		return fail("not a regular file")
@@ -359,7 +359,7 @@ func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem
 	if why != "" {
 		return fail(why)
 	}
-	meta.Path = sanitize.Text(path)
+	meta.Path = path
 	if meta.Title == "" {
 		meta.Title = titleFromPath(meta.Path)
 	}
@@ -406,5 +406,5 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 // titleFromPath is the last resort title: the file name without extension.
 func titleFromPath(path string) string {
 	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return sanitize.Line(strings.TrimSuffix(base, filepath.Ext(base)))
 }

@@ -17,6 +17,7 @@ import (
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // annotationSchema names the JSON Lines format of `annotate --json`
@@ -104,7 +105,7 @@ func runAnnotate(env Env, args []string) int {
 	for _, e := range lib.Entries {
 		a, err := e.Load()
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
 			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
@@ -115,7 +116,7 @@ func runAnnotate(env Env, args []string) int {
 		ann := annotate.Article(a)
 		if asJSON {
 			if err := writeLine(out, annotationLine(a, ann)); err != nil {
-				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", a.Locator(), err)
+				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
 				return 1
 			}
 		} else {
@@ -186,11 +187,11 @@ func nonNil(s []string) []string {
 func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	title := a.Title
 	if title == "" {
-		title = a.Locator()
+		title = sanitize.Quote(a.Locator())
 	}
 	fmt.Fprintf(w, "== %s\n", title)
-	if a.Locator() != "" && a.Locator() != title {
-		fmt.Fprintf(w, "   %s\n", a.Locator())
+	if l := sanitize.Quote(a.Locator()); l != "" && l != title {
+		fmt.Fprintf(w, "   %s\n", l)
 	}
 	for _, kind := range model.EntityKinds() {
 		var items []string

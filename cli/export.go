@@ -121,7 +121,7 @@ func loadArticles(stdin io.Reader) notes.Loader {
 			for _, e := range lib.Entries {
 				a, err := e.Load()
 				if err != nil {
-					err = fmt.Errorf("%s: %v", e.Meta.Locator(), err)
+					err = fmt.Errorf("%s: %v", sanitize.Quote(e.Meta.Locator()), err)
 				}
 				if !yield(a, err) {
 					return

@@ -45,7 +45,7 @@ func writeFrontMatter(w *bufio.Writer, d Doc) {
 	if a.Source != "" {
 		fmt.Fprintf(w, "source: %s\n", yamlString(a.Source))
 	}
-	if l := a.Locator(); l != "" {
+	if l := sanitize.Line(a.Locator()); l != "" {
 		fmt.Fprintf(w, "url: %s\n", yamlString(l))
 	}
 	if s := dateOnly(a.Date); s != "" {
