@@ -15,6 +15,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/fetch"
+	"newsmark/outfile"
 	"newsmark/sanitize"
 )
 
@@ -217,22 +218,14 @@ func RemoveSubscription(path, url string) (bool, error) {
 	return true, writeFileAtomic(path, b.Bytes())
 }
 
-// writeFileAtomic replaces path so that a crash never leaves half a file.
+// writeFileAtomic replaces the subscriptions file whole, so that a crash
+// never leaves half a file. It goes through outfile: a feeds file that is a
+// symlink into a dotfiles repository stays a symlink, its target is
+// replaced in place with its mode kept.
 func writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".feeds-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	// Overwrite: the file is newsmark's own, changed at the user's command.
+	return outfile.WriteBytes(path, outfile.Options{Overwrite: true}, data)
 }
