@@ -234,15 +234,19 @@ func (f feedsCmd) importOPML(file string) error {
 		return err
 	}
 	defer in.Close()
-	subs, err := feeds.ReadOPML(in)
+	subs, skipped, err := feeds.ReadOPML(in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return fmt.Errorf("%s: %w", sanitize.Quote(file), err)
+	}
+	for _, p := range skipped {
+		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", sanitize.Quote(file), p)
 	}
 	added, err := feeds.AddSubscriptions(f.path, subs...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed)\n", len(added), len(subs), len(subs)-len(added))
+	total := len(subs) + len(skipped)
+	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed, %d skipped)\n", len(added), total, len(subs)-len(added), len(skipped))
 	return nil
 }
 

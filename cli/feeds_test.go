@@ -55,7 +55,7 @@ func TestFeedsCommands(t *testing.T) {
 		<outline text="Ledger" type="rss" xmlUrl="http://ledger.example/atom.xml"/>
 		<outline text="Wire again" type="rss" xmlUrl="https://wire.example/rss.xml"/>
 	</outline></body></opml>`), 0o644)
-	if code, out, errs := runCmd(t, "feeds", "import", opml); code != 0 || out != "imported 1 of 2 feeds (1 already subscribed)\n" {
+	if code, out, errs := runCmd(t, "feeds", "import", opml); code != 0 || out != "imported 1 of 2 feeds (1 already subscribed, 0 skipped)\n" {
 		t.Errorf("import: %d %q %q", code, out, errs)
 	}
 	code, out, _ := runCmd(t, "feeds", "list")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -91,17 +92,28 @@ func parseFeed(feedURL string, r *fetch.Response, now time.Time) (*Feed, error) 
 		return nil, err
 	}
 	gf, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	var badItems []articles.Problem
 	if err != nil {
-		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
 			return nil, errNotFeed
+		case errors.As(err, &te):
+			// One wrongly typed field fails the whole JSON Feed: parse its
+			// items one by one, so only the bad ones are left out.
+			if gf, badItems, err = parseJSONItems(feedURL, body); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("malformed feed: %s", fetch.Untrusted(err.Error()))
 		}
-		return nil, fmt.Errorf("malformed feed: %s", fetch.Untrusted(err.Error()))
 	}
 	base, _ := url.Parse(r.URL)
 	f := &Feed{URL: feedURL, Title: feedText(gf.Title), ETag: r.ETag, LastModified: r.LastModified, FetchedAt: now}
 	if f.Title == "" && base != nil {
 		f.Title = base.Hostname()
 	}
+	f.Problems = append(f.Problems, badItems...)
 	for i, gi := range gf.Items {
 		it, err := feedItem(gi, base)
 		if err != nil {
@@ -296,4 +308,79 @@ func feedText(s string) string {
 		t = htmlText(t)
 	}
 	return t
+}
+
+// parseJSONItems parses a JSON Feed whose whole parse failed on a wrongly
+// typed field: the feed without its items first (a bad field there is the
+// feed's error), then each item alone. A bad item becomes a problem that
+// names it and the field in words.
+func parseJSONItems(feedURL string, body []byte) (*gofeed.Feed, []articles.Problem, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(body, &top); err != nil {
+		return nil, nil, fmt.Errorf("malformed JSON Feed: %s", jsonReason(err))
+	}
+	var items []json.RawMessage
+	if raw, ok := top["items"]; ok {
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, nil, fmt.Errorf("malformed JSON Feed: %s", jsonReason(err))
+		}
+	}
+	top["items"] = json.RawMessage("[]")
+	head, _ := json.Marshal(top)
+	gf, err := gofeed.NewParser().Parse(bytes.NewReader(head))
+	if err != nil {
+		return nil, nil, fmt.Errorf("malformed JSON Feed: %s", jsonReason(err))
+	}
+	var probs []articles.Problem
+	for i, item := range items {
+		top["items"] = json.RawMessage("[" + string(item) + "]")
+		one, _ := json.Marshal(top)
+		g, err := gofeed.NewParser().Parse(bytes.NewReader(one))
+		if err != nil || len(g.Items) != 1 {
+			why := "not an item"
+			if err != nil {
+				why = jsonReason(err)
+			}
+			probs = append(probs, articles.Problem{Path: fmt.Sprintf("%s (item %d)", sanitize.Quote(feedURL), i+1), Reason: why + "; item skipped"})
+			continue
+		}
+		gf.Items = append(gf.Items, g.Items[0])
+	}
+	return gf, probs, nil
+}
+
+// jsonReason says in words what a JSON decoding error found, without the
+// Go type and struct names encoding/json puts in its message.
+func jsonReason(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		field := te.Field
+		if i := strings.LastIndexByte(field, '.'); i >= 0 {
+			field = field[i+1:]
+		}
+		want := map[string]string{"string": "text", "bool": "true or false", "int": "a number", "int64": "a number",
+			"float64": "a number"}[te.Type.String()]
+		if want == "" {
+			want = "a " + strings.TrimPrefix(strings.TrimPrefix(te.Type.Kind().String(), "[]"), "*")
+			if k := te.Type.Kind().String(); k == "slice" || k == "array" {
+				want = "a list"
+			} else if k == "struct" || k == "map" || k == "ptr" {
+				want = "an object"
+			}
+		}
+		got := map[string]string{"array": "a list", "object": "an object", "number": "a number", "string": "text",
+			"bool": "true or false"}[te.Value]
+		if got == "" {
+			got = "a " + te.Value
+		}
+		if field == "" {
+			return fmt.Sprintf("%s where %s was expected", got, want)
+		}
+		return fmt.Sprintf("%q is %s, not %s", sanitize.Line(field), got, want)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("not valid JSON at byte %d (%s)", se.Offset, sanitize.Line(se.Error()))
+	}
+	return fetch.Untrusted(err.Error())
 }

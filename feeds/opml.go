@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"newsmark/articles"
 	"newsmark/fetch"
 	"newsmark/sanitize"
 )
@@ -30,48 +31,132 @@ type outline struct {
 
 // ReadOPML reads the feeds of an OPML file. Folders (outlines without
 // xmlUrl) become tags of the feeds inside them, as does the category
-// attribute ("/a/b,c" gives tags a/b and c).
-func ReadOPML(r io.Reader) ([]Subscription, error) {
-	var doc opml
-	d := xml.NewDecoder(r)
+// attribute ("/a/b,c" gives tags a/b and c). An entry that is no http(s)
+// feed is skipped with its line and why; characters XML forbids are
+// dropped; a file broken part-way keeps the feeds before the break (the
+// break is one more skipped line). Only a file that is no OPML at all is an
+// error.
+func ReadOPML(r io.Reader) (subs []Subscription, skipped []articles.Problem, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	if err != nil {
+		return nil, nil, err
+	}
+	d := xml.NewDecoder(strings.NewReader(xmlChars(string(data))))
 	d.Entity = xml.HTMLEntity
 	d.Strict = false
-	if err := d.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("not an OPML file: %s", sanitize.Line(err.Error()))
-	}
-	var subs []Subscription
-	var walk func(os []outline, folders []string)
-	walk = func(os []outline, folders []string) {
-		for _, o := range os {
+	var folders []string // the folder of each open outline ("" when it is none)
+	root := false
+	for {
+		line, _ := d.InputPos()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if !root {
+				return nil, nil, fmt.Errorf("not an OPML file: %s", sanitize.Line(err.Error()))
+			}
+			skipped = append(skipped, articles.Problem{Path: fmt.Sprintf("line %d", line),
+				Reason: "the file is broken from here (" + sanitize.Line(err.Error()) + "); the feeds before it were read"})
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if !root {
+				if !strings.EqualFold(t.Name.Local, "opml") {
+					return nil, nil, fmt.Errorf("not an OPML file: the document is <%s>", sanitize.Line(t.Name.Local))
+				}
+				root = true
+				continue
+			}
+			if !strings.EqualFold(t.Name.Local, "outline") {
+				continue
+			}
+			o := outlineAttrs(t.Attr)
 			name := strings.TrimSpace(o.Title)
 			if name == "" {
 				name = strings.TrimSpace(o.Text)
 			}
 			if o.XMLURL == "" {
-				if name != "" {
-					walk(o.Children, append(folders[:len(folders):len(folders)], sanitize.Text(name)))
-				} else {
-					walk(o.Children, folders)
-				}
+				folders = append(folders, sanitize.Line(name))
 				continue
 			}
-			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: sanitize.Text(name)}
+			folders = append(folders, "")
+			s := Subscription{URL: strings.TrimSpace(o.XMLURL), Name: sanitize.Line(name)}
 			if s.Name == s.URL { // WriteOPML's stand-in for no name
 				s.Name = ""
 			}
-			s.Tags = append(s.Tags, folders...)
-			for _, c := range strings.Split(o.Category, ",") {
-				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" && !contains(s.Tags, c) {
-					s.Tags = append(s.Tags, sanitize.Text(c))
+			for _, f := range folders[:len(folders)-1] {
+				if f != "" {
+					s.Tags = append(s.Tags, f)
 				}
 			}
-			if fetch.IsURL(s.URL) {
-				subs = append(subs, s)
+			for _, c := range strings.Split(o.Category, ",") {
+				if c = strings.Trim(strings.TrimSpace(c), "/"); c != "" && !contains(s.Tags, c) {
+					s.Tags = append(s.Tags, sanitize.Line(c))
+				}
+			}
+			if !fetch.IsURL(s.URL) {
+				what := sanitize.Quote(s.URL)
+				if name != "" {
+					what = sanitize.Quote(name) + " " + what
+				}
+				skipped = append(skipped, articles.Problem{Path: fmt.Sprintf("line %d", line),
+					Reason: what + ": not an http or https feed address, skipped"})
+				continue
+			}
+			subs = append(subs, s)
+		case xml.EndElement:
+			if strings.EqualFold(t.Name.Local, "outline") && len(folders) > 0 {
+				folders = folders[:len(folders)-1]
 			}
 		}
 	}
-	walk(doc.Body, nil)
-	return subs, nil
+	if !root {
+		return nil, nil, fmt.Errorf("not an OPML file: no <opml> element")
+	}
+	return subs, skipped, nil
+}
+
+// outlineAttrs reads an outline's attributes (names as OPML writers
+// spell them, in any case).
+func outlineAttrs(attrs []xml.Attr) outline {
+	var o outline
+	for _, a := range attrs {
+		switch strings.ToLower(a.Name.Local) {
+		case "text":
+			o.Text = a.Value
+		case "title":
+			o.Title = a.Value
+		case "xmlurl":
+			o.XMLURL = a.Value
+		case "category":
+			o.Category = a.Value
+		}
+	}
+	return o
+}
+
+// xmlChars drops the characters XML 1.0 forbids (C0 controls but tab and
+// line ends, U+FFFE, U+FFFF), which would make the decoder give up on the
+// whole file for one stray byte; line ends stay, so lines keep their numbers.
+func xmlChars(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xfffe || r == 0xffff {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // WriteOPML writes subs as OPML 2.0, flat, tags in the category attribute.

@@ -96,7 +96,7 @@ func TestOPMLRoundTrip(t *testing.T) {
 	if !strings.Contains(buf.String(), `xmlUrl="https://wire.example/rss.xml"`) || !strings.HasPrefix(buf.String(), "<?xml") {
 		t.Errorf("OPML:\n%s", buf.String())
 	}
-	back, err := ReadOPML(&buf)
+	back, _, err := ReadOPML(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestReadOPMLFoldersBecomeTags(t *testing.T) {
   <outline text="Loose" type="rss" xmlUrl="https://loose.example/rss"/>
   <outline text="Bad" type="rss" xmlUrl="javascript:alert(1)"/>
 </body></opml>`
-	subs, err := ReadOPML(strings.NewReader(doc))
+	subs, _, err := ReadOPML(strings.NewReader(doc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestReadOPMLFoldersBecomeTags(t *testing.T) {
 	if !reflect.DeepEqual(subs, want) {
 		t.Errorf("subs =\n%#v\nwant\n%#v", subs, want)
 	}
-	if _, err := ReadOPML(strings.NewReader("<html><body>nope")); err == nil {
+	if _, _, err := ReadOPML(strings.NewReader("<html><body>nope")); err == nil {
 		t.Error("HTML read as OPML")
 	}
 }
