@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/annotate"
+	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/model"
@@ -68,7 +69,9 @@ func runAnnotate(env Env, args []string) int {
 	asJSON := false
 	var paths []string
 	onlyPaths := false
-	for _, a := range args {
+	maxFetch := feeds.DefaultMaxFetch
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		switch {
 		case onlyPaths || a == "-" || !strings.HasPrefix(a, "-"):
 			paths = append(paths, a)
@@ -76,8 +79,25 @@ func runAnnotate(env Env, args []string) int {
 			onlyPaths = true
 		case a == "--json" || a == "-json":
 			asJSON = true
+		case a == "--no-fetch":
+			maxFetch = 0
+		case a == "--max-fetch" || strings.HasPrefix(a, "--max-fetch="):
+			v, ok := strings.CutPrefix(a, "--max-fetch=")
+			if !ok && i+1 < len(args) {
+				i++
+				v = args[i]
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				fmt.Fprintf(env.Stderr, "newsmark: annotate: --max-fetch wants a number of pages, 0 or more, not %q\n", sanitize.Line(v))
+				return 2
+			}
+			maxFetch = n
 		case a == "-h" || a == "--help":
-			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] PATH...   (PATH: a file, a folder, or - for stdin)")
+			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...\n"+
+				"PATH: a file, a folder, - for stdin, or an http(s) URL (a page or a feed).\n"+
+				"A feed's items without full text have their pages fetched, 4 at a time and at most N per feed\n"+
+				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
 		default:
 			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
@@ -96,15 +116,22 @@ func runAnnotate(env Env, args []string) int {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
-	lib := feeds.OpenInputs(context.Background(), fetch.NewClient(Version), paths, env.Stdin)
+	notice := func(s string) { fmt.Fprintln(env.Stderr, "newsmark:", s) }
+	lib := feeds.OpenInputsWith(context.Background(), fetch.NewClient(Version), paths, env.Stdin,
+		feeds.OpenOptions{MaxFetch: maxFetch, Notice: notice})
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)
 		code = 1
 	}
-	for _, e := range lib.Entries {
-		a, err := e.Load()
+	progress := newProgress(env.Stderr, env.Stdout, len(lib.Entries), hasURL(paths))
+	defer progress.done()
+	// Loads run 4 at a time: a feed item's load may fetch its page.
+	for i, l := range articles.LoadAll(lib.Entries, fetchWorkers) {
+		progress.step(i + 1)
+		e, a, err := l.Entry, l.Article, l.Err
 		if err != nil {
+			progress.clear()
 			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it

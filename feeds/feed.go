@@ -213,6 +213,21 @@ func (it Item) Entry(ctx context.Context, c *http.Client, f *Feed) articles.Entr
 	})
 }
 
+// TextEntry makes the item an entry of feed f with the feed's own text
+// (its content, else its summary), never fetching its page; ok is false
+// when the feed gives no text for it.
+func (it Item) TextEntry(f *Feed) (e articles.Entry, ok bool) {
+	meta := it.Meta(f.URL, f.Title, f.FetchedAt)
+	if it.Content == "" {
+		if strings.TrimSpace(it.Summary) == "" {
+			return articles.Entry{}, false
+		}
+		meta.Body = it.Summary
+		articles.Segment(&meta)
+	}
+	return articles.Entry{Meta: meta}, true
+}
+
 // SummaryOnly is the error that comes with a usable article when an item's
 // page could not be fetched (offline, server down) and the feed's summary
 // stands in for its text: the reader shows the summary and says why.
