@@ -111,6 +111,10 @@ func TestFileForms(t *testing.T) {
 	if c = load(t, "", nil); len(c.Problems) > 0 || !c.Found || !reflect.DeepEqual(c.Settings, Defaults()) {
 		t.Errorf("an empty file: %q", lines(c))
 	}
+	// The README's way to read no file.
+	if c = Load(env{PathEnv: os.DevNull}.get, nil); len(c.Problems) > 0 || !reflect.DeepEqual(c.Settings, Defaults()) {
+		t.Errorf("%s: %q", os.DevNull, lines(c))
+	}
 }
 
 // TestUnreadableFiles: a folder, a file newsmark may not read, a symlink
