@@ -5,6 +5,7 @@ package store
 var migrations = []Migration{
 	m001Highlights,
 	m002Feeds,
+	m003Index,
 }
 
 // Latest is the schema version this newsmark writes.
