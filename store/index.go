@@ -538,10 +538,38 @@ type IndexVentureRow struct {
 	HasEvidence        bool
 }
 
+// rowsQuerier is a *sql.DB or a *sql.Tx.
+type rowsQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// IndexDealData reads, in one read transaction (so that they agree), the
+// index's generation, every venture oldest first, and the summed identity
+// evidence: all the deal tracker needs.
+func (d *DB) IndexDealData(ctx context.Context) (gen int64, ventures []IndexVentureRow, keys []IndexKey, err error) {
+	tx, err := d.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return 0, nil, nil, d.Wrap("read index", err)
+	}
+	defer tx.Rollback()
+	if err = tx.QueryRowContext(ctx, `SELECT value FROM idx_meta WHERE key = 'generation'`).Scan(&gen); err != nil {
+		return 0, nil, nil, d.Wrap("read index", err)
+	}
+	if ventures, err = d.indexVentureRows(ctx, tx, time.Time{}); err != nil {
+		return 0, nil, nil, err
+	}
+	keys, err = d.indexKeyCounts(ctx, tx)
+	return gen, ventures, keys, err
+}
+
 // IndexVentures lists every venture dated since since (zero: all), oldest
 // first.
 func (d *DB) IndexVentures(ctx context.Context, since time.Time) ([]IndexVentureRow, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.path, v.ord, v.date, v.kind, v.status,
+	return d.indexVentureRows(ctx, d.sql, since)
+}
+
+func (d *DB) indexVentureRows(ctx context.Context, q rowsQuerier, since time.Time) ([]IndexVentureRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.path, v.ord, v.date, v.kind, v.status,
 		v.name, v.parties, v.anchors, v.amounts, v.amount_usd, v.stake, v.location, v.summary, v.evidence
 		FROM idx_ventures v JOIN idx_articles a ON a.n = v.article WHERE v.date >= ? ORDER BY v.date, a.n, v.ord`,
 		idxTime(since))
@@ -570,7 +598,11 @@ func (d *DB) IndexVentures(ctx context.Context, since time.Time) ([]IndexVenture
 
 // IndexKeyCounts lists the identity evidence of the whole library, summed.
 func (d *DB) IndexKeyCounts(ctx context.Context) ([]IndexKey, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT key, anchor, n FROM idx_key_counts`)
+	return d.indexKeyCounts(ctx, d.sql)
+}
+
+func (d *DB) indexKeyCounts(ctx context.Context, q rowsQuerier) ([]IndexKey, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, anchor, n FROM idx_key_counts`)
 	if err != nil {
 		return nil, d.Wrap("read index keys", err)
 	}
