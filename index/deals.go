@@ -110,18 +110,19 @@ func clusterDeals(rows []store.IndexVentureRow, company func(anchor string) stri
 	type cluster struct {
 		first    time.Time
 		members  []dealMember
-		articles map[string]bool
+		articles []string
 	}
+	type openKey struct{ kind, company string }
 	var clusters []*cluster
 	// open lists, per kind and party identity, the clusters that may still
 	// take a report; entries past the window are dropped as they are met.
-	open := map[string][]int{}
+	open := map[openKey][]int{}
 	for i := range rows {
 		r := &rows[i]
 		m := newDealMember(r, company)
 		best, bestShared := -1, 0
 		for _, c := range m.companies {
-			k := r.Kind + "\x00" + c
+			k := openKey{r.Kind, c}
 			live := open[k][:0]
 			for _, ci := range open[k] {
 				cl := clusters[ci]
@@ -129,7 +130,7 @@ func clusterDeals(rows []store.IndexVentureRow, company func(anchor string) stri
 					continue
 				}
 				live = append(live, ci)
-				if cl.articles[r.ArticleID] {
+				if slices.Contains(cl.articles, r.ArticleID) {
 					continue
 				}
 				if shared := matchCluster(m, cl.members); shared > bestShared || (shared == bestShared && shared > 0 && ci < best) {
@@ -139,14 +140,14 @@ func clusterDeals(rows []store.IndexVentureRow, company func(anchor string) stri
 			open[k] = live
 		}
 		if best < 0 {
-			clusters = append(clusters, &cluster{first: r.Date, articles: map[string]bool{}})
+			clusters = append(clusters, &cluster{first: r.Date})
 			best = len(clusters) - 1
 		}
 		cl := clusters[best]
 		cl.members = append(cl.members, m)
-		cl.articles[r.ArticleID] = true
+		cl.articles = append(cl.articles, r.ArticleID)
 		for _, c := range m.companies {
-			k := r.Kind + "\x00" + c
+			k := openKey{r.Kind, c}
 			if !slices.Contains(open[k], best) {
 				open[k] = append(open[k], best)
 			}

@@ -96,13 +96,14 @@ func ParseDealSort(name string) (DealSort, bool) {
 	return ByDate, false
 }
 
-// SortDeals orders rows in place (stable, in memory: no I/O).
-func SortDeals(rows []DealRow, by DealSort, reverse bool) {
-	newest := func(a, b *DealRow) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
+// DealOrder returns the indexes of rows in the order by, leaving rows as
+// they are: a view keeps its rows and re-orders these on a key, which
+// moves ints, not rows. Ties go newest first, then by ID, so the order is
+// total and the same every time.
+func DealOrder(rows []DealRow, by DealSort, reverse bool) []int {
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
 	}
 	var key func(a, b *DealRow) int
 	switch by {
@@ -115,16 +116,31 @@ func SortDeals(rows []DealRow, by DealSort, reverse bool) {
 	default:
 		key = func(a, b *DealRow) int { return 0 }
 	}
-	slices.SortStableFunc(rows, func(a, b DealRow) int {
-		c := key(&a, &b)
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &rows[i], &rows[j]
+		c := key(a, b)
 		if c == 0 {
-			c = newest(&a, &b)
+			c = b.Date.Compare(a.Date)
+		}
+		if c == 0 {
+			c = cmp.Compare(a.ID, b.ID)
 		}
 		if reverse {
 			return -c
 		}
 		return c
 	})
+	return order
+}
+
+// SortDeals orders rows in place by DealOrder.
+func SortDeals(rows []DealRow, by DealSort, reverse bool) {
+	order := DealOrder(rows, by, reverse)
+	sorted := make([]DealRow, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
 }
 
 // snapshot is what the deal tracker derives from the whole index, kept

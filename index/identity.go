@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -133,10 +134,10 @@ func isTicker(body string, sp model.Span) bool {
 }
 
 // identity is what one company entity contributes: its anchor and the
-// evidence its forms give.
+// evidence its forms give (keys that belong to the anchor).
 type identity struct {
 	anchor string
-	keys   []store.IndexKey
+	keys   []string
 }
 
 // companyIdentity works out the anchor and evidence of a company entity of
@@ -198,12 +199,11 @@ func companyIdentity(body string, e model.Entity) identity {
 		if legalKey(f) != "" {
 			continue // the legal name itself, in another spelling
 		}
-		id.keys = append(id.keys, store.IndexKey{Key: f, Anchor: id.anchor})
+		id.keys = append(id.keys, f)
 	}
-	for _, t := range tickers {
-		id.keys = append(id.keys, store.IndexKey{Key: t, Anchor: id.anchor})
-	}
-	sort.Slice(id.keys, func(i, j int) bool { return id.keys[i].Key < id.keys[j].Key })
+	id.keys = append(id.keys, tickers...)
+	sort.Strings(id.keys)
+	id.keys = slices.Compact(id.keys)
 	return id
 }
 

@@ -56,7 +56,7 @@ func TestCompanyIdentity(t *testing.T) {
 	}
 	got := map[string]bool{}
 	for _, k := range id.keys {
-		got[k.Key] = k.Anchor == id.anchor
+		got[k] = true
 	}
 	if len(got) != 3 || !got["softbank group"] || !got["softbank"] || !got["t:9984.T"] {
 		t.Errorf("keys %+v", id.keys)
@@ -73,7 +73,7 @@ func resolve(ents ...identity) []string {
 	counts := map[store.IndexKey]int{}
 	for _, e := range ents {
 		for _, k := range e.keys {
-			counts[store.IndexKey{Key: k.Key, Anchor: k.Anchor}]++
+			counts[store.IndexKey{Key: k, Anchor: e.anchor}]++
 		}
 	}
 	var keys []store.IndexKey

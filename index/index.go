@@ -325,9 +325,8 @@ func (ix *Index) row(a model.Article, ann model.Annotations) store.IndexDoc {
 		switch {
 		case e.Kind == model.Company:
 			id := companyIdentity(a.Body, e)
-			doc.Entities[i].Anchor = id.anchor
+			doc.Entities[i].Anchor, doc.Entities[i].Keys = id.anchor, id.keys
 			anchorOf[e.ID] = id.anchor
-			doc.Keys = append(doc.Keys, id.keys...)
 		case e.Kind == model.Figure && e.Subkind == model.Money:
 			for _, m := range e.Mentions {
 				if m.Start >= 0 && m.End <= len(a.Body) && m.Start < m.End {

@@ -6,6 +6,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +28,6 @@ type IndexDoc struct {
 	Entities      []IndexEntity
 	Quotes        []model.Quote
 	Ventures      []IndexVenture
-	Keys          []IndexKey // identity evidence the article gives
 	// IfHash, when set, writes the doc only while the stored article still
 	// has that hash, so that a rebuild never undoes a newer Add.
 	IfHash string
@@ -34,10 +36,13 @@ type IndexDoc struct {
 	ReplacePath bool
 }
 
-// IndexEntity is an entity with its identity anchor ("" for non-companies).
+// IndexEntity is an entity with its identity anchor ("" for non-companies)
+// and the evidence it gives: keys (name forms, tickers) that belong to
+// its anchor.
 type IndexEntity struct {
 	model.Entity
 	Anchor string
+	Keys   []string
 }
 
 // IndexVenture is a venture with its parties' anchors (aligned with
@@ -49,7 +54,7 @@ type IndexVenture struct {
 }
 
 // IndexKey says that a name form or ticker (Key) belongs to Anchor; N is
-// how many company mentions across the library say so (IndexKeyCounts).
+// how many company entities across the library say so (IndexKeyCounts).
 type IndexKey struct {
 	Key, Anchor string
 	N           int
@@ -168,6 +173,12 @@ func (d *DB) IndexPut(ctx context.Context, docs []IndexDoc, seen time.Time) (Ind
 		if res.Added+res.Updated == 0 {
 			return nil
 		}
+		if err := w.flushFTS(); err != nil {
+			return err
+		}
+		if err := w.applyCounts(); err != nil {
+			return err
+		}
 		return bumpGeneration(ctx, tx)
 	})
 	return res, err
@@ -178,21 +189,25 @@ func bumpGeneration(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// indexWriter holds the statements of one IndexPut transaction, prepared
-// once for the whole batch.
+// indexWriter holds the statements of one write transaction, prepared
+// once for the whole batch, and the change to idx_key_counts, summed over
+// the batch (many articles give the same evidence) and applied at its end.
 type indexWriter struct {
-	ctx                                    context.Context
-	tx                                     *sql.Tx
-	state, insert, update, version, byPath *sql.Stmt
-	entity, quote, venture, key            *sql.Stmt
-	clear                                  []*sql.Stmt
+	ctx                                             context.Context
+	tx                                              *sql.Tx
+	state, insert, update, version, byPath, oldKeys *sql.Stmt
+	entity, quote, venture, dated                   *sql.Stmt
+	clear                                           []*sql.Stmt
+	counts                                          map[[2]string]int // (key, anchor) → change
+	// pending are the articles inserted but not yet in idx_fts.
+	pending []int64
 }
 
 const articleCols = `id, title, source, date, seen, url, path, hash, version, caption, authors, contributors, tags, links,
-	paragraphs, sentences, body`
+	figures, paragraphs, sentences, body`
 
 func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
-	w := &indexWriter{ctx: ctx, tx: tx}
+	w := &indexWriter{ctx: ctx, tx: tx, counts: map[[2]string]int{}}
 	var err error
 	prep := func(q string) *sql.Stmt {
 		if err != nil {
@@ -203,21 +218,21 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 		return s
 	}
 	w.state = prep(`SELECT n, hash, version FROM idx_articles WHERE id = ?`)
-	w.insert = prep(`INSERT INTO idx_articles(` + articleCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.insert = prep(`INSERT INTO idx_articles(` + articleCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prep(`UPDATE idx_articles SET title = ?, source = ?, date = ?, url = ?, path = ?, hash = ?, version = ?,
-		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, paragraphs = ?, sentences = ?, body = ? WHERE n = ?`)
-	w.version = prep(`UPDATE idx_articles SET version = ? WHERE n = ?`)
-	w.byPath = prep(`DELETE FROM idx_articles WHERE path = ? AND id != ?`)
+		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, figures = ?, paragraphs = ?, sentences = ?, body = ?
+		WHERE n = ?`)
+	w.version = prep(`UPDATE idx_articles SET version = ?, figures = ? WHERE n = ?`)
+	w.byPath = prep(`SELECT n FROM idx_articles WHERE path = ? AND id != ?`)
+	w.oldKeys = prep(`SELECT anchor, keys FROM idx_entities WHERE article = ? AND keys != ''`)
 	w.entity = prep(`INSERT INTO idx_entities(article, ord, eid, kind, subkind, text, canonical, cue, value, unit, per,
-		anchor, meta, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		anchor, keys, meta, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.quote = prep(`INSERT INTO idx_quotes(article, ord, speaker, speaker_id, start_byte, end_byte, text)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	w.venture = prep(`INSERT INTO idx_ventures(article, ord, date, kind, status, name, parties, party_ids, anchors,
-		amounts, amount_usd, stake, location, headcount, timeframe, summary, evidence)
-		VALUES (?, ?, (SELECT CASE WHEN date != '' THEN date ELSE seen END FROM idx_articles WHERE n = ?),
-		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	w.key = prep(`INSERT OR IGNORE INTO idx_keys(article, key, anchor) VALUES (?, ?, ?)`)
-	for _, t := range []string{"idx_entities", "idx_quotes", "idx_ventures", "idx_keys"} {
+	w.venture = prep(`INSERT INTO idx_ventures(article, ord, date, kind, anchors, amount_usd, card)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	w.dated = prep(`SELECT CASE WHEN date != '' THEN date ELSE seen END FROM idx_articles WHERE n = ?`)
+	for _, t := range []string{"idx_entities", "idx_quotes", "idx_ventures"} {
 		w.clear = append(w.clear, prep(`DELETE FROM `+t+` WHERE article = ?`))
 	}
 	if err != nil {
@@ -228,11 +243,74 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 }
 
 func (w *indexWriter) close() {
-	for _, s := range append([]*sql.Stmt{w.state, w.insert, w.update, w.version, w.byPath, w.entity, w.quote, w.venture, w.key}, w.clear...) {
+	for _, s := range append([]*sql.Stmt{w.state, w.insert, w.update, w.version, w.byPath, w.oldKeys, w.entity,
+		w.quote, w.venture, w.dated}, w.clear...) {
 		if s != nil {
 			s.Close()
 		}
 	}
+}
+
+// flushFTS adds the pending articles to the full-text index in one
+// statement. It runs before any update or delete of an article row too,
+// whose triggers would otherwise take out of idx_fts a row not yet in it.
+func (w *indexWriter) flushFTS() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	_, err := w.tx.ExecContext(w.ctx, `INSERT INTO idx_fts(rowid, title, body)
+		SELECT n, title, body FROM idx_articles WHERE n IN (SELECT value FROM json_each(?))`, jsonText(w.pending))
+	w.pending = w.pending[:0]
+	return err
+}
+
+// forget takes the evidence of article n's entities out of the counts,
+// before its rows are replaced or deleted.
+func (w *indexWriter) forget(n int64) error {
+	rows, err := w.oldKeys.QueryContext(w.ctx, n)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var anchor, keys string
+		if err := rows.Scan(&anchor, &keys); err != nil {
+			return err
+		}
+		for _, k := range splitList(keys) {
+			w.counts[[2]string{k, anchor}]--
+		}
+	}
+	return rows.Err()
+}
+
+// applyCounts writes the batch's change to idx_key_counts.
+func (w *indexWriter) applyCounts() error {
+	if len(w.counts) == 0 {
+		return nil
+	}
+	up, err := w.tx.PrepareContext(w.ctx, `INSERT INTO idx_key_counts(key, anchor, n) VALUES (?, ?, ?)
+		ON CONFLICT(key, anchor) DO UPDATE SET n = n + excluded.n`)
+	if err != nil {
+		return err
+	}
+	defer up.Close()
+	negative := false
+	for k, delta := range w.counts {
+		if delta == 0 {
+			continue
+		}
+		negative = negative || delta < 0
+		if _, err := up.ExecContext(w.ctx, k[0], k[1], delta); err != nil {
+			return err
+		}
+	}
+	w.counts = map[[2]string]int{}
+	if !negative {
+		return nil
+	}
+	_, err = w.tx.ExecContext(w.ctx, `DELETE FROM idx_key_counts WHERE n <= 0`)
+	return err
 }
 
 func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) error {
@@ -252,38 +330,48 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 		res.Unchanged++
 		return nil
 	}
+	if found || doc.ReplacePath {
+		if err := w.flushFTS(); err != nil {
+			return err
+		}
+	}
 	if doc.ReplacePath && a.Path != "" {
-		if _, err := w.byPath.ExecContext(w.ctx, a.Path, a.ID); err != nil {
+		if err := w.deleteByPath(a.Path, a.ID); err != nil {
 			return err
 		}
 	}
 	paras, sents := spanBlob(a.Paragraphs), spanBlob(a.Sentences)
+	figures := figureBlob(doc.Entities)
 	switch {
 	case !found:
 		r, err := w.insert.ExecContext(w.ctx, a.ID, a.Title, a.Source, idxTime(a.Date), idxTime(seen), a.URL, a.Path,
 			doc.Hash, doc.Version, a.Caption, joinList(a.Authors), joinList(a.Contributors), joinList(a.Tags),
-			jsonText(a.Links), paras, sents, a.Body)
+			jsonText(a.Links), figures, paras, sents, a.Body)
 		if err != nil {
 			return err
 		}
 		if n, err = r.LastInsertId(); err != nil {
 			return err
 		}
+		w.pending = append(w.pending, n)
 		res.Added++
 	case hash != doc.Hash:
 		if _, err := w.update.ExecContext(w.ctx, a.Title, a.Source, idxTime(a.Date), a.URL, a.Path, doc.Hash, doc.Version,
 			a.Caption, joinList(a.Authors), joinList(a.Contributors), joinList(a.Tags), jsonText(a.Links),
-			paras, sents, a.Body, n); err != nil {
+			figures, paras, sents, a.Body, n); err != nil {
 			return err
 		}
 		res.Updated++
 	default:
-		if _, err := w.version.ExecContext(w.ctx, doc.Version, n); err != nil {
+		if _, err := w.version.ExecContext(w.ctx, doc.Version, figures, n); err != nil {
 			return err
 		}
 		res.Updated++
 	}
 	if found {
+		if err := w.forget(n); err != nil {
+			return err
+		}
 		for _, s := range w.clear {
 			if _, err := s.ExecContext(w.ctx, n); err != nil {
 				return err
@@ -293,16 +381,57 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 	return w.children(n, doc)
 }
 
+// deleteByPath deletes the articles with path other than id.
+func (w *indexWriter) deleteByPath(path, id string) error {
+	rows, err := w.byPath.QueryContext(w.ctx, path, id)
+	if err != nil {
+		return err
+	}
+	var ns []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		ns = append(ns, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range ns {
+		if err := w.forget(n); err != nil {
+			return err
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `DELETE FROM idx_articles WHERE n = ?`, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// packed reports whether an entity is kept in the article's figure blob
+// rather than in a row of its own.
+func packed(e *model.Entity) bool { return e.Kind == model.Figure }
+
 func (w *indexWriter) children(n int64, doc *IndexDoc) error {
 	ctx := w.ctx
-	for i, e := range doc.Entities {
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		if packed(&e.Entity) {
+			continue
+		}
 		meta := ""
 		if len(e.MetaMentions) > 0 {
 			meta = jsonText(e.MetaMentions)
 		}
 		if _, err := w.entity.ExecContext(ctx, n, i, e.ID, string(e.Kind), string(e.Subkind), e.Text, e.Canonical, e.Cue,
-			e.Value, e.Unit, e.Per, e.Anchor, meta, spanBlob(e.Mentions)); err != nil {
+			e.Value, e.Unit, e.Per, e.Anchor, joinList(e.Keys), meta, spanBlob(e.Mentions)); err != nil {
 			return err
+		}
+		for _, k := range e.Keys {
+			w.counts[[2]string{k, e.Anchor}]++
 		}
 	}
 	for i, q := range doc.Quotes {
@@ -310,19 +439,183 @@ func (w *indexWriter) children(n int64, doc *IndexDoc) error {
 			return err
 		}
 	}
-	for i, v := range doc.Ventures {
-		if _, err := w.venture.ExecContext(ctx, n, i, n, string(v.Kind), v.Status, v.Name, joinList(v.Parties),
-			joinList(v.PartyIDs), joinList(v.Anchors), joinList(v.Amounts), v.AmountUSD, v.Stake, v.Location,
-			v.Headcount, v.Timeframe, v.Summary, spanBlob(v.Evidence)); err != nil {
-			return err
-		}
+	if len(doc.Ventures) == 0 {
+		return nil
 	}
-	for _, k := range doc.Keys {
-		if _, err := w.key.ExecContext(ctx, n, k.Key, k.Anchor); err != nil {
+	var date string
+	if err := w.dated.QueryRowContext(ctx, n).Scan(&date); err != nil {
+		return err
+	}
+	for i := range doc.Ventures {
+		v := &doc.Ventures[i]
+		card := ventureCard(&doc.Article, date, i, v)
+		if _, err := w.venture.ExecContext(ctx, n, i, date, string(v.Kind), joinList(v.Anchors), v.AmountUSD, card); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Fields of a venture card, in order. Lists are joined by listSep; the
+// evidence is a spanBlob; the amount is 8 bytes.
+const (
+	cardArticleID = iota
+	cardTitle
+	cardSource
+	cardURL
+	cardPath
+	cardDate
+	cardKind
+	cardStatus
+	cardName
+	cardParties
+	cardPartyIDs
+	cardAnchors
+	cardAmounts
+	cardStake
+	cardLocation
+	cardHeadcount
+	cardTimeframe
+	cardSummary
+	cardEvidence
+	cardOrd
+	cardFields
+)
+
+// ventureCard packs a venture with what the deal tracker shows of its
+// article: each field length-prefixed, then the amount in dollars.
+func ventureCard(a *model.Article, date string, ord int, v *IndexVenture) []byte {
+	f := [cardFields]string{
+		cardArticleID: a.ID, cardTitle: a.Title, cardSource: a.Source, cardURL: a.URL, cardPath: a.Path, cardDate: date,
+		cardKind: string(v.Kind), cardStatus: v.Status, cardName: v.Name, cardParties: joinList(v.Parties),
+		cardPartyIDs: joinList(v.PartyIDs), cardAnchors: joinList(v.Anchors), cardAmounts: joinList(v.Amounts),
+		cardStake: v.Stake, cardLocation: v.Location, cardHeadcount: v.Headcount, cardTimeframe: v.Timeframe,
+		cardSummary: v.Summary, cardEvidence: string(spanBlob(v.Evidence)), cardOrd: strconv.Itoa(ord),
+	}
+	n := 8
+	for _, s := range f {
+		n += len(s) + 2
+	}
+	b := make([]byte, 0, n)
+	for _, s := range f {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.AmountUSD))
+}
+
+// readCard unpacks ventureCard; ok is false for a damaged card. The
+// strings share one copy of the card.
+func readCard(card []byte) (f [cardFields]string, usd float64, ok bool) {
+	s := string(card)
+	for i := range f {
+		l, n := binary.Uvarint(card)
+		if n <= 0 || uint64(len(card)-n) < l {
+			return f, 0, false
+		}
+		start := len(s) - len(card) + n
+		f[i] = s[start : start+int(l)]
+		card = card[n+int(l):]
+	}
+	if len(card) < 8 {
+		return f, 0, false
+	}
+	return f, math.Float64frombits(binary.LittleEndian.Uint64(card)), true
+}
+
+// figureBlob packs the figures of entities (with their place in the list):
+// a count, then per figure its place, its strings (length-prefixed), its
+// value (8 bytes) and its mentions (spanBlob, length-prefixed). About 30
+// bytes a figure, where a row costs a hundred and a write of its own.
+func figureBlob(entities []IndexEntity) []byte {
+	var b []byte
+	count := 0
+	for i := range entities {
+		e := &entities[i].Entity
+		if !packed(e) {
+			continue
+		}
+		count++
+		b = binary.AppendUvarint(b, uint64(i))
+		meta := ""
+		if len(e.MetaMentions) > 0 {
+			meta = jsonText(e.MetaMentions)
+		}
+		for _, s := range []string{e.ID, string(e.Kind), string(e.Subkind), e.Text, e.Canonical, e.Cue, e.Unit, e.Per, meta} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(e.Value))
+		m := spanBlob(e.Mentions)
+		b = binary.AppendUvarint(b, uint64(len(m)))
+		b = append(b, m...)
+	}
+	if count == 0 {
+		return nil
+	}
+	return append(binary.AppendUvarint(nil, uint64(count)), b...)
+}
+
+// placedEntity is an entity with its place in the annotation's list.
+type placedEntity struct {
+	ord int
+	e   model.Entity
+}
+
+// blobFigures unpacks figureBlob; a damaged blob gives what could be read.
+func blobFigures(b []byte) []placedEntity {
+	count, n := binary.Uvarint(b)
+	if n <= 0 {
+		return nil
+	}
+	b = b[n:]
+	uv := func() (uint64, bool) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, false
+		}
+		b = b[n:]
+		return v, true
+	}
+	str := func() (string, bool) {
+		l, ok := uv()
+		if !ok || l > uint64(len(b)) {
+			return "", false
+		}
+		s := string(b[:l])
+		b = b[l:]
+		return s, true
+	}
+	out := make([]placedEntity, 0, count)
+	for range count {
+		ord, ok := uv()
+		if !ok {
+			break
+		}
+		var f [9]string
+		for i := range f {
+			if f[i], ok = str(); !ok {
+				return out
+			}
+		}
+		if len(b) < 8 {
+			return out
+		}
+		e := model.Entity{ID: f[0], Kind: model.EntityKind(f[1]), Subkind: model.FigureKind(f[2]), Text: f[3],
+			Canonical: f[4], Cue: f[5], Unit: f[6], Per: f[7], MetaMentions: []model.MetaMention{}}
+		if f[8] != "" {
+			json.Unmarshal([]byte(f[8]), &e.MetaMentions)
+		}
+		e.Value = math.Float64frombits(binary.LittleEndian.Uint64(b))
+		b = b[8:]
+		m, ok := str()
+		if !ok {
+			return out
+		}
+		e.Mentions = blobSpans([]byte(m), -1)
+		out = append(out, placedEntity{ord: int(ord), e: e})
+	}
+	return out
 }
 
 // IndexStates reports what the index holds for each of ids that it has.
@@ -388,8 +681,12 @@ func (d *DB) IndexArticle(ctx context.Context, id string) (s IndexStored, ok boo
 	return list[0], true, nil
 }
 
+// readCols are the columns of an article as IndexStored holds it.
+const readCols = `id, title, source, date, seen, url, path, hash, version, caption, authors, contributors, tags, links,
+	paragraphs, sentences, body`
+
 func (d *DB) indexArticles(ctx context.Context, where string, args ...any) ([]IndexStored, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT `+articleCols+` FROM idx_articles `+where, args...)
+	rows, err := d.sql.QueryContext(ctx, `SELECT `+readCols+` FROM idx_articles `+where, args...)
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
@@ -431,7 +728,8 @@ func nilIfEmpty(l []string) []string {
 // id, as they were written, and the anchors of its entities (by entity ID).
 func (d *DB) IndexAnnotations(ctx context.Context, id string) (ann model.Annotations, anchors map[string]string, ok bool, err error) {
 	var n int64
-	err = d.sql.QueryRowContext(ctx, `SELECT n FROM idx_articles WHERE id = ?`, id).Scan(&n)
+	var figures []byte
+	err = d.sql.QueryRowContext(ctx, `SELECT n, figures FROM idx_articles WHERE id = ?`, id).Scan(&n, &figures)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ann, nil, false, nil
 	}
@@ -439,7 +737,7 @@ func (d *DB) IndexAnnotations(ctx context.Context, id string) (ann model.Annotat
 		return ann, nil, false, d.Wrap("read index", err)
 	}
 	anchors = map[string]string{}
-	ann.Entities, err = d.indexEntities(ctx, n, anchors)
+	ann.Entities, err = d.indexEntities(ctx, n, blobFigures(figures), anchors)
 	if err == nil {
 		ann.Quotes, err = d.indexQuotes(ctx, n)
 	}
@@ -449,21 +747,29 @@ func (d *DB) IndexAnnotations(ctx context.Context, id string) (ann model.Annotat
 	return ann, anchors, err == nil, d.Wrap("read index", err)
 }
 
-func (d *DB) indexEntities(ctx context.Context, n int64, anchors map[string]string) ([]model.Entity, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT eid, kind, subkind, text, canonical, cue, value, unit, per, anchor, meta,
-		mentions FROM idx_entities WHERE article = ? ORDER BY ord`, n)
+// indexEntities reads article n's entity rows and puts the packed figures
+// back in their places.
+func (d *DB) indexEntities(ctx context.Context, n int64, figures []placedEntity, anchors map[string]string) ([]model.Entity, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT ord, eid, kind, subkind, text, canonical, cue, value, unit, per, anchor,
+		meta, mentions FROM idx_entities WHERE article = ? ORDER BY ord`, n)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []model.Entity{}
+	fi := 0
 	for rows.Next() {
+		var ord int
 		var e model.Entity
 		var kind, subkind, anchor, meta string
 		var mentions []byte
-		if err := rows.Scan(&e.ID, &kind, &subkind, &e.Text, &e.Canonical, &e.Cue, &e.Value, &e.Unit, &e.Per, &anchor,
+		if err := rows.Scan(&ord, &e.ID, &kind, &subkind, &e.Text, &e.Canonical, &e.Cue, &e.Value, &e.Unit, &e.Per, &anchor,
 			&meta, &mentions); err != nil {
 			return nil, err
+		}
+		for fi < len(figures) && figures[fi].ord < ord {
+			out = append(out, figures[fi].e)
+			fi++
 		}
 		e.Kind, e.Subkind = model.EntityKind(kind), model.FigureKind(subkind)
 		e.Mentions = blobSpans(mentions, -1)
@@ -475,6 +781,9 @@ func (d *DB) indexEntities(ctx context.Context, n int64, anchors map[string]stri
 			anchors[e.ID] = anchor
 		}
 		out = append(out, e)
+	}
+	for ; fi < len(figures); fi++ {
+		out = append(out, figures[fi].e)
 	}
 	return out, rows.Err()
 }
@@ -498,25 +807,27 @@ func (d *DB) indexQuotes(ctx context.Context, n int64) ([]model.Quote, error) {
 }
 
 func (d *DB) indexVentures(ctx context.Context, n int64) ([]model.Venture, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT kind, status, name, parties, party_ids, amounts, stake, location,
-		headcount, timeframe, summary, evidence FROM idx_ventures WHERE article = ? ORDER BY ord`, n)
+	rows, err := d.sql.QueryContext(ctx, `SELECT card FROM idx_ventures WHERE article = ? ORDER BY ord`, n)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	out := []model.Venture{}
 	for rows.Next() {
-		var v model.Venture
-		var kind, parties, ids, amounts string
-		var evidence []byte
-		if err := rows.Scan(&kind, &v.Status, &v.Name, &parties, &ids, &amounts, &v.Stake, &v.Location, &v.Headcount,
-			&v.Timeframe, &v.Summary, &evidence); err != nil {
+		var card []byte
+		if err := rows.Scan(&card); err != nil {
 			return nil, err
 		}
-		v.Kind = model.VentureKind(kind)
-		v.Parties, v.PartyIDs, v.Amounts = splitList(parties), splitList(ids), splitList(amounts)
-		v.Evidence = blobSpans(evidence, -1)
-		out = append(out, v)
+		f, _, ok := readCard(card)
+		if !ok {
+			return nil, errors.New("damaged venture card")
+		}
+		out = append(out, model.Venture{
+			Kind: model.VentureKind(f[cardKind]), Status: f[cardStatus], Name: f[cardName],
+			Parties: splitList(f[cardParties]), PartyIDs: splitList(f[cardPartyIDs]), Amounts: splitList(f[cardAmounts]),
+			Stake: f[cardStake], Location: f[cardLocation], Headcount: f[cardHeadcount], Timeframe: f[cardTimeframe],
+			Summary: f[cardSummary], Evidence: blobSpans([]byte(f[cardEvidence]), -1),
+		})
 	}
 	return out, rows.Err()
 }
@@ -541,6 +852,7 @@ type IndexVentureRow struct {
 // rowsQuerier is a *sql.DB or a *sql.Tx.
 type rowsQuerier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // IndexDealData reads, in one read transaction (so that they agree), the
@@ -569,31 +881,58 @@ func (d *DB) IndexVentures(ctx context.Context, since time.Time) ([]IndexVenture
 }
 
 func (d *DB) indexVentureRows(ctx context.Context, q rowsQuerier, since time.Time) ([]IndexVentureRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.path, v.ord, v.date, v.kind, v.status,
-		v.name, v.parties, v.anchors, v.amounts, v.amount_usd, v.stake, v.location, v.summary, v.evidence
-		FROM idx_ventures v JOIN idx_articles a ON a.n = v.article WHERE v.date >= ? ORDER BY v.date, a.n, v.ord`,
-		idxTime(since))
+	// One column, in key order (article, ord), sorted by date in Go: the
+	// database sorting the rows cost more than reading them.
+	query := `SELECT card FROM idx_ventures`
+	var args []any
+	if !since.IsZero() {
+		query += ` WHERE date >= ?`
+		args = append(args, idxTime(since))
+	}
+	var count int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM idx_ventures`).Scan(&count); err != nil {
+		return nil, d.Wrap("read ventures", err)
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, d.Wrap("read ventures", err)
 	}
 	defer rows.Close()
-	var out []IndexVentureRow
+	out := make([]IndexVentureRow, 0, count)
+	var card sql.RawBytes // readCard copies it once, into one string
 	for rows.Next() {
-		var r IndexVentureRow
-		var date, parties, anchors, amounts string
-		var evidence []byte
-		if err := rows.Scan(&r.ArticleID, &r.Title, &r.Source, &r.URL, &r.Path, &r.Ord, &date, &r.Kind, &r.Status,
-			&r.Name, &parties, &anchors, &amounts, &r.AmountUSD, &r.Stake, &r.Location, &r.Summary, &evidence); err != nil {
+		if err := rows.Scan(&card); err != nil {
 			return nil, d.Wrap("read ventures", err)
 		}
-		r.Date = idxParseTime(date)
-		r.Parties, r.Anchors, r.Amounts = splitList(parties), splitList(anchors), splitList(amounts)
-		if ev := blobSpans(evidence, 1); len(ev) == 1 {
+		f, usd, ok := readCard(card)
+		if !ok {
+			continue
+		}
+		ord, _ := strconv.Atoi(f[cardOrd])
+		r := IndexVentureRow{ArticleID: f[cardArticleID], Title: f[cardTitle], Source: f[cardSource], URL: f[cardURL],
+			Path: f[cardPath], Ord: ord, Date: idxParseTime(f[cardDate]), Kind: f[cardKind], Status: f[cardStatus],
+			Name: f[cardName], Parties: splitList(f[cardParties]), Anchors: splitList(f[cardAnchors]),
+			Amounts: splitList(f[cardAmounts]), AmountUSD: usd, Stake: f[cardStake], Location: f[cardLocation],
+			Summary: f[cardSummary]}
+		if ev := blobSpans([]byte(f[cardEvidence]), 1); len(ev) == 1 {
 			r.Evidence, r.HasEvidence = ev[0], true
 		}
 		out = append(out, r)
 	}
-	return out, d.Wrap("read ventures", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, d.Wrap("read ventures", err)
+	}
+	// Sort positions, not the rows themselves (they are large).
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return out[i].Date.Compare(out[j].Date) })
+	sorted := make([]IndexVentureRow, len(out))
+	for i, j := range order {
+		sorted[i] = out[j]
+	}
+	return sorted, nil
 }
 
 // IndexKeyCounts lists the identity evidence of the whole library, summed.
@@ -629,23 +968,40 @@ func (d *DB) IndexGeneration(ctx context.Context) (int64, error) {
 // IndexRemove deletes the articles with ids and all their rows, and
 // returns how many there were.
 func (d *DB) IndexRemove(ctx context.Context, ids []string) (int, error) {
-	var n int64
+	var n int
 	err := d.Write(ctx, "remove from index", func(tx *sql.Tx) error {
 		n = 0
+		w, err := newIndexWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
 		for _, id := range ids {
-			r, err := tx.ExecContext(ctx, `DELETE FROM idx_articles WHERE id = ?`, id)
+			var a int64
+			err := w.state.QueryRowContext(ctx, id).Scan(&a, new(string), new(string))
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
 			if err != nil {
 				return err
 			}
-			k, _ := r.RowsAffected()
-			n += k
+			if err := w.forget(a); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM idx_articles WHERE n = ?`, a); err != nil {
+				return err
+			}
+			n++
 		}
 		if n == 0 {
 			return nil
 		}
+		if err := w.applyCounts(); err != nil {
+			return err
+		}
 		return bumpGeneration(ctx, tx)
 	})
-	return int(n), err
+	return n, err
 }
 
 // IndexHit is one full-text match: the article, its bm25 rank (lower is
@@ -722,8 +1078,8 @@ func unmark(s string) (string, []model.Span) {
 }
 
 // IndexCheck runs SQLite's and FTS5's integrity checks on the index and
-// compares idx_key_counts with the evidence it sums; it returns the first
-// problem found.
+// compares idx_key_counts with the evidence the entities give; it returns
+// the first problem found.
 func (d *DB) IndexCheck(ctx context.Context) error {
 	var res string
 	if err := d.sql.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
@@ -735,15 +1091,35 @@ func (d *DB) IndexCheck(ctx context.Context) error {
 	if _, err := d.sql.ExecContext(ctx, `INSERT INTO idx_fts(idx_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		return d.Wrap("check full-text index", err)
 	}
-	var bad int
-	err := d.sql.QueryRowContext(ctx, `WITH sums AS (SELECT key, anchor, count(*) AS n FROM idx_keys GROUP BY key, anchor)
-		SELECT (SELECT count(*) FROM (SELECT * FROM sums EXCEPT SELECT key, anchor, n FROM idx_key_counts))
-			+ (SELECT count(*) FROM (SELECT key, anchor, n FROM idx_key_counts EXCEPT SELECT * FROM sums))`).Scan(&bad)
+	// The counts must be the sums of the evidence the entities give.
+	sums := map[[2]string]int{}
+	rows, err := d.sql.QueryContext(ctx, `SELECT anchor, keys FROM idx_entities WHERE keys != ''`)
 	if err != nil {
 		return d.Wrap("check index", err)
 	}
-	if bad > 0 {
-		return errors.New("idx_key_counts differs from idx_keys in " + strconv.Itoa(bad) + " rows")
+	for rows.Next() {
+		var anchor, keys string
+		if err := rows.Scan(&anchor, &keys); err != nil {
+			rows.Close()
+			return d.Wrap("check index", err)
+		}
+		for _, k := range splitList(keys) {
+			sums[[2]string{k, anchor}]++
+		}
+	}
+	rows.Close()
+	counts, err := d.IndexKeyCounts(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range counts {
+		if sums[[2]string{c.Key, c.Anchor}] != c.N {
+			return fmt.Errorf("idx_key_counts says %d for %q → %q, the entities give %d", c.N, c.Key, c.Anchor, sums[[2]string{c.Key, c.Anchor}])
+		}
+		delete(sums, [2]string{c.Key, c.Anchor})
+	}
+	for k, n := range sums {
+		return fmt.Errorf("idx_key_counts lacks %q → %q, which %d entities give", k[0], k[1], n)
 	}
 	return nil
 }

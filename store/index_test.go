@@ -21,7 +21,7 @@ func indexDoc(id, body string) IndexDoc {
 		Entities: []IndexEntity{
 			{Entity: model.Entity{ID: "e1", Kind: model.Company, Text: "Harbor Looms", Canonical: "Harbor Looms Inc.", Cue: "suffix",
 				Mentions: []model.Span{{Start: 0, End: 12}, {Start: 3, End: 5}}, MetaMentions: []model.MetaMention{{Field: "title", Start: 0, End: 6}}},
-				Anchor: "L:harbor looms inc"},
+				Anchor: "L:harbor looms inc", Keys: []string{"harbor looms"}},
 			{Entity: model.Entity{ID: "e2", Kind: model.Figure, Subkind: model.Money, Text: "$5 million", Value: 5e6, Unit: "USD",
 				Mentions: []model.Span{{Start: 20, End: 30}}, MetaMentions: []model.MetaMention{}}},
 		},
@@ -29,7 +29,6 @@ func indexDoc(id, body string) IndexDoc {
 		Ventures: []IndexVenture{{Venture: model.Venture{Kind: model.Investment, Parties: []string{"Harbor Looms Inc."},
 			PartyIDs: []string{"e1"}, Status: "announced", Amounts: []string{"$5 million"}, Summary: "s",
 			Evidence: []model.Span{{Start: 0, End: 30}}}, Anchors: []string{"L:harbor looms inc"}, AmountUSD: 5e6}},
-		Keys: []IndexKey{{Key: "harbor looms", Anchor: "L:harbor looms inc"}},
 	}
 }
 
@@ -171,7 +170,7 @@ func TestIndexKeyCounts(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	a, b := indexDoc("a1", "one"), indexDoc("a2", "two")
-	b.Keys = append(b.Keys, IndexKey{Key: "t:hlm.n", Anchor: "L:harbor looms inc"})
+	b.Entities[0].Keys = append(b.Entities[0].Keys, "t:hlm.n")
 	db.IndexPut(ctx, []IndexDoc{a, b}, time.Now())
 	counts := func() map[string]int {
 		ks, err := db.IndexKeyCounts(ctx)
@@ -191,7 +190,7 @@ func TestIndexKeyCounts(t *testing.T) {
 	if c := counts(); c["harbor looms → L:harbor looms inc"] != 1 || len(c) != 1 {
 		t.Errorf("after removing a2: %v", c)
 	}
-	a.Keys, a.Hash = nil, "new"
+	a.Entities[0].Keys, a.Hash = nil, "new"
 	db.IndexPut(ctx, []IndexDoc{a}, time.Now())
 	if c := counts(); len(c) != 0 {
 		t.Errorf("after a1 lost its keys: %v", c)
@@ -214,5 +213,30 @@ func TestSpanBlob(t *testing.T) {
 	}
 	if got := blobSpans(spanBlob([]model.Span{{Start: 3, End: 4}, {Start: 8, End: 9}}), 1); len(got) != 1 || got[0].Start != 3 {
 		t.Errorf("limit 1: %v", got)
+	}
+}
+
+// New articles reach the full-text index once per batch; an article
+// written twice in one batch, or replaced through its path, must leave
+// idx_fts consistent all the same.
+func TestIndexBatchRewritesStayConsistent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	first, again := indexDoc("a1", "The looms were sold."), indexDoc("a1", "The spindles were sold.")
+	byPath := indexDoc("a2", "Weavers struck on Monday.")
+	byPath.Article.Path, byPath.ReplacePath = first.Article.Path, true
+	other := indexDoc("a3", "Cotton prices rose.")
+	res, err := db.IndexPut(ctx, []IndexDoc{first, other, again, byPath}, time.Now())
+	if err != nil || res.Added != 3 || res.Updated != 1 {
+		t.Fatalf("put: %+v %v", res, err)
+	}
+	if err := db.IndexCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{`"looms"`: 0, `"spindles"`: 0, `"weavers"`: 1, `"cotton"`: 1} {
+		if hits, err := db.IndexSearch(ctx, q, 10); err != nil || len(hits) != want {
+			t.Errorf("%s: %d hits, want %d (%v)", q, len(hits), want, err)
+		}
 	}
 }

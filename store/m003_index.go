@@ -8,15 +8,28 @@ package store
 //     annotator version that made the rows below. Long columns come last so
 //     that reading a title never reads a body.
 //   - idx_fts: FTS5 over title and body, external content (the body is kept
-//     once, in idx_articles), kept in step by triggers; rank is bm25 with
-//     the title weighing four times the body.
+//     once, in idx_articles); rank is bm25 with the title weighing four
+//     times the body. Triggers keep it in step on update and delete; new
+//     articles are added by IndexPut with one statement per batch, because
+//     FTS5 writes its pending terms out at every statement, and a segment
+//     per article (then merging them) was most of the cost of indexing.
 //   - idx_entities, idx_quotes, idx_ventures: the annotations, in their
 //     order, each row keyed by (article, ord) and deleted with the article.
-//     anchor is a company's identity key; anchors (ventures) lists the
-//     parties' keys; lists are joined by listSep.
-//   - idx_keys: the identity evidence each article gives (a name form or a
-//     ticker belongs to an anchor); idx_key_counts sums it over the library
-//     (triggers), so the resolver reads a small table, not every article.
+//     Names (companies, people, places) have rows, which other features
+//     query; an article's figures, read only with the article, are packed
+//     in idx_articles.figures (figureBlob), a row apiece being most of
+//     the cost of writing an article. anchor is a company's identity key,
+//     keys the evidence it gives (a name form or ticker belongs to the
+//     anchor); anchors (ventures) lists the parties' keys; lists are joined
+//     by listSep. A venture's card (ventureCard) holds all of it, with its
+//     article's ID, title, source, URL and path, so that the deal tracker
+//     reads one column of one table: each article row looked up, and each
+//     column read, cost more than decoding the card. date (the article's,
+//     else when it was first indexed), kind, anchors and amount_usd are
+//     also columns, for queries.
+//   - idx_key_counts sums the evidence over the library, so the resolver
+//     reads a small table, not every article. IndexPut and IndexRemove
+//     keep it in step in the same transaction (IndexCheck verifies).
 //   - idx_meta: generation, bumped by every write, which readers use to
 //     keep derived data (clustered deals) until the index changes.
 //
@@ -38,6 +51,7 @@ CREATE TABLE idx_articles (
 	contributors TEXT NOT NULL DEFAULT '',
 	tags         TEXT NOT NULL DEFAULT '',
 	links        TEXT NOT NULL DEFAULT '[]',
+	figures      BLOB,
 	paragraphs   BLOB,
 	sentences    BLOB,
 	body         TEXT NOT NULL
@@ -48,9 +62,6 @@ CREATE INDEX idx_articles_path ON idx_articles(path) WHERE path != '';
 CREATE VIRTUAL TABLE idx_fts USING fts5(title, body, content='idx_articles', content_rowid='n',
 	tokenize='unicode61 remove_diacritics 2');
 INSERT INTO idx_fts(idx_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
-CREATE TRIGGER idx_articles_ai AFTER INSERT ON idx_articles BEGIN
-	INSERT INTO idx_fts(rowid, title, body) VALUES (new.n, new.title, new.body);
-END;
 CREATE TRIGGER idx_articles_ad AFTER DELETE ON idx_articles BEGIN
 	INSERT INTO idx_fts(idx_fts, rowid, title, body) VALUES ('delete', old.n, old.title, old.body);
 END;
@@ -73,6 +84,7 @@ CREATE TABLE idx_entities (
 	unit      TEXT NOT NULL DEFAULT '',
 	per       TEXT NOT NULL DEFAULT '',
 	anchor    TEXT NOT NULL DEFAULT '',
+	keys      TEXT NOT NULL DEFAULT '',
 	meta      TEXT NOT NULL DEFAULT '',
 	mentions  BLOB,
 	PRIMARY KEY (article, ord)
@@ -95,44 +107,19 @@ CREATE TABLE idx_ventures (
 	ord        INTEGER NOT NULL,
 	date       TEXT NOT NULL,
 	kind       TEXT NOT NULL,
-	status     TEXT NOT NULL DEFAULT '',
-	name       TEXT NOT NULL DEFAULT '',
-	parties    TEXT NOT NULL DEFAULT '',
-	party_ids  TEXT NOT NULL DEFAULT '',
 	anchors    TEXT NOT NULL DEFAULT '',
-	amounts    TEXT NOT NULL DEFAULT '',
 	amount_usd REAL NOT NULL DEFAULT 0,
-	stake      TEXT NOT NULL DEFAULT '',
-	location   TEXT NOT NULL DEFAULT '',
-	headcount  TEXT NOT NULL DEFAULT '',
-	timeframe  TEXT NOT NULL DEFAULT '',
-	summary    TEXT NOT NULL DEFAULT '',
-	evidence   BLOB,
+	card       BLOB NOT NULL,
 	PRIMARY KEY (article, ord)
 ) WITHOUT ROWID;
 CREATE INDEX idx_ventures_date ON idx_ventures(date);
 
-CREATE TABLE idx_keys (
-	article INTEGER NOT NULL REFERENCES idx_articles(n) ON DELETE CASCADE,
-	key     TEXT NOT NULL,
-	anchor  TEXT NOT NULL,
-	PRIMARY KEY (article, key, anchor)
-) WITHOUT ROWID;
 CREATE TABLE idx_key_counts (
 	key    TEXT NOT NULL,
 	anchor TEXT NOT NULL,
 	n      INTEGER NOT NULL,
 	PRIMARY KEY (key, anchor)
 ) WITHOUT ROWID;
-CREATE TRIGGER idx_keys_ai AFTER INSERT ON idx_keys BEGIN
-	INSERT INTO idx_key_counts(key, anchor, n) VALUES (new.key, new.anchor, 1)
-		ON CONFLICT(key, anchor) DO UPDATE SET n = n + 1;
-END;
-CREATE TRIGGER idx_keys_ad AFTER DELETE ON idx_keys BEGIN
-	UPDATE idx_key_counts SET n = n - 1 WHERE key = old.key AND anchor = old.anchor;
-	DELETE FROM idx_key_counts WHERE key = old.key AND anchor = old.anchor AND n <= 0;
-END;
-
 CREATE TABLE idx_meta (
 	key   TEXT PRIMARY KEY,
 	value INTEGER NOT NULL
