@@ -222,6 +222,23 @@ func (ix *Index) Remove(ctx context.Context, ids ...string) (int, error) {
 	return ix.db.IndexRemove(ctx, ids)
 }
 
+// Missing returns those of ids the index lacks, or holds with another
+// annotator version's rows: what a caller that has only IDs at hand (a
+// library, the feed cache) should load and pass to AddArticles.
+func (ix *Index) Missing(ctx context.Context, ids []string) ([]string, error) {
+	st, err := ix.db.IndexStates(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, id := range ids {
+		if s, ok := st[id]; !ok || s.Version != ix.version {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 // Fresh reports whether a is indexed with this text and annotator version,
 // so that a caller can skip annotating it.
 func (ix *Index) Fresh(ctx context.Context, a model.Article) (bool, error) {
