@@ -145,3 +145,40 @@ func TestDealsKeepOneArticlesTwoVenturesApart(t *testing.T) {
 		t.Errorf("two ventures of one article became %d rows", len(r))
 	}
 }
+
+// A query whose every word is in more articles than the window ranks only
+// the newest window of its matches; one with a rarer word ranks them all.
+func TestSearchWindowOnlyForCommonWords(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ix := openIndex(t)
+	ix.window = 2
+	var docs []Doc
+	for i, body := range []string{"Zephyr rose. Zephyr rose again. Zephyr rose.", "Zephyr rose once in a long day of trading.",
+		"Zephyr rose a little, said the mill.", "Zephyr rose on Monday as looms sold."} {
+		docs = append(docs, Doc{Article: model.Article{ID: string(rune('a' + i)), Body: body}})
+	}
+	if _, err := ix.AddDocs(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(q string) string {
+		hits, err := ix.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.ArticleID)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := ids("zephyr rose"); got != "c d" && got != "d c" {
+		t.Errorf("common words: %q, want the two newest", got)
+	}
+	if got := ids("zephyr again"); got != "a" {
+		t.Errorf("with a rarer word, in the oldest article: %q", got)
+	}
+	if got := ids("zeph*"); len(strings.Fields(got)) != 2 {
+		t.Errorf("a common prefix: %q", got)
+	}
+}

@@ -28,6 +28,7 @@ type Index struct {
 	version  string
 	annotate Annotator
 	now      func() time.Time
+	window   int // SearchWindow; smaller in tests
 
 	mu   sync.Mutex // guards snap
 	snap *snapshot
@@ -42,7 +43,7 @@ const DefaultBatch = 64
 // New is the index on db. version names the annotator (rows made by another
 // version are stale and Rebuild redoes them); annotate is the annotator.
 func New(db *store.DB, version string, annotate Annotator) *Index {
-	return &Index{db: db, version: version, annotate: annotate, now: time.Now}
+	return &Index{db: db, version: version, annotate: annotate, now: time.Now, window: SearchWindow}
 }
 
 // Version is the annotator version the index writes.

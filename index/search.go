@@ -40,17 +40,27 @@ func (h Hit) Locator() string {
 // DefaultLimit is how many hits Search returns when asked for none.
 const DefaultLimit = 20
 
+// SearchWindow bounds the work of a query that matches a large part of the
+// library: only its SearchWindow most recently indexed matches are ranked.
+// Queries with fewer matches (nearly all) rank every match.
+const SearchWindow = 5000
+
 // Search finds the articles that contain every term of q (see Query),
-// best first by bm25 with the title weighing four times the body.
+// best first by bm25 with the title weighing four times the body (among
+// the SearchWindow most recently indexed matches, when there are more).
 func (ix *Index) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
-	match, err := Query(q)
+	match, words, err := query(q)
 	if err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	raw, err := ix.db.IndexSearch(ctx, match, limit)
+	window, err := ix.searchWindow(ctx, words)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := ix.db.IndexSearch(ctx, match, limit, window)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +79,27 @@ func (ix *Index) Search(ctx context.Context, q string, limit int) ([]Hit, error)
 	return hits, nil
 }
 
+// searchWindow is SearchWindow when the query may match more articles
+// than that (each of its words occurs in more), else 0: no window, whose
+// own scan would only add to the cost of a query with fewer matches.
+func (ix *Index) searchWindow(ctx context.Context, words []queryWord) (int, error) {
+	terms := make([]string, len(words))
+	prefix := make([]bool, len(words))
+	for i, w := range words {
+		terms[i], prefix[i] = w.text, w.prefix
+	}
+	docs, err := ix.db.IndexTermDocs(ctx, terms, prefix)
+	if err != nil {
+		return 0, err
+	}
+	for _, n := range docs {
+		if n <= ix.window {
+			return 0, nil // an article matches only if it has every word
+		}
+	}
+	return ix.window, nil
+}
+
 // maxSentence is the longest excerpt a hit shows, in bytes.
 const maxSentence = 300
 
@@ -85,7 +116,22 @@ const maxSentence = 300
 // Words with no letter or digit are ignored; a query left with nothing to
 // find is an error.
 func Query(q string) (string, error) {
+	match, _, err := query(q)
+	return match, err
+}
+
+// queryWord is a word of a query's positive terms, lower-cased as the
+// full-text index keeps words (accents are not folded: such a word is then
+// unknown to the vocabulary, which only costs a search its window).
+type queryWord struct {
+	text   string
+	prefix bool
+}
+
+// query is Query, with the words of its positive terms.
+func query(q string) (string, []queryWord, error) {
 	var pos, neg []string
+	var words []queryWord
 	for _, t := range splitQuery(q) {
 		exclude := false
 		if !t.phrase && strings.HasPrefix(t.text, "-") && len(t.text) > 1 {
@@ -104,18 +150,22 @@ func Query(q string) (string, error) {
 		}
 		if exclude {
 			neg = append(neg, term)
-		} else {
-			pos = append(pos, term)
+			continue
+		}
+		pos = append(pos, term)
+		tokens := strings.FieldsFunc(strings.ToLower(t.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+		for i, tok := range tokens {
+			words = append(words, queryWord{text: tok, prefix: prefix && i == len(tokens)-1})
 		}
 	}
 	if len(pos) == 0 {
-		return "", errEmpty{q}
+		return "", nil, errEmpty{q}
 	}
 	out := strings.Join(pos, " ")
 	if len(neg) > 0 {
 		out = "(" + out + ") NOT (" + strings.Join(neg, " OR ") + ")"
 	}
-	return out, nil
+	return out, words, nil
 }
 
 type queryTerm struct {

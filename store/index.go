@@ -1023,14 +1023,26 @@ const (
 )
 
 // IndexSearch runs an FTS5 query (match, already in FTS5 syntax) and
-// returns the best limit articles, best first. A query FTS5 cannot parse
-// gives an error wrapping the driver's message.
-func (d *DB) IndexSearch(ctx context.Context, match string, limit int) ([]IndexHit, error) {
+// returns the best limit articles, best first. When more than window
+// articles match (window > 0), only the window most recently indexed of
+// them are ranked: bm25 must score every candidate, a few microseconds
+// each, and a word in every story would otherwise cost a scan of the
+// library. A query FTS5 cannot parse gives an error wrapping the driver's
+// message.
+func (d *DB) IndexSearch(ctx context.Context, match string, limit, window int) ([]IndexHit, error) {
+	from := int64(0)
+	if window > 0 {
+		err := d.sql.QueryRowContext(ctx, `SELECT rowid FROM idx_fts WHERE idx_fts MATCH ? ORDER BY rowid DESC
+			LIMIT 1 OFFSET ?`, match, window-1).Scan(&from)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, d.Wrap("search", err)
+		}
+	}
 	rows, err := d.sql.QueryContext(ctx, `WITH m AS (
 			SELECT rowid AS n, rank, highlight(idx_fts, 1, char(1), char(2)) AS marked
-			FROM idx_fts WHERE idx_fts MATCH ? ORDER BY rank LIMIT ?)
+			FROM idx_fts WHERE idx_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?)
 		SELECT a.id, a.title, a.source, a.date, a.url, a.path, m.rank, m.marked, a.sentences
-		FROM m JOIN idx_articles a ON a.n = m.n ORDER BY m.rank`, match, limit)
+		FROM m JOIN idx_articles a ON a.n = m.n ORDER BY m.rank`, match, from, limit)
 	if err != nil {
 		return nil, d.Wrap("search", err)
 	}
@@ -1049,6 +1061,28 @@ func (d *DB) IndexSearch(ctx context.Context, match string, limit int) ([]IndexH
 		out = append(out, h)
 	}
 	return out, d.Wrap("search", rows.Err())
+}
+
+// IndexTermDocs says in how many articles each term occurs (terms as the
+// full-text index keeps them: lower case, accents folded); a prefix term
+// counts every word it begins, so the answer is an upper bound.
+func (d *DB) IndexTermDocs(ctx context.Context, terms []string, prefix []bool) ([]int, error) {
+	out := make([]int, len(terms))
+	for i, t := range terms {
+		var n sql.NullInt64
+		var err error
+		if i < len(prefix) && prefix[i] {
+			err = d.sql.QueryRowContext(ctx, `SELECT sum(doc) FROM idx_fts_vocab WHERE term >= ? AND term < ?`,
+				t, t+"\U0010FFFF").Scan(&n)
+		} else {
+			err = d.sql.QueryRowContext(ctx, `SELECT doc FROM idx_fts_vocab WHERE term = ?`, t).Scan(&n)
+		}
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, d.Wrap("search", err)
+		}
+		out[i] = int(n.Int64)
+	}
+	return out, nil
 }
 
 // unmark removes highlight's markers and returns the text and the byte

@@ -130,7 +130,7 @@ func TestIndexSearchFollowsWrites(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	db.IndexPut(ctx, []IndexDoc{indexDoc("a1", "Zephyr Mills bought a loom maker. The S&P 500 rose.")}, time.Now())
-	hits, err := db.IndexSearch(ctx, `"loom"`, 10)
+	hits, err := db.IndexSearch(ctx, `"loom"`, 10, 0)
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("search: %+v %v", hits, err)
 	}
@@ -138,26 +138,26 @@ func TestIndexSearchFollowsWrites(t *testing.T) {
 	if len(h.Matches) != 1 || h.Body[h.Matches[0].Start:h.Matches[0].End] != "loom" || !strings.HasPrefix(h.Body, "Zephyr") {
 		t.Errorf("hit %+v", h)
 	}
-	if hits, _ := db.IndexSearch(ctx, `"S&P 500"`, 10); len(hits) != 1 || len(hits[0].Matches) != 1 ||
+	if hits, _ := db.IndexSearch(ctx, `"S&P 500"`, 10, 0); len(hits) != 1 || len(hits[0].Matches) != 1 ||
 		hits[0].Body[hits[0].Matches[0].Start:hits[0].Matches[0].End] != "S&P 500" {
 		t.Errorf("phrase hit %+v", hits)
 	}
 	// New text under the same ID: the old words are no longer found.
 	doc := indexDoc("a1", "Zephyr Mills sold its spinning arm.")
 	db.IndexPut(ctx, []IndexDoc{doc}, time.Now())
-	if hits, _ := db.IndexSearch(ctx, `"loom"`, 10); len(hits) != 0 {
+	if hits, _ := db.IndexSearch(ctx, `"loom"`, 10, 0); len(hits) != 0 {
 		t.Errorf("old text still found: %+v", hits)
 	}
-	if hits, _ := db.IndexSearch(ctx, `"spinning"`, 10); len(hits) != 1 {
+	if hits, _ := db.IndexSearch(ctx, `"spinning"`, 10, 0); len(hits) != 1 {
 		t.Errorf("new text not found: %+v", hits)
 	}
-	if _, err := db.IndexSearch(ctx, `"unclosed`, 10); err == nil {
+	if _, err := db.IndexSearch(ctx, `"unclosed`, 10, 0); err == nil {
 		t.Error("a malformed query gave no error")
 	}
 	if n, err := db.IndexRemove(ctx, []string{"a1", "a9"}); n != 1 || err != nil {
 		t.Errorf("remove: %d %v", n, err)
 	}
-	if hits, _ := db.IndexSearch(ctx, `"spinning"`, 10); len(hits) != 0 {
+	if hits, _ := db.IndexSearch(ctx, `"spinning"`, 10, 0); len(hits) != 0 {
 		t.Errorf("removed article still found")
 	}
 	if err := db.IndexCheck(ctx); err != nil {
@@ -235,8 +235,41 @@ func TestIndexBatchRewritesStayConsistent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]int{`"looms"`: 0, `"spindles"`: 0, `"weavers"`: 1, `"cotton"`: 1} {
-		if hits, err := db.IndexSearch(ctx, q, 10); err != nil || len(hits) != want {
+		if hits, err := db.IndexSearch(ctx, q, 10, 0); err != nil || len(hits) != want {
 			t.Errorf("%s: %d hits, want %d (%v)", q, len(hits), want, err)
 		}
+	}
+}
+
+// With more matches than the window, only the newest window of them are
+// ranked; with fewer, all are.
+func TestIndexSearchWindow(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	docs := []IndexDoc{indexDoc("a1", "Zephyr, Zephyr and Zephyr again.")}
+	for _, id := range []string{"a2", "a3", "a4"} {
+		docs = append(docs, indexDoc(id, "Zephyr once, among many other words of a longer text."))
+	}
+	db.IndexPut(ctx, docs, time.Now())
+	ids := func(window int) string {
+		hits, err := db.IndexSearch(ctx, `"zephyr"`, 10, window)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := ids(0); !strings.HasPrefix(got, "a1 ") || len(strings.Fields(got)) != 4 {
+		t.Errorf("no window: %q", got)
+	}
+	if got := ids(10); !strings.HasPrefix(got, "a1 ") {
+		t.Errorf("a window wider than the matches: %q", got)
+	}
+	if got := ids(2); got != "a3 a4" && got != "a4 a3" {
+		t.Errorf("window of 2: %q, want the two newest", got)
 	}
 }

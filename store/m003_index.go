@@ -13,6 +13,7 @@ package store
 //     articles are added by IndexPut with one statement per batch, because
 //     FTS5 writes its pending terms out at every statement, and a segment
 //     per article (then merging them) was most of the cost of indexing.
+//     idx_fts_vocab (fts5vocab) tells in how many articles a word occurs.
 //   - idx_entities, idx_quotes, idx_ventures: the annotations, in their
 //     order, each row keyed by (article, ord) and deleted with the article.
 //     Names (companies, people, places) have rows, which other features
@@ -62,6 +63,7 @@ CREATE INDEX idx_articles_path ON idx_articles(path) WHERE path != '';
 CREATE VIRTUAL TABLE idx_fts USING fts5(title, body, content='idx_articles', content_rowid='n',
 	tokenize='unicode61 remove_diacritics 2');
 INSERT INTO idx_fts(idx_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+CREATE VIRTUAL TABLE idx_fts_vocab USING fts5vocab(idx_fts, 'row');
 CREATE TRIGGER idx_articles_ad AFTER DELETE ON idx_articles BEGIN
 	INSERT INTO idx_fts(idx_fts, rowid, title, body) VALUES ('delete', old.n, old.title, old.body);
 END;
