@@ -223,7 +223,7 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, figures = ?, paragraphs = ?, sentences = ?, body = ?
 		WHERE n = ?`)
 	w.version = prep(`UPDATE idx_articles SET version = ?, figures = ? WHERE n = ?`)
-	w.byPath = prep(`SELECT n FROM idx_articles WHERE path = ? AND id != ?`)
+	w.byPath = prep(byPathQuery)
 	w.oldKeys = prep(`SELECT anchor, keys FROM idx_entities WHERE article = ? AND keys != ''`)
 	w.entity = prep(`INSERT INTO idx_entities(article, ord, eid, kind, subkind, text, canonical, cue, value, unit, per,
 		anchor, keys, meta, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -652,12 +652,42 @@ func (d *DB) IndexStates(ctx context.Context, ids []string) (map[string]IndexSta
 	return out, nil
 }
 
+// Queries on idx_articles must never scan it: its rows hold the bodies, so
+// a scan reads the whole library (TestIndexQueriesUseIndexes checks).
+const (
+	// path != '' lets SQLite use the partial index on path.
+	byPathQuery = `SELECT n FROM idx_articles WHERE path = ? AND path != '' AND id != ?`
+	countsQuery = `SELECT version, count(*) FROM idx_articles GROUP BY version`
+	// "version != ?" as two ranges of the version index, oldest first.
+	// The rowid of the window-th newest match (see IndexSearch).
+	searchWindowQuery = `SELECT rowid FROM idx_fts WHERE idx_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2`
+	staleQuery        = `SELECT ` + readCols + ` FROM idx_articles WHERE n IN (
+		SELECT n FROM (
+			SELECT n FROM idx_articles INDEXED BY idx_articles_version WHERE version < ?1
+			UNION ALL SELECT n FROM idx_articles INDEXED BY idx_articles_version WHERE version > ?1)
+		ORDER BY n LIMIT ?2) ORDER BY n`
+)
+
 // IndexCounts counts the indexed articles and those whose rows were made
 // by another annotator version than version.
 func (d *DB) IndexCounts(ctx context.Context, version string) (total, stale int, err error) {
-	err = d.sql.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE version != ?) FROM idx_articles`, version).
-		Scan(&total, &stale)
-	return total, stale, d.Wrap("read index", err)
+	rows, err := d.sql.QueryContext(ctx, countsQuery)
+	if err != nil {
+		return 0, 0, d.Wrap("read index", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v string
+		var n int
+		if err := rows.Scan(&v, &n); err != nil {
+			return 0, 0, d.Wrap("read index", err)
+		}
+		total += n
+		if v != version {
+			stale += n
+		}
+	}
+	return total, stale, d.Wrap("read index", rows.Err())
 }
 
 // IndexStored is an article as the index keeps it.
@@ -669,7 +699,7 @@ type IndexStored struct {
 // IndexStale returns up to limit articles whose rows were made by another
 // annotator version than version, in the order they were first indexed.
 func (d *DB) IndexStale(ctx context.Context, version string, limit int) ([]IndexStored, error) {
-	return d.indexArticles(ctx, `WHERE version != ? ORDER BY n LIMIT ?`, version, limit)
+	return d.readArticles(ctx, staleQuery, version, limit)
 }
 
 // IndexArticle is the stored article with id; ok is false if there is none.
@@ -686,7 +716,12 @@ const readCols = `id, title, source, date, seen, url, path, hash, version, capti
 	paragraphs, sentences, body`
 
 func (d *DB) indexArticles(ctx context.Context, where string, args ...any) ([]IndexStored, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT `+readCols+` FROM idx_articles `+where, args...)
+	return d.readArticles(ctx, `SELECT `+readCols+` FROM idx_articles `+where, args...)
+}
+
+// readArticles runs query, which selects readCols, and reads its rows.
+func (d *DB) readArticles(ctx context.Context, query string, args ...any) ([]IndexStored, error) {
+	rows, err := d.sql.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
@@ -1032,8 +1067,7 @@ const (
 func (d *DB) IndexSearch(ctx context.Context, match string, limit, window int) ([]IndexHit, error) {
 	from := int64(0)
 	if window > 0 {
-		err := d.sql.QueryRowContext(ctx, `SELECT rowid FROM idx_fts WHERE idx_fts MATCH ? ORDER BY rowid DESC
-			LIMIT 1 OFFSET ?`, match, window-1).Scan(&from)
+		err := d.sql.QueryRowContext(ctx, searchWindowQuery, match, window-1).Scan(&from)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, d.Wrap("search", err)
 		}

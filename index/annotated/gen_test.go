@@ -13,7 +13,8 @@ import (
 // A generator of synthetic business stories for the benchmarks and the
 // SIGKILL test: companies, people, deals, currencies and places from the
 // word lists below (written for this purpose), put together by templates,
-// deterministic by seed. About half the stories report a deal; many deals
+// deterministic by seed. Half the stories come from files, half from the
+// web. About half the stories report a deal; many deals
 // are reported again by other outlets within days, with the parties named
 // differently, so the tracker has clusters to make.
 
@@ -173,7 +174,11 @@ func genCorpus(seed uint64, n int) []model.Article {
 		out = append(out, article(fmt.Sprintf("gen-%d-%d", seed, i), title, body))
 		a := &out[len(out)-1]
 		a.Source, a.Date = outlet, day
-		a.URL = fmt.Sprintf("https://%s.example/%d", strings.ToLower(strings.ReplaceAll(outlet, " ", "-")), i)
+		if i%2 == 0 { // half from files (an absolute path), half from the web
+			a.Path = fmt.Sprintf("/corpus/%d/story-%05d.txt", seed, i)
+		} else {
+			a.URL = fmt.Sprintf("https://%s.example/%d", strings.ToLower(strings.ReplaceAll(outlet, " ", "-")), i)
+		}
 	}
 	return out
 }
