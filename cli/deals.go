@@ -19,7 +19,7 @@ import (
 	"newsmark/model"
 )
 
-const dealsUsage = `usage: newsmark deals [--since 7d] [--until DATE] [--kind K,...] [--party NAME] [--min AMOUNT]
+const dealsUsage = `usage: newsmark deals [--since 7d] [--until DATE] [--kind K,...] [--party NAME] [--min AMOUNT] [--max AMOUNT]
                      [--sort date|amount|sources|kind] [--json|--csv] [-o FILE] [--data-dir DIR]
 Every deal across the library, newest first: reports of one deal by several
 outlets (same kind, the same parties, within 14 days) are one row with its
@@ -45,6 +45,7 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 	kinds := fs.String("kind", "", "only these `kinds`, comma-separated: joint_venture, partnership, investment, acquisition, merger, project")
 	party := fs.String("party", "", "only deals with a party whose name contains `NAME`")
 	minAmount := fs.String("min", "", "only deals of at least `AMOUNT` US dollars (500m, 1.5bn, 2000000)")
+	maxAmount := fs.String("max", "", "only deals of at most `AMOUNT` US dollars")
 	sortBy := fs.String("sort", "date", "order: date, amount, sources or kind (largest or newest first)")
 	asJSON := fs.Bool("json", false, "print the deals as a JSON array, with their sources")
 	asCSV := fs.Bool("csv", false, "print the deals as CSV, one row per deal")
@@ -102,6 +103,11 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 	if *minAmount != "" {
 		if o.filter.MinUSD, err = parseAmount(*minAmount); err != nil {
 			return fail("--min: %v", err)
+		}
+	}
+	if *maxAmount != "" {
+		if o.filter.MaxUSD, err = parseAmount(*maxAmount); err != nil {
+			return fail("--max: %v", err)
 		}
 	}
 	return o, 0, true

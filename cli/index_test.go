@@ -83,6 +83,9 @@ func TestIndexSearchDealsCommands(t *testing.T) {
 	if _, out, _ = runCmd(t, "deals", "--min", "100m", "--json"); strings.Count(out, `"kind"`) != 1 || !strings.Contains(out, "Nordvik") {
 		t.Errorf("deals --min 100m:\n%s", out)
 	}
+	if _, out, _ = runCmd(t, "deals", "--max", "100m", "--json"); strings.Count(out, `"kind"`) != 1 || !strings.Contains(out, "Orrin") {
+		t.Errorf("deals --max 100m:\n%s", out)
+	}
 	if _, out, _ = runCmd(t, "deals", "--party", "orrin", "--kind", "investment"); !strings.Contains(out, "Quill Capital LLC, Orrin Foods Plc") || strings.Contains(out, "Tallis") {
 		t.Errorf("deals --party orrin:\n%s", out)
 	}

@@ -143,12 +143,13 @@ func SortDeals(rows []DealRow, by DealSort, reverse bool) {
 	copy(rows, sorted)
 }
 
-// snapshot is what the deal tracker derives from the whole index, kept
-// until the index's generation changes (any write, by any process).
+// snapshot is what is derived from the whole index, kept until the
+// index's generation changes (any write, by any process): the resolver,
+// and the clustered deals once asked for.
 type snapshot struct {
 	gen      int64
 	resolver *Resolver
-	deals    []DealRow // newest first
+	deals    []DealRow // newest first; nil until Deals asks
 }
 
 // company resolves an anchor.
@@ -156,17 +157,27 @@ func (s *snapshot) company(anchor string) string {
 	return s.resolver.Company(anchor)
 }
 
-// snapshot returns the current snapshot, building it if the index changed
-// since the last one. Building it reads every venture and the evidence;
-// after that, a call costs one small query.
-func (ix *Index) snapshot(ctx context.Context) (*snapshot, error) {
+// snapshot returns the current snapshot (with its deals if withDeals),
+// building what is missing. The resolver reads the summed evidence, a
+// small table; the deals read every venture. After that a call costs one
+// small query. The generation is read before the data, so a snapshot is
+// never labelled newer than what it holds.
+func (ix *Index) snapshot(ctx context.Context, withDeals bool) (*snapshot, error) {
 	gen, err := ix.db.IndexGeneration(ctx)
 	if err != nil {
 		return nil, err
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.snap != nil && ix.snap.gen == gen {
+	if ix.snap != nil && ix.snap.gen == gen && (!withDeals || ix.snap.deals != nil) {
+		return ix.snap, nil
+	}
+	if !withDeals {
+		keys, err := ix.db.IndexKeyCounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		ix.snap = &snapshot{gen: gen, resolver: NewResolver(keys)}
 		return ix.snap, nil
 	}
 	gen, ventures, keys, err := ix.db.IndexDealData(ctx)
@@ -175,7 +186,67 @@ func (ix *Index) snapshot(ctx context.Context) (*snapshot, error) {
 	}
 	r := NewResolver(keys)
 	ix.snap = &snapshot{gen: gen, resolver: r, deals: clusterDeals(ventures, r.Company)}
+	if ix.snap.deals == nil {
+		ix.snap.deals = []DealRow{}
+	}
 	return ix.snap, nil
+}
+
+// RecentDeals is the first page of the tracker, newest first, at most n
+// rows, without reading the whole library: it clusters only the ventures
+// of the last months before the newest (and a margin of dealMargin before
+// those, so that the deals it returns were clustered with every report
+// that could join them), widening the span until it has n deals. When the
+// full list is already kept, its first rows are returned. The deals view
+// shows this in its first frame and asks Deals for the full list in
+// another tea.Cmd; in all but contrived chains of reports the first rows
+// of both agree.
+func (ix *Index) RecentDeals(ctx context.Context, n int) ([]DealRow, error) {
+	snap, err := ix.snapshot(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	if snap.deals != nil {
+		return slices.Clone(snap.deals[:min(n, len(snap.deals))]), nil
+	}
+	oldest, newest, err := ix.db.IndexVentureSpan(ctx)
+	if err != nil || newest.IsZero() {
+		return []DealRow{}, err
+	}
+	for span := 30 * 24 * time.Hour; ; span *= 4 {
+		from := newest.Add(-span)
+		read := from.Add(-dealMargin)
+		rows, err := ix.db.IndexVentures(ctx, read)
+		if err != nil {
+			return nil, err
+		}
+		deals := clusterDeals(rows, snap.resolver.Company)
+		if !read.After(oldest) {
+			return deals[:min(n, len(deals))], nil // the whole library was read
+		}
+		keep := 0
+		for keep < len(deals) && !deals[keep].Date.Before(from) {
+			keep++
+		}
+		if keep >= n {
+			return deals[:n], nil
+		}
+	}
+}
+
+// dealMargin is how much earlier than the deals it returns RecentDeals
+// reads: reports in the margin may start or join deals that take later
+// reports, and six windows of them leave the newest deals as the whole
+// library would cluster them.
+const dealMargin = 6 * DealWindow
+
+// Resolver is the company resolver of the index as it is now.
+func (ix *Index) Resolver(ctx context.Context) (*Resolver, error) {
+	snap, err := ix.snapshot(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	return snap.resolver, nil
 }
 
 // Deals lists the deals that pass f, newest first. The first call (and the
@@ -183,7 +254,7 @@ func (ix *Index) snapshot(ctx context.Context) (*snapshot, error) {
 // later calls filter the kept rows in memory. The rows are the caller's to
 // sort or keep.
 func (ix *Index) Deals(ctx context.Context, f DealFilter) ([]DealRow, error) {
-	snap, err := ix.snapshot(ctx)
+	snap, err := ix.snapshot(ctx, true)
 	if err != nil {
 		return nil, err
 	}

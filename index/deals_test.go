@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -180,5 +181,37 @@ func TestSearchWindowOnlyForCommonWords(t *testing.T) {
 	}
 	if got := ids("zeph*"); len(strings.Fields(got)) != 2 {
 		t.Errorf("a common prefix: %q", got)
+	}
+}
+
+// RecentDeals gives the first rows of the full list, reading only as far
+// back as it needs.
+func TestRecentDealsAgreeWithDeals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ix := openIndex(t)
+	var docs []Doc
+	for i := range 60 {
+		a := []string{fmt.Sprintf("Party%02d Holdings Ltd.", i%7)}
+		b := []string{fmt.Sprintf("Counter%02d Inc.", i%5)}
+		docs = append(docs, dealDoc(fmt.Sprintf("s%02d", i), "Wire", day(i*9), model.JointVenture, "", 0, "", a, b))
+	}
+	if _, err := ix.AddDocs(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 5, 30, 100} {
+		recent, err := ix.RecentDeals(ctx, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, _ := New(ix.db, ix.version, nil).Deals(ctx, DealFilter{})
+		if want := min(n, len(full)); len(recent) != want {
+			t.Fatalf("RecentDeals(%d) gave %d rows, want %d", n, len(recent), want)
+		}
+		for i := range recent {
+			if recent[i].ID != full[i].ID || len(recent[i].Sources) != len(full[i].Sources) {
+				t.Errorf("RecentDeals(%d) row %d: %s, full list: %s", n, i, recent[i].ID, full[i].ID)
+			}
+		}
 	}
 }

@@ -272,7 +272,7 @@ func (ix *Index) Company(ctx context.Context, articleID, entityID string) (strin
 	if err != nil || !ok {
 		return "", err
 	}
-	snap, err := ix.snapshot(ctx)
+	snap, err := ix.snapshot(ctx, false)
 	if err != nil {
 		return "", err
 	}

@@ -970,6 +970,13 @@ func (d *DB) indexVentureRows(ctx context.Context, q rowsQuerier, since time.Tim
 	return sorted, nil
 }
 
+// IndexVentureSpan is the dates of the oldest and the newest venture.
+func (d *DB) IndexVentureSpan(ctx context.Context) (oldest, newest time.Time, err error) {
+	var lo, hi sql.NullString
+	err = d.sql.QueryRowContext(ctx, `SELECT min(date), max(date) FROM idx_ventures`).Scan(&lo, &hi)
+	return idxParseTime(lo.String), idxParseTime(hi.String), d.Wrap("read ventures", err)
+}
+
 // IndexKeyCounts lists the identity evidence of the whole library, summed.
 func (d *DB) IndexKeyCounts(ctx context.Context) ([]IndexKey, error) {
 	return d.indexKeyCounts(ctx, d.sql)

@@ -151,9 +151,9 @@ func BenchmarkRebuildStep(b *testing.B) {
 	}
 }
 
-// BenchmarkDealsFirstPage is what the deals view's first frame needs: a
-// cold index (nothing kept) reading and clustering every venture, then the
-// first page of rows.
+// BenchmarkDealsFirstPage is the full list on a cold index (nothing
+// kept): every venture read and clustered, as Deals does once per change
+// of the index.
 func BenchmarkDealsFirstPage(b *testing.B) {
 	_, db := openBenchIndex(b)
 	ctx := context.Background()
@@ -174,6 +174,30 @@ func BenchmarkDealsFirstPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(rows)), "deals")
 	b.ReportMetric(float64(multi), "multi-source")
+}
+
+// BenchmarkRecentDeals is the deals view's first frame as the view gets
+// it: RecentDeals on a cold index (the full list follows in another Cmd).
+func BenchmarkRecentDeals(b *testing.B) {
+	_, db := openBenchIndex(b)
+	ctx := context.Background()
+	var rows []index.DealRow
+	for b.Loop() {
+		var err error
+		if rows, err = index.New(db, version, annotate.Article).RecentDeals(ctx, 50); err != nil || len(rows) != 50 {
+			b.Fatal(len(rows), err)
+		}
+	}
+	full, err := index.New(db, version, annotate.Article).Deals(ctx, index.DealFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range rows {
+		if rows[i].ID != full[i].ID || len(rows[i].Sources) != len(full[i].Sources) {
+			b.Fatalf("row %d of the first page differs from the full list: %s (%d sources) vs %s (%d)",
+				i, rows[i].ID, len(rows[i].Sources), full[i].ID, len(full[i].Sources))
+		}
+	}
 }
 
 // BenchmarkDealsKey is a key in the deals view: re-order every row (by
