@@ -281,12 +281,3 @@ func (r *Resolver) company(anchor string) string {
 	r.memo[anchor] = company
 	return company
 }
-
-// CompanyName is a readable name for a company key when no article form
-// is at hand: the key without its prefix.
-func CompanyName(company string) string {
-	if len(company) > 2 && company[1] == ':' {
-		return company[2:]
-	}
-	return company
-}

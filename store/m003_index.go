@@ -1,7 +1,7 @@
 package store
 
 // m003Index is the index of everything read or cached (package index owns
-// its logic; this file and index.go its SQL).
+// its logic; this file and index*.go its SQL).
 //
 //   - idx_articles: one row per article: metadata, the body, its paragraph
 //     and sentence spans (spanBlob), the hash of what was annotated and the
