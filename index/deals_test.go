@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -213,5 +214,50 @@ func TestRecentDealsAgreeWithDeals(t *testing.T) {
 				t.Errorf("RecentDeals(%d) row %d: %s, full list: %s", n, i, recent[i].ID, full[i].ID)
 			}
 		}
+	}
+}
+
+// The UI calls the index from several tea.Cmds at once: writes, the deal
+// list, its first page and search must not trip over each other (run with
+// -race).
+func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ix := openIndex(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 10 {
+				var err error
+				switch w {
+				case 0:
+					d := dealDoc(fmt.Sprintf("c%d", i), "Wire", day(i), model.Merger, "", 0, "", []string{"Quill Capital LLC"}, []string{"Orrin Foods Plc"})
+					_, err = ix.AddDocs(ctx, []Doc{d})
+				case 1:
+					_, err = ix.Deals(ctx, DealFilter{Party: "quill"})
+				case 2:
+					_, err = ix.RecentDeals(ctx, 5)
+				case 3:
+					_, err = ix.Search(ctx, "Quill", 5)
+					if err == nil {
+						_, err = ix.Company(ctx, "c0", "e1")
+					}
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if r, _ := ix.Deals(ctx, DealFilter{}); len(r) != 1 || len(r[0].Sources) != 10 {
+		t.Errorf("after the writes: %d deals", len(r))
 	}
 }
