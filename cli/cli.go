@@ -1,6 +1,3 @@
-// Package cli wires newsmark's commands: it parses flags, builds the
-// dependencies and calls the packages that do the work. It holds no logic of
-// its own beyond that.
 package cli
 
 import (

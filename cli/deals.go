@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,9 +15,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"newsmark/articles"
 	"newsmark/index"
 	"newsmark/model"
+	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 const dealsUsage = `usage: newsmark deals [--since 7d] [--until DATE] [--kind K,...] [--party NAME] [--min AMOUNT] [--max AMOUNT]
@@ -32,6 +34,7 @@ type dealsOptions struct {
 	sort    index.DealSort
 	format  string // text, json or csv
 	out     string
+	force   bool
 	dataDir string
 }
 
@@ -49,7 +52,8 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 	sortBy := fs.String("sort", "date", "order: date, amount, sources or kind (largest or newest first)")
 	asJSON := fs.Bool("json", false, "print the deals as a JSON array, with their sources")
 	asCSV := fs.Bool("csv", false, "print the deals as CSV, one row per deal")
-	out := fs.String("o", "", "write to `FILE` (a new file: an existing one is never overwritten)")
+	out := fs.String("o", "", "write to `FILE` (- is standard output; an existing file needs --force)")
+	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept)")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, dealsUsage)
@@ -64,9 +68,9 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 		return dealsOptions{}, 2, false
 	}
 	if len(rest) > 0 {
-		return fail("unexpected argument %q", articles.Sanitize(rest[0]))
+		return fail("unexpected argument %q", sanitize.Text(rest[0]))
 	}
-	o = dealsOptions{format: "text", out: *out, dataDir: *dataDir}
+	o = dealsOptions{format: "text", out: *out, force: *force, dataDir: *dataDir}
 	if *asJSON && *asCSV {
 		return fail("give --json or --csv, not both")
 	}
@@ -76,7 +80,7 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 		o.format = "csv"
 	}
 	if o.sort, ok = index.ParseDealSort(*sortBy); !ok {
-		return fail("--sort must be date, amount, sources or kind, not %q", articles.Sanitize(*sortBy))
+		return fail("--sort must be date, amount, sources or kind, not %q", sanitize.Text(*sortBy))
 	}
 	if *since != "" {
 		if o.filter.Since, err = parseSince(*since, now); err != nil {
@@ -86,7 +90,7 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 	if *until != "" {
 		t, err := time.Parse("2006-01-02", *until)
 		if err != nil {
-			return fail("--until: %q is not a date like 2026-01-31", articles.Sanitize(*until))
+			return fail("--until: %q is not a date like 2026-01-31", sanitize.Text(*until))
 		}
 		o.filter.Until = t.Add(24*time.Hour - time.Nanosecond) // the whole day
 	}
@@ -95,7 +99,7 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 			continue
 		}
 		if !knownKind(k) {
-			return fail("--kind: %q is not one of joint_venture, partnership, investment, acquisition, merger, project", articles.Sanitize(k))
+			return fail("--kind: %q is not one of joint_venture, partnership, investment, acquisition, merger, project", sanitize.Text(k))
 		}
 		o.filter.Kinds = append(o.filter.Kinds, model.VentureKind(k))
 	}
@@ -135,7 +139,7 @@ func parseSince(s string, now time.Time) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is neither a period (24h, 7d, 2w, 3m) nor a date (2026-01-31)", articles.Sanitize(s))
+	return time.Time{}, fmt.Errorf("%q is neither a period (24h, 7d, 2w, 3m) nor a date (2026-01-31)", sanitize.Text(s))
 }
 
 // parseAmount reads an amount in dollars: 2000000, 500k, 500m, 1.5bn, 2b.
@@ -153,7 +157,7 @@ func parseAmount(s string) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
 	if err != nil || v < 0 {
-		return 0, fmt.Errorf("%q is not an amount like 500m or 1.5bn", articles.Sanitize(s))
+		return 0, fmt.Errorf("%q is not an amount like 500m or 1.5bn", sanitize.Text(s))
 	}
 	return v * scale, nil
 }
@@ -166,18 +170,18 @@ func runDeals(env Env, args []string) int {
 	}
 	ix, db, err := openIndex(o.dataDir)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark deals:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
 		return 1
 	}
 	defer db.Close()
 	ctx := context.Background()
 	if err := syncIndex(ctx, env, ix, db); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark deals:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
 		return 1
 	}
 	rows, err := ix.Deals(ctx, o.filter)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark deals:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
 		return 1
 	}
 	index.SortDeals(rows, o.sort, false)
@@ -194,7 +198,7 @@ func runDeals(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark deals:", err)
 		return 1
 	}
-	if o.out == "" {
+	if o.out == "" || o.out == "-" {
 		if o.format == "text" && len(rows) == 0 {
 			fmt.Fprintln(env.Stderr, "no deals in the index match (newsmark index PATH... adds articles)")
 			return 0
@@ -202,11 +206,16 @@ func runDeals(env Env, args []string) int {
 		env.Stdout.Write(buf.Bytes())
 		return 0
 	}
-	if err := writeOutput(o.out, buf.Bytes()); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark deals:", articles.Sanitize(err.Error()))
+	err = outfile.WriteBytes(o.out, outfile.Options{Stdout: env.Stdout, Overwrite: o.force}, buf.Bytes())
+	if errors.Is(err, outfile.ErrExists) {
+		fmt.Fprintf(env.Stderr, "newsmark deals: %v; give --force to replace it\n", err)
 		return 1
 	}
-	fmt.Fprintf(env.Stderr, "wrote %d deals to %s\n", len(rows), clean(o.out))
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Line(err.Error()))
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s to %s\n", plural(len(rows), "deal", "deals"), sanitize.Quote(o.out))
 	return 0
 }
 
@@ -286,8 +295,8 @@ func writeDealsText(w io.Writer, rows []index.DealRow) {
 	fmt.Fprintln(tw, "DATE\tKIND\tPARTIES\tAMOUNT\tSTAKE\tLOCATION\tSTATUS\tSOURCES")
 	for _, d := range rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", jsonDate(d.Date), kindText(d.Kind),
-			cut(clean(strings.Join(d.PartyNames(), ", ")), 48), cut(clean(d.Amount), 24), cut(clean(d.Stake), 12),
-			cut(clean(d.Location), 20), d.Status, len(d.Sources))
+			cut(sanitize.Line(strings.Join(d.PartyNames(), ", ")), 48), cut(sanitize.Line(d.Amount), 24), cut(sanitize.Line(d.Stake), 12),
+			cut(sanitize.Line(d.Location), 20), d.Status, len(d.Sources))
 	}
 	tw.Flush()
 }

@@ -5,14 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"newsmark/annotate"
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/index"
 	"newsmark/model"
-	"newsmark/segment"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -91,7 +91,7 @@ func indexFeedCache(ctx context.Context, ix *index.Index, db *store.DB) (int, er
 		if !ok || it.Body == "" {
 			continue
 		}
-		batch = append(batch, feedArticle(it))
+		batch = append(batch, feeds.ItemArticle(it))
 		if len(batch) == indexBatch {
 			if err := flush(); err != nil {
 				return written, err
@@ -102,16 +102,6 @@ func indexFeedCache(ctx context.Context, ix *index.Index, db *store.DB) (int, er
 		return written, flush()
 	}
 	return written, nil
-}
-
-// feedArticle is a cached feed item as an article, as the feed cache
-// gives it to the reader (segmented body; read and tags aside).
-func feedArticle(it store.FeedItem) model.Article {
-	a := model.Article{ID: it.ArticleID, Title: it.Title, Source: it.Source, Date: it.Date, Authors: it.Authors,
-		URL: it.URL, Links: it.Links, Body: it.Body}
-	a.Paragraphs = segment.Paragraphs(a.Body)
-	a.Sentences = segment.Sentences(a.Body)
-	return a
 }
 
 const indexUsage = `usage: newsmark index [--data-dir DIR] [PATH...]
@@ -136,7 +126,7 @@ func runIndex(env Env, args []string) int {
 	}
 	ix, db, err := openIndex(*dataDir)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark index:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
 	defer db.Close()
@@ -146,15 +136,15 @@ func runIndex(env Env, args []string) int {
 		code = indexPaths(ctx, env, ix, paths)
 	}
 	if err := syncIndex(ctx, env, ix, db); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark index:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
 	st, err := ix.Status(ctx)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark index:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(env.Stdout, "the index holds %d articles (%s)\n", st.Articles, clean(db.Path()))
+	fmt.Fprintf(env.Stdout, "the index holds %d articles (%s)\n", st.Articles, sanitize.Line(db.Path()))
 	return code
 }
 
@@ -164,16 +154,16 @@ func indexPaths(ctx context.Context, env Env, ix *index.Index, paths []string) i
 	// A file's path is kept absolute, so that new text in the same file
 	// replaces its old row wherever newsmark is run from.
 	for i, p := range paths {
-		if p != "-" && !articles.IsURL(p) {
+		if p != "-" && !fetch.IsURL(p) {
 			if abs, err := filepath.Abs(p); err == nil {
 				paths[i] = abs
 			}
 		}
 	}
-	lib := articles.OpenInputs(ctx, articles.NewClient(Version), paths, env.Stdin)
+	lib := feeds.OpenInputs(ctx, fetch.NewClient(Version), paths, env.Stdin)
 	code := 0
 	for _, p := range lib.Problems {
-		fmt.Fprintf(env.Stderr, "newsmark: %s\n", articles.Sanitize(p.String()))
+		fmt.Fprintf(env.Stderr, "newsmark: %s\n", sanitize.Text(p.String()))
 		code = 1
 	}
 	var total index.Result
@@ -189,8 +179,8 @@ func indexPaths(ctx context.Context, env Env, ix *index.Index, paths []string) i
 	for _, e := range lib.Entries {
 		a, err := e.Load()
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", articles.Sanitize(e.Meta.Locator()), articles.Sanitize(err.Error()))
-			if summary := (*articles.SummaryOnly)(nil); !errors.As(err, &summary) {
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", sanitize.Text(e.Meta.Locator()), sanitize.Text(err.Error()))
+			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
 				code = 1
 				continue
 			}
@@ -198,78 +188,16 @@ func indexPaths(ctx context.Context, env Env, ix *index.Index, paths []string) i
 		batch = append(batch, a)
 		if len(batch) == indexBatch {
 			if err := flush(); err != nil {
-				fmt.Fprintln(env.Stderr, "newsmark index:", articles.Sanitize(err.Error()))
+				fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 				return 1
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark index:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "indexed %d articles: %d new, %d updated, %d unchanged\n",
 		total.Added+total.Updated+total.Unchanged, total.Added, total.Updated, total.Unchanged)
 	return code
-}
-
-// writeOutput writes data to the file path for -o. Until the one safe
-// writer for files outside the data folder lands (issue 11), every -o of
-// search and deals goes through here. It never overwrites: an existing
-// path of any kind (file, link, folder) is refused with a message, and the
-// data appears under path whole or not at all (a temporary file in the
-// same folder, hard-linked into place, which fails if path exists).
-func writeOutput(path string, data []byte) error {
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s already exists; not overwriting it (remove it or choose another name)", path)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".newsmark-out-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	err = os.Link(tmp.Name(), path)
-	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists; not overwriting it (remove it or choose another name)", path)
-	}
-	if err != nil {
-		// A file system without hard links: create the file exclusively.
-		return writeExclusive(path, data)
-	}
-	return nil
-}
-
-// writeExclusive creates path (failing if anything is there) and writes
-// data; a failed write removes what it created.
-func writeExclusive(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists; not overwriting it (remove it or choose another name)", path)
-	}
-	if err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-	}
-	return err
 }

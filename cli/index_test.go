@@ -99,7 +99,7 @@ func TestIndexSearchDealsCommands(t *testing.T) {
 	}
 	os.WriteFile(file, []byte("the reader's own file"), 0o644)
 	code, _, errs = runCmd(t, "deals", "--csv", "-o", file)
-	if after, _ := os.ReadFile(file); code != 1 || !strings.Contains(errs, "already exists; not overwriting it") || string(after) != "the reader's own file" {
+	if after, _ := os.ReadFile(file); code != 1 || !strings.Contains(errs, "already exists; give --force") || string(after) != "the reader's own file" {
 		t.Errorf("deals -o onto an existing file: %d %q, file now %q", code, errs, after)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".newsmark-out-*"))

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"strings"
 
-	"newsmark/articles"
 	"newsmark/index"
+	"newsmark/sanitize"
 )
 
 const searchUsage = `usage: newsmark search [--json] [--limit N] [--data-dir DIR] QUERY...
@@ -50,23 +50,23 @@ func runSearch(env Env, args []string) int {
 	}
 	q := strings.Join(words, " ")
 	if _, err := index.Query(q); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark search:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 2
 	}
 	ix, db, err := openIndex(*dataDir)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark search:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
 	}
 	defer db.Close()
 	ctx := context.Background()
 	if err := syncIndex(ctx, env, ix, db); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark search:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
 	}
 	hits, err := ix.Search(ctx, q, *limit)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark search:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
 	}
 	if *asJSON {
@@ -84,27 +84,27 @@ func runSearch(env Env, args []string) int {
 		return 0
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(env.Stderr, "no article matches %s\n", clean(q))
+		fmt.Fprintf(env.Stderr, "no article matches %s\n", sanitize.Line(q))
 		return 0
 	}
 	for i, h := range hits {
 		head := fmt.Sprintf("%d. %s", i+1, orUntitled(h.Title))
-		if meta := joinNonEmpty(" · ", clean(h.Source), jsonDate(h.Date)); meta != "" {
+		if meta := joinNonEmpty(" · ", sanitize.Line(h.Source), jsonDate(h.Date)); meta != "" {
 			head += " — " + meta
 		}
 		fmt.Fprintln(env.Stdout, head)
 		if h.Sentence != "" {
-			fmt.Fprintln(env.Stdout, "   "+clean(h.Sentence))
+			fmt.Fprintln(env.Stdout, "   "+sanitize.Line(h.Sentence))
 		}
 		if l := h.Locator(); l != "" {
-			fmt.Fprintf(env.Stdout, "   %s (byte %d)\n", clean(l), h.Offset)
+			fmt.Fprintf(env.Stdout, "   %s (byte %d)\n", sanitize.Line(l), h.Offset)
 		}
 	}
 	return 0
 }
 
 func orUntitled(title string) string {
-	if t := clean(title); t != "" {
+	if t := sanitize.Line(title); t != "" {
 		return t
 	}
 	return "Untitled"

@@ -9,7 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // screen is what fills the window.
@@ -198,9 +200,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The feed's summary in place of a page that could not be fetched:
 		// read it, with the reason in the status bar (articleDone).
-		var summary *articles.SummaryOnly
+		var summary *feeds.SummaryOnly
 		if msg.err != nil && !errors.As(msg.err, &summary) {
-			m.reader.err = articles.Sanitize(msg.err.Error())
+			m.reader.err = sanitize.Text(msg.err.Error())
 			return m, nil
 		}
 		return m, m.articleLoaded(msg.article)
@@ -221,7 +223,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.panel.Notes.SetHighlights(msg.highlights)
 			m.reader.setHighlights(msg.highlights)
 		} else if msg.gen == m.gen {
-			m.setStatus(articles.Sanitize(msg.err.Error()), true)
+			m.setStatus(sanitize.Text(msg.err.Error()), true)
 		}
 		return m, nil
 	case jumpMsg:
@@ -235,7 +237,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.PasteMsg:
 		if m.input != inputNone {
-			return m, m.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
+			return m, m.typed(sanitize.Text(strings.ReplaceAll(msg.Content, "\n", " ")))
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -460,7 +462,7 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		kind := m.input
 		m.input = inputNone
 		if kind == inputExportPath {
-			return m.exportTo(m.inputValue)
+			return m.exportTo(m.inputValue, false)
 		}
 		if kind == inputSearch {
 			if m.inputValue == "" {
@@ -490,7 +492,7 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 	// Printable keys carry their text; a key with none (arrows, F-keys)
 	// is ignored rather than typed as its name.
 	if msg.Text != "" {
-		return m.typed(articles.Sanitize(msg.Text))
+		return m.typed(sanitize.Text(msg.Text))
 	}
 	return nil
 }

@@ -8,8 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // editor is the note editor drawn over the screen: the passage quoted on
@@ -47,7 +47,19 @@ func (e *editor) SetSize(w, h int) {
 
 func (e *editor) value() string { return e.ta.Value() }
 
+// update gives msg to the textarea. Pasted text (and a typed key's text)
+// passes the sanitizer first: a bidi override or an escape sequence copied
+// from a web page would reorder or restyle the editor, and the note.
 func (e *editor) update(msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = sanitize.Text(m.Content)
+		msg = m
+	case tea.KeyPressMsg:
+		if m.Text != "" && !sanitize.IsClean(m.Text) {
+			return nil
+		}
+	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)
 	return cmd
@@ -63,7 +75,7 @@ func (e *editor) View(keys *KeyMap) string {
 		title = "New highlight with a note"
 	}
 	lines := []string{st.Title.Render(title)}
-	quote := wrapText(articles.Sanitize(strings.Join(strings.Fields(e.h.Text), " ")), inner-2)
+	quote := wrapText(sanitize.Line(e.h.Text), inner-2)
 	if len(quote) > 3 {
 		quote = append(quote[:2:2], ansi.Truncate(quote[2], inner-3, "")+"…")
 	}

@@ -25,13 +25,6 @@ type entitiesPane struct {
 	lines    []string // styled row per entity; reset with data or theme
 }
 
-var entityGroups = []struct {
-	kind  model.EntityKind
-	title string
-}{
-	{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}, {model.Figure, "Figures"},
-}
-
 func (e *entitiesPane) setData(ann model.Annotations) {
 	e.entities = ann.Entities
 	e.lines = nil
@@ -40,8 +33,8 @@ func (e *entitiesPane) setData(ann model.Annotations) {
 		e.order[i] = i
 	}
 	rank := map[model.EntityKind]int{}
-	for i, g := range entityGroups {
-		rank[g.kind] = i
+	for i, k := range model.EntityKinds() {
+		rank[k] = i
 	}
 	sort.SliceStable(e.order, func(i, j int) bool {
 		a, b := e.entities[e.order[i]], e.entities[e.order[j]]
@@ -113,7 +106,7 @@ func (e *entitiesPane) render() {
 		ent := e.entities[idx]
 		if ent.Kind != lastKind || len(items) == 0 {
 			lastKind = ent.Kind
-			items = append(items, item{lines: []string{st.Group.Render(groupTitle(ent.Kind))}})
+			items = append(items, item{lines: []string{st.Group.Render(ent.Kind.Plural())}})
 		}
 		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
 	}
@@ -181,14 +174,4 @@ func (e *entitiesPane) View(focused bool) string {
 		cue += e.styles.Subtle.Render("  filter: " + e.filter)
 	}
 	return padLines(e.list.View(e.width, e.styles, focused), e.list.height) + "\n" + cue
-}
-
-// groupTitle is the heading of kind k in the list.
-func groupTitle(k model.EntityKind) string {
-	for _, g := range entityGroups {
-		if g.kind == k {
-			return g.title
-		}
-	}
-	return string(k)
 }

@@ -11,19 +11,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Web is the program's network side (issue 6). Nil Options.Web means no
 // network: no URL arguments, no feed cache, `r` says there is nothing to
 // refresh. Everything here is used only from tea.Cmds.
 type Web struct {
-	// Client makes every request (articles.NewClient: timeouts, caps, UA).
+	// Client makes every request (fetch.NewClient: timeouts, caps, UA).
 	Client *http.Client
 	// Cache is the offline feed cache; nil when the database could not open.
-	Cache *articles.Cache
+	Cache *feeds.Cache
 	// Subs are the subscriptions `r` refreshes.
-	Subs []articles.Subscription
+	Subs []feeds.Subscription
 	// Cached is the cache's library, shown first (newest first), with
 	// Options.Library after it in its own order (the samples listed last).
 	Cached articles.Library
@@ -32,21 +34,22 @@ type Web struct {
 	// URLs are fetched at start, each in its own tea.Cmd: a page becomes an
 	// article, a feed fills the library with its items.
 	URLs []string
-	// OpenBrowser opens an http(s) URL; nil means articles.OpenInBrowser.
+	// OpenBrowser opens an http(s) URL (cli passes its launcher); nil
+	// means there is no browser, and o and the links list say so.
 	OpenBrowser func(string) error
 }
 
 // webItem is how to load a library entry that may need the network.
 type webItem struct {
-	cached bool           // a feed-cache item: Cache.LoadContext
-	item   *articles.Item // an item of a feed opened by URL
-	feed   *articles.Feed
+	cached bool        // a feed-cache item: Cache.LoadContext
+	item   *feeds.Item // an item of a feed opened by URL
+	feed   *feeds.Feed
 }
 
 // fetchRow is one feed or URL in the progress block.
 type fetchRow struct {
 	url, title string // title sanitised; "" until known
-	state      articles.RefreshState
+	state      feeds.RefreshState
 	reason     string // one sanitised line when failed
 	added      int
 }
@@ -81,15 +84,15 @@ type (
 	// urlFetchedMsg is what a URL argument gave.
 	urlFetchedMsg struct {
 		url     string
-		fetched articles.Fetched
+		fetched feeds.Fetched
 		err     error
 	}
 	// refreshStartedMsg carries the progress channel of a refresh.
-	refreshStartedMsg struct{ ch <-chan articles.Progress }
+	refreshStartedMsg struct{ ch <-chan feeds.Progress }
 	// refreshMsg is one step of a refresh; ok is false when it is over.
 	refreshMsg struct {
-		ch <-chan articles.Progress
-		p  articles.Progress
+		ch <-chan feeds.Progress
+		p  feeds.Progress
 		ok bool
 	}
 	// browserMsg is the result of opening a URL in the browser.
@@ -105,7 +108,7 @@ func newWebState(w *Web) webState {
 		s.opts = *w
 	}
 	if s.opts.OpenBrowser == nil {
-		s.opts.OpenBrowser = articles.OpenInBrowser
+		s.opts.OpenBrowser = func(string) error { return errors.New("no browser to open it with") }
 	}
 	s.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	return s
@@ -127,7 +130,7 @@ func (m *Model) initWeb() {
 		m.library.unread[id] = true
 	}
 	for _, u := range w.opts.URLs {
-		w.rows = append(w.rows, fetchRow{url: u, title: articles.Sanitize(u)})
+		w.rows = append(w.rows, fetchRow{url: u, title: sanitize.Text(u)})
 	}
 }
 
@@ -176,17 +179,17 @@ func (w *webState) spin() tea.Cmd {
 
 func fetchURL(ctx context.Context, c *http.Client, u string) tea.Cmd {
 	return func() tea.Msg {
-		f, err := articles.Fetch(ctx, c, u)
+		f, err := feeds.Fetch(ctx, c, u)
 		return urlFetchedMsg{url: u, fetched: f, err: err}
 	}
 }
 
-func startRefresh(ctx context.Context, c *articles.Cache, subs []articles.Subscription) tea.Cmd {
+func startRefresh(ctx context.Context, c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {
 	return func() tea.Msg { return refreshStartedMsg{ch: c.RefreshAsync(ctx, subs)} }
 }
 
 // nextProgress waits for the refresh's next step; Update re-arms it.
-func nextProgress(ch <-chan articles.Progress) tea.Cmd {
+func nextProgress(ch <-chan feeds.Progress) tea.Cmd {
 	return func() tea.Msg {
 		p, ok := <-ch
 		return refreshMsg{ch: ch, p: p, ok: ok}
@@ -216,9 +219,9 @@ func (m *Model) webUpdate(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		return m.refreshStep(msg), true
 	case browserMsg:
 		if msg.err != nil {
-			m.setStatus(oneLine(msg.err.Error()), true)
+			m.setStatus(sanitize.Line(msg.err.Error()), true)
 		} else {
-			m.setStatus("opened in the browser: "+articles.Sanitize(msg.url), false)
+			m.setStatus("opened in the browser: "+sanitize.Text(msg.url), false)
 		}
 		return nil, true
 	}
@@ -232,13 +235,13 @@ func (m *Model) urlFetched(msg urlFetchedMsg) tea.Cmd {
 	defer w.end()
 	row := w.row(msg.url)
 	if msg.err != nil {
-		reason := oneLine(msg.err.Error())
-		row.state, row.reason = articles.RefreshFailed, reason
+		reason := sanitize.Line(msg.err.Error())
+		row.state, row.reason = feeds.RefreshFailed, reason
 		m.library.setProblem(msg.url, reason)
-		m.setStatus(oneLine(msg.url+": "+reason), true)
+		m.setStatus(sanitize.Line(msg.url+": "+reason), true)
 		return m.layout()
 	}
-	row.state = articles.RefreshUpdated
+	row.state = feeds.RefreshUpdated
 	if a := msg.fetched.Article; a != nil {
 		row.added = 1
 		e := articles.Entry{Meta: *a}
@@ -278,7 +281,7 @@ func (w *webState) row(url string) *fetchRow {
 			return &w.rows[i]
 		}
 	}
-	w.rows = append(w.rows, fetchRow{url: url, title: articles.Sanitize(url)})
+	w.rows = append(w.rows, fetchRow{url: url, title: sanitize.Text(url)})
 	return &w.rows[len(w.rows)-1]
 }
 
@@ -298,9 +301,9 @@ func (m *Model) refresh() tea.Cmd {
 	for _, s := range w.opts.Subs {
 		r := w.row(s.URL)
 		if s.Name != "" {
-			r.title = articles.Sanitize(s.Name)
+			r.title = sanitize.Text(s.Name)
 		}
-		r.state, r.reason = articles.RefreshFetching, ""
+		r.state, r.reason = feeds.RefreshFetching, ""
 	}
 	return tea.Batch(startRefresh(ctx, w.opts.Cache, w.opts.Subs), w.spin(), m.layout())
 }
@@ -313,10 +316,10 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 		w.refreshing = false
 		done, failed, added := 0, 0, 0
 		for _, r := range w.rows {
-			if r.state != articles.RefreshFetching {
+			if r.state != feeds.RefreshFetching {
 				done++
 			}
-			if r.state == articles.RefreshFailed {
+			if r.state == feeds.RefreshFailed {
 				failed++
 			}
 			added += r.added
@@ -336,10 +339,10 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 	r := w.row(p.Feed)
 	r.state = p.State
 	if p.Title != "" {
-		r.title = articles.Sanitize(p.Title)
+		r.title = sanitize.Text(p.Title)
 	}
 	switch p.State {
-	case articles.RefreshUpdated, articles.RefreshUnchanged:
+	case feeds.RefreshUpdated, feeds.RefreshUnchanged:
 		m.library.setProblem(p.Feed, "")
 		es := make([]articles.Entry, len(p.New))
 		for i, e := range p.New {
@@ -352,15 +355,15 @@ func (m *Model) refreshStep(msg refreshMsg) tea.Cmd {
 		for _, pr := range p.Problems {
 			m.library.setProblem(pr.Path, pr.Reason)
 		}
-	case articles.RefreshFailed:
+	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {
-			r.reason = oneLine(p.Err.Error())
+			r.reason = sanitize.Line(p.Err.Error())
 		}
 		if w.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			m.library.setProblem(p.Feed, r.reason)
 		}
-		m.setStatus(oneLine(r.title+": "+r.reason), true)
+		m.setStatus(sanitize.Line(r.title+": "+r.reason), true)
 	}
 	return tea.Batch(nextProgress(msg.ch), m.layout())
 }
@@ -419,13 +422,13 @@ func (m *Model) articleDone(msg articleLoadedMsg) {
 		lu.id = ""
 	}
 	if msg.err != nil && msg.gen == m.gen {
-		m.setStatus(oneLine(msg.err.Error()), true)
+		m.setStatus(sanitize.Line(msg.err.Error()), true)
 		cause := msg.err // the fetch's own error, also under the feed's summary
-		if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
+		if so := (*feeds.SummaryOnly)(nil); errors.As(cause, &so) {
 			cause = so.Err
 		}
 		if u := m.entry.Meta.URL; u != "" {
-			m.library.setProblem(u, strings.TrimPrefix(oneLine(cause.Error()), articles.Sanitize(u)+": "))
+			m.library.setProblem(u, strings.TrimPrefix(sanitize.Line(cause.Error()), sanitize.Text(u)+": "))
 		}
 	}
 }
@@ -478,9 +481,4 @@ func (m Model) annotateNext(i int) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// oneLine is an error for the status bar: sanitised, on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(articles.Sanitize(s)), " ")
 }

@@ -148,7 +148,10 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
-		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
+		// Asked only when the file exists.
+		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
+		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
 		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
@@ -183,14 +186,15 @@ const (
 	PaneSelect
 	PaneEditor
 	PaneExport
+	PaneExists
 	PaneLinks
 )
 
 // Panes is every pane, for tests and the help.
-var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneLinks}
+var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneExists, PaneLinks}
 
 func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export: file exists", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -224,6 +228,7 @@ const (
 	secSelectScroll
 	secEditor
 	secExport
+	secExportExists
 )
 
 func (k KeyMap) sections() []keySection {
@@ -249,9 +254,10 @@ func (k KeyMap) sections() []keySection {
 		secSelect:         {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
-		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secEditor:       {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport:       {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
+		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 
@@ -281,6 +287,7 @@ var paneSections = map[Pane][]int{
 		secGlobal},
 	PaneEditor: {secEditor},
 	PaneExport: {secExport},
+	PaneExists: {secExportExists},
 	PaneLinks:  {secLinks, secGlobal},
 }
 

@@ -84,6 +84,11 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("h", "x")
 			return d
 		},
+		PaneExists: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x", "m", "enter", "x", "m", "enter") // the second export finds the first
+			return d
+		},
 		PaneInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
 			d.keys("/", "x", "y")

@@ -12,6 +12,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/notes"
+	"newsmark/sanitize"
 )
 
 // counts is what the library shows of an annotated article.
@@ -49,7 +50,7 @@ func newLibrary(keys *KeyMap, styles *Styles, lib articles.Library) libraryPane 
 		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
 	})
 	for _, p := range lib.Problems {
-		l.problems = append(l.problems, articles.Sanitize(p.String()))
+		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
 	l.applyFilter()
 	return l

@@ -2,15 +2,17 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 // notesState is the root's part of the notes work: the open note editor,
@@ -20,6 +22,8 @@ type notesState struct {
 	editor    *editor
 	exportAsk bool         // x asked for a format; m/j/c answer
 	exportFmt notes.Format // the format chosen, while its path is typed
+	exists    string       // the path that exists: y overwrites, n asks another name
+	free      string       // a free name next to exists, offered by n
 	deleted   int64        // the last deleted highlight, for u; 0 none
 }
 
@@ -121,11 +125,11 @@ func countNotes(n *notes.Notes) tea.Cmd {
 
 // snippet is the start of a highlight's text for the status bar.
 func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = sanitize.Line(s)
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}
-	return "“" + articles.Sanitize(s) + "”"
+	return "“" + s + "”"
 }
 
 // notesMsg handles the notes work's messages (and the editor's paste and
@@ -144,14 +148,14 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return m.notes.editor.update(msg), true
 	case noteSavedMsg:
 		if msg.err != nil {
-			m.setStatus("not saved: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not saved: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.setStatus(msg.verb+": "+snippet(msg.h.Text), false)
 		return m.refreshNotes(), true
 	case noteDeletedMsg:
 		if msg.err != nil {
-			m.setStatus("not deleted: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not deleted: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.notes.deleted = msg.h.ID
@@ -159,7 +163,7 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return m.refreshNotes(), true
 	case noteRestoredMsg:
 		if msg.err != nil {
-			m.setStatus("not restored: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not restored: "+sanitize.Text(msg.err.Error()), true)
 			return nil, true
 		}
 		m.notes.deleted = 0
@@ -171,10 +175,14 @@ func (m *Model) notesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	case exportedMsg:
+		if errors.Is(msg.err, outfile.ErrExists) {
+			m.notes.exists, m.notes.free = msg.path, msg.free
+			return nil, true
+		}
 		if msg.err != nil {
-			m.setStatus("not exported: "+articles.Sanitize(msg.err.Error()), true)
+			m.setStatus("not exported: "+sanitize.Text(msg.err.Error()), true)
 		} else {
-			m.setStatus("exported "+plural(msg.n, "highlight", "highlights")+" to "+articles.Sanitize(msg.path), false)
+			m.setStatus("exported "+plural(msg.n, "highlight", "highlights")+" to "+sanitize.Text(msg.path), false)
 		}
 		return nil, true
 	}
@@ -211,7 +219,7 @@ func (m *Model) newHighlight(s model.Span, note string) (model.Highlight, bool) 
 	}
 	h, err := notes.NewHighlight(m.reader.article, s.Start, s.End, note)
 	if err != nil {
-		m.setStatus("not saved: "+articles.Sanitize(err.Error()), true)
+		m.setStatus("not saved: "+sanitize.Text(err.Error()), true)
 		return h, false
 	}
 	return h, true
@@ -255,6 +263,8 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.editorKey(msg), true
 	case m.notes.exportAsk:
 		return m.exportKey(msg), true
+	case m.notes.exists != "":
+		return m.existsKey(msg), true
 	}
 	return nil, false
 }

@@ -61,6 +61,8 @@ func (m Model) helpPane() Pane {
 		return PaneEditor
 	case m.notes.exportAsk:
 		return PaneExport
+	case m.notes.exists != "":
+		return PaneExists
 	case m.input != inputNone:
 		return PaneInput
 	case m.links.open && m.screen == screenReader:
@@ -176,6 +178,8 @@ func (m Model) statusView() string {
 		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
 	case m.notes.exportAsk:
 		left = m.exportPrompt()
+	case m.notes.exists != "":
+		left = m.existsPrompt()
 	case m.input == inputExportPath:
 		left = " " + m.input.String() + ": " + m.inputValue + "▌"
 	case m.input != inputNone:

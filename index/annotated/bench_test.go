@@ -12,6 +12,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/index"
+	"newsmark/internal/testhome"
 	"newsmark/model"
 	"newsmark/store"
 )
@@ -43,8 +44,10 @@ var bench struct {
 	err    error
 }
 
+// TestMain keeps the tests off the user's files and removes the benchmark
+// database afterwards.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testhome.Main(m)
 	if bench.dir != "" {
 		os.RemoveAll(bench.dir)
 	}
