@@ -161,6 +161,10 @@ func Load(getenv func(string) string, actions []Action) *Config {
 // may not read and a big file are errors in words; a missing file is
 // fs.ErrNotExist.
 func read(path string) ([]byte, error) {
+	// A FIFO would block the open until a writer came, and newsmark with it.
+	if fi, err := os.Stat(path); err == nil && fi.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0 {
+		return nil, fmt.Errorf("is a %s, not a file", map[bool]string{true: "named pipe", false: "socket"}[fi.Mode()&fs.ModeNamedPipe != 0])
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

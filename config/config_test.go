@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/adrg/xdg"
@@ -140,6 +141,10 @@ func TestUnreadableFiles(t *testing.T) {
 		{filepath.Join(file, "config.toml"), "config.toml: cannot be read: not a directory; every setting keeps its default"},
 		{filepath.Join(dir, "gone.toml"), "gone.toml: no such file (NEWSMARK_CONFIG=" + filepath.Join(dir, "gone.toml") + "); every setting keeps its default"},
 		{filepath.Join(dir, "odd\x1b[31m.toml"), `"odd\x1b[31m.toml": no such file`},
+	}
+	// A FIFO must not block Load (nothing ever writes to it).
+	if fifo := filepath.Join(dir, "pipe.toml"); syscall.Mkfifo(fifo, 0o600) == nil {
+		cases = append(cases, struct{ path, want string }{fifo, "pipe.toml: is a named pipe, not a file; every setting keeps its default"})
 	}
 	if os.Geteuid() != 0 { // root reads whatever the mode says
 		locked := filepath.Join(dir, "locked.toml")
