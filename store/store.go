@@ -1,22 +1,3 @@
-// Package store owns newsmark's one SQLite database (modernc.org/sqlite, WAL)
-// and every migration of its schema: the reader's highlights today, the feed
-// cache of the web issue next. Other packages get at the tables through DB.SQL
-// for reads and DB.Write for writes, so that locked, read-only and corrupt
-// databases are reported the same way everywhere.
-//
-// # Adding a migration
-//
-// Migrations are applied in order, each in its own transaction, and recorded
-// in the schema_version table. To change the schema, never edit a migration
-// that has shipped: write a new file store/mNNN_what.go holding
-//
-//	var mNNNWhat = Migration{Version: NNN, Name: "what", SQL: `CREATE TABLE ...;`}
-//
-// and append mNNNWhat to the list in migrations.go (a one-line change). The
-// tests check that versions are 1, 2, 3… without gaps.
-//
-// It imports model only (and the SQLite driver); never articles, annotate,
-// notes, ui or a charm library.
 package store
 
 import (
@@ -121,6 +102,15 @@ func openOnce(path string, cfg config) (*DB, error) {
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, classify("open", path, err)
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// Not a database at all: say what it is. Opening a FIFO to read
+		// its header would wait for a writer forever.
+		what := "not a regular file (" + fi.Mode().Type().String() + ")"
+		if fi.IsDir() {
+			what = "is a folder, not a database file"
+		}
+		return nil, &Error{Op: "open", Path: path, Err: errors.New(what)}
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // screen is what fills the window.
@@ -103,7 +104,7 @@ func New(opts Options) Model {
 	m.reader = newReader(c)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
@@ -208,7 +209,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		switch {
 		case msg.gen != m.gen:
 		case msg.err != nil:
-			m.setStatus(articles.Sanitize(msg.err.Error()), true)
+			m.setStatus(sanitize.Text(msg.err.Error()), true)
 		default:
 			return tea.Batch(m.route(&m.reader, msg), m.route(&m.panel, msg))
 		}

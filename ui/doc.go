@@ -30,7 +30,9 @@
 //	entity_marks.go, wrap.go,
 //	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
 //
-// It may import model, articles, notes and segment, and charm libraries; its
-// program code must not import annotate, store or cli (the caller passes
-// them in through Options; tests use them to build real fixtures).
+// It may import model, sanitize, segment, articles, feeds, notes, outfile
+// and the charm libraries; its program code must not import annotate,
+// fetch, store or cli (the caller builds the annotator, the HTTP client, the
+// database and the browser launcher and passes them in through Options;
+// tests use them to build real fixtures).
 package ui

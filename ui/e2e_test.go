@@ -14,6 +14,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/internal/testhome"
 	"newsmark/model"
 )
 
@@ -55,9 +56,10 @@ func buildBinary(t *testing.T) string {
 	return built.bin
 }
 
-// TestMain removes the shared binary after the run.
+// TestMain keeps every test off the user's own files, and removes the
+// shared binary after the run.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testhome.Main(m)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

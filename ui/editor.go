@@ -9,8 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // openEditorMsg asks the root to open the note editor on h: a new
@@ -59,15 +59,24 @@ func (e *editorPane) SetSize(w, h int) tea.Cmd {
 }
 
 // Update: ctrl+s saves, esc discards, anything else (a paste too) is text.
+// Pasted text (and a typed key's text) passes the sanitizer first: a bidi
+// override or an escape sequence copied from a web page would reorder or
+// restyle the editor, and the note.
 func (e *editorPane) Update(msg tea.Msg) (tea.Cmd, request) {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
+	switch m := msg.(type) {
+	case tea.KeyPressMsg:
 		ek := e.keys.Editor
 		switch {
-		case key.Matches(msg, ek.Save):
+		case key.Matches(m, ek.Save):
 			return nil, requests{closeOverlayMsg{}, noteEditedMsg{e.h, strings.TrimSpace(e.ta.Value())}}
-		case key.Matches(msg, ek.Cancel):
+		case key.Matches(m, ek.Cancel):
 			return nil, requests{closeOverlayMsg{}, status("note discarded")}
+		case m.Text != "" && !sanitize.IsClean(m.Text):
+			return nil, nil
 		}
+	case tea.PasteMsg:
+		m.Content = sanitize.Text(m.Content)
+		msg = m
 	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)
@@ -84,7 +93,7 @@ func (e *editorPane) View() string {
 		title = "New highlight with a note"
 	}
 	lines := []string{st.Title.Render(title)}
-	quote := wrapText(articles.Sanitize(strings.Join(strings.Fields(e.h.Text), " ")), inner-2)
+	quote := wrapText(sanitize.Line(e.h.Text), inner-2)
 	if len(quote) > 3 {
 		quote = append(quote[:2:2], ansi.Truncate(quote[2], inner-3, "")+"…")
 	}

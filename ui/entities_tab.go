@@ -34,13 +34,6 @@ func (e *entitiesTab) filter() string { return e.query }
 // shown tells the reader which entity is selected as the tab is shown.
 func (e *entitiesTab) shown() request { return e.selection(false) }
 
-var entityGroups = []struct {
-	kind  model.EntityKind
-	title string
-}{
-	{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}, {model.Figure, "Figures"},
-}
-
 func (e *entitiesTab) setData(ann model.Annotations) {
 	e.entities = ann.Entities
 	e.lines = nil
@@ -49,8 +42,8 @@ func (e *entitiesTab) setData(ann model.Annotations) {
 		e.order[i] = i
 	}
 	rank := map[model.EntityKind]int{}
-	for i, g := range entityGroups {
-		rank[g.kind] = i
+	for i, k := range model.EntityKinds() {
+		rank[k] = i
 	}
 	sort.SliceStable(e.order, func(i, j int) bool {
 		a, b := e.entities[e.order[i]], e.entities[e.order[j]]
@@ -123,7 +116,7 @@ func (e *entitiesTab) render() {
 		ent := e.entities[idx]
 		if ent.Kind != lastKind || len(items) == 0 {
 			lastKind = ent.Kind
-			items = append(items, item{lines: []string{st.Group.Render(groupTitle(ent.Kind))}})
+			items = append(items, item{lines: []string{st.Group.Render(ent.Kind.Plural())}})
 		}
 		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
 	}
@@ -242,13 +235,3 @@ func (e *entitiesTab) ShortHelp() []key.Binding { return e.FullHelp()[0] }
 
 // FullHelp is the panel's bindings: every tab shares them.
 func (e *entitiesTab) FullHelp() [][]key.Binding { return e.keys.helpGroups(InPanel) }
-
-// groupTitle is the heading of kind k in the list.
-func groupTitle(k model.EntityKind) string {
-	for _, g := range entityGroups {
-		if g.kind == k {
-			return g.title
-		}
-	}
-	return string(k)
-}

@@ -7,17 +7,19 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/sanitize"
 )
 
 // The feed refresh: r fetches every subscription in the background, one
 // progress step per feed, and new items join the library as they arrive.
 
-func startRefresh(ctx context.Context, c *articles.Cache, subs []articles.Subscription) tea.Cmd {
+func startRefresh(ctx context.Context, c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {
 	return func() tea.Msg { return refreshStartedMsg{ch: c.RefreshAsync(ctx, subs)} }
 }
 
 // nextProgress waits for the refresh's next step; Update re-arms it.
-func nextProgress(ch <-chan articles.Progress) tea.Cmd {
+func nextProgress(ch <-chan feeds.Progress) tea.Cmd {
 	return func() tea.Msg {
 		p, ok := <-ch
 		return refreshMsg{ch: ch, p: p, ok: ok}
@@ -37,9 +39,9 @@ func (n *network) refresh() (tea.Cmd, request) {
 	for _, s := range n.opts.Subs {
 		r := n.row(s.URL)
 		if s.Name != "" {
-			r.title = articles.Sanitize(s.Name)
+			r.title = sanitize.Text(s.Name)
 		}
-		r.state, r.reason = articles.RefreshFetching, ""
+		r.state, r.reason = feeds.RefreshFetching, ""
 	}
 	return tea.Batch(startRefresh(ctx, n.opts.Cache, n.opts.Subs), n.spin()), relayoutMsg{}
 }
@@ -54,11 +56,11 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 	r := n.row(p.Feed)
 	r.state = p.State
 	if p.Title != "" {
-		r.title = articles.Sanitize(p.Title)
+		r.title = sanitize.Text(p.Title)
 	}
 	var reqs requests
 	switch p.State {
-	case articles.RefreshUpdated, articles.RefreshUnchanged:
+	case feeds.RefreshUpdated, feeds.RefreshUnchanged:
 		es := make([]articles.Entry, len(p.New))
 		ids := make([]string, len(p.New))
 		for i, e := range p.New {
@@ -68,15 +70,15 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		r.added = len(es)
 		reqs = requests{problemMsg{p.Feed, ""}, unreadMsg{ids: ids, unread: true},
 			libraryEntriesMsg{entries: es, problems: p.Problems}}
-	case articles.RefreshFailed:
+	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {
-			r.reason = oneLine(p.Err.Error())
+			r.reason = sanitize.Line(p.Err.Error())
 		}
 		if n.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			reqs = append(reqs, problemMsg{p.Feed, r.reason})
 		}
-		reqs = append(reqs, failure(oneLine(r.title+": "+r.reason)))
+		reqs = append(reqs, failure(sanitize.Line(r.title+": "+r.reason)))
 	}
 	return nextProgress(msg.ch), append(reqs, relayoutMsg{})
 }
@@ -86,10 +88,10 @@ func (n *network) refreshDone() request {
 	n.refreshing = false
 	done, failed, added := 0, 0, 0
 	for _, r := range n.rows {
-		if r.state != articles.RefreshFetching {
+		if r.state != feeds.RefreshFetching {
 			done++
 		}
-		if r.state == articles.RefreshFailed {
+		if r.state == feeds.RefreshFailed {
 			failed++
 		}
 		added += r.added

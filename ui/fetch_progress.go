@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
+	"newsmark/feeds"
 )
 
 // maxRows is how many feeds the progress block lists; the rest are counted.
@@ -31,7 +31,7 @@ func (w *network) View() string {
 	}
 	done := 0
 	for _, r := range w.rows {
-		if r.state != articles.RefreshFetching {
+		if r.state != feeds.RefreshFetching {
 			done++
 		}
 	}
@@ -54,13 +54,13 @@ func (w *network) View() string {
 		}
 		var mark, state string
 		switch r.state {
-		case articles.RefreshFetching:
+		case feeds.RefreshFetching:
 			mark, state = st.Title.Render(w.spinner.View()), st.Subtle.Render("fetching")
-		case articles.RefreshUpdated:
+		case feeds.RefreshUpdated:
 			mark, state = st.Title.Render("✓"), st.Meta.Render(plural(r.added, "new item", "new items"))
-		case articles.RefreshUnchanged:
+		case feeds.RefreshUnchanged:
 			mark, state = st.Title.Render("✓"), st.Meta.Render("unchanged")
-		case articles.RefreshFailed:
+		case feeds.RefreshFailed:
 			mark, state = st.Error.Render("✗"), st.Error.Render(r.reason)
 		}
 		title := ansi.Truncate(r.title, tw, "…")
@@ -88,7 +88,7 @@ func (w *network) statusLine(onReader bool) string {
 	if w.pending > 0 {
 		done := 0
 		for _, r := range w.rows {
-			if r.state != articles.RefreshFetching {
+			if r.state != feeds.RefreshFetching {
 				done++
 			}
 		}

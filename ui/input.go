@@ -3,10 +3,10 @@ package ui
 import (
 	"strings"
 
+	"newsmark/sanitize"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"newsmark/articles"
 )
 
 // inputKind is the text being typed, if any, and so which pane it is for;
@@ -67,7 +67,7 @@ func (in *lineInput) start(kind inputKind, value string) { in.kind, in.value = k
 func (in *lineInput) Update(msg tea.Msg) (tea.Cmd, request) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		return nil, in.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
+		return nil, in.typed(sanitize.Text(strings.ReplaceAll(msg.Content, "\n", " ")))
 	case tea.KeyPressMsg:
 		k := in.keys.Input
 		switch {
@@ -89,7 +89,7 @@ func (in *lineInput) Update(msg tea.Msg) (tea.Cmd, request) {
 		// Printable keys carry their text; a key with none (arrows, F-keys)
 		// is ignored rather than typed as its name.
 		if msg.Text != "" {
-			return nil, in.typed(articles.Sanitize(msg.Text))
+			return nil, in.typed(sanitize.Text(msg.Text))
 		}
 	}
 	return nil, nil

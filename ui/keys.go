@@ -147,7 +147,10 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
-		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
+		// Asked only when the file exists.
+		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
+		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
 		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
@@ -182,14 +185,15 @@ const (
 	InSelection
 	InEditor
 	InExport
+	InExists
 	InLinks
 )
 
 // KeySets is every pane, for tests and the help.
-var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InLinks}
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InExists, InLinks}
 
 func (p KeySet) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export: file exists", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -223,6 +227,7 @@ const (
 	secSelectScroll
 	secEditor
 	secExport
+	secExportExists
 )
 
 func (k KeyMap) sections() []keySection {
@@ -247,9 +252,10 @@ func (k KeyMap) sections() []keySection {
 		secSelect:         {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
-		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secEditor:       {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport:       {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
+		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 
@@ -299,6 +305,7 @@ var paneSections = map[KeySet][]int{
 		secGlobal},
 	InEditor: {secEditor},
 	InExport: {secExport},
+	InExists: {secExportExists},
 	InLinks:  {secLinks, secGlobal},
 }
 

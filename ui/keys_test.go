@@ -85,6 +85,11 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("h", "x")
 			return d
 		},
+		InExists: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x", "m", "enter", "x", "m", "enter") // the second export finds the first
+			return d
+		},
 		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
 			d.keys("/", "x", "y")

@@ -13,6 +13,7 @@ import (
 	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/sanitize"
 )
 
 // counts is what the library shows of an annotated article.
@@ -51,7 +52,7 @@ func newLibrary(c common, lib articles.Library) libraryPane {
 		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
 	})
 	for _, p := range lib.Problems {
-		l.problems = append(l.problems, articles.Sanitize(p.String()))
+		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
 	l.applyFilter()
 	return l

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/sanitize"
 )
 
 // The library's share of the web side: entries that arrive while the
@@ -130,7 +131,7 @@ func (l *libraryPane) sortHead() {
 // setProblem sets the footer line of path to reason (sanitised, one
 // line); an empty reason removes it (a feed that refreshed again).
 func (l *libraryPane) setProblem(path, reason string) {
-	prefix := articles.Sanitize(path) + ": "
+	prefix := sanitize.Text(path) + ": "
 	out := l.problems[:0]
 	for _, p := range l.problems {
 		if !strings.HasPrefix(p, prefix) {
@@ -139,7 +140,7 @@ func (l *libraryPane) setProblem(path, reason string) {
 	}
 	l.problems = out
 	if reason != "" {
-		l.problems = append(l.problems, oneLine(prefix+reason))
+		l.problems = append(l.problems, sanitize.Line(prefix+reason))
 	}
 	l.follow()
 }

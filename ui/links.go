@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // linksPane is the overlay L opens over the reader: the article's links,
@@ -35,7 +35,7 @@ type closeOverlayMsg struct{}
 func (p *linksPane) show(links []model.Link) {
 	p.links = p.links[:0]
 	for _, l := range links {
-		p.links = append(p.links, model.Link{Text: oneLine(l.Text), URL: articles.Sanitize(l.URL)})
+		p.links = append(p.links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Text(l.URL)})
 	}
 	p.cursor, p.offset = 0, 0
 }

@@ -2,26 +2,28 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net/http"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/sanitize"
 )
 
 // Web is the program's network side (issue 6). Nil Options.Web means no
 // network: no URL arguments, no feed cache, `r` says there is nothing to
 // refresh. Everything here is used only from tea.Cmds.
 type Web struct {
-	// Client makes every request (articles.NewClient: timeouts, caps, UA).
+	// Client makes every request (fetch.NewClient: timeouts, caps, UA).
 	Client *http.Client
 	// Cache is the offline feed cache; nil when the database could not open.
-	Cache *articles.Cache
+	Cache *feeds.Cache
 	// Subs are the subscriptions `r` refreshes.
-	Subs []articles.Subscription
+	Subs []feeds.Subscription
 	// Cached is the cache's library, shown first (newest first), with
 	// Options.Library after it in its own order (the samples listed last).
 	Cached articles.Library
@@ -30,21 +32,22 @@ type Web struct {
 	// URLs are fetched at start, each in its own tea.Cmd: a page becomes an
 	// article, a feed fills the library with its items.
 	URLs []string
-	// OpenBrowser opens an http(s) URL; nil means articles.OpenInBrowser.
+	// OpenBrowser opens an http(s) URL (cli passes its launcher); nil
+	// means there is no browser, and o and the links list say so.
 	OpenBrowser func(string) error
 }
 
 // webItem is how to load a library entry that may need the network.
 type webItem struct {
-	cached bool           // a feed-cache item: Cache.LoadContext
-	item   *articles.Item // an item of a feed opened by URL
-	feed   *articles.Feed
+	cached bool        // a feed-cache item: Cache.LoadContext
+	item   *feeds.Item // an item of a feed opened by URL
+	feed   *feeds.Feed
 }
 
 // fetchRow is one feed or URL in the progress block.
 type fetchRow struct {
 	url, title string // title sanitised; "" until known
-	state      articles.RefreshState
+	state      feeds.RefreshState
 	reason     string // one sanitised line when failed
 	added      int
 }
@@ -85,15 +88,15 @@ type (
 	// urlFetchedMsg is what a URL argument gave.
 	urlFetchedMsg struct {
 		url     string
-		fetched articles.Fetched
+		fetched feeds.Fetched
 		err     error
 	}
 	// refreshStartedMsg carries the progress channel of a refresh.
-	refreshStartedMsg struct{ ch <-chan articles.Progress }
+	refreshStartedMsg struct{ ch <-chan feeds.Progress }
 	// refreshMsg is one step of a refresh; ok is false when it is over.
 	refreshMsg struct {
-		ch <-chan articles.Progress
-		p  articles.Progress
+		ch <-chan feeds.Progress
+		p  feeds.Progress
 		ok bool
 	}
 	// browserMsg is the result of opening a URL in the browser.
@@ -112,7 +115,7 @@ func newNetwork(c common, w *Web) network {
 		n.opts = *w
 	}
 	if n.opts.OpenBrowser == nil {
-		n.opts.OpenBrowser = articles.OpenInBrowser
+		n.opts.OpenBrowser = func(string) error { return errors.New("no browser to open it with") }
 	}
 	n.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	return n
@@ -145,7 +148,7 @@ func (n *network) start() (tea.Cmd, request) {
 		return nil, reqs
 	}
 	for _, u := range n.opts.URLs {
-		n.rows = append(n.rows, fetchRow{url: u, title: articles.Sanitize(u)})
+		n.rows = append(n.rows, fetchRow{url: u, title: sanitize.Text(u)})
 	}
 	ctx := n.begin(len(n.opts.URLs))
 	cmds := []tea.Cmd{n.spin()}
@@ -184,9 +187,9 @@ func (n *network) Update(msg tea.Msg) (tea.Cmd, request) {
 		return openBrowser(n.opts.OpenBrowser, msg.url), nil
 	case browserMsg:
 		if msg.err != nil {
-			return nil, failure(oneLine(msg.err.Error()))
+			return nil, failure(sanitize.Line(msg.err.Error()))
 		}
-		return nil, status("opened in the browser: " + articles.Sanitize(msg.url))
+		return nil, status("opened in the browser: " + sanitize.Text(msg.url))
 	}
 	return nil, nil
 }
@@ -235,7 +238,7 @@ func (n *network) spin() tea.Cmd {
 
 func fetchURL(ctx context.Context, c *http.Client, u string) tea.Cmd {
 	return func() tea.Msg {
-		f, err := articles.Fetch(ctx, c, u)
+		f, err := feeds.Fetch(ctx, c, u)
 		return urlFetchedMsg{url: u, fetched: f, err: err}
 	}
 }
@@ -250,11 +253,11 @@ func (n *network) urlFetched(msg urlFetchedMsg) request {
 	defer n.end()
 	row := n.row(msg.url)
 	if msg.err != nil {
-		reason := oneLine(msg.err.Error())
-		row.state, row.reason = articles.RefreshFailed, reason
-		return requests{problemMsg{msg.url, reason}, failure(oneLine(msg.url + ": " + reason)), relayoutMsg{}}
+		reason := sanitize.Line(msg.err.Error())
+		row.state, row.reason = feeds.RefreshFailed, reason
+		return requests{problemMsg{msg.url, reason}, failure(sanitize.Line(msg.url + ": " + reason)), relayoutMsg{}}
 	}
-	row.state = articles.RefreshUpdated
+	row.state = feeds.RefreshUpdated
 	if a := msg.fetched.Article; a != nil {
 		row.added = 1
 		es := []articles.Entry{{Meta: *a}}
@@ -285,11 +288,6 @@ func (n *network) row(url string) *fetchRow {
 			return &n.rows[i]
 		}
 	}
-	n.rows = append(n.rows, fetchRow{url: url, title: articles.Sanitize(url)})
+	n.rows = append(n.rows, fetchRow{url: url, title: sanitize.Text(url)})
 	return &n.rows[len(n.rows)-1]
-}
-
-// oneLine is an error for the status bar: sanitised, on one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(articles.Sanitize(s)), " ")
 }

@@ -6,9 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/sanitize"
 )
 
 // Results of the notes service; each runs in a tea.Cmd. A highlight is on
@@ -141,19 +141,19 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		return undoDelete(k.n, k.deleted), nil
 	case noteSavedMsg:
 		if msg.err != nil {
-			return nil, failure("not saved: " + articles.Sanitize(msg.err.Error()))
+			return nil, failure("not saved: " + sanitize.Text(msg.err.Error()))
 		}
 		return nil, requests{status(msg.verb + ": " + snippet(msg.h.Text)), reloadNotesMsg{}}
 	case noteDeletedMsg:
 		if msg.err != nil {
-			return nil, failure("not deleted: " + articles.Sanitize(msg.err.Error()))
+			return nil, failure("not deleted: " + sanitize.Text(msg.err.Error()))
 		}
 		k.deleted = msg.h.ID
 		return nil, requests{status("deleted " + snippet(msg.h.Text) + " · " + k.keys.Notes.Undo.Help().Key + " undoes"),
 			reloadNotesMsg{}}
 	case noteRestoredMsg:
 		if msg.err != nil {
-			return nil, failure("not restored: " + articles.Sanitize(msg.err.Error()))
+			return nil, failure("not restored: " + sanitize.Text(msg.err.Error()))
 		}
 		k.deleted = 0
 		return nil, requests{status("restored " + snippet(msg.h.Text)), reloadNotesMsg{}}

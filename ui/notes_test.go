@@ -308,6 +308,31 @@ func TestExportFromReader(t *testing.T) {
 	}
 }
 
+// TestExportFromReaderIsTheCLIExport: x exports what `newsmark export`
+// would: the highlights as stored now (a note another newsmark changed
+// meanwhile included), with the article's ventures.
+func TestExportFromReaderIsTheCLIExport(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("h")
+	hs := e.stored()
+	if len(hs) != 1 {
+		t.Fatalf("%d highlights stored, want 1", len(hs))
+	}
+	if _, err := e.notes.UpdateNote(context.Background(), hs[0].ID, "Changed in another window."); err != nil {
+		t.Fatal(err)
+	}
+	e.keys("x", "m", "enter")
+	b, err := os.ReadFile(filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{e.sentence(0), "Changed in another window.", "## Ventures", "### Joint venture"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the export lacks %q:\n%s", want, b)
+		}
+	}
+}
+
 func TestPanelKeepsCardsAsNotes(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys("1", "tab", "h")
@@ -428,4 +453,64 @@ func TestNoteTags(t *testing.T) {
 			t.Errorf("noteTags(%q) = %q, want %q", note, got, want)
 		}
 	}
+}
+
+// A second x onto the same file asks before replacing it: esc leaves the
+// file, n offers a free name, y overwrites keeping the file's mode.
+func TestExportAsksBeforeReplacing(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("v", ")", "h", "x", "m", "enter")
+	path := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
+	os.WriteFile(path, []byte("my edits\n"), 0o600)
+	os.Chmod(path, 0o600)
+
+	e.keys("x", "m", "enter")
+	e.mustSee("exists: y overwrite · n new name · esc cancel")
+	e.keys("esc")
+	e.mustSee("export cancelled")
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("esc: the file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "n")
+	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input.kind != inputExportPath || e.m.input.value != want {
+		t.Fatalf("n offers %q (input %v), want %q", e.m.input.value, e.m.input.kind, want)
+	}
+	e.keys("enter")
+	if _, err := os.Stat(strings.TrimSuffix(path, ".md") + "-2.md"); err != nil {
+		t.Fatalf("new name not written: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("n: the first file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "y")
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), e.sentence(0)) {
+		t.Fatalf("y did not overwrite:\n%s", b)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v after overwrite, want 0600", fi.Mode().Perm())
+	}
+	e.mustSee("exported 1 highlight")
+}
+
+// A note pasted with a bidi override or an escape sequence shows and is
+// saved without it: the Notes tab and every export get plain text.
+func TestPastedNoteIsSanitized(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys(")", "a")
+	e.send(tea.PasteMsg{Content: "evil\u202e note\x1b]52;c;SGFja2Vk\x07 here"})
+	if v := e.m.editor.ta.Value(); v != "evil note here" {
+		t.Errorf("editor holds %q", v)
+	}
+	e.keys("ctrl+s")
+	if hs := e.stored(); len(hs) != 1 || hs[0].Note != "evil note here" {
+		t.Fatalf("stored %+v", hs)
+	}
+	e.keys("4")
+	if v := e.raw(); strings.ContainsRune(v, '\u202e') || strings.Contains(v, "]52;") {
+		t.Errorf("Notes tab shows the hostile text:\n%s", v)
+	}
+	e.mustSee("evil note here")
 }

@@ -10,8 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // readerPane shows one article: a header, then the body wrapped by Wrap.
@@ -135,17 +136,17 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 func (r *readerPane) showLoaded(msg articleLoadedMsg) (tea.Cmd, request) {
 	var reqs requests
 	if msg.err != nil {
-		reqs = append(reqs, failure(oneLine(msg.err.Error())))
+		reqs = append(reqs, failure(sanitize.Line(msg.err.Error())))
 		cause := msg.err // the fetch's own error, also under the feed's summary
-		if so := (*articles.SummaryOnly)(nil); errors.As(cause, &so) {
+		if so := (*feeds.SummaryOnly)(nil); errors.As(cause, &so) {
 			cause = so.Err
 		}
 		if u := r.article.URL; u != "" {
-			reqs = append(reqs, problemMsg{u, strings.TrimPrefix(oneLine(cause.Error()), articles.Sanitize(u)+": ")})
+			reqs = append(reqs, problemMsg{u, strings.TrimPrefix(sanitize.Line(cause.Error()), sanitize.Text(u)+": ")})
 		}
-		var summary *articles.SummaryOnly
+		var summary *feeds.SummaryOnly
 		if !errors.As(msg.err, &summary) {
-			r.err = articles.Sanitize(msg.err.Error())
+			r.err = sanitize.Text(msg.err.Error())
 			return nil, reqs
 		}
 	}

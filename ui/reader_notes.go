@@ -6,9 +6,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/sanitize"
 )
 
 // The reader's notes keys: a sentence cursor, highlights and notes on the
@@ -137,7 +137,7 @@ func (r *readerPane) newHighlight(s model.Span, note string) (model.Highlight, r
 	}
 	h, err := notes.NewHighlight(r.article, s.Start, s.End, note)
 	if err != nil {
-		return h, failure("not saved: " + articles.Sanitize(err.Error()))
+		return h, failure("not saved: " + sanitize.Text(err.Error()))
 	}
 	return h, nil
 }
@@ -186,5 +186,5 @@ func snippet(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}
-	return "“" + articles.Sanitize(s) + "”"
+	return "“" + sanitize.Text(s) + "”"
 }

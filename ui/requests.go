@@ -4,7 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
-	"newsmark/notes"
+	"newsmark/model"
 )
 
 // Requests the panes send the root (see request in pane.go), and how the
@@ -66,7 +66,13 @@ func (m *Model) apply(req request) tea.Cmd {
 		return cmd
 	case exportMsg:
 		a := req.article
-		m.export.ask([]notes.Doc{{Article: a, Annotations: m.anns.byID[a.ID], Highlights: req.highlights}})
+		var ann *model.Annotations
+		if got, ok := m.anns.byID[a.ID]; ok {
+			ann = &got
+		}
+		m.export.ask(a, ann, req.highlights)
+		m.overlay = overlayExport
+	case askOverwriteMsg:
 		m.overlay = overlayExport
 	case closeOverlayMsg:
 		m.overlay, m.editor = overlayNone, nil

@@ -60,53 +60,31 @@ func (v *venturesTab) SetSize(w, h int) tea.Cmd {
 
 func (v *venturesTab) setFocused(f bool) { v.focused = f }
 
-// kindNames are the card headings of venture kinds.
-var kindNames = map[model.VentureKind]string{
-	model.JointVenture: "Joint venture", model.Partnership: "Partnership", model.Investment: "Investment",
-	model.Acquisition: "Acquisition", model.Merger: "Merger", model.Project: "Project",
-}
-
-// render builds the cards for the current width and styles.
+// render builds the cards (model.Venture.Card) for the current width and styles.
 func (v *venturesTab) render() {
 	cur, off := v.list.cursor, v.list.offset
 	st := v.styles
 	w := max(v.width-2, 8)
 	items := make([]item, 0, len(v.ventures))
 	for i, vt := range v.ventures {
-		kind := kindNames[vt.Kind]
-		if kind == "" {
-			kind = string(vt.Kind)
-		}
-		status := vt.Status
-		if status == "" {
-			status = model.Announced
-		}
-		lines := []string{st.Group.Render(kind) + st.Subtle.Render(" · "+status)}
-		if vt.Name != "" {
-			for _, l := range wrapText(vt.Name, w) {
+		card := vt.Card()
+		lines := []string{st.Group.Render(card.Kind) + st.Subtle.Render(" · "+card.Status)}
+		if card.Name != "" {
+			for _, l := range wrapText(card.Name, w) {
 				lines = append(lines, st.Title.Render(l))
 			}
 		}
-		field := func(label, val string) {
-			if val == "" {
-				return
-			}
-			for j, l := range wrapText(label+": "+val, w) {
-				if j == 0 && strings.HasPrefix(l, label+":") {
-					l = st.Subtle.Render(label+":") + st.Text.Render(l[len(label)+1:])
+		for _, f := range card.Facts {
+			for j, l := range wrapText(f.Label+": "+f.Value, w) {
+				if j == 0 && strings.HasPrefix(l, f.Label+":") {
+					l = st.Subtle.Render(f.Label+":") + st.Text.Render(l[len(f.Label)+1:])
 				} else {
 					l = st.Text.Render(l)
 				}
 				lines = append(lines, l)
 			}
 		}
-		field("Parties", strings.Join(vt.Parties, ", "))
-		field("Stake", vt.Stake)
-		field("Amounts", strings.Join(vt.Amounts, ", "))
-		field("Location", vt.Location)
-		field("Head count", vt.Headcount)
-		field("Timeframe", vt.Timeframe)
-		for _, l := range wrapText(vt.Summary, w) {
+		for _, l := range wrapText(card.Summary, w) {
 			lines = append(lines, st.Caption.Render(l))
 		}
 		lines = append(lines, "")

@@ -62,7 +62,7 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 	case m.overlay == overlayEditor:
 		return InEditor, m.editor
 	case m.overlay == overlayExport:
-		return InExport, &m.export
+		return m.export.keySet(), &m.export
 	case m.input.active():
 		return InInput, &m.input
 	case m.overlay == overlayLinks && m.screen == screenReader:

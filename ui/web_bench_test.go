@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 )
 
@@ -32,7 +33,7 @@ func BenchmarkRefreshStep(b *testing.B) {
 	base := benchLibrary(b, 2000)
 	base.net.rows = []fetchRow{{url: "https://wire.example/feed.xml", title: "Wire"}}
 	base.net.pending, base.net.refreshing = 1, true
-	p := articles.Progress{Feed: "https://wire.example/feed.xml", Title: "Wire", State: articles.RefreshUpdated, Done: 1, Total: 1}
+	p := feeds.Progress{Feed: "https://wire.example/feed.xml", Title: "Wire", State: feeds.RefreshUpdated, Done: 1, Total: 1}
 	for i := range 20 {
 		p.New = append(p.New, articles.Entry{Meta: model.Article{ID: fmt.Sprintf("https://wire.example/new/%d", i),
 			Title: "New story", Date: time.Date(2026, 3, 2, i, 0, 0, 0, time.UTC)}})

@@ -14,7 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/store"
 )
 
@@ -209,14 +210,14 @@ const gatedFeed = `<?xml version="1.0" encoding="UTF-8"?>
 </item></channel></rss>`
 
 // testCache is a feed cache in a fresh database under t.TempDir.
-func testCache(t *testing.T) *articles.Cache {
+func testCache(t *testing.T) *feeds.Cache {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "newsmark.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return articles.NewCache(db, articles.NewClient("test"))
+	return feeds.NewCache(db, fetch.NewClient("test"))
 }
 
 // browserRecorder is an OpenBrowser that records the URLs it is given.
