@@ -13,6 +13,7 @@ import (
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
+	"newsmark/index"
 	"newsmark/notes"
 	"newsmark/sanitize"
 	"newsmark/store"
@@ -97,6 +98,7 @@ func runTUI(env Env, args []string) int {
 	}
 	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web}
 	openTUINotes(&uo, db)
+	openTUIIndex(&uo, db)
 	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
@@ -145,6 +147,23 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	uo.Notes = notes.New(db)
 	if db.ReadOnly() {
 		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
+	}
+}
+
+// openTUIIndex gives the reader the index on the shared database, with the
+// annotator `newsmark index` uses, so that the reader and the commands
+// keep one index. A database that cannot be opened turns S and D off, the
+// status bar saying why when they are pressed; a read-only one is searched
+// but not written.
+func openTUIIndex(uo *ui.Options, shared *sharedDB) {
+	db, err := shared.open()
+	if err != nil {
+		uo.IndexStatus = "search and deals are off: " + sanitize.Line(err.Error())
+		return
+	}
+	uo.Index = index.New(db, annotatorVersion, annotate.Article)
+	if db.ReadOnly() {
+		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
 	}
 }
 

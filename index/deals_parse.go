@@ -90,9 +90,13 @@ func ParseAmount(s string) (float64, error) {
 func ParseDealFilter(line string, now time.Time) (DealFilter, error) {
 	var f DealFilter
 	var party []string
+	fields := map[string]bool{"kind": true, "min": true, "max": true, "since": true, "until": true, "status": true}
 	for _, w := range strings.Fields(line) {
 		name, value, ok := strings.Cut(w, ":")
-		if !ok || value == "" {
+		switch {
+		case ok && value == "" && fields[strings.ToLower(name)]:
+			continue // a field being typed: no value yet
+		case !ok || value == "":
 			party = append(party, w)
 			continue
 		}

@@ -65,8 +65,8 @@ func TestParseDealFilter(t *testing.T) {
 	if f, err := ParseDealFilter("", now); err != nil || !reflect.DeepEqual(f, DealFilter{}) {
 		t.Errorf("empty line: %+v, %v", f, err)
 	}
-	if f, _ := ParseDealFilter("AT&T note:", now); f.Party != "AT&T note:" {
-		t.Errorf("words without a field value are the party: %q", f.Party)
+	if f, _ := ParseDealFilter("AT&T note: since:", now); f.Party != "AT&T note:" || !f.Since.IsZero() {
+		t.Errorf("words with no field are the party, a field without a value is being typed: %+v", f)
 	}
 	for _, bad := range []string{"kind:ipo", "min:lots", "since:soon", "until:tomorrow", "status:rumoured"} {
 		if _, err := ParseDealFilter(bad, now); err == nil {

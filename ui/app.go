@@ -16,10 +16,12 @@ type screen int
 const (
 	screenLibrary screen = iota
 	screenReader
+	screenSearch // S: full-text search over the index
+	screenDeals  // D: the deal tracker
 )
 
 // String names the screen (tests and debugging).
-func (s screen) String() string { return [...]string{"library", "reader"}[s] }
+func (s screen) String() string { return [...]string{"library", "reader", "search", "deals"}[s] }
 
 // focus is which pane of the reader screen gets the keys.
 type focus int
@@ -61,6 +63,7 @@ type Model struct {
 
 	width, height int
 	screen        screen
+	from          screen // where esc from the reader goes: the library, search or deals
 	focus         focus
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
@@ -79,6 +82,9 @@ type Model struct {
 	net     network      // URL fetches, feed refresh, article fetches, the browser
 	notes   noteKeeper   // saves, deletes, undo (notes_service.go)
 	anns    annotations  // the annotator and what it found (annotate_queue.go)
+	search  searchPane   // the search screen (S)
+	deals   dealsPane    // the deal tracker (D)
+	idx     indexQueue   // indexing in the background (index_queue.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
@@ -108,6 +114,9 @@ func New(opts Options) Model {
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
+	m.search = newSearchPane(c, opts.Index)
+	m.deals = newDealsPane(c, opts.Index)
+	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
@@ -156,7 +165,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m, m.layout()
+		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -194,7 +203,11 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		case msg.gen < 0: // the library's background annotation
 			return tea.Batch(cmd, m.anns.next(msg.next, m.library.entries, m.net.isWeb))
 		case msg.gen == m.gen:
-			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg))
+			var add tea.Cmd
+			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
+				add = m.idx.add(a, msg.ann)
+			}
+			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
 		}
 		return cmd
 	case wrappedMsg:
@@ -213,8 +226,24 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		default:
 			return tea.Batch(m.route(&m.reader, msg), m.route(&m.panel, msg))
 		}
-	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, refreshMsg, browserMsg:
+	case refreshMsg:
+		if !msg.ok { // the refresh is over: new items, and pages fetched for old ones
+			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
+		}
 		return m.route(&m.net, msg)
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
+		return m.route(&m.net, msg)
+	case indexStartMsg:
+		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
+		return m.route(&m.idx, msg)
+	case indexMissingMsg, indexBatchMsg, indexCacheMsg, indexStatusMsg, indexAddedMsg:
+		return m.route(&m.idx, msg)
+	case searchedIndexMsg:
+		return m.route(&m.search, msg)
+	case dealsLoadedMsg:
+		return m.route(&m.deals, msg)
+	case storedMsg:
+		return m.openStored(msg)
 	case noteSavedMsg, noteDeletedMsg, noteRestoredMsg:
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
@@ -262,22 +291,33 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
 		return m.route(&m.library, msg)
+	case m.screen == screenSearch:
+		return m.route(&m.search, msg)
+	case m.screen == screenDeals:
+		return m.route(&m.deals, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
 	}
 	return m.route(&m.reader, msg)
 }
 
-// screenKey handles the root's own bindings: esc, r, and on the reader
-// screen tab, s and u; the keys that act on a pane whatever has focus go
-// to it (KeyMap.readerWide, panelWide). It reports whether msg was one.
+// screenKey handles the root's own bindings: esc; r in the library and the
+// reader; S and D in the library; and on the reader screen tab, s and u;
+// the keys that act on a pane whatever has focus go to it
+// (KeyMap.readerWide, panelWide). It reports whether msg was one.
 func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	g := m.keys.Global
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return nil, false
 	case key.Matches(msg, m.keys.Web.Refresh):
 		return m.route(&m.net, msg), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Search):
+		return m.openIndexScreen(screenSearch), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
+		return m.openIndexScreen(screenDeals), true
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
@@ -307,9 +347,23 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // back (esc) closes the innermost thing. In the library: the filter, else
-// the fetches in flight. In the reader: the article's fetch (and goes on),
-// the selection, the search, a panel filter, else the article itself.
+// the fetches in flight. On the search and deals screens: what the screen
+// has open (a deal's sources, the deals filter), else the screen. In the
+// reader: the article's fetch (and goes on), the selection, the search, a
+// panel filter, else the article itself, back to where it was opened from.
 func (m *Model) back() tea.Cmd {
+	switch m.screen {
+	case screenSearch:
+		if !m.search.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	case screenDeals:
+		if !m.deals.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	}
 	if m.screen == screenLibrary {
 		switch {
 		case m.library.back():
@@ -328,19 +382,31 @@ func (m *Model) back() tea.Cmd {
 		return m.apply(req)
 	}
 	m.gen++ // drop whatever the article still has in flight
-	m.screen = screenLibrary
+	m.screen = m.from
+	if m.screen == screenDeals && m.deals.stale {
+		return m.deals.open() // the background indexing wrote stories meanwhile
+	}
+	if m.screen == screenSearch && m.search.stale {
+		return m.search.refresh()
+	}
 	return nil
 }
 
-// open shows entry e in the reader and starts loading it.
+// open shows library entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
+	cmds := m.opening(e.Meta)
+	m.from = screenLibrary
+	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
+}
+
+// opening starts a new open generation showing meta in the reader.
+func (m *Model) opening(meta model.Article) []tea.Cmd {
 	m.gen++
 	m.screen = screenReader
 	m.setFocus(focusReader)
-	opened := articleOpenedMsg{gen: m.gen, meta: e.Meta}
-	cmds := []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
-	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
-	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
+	opened := articleOpenedMsg{gen: m.gen, meta: meta}
+	return []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
 }
 
 func (m *Model) setFocus(f focus) {
@@ -354,6 +420,8 @@ func (m *Model) layout() tea.Cmd {
 	w, h := m.width, max(m.height-1, 1)
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
+	m.search.SetSize(w, h)
+	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
 	m.help.SetSize(w, m.height)
 	if m.editor != nil {

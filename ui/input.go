@@ -19,11 +19,13 @@ const (
 	inputSearch                  // the reader's search
 	inputEntityFilter            // the Entities tab's filter
 	inputExportPath              // the export prompt's path
+	inputIndexSearch             // the search screen's query (S)
+	inputDealFilter              // the deal tracker's filter (D)
 )
 
 // String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
+	return [...]string{"", "filter", "search", "filter entities", "export to", "search every story", "filter deals"}[k]
 }
 
 // startInputMsg asks the root to start typing kind, from value.

@@ -45,6 +45,9 @@ type readerPane struct {
 	mentions  []model.Span // the selected entity's mentions
 	mention   int          // current mention, -1 none
 	search    string       // active search query ("" none)
+	// jumpTo is where to scroll once the text is wrapped: a story opened
+	// from the index at a match or a deal; nil when none is pending.
+	jumpTo *model.Span
 
 	cur cursorState // sentence cursor and selection (selection.go)
 
@@ -110,7 +113,11 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		r.setHighlights(msg.highlights)
 	case jumpMsg:
 		r.decor.marks = msg.marks
-		r.scrollTo(msg.target.Start)
+		if len(r.wrapped.Lines) == 0 {
+			r.jumpTo = &msg.target // the article is still loading
+		} else {
+			r.scrollTo(msg.target.Start)
+		}
 	case entitySelectedMsg:
 		r.selectEntity(msg)
 	case inputMsg:
@@ -196,6 +203,10 @@ func (r *readerPane) setWrapped(w Wrapped) {
 		r.offset = w.LineOf(top)
 	}
 	r.clamp()
+	if r.jumpTo != nil {
+		r.scrollTo(r.jumpTo.Start)
+		r.jumpTo = nil
+	}
 }
 
 func (r *readerPane) setAnnotations(ix annIndex) {

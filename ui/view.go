@@ -28,6 +28,10 @@ func (m Model) View() tea.View {
 			main = block(m.net.View(), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
 			main = block(m.library.View(), m.width, h)
+		case m.screen == screenSearch:
+			main = block(m.search.View(), m.width, h)
+		case m.screen == screenDeals:
+			main = block(m.deals.View(), m.width, h)
 		case !m.showPanel:
 			main = block(m.reader.View(), m.width, h)
 		case m.panel.below:
@@ -69,6 +73,10 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return InLinks, &m.links
 	case m.screen == screenLibrary:
 		return InLibrary, &m.library
+	case m.screen == screenSearch:
+		return m.search.keySet(), &m.search
+	case m.screen == screenDeals:
+		return m.deals.keySet(), &m.deals
 	case m.focus == focusPanel:
 		return InPanel, &m.panel
 	}
@@ -93,6 +101,10 @@ func (m Model) statusView() string {
 		left = " " + m.net.statusLine(m.screen == screenReader)
 	case m.screen == screenLibrary:
 		left = m.library.statusLine()
+	case m.screen == screenSearch:
+		left = m.search.statusLine()
+	case m.screen == screenDeals:
+		left = m.deals.statusLine()
 	case m.focus == focusPanel:
 		left = " " + m.focus.String() + ": " + m.panel.activeName()
 	case m.reader.keySet() == InSelection:
@@ -109,6 +121,9 @@ func (m Model) statusView() string {
 		if p := m.reader.percent(); p != "" {
 			right = append(right, p)
 		}
+	}
+	if p := m.idx.progress(); p != "" && m.screen != screenReader {
+		right = append(right, p)
 	}
 	right = append(right, m.keys.Global.Help.Help().Key+" help ")
 	r := strings.Join(right, "  ")
