@@ -119,7 +119,8 @@ func newDealsPane(c common, ix *index.Index) dealsPane {
 }
 
 // open is D: the first page, then the whole list, each in its own Cmd.
-// What was shown before stays until they come.
+// Once rows were shown they stay until the whole list replaces them (a
+// first page would lose the cursor's place further down).
 func (p *dealsPane) open() tea.Cmd {
 	p.seq++
 	p.loading, p.stale = true, false
@@ -132,6 +133,9 @@ func (p *dealsPane) open() tea.Cmd {
 	all := func() tea.Msg {
 		rows, err := ix.Deals(ctx, index.DealFilter{})
 		return dealsLoadedMsg{seq: seq, rows: rows, full: true, err: err}
+	}
+	if p.loaded {
+		return all
 	}
 	return tea.Batch(first, all)
 }

@@ -57,7 +57,7 @@ type searchedIndexMsg struct {
 }
 
 // searchLimit is how many results a search shows.
-const searchLimit = 50
+const searchLimit = 20
 
 // searchItemHeight is a result's lines: title, outlet and date, two lines
 // of sentence, a gap.

@@ -38,7 +38,7 @@ func TestMain(m *testing.M) {
 // benchDB is the database of the whole corpus, built on first use.
 func benchDB(b *testing.B) string {
 	b.Helper()
-	path, err := indextest.BenchDB(version, annotate.Article)
+	path, err := indextest.BenchDB(annotate.Article)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func openBenchIndex(b *testing.B) (*index.Index, *store.DB) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	return index.New(db, version, annotate.Article), db
+	return index.New(db, indextest.BenchVersion, annotate.Article), db
 }
 
 // BenchmarkIndex indexes the 20,000 stories into an empty database:

@@ -12,8 +12,12 @@ import (
 	"newsmark/store"
 )
 
-// BenchSeed is the seed of the benchmark corpus.
-const BenchSeed = 2026
+// BenchSeed is the seed of the benchmark corpus; BenchVersion the
+// annotator version its database is built with.
+const (
+	BenchSeed    = 2026
+	BenchVersion = "bench-1"
+)
 
 // BenchStories is how many stories the benchmark corpus holds: 20,000, or
 // NEWSMARK_BENCH_STORIES for a quick look with fewer.
@@ -64,13 +68,12 @@ func AddAll(ctx context.Context, ix *index.Index, stories []model.Article) error
 }
 
 // BenchDB is the path of a database holding BenchCorpus indexed by
-// annotate as version, built on the first call (about a minute for 20,000
+// annotate as BenchVersion, built on the first call (about a minute for 20,000
 // stories on two cores) and shared by later calls in the process.
 // NEWSMARK_BENCH_DB=FILE keeps it in FILE and reuses it in later runs
 // (delete the file when the annotator or the schema changes).
-func BenchDB(version string, annotate index.Annotator) (string, error) {
+func BenchDB(annotate index.Annotator) (string, error) {
 	bench.dbOnce.Do(func() {
-		corpus, _ := BenchCorpus()
 		if keep := os.Getenv("NEWSMARK_BENCH_DB"); keep != "" {
 			bench.path = keep
 			if _, err := os.Stat(keep); err == nil {
@@ -88,7 +91,8 @@ func BenchDB(version string, annotate index.Annotator) (string, error) {
 			return
 		}
 		defer db.Close()
-		bench.err = AddAll(context.Background(), index.New(db, version, annotate), corpus)
+		corpus, _ := BenchCorpus()
+		bench.err = AddAll(context.Background(), index.New(db, BenchVersion, annotate), corpus)
 	})
 	return bench.path, bench.err
 }
