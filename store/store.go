@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -101,6 +102,9 @@ func openOnce(path string, cfg config) (*DB, error) {
 		return nil, errors.New("open database: empty path")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, &Error{Op: "open", Path: path, Err: denied("cannot create its folder")}
+		}
 		return nil, classify("open", path, err)
 	}
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
@@ -171,6 +175,10 @@ func checkHeader(path string) error {
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
+	if errors.Is(err, fs.ErrPermission) {
+		// Not read-only: it cannot be read at all.
+		return &Error{Op: "open", Path: path, Err: denied("this user may not read it")}
+	}
 	if err != nil {
 		return classify("open", path, err)
 	}
@@ -185,6 +193,13 @@ func checkHeader(path string) error {
 	}
 	return nil
 }
+
+// denied is a permission error said in words: what this user may not do.
+// It matches fs.ErrPermission.
+type denied string
+
+func (d denied) Error() string        { return "permission denied: " + string(d) }
+func (d denied) Is(target error) bool { return target == fs.ErrPermission }
 
 // writable reports whether this process may write path (and its directory,
 // where SQLite keeps the -wal and -shm files). A missing file is writable if
