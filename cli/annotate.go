@@ -100,7 +100,7 @@ func runAnnotate(env Env, args []string) int {
 				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
 		default:
-			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
+			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
 			return 2
 		}
 	}

@@ -93,3 +93,12 @@ func checkNoAccess(t *testing.T, unreadable, missing string) {
 		}
 	}
 }
+
+// An odd database path (escapes, a newline) is quoted in the one-line
+// error, never printed as it is.
+func TestErrorQuotesAnOddPath(t *testing.T) {
+	e := &Error{Op: "open", Path: "/tmp/a\x1b]0;PWNED\x07\nb/newsmark.db", Kind: ErrCorrupt}
+	if msg := e.Error(); strings.ContainsAny(msg, "\x1b\x07\n") || !strings.Contains(msg, `\x1b`) {
+		t.Errorf("message %q", msg)
+	}
+}

@@ -16,6 +16,8 @@ import (
 	"github.com/adrg/xdg"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"newsmark/sanitize"
 )
 
 // Sentinels callers branch on: each failure wrapped by DB (Open, Write, Check)
@@ -271,9 +273,9 @@ type Error struct {
 // Error is one line: what was being done, which file, and why.
 func (e *Error) Error() string {
 	if e.Kind != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Op, e.Path, e.Kind)
+		return fmt.Sprintf("%s: %s: %v", e.Op, sanitize.Quote(e.Path), e.Kind)
 	}
-	return fmt.Sprintf("%s: %s: %v", e.Op, e.Path, e.Err)
+	return fmt.Sprintf("%s: %s: %v", e.Op, sanitize.Quote(e.Path), e.Err)
 }
 
 // Unwrap lets errors.Is find both the sentinel and the driver's error.
