@@ -30,6 +30,9 @@ func commands() []command {
 		{"export", "export highlights and notes as Markdown, JSON or CSV", runExport},
 		{"notes", "list stored highlights and notes", runNotes},
 		{"feeds", "manage subscriptions: add, rm, list, refresh, import, export", runFeeds},
+		{"index", "put articles (files, folders, URLs) in the index that search and deals read", runIndex},
+		{"search", "full-text search over every indexed and cached article (--json)", runSearch},
+		{"deals", "the deal tracker: every deal across the library, one row per deal (--json, --csv)", runDeals},
 	}
 }
 

@@ -132,9 +132,10 @@ func (c *Cache) Prune(ctx context.Context) (int, error) {
 	return c.DB.PruneFeedItems(ctx, time.Now().Add(-r))
 }
 
-// itemArticle is a cached item as an article; the body is segmented only
+// ItemArticle is a cached item as an article (the reader's and the
+// index's view of it); the body is segmented only
 // when there is one (FeedItems leaves it out of lists).
-func itemArticle(it store.FeedItem) model.Article {
+func ItemArticle(it store.FeedItem) model.Article {
 	a := model.Article{
 		ID: it.ArticleID, Title: it.Title, Source: it.Source, Date: it.Date,
 		Authors: it.Authors, URL: it.URL, Links: it.Links, Body: it.Body,
@@ -149,7 +150,7 @@ func itemArticle(it store.FeedItem) model.Article {
 // reads its body from the cache, else fetches its page (with ctx) and
 // stores it, so that it reads offline next time.
 func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) articles.Entry {
-	meta := itemArticle(it)
+	meta := ItemArticle(it)
 	meta.Tags = tags
 	return articles.NewEntry(meta, func() (model.Article, error) { return c.LoadContext(ctx, articles.Entry{Meta: meta}) })
 }
@@ -181,7 +182,7 @@ func (c *Cache) article(ctx context.Context, id string, tags []string) (model.Ar
 	if !ok {
 		return model.Article{}, errors.New(id + ": no longer in the feed cache")
 	}
-	meta := itemArticle(it)
+	meta := ItemArticle(it)
 	meta.Tags = tags
 	if it.Body != "" {
 		return meta, nil

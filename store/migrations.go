@@ -6,6 +6,7 @@ var migrations = []Migration{
 	m001Highlights,
 	m002Feeds,
 	m003Times,
+	m004Index,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -29,7 +29,7 @@ func TestGoldenRefresh(t *testing.T) {
 					Web: &Web{OpenBrowser: rec.open}})}
 				d.run(d.m.Init())
 				d.send(resize(sz[0], sz[1]))
-				w := &d.m.web
+				w := &d.m.net
 				w.begin(1)
 				w.refreshing = true
 				feed := func(name string) string {
@@ -48,7 +48,7 @@ func TestGoldenRefresh(t *testing.T) {
 					{Feed: feed("Broken Wire"), State: feeds.RefreshFailed, Err: errors.New("HTTP 404 Not Found")},
 				}
 				for _, p := range steps {
-					d.m.refreshStep(refreshMsg{ch: ch, p: p, ok: true}) // the re-armed read is not run
+					refreshStep(&d.m, refreshMsg{ch: ch, p: p, ok: true}) // the re-armed read is not run
 				}
 				golden.RequireEqual(t, d.raw())
 			})

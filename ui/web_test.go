@@ -208,7 +208,7 @@ func TestLinksNone(t *testing.T) {
 	d := newDriver(t, singleLibrary(model.Article{ID: "x", Title: "No links here", Body: "Plain text only."}), Dark, 80, 20)
 	d.keys("L")
 	d.mustSee("this article has no links")
-	if d.m.links.open {
+	if d.m.overlay == overlayLinks {
 		t.Fatal("links overlay open with no links")
 	}
 }
@@ -227,11 +227,11 @@ func TestEscCancelsSlowURL(t *testing.T) {
 		if p != "/slow/feed.xml" {
 			t.Fatalf("cancelled %s", p)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the request was not cancelled")
 	}
 	d.waitText("/slow/feed.xml: cancelled")
-	if d.m.web.busy() {
+	if d.m.net.busy() {
 		t.Fatal("still busy after cancelling")
 	}
 }
@@ -249,7 +249,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 		Web: &Web{Client: fetch.NewClient("test")}}
 	d := newLive(t, opts, 100, 30)
 	// Feed the item in as a fetched feed would arrive.
-	d.m.web.begin(1)
+	d.m.net.begin(1)
 	d.send(urlFetchedMsg{url: f.URL, fetched: feeds.Fetched{Feed: f}})
 	d.waitText("A page that never comes")
 	d.keys("enter")
@@ -258,7 +258,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 	d.keys("esc")
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the page request was not cancelled")
 	}
 	s := d.waitText("fetch cancelled")
@@ -269,7 +269,8 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 
 // TestEscCancelsRefresh: esc in the library stops a refresh whose feed
 // hangs; the feed gets no failure line (the reader cut it short), and a
-// second r can start again.
+// second r can start again (and is cancelled in turn, so the test server
+// closes at once rather than when the client gives up).
 func TestEscCancelsRefresh(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
@@ -281,11 +282,14 @@ func TestEscCancelsRefresh(t *testing.T) {
 	ws.waitStarted(t)
 	d.keys("esc")
 	s := d.waitText("refresh cancelled")
-	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.web.busy() {
+	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.net.busy() {
 		t.Fatalf("a cancelled refresh left a failure line or work in flight:\n%s", s)
 	}
 	d.keys("r")
 	d.waitText("refreshing 0/1")
+	ws.waitStarted(t)
+	d.keys("esc")
+	d.waitText("refresh cancelled")
 }
 
 // TestFailedOpenShowsSummaryAndStaysUnread: an unread cached item whose
@@ -354,21 +358,21 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("fetching 0/1"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	ws.waitStarted(t)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("esc did not cancel the request")
 	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("xml: cancelled"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	tm.Type("q")
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
-		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
+	if fm.net.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
+		t.Fatalf("after esc: busy %v, problems %q", fm.net.busy(), fm.library.problems)
 	}
 }
 
@@ -379,9 +383,9 @@ func TestProgressRowsSanitised(t *testing.T) {
 	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
 	subs := []feeds.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
 	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
-	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
-	d.m.refresh() // the rows only: the Cmds that would fetch are not run
-	d.m.refreshStep(refreshMsg{ch: make(chan feeds.Progress), ok: true, p: feeds.Progress{
+	d.m.net.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
+	refreshStart(&d.m) // the rows only: the Cmds that would fetch are not run
+	refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), ok: true, p: feeds.Progress{
 		Feed: subs[0].URL, Title: evil, State: feeds.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
 	raw := d.raw()
 	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {

@@ -4,24 +4,29 @@ import (
 	"sort"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/model"
+	"newsmark/notes"
 )
 
-// venturesPane is the Ventures tab: one card per venture, announced first,
-// then by where the evidence starts. enter jumps to the evidence and marks it.
-type venturesPane struct {
-	keys     *KeyMap
-	styles   *Styles
+// venturesTab is the Ventures tab: one card per venture, announced first,
+// then by where the evidence starts. enter jumps to the evidence and marks
+// it; h keeps the card as a note.
+type venturesTab struct {
+	common
 	ventures []model.Venture
 	list     itemList
 	width    int
+	focused  bool
 }
+
+func (v *venturesTab) keepsCards() {}
 
 // setData keeps its own sorted copy: the annotations are shared and
 // must not be reordered under the reader.
-func (v *venturesPane) setData(ann model.Annotations) {
+func (v *venturesTab) setData(ann model.Annotations) {
 	v.ventures = append([]model.Venture(nil), ann.Ventures...)
 	sort.SliceStable(v.ventures, func(i, j int) bool {
 		a, b := v.ventures[i], v.ventures[j]
@@ -43,18 +48,20 @@ func evidenceStart(v model.Venture) int {
 }
 
 // count is the number shown on the tab.
-func (v *venturesPane) count() int { return len(v.ventures) }
+func (v *venturesTab) count() int { return len(v.ventures) }
 
-func (v *venturesPane) SetSize(w, h int) {
+// SetSize re-renders: cards are wrapped to the panel width.
+func (v *venturesTab) SetSize(w, h int) tea.Cmd {
 	v.width = w
 	v.list.setHeight(h)
 	v.render()
+	return nil
 }
 
-func (v *venturesPane) setStyles() { v.render() }
+func (v *venturesTab) setFocused(f bool) { v.focused = f }
 
 // render builds the cards (model.Venture.Card) for the current width and styles.
-func (v *venturesPane) render() {
+func (v *venturesTab) render() {
 	cur, off := v.list.cursor, v.list.offset
 	st := v.styles
 	w := max(v.width-2, 8)
@@ -93,19 +100,55 @@ func (v *venturesPane) render() {
 	}
 }
 
-// Update moves between cards; enter jumps to the card's evidence.
-func (v *venturesPane) Update(msg tea.KeyPressMsg) tea.Cmd {
+// Update moves between cards; enter jumps to the card's evidence, h keeps
+// the card as a note on its first passage.
+func (v *venturesTab) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case articleOpenedMsg:
+		v.setData(model.Annotations{})
+	case annotatedMsg:
+		v.setData(msg.ann)
+	case themeMsg:
+		v.render()
+	case tea.KeyPressMsg:
+		return nil, v.key(msg)
+	}
+	return nil, nil
+}
+
+func (v *venturesTab) key(msg tea.KeyPressMsg) request {
 	if h, _ := v.list.keys(v.keys.Panel, msg); h {
 		return nil
 	}
-	if jumpKey(v.keys, msg) && v.list.cursor >= 0 && len(v.ventures) > 0 {
-		vt := v.ventures[v.list.items[v.list.cursor].ref]
+	vt, ok := v.current()
+	switch {
+	case key.Matches(msg, v.keys.Panel.Jump) && ok:
 		if len(vt.Evidence) > 0 {
-			return jumpTo(vt.Evidence[0], vt.Evidence...)
+			return jumpMsg{vt.Evidence[0], vt.Evidence}
 		}
 		return status("this venture has no evidence span to jump to")
+	case key.Matches(msg, v.keys.Panel.Keep):
+		if !ok || len(vt.Evidence) == 0 {
+			return status("no venture with a passage to keep here")
+		}
+		return keepCardMsg{vt.Evidence[0], notes.VentureCard(vt), "card kept as a note"}
 	}
 	return nil
 }
 
-func (v *venturesPane) View(focused bool) string { return v.list.View(v.width, v.styles, focused) }
+// current is the venture under the cursor.
+func (v *venturesTab) current() (model.Venture, bool) {
+	if v.list.cursor < 0 || len(v.ventures) == 0 || !v.list.items[v.list.cursor].selectable {
+		return model.Venture{}, false
+	}
+	return v.ventures[v.list.items[v.list.cursor].ref], true
+}
+
+// View draws the visible cards.
+func (v *venturesTab) View() string { return v.list.View(v.width, v.styles, v.focused) }
+
+// ShortHelp is the panel's most used bindings.
+func (v *venturesTab) ShortHelp() []key.Binding { return v.FullHelp()[0] }
+
+// FullHelp is the panel's bindings: every tab shares them.
+func (v *venturesTab) FullHelp() [][]key.Binding { return v.keys.helpGroups(InPanel) }

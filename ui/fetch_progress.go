@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsmark/feeds"
@@ -12,17 +14,18 @@ import (
 // maxRows is how many feeds the progress block lists; the rest are counted.
 const maxRows = 6
 
-// progressHeight is the lines the progress block takes above the library.
-func (w *webState) progressHeight() int {
+// height is the lines the progress block takes above the library.
+func (w *network) height() int {
 	if len(w.rows) == 0 {
 		return 0
 	}
 	return 1 + min(len(w.rows), maxRows+1) + 1 // heading, rows (+ "more"), rule
 }
 
-// progressView draws the fetches in flight: a bar over all of them, then one
-// line per feed with its spinner, its count of new items or its reason.
-func (w *webState) progressView(st *Styles, width int) string {
+// View draws the fetches in flight: a bar over all of them, then one line
+// per feed with its spinner, its count of new items or its reason.
+func (w *network) View() string {
+	st, width := w.styles, w.width
 	if len(w.rows) == 0 {
 		return ""
 	}
@@ -68,8 +71,17 @@ func (w *webState) progressView(st *Styles, width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// SetSize gives the block its width; its height is its rows.
+func (w *network) SetSize(width, _ int) tea.Cmd { w.width = width; return nil }
+
+// ShortHelp is empty: r and esc are the root's (listed with the library).
+func (w *network) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is empty, as ShortHelp.
+func (w *network) FullHelp() [][]key.Binding { return nil }
+
 // statusLine is the status bar's note of what is in flight.
-func (w *webState) statusLine(onReader bool) string {
+func (w *network) statusLine(onReader bool) string {
 	if onReader && w.loadGen != 0 {
 		return w.spinner.View() + " fetching the full article · esc cancels"
 	}

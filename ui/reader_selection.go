@@ -103,7 +103,7 @@ func (r *readerPane) startSelection() bool {
 	}
 	r.cur.selecting, r.cur.anchor, r.cur.head = true, s, s.End
 	r.cur.shown = true
-	r.SetSelection(r.selection())
+	r.setSelection(r.selection())
 	return true
 }
 
@@ -113,7 +113,7 @@ func (r *readerPane) cancelSelection() bool {
 		return false
 	}
 	r.cur.selecting = false
-	r.SetSelection(model.Span{})
+	r.setSelection(model.Span{})
 	return true
 }
 
@@ -170,7 +170,7 @@ func (r *readerPane) extend(u unit, dir int) bool {
 	}
 	r.cur.head = t
 	sel := r.selection()
-	r.SetSelection(sel)
+	r.setSelection(sel)
 	// The cursor follows the head, so it stays where the selection grew.
 	ss := r.article.Sentences
 	show := t

@@ -9,6 +9,11 @@ import (
 	"newsmark/model"
 )
 
+// Entity marks: the reader's inline colouring of companies, people, places,
+// figures and quotes, with search matches, jump marks, the reader's kept
+// highlights and the selection layered over them, drawn per screen line
+// from byte offsets.
+
 // markKind is what an inline highlight marks.
 type markKind uint8
 
