@@ -138,11 +138,11 @@ func TestBrokenDatabases(t *testing.T) {
 			os.Mkdir(filepath.Join(dir, store.FileName), 0o700)
 			return nil
 		}},
-		{"a FIFO", refused, "not a regular file", func(t *testing.T, dir string) *syscall.Credential {
+		{"a FIFO", refused, "is a named pipe", func(t *testing.T, dir string) *syscall.Credential {
 			syscall.Mkfifo(filepath.Join(dir, store.FileName), 0o600)
 			return nil
 		}},
-		{"a socket", refused, "not a regular file", func(t *testing.T, dir string) *syscall.Credential {
+		{"a socket", refused, "is a socket", func(t *testing.T, dir string) *syscall.Credential {
 			listenUnix(t, filepath.Join(dir, store.FileName))
 			return nil
 		}},

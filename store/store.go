@@ -112,9 +112,16 @@ func openOnce(path string, cfg config) (*DB, error) {
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		// Not a database at all: say what it is. Opening a FIFO to read
 		// its header would wait for a writer forever.
-		what := "not a regular file (" + fi.Mode().Type().String() + ")"
-		if fi.IsDir() {
+		what := "not a regular file, not a database file"
+		switch t := fi.Mode().Type(); {
+		case fi.IsDir():
 			what = "is a folder, not a database file"
+		case t&fs.ModeNamedPipe != 0:
+			what = "is a named pipe (FIFO), not a database file"
+		case t&fs.ModeSocket != 0:
+			what = "is a socket, not a database file"
+		case t&fs.ModeDevice != 0:
+			what = "is a device, not a database file"
 		}
 		return nil, &Error{Op: "open", Path: path, Err: errors.New(what)}
 	}
