@@ -74,3 +74,16 @@ func TestParseDealFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyFilterIgnoresCase: the party filter matches any case, in ASCII
+// names and others.
+func TestPartyFilterIgnoresCase(t *testing.T) {
+	t.Parallel()
+	d := DealRow{Parties: []Party{{Name: "Zephyr Mills Ltd."}, {Name: "Société Générale SA"}}}
+	for party, want := range map[string]bool{"zephyr": true, "MILLS LTD": true, "ills l": true, "société": true,
+		"SOCIÉTÉ GÉN": true, "zephyrs": false, "harbor": false} {
+		if got := (DealFilter{Party: party}).Match(&d); got != want {
+			t.Errorf("party %q: %v, want %v", party, got, want)
+		}
+	}
+}
