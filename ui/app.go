@@ -96,7 +96,7 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -221,6 +221,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.library, msg)
 	case exportedMsg:
 		return m.route(&m.export, msg)
+	case notesRenderedMsg:
+		return m.route(&m.panel, msg)
 	default:
 		return m.apply(msg)
 	}
@@ -359,21 +361,22 @@ func (m *Model) layout() tea.Cmd {
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
+	var cmds []tea.Cmd
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
 	case w >= 100:
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
-		m.panel.SetSize(pw, h)
+		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
 		m.panel.setBelow(true)
-		m.panel.SetSize(w, ph)
+		cmds = append(cmds, m.panel.SetSize(w, ph))
 		rh = h - ph
 	}
-	return m.reader.SetSize(rw, rh)
+	return tea.Batch(append(cmds, m.reader.SetSize(rw, rh))...)
 }
 
 // setTheme rebuilds the styles every pane shares and lets them re-render.

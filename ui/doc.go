@@ -29,6 +29,8 @@
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
 //	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
+//	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile
 // and the charm libraries; its program code must not import annotate,

@@ -26,6 +26,11 @@ type notesEnv struct {
 
 func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
 	t.Helper()
+	return newNotesEnvTheme(t, lib, Dark, w, h)
+}
+
+func newNotesEnvTheme(t *testing.T, lib articles.Library, theme Theme, w, h int) *notesEnv {
+	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(store.DefaultPath(dir))
 	if err != nil {
@@ -33,7 +38,7 @@ func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
 	}
 	t.Cleanup(func() { db.Close() })
 	n := notes.New(db)
-	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: Dark, Notes: n, ExportDir: dir})}
+	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: theme, Notes: n, ExportDir: dir})}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return &notesEnv{driver: d, notes: n, dir: dir}
