@@ -104,7 +104,8 @@ func New(opts Options) Model {
 	m.reader = newReader(c)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
@@ -219,7 +220,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
 		return m.route(&m.library, msg)
-	case exportedMsg:
+	case exportedMsg, previewMsg:
 		return m.route(&m.export, msg)
 	case notesRenderedMsg:
 		return m.route(&m.panel, msg)
@@ -361,7 +362,7 @@ func (m *Model) layout() tea.Cmd {
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.export.SetSize(w, h)}
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
@@ -385,7 +386,8 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 		return nil
 	}
 	*m.styles = NewStyles(t)
-	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}))
+	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
+		m.route(&m.export, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.

@@ -20,7 +20,8 @@
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,
-//	export_prompt.go, input.go,
+//	export_prompt.go,
+//	export_preview.go, input.go,
 //	help_overlay.go                the overlays and the text input
 //	network.go, feed_refresh.go,
 //	article_load.go,
