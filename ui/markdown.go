@@ -38,9 +38,6 @@ type rendererKey struct {
 	width  int
 	theme  Theme
 	layout mdLayout
-	// termText leaves body text in the terminal's own colour: a command's
-	// output, where the background was not asked.
-	termText bool
 }
 
 // markdownRenderers builds glamour renderers lazily, one per rendererKey,
@@ -191,11 +188,10 @@ func sgrLen(s string) int {
 
 // RenderMarkdown renders md for a terminal that shows a command's output
 // (`newsmark notes`, `newsmark export` on a terminal): glow's layout in
-// theme t's palette, wrapped to width, the body text in the terminal's own
-// colour. Mono gives glamour's notty style. It builds a renderer for the
-// one call.
+// theme t's palette, wrapped to width. Mono gives glamour's notty style.
+// It builds a renderer for the one call.
 func RenderMarkdown(md string, width int, t Theme) (string, error) {
-	lines, err := newMarkdownRenderers().renderLines(md, rendererKey{width: width, theme: t, layout: mdDocument, termText: true})
+	lines, err := newMarkdownRenderers().renderLines(md, rendererKey{width: width, theme: t, layout: mdDocument})
 	if err != nil {
 		return "", err
 	}
@@ -219,13 +215,15 @@ func markdownStyle(k rendererKey) gansi.StyleConfig {
 	default:
 		p = DarkPalette()
 	}
-	if k.termText {
-		p.Text = nil
-	}
 	c := hexp
 	t := boolp(true)
 	s := gansi.StyleConfig{
-		Document:   gansi.StyleBlock{StylePrimitive: gansi.StylePrimitive{Color: c(p.Text)}},
+		// Body text is left in the terminal's own colour: a colour on the
+		// document, a paragraph or a list styles every space glamour pads a
+		// line with (5 times the work and 10 times the output: 90 against
+		// 475 ms for a 55 KB export), and on the text runs it overrides the
+		// headings'. Everything else takes the palette's colour.
+		Document:   gansi.StyleBlock{},
 		BlockQuote: gansi.StyleBlock{StylePrimitive: gansi.StylePrimitive{Color: c(p.Quote)}, Indent: uintp(1), IndentToken: strp("│ ")},
 		Paragraph:  gansi.StyleBlock{},
 		List:       gansi.StyleList{LevelIndent: 2},
