@@ -24,12 +24,12 @@ type notesEnv struct {
 	dir   string
 }
 
-func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
+func newNotesEnv(t testing.TB, lib articles.Library, w, h int) *notesEnv {
 	t.Helper()
 	return newNotesEnvTheme(t, lib, Dark, w, h)
 }
 
-func newNotesEnvTheme(t *testing.T, lib articles.Library, theme Theme, w, h int) *notesEnv {
+func newNotesEnvTheme(t testing.TB, lib articles.Library, theme Theme, w, h int) *notesEnv {
 	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(store.DefaultPath(dir))
