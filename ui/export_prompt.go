@@ -187,7 +187,9 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 	return func() tea.Msg {
 		ex, err := gather()
 		if err == nil {
-			err = ex.WriteFile(path, f, outfile.Options{Overwrite: overwrite})
+			// FilesOnly: in the reader a FIFO at the path would hold the
+			// export with nothing on screen to say so; streams are for the CLI.
+			err = ex.WriteFile(path, f, outfile.Options{Overwrite: overwrite, FilesOnly: true})
 		}
 		msg := exportedMsg{path: path, n: ex.Highlights(), err: err}
 		if errors.Is(err, outfile.ErrExists) {
