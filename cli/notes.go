@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"newsmark/notes"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
