@@ -5,8 +5,8 @@
 // It owns layout, keys and styles. It takes articles, the annotator and the
 // notes service from its caller through Options and does no loading,
 // extraction or storage of its own; every load, fetch, wrap, annotation,
-// search, note save and export runs in a tea.Cmd, and every fetch can be
-// cancelled with esc (network.go).
+// search, note save, export and glamour render runs in a tea.Cmd, and every
+// fetch can be cancelled with esc (network.go).
 //
 // The program is a root model (app.go) over panes (pane.go): the root owns
 // layout, focus, the overlays and the status bar and only routes; each pane
