@@ -7,8 +7,8 @@ import (
 )
 
 // contextCompany applies the context rules to an unresolved run.
-func (d *doc) contextCompany(c *chunk) bool {
-	ns := &d.ns
+func (ep *entityPass) contextCompany(c *chunk) bool {
+	ns := &ep.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
 	ff := c.firstBits
@@ -38,8 +38,8 @@ func (d *doc) contextCompany(c *chunk) bool {
 }
 
 // propagateLists: in "A, B, C and D" a run next to a company is a company.
-func (d *doc) propagateLists() {
-	ns := &d.ns
+func (ep *entityPass) propagateLists() {
+	ns := &ep.ns
 	cs := ns.chunks
 	for pass := 0; pass < 3; pass++ {
 		changed := false
@@ -94,8 +94,8 @@ func (d *doc) propagateLists() {
 var creditWords = map[string]bool{"from": true, "by": true, "By": true}
 
 // contributors: names on the credit line are people.
-func (d *doc) contributors() {
-	ns := &d.ns
+func (ep *entityPass) contributors() {
+	ns := &ep.ns
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
 		if c.kind() != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
@@ -123,12 +123,12 @@ func (d *doc) contributors() {
 			c.set(model.Person, "credit")
 		}
 	}
-	for _, f := range d.fields {
+	for _, f := range ep.fields {
 		if f.name != model.FieldContributors {
 			continue
 		}
-		for i := range d.ns.chunks {
-			c := &d.ns.chunks[i]
+		for i := range ep.ns.chunks {
+			c := &ep.ns.chunks[i]
 			if c.s >= f.s && c.e <= f.e && c.kind() == "" && c.t1-c.t0 >= 2 {
 				c.set(model.Person, "credit")
 			}

@@ -29,7 +29,7 @@ const (
 
 // qAttributor resolves the speakers of one article's quoted spans.
 type qAttributor struct {
-	d     *qDoc
+	d     *doc
 	toks  []qTok
 	spans []qSpan // every quoted span, in order: their words are no one's subject
 	// lastCompanySpeaker is the company that most recently spoke (for "the company said")
@@ -39,7 +39,7 @@ type qAttributor struct {
 	added          int
 }
 
-func newQAttributor(d *qDoc) *qAttributor {
+func newQAttributor(d *doc) *qAttributor {
 	at := &qAttributor{d: d, lastSpeaker: -1, nextID: 1}
 	for _, e := range d.ents {
 		if len(e.ID) > 1 && e.ID[0] == 'e' {
@@ -190,7 +190,7 @@ func (at *qAttributor) modifierPhrase(s *qSpan) bool {
 	if len(before) == 0 || !before[len(before)-1].word || !qModDeterminers[at.word(before[len(before)-1])] {
 		return false
 	}
-	after := qTokens(d.body, s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
+	after := d.words(s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
 	if len(after) == 0 || !after[0].word {
 		return false
 	}
@@ -236,7 +236,7 @@ func (at *qAttributor) windowTokens(from, to int) []qTok {
 	if to-from > qMaxWindow {
 		to = from + qMaxWindow
 	}
-	at.toks = qTokens(at.d.body, from, to, at.toks[:0])
+	at.toks = at.d.words(from, to, at.toks[:0])
 	return at.toks
 }
 
@@ -374,7 +374,7 @@ func (at *qAttributor) windowTokensBack(from, to int) []qTok {
 			from++
 		}
 	}
-	at.toks = qTokens(at.d.body, from, to, at.toks[:0])
+	at.toks = at.d.words(from, to, at.toks[:0])
 	return at.toks
 }
 

@@ -23,7 +23,7 @@ const (
 	fPara                     // first token after a blank line (or of the text)
 	fDigit                    // a word with a digit in it ("C180")
 	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
-	fFig                      // may open a figure (figFlag): what the figure pass asks of every token
+	fFig                      // may open a figure: set by newDoc (opensFigure), never by scan
 )
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
@@ -61,15 +61,11 @@ func scan(text string, toks []token) []token {
 				j++
 			}
 			if j == n || plainEnd[text[j]] {
-				flags := pend
-				if figFirst[c] && figFilter.maybe(text[i:j]) && figStartList.has(text[i:j]) { // figFlag's kWord case
-					flags |= fFig
-				}
 				if j-i > maxTokenLen {
 					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
 					toks = appendTok(toks, text, i, j, kWord, 0, &pend)
 				} else {
-					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
+					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: pend})
 				}
 				// and the space after it, most often there, without a turn of the loop
 				i, pend = j, 0
@@ -171,10 +167,10 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uin
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: figFlag(kind, flags, text[s:cut])})
+		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags})
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: figFlag(kind, flags, text[s:e])})
+	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags})
 }
 
 func isLetter(r rune) bool {

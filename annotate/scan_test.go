@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"newsmark/model"
 )
 
 // A word longer than a token can hold is cut into pieces that cover it, in
@@ -41,16 +43,33 @@ func TestScanCutsAWordLongerThanATokenOnRuneBoundaries(t *testing.T) {
 	}
 }
 
-// The fast path for lower-case words sets fFig as figFlag would, and every
-// piece of a word cut in pieces has its own.
-func TestScanFigFlagIsFigFlag(t *testing.T) {
-	text := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
+// The doc marks as figure openers exactly the tokens opensFigure accepts,
+// in the body and in the fields after it, and every piece of a word cut in
+// pieces is asked on its own.
+func TestDocFigureOpenersAreOpensFigure(t *testing.T) {
+	body := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
 		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$"
-	for _, tk := range scan(text, nil) {
-		w := text[tk.s:tk.end()]
-		if want := figFlag(tk.kind, tk.flags&^fFig, w); tk.flags != want {
-			t.Fatalf("token %.20q: flags %08b, figFlag says %08b", w, tk.flags, want)
+	d := newDoc(model.Article{Body: body, Title: "Acme pays $3 billion, two sources say"})
+	defer d.release()
+	k, pieces := 0, 0
+	for i, tk := range d.toks {
+		w := d.text.slice(int(tk.s), int(tk.end()))
+		want := opensFigure(tk.kind, tk.flags, w)
+		if got := tk.flags&fFig != 0; got != want {
+			t.Fatalf("token %.20q: fFig %v, opensFigure says %v", w, got, want)
 		}
+		if want {
+			if k >= len(d.figs) || int(d.figs[k]) != i {
+				t.Fatalf("token %d %.20q opens a figure but is not listed", i, w)
+			}
+			k++
+		}
+		if i > 0 && d.toks[i-1].n == maxTokenLen && d.toks[i-1].end() == tk.s && want {
+			pieces++
+		}
+	}
+	if k != len(d.figs) || pieces == 0 {
+		t.Fatalf("%d openers listed, %d found; %d long pieces open one", len(d.figs), k, pieces)
 	}
 }
 

@@ -265,7 +265,7 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 		bytes.Contains(before, []byte("enterprise value"))) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
-	ts := qFirstTokens(b, f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
+	ts := vb.d.firstWords(f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
@@ -344,7 +344,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 		}
 	}
 	// "a 10-year partnership"
-	ts := qFirstTokens(b, f.end, min(len(b), f.end+32), 1, vb.after[:0])
+	ts := vb.d.firstWords(f.end, min(len(b), f.end+32), 1, vb.after[:0])
 	vb.after = ts
 	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[vb.d.lw(ts[0].start, ts[0].end)]
 }
@@ -432,7 +432,7 @@ func (vb *vBuilder) adjectival(pos, end int) bool {
 	if b := vb.d.body; pos < end && (b[pos] == '\'' || strings.HasPrefix(b[pos:end], "’")) {
 		return true // "Asia's third largest economy": the place qualifies what follows
 	}
-	ts := qFirstTokens(vb.d.body, pos, min(end, pos+24), 1, vb.after[:0])
+	ts := vb.d.firstWords(pos, min(end, pos+24), 1, vb.after[:0])
 	vb.after = ts
 	if len(ts) == 0 || !ts[0].word {
 		return false

@@ -8,7 +8,7 @@ import (
 	"newsmark/model"
 )
 
-// ventures finds the deals an article reports.
+// findVentures finds the deals an article reports, on its doc d.
 //
 // Each sentence is read once for trigger words (joint venture, tie-up,
 // partnership, stake, invest, acquire, buy, take over, merge, project…). A
@@ -21,16 +21,9 @@ import (
 // count and timeframe come from the figure and place entities of the
 // evidence; status is background when the evidence dates the deal in the
 // past ("in 2016", "last year", "weeks before").
-func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Venture {
-	if len(a.Body) == 0 {
-		return nil
-	}
-	return venturesIn(a, newQDoc(a, ents, false), qs, nil)
-}
-
-// venturesIn finds the deals of a on its index d. quick, when not nil, is
-// vQuickTriggers of d.sents, read beforehand.
-func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
+//
+// quick, when not nil, is vQuickTriggers of d.sents, read beforehand.
+func findVentures(d *doc, a model.Article, qs []model.Quote, quick []bool) []model.Venture {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be, and only then is it copied and sorted: with
 	// no two starts alike, the sorted order is the one it has)
@@ -74,7 +67,7 @@ func (vb *vBuilder) inName(pos int) bool {
 
 // vBuilder collects the ventures of one article.
 type vBuilder struct {
-	d       *qDoc
+	d       *doc
 	quotes  []model.Quote
 	vs      []*vDeal
 	figs    []vFig
@@ -208,7 +201,7 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if vb.quick != nil && !vb.quick[si] || vb.quick == nil && !vQuickTrigger(d.body[s.Start:s.End]) {
 		return
 	}
-	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
+	all := d.words(s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
 	toks := all
@@ -571,7 +564,6 @@ func vPrepend(a []int, x int) []int {
 // about (its first company), else the last company named.
 func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	d := vb.d
-	b := d.body
 	k := 0
 	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[vb.d.lw(toks[k].start, toks[k].end)]) {
 		k++
@@ -593,7 +585,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	if si > 0 {
 		s := d.sents[si-1]
 		// its first eight tokens: 256 bytes hold them in any real sentence
-		ts := qFirstTokens(b, s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
+		ts := d.firstWords(s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
 		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {

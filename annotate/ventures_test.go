@@ -220,30 +220,34 @@ func TestVenturesPriceToldApart(t *testing.T) {
 	}
 }
 
-func TestQuotesAndVenturesMatchesTheTwoCalls(t *testing.T) {
+// Article is its passes run one after the other; the quotation marks and
+// deal words read ahead on another core change nothing.
+func TestArticleIsItsPassesInTurn(t *testing.T) {
 	a := benchArticle(20 << 10)
+	a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
 	ents := entities(a)
 	q1, e1 := quotes(a, ents)
 	v1 := ventures(a, e1, q1)
-	q2, e2, v2 := quotesAndVentures(a, entities(a), nil)
-	if !reflect.DeepEqual(q1, q2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(v1, v2) {
-		t.Fatalf("shared index differs: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q2), len(e1), len(e2), len(v1), len(v2))
+	ann := Article(a)
+	if !reflect.DeepEqual(q1, ann.Quotes) || !reflect.DeepEqual(e1, ann.Entities) || !reflect.DeepEqual(v1, ann.Ventures) {
+		t.Fatalf("passes in turn differ from Article: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(ann.Quotes),
+			len(e1), len(ann.Entities), len(v1), len(ann.Ventures))
 	}
-	if len(q2) == 0 || len(v2) == 0 {
-		t.Fatalf("sample gave %d quotes and %d ventures", len(q2), len(v2))
+	if len(q1) == 0 || len(v1) == 0 {
+		t.Fatalf("sample gave %d quotes and %d ventures", len(q1), len(v1))
 	}
-	// with the quotation marks and deal words read beforehand, as Article does on a long
-	// text whose sentences the loader found
-	a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
-	q1, e1, v1 = quotesAndVentures(a, entities(a), nil)
-	pre := make(chan textPass, 1)
-	pre <- readText(a)
-	q3, e3, v3 := quotesAndVentures(a, entities(a), pre)
-	if !reflect.DeepEqual(q1, q3) || !reflect.DeepEqual(e1, e3) || !reflect.DeepEqual(v1, v3) {
-		t.Fatalf("quotation marks and deal words read beforehand: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q3), len(e1), len(e3), len(v1), len(v3))
-	}
-	if len(v3) == 0 {
-		t.Fatal("no ventures with the loader's sentences")
+	d := newDoc(a)
+	defer d.release()
+	d.ents = findEntities(d)
+	d.indexMentions()
+	ch := make(ahead, 1)
+	ch <- textPass{spans: qFindSpans(d), quick: vQuickTriggers(d.body, d.sents)}
+	tp := ch.get(d)
+	q3 := findQuotes(d, tp.spans)
+	v3 := findVentures(d, a, q3, tp.quick)
+	if !reflect.DeepEqual(q1, q3) || !reflect.DeepEqual(e1, d.ents) || !reflect.DeepEqual(v1, v3) {
+		t.Fatalf("quotation marks and deal words read ahead: %d/%d quotes, %d/%d entities, %d/%d ventures", len(q1), len(q3),
+			len(e1), len(d.ents), len(v1), len(v3))
 	}
 }
 
