@@ -39,7 +39,7 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			ep.setAlias(last, e)
 			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
 			// Beek": a family name led by a particle keeps it.
-			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && particles[strings.ToLower(ns.word(k))] &&
+			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && lex.particles[strings.ToLower(ns.word(k))] &&
 				ns.toks[c.t1-1].kind == kWord {
 				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].end()))
 				ep.setAlias(family, e)
@@ -77,7 +77,7 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.lists(short)&(commonCap|place|demonym|firstName) != 0 || genericWords[short]) {
+			if len(words) == 1 && (lex.lists(short)&(commonCap|place|demonym|firstName) != 0 || lex.generic[short]) {
 				break
 			}
 			ep.setAlias(short, e)
@@ -90,7 +90,7 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 		if len(words) == 2 {
 			w := words[0]
 			f := wordSet(lex.get(w))
-			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
+			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !lex.generic[w] &&
 				!strings.Contains(w, "-") && len(w) > 2 {
 				ep.setAlias(w, e)
 			}
@@ -99,14 +99,6 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 		ep.setAlias(initials(ns, c, false), e)
 	}
 }
-
-// genericWords start many company names and are no name alone.
-var genericWords = map[string]bool{"General": true, "National": true, "International": true, "United": true,
-	"Royal": true, "Global": true, "Standard": true, "Public": true, "Central": true, "Federal": true, "State": true,
-	"China": true, "Japan": true, "Asia": true, "Pacific": true, "Atlantic": true, "Continental": true, "Industrial": true,
-	"Commercial": true, "Capital": true, "First": true, "New": true, "Great": true, "Eastern": true, "Western": true,
-	"Northern": true, "Southern": true, "Digital": true, "Energy": true, "Power": true, "Future": true, "Deutsche": true,
-	"Oil": true, "Gas": true, "Metro": true, "Trans": true, "Universal": true, "American": true, "British": true}
 
 // initials of a multi-word company name, with or without its suffix words
 // ("International Business Machines Corp." → "IBM", "Saudi Telecom Company" → "STC").
@@ -179,7 +171,7 @@ func (ep *entityPass) aliasScan() {
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
 			if j-1 > i {
 				t := toks[j-1]
-				if t.kind != kWord || ep.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
+				if t.kind != kWord || ep.covered[j-1] || t.flags&fCap == 0 && !lex.particles[ns.word(j-1)] &&
 					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
 					break
 				}

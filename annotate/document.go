@@ -88,6 +88,7 @@ func newDoc(a model.Article) *doc { return newDocText(a, false) }
 // newDocText is newDoc; with oneString set it scans the body and fields
 // copied into one string, as it once did (tests compare the two).
 func newDocText(a model.Article, oneString bool) *doc {
+	useLexicon()
 	d := &doc{body: a.Body, title: a.Title, bodyLen: len(a.Body), paras: a.Paragraphs, sents: a.Sentences}
 	if len(a.Body) > 0 && len(d.paras) == 0 {
 		d.paras = segment.Paragraphs(a.Body)
@@ -151,7 +152,7 @@ func newDocText(a model.Article, oneString bool) *doc {
 				}
 				s := int(t.s) - off
 				w := text[s : s+int(t.n)]
-				if !figFirst[w[0]] || !figFilter.maybe(w) && t.flags&fHyphen == 0 {
+				if !lex.figFirst[w[0]] || !lex.figFilter.maybe(w) && t.flags&fHyphen == 0 {
 					continue // most words: neither the first byte nor the filter fits
 				}
 			case kNum:

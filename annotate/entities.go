@@ -122,7 +122,6 @@ type entB struct {
 
 // newEntityPass prepares the entity pass over d's tokens.
 func newEntityPass(d *doc) *entityPass {
-	useLexicon()
 	ep := &entityPass{d: d, text: d.text, bodyLen: d.bodyLen, fields: d.fields, alias: map[string]int{},
 		figKeys: map[figKey]int{}, figs: d.figs, scratch: d.scratch}
 	ep.ns.text, ep.ns.toks, ep.ns.caps = d.text, d.toks, d.caps

@@ -131,15 +131,15 @@ func (ep *entityPass) tok(i int) string {
 func (ep *entityPass) currencyAt(i int) (string, int) {
 	toks := ep.ns.toks
 	w := ep.tok(i)
-	if !currencyFirst[w[0]] {
+	if !lex.currencyFirst[w[0]] {
 		return "", 0 // numbers and most words
 	}
 	if toks[i].kind == kWord && i+2 < len(toks) && ep.tok(i+1) == "$" && ep.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixVals.get(ep.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
+		if c, ok := lex.prefixVals.get(ep.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
 		}
 	}
-	c, ok := currencyPrefixVals.get(w)
+	c, ok := lex.prefixVals.get(w)
 	if !ok {
 		return "", 0
 	}
@@ -180,16 +180,16 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 		v = x
 	case kWord:
 		w := strings.ToLower(ep.tok(i))
-		x, ok := numberWordVals.get(w)
+		x, ok := lex.numberVals.get(w)
 		if !ok {
 			// "twenty-five"; "two-year" (the number of a compound)
 			tens, units, hy := strings.Cut(w, "-")
-			a, ok1 := numberWordVals.get(tens)
-			b, ok2 := numberWordVals.get(units)
+			a, ok1 := lex.numberVals.get(tens)
+			b, ok2 := lex.numberVals.get(units)
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
-			case hy && ok1 && durationUnits.has(units) && tens != "a" && tens != "an":
+			case hy && ok1 && lex.duration.has(units) && tens != "a" && tens != "an":
 				x = a
 			default:
 				return 0, 0, false, false
@@ -204,14 +204,14 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 	ep.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
 		w := ep.tok(j)
-		m, ok := scaleVals.get(w)
+		m, ok := lex.scaleVals.get(w)
 		if !ok && toks[j].flags&fHyphen == 0 {
 			break
 		}
 		if !ok {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
-			if m, ok = scaleVals.get(left); hy && ok && len(left) > 2 && !ep.glued(j) {
+			if m, ok = lex.scaleVals.get(left); hy && ok && len(left) > 2 && !ep.glued(j) {
 				v *= m
 				ep.hyphenUnit = right
 				return v, j + 1, true, word
@@ -230,7 +230,7 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 	}
 	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
 		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && durationUnits.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
+		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
 			return 1, j, false, true
 		}
 		return 0, 0, false, false
@@ -260,7 +260,7 @@ func smallInteger(s string) (float64, bool) {
 func (ep *entityPass) figureAt(i int) (figure, bool) {
 	toks := ep.ns.toks
 	t := toks[i]
-	if t.kind == kWord && t.flags&fCap != 0 && dateWords.has(ep.tok(i)) {
+	if t.kind == kWord && t.flags&fCap != 0 && lex.dates.has(ep.tok(i)) {
 		return ep.dateAt(i)
 	}
 	if cur, j := ep.currencyAt(i); cur != "" {
@@ -279,14 +279,14 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	}
 	num := ep.tok(i)
 	if ep.hyphenUnit != "" {
-		if cur, ok := currencyWordVals.get(ep.hyphenUnit); ok {
+		if cur, ok := lex.currencyVals.get(ep.hyphenUnit); ok {
 			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}, true
 		}
 	}
 	// "two-year", "five-month"
 	if word && j == i+1 && strings.Contains(num, "-") {
 		_, right, _ := strings.Cut(num, "-")
-		if durationUnits.has(right) {
+		if lex.duration.has(right) {
 			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
 		}
 	}
@@ -309,10 +309,10 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		switch {
 		case w == "times" || w == "fold":
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-		case durationUnits.has(w) && !(ep.tok(j+2) == "-" && ep.tok(j+3) == "old"):
+		case lex.duration.has(w) && !(ep.tok(j+2) == "-" && ep.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
-		if cur, ok := currencyWordVals.get(w); ok && len(w) > 2 {
+		if cur, ok := lex.currencyVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 		}
 	}
@@ -333,25 +333,25 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
 		}
-		if cur, ok := currencyWordVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
+		if cur, ok := lex.currencyVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
 			ep.perAfter(&f)
 			return f, true
 		}
 		// "4.17 Australian dollars"
-		if demonyms.has(w) && j+1 < len(toks) {
-			if cur, ok := currencyWordVals.get(strings.ToLower(ep.tok(j + 1))); ok && len(ep.tok(j+1)) > 2 {
+		if lex.demonyms.has(w) && j+1 < len(toks) {
+			if cur, ok := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); ok && len(ep.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
-			if v2, k, _, _ := ep.numberAt(j + 1); k > 0 && k < len(toks) && durationUnits.has(strings.ToLower(ep.tok(k))) {
+			if v2, k, _, _ := ep.numberAt(j + 1); k > 0 && k < len(toks) && lex.duration.has(strings.ToLower(ep.tok(k))) {
 				_ = v2
 				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(ep.tok(k)))}, true
 			}
 		}
-		if durationUnits.has(lw) && !(ep.tok(j+1) == "old") {
+		if lex.duration.has(lw) && !(ep.tok(j+1) == "old") {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
@@ -367,7 +367,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		return figure{}, false
 	}
 	// "22 April"
-	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && dateWords.has(ep.tok(j)) && len(ep.tok(j)) > 3 {
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dates.has(ep.tok(j)) && len(ep.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
 	}
 	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
@@ -378,7 +378,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if k, head := ep.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && partyNouns[head]) {
+	if k, head := ep.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
 		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
 		ep.perAfter(&f) // "3 million tonnes a year"
 		return f, true
@@ -409,10 +409,10 @@ func (ep *entityPass) countHead(j int) (int, string) {
 		}
 		w := ep.tok(k)
 		lw := strings.ToLower(w)
-		if countStopList.has(lw) {
+		if lex.countStop.has(lw) {
 			return 0, ""
 		}
-		if countNouns.has(lw) || isPlural(w) {
+		if lex.countNouns.has(lw) || isPlural(w) {
 			return k + 1, lw
 		}
 	}
@@ -420,24 +420,6 @@ func (ep *entityPass) countHead(j int) (int, string) {
 }
 
 func (ep *entityPass) hasSpace(k int) bool { return ep.ns.toks[k].flags&fSpace != 0 }
-
-// partyNouns after a spelled-out number name the parties of a story ("two
-// companies"), not a figure a reader would look for.
-var partyNouns = map[string]bool{"companies": true, "firms": true, "partners": true, "groups": true, "sides": true,
-	"parties": true, "suppliers": true, "makers": true, "leaders": true, "rivals": true, "players": true,
-	"businesses": true, "nations": true, "countries": true, "banks": true, "carmakers": true, "automakers": true,
-	"executives": true, "sources": true, "analysts": true, "officials": true}
-
-// countStop ends the search for a counted noun.
-var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true, "on": true, "for": true, "by": true,
-	"from": true, "with": true, "that": true, "which": true, "a": true, "an": true, "as": true, "at": true, "is": true,
-	"was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "per": true, "percent": true,
-	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
-	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
-	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
-
-// countStopList is countStop on a table: countHead asks it of the words after every number.
-var countStopList = newWordList(countStop)
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -465,18 +447,8 @@ func singular(w string) string {
 
 // demonymCurrency: "Australian dollars" → AUD.
 func demonymCurrency(demonym, cur string) string {
-	if cur != "USD" {
-		return cur
-	}
-	switch demonym {
-	case "Australian":
-		return "AUD"
-	case "Canadian":
-		return "CAD"
-	case "Singaporean", "Singapore":
-		return "SGD"
-	case "Taiwanese", "Taiwan":
-		return "TWD"
+	if c, ok := lex.demonymCurrency[demonym]; ok && cur == "USD" {
+		return c
 	}
 	return cur
 }
@@ -488,9 +460,7 @@ func (ep *entityPass) perAfter(f *figure) {
 	w := strings.ToLower(ep.tok(k))
 	switch w {
 	case "a", "per", "each", "every":
-		u := strings.ToLower(ep.tok(k + 1))
-		switch u {
-		case "year", "month", "week", "day", "quarter", "share", "barrel", "ton", "tonne", "hour":
+		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] {
 			f.per = u
 			f.t1 = k + 2
 		}
@@ -521,26 +491,6 @@ func (ep *entityPass) dateAt(i int) (figure, bool) {
 	return figure{sub: model.Date, t0: i, t1: end, unit: "date"}, true
 }
 
-// figStarts holds every word that can open a figure (number words, currency
-// prefixes, weekdays and months), so the figure pass costs one look-up per word.
-var figStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range numberWords {
-		m[w] = true
-		m[strings.ToUpper(w[:1])+w[1:]] = true
-	}
-	for w := range currencyPrefixes {
-		m[w] = true
-		if i := strings.IndexByte(w, '$'); i > 0 {
-			m[w[:i]] = true
-		}
-	}
-	for w := range words(dateWordList) {
-		m[w] = true
-	}
-	return m
-}()
-
 // wordFilter is a bit table over (first byte, last byte, length) that says
 // quickly that a word is surely not in a set.
 // Bytes are folded to 6 bits so the table is 16 KB.
@@ -555,54 +505,6 @@ func (f *wordFilter) add(w string) {
 func (f *wordFilter) maybe(w string) bool {
 	return w != "" && f[w[0]&63][w[len(w)-1]&63]&(1<<min(len(w), 31)) != 0
 }
-
-var figFilter = func() *wordFilter {
-	f := new(wordFilter)
-	for w := range figStarts {
-		f.add(w)
-	}
-	return f
-}()
-
-// The lexicon's lists that the figure pass asks about the words around
-// every number, on tables of their own: the first-byte and length tests
-// turn most words away before the hash the lexicon's filter needs.
-var (
-	durationUnits = newWordList(words(durationUnitList))
-	dateWords     = newWordList(words(dateWordList))
-	demonyms      = newWordList(words(demonymList))
-	countNouns    = newWordList(words(countNounList))
-)
-
-// The maps numberAt and currencyAt ask about every number and the words
-// next to it, on tables.
-var (
-	numberWordVals     = newWordValues(numberWords)
-	currencyWordVals   = newWordValues(currencyWords) // asked of the word after every number
-	scaleVals          = newWordValues(scales)
-	currencyPrefixVals = newWordValues(currencyPrefixes)
-)
-
-// currencyFirst marks the bytes a currencyPrefixes word begins with.
-var currencyFirst = func() (t [256]bool) {
-	for w := range currencyPrefixes {
-		t[w[0]] = true
-	}
-	return t
-}()
-
-// figStartList is figStarts for mayStartFigure.
-var figStartList = newWordList(figStarts)
-
-// figFirst marks the bytes a figure opener begins with: the words of
-// figStarts, and $ and the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2).
-var figFirst = func() (t [256]bool) {
-	for w := range figStarts {
-		t[w[0]] = true
-	}
-	t['$'], t[0xC2], t[0xE2] = true, true, true
-	return t
-}()
 
 // mayStartFigure reports whether token i may open a figure (newDoc has
 // set fFig by opensFigure).
@@ -629,7 +531,7 @@ func opensFigure(kind, flags uint8, w string) bool {
 				}
 			}
 		}
-		return figFilter.maybe(w) && figStartList.has(w) // most words: no table look-up
+		return lex.figFilter.maybe(w) && lex.figStart.has(w) // most words: no table look-up
 	}
 	return false
 }

@@ -1,6 +1,11 @@
 package annotate
 
-import "newsmark/model"
+import (
+	"os"
+	"testing"
+
+	"newsmark/model"
+)
 
 // Test helpers that run one pass of the pipeline on its own.
 
@@ -34,4 +39,11 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	d.ents = ents
 	d.indexMentions()
 	return findVentures(d, a, qs, nil)
+}
+
+// TestMain builds the lexicon before any test: the rules read it, and only
+// Article and newDoc build it themselves.
+func TestMain(m *testing.M) {
+	Prepare()
+	os.Exit(m.Run())
 }

@@ -187,7 +187,7 @@ func (at *qAttributor) modifierPhrase(s *qSpan) bool {
 		return false
 	}
 	before := at.windowTokensBack(max(0, s.open-24), s.open)
-	if len(before) == 0 || !before[len(before)-1].word || !qModDeterminers[at.word(before[len(before)-1])] {
+	if len(before) == 0 || !before[len(before)-1].word || !lex.qModDet[at.word(before[len(before)-1])] {
 		return false
 	}
 	after := d.words(s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
@@ -195,7 +195,7 @@ func (at *qAttributor) modifierPhrase(s *qSpan) bool {
 		return false
 	}
 	w := d.body[after[0].start:after[0].end]
-	return !qIsUpperStart(w) && !qNominalStop[qLowerWord(w)] && qReportingVerbs[qLowerWord(w)] == 0
+	return !qIsUpperStart(w) && !lex.qStop[qLowerWord(w)] && lex.qVerbs[qLowerWord(w)] == 0
 }
 
 func qEndsSentence(t string) bool {
@@ -280,7 +280,7 @@ func (at *qAttributor) after(s *qSpan) qFound {
 	if full {
 		// after a full stop only a bare "Son said." names the speaker
 		limit = 4
-		if k < len(toks) && qConnectives[at.word(toks[k])] {
+		if k < len(toks) && lex.qConnective[at.word(toks[k])] {
 			return qNone
 		}
 	}
@@ -294,10 +294,10 @@ func (at *qAttributor) after(s *qSpan) qFound {
 			}
 			continue
 		}
-		if full && (qVerbNotAfterFull[at.word(t)]) {
+		if full && (lex.qNews[at.word(t)]) {
 			return qNone
 		}
-		kind := qReportingVerbs[at.word(t)]
+		kind := lex.qVerbs[at.word(t)]
 		if kind == 0 {
 			continue
 		}
@@ -330,7 +330,7 @@ func (at *qAttributor) before(floor, open int) qFound {
 		if !t.word {
 			continue
 		}
-		kind := qReportingVerbs[at.word(t)]
+		kind := lex.qVerbs[at.word(t)]
 		switch kind {
 		case 0:
 			continue
@@ -398,7 +398,7 @@ func (at *qAttributor) neighbours(s *qSpan) qFound {
 		if !at.hasMark(ns.Start, ns.End) {
 			toks := at.windowTokens(ns.Start, ns.End)
 			for v := 0; v < len(toks) && v < 8; v++ {
-				if qReportingVerbs[at.word(toks[v])] == qvSay && v > 0 {
+				if lex.qVerbs[at.word(toks[v])] == qvSay && v > 0 {
 					return at.subject(toks[0].start, toks[v].start, toks[:v])
 				}
 			}

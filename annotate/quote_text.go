@@ -70,15 +70,6 @@ func qIsUpperStart(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// qAbbrev are words whose trailing period does not end a sentence.
-var qAbbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "prof": true,
-	"corp": true, "inc": true, "co": true, "ltd": true, "plc": true, "bros": true, "no": true, "vs": true,
-	"gen": true, "gov": true, "sen": true, "rep": true, "jan": true, "feb": true, "mar": true, "apr": true,
-	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"u.s": true, "u.k": true, "e.g": true, "i.e": true, "etc": true, "approx": true, "est": true,
-}
-
 // qSentenceBreakAt reports whether a sentence ends at the terminator b[i]
 // ('.', '!' or '?'), looking at what follows and, for a period, at the word
 // before it.
@@ -116,7 +107,7 @@ func qSentenceBreakAt(b string, i int) bool {
 		return false // an initial: "John F. Kennedy"
 	}
 	var buf [12]byte
-	if qAbbrev[string(qLowerASCII(buf[:0], w))] {
+	if lex.qAbbrev[string(qLowerASCII(buf[:0], w))] {
 		// "Corp." ends a sentence only when a capitalised word does not follow
 		for j < len(b) && qIsSpaceByte(b[j]) {
 			if b[j] == '\n' {

@@ -327,20 +327,13 @@ func isSingleLetterRun(text string, i, j int) bool {
 	return true
 }
 
-// hyphenModifiers are the lower-case halves of "Abu Dhabi-based" and the like.
-var hyphenModifiers = map[string]bool{"based": true, "backed": true, "owned": true, "listed": true, "led": true,
-	"born": true, "controlled": true, "run": true, "made": true, "funded": true, "headquartered": true, "registered": true,
-	"focused": true, "linked": true, "affiliated": true, "operated": true, "style": true, "bound": true, "wide": true,
-	"built": true, "era": true, "level": true, "sized": true, "specific": true, "dominated": true, "friendly": true,
-	"centric": true, "made,": true, "related": true, "origin": true, "bred": true, "educated": true, "American": true}
-
 // modifierAfter reports whether s starts with a hyphen modifier word.
 func modifierAfter(s string) bool {
 	k := 0
 	for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
 		k++
 	}
-	return hyphenModifiers[s[:k]]
+	return lex.split[s[:k]]
 }
 
 // plainEnd marks the bytes that surely end a lower-case word: anything but

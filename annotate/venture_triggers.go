@@ -55,15 +55,6 @@ var vInvestWords = map[string]bool{
 	"acquisition": true, "acquisitions": true, "merger": true, "funding": true, "financing": true,
 }
 
-// vInvestModified are nouns a deal word only qualifies ("investment bank").
-var vInvestModified = map[string]bool{
-	"bank": true, "banks": true, "banking": true, "banker": true, "bankers": true, "firm": true, "firms": true,
-	"fund": true, "funds": true, "group": true, "arm": true, "company": true, "manager": true,
-	"managers": true, "management": true, "vehicle": true, "house": true, "grade": true, "trust": true,
-	"advice": true, "adviser": true, "advisor": true, "strategy": true, "committee": true, "income": true,
-	"returns": true, "banks'": true, "spree": true, "costs": true, "rules": true,
-}
-
 // vAny holds every word sentenceTrigger looks at twice; the rest are
 // skipped after one allocation-free look-up.
 var vAny = func() map[string]bool {
@@ -289,30 +280,7 @@ var vWordByte = func() (t [256]bool) {
 	return t
 }()
 
-// vBidOwners may precede "bid" when it means an offer for a company.
-var vBidOwners = map[string]bool{
-	"a": true, "its": true, "his": true, "her": true, "their": true, "takeover": true, "rival": true,
-	"formal": true, "hostile": true, "cash": true, "possible": true, "new": true, "latest": true, "higher": true,
-	"improved": true, "counter": true,
-}
-
 var vSellWords = map[string]bool{"sell": true, "sold": true, "sells": true, "selling": true, "sale": true}
-
-var vPassive = map[string]bool{"be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "are": true}
-
-// vDealNouns make "signed"/"inked" a deal.
-var vDealNouns = map[string]bool{
-	"agreement": true, "agreements": true, "deal": true, "deals": true, "memorandum": true, "mou": true,
-	"contract": true, "pact": true, "accord": true, "partnership": true,
-}
-
-// vBusinessNouns are what a company sells in a deal.
-var vBusinessNouns = map[string]bool{
-	"stake": true, "stakes": true, "shares": true, "unit": true, "units": true, "business": true, "businesses": true,
-	"division": true, "arm": true, "subsidiary": true, "operations": true, "assets": true, "stores": true,
-	"holding": true, "holdings": true, "interest": true, "company": true, "bank": true, "brand": true,
-	"brands": true, "itself": true, "it": true, "plant": true, "plants": true, "locations": true, "portfolio": true,
-}
 
 // sellsBusiness reports whether the words after "sell"/"sale" name a
 // business, a stake or a company rather than goods.
@@ -332,7 +300,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 			}
 			continue
 		}
-		if vBusinessNouns[vb.d.lw(t.start, t.end)] {
+		if lex.vBusiness[vb.d.lw(t.start, t.end)] {
 			return true
 		}
 	}
@@ -346,7 +314,7 @@ func (vb *vBuilder) sellsBusiness(toks []qTok) bool {
 
 func (vb *vBuilder) dealNounWithin(toks []qTok, n int) bool {
 	for i := 0; i < len(toks) && i < n; i++ {
-		if toks[i].word && vDealNouns[vb.d.lw(toks[i].start, toks[i].end)] {
+		if toks[i].word && lex.vDealNoun[vb.d.lw(toks[i].start, toks[i].end)] {
 			return true
 		}
 	}
@@ -463,13 +431,13 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 			}
 		}
 		if info.rank > 0 { // a vWords word
-			if info.invest && vInvestModified[next] || w == "stake" && prev == "at" {
+			if info.invest && lex.vInvestModified[next] || w == "stake" && prev == "at" {
 				continue // "investment bank", "at stake": no deal
 			}
-			if (w == "bid" || w == "bids") && next != "for" && next != "to" && next != "by" && !vBidOwners[prev] {
+			if (w == "bid" || w == "bids") && next != "for" && next != "to" && next != "by" && !lex.vBidOwner[prev] {
 				continue // "the bid team", "bid battle"
 			}
-			if info.sell && (vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
+			if info.sell && (lex.vPassive[prev] || !vb.sellsBusiness(toks[i+1:])) {
 				continue // "to be sold off": no buyer yet; "sell its sensors": trade, not a deal
 			}
 			if (w == "raised" || w == "raise" || w == "raises" || w == "funding" || w == "financing") && !vb.hasMoney(toks) {
@@ -511,31 +479,12 @@ func vNextMayBeAny(b string, toks []qTok, i int) int {
 	return i
 }
 
-// vAdviserWords mark a sentence about a deal's advisers.
-var vAdviserWords = map[string]bool{
-	"adviser": true, "advisers": true, "advisor": true, "advisors": true, "advised": true, "advising": true,
-	"counsel": true, "counsels": true, "underwriter": true, "underwriters": true, "bookrunner": true,
-	"bookrunners": true, "arranger": true, "arrangers": true, "advisory": true,
-	"analyst": true, "analysts": true, // "an analyst at X said": commentary, X is no party
-	"lender": true, "lenders": true, // "a loan from lenders led by X": X finances, it is no party
-}
-
-// vAdviserFirstLen has bit n of entry c set when an adviser word of n
-// bytes starts with c: most words fail this before any map look-up.
-var vAdviserFirstLen = func() (t [256]uint32) {
-	for w := range vAdviserWords {
-		t[w[0]] |= 1 << len(w)
-		t[w[0]-'a'+'A'] |= 1 << len(w)
-	}
-	return t
-}()
-
 func (vb *vBuilder) hasAdviserWord(toks []qTok) bool {
 	var buf [24]byte
 	b := vb.d.body
 	for _, t := range toks {
-		if n := t.end - t.start; t.word && n < len(buf) && vAdviserFirstLen[b[t.start]]&(1<<n) != 0 &&
-			vAdviserWords[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
+		if n := t.end - t.start; t.word && n < len(buf) && lex.vAdviserFirstLen[b[t.start]]&(1<<n) != 0 &&
+			lex.vAdviser[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
 			return true
 		}
 	}

@@ -127,15 +127,13 @@ func (vb *vBuilder) namedAfter(pos, from int) bool {
 	var lb [16]byte
 	before := qLowerASCII(lb[:0], b[start:pos])
 	// " named ", not "renamed ": a company renamed is still the party
-	for _, w := range vNameCues {
+	for _, w := range lex.vNameCues {
 		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w { // no copy of w, unlike bytes.HasSuffix
 			return true
 		}
 	}
 	return false
 }
-
-var vNameCues = []string{" called ", " named ", " known as ", " dubbed ", " branded "}
 
 func (vb *vBuilder) indexFigures() {
 	n := 0
@@ -565,7 +563,7 @@ func vPrepend(a []int, x int) []int {
 func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	d := vb.d
 	k := 0
-	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[vb.d.lw(toks[k].start, toks[k].end)]) {
+	for k < len(toks) && toks[k].start < trig && (!toks[k].word || lex.qConnective[vb.d.lw(toks[k].start, toks[k].end)]) {
 		k++
 	}
 	if k >= len(toks) || toks[k].start >= trig {
@@ -575,7 +573,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	isRef := w == "it" || w == "its"
 	if (w == "the" || w == "this") && k+1 < len(toks) {
 		n := vb.d.lw(toks[k+1].start, toks[k+1].end)
-		isRef = qOrgNouns[n] && n != "statement"
+		isRef = lex.qOrg[n] && n != "statement"
 	}
 	if !isRef {
 		return -1
@@ -656,7 +654,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 // from, measures a company rather than a deal: "which manages about €14
 // billion", "revenue of £5.2 billion".
 func (vb *vBuilder) companySize(pos, from int) bool {
-	return phraseIndex(vNotDealMoneySet, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
+	return phraseIndex(lex.vNotDealMoney, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
 }
 
 // singleParty allows a one-company deal only when it is an investment with

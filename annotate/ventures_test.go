@@ -293,7 +293,8 @@ func TestDealWordInfoMatchesTheLists(t *testing.T) {
 func TestPhraseIndexMatchesSearches(t *testing.T) {
 	t.Parallel()
 	text := strings.ToLower(corpus(t, 64<<10))
-	for _, list := range [][]string{vPriceWords, vNotDealMoney, vPastCues} {
+	Prepare()
+	for _, list := range [][]string{lex.vPriceWords, lex.vNotDealMoneyWords, lex.vPastCues} {
 		set := newPhraseSet(list)
 		for at := 0; at+48 <= len(text); at += 7 {
 			w := text[at : at+48]
