@@ -147,7 +147,17 @@ type lexFile struct {
 
 type lexEntry struct {
 	word string
-	tags map[string]string // tag → value ("" for a plain tag)
+	tags []string // "TAG" or "TAG=VALUE"
+}
+
+// tag returns the value of tag on e ("" for a plain tag) and whether e has it.
+func (e *lexEntry) tag(tag string) (string, bool) {
+	for _, t := range e.tags {
+		if strings.HasPrefix(t, tag) && (len(t) == len(tag) || t[len(tag)] == '=') {
+			return t[min(len(t), len(tag)+1):], true
+		}
+	}
+	return "", false
 }
 
 // readLexFile parses lexicon/name; with names set each line is one entry
@@ -179,11 +189,7 @@ func readLexFile(name string, names bool) lexFile {
 			fs := strings.Fields(line)
 			e.word, rest = fs[0], strings.Join(fs[1:], " ")
 		}
-		e.tags = map[string]string{}
-		for _, t := range strings.Fields(rest) {
-			tag, val, _ := strings.Cut(t, "=")
-			e.tags[tag] = val
-		}
+		e.tags = strings.Fields(rest)
 		if len(e.tags) == 0 {
 			panic(fmt.Sprintf("annotate: lexicon/%s:%d: %q has no tag", name, n+1, e.word))
 		}
@@ -202,9 +208,9 @@ const (
 // set returns the entries with tag, as written or lower-cased.
 func (f lexFile) set(tag string, lower bool) map[string]bool {
 	m := map[string]bool{}
-	for _, e := range f.entries {
-		if _, ok := e.tags[tag]; ok {
-			w := e.word
+	for i := range f.entries {
+		if _, ok := f.entries[i].tag(tag); ok {
+			w := f.entries[i].word
 			if lower {
 				w = strings.ToLower(w)
 			}
@@ -220,9 +226,9 @@ func (f lexFile) set(tag string, lower bool) map[string]bool {
 // list is set as a slice, in the file's order.
 func (f lexFile) list(tag string, lower bool) []string {
 	var out []string
-	for _, e := range f.entries {
-		if _, ok := e.tags[tag]; ok {
-			w := e.word
+	for i := range f.entries {
+		if _, ok := f.entries[i].tag(tag); ok {
+			w := f.entries[i].word
 			if lower {
 				w = strings.ToLower(w)
 			}
@@ -236,7 +242,7 @@ func (f lexFile) list(tag string, lower bool) []string {
 func (f lexFile) values(tag string) map[string]string {
 	m := map[string]string{}
 	for _, e := range f.entries {
-		if v, ok := e.tags[tag]; ok {
+		if v, ok := e.tag(tag); ok {
 			if v == "" {
 				panic("annotate: lexicon/" + f.name + ": " + e.word + ": " + tag + " has no value")
 			}

@@ -25,7 +25,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	year := vb.storyYear(a)
 	out := make([]model.Venture, 0, len(vb.vs))
 	for _, v := range vb.vs {
-		mv := model.Venture{Kind: v.kind, Parties: []string{}, PartyIDs: []string{}, Amounts: []string{},
+		mv := model.Venture{Kind: v.kind, Cue: v.cue, Parties: []string{}, PartyIDs: []string{}, Amounts: []string{},
 			Evidence: []model.Span{}, Status: model.Announced}
 		for _, p := range v.parties {
 			mv.Parties = append(mv.Parties, d.ents[p].Name())
@@ -38,7 +38,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
 			// buying a minority stake is an investment: its "equity value of"
 			// is the company's worth, so the amounts are read again as such
-			mv.Kind, v.kind = model.Investment, model.Investment
+			mv.Kind, v.kind, mv.Cue = model.Investment, model.Investment, "minority stake"
 			mv.Amounts = mv.Amounts[:0]
 			vb.allFields(&mv, v)
 		}

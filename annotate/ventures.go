@@ -24,6 +24,17 @@ import (
 //
 // quick, when not nil, is vQuickTriggers of d.sents, read beforehand.
 func findVentures(d *doc, a model.Article, qs []model.Quote, quick []bool) []model.Venture {
+	vb := newVBuilder(d, qs, quick)
+	for si, s := range d.sents {
+		vb.sentence(si, s)
+	}
+	vb.attachPrices()
+	return vb.finish(a)
+}
+
+// newVBuilder prepares the venture pass over d, its entities final (the
+// quote pass has added its speakers).
+func newVBuilder(d *doc, qs []model.Quote, quick []bool) *vBuilder {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be, and only then is it copied and sorted: with
 	// no two starts alike, the sorted order is the one it has)
@@ -46,11 +57,7 @@ func findVentures(d *doc, a model.Article, qs []model.Quote, quick []bool) []mod
 		}
 	}
 	vb.indexFigures()
-	for si, s := range d.sents {
-		vb.sentence(si, s)
-	}
-	vb.attachPrices()
-	return vb.finish(a)
+	return vb
 }
 
 // inName reports whether pos lies inside a person or company mention.
@@ -93,6 +100,10 @@ type vBuilder struct {
 	// counts and stamp are pronounSubject's mentions per entity
 	counts []vCount
 	stamp  int
+	// accepted, when a test sets it, marks the sentences one of whose
+	// clauses the cues accepted; fired counts the rows that fired
+	accepted []bool
+	fired    []int
 }
 
 // vCount is how often pronounSubject's call stamp saw an entity.
@@ -105,6 +116,7 @@ type vFig = qMent
 // vDeal is a venture being built.
 type vDeal struct {
 	kind    model.VentureKind
+	cue     string // the venture cue that set kind
 	rank    int
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
@@ -336,6 +348,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	if !ok && !t.backref {
 		return
 	}
+	if vb.accepted != nil {
+		vb.accepted[si] = true
+	}
 	from, to := toks[0].start, toks[len(toks)-1].end
 	parties := vb.pbuf[:0] // reused: a new deal takes a copy
 	defer func() { vb.pbuf = parties[:0] }()
@@ -420,7 +435,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			}
 		}
 		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
-			into.kind, into.rank = t.kind, t.rank
+			into.kind, into.rank, into.cue = t.kind, t.rank, t.cue
 		}
 		return
 	}
@@ -431,16 +446,16 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		return
 	}
 	if t.kind == model.Acquisition && t.stake && vb.minorityStake(from, to) {
-		t.kind = model.Investment
+		t.kind, t.cue = model.Investment, "minority stake"
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
+			vb.addDeal(&vDeal{kind: t.kind, cue: t.cue, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 		}
 		return
 	}
-	vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
+	vb.addDeal(&vDeal{kind: t.kind, cue: t.cue, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 }
 

@@ -264,29 +264,44 @@ func TestVenturesAdvisersAreNoPartiesAndPlacesMayBeQualified(t *testing.T) {
 	}
 }
 
-// vAnyInfo answers for each vAny word, in any case, as the word lists do.
-func TestDealWordInfoMatchesTheLists(t *testing.T) {
+// vAnyInfo answers for each cue word, in any case, with the rows of the
+// table that list it, in table order; for any other word, nil.
+func TestDealWordInfoMatchesTheTable(t *testing.T) {
 	t.Parallel()
-	for w := range vAny {
+	words := vCueWords()
+	for w := range words {
 		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
 			in := vAnyInfo(v)
-			if in == nil {
-				t.Fatalf("%q: no info", v)
+			if in == nil || in.word != w {
+				t.Fatalf("%q: info %+v", v, in)
 			}
-			dw, isWord := vWords[w]
-			ref, isRef := vBackrefs[w]
-			if in.word != w || in.rank != dw.rank || in.kind != dw.kind || isWord != (in.rank > 0) ||
-				in.backref != isRef || in.refKind != ref || in.plural != vPlural[w] ||
-				in.invest != vInvestWords[w] || in.sell != vSellWords[w] {
-				t.Fatalf("%q: %+v", v, *in)
+			var want []int
+			for ci, c := range vCues {
+				if vIn(c.words, w) {
+					want = append(want, ci)
+				}
+			}
+			if !reflect.DeepEqual(in.cues, want) {
+				t.Fatalf("%q: rows %v, want %v", v, in.cues, want)
 			}
 		}
 	}
-	for _, w := range []string{"", "x", "deals-", "ventured", "joint venture"} {
+	for _, w := range []string{"", "x", "deals-", "ventured", "joint venture", "investment-bank"} {
 		if vAnyInfo(w) != nil {
-			t.Fatalf("%q: info for a word not in vAny", w)
+			t.Fatalf("%q: info for a word that is no cue", w)
 		}
 	}
+}
+
+// vCueWords is every word of the cue table.
+func vCueWords() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range vCues {
+		for _, w := range c.words {
+			m[w] = true
+		}
+	}
+	return m
 }
 
 // phraseIndex finds the earliest of its phrases, as a search for each would.
