@@ -72,7 +72,7 @@ func (at *qAttributor) attribute(spans []qSpan) {
 		full := qEndsSentence(d.body[s.start:s.end])
 		if !full {
 			if f := at.after(s); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "after")
 				s.term = s.term && !qLooksSpoken(d.body[s.start:s.end])
 				continue
 			}
@@ -83,13 +83,13 @@ func (at *qAttributor) attribute(spans []qSpan) {
 				floor = spans[i-1].closeEnd
 			}
 			if f := at.before(floor, s.open); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "before")
 				continue
 			}
 		}
 		if full {
 			if f := at.after(s); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "after")
 			}
 		}
 	}
@@ -125,28 +125,28 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 		}
 		if !s.own {
-			f := qNone
+			f, cue := qNone, ""
 			switch {
 			case s.cont && chainSpeaker.ok():
-				f = chainSpeaker
+				f, cue = chainSpeaker, "chain"
 			case i > 0 && spans[i-1].para == s.para && (spans[i-1].speaker >= 0 || spans[i-1].nominal != ""):
-				f = qFound{spans[i-1].speaker, spans[i-1].nominal}
+				f, cue = qFound{spans[i-1].speaker, spans[i-1].nominal}, "paragraph"
 			}
 			if !f.ok() {
-				f = at.neighbours(s)
+				f, cue = at.neighbours(s), "neighbour"
 			}
 			if !f.ok() {
-				f = last
+				f, cue = last, "last-speaker"
 			}
 			if !f.ok() {
-				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
+				f, cue = qFound{ent: at.lastMentionOutside(s.open, model.Person)}, "last-person"
 			}
 			if !f.ok() {
 				// the story's first quote, its speaker named just after ("its
 				// chief has said. Werner Seifert met ...")
-				f = qFound{ent: at.nextPersonAfter(s.end)}
+				f, cue = qFound{ent: at.nextPersonAfter(s.end)}, "next-person"
 			}
-			at.set(s, f, false)
+			at.set(s, f, false, cue)
 			if !s.cont {
 				chainSpeaker = f
 			}
@@ -209,8 +209,13 @@ func qEndsSentence(t string) bool {
 	return false
 }
 
-func (at *qAttributor) set(s *qSpan, f qFound, own bool) {
+// set gives span s the speaker f, found by the rule named cue (own: in
+// the span's own sentence).
+func (at *qAttributor) set(s *qSpan, f qFound, own bool, cue string) {
 	s.speaker, s.nominal, s.own = f.ent, f.nominal, own
+	if f.ok() {
+		s.cue = cue
+	}
 	if f.ent >= 0 {
 		at.lastSpeaker, at.lastSpeakerEnd = f.ent, s.closeEnd
 	}

@@ -30,7 +30,7 @@ func findQuotes(d *doc, spans []qSpan) []model.Quote {
 		if s.term {
 			continue
 		}
-		q := model.Quote{Text: d.body[s.start:s.end], Start: s.start, End: s.end}
+		q := model.Quote{Text: d.body[s.start:s.end], Start: s.start, End: s.end, Cue: s.cue}
 		if s.speaker >= 0 {
 			q.Speaker = d.ents[s.speaker].Name()
 			q.SpeakerID = d.ents[s.speaker].ID
@@ -53,6 +53,7 @@ type qSpan struct {
 	own            bool // the speaker came from this span's own sentence
 	speaker        int  // entity index, -1 when unknown
 	nominal        string
+	cue            string // the rule that found the speaker (model.Quote.Cue)
 }
 
 const (
