@@ -32,6 +32,9 @@ type doc struct {
 	sents   []model.Span // all sentences, in order
 	// ents are the entities found; the quote pass may add speakers
 	ents []model.Entity
+	// never, when the reader's list has one, reports a name it says is
+	// never marked (the quote pass then adds no speaker of that name)
+	never func(string) bool
 	// mentions of people and companies, sorted by start
 	ments []qMent
 	// mentions of places and figures, sorted by start when othersSorted:

@@ -173,7 +173,7 @@ func (at *qAttributor) addPerson(name string, pos int) int {
 			return i
 		}
 	}
-	if at.added >= qMaxAdded {
+	if at.added >= qMaxAdded || d.never != nil && d.never(name) {
 		return -1
 	}
 	at.added++
