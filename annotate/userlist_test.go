@@ -123,7 +123,9 @@ func TestUserMergeAndSplitRoundTrip(t *testing.T) {
 func TestUserEntriesPerArticleAndInOrder(t *testing.T) {
 	a := model.Article{ID: "a1", Body: "Next said sales rose, and Orbital Devices Inc. agreed."}
 	mark := model.UserEntry{Action: model.UserMark, Name: "Next", Kind: model.Company, ArticleID: "a1"}
-	has := func(ann model.Annotations) bool { return strings.Contains(strings.Join(names(ann), "|"), "company:Next") }
+	has := func(ann model.Annotations) bool {
+		return strings.Contains(strings.Join(names(ann), "|"), "company:Next")
+	}
 	if !has(list(mark).Article(a)) {
 		t.Error("an entry for the article does not apply")
 	}
