@@ -27,7 +27,7 @@ type doc struct {
 	fields  []field
 	toks    []token
 	caps    []int32 // the capitalised words, in order: where names start
-	figs    []int32 // the tokens that may open a figure (fFig)
+	figs    []int32 // the tokens that may open a figure (fMark)
 	paras   []model.Span
 	sents   []model.Span // all sentences, in order
 	// ents are the entities found; the quote pass may add speakers
@@ -49,7 +49,7 @@ type doc struct {
 	sortBuf  qSortBuf   // qSortMentsIn's scratch, shared by the sorts of this document
 	mcur     mentCursor // mentionsIn's place in ments
 	// blocks[k] is the first token ending after byte k<<blockBits of the
-	// body: where words starts looking for a window's first token
+	// body: tokenAt steps on from there
 	blocks []int32
 	// scratch is where the buffers proportional to the text came from (see release)
 	scratch *scratch
@@ -129,66 +129,55 @@ func newDocText(a model.Article, oneString bool) *doc {
 	if want := d.text.n/4 + 16; cap(sc.toks) < want {
 		sc.toks = make([]token, 0, want)
 	}
-	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0])
-	from := len(d.toks)
-	d.toks = scan(d.text.tail, d.toks)
-	if cut := int32(d.text.cut); cut > 0 {
-		for i := from; i < len(d.toks); i++ {
-			d.toks[i].s += cut
+	// scan lists the tokens the entity pass starts from (capitalised words,
+	// figure openers) as it goes, so that no pass walks the whole token
+	// array for them
+	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
+	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
+	ix.base = d.text.cut
+	d.toks = scan(d.text.tail, d.toks, ix)
+	// a punctuation mark's first byte may be a figure's and the mark no
+	// currency sign ("“"): those are no figure openers
+	caps, figs := ix.caps, ix.marked[:0]
+	for _, i := range ix.marked {
+		t := &d.toks[i]
+		if t.kind == kPunct && !opensFigure(t.kind, t.flags, d.text.slice(int(t.s), int(t.end()))) {
+			t.flags &^= fMark
+			continue
 		}
+		figs = append(figs, i)
 	}
-	// One pass lists the tokens the entity pass starts from, capitalised
-	// words and figure openers, so that none of its rules walks the whole
-	// token array again; and the block index words starts from.
-	caps, figs := sc.caps[:0], sc.figs[:0]
-	for part, text := range [2]string{d.text.body[:d.text.cut], d.text.tail} {
-		toks, base, off := d.toks[:from], 0, 0 // off: the part's offset in the whole
-		if part == 1 {
-			toks, base, off = d.toks[from:], from, d.text.cut
-		}
-		for i := range toks {
-			t := &toks[i]
-			switch t.kind {
-			case kWord:
-				if t.flags&fCap != 0 {
-					caps = append(caps, int32(base+i))
-				}
-				s := int(t.s) - off
-				w := text[s : s+int(t.n)]
-				if !lex.figFirst[w[0]] || !lex.figFilter.maybe(w) && t.flags&fHyphen == 0 {
-					continue // most words: neither the first byte nor the filter fits
-				}
-			case kNum:
-			case kPunct:
-				if c := text[int(t.s)-off]; c != '$' && c != 0xC2 && c != 0xE2 {
-					continue
-				}
-			default:
-				continue
-			}
-			if s := int(t.s) - off; opensFigure(t.kind, t.flags, text[s:s+int(t.n)]) {
-				t.flags |= fFig
-				figs = append(figs, int32(base+i))
-			}
-		}
-	}
-	d.caps, d.figs = caps, figs
-	blocks := sc.blocks[:0]
-	for i := range d.toks {
-		for e := int(d.toks[i].end()); len(blocks)<<blockBits < e && len(blocks)<<blockBits <= len(a.Body); {
-			blocks = append(blocks, int32(i))
-		}
-	}
-	for len(blocks)<<blockBits <= len(a.Body) {
-		blocks = append(blocks, int32(len(d.toks)))
-	}
-	d.blocks = blocks
+	d.caps, d.figs, d.blocks = caps, figs, blockIndex(d.toks, len(a.Body), sc.blocks)
 	return d
 }
 
-// blockBits sets the size of doc.blocks' blocks: 64 bytes, a dozen
-// tokens to step over at most.
+// blockBits sets the size of doc.blocks' blocks: 64 bytes, a dozen tokens
+// at most to step over to a window's first.
 const blockBits = 6
+
+// blockIndex returns, in buf, the first token ending after each offset
+// k<<blockBits up to n: one tight pass over the tokens' ends.
+func blockIndex(toks []token, n int, buf []int32) []int32 {
+	nb := n>>blockBits + 1
+	if cap(buf) < nb {
+		buf = make([]int32, nb)
+	}
+	blocks := buf[:nb]
+	k, at := 0, 0 // the next block and its offset
+	for i := range toks {
+		for e := int(toks[i].s) + int(toks[i].n); at < e; at += 1 << blockBits {
+			if k == nb {
+				return blocks
+			}
+			blocks[k] = int32(i)
+			k++
+		}
+	}
+	for ; k < nb; k++ {
+		blocks[k] = int32(len(toks))
+	}
+	return blocks
+}
 
 // release hands the doc's buffers back for the next call. Nothing it
 // returned may point into them.

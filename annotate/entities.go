@@ -30,7 +30,7 @@ type entityPass struct {
 	aliasFirst wordFilter
 	// hyphenUnit is the unit numberAt found glued to a scale ("billion-dirham").
 	hyphenUnit string
-	// figs indexes the tokens that may open a figure (fFig).
+	// figs indexes the tokens that may open a figure (fMark).
 	figs []int32
 	// scratch holds the pass's buffers (covered, chunks, …), the doc's
 	scratch *scratch

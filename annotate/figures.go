@@ -507,8 +507,8 @@ func (f *wordFilter) maybe(w string) bool {
 }
 
 // mayStartFigure reports whether token i may open a figure (newDoc has
-// set fFig by opensFigure).
-func (ep *entityPass) mayStartFigure(i int) bool { return ep.ns.toks[i].flags&fFig != 0 }
+// left fMark on the figure openers alone).
+func (ep *entityPass) mayStartFigure(i int) bool { return ep.ns.toks[i].flags&fMark != 0 }
 
 // opensFigure reports whether a token may open a figure: a number, $, £ ¥
 // (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and dashes, or a word

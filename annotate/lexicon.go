@@ -97,6 +97,7 @@ type lexicon struct {
 	figStart                                         wordList        // figStarts on a table
 	figFilter                                        *wordFilter     // figStarts' first bytes, last bytes and lengths
 	figFirst, currencyFirst                          [256]bool       // the bytes a figure opener (a currency prefix) begins with
+	figMarks                                         scanMarks       // the figure openers, for scan to flag
 	// quotes
 	qVerbs                                                                            map[string]int // reporting verbs: qvSay, qvTell, …
 	qNews, qOrg, qAux, qDet, qStop, qLead, qParticle, qModDet, qConnective, qFunction map[string]bool
@@ -405,6 +406,7 @@ func buildLexicon() *lexicon {
 	}
 	l.figFirst['$'], l.figFirst[0xC2], l.figFirst[0xE2] = true, true, true
 	l.figStart = newWordList(starts)
+	l.figMarks = scanMarks{numbers: true, first: l.figFirst, filter: l.figFilter, list: l.figStart}
 
 	// quotes
 	l.qVerbs = map[string]int{}

@@ -238,12 +238,22 @@ func (at *qAttributor) word(t qTok) string { return at.d.lw(t.start, t.end) }
 
 // windowTokens tokenizes [from, to) into at.toks (reused).
 func (at *qAttributor) windowTokens(from, to int) []qTok {
+	return at.firstWindowTokens(from, to, to-from)
+}
+
+// firstWindowTokens is windowTokens cut after its first n words.
+func (at *qAttributor) firstWindowTokens(from, to, n int) []qTok {
 	if to-from > qMaxWindow {
 		to = from + qMaxWindow
 	}
-	at.toks = at.d.words(from, to, at.toks[:0])
+	at.toks = at.d.firstWords(from, to, n, at.toks[:0])
 	return at.toks
 }
+
+// qAfterWords is how many words after, with its subject and object, reads
+// past the punctuation that opens the window (at most 26 to the verb, 12
+// after it): the words after a quote it asks for first.
+const qAfterWords = 40
 
 // qMarkOrStop marks the bytes that may begin a quotation mark (qMarkAt) or
 // end a sentence (qSentenceBreakAt): only those need a closer look.
@@ -270,11 +280,16 @@ func (at *qAttributor) after(s *qSpan) qFound {
 		}
 		to++
 	}
-	toks := at.windowTokens(from, to)
+	// the words the reading below may reach: qAfterWords past the
+	// punctuation that opens the window, else the whole window
+	toks := at.firstWindowTokens(from, to, qAfterWords+2)
 	// skip the comma or dash that ends the quoted clause
 	k := 0
 	for k < len(toks) && !toks[k].word {
 		k++
+	}
+	if len(toks) == qAfterWords+2 && k > 2 {
+		toks = at.windowTokens(from, to)
 	}
 	// a new sentence starting after a quote that ended with a full stop must
 	// name its speaker at once ("Son said.")
@@ -401,7 +416,7 @@ func (at *qAttributor) neighbours(s *qSpan) qFound {
 	if se+1 < len(d.sents) && d.sents[se+1].End <= p.End {
 		ns := d.sents[se+1]
 		if !at.hasMark(ns.Start, ns.End) {
-			toks := at.windowTokens(ns.Start, ns.End)
+			toks := at.firstWindowTokens(ns.Start, ns.End, 8) // the words read below
 			for v := 0; v < len(toks) && v < 8; v++ {
 				if lex.qVerbs[at.word(toks[v])] == qvSay && v > 0 {
 					return at.subject(toks[0].start, toks[v].start, toks[:v])

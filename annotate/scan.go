@@ -23,8 +23,51 @@ const (
 	fPara                     // first token after a blank line (or of the text)
 	fDigit                    // a word with a digit in it ("C180")
 	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
-	fFig                      // may open a figure: set by newDoc (opensFigure), never by scan
+	fMark                     // a word (or punctuation) of the caller's marks (scanMarks): newDoc's figure openers
 )
+
+// scanMarks names the tokens scan flags fMark, so that the caller's first
+// pass over the tokens reads a bit rather than each token's text: every
+// number (with numbers set), a word whose first byte first holds and which
+// (before its first hyphen) list holds, or a punctuation token whose first
+// byte first holds. Scan knows nothing of what the marks mean; newDoc
+// gives it the figure openers.
+type scanMarks struct {
+	numbers bool
+	first   [256]bool
+	filter  *wordFilter // list's first bytes, last bytes and lengths
+	list    wordList
+}
+
+// mark returns fMark when the caller's marks hold the token w of kind.
+func (m *scanMarks) mark(kind, flags uint8, w string) uint8 {
+	if m == nil {
+		return 0
+	}
+	if kind == kNum && m.numbers {
+		return fMark
+	}
+	if !m.first[w[0]] {
+		return 0 // most tokens: not even the first byte fits
+	}
+	switch kind {
+	case kPunct:
+		return fMark
+	case kWord:
+		if flags&fHyphen != 0 {
+			for h := 1; h < len(w); h++ {
+				if w[h] == '-' {
+					w = w[:h]
+					break
+				}
+			}
+		}
+		if m.filter.maybe(w) && m.list.has(w) { // most words: no table look-up
+			return fMark
+		}
+	}
+	return 0
+}
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
 // of the entity pass reads the token array (a quarter of a token per byte of
@@ -42,16 +85,46 @@ const maxTokenLen = 1<<16 - 1
 // end is the offset after the token.
 func (t token) end() int32 { return t.s + int32(t.n) }
 
-// scan splits text into tokens in one pass over its bytes. The result is a
-// slice proportional to the text; nothing else is allocated.
+// scanIndex is what scan lists of its tokens as it makes them, so that no
+// later pass walks the token array to find them: the capitalised words and
+// the tokens its marks flag. Its text is at offset base of the whole that
+// the offsets index.
+type scanIndex struct {
+	marks        *scanMarks
+	base         int
+	caps, marked []int32
+}
+
+// note lists tokens [from, len(toks)).
+func (ix *scanIndex) note(toks []token, from int) {
+	for m := from; m < len(toks); m++ {
+		t := toks[m]
+		if t.flags&fCap != 0 && t.kind == kWord {
+			ix.caps = append(ix.caps, int32(m))
+		}
+		if t.flags&fMark != 0 {
+			ix.marked = append(ix.marked, int32(m))
+		}
+	}
+}
+
+// scan splits text into tokens in one pass over its bytes, flagging the
+// tokens ix's marks name and listing them in ix (nil: none of that). The
+// result is a slice proportional to the text; nothing else is allocated
+// but ix's lists.
 //
 // pend holds the flags the next token takes: fSpace after whitespace, fSent
 // at a sentence start (only a word or number takes it: punctuation leaves
 // it for the next one), fPara after a blank line.
-func scan(text string, toks []token) []token {
+func scan(text string, toks []token, ix *scanIndex) []token {
 	n := len(text)
 	i := 0
 	pend := fSpace | fSent | fPara
+	var marks *scanMarks
+	base := 0
+	if ix != nil {
+		marks, base = ix.marks, ix.base
+	}
 	for i < n {
 		c := text[i]
 		// Fast path for the common case: a plain lower-case ASCII word.
@@ -63,9 +136,18 @@ func scan(text string, toks []token) []token {
 			if j == n || plainEnd[text[j]] {
 				if j-i > maxTokenLen {
 					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
-					toks = appendTok(toks, text, i, j, kWord, 0, &pend)
+					k := len(toks)
+					toks = appendTok(toks, text, base, i, j, kWord, 0, &pend, marks)
+					if ix != nil {
+						ix.note(toks, k)
+					}
 				} else {
-					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: pend})
+					flags := pend
+					if marks != nil && marks.first[c] && marks.filter.maybe(text[i:j]) && marks.list.has(text[i:j]) { // mark's kWord case
+						flags |= fMark
+						ix.marked = append(ix.marked, int32(len(toks)))
+					}
+					toks = append(toks, token{s: int32(base + i), n: uint16(j - i), kind: kWord, flags: flags})
 				}
 				// and the space after it, most often there, without a turn of the loop
 				i, pend = j, 0
@@ -89,7 +171,7 @@ func scan(text string, toks []token) []token {
 				}
 				i++
 			}
-			toks = append(toks, token{s: int32(st), n: 1, kind: kBreak})
+			toks = append(toks, token{s: int32(base + st), n: 1, kind: kBreak})
 			// A single line break ends a headline or credit line too.
 			pend |= fSpace | fSent
 			if nl > 1 {
@@ -114,7 +196,11 @@ func scan(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = appendTok(toks, text, i, j, kNum, 0, &pend)
+			k := len(toks)
+			toks = appendTok(toks, text, base, i, j, kNum, 0, &pend, marks)
+			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
+				ix.note(toks, k) // a capital or a mark (most tokens: neither)
+			}
 			i = j
 			continue
 		}
@@ -129,17 +215,29 @@ func scan(text string, toks []token) []token {
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			toks = appendTok(toks, text, i, j, kWord, flags, &pend)
+			k := len(toks)
+			toks = appendTok(toks, text, base, i, j, kWord, flags, &pend, marks)
+			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
+				ix.note(toks, k) // a capital or a mark (most tokens: neither)
+			}
 			i = j
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
 		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && pend&fSpace == 0 {
-			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend)
+			k := len(toks)
+			toks = appendTok(toks, text, base, i, i+size+1, kPoss, 0, &pend, marks)
+			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
+				ix.note(toks, k) // a capital or a mark (most tokens: neither)
+			}
 			i += size + 1
 			continue
 		}
-		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend)
+		k := len(toks)
+		toks = appendTok(toks, text, base, i, i+size, kPunct, 0, &pend, marks)
+		if ix != nil && toks[k].flags&fMark != 0 {
+			ix.note(toks, k) // a currency sign, maybe
+		}
 		i += size
 		if c == '.' || c == '!' || c == '?' {
 			// "Corp." or "Mr." before a capital is ambiguous; treat the next
@@ -150,9 +248,10 @@ func scan(text string, toks []token) []token {
 	return toks
 }
 
-// appendTok appends text[s:e] as tokens of the kind, with flags and the
-// pending ones (see scan), which it clears but for fSent after punctuation.
-func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8) []token {
+// appendTok appends text[s:e] (text being at offset base of the whole) as
+// tokens of the kind, with flags and the pending ones (see scan), which it
+// clears but for fSent after punctuation.
+func appendTok(toks []token, text string, base, s, e int, kind, flags uint8, pend *uint8, marks *scanMarks) []token {
 	if kind == kWord || kind == kNum {
 		flags |= *pend
 		*pend = 0
@@ -167,10 +266,18 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uin
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags})
+		mk := uint8(0)
+		if marks != nil && (kind == kNum || marks.first[text[s]]) {
+			mk = marks.mark(kind, flags, text[s:cut])
+		}
+		toks = append(toks, token{s: int32(base + s), n: uint16(cut - s), kind: kind, flags: flags | mk})
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags})
+	mk := uint8(0)
+	if marks != nil && (kind == kNum || marks.first[text[s]]) { // most tokens: not even the first byte fits
+		mk = marks.mark(kind, flags, text[s:e])
+	}
+	return append(toks, token{s: int32(base + s), n: uint16(e - s), kind: kind, flags: flags | mk})
 }
 
 func isLetter(r rune) bool {

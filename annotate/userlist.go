@@ -138,7 +138,7 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 
 // firstWordOf is the text of the scanner's first token of name.
 func firstWordOf(name string) string {
-	toks := scan(name, nil)
+	toks := scan(name, nil, nil)
 	for _, t := range toks {
 		if t.kind == kWord || t.kind == kNum {
 			return name[t.s:t.end()]

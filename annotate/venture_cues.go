@@ -365,7 +365,10 @@ func vQuickTrigger(s string) bool {
 			for k < len(s) && !vAlnum[s[k]] {
 				k++
 			}
-			e := vGateWordEnd(s, k)
+			e := k
+			if e < len(s) {
+				e = vGateWordEnd(s, e+1)
+			}
 			if e-k < 32 {
 				next = qLowerASCII(nb[:0], s[k:e])
 			}
@@ -390,7 +393,13 @@ func vNextMayBeAnyWord(s string, ps, pe, i int) (int, int, int, int) {
 		if i >= len(s) {
 			return ps, pe, len(s), len(s)
 		}
-		j := vGateWordEnd(s, i)
+		j := i + 1
+		for j < len(s) && vAlnum[s[j]] {
+			j++
+		}
+		if j < len(s) && s[j] == '-' {
+			j = vGateWordEnd(s, j) // a hyphen: the word may go on
+		}
 		if n := j - i; n > 1 && n < 32 && vFirst2Len[int(s[i]&31)<<5|int(s[i+1]&31)]&(1<<n) != 0 {
 			return ps, pe, i, j
 		}
@@ -399,16 +408,16 @@ func vNextMayBeAnyWord(s string, ps, pe, i int) (int, int, int, int) {
 	}
 }
 
-// vGateWordEnd returns the end of the gate's word at s[i:]: ASCII letters
-// and digits, and a hyphen with one after it.
-func vGateWordEnd(s string, i int) int {
-	j := i
+// vGateWordEnd returns the end of the gate's word that runs on at s[j:]
+// (j past its first byte): ASCII letters and digits, and a hyphen with one
+// after it.
+func vGateWordEnd(s string, j int) int {
 	for j < len(s) {
 		if vAlnum[s[j]] {
 			j++
 			continue
 		}
-		if s[j] == '-' && j > i && j+1 < len(s) && vAlnum[s[j+1]] {
+		if s[j] == '-' && j+1 < len(s) && vAlnum[s[j+1]] {
 			j += 2
 			continue
 		}

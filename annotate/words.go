@@ -81,9 +81,14 @@ func (d *doc) firstWords(from, to, n int, out []qTok) []qTok {
 			break
 		}
 		last = e
+		long := t.n == maxTokenLen || k > 0 && toks[k-1].n == maxTokenLen // a piece of a longer word
 		switch t.kind {
 		case kWord, kNum:
-			if s >= from && e <= to && !joinerEdge[b[s]] && !joinerEdge[b[e-1]] { // most tokens: whole
+			// Most tokens are whole words: a number, or a word that is no
+			// piece of a longer one and no initials ("U.S." ends in a
+			// period; initials are all capitals, fUpper), has no joiner at
+			// either end, so the text need not be read.
+			if s >= from && e <= to && !long && (t.kind == kNum || t.flags&fUpper == 0 || !joinerEdge[b[e-1]]) {
 				switch {
 				case curS < 0:
 					curS, curE = s, e
@@ -137,11 +142,12 @@ func (d *doc) spaceAt(i int) bool {
 }
 
 // tokenAt returns the index of the first token ending after pos (a body
-// offset): from the first token of pos's block, a few steps on.
+// offset): from the first token of pos's block, a few steps on (the tokens
+// the window reads next, so in cache for it).
 func (d *doc) tokenAt(pos int) int {
 	toks := d.toks
 	i := int(d.blocks[pos>>blockBits])
-	for i < len(toks) && int(toks[i].end()) <= pos {
+	for i < len(toks) && int(toks[i].s)+int(toks[i].n) <= pos {
 		i++
 	}
 	return i
