@@ -133,20 +133,20 @@ func (ep *entityPass) bracketAlias(c *chunk) {
 		code := ns.text.slice(s, e)
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
-			ep.mention(c.ent, k+1, end-1, s, e)
+			ep.mention(int(c.ent), k+1, end-1, s, e)
 			return
 		}
 		// (ABBR): an acronym defined for the name.
 		if end == k+3 {
-			ep.setAlias(code, c.ent)
-			ep.mention(c.ent, k+1, k+2, s, e)
+			ep.setAlias(code, int(c.ent))
+			ep.mention(int(c.ent), k+1, k+2, s, e)
 		}
 		return
 	}
 	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
 		ns.toks[k+2].flags&fUpper != 0 {
-		ep.setAlias(ns.word(k+2), c.ent)
-		ep.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].end()))
+		ep.setAlias(ns.word(k+2), int(c.ent))
+		ep.mention(int(c.ent), k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].end()))
 	}
 }
 

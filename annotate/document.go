@@ -55,6 +55,11 @@ type doc struct {
 	scratch *scratch
 }
 
+// bigText is the text size from which the passes keep no buffer they are
+// done with: on a text of megabytes memory counts for more than the reuse
+// of buffers by the next article.
+const bigText = 4 << 20
+
 // field is a meta field's place in the scanned text.
 type field struct {
 	name string
@@ -126,7 +131,13 @@ func newDocText(a model.Article, oneString bool) *doc {
 	}
 	sc := scratchPool.Get().(*scratch)
 	d.scratch = sc
-	if want := d.text.n/4 + 16; cap(sc.toks) < want {
+	// about a token per 4.5 bytes of news text; a big text gets no more
+	// room than that (a token array of megabytes)
+	want := d.text.n/4 + 16
+	if d.text.n >= bigText {
+		want = d.text.n*2/9 + 4096
+	}
+	if cap(sc.toks) < want {
 		sc.toks = make([]token, 0, want)
 	}
 	// scan lists the tokens the entity pass starts from (capitalised words,
@@ -256,6 +267,9 @@ func (d *doc) indexMentions() {
 		}
 	}
 	qSortMentsIn(d.ments, &d.sortBuf)
+	if len(d.body) >= bigText {
+		d.sortBuf.tmp = nil // as big as the mentions: not kept for the next sort
+	}
 	d.othersSorted = false
 }
 
@@ -322,6 +336,9 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 func (d *doc) overlapsOther(a, b int) bool {
 	if !d.othersSorted {
 		qSortMentsIn(d.others, &d.sortBuf) // sorted on first use: few articles need it
+		if len(d.body) >= bigText {
+			d.sortBuf.tmp = nil
+		}
 		d.othersSorted = true
 	}
 	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })

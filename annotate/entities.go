@@ -98,9 +98,14 @@ func (ep *entityPass) release() {
 	sc.covered, sc.chunks = ep.covered[:0], ep.ns.chunks[:0]
 	clear(sc.spans) // lists a smaller article left unused are dropped
 	sc.spans = sc.spans[:0]
+	if ep.text.n >= bigText {
+		// a big text's buffers go now, before the quotes and ventures are
+		// read, rather than wait for the next article
+		sc.covered, sc.chunks, sc.cands, sc.keys, sc.idx, sc.byLen = nil, nil, nil, nil, nil, nil
+	}
 	for i := len(ep.ents) - 1; i >= 0; i-- {
 		// in reverse, so spanBuf hands entity k the list entity k had
-		if sp := ep.ents[i].spans; cap(sp) > 0 {
+		if sp := ep.ents[i].spans; cap(sp) > 0 && !ep.ents[i].owned && ep.text.n < bigText {
 			sc.spans = append(sc.spans, sp[:0])
 		}
 		ep.ents[i].spans = nil
@@ -110,6 +115,7 @@ func (ep *entityPass) release() {
 
 // entB is an entity being built; spans index the doc's text.
 type entB struct {
+	owned     bool // an output entity has spans: they are no scratch
 	kind      model.EntityKind
 	sub       model.FigureKind
 	canonical string
@@ -131,8 +137,13 @@ func newEntityPass(d *doc) *entityPass {
 	}
 	ep.covered = sc.covered[:len(d.toks)]
 	clear(ep.covered)
-	// About one capitalised run per 40 bytes of news text.
-	if want := d.text.n/40 + 8; cap(sc.chunks) < want {
+	// About one capitalised run per 40 bytes of news text (56 on a big
+	// one: room for more than most have).
+	want := d.text.n/40 + 8
+	if d.text.n >= bigText {
+		want = d.text.n/56 + 4096
+	}
+	if cap(sc.chunks) < want {
 		sc.chunks = make([]chunk, 0, want)
 	}
 	ep.ns.chunks = sc.chunks[:0]
@@ -179,7 +190,7 @@ func (ep *entityPass) names() {
 			continue
 		}
 		if e, ok := ep.lookup(c); ok {
-			c.ent = e
+			c.ent = int32(e)
 			c.set(ep.ents[e].kind, "alias")
 			continue
 		}
@@ -226,20 +237,20 @@ func (ep *entityPass) resolve() {
 		// A company named like a person's surname ("Adani" after "Gautam
 		// Adani") stays a company.
 		if e, ok := ep.alias[name]; ok && (ep.ents[e].kind == c.kind() || c.kind() != model.Company) {
-			c.ent = e
+			c.ent = int32(e)
 			ep.mention(e, c.t0, c.t1, c.s, c.e)
 			continue
 		}
 		if short, ok := lex.knownShort[name]; ok {
 			if e, ok := ep.alias[short]; ok {
-				c.ent = e
+				c.ent = int32(e)
 				ep.mention(e, c.t0, c.t1, c.s, c.e)
 				continue
 			}
 		}
 		e := len(ep.ents)
 		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: ep.spanBuf()})
-		c.ent = e
+		c.ent = int32(e)
 		ep.mention(e, c.t0, c.t1, c.s, c.e)
 		ep.registerAliases(e, c)
 	}
@@ -284,8 +295,16 @@ func (ep *entityPass) output() []model.Entity {
 		b := &ep.ents[i]
 		b.spans = ep.sortSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
-			Value: b.value, Unit: b.unit, Per: b.per, Mentions: make([]model.Span, 0, len(b.spans)),
-			MetaMentions: []model.MetaMention{}}
+			Value: b.value, Unit: b.unit, Per: b.per, MetaMentions: []model.MetaMention{}}
+		if ep.text.n >= bigText {
+			// a big text's mention lists are megabytes: the entity takes
+			// its builder's list (the body's spans come first, so they are
+			// moved to its front in place), which release then leaves alone
+			ent.Mentions = b.spans[:0]
+			b.owned = true
+		} else {
+			ent.Mentions = make([]model.Span, 0, len(b.spans))
+		}
 		for _, sp := range b.spans {
 			if sp.End <= ep.bodyLen {
 				ent.Mentions = append(ent.Mentions, sp)

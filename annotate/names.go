@@ -19,7 +19,7 @@ type chunk struct {
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
 	kindID, cueID uint8
-	ent           int // entity index once resolved, else -1
+	ent           int32 // entity index once resolved, else -1 (32 bits: a chunk is 48 bytes, not 56)
 	// firstBits and lastBits are the lexicon's lists of the words t0 and
 	// t1-1, looked up once: most rules ask about them, many asking again
 	firstBits, lastBits wordSet
