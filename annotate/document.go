@@ -145,8 +145,13 @@ func newDocText(a model.Article, oneString bool) *doc {
 	// array for them
 	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
 	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
-	ix.base = d.text.cut
+	from := len(d.toks)
 	d.toks = scan(d.text.tail, d.toks, ix)
+	if cut := int32(d.text.cut); cut > 0 {
+		for i := from; i < len(d.toks); i++ {
+			d.toks[i].s += cut // the tail's tokens, scanned from the last paragraph on
+		}
+	}
 	// a punctuation mark's first byte may be a figure's and the mark no
 	// currency sign ("“"): those are no figure openers
 	caps, figs := ix.caps, ix.marked[:0]

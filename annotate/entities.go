@@ -14,8 +14,8 @@ import (
 // become meta mentions of their field). Entity ids are "e1", "e2"… in
 // order of first mention.
 type entityPass struct {
+	text docText // first: tok, asked about every figure's words, stays inlined
 	d    *doc
-	text docText
 	// bodyLen and fields place the body and the meta fields in text
 	bodyLen int
 	fields  []field

@@ -39,6 +39,22 @@ type scanMarks struct {
 	list    wordList
 }
 
+// add appends t, the text w, marked and listed as ix says.
+func (ix *scanIndex) add(toks []token, t token, w string) []token {
+	if ix != nil {
+		if ix.marks != nil && (t.kind == kNum || ix.marks.first[w[0]]) { // most tokens: not even the first byte fits
+			t.flags |= ix.marks.mark(t.kind, t.flags, w)
+		}
+		if t.flags&fMark != 0 {
+			ix.marked = append(ix.marked, int32(len(toks)))
+		}
+		if t.flags&fCap != 0 && t.kind == kWord {
+			ix.caps = append(ix.caps, int32(len(toks)))
+		}
+	}
+	return append(toks, t)
+}
+
 // mark returns fMark when the caller's marks hold the token w of kind.
 func (m *scanMarks) mark(kind, flags uint8, w string) uint8 {
 	if m == nil {
@@ -87,25 +103,10 @@ func (t token) end() int32 { return t.s + int32(t.n) }
 
 // scanIndex is what scan lists of its tokens as it makes them, so that no
 // later pass walks the token array to find them: the capitalised words and
-// the tokens its marks flag. Its text is at offset base of the whole that
-// the offsets index.
+// the tokens its marks flag.
 type scanIndex struct {
 	marks        *scanMarks
-	base         int
 	caps, marked []int32
-}
-
-// note lists tokens [from, len(toks)).
-func (ix *scanIndex) note(toks []token, from int) {
-	for m := from; m < len(toks); m++ {
-		t := toks[m]
-		if t.flags&fCap != 0 && t.kind == kWord {
-			ix.caps = append(ix.caps, int32(m))
-		}
-		if t.flags&fMark != 0 {
-			ix.marked = append(ix.marked, int32(m))
-		}
-	}
 }
 
 // scan splits text into tokens in one pass over its bytes, flagging the
@@ -120,11 +121,7 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 	n := len(text)
 	i := 0
 	pend := fSpace | fSent | fPara
-	var marks *scanMarks
-	base := 0
-	if ix != nil {
-		marks, base = ix.marks, ix.base
-	}
+
 	for i < n {
 		c := text[i]
 		// Fast path for the common case: a plain lower-case ASCII word.
@@ -136,18 +133,14 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 			if j == n || plainEnd[text[j]] {
 				if j-i > maxTokenLen {
 					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
-					k := len(toks)
-					toks = appendTok(toks, text, base, i, j, kWord, 0, &pend, marks)
-					if ix != nil {
-						ix.note(toks, k)
-					}
+					toks = appendTok(toks, text, i, j, kWord, 0, &pend, ix)
 				} else {
 					flags := pend
-					if marks != nil && marks.first[c] && marks.filter.maybe(text[i:j]) && marks.list.has(text[i:j]) { // mark's kWord case
+					if ix != nil && ix.marks != nil && ix.marks.first[c] && ix.marks.filter.maybe(text[i:j]) && ix.marks.list.has(text[i:j]) { // mark's kWord case
 						flags |= fMark
 						ix.marked = append(ix.marked, int32(len(toks)))
 					}
-					toks = append(toks, token{s: int32(base + i), n: uint16(j - i), kind: kWord, flags: flags})
+					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				}
 				// and the space after it, most often there, without a turn of the loop
 				i, pend = j, 0
@@ -171,7 +164,7 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 				}
 				i++
 			}
-			toks = append(toks, token{s: int32(base + st), n: 1, kind: kBreak})
+			toks = append(toks, token{s: int32(st), n: 1, kind: kBreak})
 			// A single line break ends a headline or credit line too.
 			pend |= fSpace | fSent
 			if nl > 1 {
@@ -196,11 +189,7 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 				}
 				break
 			}
-			k := len(toks)
-			toks = appendTok(toks, text, base, i, j, kNum, 0, &pend, marks)
-			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
-				ix.note(toks, k) // a capital or a mark (most tokens: neither)
-			}
+			toks = appendTok(toks, text, i, j, kNum, 0, &pend, ix)
 			i = j
 			continue
 		}
@@ -215,29 +204,17 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			k := len(toks)
-			toks = appendTok(toks, text, base, i, j, kWord, flags, &pend, marks)
-			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
-				ix.note(toks, k) // a capital or a mark (most tokens: neither)
-			}
+			toks = appendTok(toks, text, i, j, kWord, flags, &pend, ix)
 			i = j
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
 		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && pend&fSpace == 0 {
-			k := len(toks)
-			toks = appendTok(toks, text, base, i, i+size+1, kPoss, 0, &pend, marks)
-			if ix != nil && (len(toks) > k+1 || toks[k].flags&(fCap|fMark) != 0) {
-				ix.note(toks, k) // a capital or a mark (most tokens: neither)
-			}
+			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend, ix)
 			i += size + 1
 			continue
 		}
-		k := len(toks)
-		toks = appendTok(toks, text, base, i, i+size, kPunct, 0, &pend, marks)
-		if ix != nil && toks[k].flags&fMark != 0 {
-			ix.note(toks, k) // a currency sign, maybe
-		}
+		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend, ix)
 		i += size
 		if c == '.' || c == '!' || c == '?' {
 			// "Corp." or "Mr." before a capital is ambiguous; treat the next
@@ -248,10 +225,10 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 	return toks
 }
 
-// appendTok appends text[s:e] (text being at offset base of the whole) as
-// tokens of the kind, with flags and the pending ones (see scan), which it
-// clears but for fSent after punctuation.
-func appendTok(toks []token, text string, base, s, e int, kind, flags uint8, pend *uint8, marks *scanMarks) []token {
+// appendTok appends text[s:e] as tokens of the kind, with flags and the
+// pending ones (see scan), which it clears but for fSent after
+// punctuation, and lists them in ix (nil: none).
+func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8, ix *scanIndex) []token {
 	if kind == kWord || kind == kNum {
 		flags |= *pend
 		*pend = 0
@@ -266,18 +243,14 @@ func appendTok(toks []token, text string, base, s, e int, kind, flags uint8, pen
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		mk := uint8(0)
-		if marks != nil && (kind == kNum || marks.first[text[s]]) {
-			mk = marks.mark(kind, flags, text[s:cut])
-		}
-		toks = append(toks, token{s: int32(base + s), n: uint16(cut - s), kind: kind, flags: flags | mk})
+		toks = ix.add(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags}, text[s:cut]) // rare: no hurry
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	mk := uint8(0)
-	if marks != nil && (kind == kNum || marks.first[text[s]]) { // most tokens: not even the first byte fits
-		mk = marks.mark(kind, flags, text[s:e])
+	t := token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags}
+	if ix == nil || kind != kNum && flags&fCap == 0 && (ix.marks == nil || !ix.marks.first[text[s]]) {
+		return append(toks, t) // most tokens: nothing to mark or list
 	}
-	return append(toks, token{s: int32(base + s), n: uint16(e - s), kind: kind, flags: flags | mk})
+	return ix.add(toks, t, text[s:e])
 }
 
 func isLetter(r rune) bool {

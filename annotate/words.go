@@ -61,6 +61,7 @@ func (d *doc) firstWords(from, to, n int, out []qTok) []qTok {
 	out, limit := r.out, r.limit
 	curS, curE, jS, jE := r.curS, r.curE, r.jS, r.jE
 	last := -1 // where the token before ended: a token starting elsewhere follows a space
+	long := k > 0 && toks[k-1].n == maxTokenLen // the token before is a piece of a longer word
 	for ; k < len(toks); k++ {
 		t := toks[k]
 		s := int(t.s)
@@ -81,14 +82,15 @@ func (d *doc) firstWords(from, to, n int, out []qTok) []qTok {
 			break
 		}
 		last = e
-		long := t.n == maxTokenLen || k > 0 && toks[k-1].n == maxTokenLen // a piece of a longer word
+		piece := long || t.n == maxTokenLen // a piece of a longer word
+		long = t.n == maxTokenLen
 		switch t.kind {
 		case kWord, kNum:
 			// Most tokens are whole words: a number, or a word that is no
 			// piece of a longer one and no initials ("U.S." ends in a
 			// period; initials are all capitals, fUpper), has no joiner at
 			// either end, so the text need not be read.
-			if s >= from && e <= to && !long && (t.kind == kNum || t.flags&fUpper == 0 || !joinerEdge[b[e-1]]) {
+			if s >= from && e <= to && !piece && (t.kind == kNum || t.flags&fUpper == 0 || !joinerEdge[b[e-1]]) {
 				switch {
 				case curS < 0:
 					curS, curE = s, e
