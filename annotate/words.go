@@ -60,7 +60,7 @@ func (d *doc) firstWords(from, to, n int, out []qTok) []qTok {
 	b, toks := d.body, d.toks
 	out, limit := r.out, r.limit
 	curS, curE, jS, jE := r.curS, r.curE, r.jS, r.jE
-	last := -1 // where the token before ended: a token starting elsewhere follows a space
+	last := -1                                  // where the token before ended: a token starting elsewhere follows a space
 	long := k > 0 && toks[k-1].n == maxTokenLen // the token before is a piece of a longer word
 	for ; k < len(toks); k++ {
 		t := toks[k]
