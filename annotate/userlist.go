@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"newsmark/model"
 )
@@ -85,6 +87,9 @@ type userRules struct {
 	markFilter wordFilter
 	nameFilter wordFilter // every name of names and pairs
 	nevers     int        // how many names are never marked
+	// lowerMark: a marked name starts with no capital ("eBay"), so every
+	// word is looked up, not only the capitalised ones
+	lowerMark bool
 	// pairList is pairs in the list's order; pairNames their names
 	pairList   []userPairRule
 	pairNames  map[string]bool
@@ -119,6 +124,8 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		r.pairFilter.add(p.b)
 	}
 	slices.SortFunc(r.pairList, func(x, y userPairRule) int { return x.i - y.i })
+	lowerMark := false
+	defer func() { r.lowerMark = lowerMark }()
 	for name, i := range r.names {
 		if entries[i].Action == model.UserNever {
 			r.nevers++
@@ -129,6 +136,9 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		w := firstWordOf(name)
 		r.marks[w] = append(r.marks[w], name)
 		r.markFilter.add(w)
+		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
+			lowerMark = true
+		}
 	}
 	for _, ns := range r.marks {
 		slices.Sort(ns) // the map's order is random; the look-ups' must not be
@@ -256,7 +266,22 @@ type userHit struct {
 func (uc *userCorrection) mark() bool {
 	d := uc.d
 	var hits []userHit
-	for i := range d.toks {
+	g, o := uc.an.global, uc.o
+	if len(g.marks) == 0 && (o == nil || len(o.marks) == 0) {
+		return false
+	}
+	// a name starts at a word: at a capitalised one unless the list marks
+	// a name that starts with no capital
+	all := g.lowerMark || o != nil && o.lowerMark
+	n := len(d.caps)
+	if all {
+		n = len(d.toks)
+	}
+	for k := 0; k < n; k++ {
+		i := k
+		if !all {
+			i = int(d.caps[k])
+		}
 		t := d.toks[i]
 		if t.kind != kWord && t.kind != kNum {
 			continue

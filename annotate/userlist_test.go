@@ -62,6 +62,12 @@ func TestUserMarkMakesAnEntity(t *testing.T) {
 	if len(ann.Ventures) != 1 || strings.Join(ann.Ventures[0].Parties, "+") != "Orbital Devices Inc.+Next" {
 		t.Errorf("ventures %+v, want Orbital Devices Inc. buying Next", ann.Ventures)
 	}
+	// a name that starts with no capital is found too
+	b := model.Article{Body: "Shipping data firm tradelane9 said delays grew. Analysts trust tradelane9 figures."}
+	e = entityByName(t, list(model.UserEntry{Action: model.UserMark, Name: "tradelane9", Kind: model.Company}).Article(b), "tradelane9")
+	if got := mentionsOf(b.Body, e); len(got) != 2 {
+		t.Errorf("tradelane9 mentions %q, want two", got)
+	}
 }
 
 // "Not a name" on a word drops its mentions, and leaves the longer names
