@@ -24,7 +24,7 @@ func (ep *entityPass) contextCompany(c *chunk) bool {
 	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
 	if n == 1 && ff&firstName == 0 {
 		v := ns.lowerWord(c.t1)
-		if v == "has" || v == "will" || v == "is" || v == "was" {
+		if lex.companyAux[v] {
 			v = ns.lowerWord(c.t1 + 1)
 			return lex.companyVerb.has(v) && v != "said"
 		}
@@ -114,7 +114,7 @@ func (ep *entityPass) contributors() {
 			p = strings.ToLower(ns.word(k - 1))
 		}
 		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
-			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
+			lex.creditLead[p] {
 			c.set(model.Person, "credit")
 		}
 	}

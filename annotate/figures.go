@@ -458,13 +458,13 @@ func demonymCurrency(demonym, cur string) string {
 func (ep *entityPass) perAfter(f *figure) {
 	k := f.t1
 	w := strings.ToLower(ep.tok(k))
-	switch w {
-	case "a", "per", "each", "every":
+	switch {
+	case lex.rate[w]:
 		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] {
 			f.per = u
 			f.t1 = k + 2
 		}
-	case "annually":
+	case w == "annually":
 		f.per, f.t1 = "year", k+1
 	}
 }

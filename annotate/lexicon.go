@@ -84,11 +84,11 @@ type lexicon struct {
 	// its file's tag.
 	// names
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
-	credit, placePrep, firmDet                                                  map[string]bool
+	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
-	party, perUnit                                   map[string]bool
+	party, perUnit, rate                             map[string]bool
 	countStop, duration, dates, demonyms, countNouns wordList
 	numberVals, scaleVals                            wordValues[float64]
 	currencyVals, prefixVals                         wordValues[string]
@@ -110,6 +110,7 @@ type lexicon struct {
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
+	clauseBreak, sinceSubject                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
 	// bytes starts with c: most words fail this before any map look-up
 	vAdviserFirstLen [256]uint32
@@ -357,6 +358,8 @@ func buildLexicon() *lexicon {
 	l.generic = caps.set("generic", asWritten)
 	l.firmNoun = companies.set("firm", lowerCase)
 	l.credit = fn.set("credit", asWritten)
+	l.creditLead = fn.set("creditLead", lowerCase)
+	l.companyAux = fn.set("companyAux", lowerCase)
 	l.placePrep = fn.set("placePrep", lowerCase)
 	l.firmDet = fn.set("firmDet", lowerCase)
 	l.ctxBefore = ctx.set("before", lowerCase)
@@ -380,6 +383,7 @@ func buildLexicon() *lexicon {
 	l.scaleVals = newWordValues(figs.numbers("scale"))
 	l.prefixVals = newWordValues(prefixes)
 	l.perUnit = figs.set("per", asWritten)
+	l.rate = figs.set("rate", asWritten)
 	l.demonymCurrency = figs.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
@@ -454,6 +458,8 @@ func buildLexicon() *lexicon {
 	l.vInvestModified = deals.set("investModified", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
+	l.clauseBreak = fn.set("clauseBreak", lowerCase)
+	l.sinceSubject = fn.set("sinceSubject", lowerCase)
 	l.vDealNoun = deals.set("dealNoun", lowerCase)
 	l.vBusiness = deals.set("business", lowerCase)
 	l.vAdviser = deals.set("adviser", lowerCase)

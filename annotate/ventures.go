@@ -283,21 +283,16 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 	case ';':
 		return true
 	case ',':
-		if k+1 < len(toks) && toks[k+1].word {
-			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
-			case "and", "while", "but", "whereas":
-				return true
-			}
+		if k+1 < len(toks) && toks[k+1].word && lex.clauseBreak[vb.d.lw(toks[k+1].start, toks[k+1].end)] {
+			return true
 		}
 	case 's', 'S':
 		// "... the largest it has made since it bought Voltline in 2021":
 		// "since" before a subject opens a clause about another deal
 		// ("since 2019" and "since January" date this one)
-		if k+1 < len(toks) && toks[k+1].word && vb.d.lw(t.start, t.end) == "since" {
-			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
-			case "it", "they", "he", "she", "the", "its":
-				return true
-			}
+		if k+1 < len(toks) && toks[k+1].word && vb.d.lw(t.start, t.end) == "since" &&
+			lex.sinceSubject[vb.d.lw(toks[k+1].start, toks[k+1].end)] {
+			return true
 		}
 	}
 	return false
