@@ -1,5 +1,3 @@
-// Command newsmark is a terminal reader for business news: it highlights
-// companies, people, figures and quotes, sums up ventures, and keeps notes.
 package main
 
 import (

@@ -1,9 +1,6 @@
 package annotate
 
 import (
-	"os"
-	"testing"
-
 	"newsmark/model"
 )
 
@@ -39,11 +36,4 @@ func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Ve
 	d.ents = ents
 	d.indexMentions()
 	return findVentures(d, a, qs, nil)
-}
-
-// TestMain builds the lexicon before any test: the rules read it, and only
-// Article and newDoc build it themselves.
-func TestMain(m *testing.M) {
-	Prepare()
-	os.Exit(m.Run())
 }

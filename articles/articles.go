@@ -1,14 +1,3 @@
-// Package articles loads and normalises articles: files, folders, stdin,
-// feeds, URLs and the embedded samples. Everything from outside passes its
-// sanitiser before it reaches a model.Article.
-//
-// Opening is lazy: Open reads at most a bounded head of each file to build
-// the library's metadata, and Entry.Load reads and parses the whole article
-// when it is shown. Every bad input gives one Problem with a one-line
-// reason and the rest still load.
-//
-// It imports model and segment (and store, for the feed cache); never
-// annotate, notes, ui or a charm UI library.
 package articles
 
 import (
@@ -22,6 +11,7 @@ import (
 	"sync"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Entry is one article in a library. Meta is known at once (Body may be
@@ -38,6 +28,12 @@ func (e Entry) Load() (model.Article, error) {
 		return e.Meta, nil
 	}
 	return e.load()
+}
+
+// NewEntry is an entry whose Load calls load (a feed item that fetches its
+// page, a cached item that reads its body from the store).
+func NewEntry(meta model.Article, load func() (model.Article, error)) Entry {
+	return Entry{Meta: meta, load: load}
 }
 
 // Problem is an input that gave no article, with a one-line reason.
@@ -78,7 +74,7 @@ func Open(paths []string, stdin io.Reader) Library {
 			return
 		}
 		seen[key] = true
-		jobs = append(jobs, job{path: path, format: f, sniff: sniff})
+		jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -93,7 +89,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), reason(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -104,7 +100,7 @@ func Open(paths []string, stdin io.Reader) Library {
 		before, problems := len(jobs), len(lib.Problems)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				lib.Problems = append(lib.Problems, Problem{Sanitize(path), reason(err)})
+				lib.Problems = append(lib.Problems, Problem{sanitize.Quote(path), reason(err)})
 				return nil
 			}
 			hidden := path != p && strings.HasPrefix(d.Name(), ".")
@@ -114,16 +110,23 @@ func Open(paths []string, stdin io.Reader) Library {
 				}
 				return nil
 			}
-			if f, known := formatOf(path); known && !hidden {
+			if hidden {
+				return nil
+			}
+			if why := notRegular(path, d); why != "" {
+				lib.Problems = append(lib.Problems, Problem{sanitize.Quote(path), why})
+				return nil
+			}
+			if f, known := formatOf(path); known {
 				add(path, f, false, true)
 			}
 			return nil
 		})
 		if err != nil {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), reason(err)})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), reason(err)})
 		}
 		if len(jobs) == before && len(lib.Problems) == problems {
-			lib.Problems = append(lib.Problems, Problem{Sanitize(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
+			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
 	run(jobs)
@@ -135,8 +138,44 @@ func Open(paths []string, stdin io.Reader) Library {
 			lib.Entries = append(lib.Entries, *j.entry)
 		}
 	}
-	sortEntries(lib.Entries)
+	SortEntries(lib.Entries)
 	return lib
+}
+
+// notRegular is why a folder walk skips an entry that is neither a folder
+// nor a regular file (nor a symlink to one), or "" for one it may read.
+// Opening a FIFO would wait for a writer forever, a device may never end.
+func notRegular(path string, d fs.DirEntry) string {
+	t := d.Type()
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return "symlink to nothing: " + reason(err)
+		}
+		t = fi.Mode().Type()
+		if fi.IsDir() {
+			return "" // WalkDir does not follow it; nothing is read
+		}
+	}
+	return kindReason(t)
+}
+
+// kindReason names a file type that is not read as an article, or "" for
+// a regular file.
+func kindReason(t fs.FileMode) string {
+	switch {
+	case t.IsRegular():
+		return ""
+	case t&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO) in a folder: skipped (name it on the command line to read it like stdin)"
+	case t&fs.ModeSocket != 0:
+		return "socket: skipped, not a regular file"
+	case t&fs.ModeDevice != 0:
+		return "device: skipped, not a regular file"
+	case t&fs.ModeIrregular != 0:
+		return "not a regular file: skipped"
+	}
+	return ""
 }
 
 // job is one input of Open; run fills entry or problem.
@@ -144,6 +183,7 @@ type job struct {
 	path    string
 	format  format
 	sniff   bool
+	walked  bool // found by a folder walk: only a regular file is read
 	entry   *Entry
 	problem *Problem
 }
@@ -158,7 +198,7 @@ func run(jobs []job) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff)
+				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff, jobs[i].walked)
 				if p != nil {
 					jobs[i].problem = p
 				} else {
@@ -187,7 +227,7 @@ func stdinEntry(r io.Reader) (Entry, *Problem) {
 // memoryEntry makes an entry of data held in memory (stdin, samples); when
 // r is not nil the data is read from it first, bounded by maxSize.
 func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
-	fail := func(why string) (Entry, *Problem) { return Entry{}, &Problem{Path: path, Reason: why} }
+	fail := func(why string) (Entry, *Problem) { return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why} }
 	if r != nil {
 		var err error
 		if data, err = readLimited(r); err != nil {
@@ -213,8 +253,8 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
 }
 
-// sortEntries orders newest first, undated last, stable otherwise.
-func sortEntries(es []Entry) {
+// SortEntries orders newest first, undated last, stable otherwise.
+func SortEntries(es []Entry) {
 	sort.SliceStable(es, func(i, j int) bool {
 		di, dj := es[i].Meta.Date, es[j].Meta.Date
 		if di.IsZero() != dj.IsZero() {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // want is what a fixture must load as; nil slices mean "empty".
@@ -232,13 +233,20 @@ func TestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	justOver := filepath.Join(dir, "just-over.txt")
+	if f, err = os.Create(justOver); err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(64<<20 + 1)
+	f.Close()
 	cases := []struct{ path, reason string }{
 		{write(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "binary file (NUL bytes)"},
 		{write(t, dir, "noise.txt", bytes.Repeat([]byte{0x01, 0x9f, 0xfe, 0x02, 0x85, 0x10, 'a'}, 40)), "binary file (not text)"},
 		{write(t, dir, "empty.txt", nil), "empty file"},
 		{write(t, dir, "blank.md", []byte("  \n\n\t \n")), "empty file (only whitespace)"},
 		{write(t, dir, "only-front-matter.md", []byte("---\ntitle: Nothing else\n---\n")), "no article text"},
-		{huge, "larger than 64 MB (71 MB)"},
+		{huge, "larger than 64 MiB (71.0 MiB)"},
+		{justOver, "larger than 64 MiB (67108865 bytes, 1 over)"},
 		{filepath.Join(dir, "missing.txt"), "no such file or directory"},
 		{filepath.Join(good, "inside.txt"), "not a directory"}, // unreadable path even for root
 	}
@@ -312,7 +320,12 @@ func TestEscapesNeverReachTheArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := []string{a.Title, a.Path, a.Body, lib.Entries[0].Meta.Path, lib.Problems[0].Path, lib.Problems[0].Reason}
+	// The path is kept as given, so the file can be reopened (and JSON
+	// escapes it); whatever shows it quotes it.
+	if a.Path != p || lib.Entries[0].Meta.Path != p {
+		t.Errorf("path %q / %q, want it as given: %q", a.Path, lib.Entries[0].Meta.Path, p)
+	}
+	all := []string{a.Title, sanitize.Quote(a.Path), a.Body, lib.Problems[0].Path, lib.Problems[0].Reason}
 	all = append(all, a.Authors...)
 	for _, l := range a.Links {
 		all = append(all, l.Text, l.URL)
@@ -560,7 +573,7 @@ func FuzzParse(f *testing.F) {
 			if err != nil {
 				continue
 			}
-			if Sanitize(a.Body) != a.Body || Sanitize(a.Title) != a.Title {
+			if sanitize.Text(a.Body) != a.Body || sanitize.Text(a.Title) != a.Title {
 				t.Fatalf("format %d: unsanitised output %q", fm, a.Body)
 			}
 			checkSpans(t, a)
@@ -635,6 +648,65 @@ func BenchmarkLoadLarge(b *testing.B) {
 	for b.Loop() {
 		if _, err := e.Load(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A folder walk must never block on a FIFO (or anything else that is not a
+// regular file): opening one for reading waits for a writer forever. It is
+// skipped with a one-line reason, and the rest of the folder loads.
+func TestFolderWalkSkipsFIFOs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, dir, "story.txt", []byte("Gull Corp. agreed to buy Tern Ltd. for $5 million.\n"))
+	for _, name := range []string{"trap.txt", "trap.md", "sub/deep.html"} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := mkfifo(p); err != nil {
+			t.Skipf("no named pipes here: %v", err)
+		}
+	}
+	done := make(chan Library, 1)
+	go func() { done <- Open([]string{dir}, nil) }()
+	var lib Library
+	select {
+	case lib = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Open blocked on a FIFO inside a folder")
+	}
+	if len(lib.Entries) != 1 {
+		t.Errorf("entries %d, want the one story", len(lib.Entries))
+	}
+	if len(lib.Problems) != 3 {
+		t.Fatalf("problems %v, want one per FIFO", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		if !strings.Contains(p.Reason, "named pipe") {
+			t.Errorf("reason %q does not say what it is", p)
+		}
+	}
+}
+
+// A file name with a newline or an escape in it is shown quoted on one
+// line, so a reason never splits and no name reaches the terminal raw.
+func TestProblemNamesStayOnOneLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	names := []string{"two\nlines.txt", "esc\x1b[2Jname.txt", "bidi\u202etxt.md"}
+	for _, n := range names {
+		write(t, dir, n, []byte("\x00\x01binary\x00"))
+	}
+	lib := Open([]string{dir, filepath.Join(dir, "missing\nfile.txt")}, nil)
+	if len(lib.Problems) != len(names)+1 {
+		t.Fatalf("problems %q", lib.Problems)
+	}
+	for _, p := range lib.Problems {
+		s := p.String()
+		if strings.ContainsAny(s, "\n\x1b\u202e") {
+			t.Errorf("problem line %q is not one clean line", s)
+		}
+		if !strings.Contains(s, `\n`) && !strings.Contains(s, `\x1b`) && !strings.Contains(s, `\u202e`) {
+			t.Errorf("problem line %q does not show the odd name escaped", s)
 		}
 	}
 }

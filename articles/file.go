@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 	"newsmark/segment"
 )
 
@@ -118,9 +119,9 @@ func decode(data string) string {
 				u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
 			}
 		}
-		return Sanitize(string(utf16.Decode(u)))
+		return sanitize.Text(string(utf16.Decode(u)))
 	}
-	return Sanitize(data)
+	return sanitize.Text(data)
 }
 
 // contentID is the ID of an article without a URL: a SHA-256 prefix of its
@@ -155,10 +156,10 @@ func parse(f format, text string) (model.Article, error) {
 // article parses raw bytes (held in a string) into a complete article:
 // sanitised, segmented, with its ID and path set.
 func article(f format, raw string, path string) (model.Article, error) {
-	// One scan for the usual input: text Sanitize would leave as it is can
+	// One scan for the usual input: text sanitize.Text would leave as it is can
 	// be no binary file either, and is its own decoded form (no copy).
 	text := raw
-	if !clean(raw) {
+	if !sanitize.IsClean(raw) {
 		if reason := binaryReason(raw); reason != "" {
 			return model.Article{}, errors.New(reason)
 		}
@@ -178,43 +179,48 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
+	Segment(&a)
+	return a, nil
+}
+
+// Segment sets the paragraph and sentence spans of a's body.
+func Segment(a *model.Article) {
 	a.Paragraphs = segment.Paragraphs(a.Body)
 	a.Sentences = segment.Sentences(a.Body)
-	return a, nil
+}
+
+// Finish makes an article parsed from outside (a web page) ready to show:
+// every field sanitised, the ID set from its URL, else from raw, the bytes
+// it was parsed from. The body is not segmented yet (see Segment).
+func Finish(a *model.Article, raw []byte) {
+	// The ID hashes only the head, as for a file.
+	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path)
 }
 
 // finish sets the ID and path and sanitises every field that came from
 // outside (entity references decoded by the Markdown and HTML parsers can
 // produce control characters again).
 func finish(a *model.Article, raw string, size int64, path string) {
-	a.Path = Sanitize(path)
-	a.Title = Sanitize(oneLine(a.Title))
-	a.Caption = Sanitize(oneLine(a.Caption))
-	a.Source = Sanitize(oneLine(a.Source))
-	a.URL = Sanitize(oneLine(a.URL))
-	a.Body = Sanitize(a.Body)
+	a.Path = path // as given, to reopen it; every display of it quotes it (sanitize.Quote)
+	a.Title = sanitize.Line(a.Title)
+	a.Caption = sanitize.Line(a.Caption)
+	a.Source = sanitize.Line(a.Source)
+	a.URL = sanitize.Line(a.URL)
+	a.Body = sanitize.Text(a.Body)
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
-			list[i] = Sanitize(oneLine(list[i]))
+			list[i] = sanitize.Line(list[i])
 		}
 	}
 	for i := range a.Links {
-		a.Links[i].Text = Sanitize(oneLine(a.Links[i].Text))
-		a.Links[i].URL = Sanitize(oneLine(a.Links[i].URL))
+		a.Links[i].Text = sanitize.Line(a.Links[i].Text)
+		a.Links[i].URL = sanitize.Line(a.Links[i].URL)
 	}
 	if a.URL != "" {
 		a.ID = a.URL
 	} else {
 		a.ID = contentID(raw, size)
 	}
-}
-
-// oneLine folds a metadata value onto one line.
-func oneLine(s string) string {
-	if strings.ContainsAny(s, "\n\t") {
-		return strings.Join(strings.Fields(s), " ")
-	}
-	return strings.TrimSpace(s)
 }
 
 // readLimited reads all of r, refusing more than maxSize bytes.
@@ -224,14 +230,18 @@ func readLimited(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxSize {
-		return nil, errors.New("larger than 64 MB")
+		return nil, errors.New("larger than 64 MiB") // a stream: its size is unknown
 	}
 	return data, nil
 }
 
 // tooLarge is the reason given for a file over maxSize.
 func tooLarge(size int64) string {
-	return fmt.Sprintf("larger than 64 MB (%d MB)", (size+(1<<20)-1)>>20)
+	// Near the limit a rounded size would read like the limit itself.
+	if size-maxSize < 1<<20 {
+		return fmt.Sprintf("larger than 64 MiB (%d bytes, %d over)", size, size-maxSize)
+	}
+	return fmt.Sprintf("larger than 64 MiB (%.1f MiB)", float64(size)/(1<<20))
 }
 
 // reason turns a file-system error into a one-line human reason.
@@ -246,14 +256,16 @@ func reason(err error) string {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return Sanitize(oneLine(err.Error()))
+	return sanitize.Line(err.Error())
 }
 
 // loadFile reads and parses a whole file; Entry.Load calls it.
 func loadFile(path string, f format) (model.Article, error) {
-	file, err := os.Open(path)
+	// The entry was a regular file when listed; never wait on what may
+	// have taken its place.
+	file, err := openNoWait(path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -261,19 +273,21 @@ func loadFile(path string, f format) (model.Article, error) {
 		// grow and copy its way up to a 50 MB file, and a []byte would be
 		// copied again to become the text.
 		if st.Size() > maxSize {
-			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), tooLarge(st.Size()))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), tooLarge(st.Size()))
 		}
 		var b strings.Builder
 		b.Grow(int(st.Size()))
 		// A file that shrank since Stat gives what it holds, like ReadFull.
 		if _, err := io.CopyN(&b, file, st.Size()); err != nil && !errors.Is(err, io.EOF) {
-			return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 		}
 		return loadString(f, b.String(), path)
+	} else if err == nil {
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), kindReason(st.Mode().Type()))
 	}
 	data, err := readLimited(file)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", Sanitize(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
 	}
 	return loadBytes(f, data, path)
 }
@@ -288,17 +302,23 @@ func loadBytes(f format, data []byte, path string) (model.Article, error) {
 func loadString(f format, data string, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, errors.New(Sanitize(path) + ": " + Sanitize(oneLine(err.Error())))
+		return model.Article{}, errors.New(sanitize.Quote(path) + ": " + sanitize.Line(err.Error()))
 	}
 	return a, nil
 }
 
 // fileEntry reads a file's head and returns its library entry, or a problem.
-func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
+// A file found by a folder walk (walked) is read only if it is a regular
+// file; one named on the command line may also be a pipe or a terminal.
+func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem) {
 	fail := func(why string) (Entry, *Problem) {
-		return Entry{}, &Problem{Path: Sanitize(path), Reason: why}
+		return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why}
 	}
-	file, err := os.Open(path)
+	open := os.Open
+	if walked {
+		open = openNoWait
+	}
+	file, err := open(path)
 	if err != nil {
 		return fail(reason(err))
 	}
@@ -307,9 +327,14 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 	if err != nil {
 		return fail(reason(err))
 	}
+	if walked {
+		if why := kindReason(st.Mode().Type()); why != "" {
+			return fail(why)
+		}
+	}
 	if st.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0 {
 		// A pipe such as bash's <(curl …) or /dev/stdin: read it like stdin.
-		return memoryEntry(Sanitize(path), file, nil)
+		return memoryEntry(path, file, nil)
 	}
 	if !st.Mode().IsRegular() {
 		return fail("not a regular file")
@@ -334,7 +359,7 @@ func fileEntry(path string, f format, sniffFormat bool) (Entry, *Problem) {
 	if why != "" {
 		return fail(why)
 	}
-	meta.Path = Sanitize(path)
+	meta.Path = path
 	if meta.Title == "" {
 		meta.Title = titleFromPath(meta.Path)
 	}
@@ -381,5 +406,5 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 // titleFromPath is the last resort title: the file name without extension.
 func titleFromPath(path string) string {
 	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return sanitize.Line(strings.TrimSuffix(base, filepath.Ext(base)))
 }

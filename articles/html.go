@@ -16,8 +16,28 @@ import (
 	"newsmark/model"
 )
 
-// errNoArticle is returned when a page holds no readable article text.
-var errNoArticle = errors.New("no readable article in the page")
+// ErrNoArticle is returned when a page holds no readable article text.
+var ErrNoArticle = errors.New("no readable article in the page")
+
+// ParseHTML extracts the readable article of an HTML page fetched from
+// pageURL (after redirects; links are made absolute against it), as parseHTML
+// does for a local file, after decoding and sanitising it. It gives
+// ErrNoArticle when the page holds no readable text.
+func ParseHTML(page []byte, pageURL string) (model.Article, error) {
+	return parseHTML([]byte(decode(string(page))), pageURL)
+}
+
+// FragmentText is the plain text and the links of an HTML fragment (a feed
+// item's content), through the same Markdown conversion as a page. Neither
+// is sanitised yet.
+func FragmentText(fragment string) (plain string, links []model.Link) {
+	md, err := htmltomarkdown.ConvertString(fragment)
+	if err != nil {
+		md = fragment
+	}
+	plain, links, _ = markdownToPlain([]byte(md))
+	return plain, links
+}
 
 // parseHTML extracts the readable article of an HTML page (readeck
 // go-readability), converts it to Markdown (html-to-markdown, links made
@@ -40,7 +60,7 @@ func parseHTML(data []byte, pageURL string) (model.Article, error) {
 		return model.Article{}, fmt.Errorf("read page: %w", err)
 	}
 	if art.Node == nil {
-		return model.Article{}, errNoArticle
+		return model.Article{}, ErrNoArticle
 	}
 	md, err := htmltomarkdown.ConvertNode(art.Node)
 	if err != nil {
@@ -64,7 +84,7 @@ func parseHTML(data []byte, pageURL string) (model.Article, error) {
 	a.Links = links
 	finishConverted(&a, plain, heading)
 	if strings.TrimSpace(a.Body) == "" {
-		return model.Article{}, errNoArticle
+		return model.Article{}, ErrNoArticle
 	}
 	return a, nil
 }

@@ -32,6 +32,6 @@ func Samples() Library {
 		}
 		lib.Entries = append(lib.Entries, e)
 	}
-	sortEntries(lib.Entries)
+	SortEntries(lib.Entries)
 	return lib
 }

@@ -7,12 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"newsmark/annotate"
 	"newsmark/annotate/jsonl"
 	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // hugeInput is the file size from which annotate asks for huge pages:
@@ -36,7 +40,9 @@ func runAnnotate(env Env, args []string) int {
 	asJSON := false
 	var paths []string
 	onlyPaths := false
-	for _, a := range args {
+	maxFetch := feeds.DefaultMaxFetch
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		switch {
 		case onlyPaths || a == "-" || !strings.HasPrefix(a, "-"):
 			paths = append(paths, a)
@@ -44,11 +50,28 @@ func runAnnotate(env Env, args []string) int {
 			onlyPaths = true
 		case a == "--json" || a == "-json":
 			asJSON = true
+		case a == "--no-fetch":
+			maxFetch = 0
+		case a == "--max-fetch" || strings.HasPrefix(a, "--max-fetch="):
+			v, ok := strings.CutPrefix(a, "--max-fetch=")
+			if !ok && i+1 < len(args) {
+				i++
+				v = args[i]
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				fmt.Fprintf(env.Stderr, "newsmark: annotate: --max-fetch wants a number of pages, 0 or more, not %q\n", sanitize.Line(v))
+				return 2
+			}
+			maxFetch = n
 		case a == "-h" || a == "--help":
-			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] PATH...   (PATH: a file, a folder, or - for stdin)")
+			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...\n"+
+				"PATH: a file, a folder, - for stdin, or an http(s) URL (a page or a feed).\n"+
+				"A feed's items without full text have their pages fetched, 4 at a time and at most N per feed\n"+
+				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
 		default:
-			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
+			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
 			return 2
 		}
 	}
@@ -64,19 +87,26 @@ func runAnnotate(env Env, args []string) int {
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
-	lib := articles.OpenInputs(context.Background(), articles.NewClient(Version), paths, env.Stdin)
+	notice := func(s string) { fmt.Fprintln(env.Stderr, "newsmark:", s) }
+	lib := feeds.OpenInputsWith(context.Background(), fetch.NewClient(Version), paths, env.Stdin,
+		feeds.OpenOptions{MaxFetch: maxFetch, Notice: notice})
 	code := 0
 	for _, p := range lib.Problems {
 		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", p.Path, p.Reason)
 		code = 1
 	}
-	for _, e := range lib.Entries {
-		a, err := e.Load()
+	progress := newProgress(env.Stderr, env.Stdout, len(lib.Entries), hasURL(paths))
+	defer progress.done()
+	// Loads run 4 at a time: a feed item's load may fetch its page.
+	for i, l := range articles.LoadAll(lib.Entries, fetchWorkers) {
+		progress.step(i + 1)
+		e, a, err := l.Entry, l.Article, l.Err
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", e.Meta.Locator(), err)
+			progress.clear()
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
-			if summary := (*articles.SummaryOnly)(nil); !errors.As(err, &summary) {
+			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
 				code = 1
 				continue
 			}
@@ -84,7 +114,7 @@ func runAnnotate(env Env, args []string) int {
 		ann := annotate.Article(a)
 		if asJSON {
 			if err := jsonl.Write(out, a, ann); err != nil {
-				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", a.Locator(), err)
+				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
 				return 1
 			}
 		} else {
@@ -103,13 +133,13 @@ func runAnnotate(env Env, args []string) int {
 func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	title := a.Title
 	if title == "" {
-		title = a.Locator()
+		title = sanitize.Quote(a.Locator())
 	}
 	fmt.Fprintf(w, "== %s\n", title)
-	if a.Locator() != "" && a.Locator() != title {
-		fmt.Fprintf(w, "   %s\n", a.Locator())
+	if l := sanitize.Quote(a.Locator()); l != "" && l != title {
+		fmt.Fprintf(w, "   %s\n", l)
 	}
-	for _, kind := range []model.EntityKind{model.Company, model.Person, model.Place, model.Figure} {
+	for _, kind := range model.EntityKinds() {
 		var items []string
 		for _, e := range ann.Entities {
 			if e.Kind != kind {
@@ -125,7 +155,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%d)\n", kindTitle(kind), len(items))
+		fmt.Fprintf(w, "\n%s (%d)\n", kind.Plural(), len(items))
 		for _, it := range items {
 			fmt.Fprintf(w, "  %s\n", it)
 		}
@@ -146,7 +176,7 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 	if len(ann.Ventures) > 0 {
 		fmt.Fprintf(w, "\nVentures (%d)\n", len(ann.Ventures))
 		for _, v := range ann.Ventures {
-			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ReplaceAll(string(v.Kind), "_", " "), v.Status, strings.Join(v.Parties, " + "))
+			fmt.Fprintf(w, "  ┌ %s (%s): %s\n", strings.ToLower(v.Kind.Title()), v.Status, strings.Join(v.Parties, " + "))
 			if v.Summary != "" {
 				fmt.Fprintf(w, "  │ %s\n", shorten(v.Summary, 100))
 			}
@@ -160,18 +190,6 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 		}
 	}
 	fmt.Fprintln(w)
-}
-
-func kindTitle(k model.EntityKind) string {
-	switch k {
-	case model.Company:
-		return "Companies"
-	case model.Person:
-		return "People"
-	case model.Place:
-		return "Places"
-	}
-	return "Figures"
 }
 
 // shorten cuts s to at most n runes, on a rune boundary, marking the cut.

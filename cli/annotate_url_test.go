@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsmark/fetch/fetchtest"
 )
 
 // TestAnnotateURL fetches a page from a loopback server: `newsmark annotate
 // --json URL` works like a path, and a URL that fails gives one line and exit 1.
 func TestAnnotateURL(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.FileServer(http.Dir("../articles/testdata/web/pages")))
+	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(fetchtest.Dir(), "pages"))))
 	defer srv.Close()
 	var out, errb bytes.Buffer
 	code := Run([]string{"annotate", "--json", srv.URL + "/kestrel.html", srv.URL + "/missing.html"}, strings.NewReader(""), &out, &errb)

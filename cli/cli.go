@@ -1,10 +1,9 @@
-// Package cli wires newsmark's commands: it parses flags, builds the
-// dependencies and calls the packages that do the work. It holds no logic of
-// its own beyond that.
 package cli
 
 import (
 	"io"
+
+	"newsmark/sanitize"
 )
 
 // Version is newsmark's version, shown by --version and sent as the User-Agent.
@@ -31,6 +30,9 @@ func commands() []command {
 		{"export", "export highlights and notes as Markdown, JSON or CSV", runExport},
 		{"notes", "list stored highlights and notes", runNotes},
 		{"feeds", "manage subscriptions: add, rm, list, refresh, import, export", runFeeds},
+		{"index", "put articles (files, folders, URLs) in the index that search and deals read", runIndex},
+		{"search", "full-text search over every indexed and cached article (--json)", runSearch},
+		{"deals", "the deal tracker: every deal across the library, one row per deal (--json, --csv)", runDeals},
 	}
 }
 
@@ -45,4 +47,16 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return runTUI(env, args)
+}
+
+// cleanWriter passes what is written through sanitize.Text. The flag
+// package writes to it: its errors echo the argument, which may be a file
+// name from a shell glob that starts with "-" and holds escape sequences.
+type cleanWriter struct{ w io.Writer }
+
+func (c cleanWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(c.w, sanitize.Text(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -2,29 +2,34 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"io"
+	"iter"
 
 	"newsmark/annotate"
 	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 // runExport exports highlights:
-// `newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE] [--data-dir DIR]`.
+// `newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]`.
 // A PATH is loaded so the export carries its annotations; an ID (or a URL)
 // selects stored highlights by article ID, URL or path.
 func runExport(env Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	formatName := fs.String("format", "md", "md (Markdown for Obsidian), json, or csv (Readwise import)")
 	all := fs.Bool("all", false, "export every stored highlight")
-	out := fs.String("o", "", "write to `FILE` (replaced whole, never half-written) instead of standard output")
+	out := fs.String("o", "", "write to `FILE` (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")
+	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept); without it an existing file is left as it is")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE] [--data-dir DIR]")
+		fmt.Fprintln(env.Stderr, "usage: newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]")
 		fs.PrintDefaults()
 	}
 	targets, err := parseInterspersed(fs, args)
@@ -48,144 +53,80 @@ func runExport(env Env, args []string) int {
 	}
 	defer db.Close()
 
-	x := exporter{env: env, notes: n, seen: map[string]bool{}}
+	x := notes.NewExport(n, loadArticles(env.Stdin), annotate.Article)
+	x.Warn = func(err error) { fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err) }
 	if *all {
-		err = x.addStored(context.Background(), "")
+		err = x.AddAll(context.Background())
 	} else {
 		for _, t := range targets {
-			if err = x.add(context.Background(), t); err != nil {
+			if err = x.Add(context.Background(), t); err != nil {
 				break
 			}
 		}
 	}
+	where := *out
+	if err == nil {
+		o := outfile.Options{Stdout: env.Stdout, Overwrite: *force}
+		switch {
+		case *out == "" || *out == "-":
+			err = x.Write(env.Stdout, format)
+		case notes.IsDirTarget(*out):
+			if format != notes.Markdown {
+				err = notes.ErrDirFormat
+				break
+			}
+			var paths []string
+			paths, err = x.WriteDir(*out, o)
+			where = fmt.Sprintf("%s (%s)", sanitize.Quote(*out), plural(len(paths), "file", "files"))
+		default:
+			err = x.WriteFile(*out, format, o)
+			where = sanitize.Quote(*out)
+		}
+	}
+	if errors.Is(err, outfile.ErrExists) {
+		fmt.Fprintf(env.Stderr, "newsmark export: %v; give --force to replace it\n", err)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
 		return 1
 	}
-	if x.count == 0 {
-		fmt.Fprintln(env.Stderr, "newsmark export: no highlights to export")
-		return 1
-	}
-	if *out == "" {
-		err = notes.Write(env.Stdout, format, x.docs)
-	} else {
-		err = notes.WriteFile(*out, format, x.docs)
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
-		return 1
-	}
-	if *out != "" {
-		fmt.Fprintf(env.Stderr, "exported %d highlights from %d articles to %s\n", x.count, len(x.docs), *out)
+	if *out != "" && *out != "-" {
+		fmt.Fprintf(env.Stderr, "exported %s from %s to %s\n", plural(x.Highlights(), "highlight", "highlights"),
+			plural(len(x.Docs()), "article", "articles"), where)
 	}
 	return 0
 }
 
-// exporter gathers the docs of one export, each article once.
-type exporter struct {
-	env   Env
-	notes *notes.Notes
-	docs  []notes.Doc
-	seen  map[string]bool // article IDs already exported
-	count int
+// plural is "1 file" or "2 files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
-// add exports one argument: a path to load, else a stored article ID, URL or path.
-func (x *exporter) add(ctx context.Context, target string) error {
-	if _, err := os.Stat(target); err == nil || target == "-" {
-		lib := articles.Open([]string{target}, x.env.Stdin)
-		for _, p := range lib.Problems {
-			fmt.Fprintf(x.env.Stderr, "newsmark export: %s\n", p)
-		}
-		for _, e := range lib.Entries {
-			a, err := e.Load()
-			if err != nil {
-				fmt.Fprintf(x.env.Stderr, "newsmark export: %s: %v\n", e.Meta.Locator(), err)
-				continue
+// loadArticles is the loader an export opens its paths with: each article
+// of the path, loaded in full, or the one-line reason an input or an article
+// gave none.
+func loadArticles(stdin io.Reader) notes.Loader {
+	return func(path string) iter.Seq2[model.Article, error] {
+		return func(yield func(model.Article, error) bool) {
+			lib := articles.Open([]string{path}, stdin)
+			for _, p := range lib.Problems {
+				if !yield(model.Article{}, errors.New(p.String())) {
+					return
+				}
 			}
-			if err := x.addArticle(ctx, a); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	before := x.count
-	if err := x.addStored(ctx, target); err != nil {
-		return err
-	}
-	if x.count == before {
-		return fmt.Errorf("%s: not a file, and no stored highlights have that article ID, URL or path", target)
-	}
-	return nil
-}
-
-// addArticle exports a loaded article's highlights, re-attached to its
-// current text, with its annotations.
-func (x *exporter) addArticle(ctx context.Context, a model.Article) error {
-	if x.seen[a.ID] {
-		return nil
-	}
-	hs, err := x.notes.ForArticle(ctx, a)
-	if err != nil {
-		return err
-	}
-	if len(hs) == 0 {
-		return nil
-	}
-	x.seen[a.ID] = true
-	x.docs = append(x.docs, notes.Doc{Article: a, Annotations: annotate.Article(a), Highlights: hs})
-	x.count += len(hs)
-	return nil
-}
-
-// addStored exports stored highlights (all of them when key is empty, else
-// those of the article with that ID, URL or path). An article whose file
-// is still there is loaded again for its annotations; the others are
-// exported from what their highlights remember.
-func (x *exporter) addStored(ctx context.Context, key string) error {
-	var hs []model.Highlight
-	var err error
-	if key == "" {
-		hs, err = x.notes.All(ctx)
-	} else {
-		hs, err = x.notes.ByArticleID(ctx, key)
-	}
-	if err != nil {
-		return err
-	}
-	for _, d := range notes.Group(hs) {
-		if a, ok := reload(d.Article); ok {
-			before := x.count
-			if err := x.addArticle(ctx, a); err != nil {
-				return err
-			}
-			if x.count > before || x.seen[a.ID] {
-				continue
+			for _, e := range lib.Entries {
+				a, err := e.Load()
+				if err != nil {
+					err = fmt.Errorf("%s: %v", sanitize.Quote(e.Meta.Locator()), err)
+				}
+				if !yield(a, err) {
+					return
+				}
 			}
 		}
-		if x.seen[d.Article.ID] {
-			continue
-		}
-		x.seen[d.Article.ID] = true
-		x.docs = append(x.docs, d)
-		x.count += len(d.Highlights)
 	}
-	return nil
-}
-
-// reload loads an article again from its file, when it has one that is
-// still there.
-func reload(a model.Article) (model.Article, bool) {
-	if a.Path == "" {
-		return a, false
-	}
-	if fi, err := os.Stat(a.Path); err != nil || !fi.Mode().IsRegular() {
-		return a, false
-	}
-	lib := articles.Open([]string{a.Path}, nil)
-	if len(lib.Entries) != 1 {
-		return a, false
-	}
-	full, err := lib.Entries[0].Load()
-	return full, err == nil
 }

@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -26,7 +28,7 @@ The subscriptions live in $XDG_CONFIG_HOME/newsmark/feeds, one per line:
 // runFeeds manages subscriptions (the feeds file) and the feed cache.
 func runFeeds(env Env, args []string) int {
 	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() { fmt.Fprintln(env.Stderr, feedsUsage) }
 	pos, err := parseInterspersed(fs, args)
@@ -43,7 +45,7 @@ func runFeeds(env Env, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	path, err := articles.SubscriptionsPath()
+	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
 		return 1
@@ -64,7 +66,7 @@ func runFeeds(env Env, args []string) int {
 		err = f.export()
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", sanitize.Text(err.Error()))
 		return 1
 	}
 	return 0
@@ -77,12 +79,12 @@ type feedsCmd struct {
 }
 
 // cache opens the feed cache in the database.
-func (f feedsCmd) cache() (*articles.Cache, func(), error) {
+func (f feedsCmd) cache() (*feeds.Cache, func(), error) {
 	db, err := store.Open(store.DefaultPath(f.dataDir))
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := newCache(db, articles.NewClient(Version))
+	c, err := newCache(db, fetch.NewClient(Version))
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -91,17 +93,17 @@ func (f feedsCmd) cache() (*articles.Cache, func(), error) {
 }
 
 // subscriptions reads the feeds file, reporting its bad lines.
-func (f feedsCmd) subscriptions() ([]articles.Subscription, error) {
-	subs, probs, err := articles.LoadSubscriptions(f.path)
+func (f feedsCmd) subscriptions() ([]feeds.Subscription, error) {
+	subs, probs, err := feeds.LoadSubscriptions(f.path)
 	for _, p := range probs {
-		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, articles.Sanitize(p.String()))
+		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", f.path, sanitize.Text(p.String()))
 	}
 	return subs, err
 }
 
 func (f feedsCmd) add(args []string) error {
-	s := articles.Subscription{URL: args[0]}
-	if !articles.IsURL(s.URL) {
+	s := feeds.Subscription{URL: args[0]}
+	if !fetch.IsURL(s.URL) {
 		return fmt.Errorf("%s: not an http or https URL", s.URL)
 	}
 	for _, a := range args[1:] {
@@ -111,7 +113,7 @@ func (f feedsCmd) add(args []string) error {
 			s.Tags = append(s.Tags, a)
 		}
 	}
-	added, err := articles.AddSubscriptions(f.path, s)
+	added, err := feeds.AddSubscriptions(f.path, s)
 	if err != nil {
 		return err
 	}
@@ -124,7 +126,7 @@ func (f feedsCmd) add(args []string) error {
 }
 
 func (f feedsCmd) remove(url string) error {
-	found, err := articles.RemoveSubscription(f.path, url)
+	found, err := feeds.RemoveSubscription(f.path, url)
 	if err != nil {
 		return err
 	}
@@ -177,7 +179,7 @@ func (f feedsCmd) list() error {
 			if st.LastError != "" {
 				line += "; failed: " + st.LastError
 			}
-			fmt.Fprintln(f.env.Stdout, articles.Sanitize(line))
+			fmt.Fprintln(f.env.Stdout, sanitize.Text(line))
 		}
 	}
 	return nil
@@ -201,22 +203,22 @@ func (f feedsCmd) refresh() error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	start, failed := time.Now(), 0
-	c.Refresh(ctx, subs, func(p articles.Progress) {
+	c.Refresh(ctx, subs, func(p feeds.Progress) {
 		var line string
 		switch p.State {
-		case articles.RefreshFetching:
+		case feeds.RefreshFetching:
 			return
-		case articles.RefreshUpdated:
+		case feeds.RefreshUpdated:
 			line = fmt.Sprintf("updated    %s (%d new)", p.Feed, len(p.New))
-		case articles.RefreshUnchanged:
+		case feeds.RefreshUnchanged:
 			line = "unchanged  " + p.Feed
-		case articles.RefreshFailed:
+		case feeds.RefreshFailed:
 			failed++
 			line = fmt.Sprintf("failed     %s: %v", p.Feed, p.Err)
 		}
-		fmt.Fprintf(f.env.Stdout, "[%d/%d] %s\n", p.Done, p.Total, articles.Sanitize(line))
+		fmt.Fprintf(f.env.Stdout, "[%d/%d] %s\n", p.Done, p.Total, sanitize.Text(line))
 		for _, pr := range p.Problems {
-			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", articles.Sanitize(pr.String()))
+			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", sanitize.Text(pr.String()))
 		}
 	})
 	fmt.Fprintf(f.env.Stdout, "%d feeds refreshed in %.1fs, %d failed\n", len(subs), time.Since(start).Seconds(), failed)
@@ -232,15 +234,19 @@ func (f feedsCmd) importOPML(file string) error {
 		return err
 	}
 	defer in.Close()
-	subs, err := articles.ReadOPML(in)
+	subs, skipped, err := feeds.ReadOPML(in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return fmt.Errorf("%s: %w", sanitize.Quote(file), err)
 	}
-	added, err := articles.AddSubscriptions(f.path, subs...)
+	for _, p := range skipped {
+		fmt.Fprintf(f.env.Stderr, "newsmark: %s: %s\n", sanitize.Quote(file), p)
+	}
+	added, err := feeds.AddSubscriptions(f.path, subs...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed)\n", len(added), len(subs), len(subs)-len(added))
+	total := len(subs) + len(skipped)
+	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed, %d skipped)\n", len(added), total, len(subs)-len(added), len(skipped))
 	return nil
 }
 
@@ -249,5 +255,5 @@ func (f feedsCmd) export() error {
 	if err != nil {
 		return err
 	}
-	return articles.WriteOPML(f.env.Stdout, subs)
+	return feeds.WriteOPML(f.env.Stdout, subs)
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/adrg/xdg"
+
+	"newsmark/fetch/fetchtest"
 )
 
 // runCmd runs newsmark with args and returns exit code, stdout, stderr.
@@ -53,7 +55,7 @@ func TestFeedsCommands(t *testing.T) {
 		<outline text="Ledger" type="rss" xmlUrl="http://ledger.example/atom.xml"/>
 		<outline text="Wire again" type="rss" xmlUrl="https://wire.example/rss.xml"/>
 	</outline></body></opml>`), 0o644)
-	if code, out, errs := runCmd(t, "feeds", "import", opml); code != 0 || out != "imported 1 of 2 feeds (1 already subscribed)\n" {
+	if code, out, errs := runCmd(t, "feeds", "import", opml); code != 0 || out != "imported 1 of 2 feeds (1 already subscribed, 0 skipped)\n" {
 		t.Errorf("import: %d %q %q", code, out, errs)
 	}
 	code, out, _ := runCmd(t, "feeds", "list")
@@ -81,7 +83,7 @@ func TestFeedsCommands(t *testing.T) {
 func feedSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.Handle("/", http.FileServer(http.Dir("../articles/testdata/web")))
+	mux.Handle("/", http.FileServer(http.Dir(fetchtest.Dir())))
 	mux.HandleFunc("/gone.xml", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	s := httptest.NewServer(mux)
 	t.Cleanup(s.Close)

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"strings"
 
-	"newsmark/articles"
 	"newsmark/notes"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -50,7 +50,7 @@ func flagExit(err error) int {
 // runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`.
 func runNotes(env Env, args []string) int {
 	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	asJSON := fs.Bool("json", false, "print the highlights as a JSON array")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
@@ -84,7 +84,7 @@ func runNotes(env Env, args []string) int {
 		return 0
 	}
 	if len(hs) == 0 {
-		fmt.Fprintf(env.Stderr, "no highlights yet in %s\n", db.Path())
+		fmt.Fprintf(env.Stderr, "no highlights yet in %s\n", sanitize.Quote(db.Path()))
 		return 0
 	}
 	for i, d := range notes.Group(hs) {
@@ -92,12 +92,12 @@ func runNotes(env Env, args []string) int {
 			fmt.Fprintln(env.Stdout)
 		}
 		a := d.Article
-		head := clean(a.Title)
+		head := sanitize.Line(a.Title)
 		if head == "" {
 			head = "Untitled"
 		}
 		if l := a.Locator(); l != "" {
-			head += " — " + clean(l)
+			head += " — " + sanitize.Line(l)
 		}
 		fmt.Fprintln(env.Stdout, head)
 		for _, h := range d.Highlights {
@@ -105,19 +105,16 @@ func runNotes(env Env, args []string) int {
 			if h.Orphan {
 				mark = " (orphan: no longer found in the article)"
 			}
-			fmt.Fprintf(env.Stdout, "  #%d  %s  “%s”%s\n", h.ID, h.Created.Local().Format("2006-01-02 15:04"), clean(h.Text), mark)
+			fmt.Fprintf(env.Stdout, "  #%d  %s  “%s”%s\n", h.ID, h.Created.Local().Format("2006-01-02 15:04"), sanitize.Line(h.Text), mark)
 			if note := strings.TrimSpace(h.Note); note != "" {
 				for _, line := range strings.Split(note, "\n") {
-					fmt.Fprintf(env.Stdout, "      %s\n", articles.Sanitize(line))
+					fmt.Fprintf(env.Stdout, "      %s\n", sanitize.Text(line))
 				}
 			}
 			if len(h.Tags) > 0 {
-				fmt.Fprintf(env.Stdout, "      tags: %s\n", clean(strings.Join(h.Tags, ", ")))
+				fmt.Fprintf(env.Stdout, "      tags: %s\n", sanitize.Line(strings.Join(h.Tags, ", ")))
 			}
 		}
 	}
 	return 0
 }
-
-// clean makes stored text safe and one line for a terminal listing.
-func clean(s string) string { return strings.Join(strings.Fields(articles.Sanitize(s)), " ") }

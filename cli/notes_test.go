@@ -159,7 +159,7 @@ func TestExportToFile(t *testing.T) {
 	dataDir, _, _ := fixture(t)
 	dest := filepath.Join(t.TempDir(), "notes.csv")
 	code, out, errs := run(t, "export", "--all", "--format", "csv", "-o", dest, "--data-dir", dataDir)
-	if code != 0 || out != "" || !strings.Contains(errs, "exported 2 highlights from 1 articles to "+dest) {
+	if code != 0 || out != "" || !strings.Contains(errs, "exported 2 highlights from 1 article to "+dest) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	b, err := os.ReadFile(dest)

@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"time"
 
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -20,22 +21,22 @@ const keepDaysEnv = "NEWSMARK_KEEP_DAYS"
 func retention(getenv func(string) string) (time.Duration, error) {
 	v := getenv(keepDaysEnv)
 	if v == "" {
-		return articles.DefaultRetention, nil
+		return feeds.DefaultRetention, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, fmt.Errorf("%s=%q: want a whole number of days, at least 1", keepDaysEnv, articles.Sanitize(v))
+		return 0, fmt.Errorf("%s=%q: want a whole number of days, at least 1", keepDaysEnv, sanitize.Text(v))
 	}
 	return time.Duration(n) * 24 * time.Hour, nil
 }
 
 // newCache is the feed cache on db with the retention setting applied.
-func newCache(db *store.DB, c *http.Client) (*articles.Cache, error) {
+func newCache(db *store.DB, c *http.Client) (*feeds.Cache, error) {
 	r, err := retention(os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	cache := articles.NewCache(db, c)
+	cache := feeds.NewCache(db, c)
 	cache.Retention = r
 	return cache, nil
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"newsmark/articles"
+	"newsmark/feeds"
 )
 
 func TestRetentionSetting(t *testing.T) {
@@ -18,7 +18,7 @@ func TestRetentionSetting(t *testing.T) {
 			return ""
 		}
 	}
-	if r, err := retention(env("")); err != nil || r != articles.DefaultRetention {
+	if r, err := retention(env("")); err != nil || r != feeds.DefaultRetention {
 		t.Errorf("unset: %v, %v; want the 90-day default", r, err)
 	}
 	if r, err := retention(env("7")); err != nil || r != 7*24*time.Hour {

@@ -11,6 +11,10 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
+	"newsmark/notes"
+	"newsmark/sanitize"
 	"newsmark/store"
 	"newsmark/ui"
 )
@@ -26,12 +30,12 @@ type tuiOptions struct {
 // NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
 func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
 	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
-		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds ...")
+		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
 		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
 		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
 		fs.PrintDefaults()
@@ -43,7 +47,7 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	switch o.theme {
 	case "", ui.Light, ui.Dark:
 	default:
-		return o, fmt.Errorf("--theme must be light or dark, not %q", articles.Sanitize(*theme))
+		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
 	}
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
@@ -58,7 +62,7 @@ func runTUI(env Env, args []string) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", err)
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)
@@ -67,10 +71,11 @@ func runTUI(env Env, args []string) int {
 		lib = openLibrary(paths, env)
 	}
 	for _, p := range lib.Problems {
-		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(p.String()))
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
 	}
-	web, closeWeb := openWeb(env, o.dataDir, urls, len(o.paths) == 0)
-	defer closeWeb()
+	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
+	defer db.Close()
+	web := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
 		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
 		return 1
@@ -90,33 +95,57 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, DataDir: o.dataDir, Web: web}
-	if db := openTUINotes(&uo); db != nil {
-		defer db.Close()
-	}
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web}
+	openTUINotes(&uo, db)
 	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", articles.Sanitize(err.Error()))
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 1
 	}
 	return 0
 }
 
-// openTUINotes opens the notes database for the reader. A database that
-// cannot be opened (locked, read-only, corrupt, too new) leaves the reader
-// working without saving, the status bar saying why; nothing stored is touched.
-func openTUINotes(uo *ui.Options) *store.DB {
-	uo.ExportDir, _ = os.Getwd()
-	n, db, err := openNotes(uo.DataDir)
-	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + articles.Sanitize(err.Error())
-		return nil
+// sharedDB is the one database the reader's notes and the feed cache
+// share, opened the first time either asks for it (with no subscriptions
+// and no article to show, it is never opened).
+type sharedDB struct {
+	path   string
+	db     *store.DB
+	err    error
+	opened bool
+}
+
+// open opens the database once; later calls give the same answer.
+func (s *sharedDB) open() (*store.DB, error) {
+	if !s.opened {
+		s.db, s.err = store.Open(s.path)
+		s.opened = true
 	}
-	uo.Notes = n
+	return s.db, s.err
+}
+
+// Close closes the database if it was opened.
+func (s *sharedDB) Close() {
+	if s.db != nil {
+		s.db.Close()
+	}
+}
+
+// openTUINotes gives the reader its notes on the shared database. A database
+// that cannot be opened (locked, read-only, corrupt, too new) leaves the
+// reader working without saving, the status bar saying why; nothing stored
+// is touched.
+func openTUINotes(uo *ui.Options, shared *sharedDB) {
+	uo.ExportDir, _ = os.Getwd()
+	db, err := shared.open()
+	if err != nil {
+		uo.NotesStatus = "notes are not saved: " + sanitize.Text(err.Error())
+		return
+	}
+	uo.Notes = notes.New(db)
 	if db.ReadOnly() {
 		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
-	return db
 }
 
 // openLibrary loads the paths, or the embedded samples when there are none.
@@ -131,7 +160,7 @@ func openLibrary(paths []string, env Env) articles.Library {
 // from paths, which load now.
 func splitURLs(args []string) (paths, urls []string) {
 	for _, a := range args {
-		if articles.IsURL(a) {
+		if fetch.IsURL(a) {
 			urls = append(urls, a)
 		} else {
 			paths = append(paths, a)
@@ -141,36 +170,35 @@ func splitURLs(args []string) (paths, urls []string) {
 }
 
 // openWeb builds the program's network side: the client, and with
-// subscriptions the feed cache, whose items (with no arguments) open
-// offline before the samples. Nothing here touches the network; a cache
-// that cannot open is reported and left out.
-func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func()) {
-	w := &ui.Web{Client: articles.NewClient(Version), URLs: urls, OpenBrowser: articles.OpenInBrowser}
-	path, err := articles.SubscriptionsPath()
+// subscriptions the feed cache on the shared database, whose items (with no
+// arguments) open offline before the samples. Nothing here touches the
+// network; a cache that cannot open is reported and left out.
+func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
+	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
+	path, err := feeds.SubscriptionsPath()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
-		return w, func() {}
+		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
+		return w
 	}
-	subs, probs, err := articles.LoadSubscriptions(path)
+	subs, probs, err := feeds.LoadSubscriptions(path)
 	for _, p := range probs {
-		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, articles.Sanitize(p.String()))
+		fmt.Fprintf(env.Stderr, "newsmark: %s: %s\n", path, sanitize.Text(p.String()))
 	}
 	if err != nil || len(subs) == 0 {
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feeds:", articles.Sanitize(err.Error()))
+			fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		}
-		return w, func() {}
+		return w
 	}
-	db, err := store.Open(store.DefaultPath(dataDir))
+	db, err := shared.open()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
-		return w, func() {}
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
+		return w
 	}
 	cache, err := newCache(db, w.Client)
 	if err != nil {
-		db.Close()
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
-		return w, func() {}
+		return w
 	}
 	w.Cache, w.Subs = cache, subs
 	if noArgs {
@@ -179,8 +207,8 @@ func openWeb(env Env, dataDir string, urls []string, noArgs bool) (*ui.Web, func
 			w.Unread, err = w.Cache.Unread(ctx)
 		}
 		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", articles.Sanitize(err.Error()))
+			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 		}
 	}
-	return w, func() { db.Close() }
+	return w
 }

@@ -70,9 +70,10 @@ func TestRunTUIReportsProblems(t *testing.T) {
 // the file untouched.
 func TestTUINotesDatabase(t *testing.T) {
 	dir := t.TempDir()
-	uo := ui.Options{DataDir: dir}
-	db := openTUINotes(&uo)
-	if db == nil || uo.Notes == nil || uo.NotesStatus != "" {
+	var uo ui.Options
+	db := &sharedDB{path: store.DefaultPath(dir)}
+	openTUINotes(&uo, db)
+	if db.db == nil || uo.Notes == nil || uo.NotesStatus != "" {
 		t.Fatalf("a new database: notes %v, status %q", uo.Notes, uo.NotesStatus)
 	}
 	db.Close()
@@ -83,8 +84,8 @@ func TestTUINotesDatabase(t *testing.T) {
 	if err := os.WriteFile(path, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uo = ui.Options{DataDir: bad}
-	if db := openTUINotes(&uo); db != nil || uo.Notes != nil {
+	uo = ui.Options{}
+	if openTUINotes(&uo, &sharedDB{path: path}); uo.Notes != nil {
 		t.Fatal("a corrupt database was opened for saving")
 	}
 	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"newsmark/store"
 )
 
 func TestSplitURLs(t *testing.T) {
@@ -19,17 +22,18 @@ func TestSplitURLs(t *testing.T) {
 }
 
 // TestOpenWeb: without subscriptions there is no cache (and no database is
-// created); with them, the cache opens and, with no arguments, its library
-// (empty before any refresh) comes along; a database that cannot open is a
-// one-line reason and the program goes on without the cache.
+// opened or created); with them, the cache opens on the shared database and,
+// with no arguments, its library (empty before any refresh) comes along; a
+// database that cannot open is a one-line reason and the program goes on
+// without the cache.
 func TestOpenWeb(t *testing.T) {
 	feeds := useTempConfig(t)
 	data := t.TempDir()
 	var stderr bytes.Buffer
-	w, closeWeb := openWeb(Env{Stderr: &stderr}, data, []string{"https://wire.example/a.html"}, false)
-	closeWeb()
-	if w.Cache != nil || w.Client == nil || len(w.URLs) != 1 {
-		t.Fatalf("no subscriptions: %+v", w)
+	db := &sharedDB{path: store.DefaultPath(data)}
+	w := openWeb(Env{Stderr: &stderr}, db, []string{"https://wire.example/a.html"}, false)
+	if w.Cache != nil || w.Client == nil || len(w.URLs) != 1 || db.opened {
+		t.Fatalf("no subscriptions: %+v, database opened %v", w, db.opened)
 	}
 	if _, err := os.Stat(filepath.Join(data, "newsmark.db")); err == nil {
 		t.Fatal("a database was created with no subscriptions")
@@ -39,10 +43,13 @@ func TestOpenWeb(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(feeds, []byte("https://wire.example/rss.xml \"~Wire\"\nnot-a-url\n"), 0o644)
-	w, closeWeb = openWeb(Env{Stderr: &stderr}, data, nil, true)
-	defer closeWeb()
+	w = openWeb(Env{Stderr: &stderr}, db, nil, true)
+	defer db.Close()
 	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || w.Unread == nil {
 		t.Fatalf("with a subscription: cache %v subs %+v unread %v", w.Cache != nil, w.Subs, w.Unread)
+	}
+	if w.Cache.DB != db.db {
+		t.Fatal("the feed cache does not use the shared database")
 	}
 	if !strings.Contains(stderr.String(), "not-a-url") {
 		t.Fatalf("the bad feeds line is not reported: %q", stderr.String())
@@ -51,9 +58,41 @@ func TestOpenWeb(t *testing.T) {
 	stderr.Reset()
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "newsmark.db"), []byte("this is not a database, it is plain text of some length"), 0o644)
-	w, closeWeb = openWeb(Env{Stderr: &stderr}, bad, nil, true)
-	closeWeb()
+	badDB := &sharedDB{path: store.DefaultPath(bad)}
+	w = openWeb(Env{Stderr: &stderr}, badDB, nil, true)
+	badDB.Close()
 	if w.Cache != nil || !strings.Contains(stderr.String(), "feed cache:") || strings.Count(stderr.String(), "feed cache:") != 1 {
 		t.Fatalf("broken database: cache %v, stderr %q", w.Cache != nil, stderr.String())
+	}
+}
+
+// TestOpenWebBrowserRunsBROWSER: the reader's o and links list open URLs
+// with $BROWSER, given the URL as its one argument.
+func TestOpenWebBrowserRunsBROWSER(t *testing.T) {
+	useTempConfig(t)
+	dir := t.TempDir()
+	out, script := filepath.Join(dir, "got"), filepath.Join(dir, "browser.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	db := &sharedDB{path: store.DefaultPath(t.TempDir())}
+	defer db.Close()
+	w := openWeb(Env{Stderr: &bytes.Buffer{}}, db, nil, false)
+	const u = "https://wire.example/a?b=1&c=2"
+	if err := w.OpenBrowser(u); err != nil {
+		t.Fatal(err)
+	}
+	// The browser runs detached; wait for what it wrote.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if b, _ := os.ReadFile(out); string(b) == "1|"+u {
+			return
+		}
+		if time.Now().After(deadline) {
+			b, _ := os.ReadFile(out)
+			t.Fatalf("browser got %q, want %q", b, "1|"+u)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -1,9 +1,3 @@
-// Package model holds newsmark's domain types: articles, their annotations
-// (entities, mentions, quotes, ventures) and the reader's highlights.
-//
-// It owns no I/O and no UI and imports the standard library only; every other
-// package shares its types through here. Offsets are always byte offsets into
-// Article.Body (UTF-8), half-open: [Start, End).
 package model
 
 import "time"

@@ -3,13 +3,12 @@ package notes
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"newsmark/model"
+	"newsmark/outfile"
 )
 
 // Format is an export format.
@@ -60,50 +59,13 @@ func Write(w io.Writer, f Format, docs []Doc) error {
 	return fmt.Errorf("unknown export format %q", f)
 }
 
-// WriteFile writes docs to path in format f, all or nothing: the export goes
-// to a temporary file in the same directory, synced, then renamed over path.
-// On failure path is untouched and no temporary file is left.
-func WriteFile(path string, f Format, docs []Doc) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, unwrapPath(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, f, docs); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("export to %s: %w", path, unwrapPath(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", path, unwrapPath(err))
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export to %s: %w", path, unwrapPath(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export to %s: %w", path, unwrapPath(err))
-	}
-	return nil
-}
-
-// unwrapPath drops the temporary file's name from a *PathError so the
-// message names the reason ("permission denied"), with the user's path
-// given by the caller.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	if le, ok := err.(*os.LinkError); ok {
-		return le.Err
-	}
-	return err
+// WriteFile writes docs to path in format f through outfile, which decides
+// what may happen to what is at path: standard output for "-", written
+// through for a FIFO or a terminal, an existing file replaced (its mode
+// kept) only with o.Overwrite, anything else refused. On failure path is
+// untouched.
+func WriteFile(path string, f Format, docs []Doc, o outfile.Options) error {
+	return outfile.Write(path, o, func(w io.Writer) error { return Write(w, f, docs) })
 }
 
 // FileName is a default file name for exporting docs: the article's title

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/outfile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -102,7 +103,7 @@ func TestMarkdownShape(t *testing.T) {
 	if !strings.Contains(md, "> The venture expects to hire 800 people by 2028.\n>\n> \"This is the largest") {
 		t.Error("a two-paragraph highlight should stay one block quote")
 	}
-	for _, want := range []string{"#deal-terms #stake", "### Joint venture: Harbor Robotics + Meridian Steel", "**Amount:** $400 million",
+	for _, want := range []string{"#deal-terms #stake", "### Joint venture: Harbor Robotics + Meridian Steel", "**Amounts:** $400 million",
 		"- **Companies:** Meridian Steel, Harbor Robotics", "- **People:** Dana Ortiz", "*No longer found in the article.*"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
@@ -181,7 +182,7 @@ func TestWriteFileIsAllOrNothing(t *testing.T) {
 	dir := t.TempDir()
 	docs := []Doc{exportDoc(t)}
 	path := filepath.Join(dir, "notes.md")
-	if err := WriteFile(path, Markdown, docs); err != nil {
+	if err := WriteFile(path, Markdown, docs, outfile.Options{Overwrite: true}); err != nil {
 		t.Fatal(err)
 	}
 	first, _ := os.ReadFile(path)
@@ -189,7 +190,7 @@ func TestWriteFileIsAllOrNothing(t *testing.T) {
 		t.Errorf("written file: %q", first[:20])
 	}
 	// A failed export leaves the old file and no temporary file.
-	if err := WriteFile(path, Format("pdf"), docs); err == nil {
+	if err := WriteFile(path, Format("pdf"), docs, outfile.Options{Overwrite: true}); err == nil {
 		t.Fatal("unknown format accepted")
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, first) {
@@ -202,7 +203,7 @@ func TestWriteFileIsAllOrNothing(t *testing.T) {
 	blocker := filepath.Join(dir, "file")
 	os.WriteFile(blocker, nil, 0o644)
 	bad := filepath.Join(blocker, "out.md")
-	err := WriteFile(bad, Markdown, docs)
+	err := WriteFile(bad, Markdown, docs, outfile.Options{})
 	if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), "not a directory") || strings.Contains(err.Error(), ".tmp") {
 		t.Errorf("unwritable path: %v", err)
 	}

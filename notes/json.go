@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // JSONFormat names the shape of the JSON export (documented in the README).
@@ -70,7 +71,7 @@ func WriteJSON(w io.Writer, docs []Doc) error {
 	out := jsonDoc{Format: JSONFormat, Articles: []jsonArticle{}}
 	for _, d := range docs {
 		a := d.Article
-		ja := jsonArticle{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Path: a.Path, Date: rfc3339(a.Date),
+		ja := jsonArticle{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Path: sanitize.Line(a.Path), Date: rfc3339(a.Date),
 			Authors: orEmpty(a.Authors), Tags: orEmpty(a.Tags), Highlights: []jsonHighlight{}}
 		for _, h := range d.Highlights {
 			ja.Highlights = append(ja.Highlights, jsonHighlightOf(h, d.Annotations))

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // mainEntitiesPerKind bounds the entity list of a Markdown export.
@@ -31,13 +32,20 @@ func WriteMarkdown(w io.Writer, docs []Doc) error {
 }
 
 func writeMarkdownDoc(w *bufio.Writer, d Doc) {
+	writeFrontMatter(w, d)
+	w.WriteString("\n")
+	writeMarkdownBody(w, d)
+}
+
+// writeFrontMatter writes the YAML front matter of an article's note.
+func writeFrontMatter(w *bufio.Writer, d Doc) {
 	a := d.Article
 	w.WriteString("---\n")
 	fmt.Fprintf(w, "title: %s\n", yamlString(a.Title))
 	if a.Source != "" {
 		fmt.Fprintf(w, "source: %s\n", yamlString(a.Source))
 	}
-	if l := a.Locator(); l != "" {
+	if l := sanitize.Line(a.Locator()); l != "" {
 		fmt.Fprintf(w, "url: %s\n", yamlString(l))
 	}
 	if s := dateOnly(a.Date); s != "" {
@@ -52,15 +60,20 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 			fmt.Fprintf(w, "  - %s\n", yamlString(t))
 		}
 	}
-	w.WriteString("---\n\n")
+	w.WriteString("---\n")
+}
 
-	title := oneLine(a.Title)
+// writeMarkdownBody writes an article's note after its front matter: the
+// title, the highlights with their notes, ventures and entities.
+func writeMarkdownBody(w *bufio.Writer, d Doc) {
+	a := d.Article
+	title := sanitize.Line(a.Title)
 	if title == "" {
 		title = "Untitled"
 	}
 	fmt.Fprintf(w, "# %s\n", title)
 	if len(a.Authors) > 0 {
-		fmt.Fprintf(w, "\nBy %s\n", oneLine(strings.Join(a.Authors, ", ")))
+		fmt.Fprintf(w, "\nBy %s\n", sanitize.Line(strings.Join(a.Authors, ", ")))
 	}
 
 	for _, h := range d.Highlights {
@@ -98,34 +111,22 @@ func writeMarkdownDoc(w *bufio.Writer, d Doc) {
 	}
 	if ents := mainEntities(d.Annotations, mainEntitiesPerKind); len(ents) > 0 {
 		w.WriteString("\n## Entities\n\n")
-		for _, k := range []struct {
-			kind  model.EntityKind
-			label string
-		}{{model.Company, "Companies"}, {model.Person, "People"}, {model.Place, "Places"}} {
-			if es := ents[k.kind]; len(es) > 0 {
+		for _, k := range model.EntityKinds() {
+			if es := ents[k]; len(es) > 0 {
 				names := make([]string, len(es))
 				for i, e := range es {
-					names[i] = oneLine(e.Name())
+					names[i] = sanitize.Line(e.Name())
 				}
-				fmt.Fprintf(w, "- **%s:** %s\n", k.label, strings.Join(names, ", "))
+				fmt.Fprintf(w, "- **%s:** %s\n", k.Plural(), strings.Join(names, ", "))
 			}
 		}
 	}
 }
 
-// ventureLabels names the venture kinds for people.
-var ventureLabels = map[model.VentureKind]string{
-	model.JointVenture: "Joint venture",
-	model.Partnership:  "Partnership",
-	model.Investment:   "Investment",
-	model.Acquisition:  "Acquisition",
-	model.Merger:       "Merger",
-	model.Project:      "Project",
-}
-
-// VentureCard is the short Markdown card of a venture, as exports show it
-// (a "### Kind: Name" heading, a list of facts, the summary). The UI keeps
-// it as the note of a highlight over the venture's evidence.
+// VentureCard is the venture's card (model.Venture.Card) in Markdown, as
+// exports show it: a "### Kind: Name" heading (the parties when it has no
+// name), its facts and status as a list, then its summary. The UI keeps it as
+// the note of a highlight over the venture's evidence.
 func VentureCard(v model.Venture) string {
 	var b strings.Builder
 	w := bufio.NewWriter(&b)
@@ -135,34 +136,18 @@ func VentureCard(v model.Venture) string {
 }
 
 func writeVentureCard(w *bufio.Writer, v model.Venture) {
-	label := ventureLabels[v.Kind]
-	if label == "" {
-		label = string(v.Kind)
-	}
-	head := label
-	if v.Name != "" {
-		head += ": " + oneLine(v.Name)
+	c := v.Card()
+	head := c.Kind
+	if c.Name != "" {
+		head += ": " + sanitize.Line(c.Name)
 	} else if len(v.Parties) > 0 {
-		head += ": " + oneLine(strings.Join(v.Parties, " + "))
+		head += ": " + sanitize.Line(strings.Join(v.Parties, " + "))
 	}
 	fmt.Fprintf(w, "\n### %s\n\n", head)
-	var facts []string
-	add := func(k, v string) {
-		if v = oneLine(v); v != "" {
-			facts = append(facts, "**"+k+":** "+v)
-		}
+	for _, f := range append(c.Facts, model.Fact{Label: "Status", Value: c.Status}) {
+		fmt.Fprintf(w, "- **%s:** %s\n", f.Label, sanitize.Line(f.Value))
 	}
-	add("Parties", strings.Join(v.Parties, ", "))
-	add("Amount", strings.Join(v.Amounts, ", "))
-	add("Stake", v.Stake)
-	add("Where", v.Location)
-	add("Jobs", v.Headcount)
-	add("When", v.Timeframe)
-	add("Status", v.Status)
-	for _, f := range facts {
-		fmt.Fprintf(w, "- %s\n", f)
-	}
-	if s := oneLine(v.Summary); s != "" {
+	if s := sanitize.Line(c.Summary); s != "" {
 		fmt.Fprintf(w, "\n%s\n", s)
 	}
 }
@@ -201,6 +186,3 @@ func yamlString(s string) string {
 	enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
 }
-
-// oneLine folds white space so metadata cannot break the Markdown structure.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,16 +1,7 @@
-// Package notes keeps the reader's highlights and notes in the store's
-// database and exports them as Markdown (Obsidian), JSON and CSV (Readwise).
-// It re-attaches highlights to articles whose text has changed a little and
-// reports those it cannot place as orphans; it never drops one.
-//
-// It imports model and store only: never articles, annotate, ui or a charm
-// library. Callers pass in the loaded article and its annotations.
 package notes
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -19,12 +10,13 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
 // ErrNotFound is a highlight ID that is not stored (or not in the state the
 // call needs: deleted for Undo, live for the others).
-var ErrNotFound = errors.New("highlight not found")
+var ErrNotFound = store.ErrNoHighlight
 
 // ContextLen is how many characters (runes) of context a highlight keeps on
 // each side of its text to find it again.
@@ -42,7 +34,7 @@ type Notes struct {
 
 // New returns the highlights kept in db.
 func New(db *store.DB) *Notes {
-	return &Notes{db: db, now: func() time.Time { return time.Now().UTC() }}
+	return &Notes{db: db, now: store.Now}
 }
 
 // NewHighlight makes an unsaved highlight of a.Body[start:end] with its
@@ -102,164 +94,78 @@ func setContext(h *model.Highlight, body string) {
 	h.Suffix = body[h.End:s]
 }
 
-const columns = `id, article_id, locator, title, source, author, article_date, text, prefix, suffix,
-	start_byte, end_byte, note, tags, created, updated, orphan`
-
-const timeFormat = time.RFC3339Nano
-
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(timeFormat)
-}
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
-
-func tagsJSON(tags []string) string {
-	if len(tags) == 0 {
-		return "[]"
-	}
-	b, _ := json.Marshal(tags)
-	return string(b)
-}
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scanHighlight(r scanner) (model.Highlight, error) {
-	var h model.Highlight
-	var date, tags, created, updated string
-	err := r.Scan(&h.ID, &h.ArticleID, &h.Locator, &h.Title, &h.Source, &h.Author, &date, &h.Text, &h.Prefix,
-		&h.Suffix, &h.Start, &h.End, &h.Note, &tags, &created, &updated, &h.Orphan)
-	if err != nil {
-		return h, err
-	}
-	h.Date, h.Created, h.Updated = parseTime(date), parseTime(created), parseTime(updated)
-	if tags != "" && tags != "[]" {
-		json.Unmarshal([]byte(tags), &h.Tags)
-	}
-	return h, nil
-}
-
 // Add stores h and returns it with its ID and times. When Add returns nil
 // error the highlight is committed: killing the process loses nothing.
 func (n *Notes) Add(ctx context.Context, h model.Highlight) (model.Highlight, error) {
 	if h.Text == "" {
 		return h, errors.New("save highlight: empty text")
 	}
+	h.Note, h.Tags = sanitize.Text(h.Note), cleanTags(h.Tags)
 	now := n.now()
 	if h.Created.IsZero() {
 		h.Created = now
 	}
 	h.Updated = now
-	err := n.db.Write(ctx, "save highlight", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO highlights (article_id, locator, title, source, author,
-			article_date, text, prefix, suffix, start_byte, end_byte, note, tags, created, updated, orphan)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			h.ArticleID, h.Locator, h.Title, h.Source, h.Author, formatTime(h.Date), h.Text, h.Prefix, h.Suffix,
-			h.Start, h.End, h.Note, tagsJSON(h.Tags), formatTime(h.Created), formatTime(h.Updated), h.Orphan)
-		if err != nil {
-			return err
-		}
-		h.ID, err = res.LastInsertId()
-		return err
-	})
+	var err error
+	h.ID, err = n.db.AddHighlight(ctx, h)
 	return h, err
 }
 
 // Get returns the live highlight id.
 func (n *Notes) Get(ctx context.Context, id int64) (model.Highlight, error) {
-	h, err := scanHighlight(n.db.SQL().QueryRowContext(ctx,
-		`SELECT `+columns+` FROM highlights WHERE id = ? AND deleted IS NULL`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return h, fmt.Errorf("highlight %d: %w", id, ErrNotFound)
-	}
-	return h, n.db.Wrap("read highlight", err)
-}
-
-// update runs one UPDATE on a live (or, with deleted, a deleted) highlight
-// and returns the row as stored afterwards.
-func (n *Notes) update(ctx context.Context, op string, id int64, deleted bool, query string, args ...any) (model.Highlight, error) {
-	var h model.Highlight
-	cond := ` AND deleted IS NULL`
-	if deleted {
-		cond = ` AND deleted IS NOT NULL`
-	}
-	err := n.db.Write(ctx, op, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, query+` WHERE id = ?`+cond, append(args, id)...)
-		if err != nil {
-			return err
-		}
-		if c, _ := res.RowsAffected(); c == 0 {
-			return fmt.Errorf("highlight %d: %w", id, ErrNotFound)
-		}
-		h, err = scanHighlight(tx.QueryRowContext(ctx, `SELECT `+columns+` FROM highlights WHERE id = ?`, id))
-		return err
-	})
-	return h, err
+	return n.db.Highlight(ctx, id)
 }
 
 // UpdateNote replaces the note of highlight id.
 func (n *Notes) UpdateNote(ctx context.Context, id int64, note string) (model.Highlight, error) {
-	return n.update(ctx, "save note", id, false, `UPDATE highlights SET note = ?, updated = ?`, note, formatTime(n.now()))
+	return n.db.SetHighlightNote(ctx, id, sanitize.Text(note), n.now())
 }
 
 // SetTags replaces the tags of highlight id.
 func (n *Notes) SetTags(ctx context.Context, id int64, tags []string) (model.Highlight, error) {
-	return n.update(ctx, "save tags", id, false, `UPDATE highlights SET tags = ?, updated = ?`, tagsJSON(tags), formatTime(n.now()))
+	return n.db.SetHighlightTags(ctx, id, cleanTags(tags), n.now())
+}
+
+// cleanTags are tags as stored: each on one line, with no control
+// sequence or bidi override (a note is the user's text, but pasted text can
+// carry them as an article can).
+func cleanTags(tags []string) []string {
+	var out []string
+	for _, t := range tags {
+		if t = sanitize.Line(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Delete hides highlight id and returns it as it was; Undo(id) brings it
 // back unchanged. Highlights deleted more than a week ago are purged.
 func (n *Notes) Delete(ctx context.Context, id int64) (model.Highlight, error) {
 	now := n.now()
-	h, err := n.update(ctx, "delete highlight", id, false, `UPDATE highlights SET deleted = ?`, formatTime(now))
+	h, err := n.db.DeleteHighlight(ctx, id, now)
 	if err != nil {
 		return h, err
 	}
 	// Purging is housekeeping: a failure here must not undo the delete.
-	n.db.Write(ctx, "purge deleted highlights", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM highlights WHERE deleted IS NOT NULL AND deleted < ?`,
-			formatTime(now.Add(-undoWindow)))
-		return err
-	})
+	n.db.PurgeDeletedHighlights(ctx, now.Add(-undoWindow))
 	return h, nil
 }
 
 // Undo restores the deleted highlight id exactly as it was.
 func (n *Notes) Undo(ctx context.Context, id int64) (model.Highlight, error) {
-	return n.update(ctx, "undo delete", id, true, `UPDATE highlights SET deleted = NULL`)
-}
-
-func (n *Notes) query(ctx context.Context, op, where string, args ...any) ([]model.Highlight, error) {
-	rows, err := n.db.SQL().QueryContext(ctx, `SELECT `+columns+` FROM highlights WHERE deleted IS NULL`+where, args...)
-	if err != nil {
-		return nil, n.db.Wrap(op, err)
-	}
-	defer rows.Close()
-	var out []model.Highlight
-	for rows.Next() {
-		h, err := scanHighlight(rows)
-		if err != nil {
-			return nil, n.db.Wrap(op, err)
-		}
-		out = append(out, h)
-	}
-	return out, n.db.Wrap(op, rows.Err())
+	return n.db.RestoreHighlight(ctx, id)
 }
 
 // All returns every live highlight, oldest first.
 func (n *Notes) All(ctx context.Context) ([]model.Highlight, error) {
-	return n.query(ctx, "list highlights", ` ORDER BY created, id`)
+	return n.db.Highlights(ctx)
 }
 
 // ByArticleID returns the live highlights stored for the article ID or
 // locator (URL or path) key, in reading order, without re-attaching them.
 func (n *Notes) ByArticleID(ctx context.Context, key string) ([]model.Highlight, error) {
-	hs, err := n.query(ctx, "list highlights", ` AND (article_id = ? OR (locator <> '' AND locator = ?))`, key, key)
+	hs, err := n.db.ArticleHighlights(ctx, key, key)
 	SortReading(hs)
 	return hs, err
 }
@@ -274,8 +180,7 @@ func (n *Notes) ByArticleID(ctx context.Context, key string) ([]model.Highlight,
 // Orphans keep their last offsets, which may lie outside a.Body: draw only
 // highlights with Orphan false.
 func (n *Notes) ForArticle(ctx context.Context, a model.Article) ([]model.Highlight, error) {
-	hs, err := n.query(ctx, "list highlights", ` AND (article_id = ? OR (locator <> '' AND locator = ?))`,
-		a.ID, a.Locator())
+	hs, err := n.db.ArticleHighlights(ctx, a.ID, a.Locator())
 	if err != nil {
 		return nil, err
 	}
@@ -288,17 +193,7 @@ func (n *Notes) ForArticle(ctx context.Context, a model.Article) ([]model.Highli
 		hs[i] = r
 	}
 	if len(changed) > 0 && !n.db.ReadOnly() {
-		n.db.Write(ctx, "re-attach highlights", func(tx *sql.Tx) error {
-			for _, h := range changed {
-				_, err := tx.ExecContext(ctx, `UPDATE highlights SET article_id = ?, locator = ?, text = ?, prefix = ?,
-					suffix = ?, start_byte = ?, end_byte = ?, orphan = ? WHERE id = ?`,
-					h.ArticleID, h.Locator, h.Text, h.Prefix, h.Suffix, h.Start, h.End, h.Orphan, h.ID)
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		n.db.SavePlacements(ctx, changed)
 	}
 	SortReading(hs)
 	return hs, nil
@@ -338,22 +233,12 @@ func (c Counts) For(a model.Article) int {
 // CountByArticle counts the live highlights of every article.
 func (n *Notes) CountByArticle(ctx context.Context) (Counts, error) {
 	c := Counts{byID: map[string]int{}, byLocator: map[string]int{}}
-	rows, err := n.db.SQL().QueryContext(ctx,
-		`SELECT article_id, locator, count(*) FROM highlights WHERE deleted IS NULL GROUP BY article_id, locator`)
-	if err != nil {
-		return c, n.db.Wrap("count highlights", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, loc string
-		var k int
-		if err := rows.Scan(&id, &loc, &k); err != nil {
-			return c, n.db.Wrap("count highlights", err)
-		}
-		c.byID[id] += k
-		if loc != "" {
-			c.byLocator[loc] += k
+	counts, err := n.db.CountHighlights(ctx)
+	for _, k := range counts {
+		c.byID[k.ArticleID] += k.N
+		if k.Locator != "" {
+			c.byLocator[k.Locator] += k.N
 		}
 	}
-	return c, n.db.Wrap("count highlights", rows.Err())
+	return c, err
 }

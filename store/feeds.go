@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // m002Feeds is the offline feed cache: one row per subscribed feed (its
@@ -16,7 +17,7 @@ import (
 // model.Article ID that highlights refer to, and keys the body (plain text,
 // from the feed or the fetched page), which lives in its own table so that
 // listing thousands of items never reads article text. authors and links
-// are JSON arrays; times are UTC in timeFormat, so that they sort as text.
+// are JSON arrays; times are in timeFormat (times.go).
 // Items are not deleted with their feed row: removing a feed deletes its
 // unread items only.
 var m002Feeds = Migration{Version: 2, Name: "feeds", SQL: `
@@ -51,21 +52,6 @@ CREATE TABLE feed_articles (
 	links      TEXT NOT NULL DEFAULT '[]'
 );
 `}
-
-// timeFormat is fixed-width so that stored times sort as text.
-const timeFormat = "2006-01-02T15:04:05.000Z"
-
-func fmtTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(timeFormat)
-}
-
-func scanTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
 
 // FeedState is the cached state of one feed.
 type FeedState struct {
@@ -123,6 +109,8 @@ func (d *DB) feeds(ctx context.Context, where string, args ...any) ([]FeedState,
 			return nil, d.Wrap("read feeds", err)
 		}
 		f.FetchedAt = scanTime(at)
+		// Shown in the feeds list and status bar: sanitized as all stored text.
+		f.Title, f.LastError = sanitize.Line(f.Title), sanitize.Line(f.LastError)
 		out = append(out, f)
 	}
 	return out, d.Wrap("read feeds", rows.Err())
@@ -231,6 +219,7 @@ func (d *DB) feedItems(ctx context.Context, query string, args ...any) ([]FeedIt
 		it.Date, it.FetchedAt = scanTime(date), scanTime(at)
 		json.Unmarshal([]byte(authors), &it.Authors)
 		json.Unmarshal([]byte(links), &it.Links)
+		sanitizeItem(&it)
 		out = append(out, it)
 	}
 	return out, d.Wrap("read feed items", rows.Err())
@@ -320,4 +309,20 @@ func jsonText(v any) string {
 		return "[]"
 	}
 	return string(b)
+}
+
+// sanitizeItem passes a cached item's text through the sanitizer (see
+// sanitizeHighlight): what the feed sent was sanitized before it was
+// stored, so this only matters for a file changed by another program.
+func sanitizeItem(it *FeedItem) {
+	for _, p := range []*string{&it.Title, &it.Source, &it.URL, &it.ArticleID, &it.Feed, &it.GUID} {
+		*p = sanitize.Line(*p)
+	}
+	it.Summary, it.Body = sanitize.Text(it.Summary), sanitize.Text(it.Body)
+	for i := range it.Authors {
+		it.Authors[i] = sanitize.Line(it.Authors[i])
+	}
+	for i := range it.Links {
+		it.Links[i].Text, it.Links[i].URL = sanitize.Line(it.Links[i].Text), sanitize.Line(it.Links[i].URL)
+	}
 }

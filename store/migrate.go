@@ -89,7 +89,7 @@ func (d *DB) migrate(ctx context.Context, list []Migration) error {
 				return err
 			}
 			_, err = tx.ExecContext(ctx, `INSERT INTO schema_version(version, name, applied) VALUES (?, ?, ?)`,
-				m.Version, m.Name, time.Now().UTC().Format(time.RFC3339))
+				m.Version, m.Name, fmtTime(time.Now()))
 			return err
 		})
 		if err != nil {

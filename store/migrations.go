@@ -5,6 +5,8 @@ package store
 var migrations = []Migration{
 	m001Highlights,
 	m002Feeds,
+	m003Times,
+	m004Index,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -345,5 +346,31 @@ func TestConcurrentFirstOpen(t *testing.T) {
 	dbs[0].SQL().QueryRow(`SELECT count(*) FROM schema_version`).Scan(&n)
 	if n != Latest() {
 		t.Errorf("%d schema_version rows, want %d", n, Latest())
+	}
+}
+
+// A path that is not a file gets a reason that says so, not "corrupt", and
+// opening it never blocks (a FIFO would wait for a writer forever).
+func TestOpenRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "newsmark.db")
+	os.Mkdir(folder, 0o755)
+	_, err := Open(folder)
+	if err == nil || errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("folder: %v", err)
+	}
+	fifo := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := Open(fifo); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("FIFO: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Open blocked on a FIFO")
 	}
 }

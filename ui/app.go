@@ -1,15 +1,13 @@
 package ui
 
 import (
-	"errors"
-	"strings"
-
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // screen is what fills the window.
@@ -34,22 +32,15 @@ const (
 // String is what the status bar shows for the focus.
 func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 
-// inputKind is the text being typed, if any; while one is active it gets
-// every key but ctrl+c.
-type inputKind int
+// overlayKind is what is drawn over the screen and gets the keys first.
+type overlayKind int
 
 const (
-	inputNone inputKind = iota
-	inputLibraryFilter
-	inputSearch
-	inputEntityFilter
-	inputExportPath
+	overlayNone   overlayKind = iota
+	overlayLinks              // the article's links (L); q and ? still work
+	overlayEditor             // the note editor: every key but ctrl+c
+	overlayExport             // the export question: every key but ctrl+c
 )
-
-// String is the prompt the status bar shows while typing.
-func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
-}
 
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
 // alternate screen without capturing the mouse, so selection keeps working.
@@ -58,60 +49,66 @@ const (
 	altScrollOff = "\x1b[?1007l"
 )
 
-// Model is the root model: it owns layout, focus, the help overlay and the
-// text input, and routes messages to the panes. It holds no pane content.
+// Model is the root model. It owns layout, focus, the overlays, the status
+// bar and the text input, and routes messages: it holds no pane content
+// and reads a pane's state only to draw the status bar. The panes follow
+// the contract in pane.go; what they ask of the root is applied in
+// requests.go.
 type Model struct {
-	opts   Options
-	keys   *KeyMap
-	styles *Styles
-	fixed  bool // the theme was chosen, so the terminal's answer is ignored
+	common
+	opts  Options
+	fixed bool // the theme was chosen, so the terminal's answer is ignored
 
 	width, height int
 	screen        screen
 	focus         focus
-	showHelp      bool
-	helpTop       int // first line of the help overlay shown (it scrolls on small terminals)
+	overlay       overlayKind
+	showHelp      bool // the help overlay, over everything but the editor
 	showPanel     bool
-	help          help.Model
-	input         inputKind
-	inputValue    string
 	status        string // one-key message in the status bar
 	statusErr     bool
 
-	library libraryPane
-	reader  readerPane
-	panel   panelPane
-	notes   notesState // editor, export question, undo (notes_actions.go)
-	links   linksPane  // the L overlay
-	web     webState   // URL fetches, feed refresh, article fetches (feeds.go)
+	help    helpOverlay  // the ? overlay (help_overlay.go)
+	input   lineInput    // the text being typed, for the pane its kind names
+	library libraryPane  // the article list
+	reader  readerPane   // the open article
+	panel   panelPane    // the side panel and its tabs
+	links   linksPane    // the L overlay
+	editor  *editorPane  // the note editor, while open
+	export  exportPrompt // the export question and its path
+	net     network      // URL fetches, feed refresh, article fetches, the browser
+	notes   noteKeeper   // saves, deletes, undo (notes_service.go)
+	anns    annotations  // the annotator and what it found (annotate_queue.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
-	entry    articles.Entry
-	anns     map[string]model.Annotations // by article ID, filled as articles are annotated
 	initCmds []tea.Cmd
 }
 
 // New builds the program's root model.
 func New(opts Options) Model {
 	keys := DefaultKeyMap()
-	opts = withNotes(opts)
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
 	theme := opts.Theme
 	fixed := theme != ""
 	if !fixed {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	m := Model{opts: opts, keys: &keys, styles: &styles, fixed: fixed, showPanel: true,
-		anns: map[string]model.Annotations{}}
-	m.help = help.New()
-	m.help.Styles = styles.Help
-	m.library = newLibrary(m.keys, m.styles, opts.Library)
-	m.reader = newReader(m.keys, m.styles)
-	m.panel = newPanel(m.keys, m.styles)
-	m.links = linksPane{keys: m.keys, styles: m.styles}
-	m.web = newWebState(opts.Web)
-	m.initWeb()
-	m.initCmds = append(m.initCmds, m.startURLs())
+	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
+	m.help = newHelpOverlay(c)
+	m.input = lineInput{common: c}
+	m.library = newLibrary(c, opts.Library)
+	m.reader = newReader(c)
+	m.panel = newPanel(c)
+	m.links = linksPane{common: c}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
+	m.net = newNetwork(c, opts.Web)
+	m.notes = noteKeeper{common: c, n: opts.Notes}
+	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
+	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
@@ -125,6 +122,17 @@ func New(opts Options) Model {
 	return m
 }
 
+// notesOff says why highlights cannot be saved, "" when they can.
+func notesOff(o Options) string {
+	switch {
+	case o.Notes != nil:
+		return ""
+	case o.NotesStatus != "":
+		return "not saved: " + o.NotesStatus
+	}
+	return "not saved: no notes database"
+}
+
 // Init draws at once with the chosen palette and asks the terminal for its
 // background without waiting for the answer.
 func (m Model) Init() tea.Cmd {
@@ -135,165 +143,246 @@ func (m Model) Init() tea.Cmd {
 	if c := countNotes(m.opts.Notes); c != nil {
 		cmds = append(cmds, c)
 	}
-	if m.opts.Annotate != nil && len(m.library.entries) > 1 {
-		cmds = append(cmds, m.annotateNext(0))
+	if len(m.library.entries) > 1 {
+		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
 	}
 	return tea.Batch(cmds...)
+}
+
+// Update routes a message: the window size to every pane (layout), a key
+// by handleKey, a paste to what is being typed, and every other message —
+// an async result or a request that came through a tea.Cmd — by deliver.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m, m.layout()
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.PasteMsg:
+		switch {
+		case m.overlay == overlayEditor:
+			return m, m.route(m.editor, msg)
+		case m.input.active():
+			return m, m.route(&m.input, msg)
+		}
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if !m.fixed {
+			return m, m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
+		}
+		return m, nil
+	}
+	return m, m.deliver(msg)
+}
+
+// deliver gives an async result to its addressee. A result asked for by an
+// article no longer open (an older generation) is dropped, but the network
+// side still hears that its fetch is over.
+func (m *Model) deliver(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case articleLoadedMsg:
+		cmd := m.route(&m.net, msg)
+		if msg.gen != m.gen {
+			return cmd
+		}
+		return tea.Batch(cmd, m.route(&m.reader, msg))
+	case annotatedMsg:
+		m.anns.keep(msg)
+		cmd := m.route(&m.library, msg)
+		switch {
+		case msg.gen < 0: // the library's background annotation
+			return tea.Batch(cmd, m.anns.next(msg.next, m.library.entries, m.net.isWeb))
+		case msg.gen == m.gen:
+			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg))
+		}
+		return cmd
+	case wrappedMsg:
+		if msg.gen == m.gen {
+			return m.route(&m.reader, msg)
+		}
+	case searchedMsg:
+		if msg.gen == m.gen {
+			return m.route(&m.reader, msg)
+		}
+	case highlightsMsg:
+		switch {
+		case msg.gen != m.gen:
+		case msg.err != nil:
+			m.setStatus(sanitize.Text(msg.err.Error()), true)
+		default:
+			return tea.Batch(m.route(&m.reader, msg), m.route(&m.panel, msg))
+		}
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, refreshMsg, browserMsg:
+		return m.route(&m.net, msg)
+	case noteSavedMsg, noteDeletedMsg, noteRestoredMsg:
+		return m.route(&m.notes, msg)
+	case noteCountsMsg:
+		return m.route(&m.library, msg)
+	case exportedMsg:
+		return m.route(&m.export, msg)
+	default:
+		return m.apply(msg)
+	}
+	return nil
+}
+
+// handleKey routes a key. ctrl+c quits from anywhere; a modal overlay (the
+// note editor, the export prompt), else the text being typed, gets every
+// other key; then the global bindings (q, ?); then an open overlay (help,
+// links); then the root's bindings of the screen (screenKey); then the
+// pane with focus.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	g := m.keys.Global
+	m.status = ""
+	switch {
+	case key.Matches(msg, g.ForceQ):
+		return quit()
+	case m.overlay == overlayEditor:
+		return m.route(m.editor, msg)
+	case m.overlay == overlayExport:
+		return m.route(&m.export, msg)
+	case m.input.active():
+		return m.route(&m.input, msg)
+	case key.Matches(msg, g.Quit):
+		return quit()
+	case key.Matches(msg, g.Help):
+		m.showHelp = !m.showHelp
+		m.help.toTop()
+		return nil
+	case m.showHelp:
+		m.help.show(m.keysShown())
+		return m.route(&m.help, msg)
+	case m.overlay == overlayLinks:
+		return m.route(&m.links, msg)
+	}
+	if cmd, ok := m.screenKey(msg); ok {
+		return cmd
+	}
+	switch {
+	case m.screen == screenLibrary:
+		return m.route(&m.library, msg)
+	case m.focus == focusPanel:
+		return m.route(&m.panel, msg)
+	}
+	return m.route(&m.reader, msg)
+}
+
+// screenKey handles the root's own bindings: esc, r, and on the reader
+// screen tab, s and u; the keys that act on a pane whatever has focus go
+// to it (KeyMap.readerWide, panelWide). It reports whether msg was one.
+func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	g := m.keys.Global
+	switch {
+	case key.Matches(msg, g.Back):
+		return m.back(), true
+	case key.Matches(msg, m.keys.Web.Refresh):
+		return m.route(&m.net, msg), true
+	case m.screen == screenLibrary:
+		return nil, false
+	case key.Matches(msg, g.Focus):
+		if m.showPanel && m.focus == focusReader {
+			m.setFocus(focusPanel)
+		} else {
+			m.setFocus(focusReader)
+		}
+	case key.Matches(msg, g.Panel):
+		// Hiding the panel gives its room back to the text (a re-wrap) and
+		// returns focus to the reader, the only pane left.
+		m.showPanel = !m.showPanel
+		if !m.showPanel {
+			m.setFocus(focusReader)
+		}
+		return m.layout(), true
+	case key.Matches(msg, m.keys.Notes.Undo):
+		return m.route(&m.notes, msg), true
+	case matches(msg, m.keys.readerWide()):
+		return m.route(&m.reader, msg), true
+	case matches(msg, m.keys.panelWide()):
+		return m.route(&m.panel, msg), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// back (esc) closes the innermost thing. In the library: the filter, else
+// the fetches in flight. In the reader: the article's fetch (and goes on),
+// the selection, the search, a panel filter, else the article itself.
+func (m *Model) back() tea.Cmd {
+	if m.screen == screenLibrary {
+		switch {
+		case m.library.back():
+		case m.net.cancelFetches():
+			m.setStatus("cancelling the fetches…", false)
+		}
+		return nil
+	}
+	if m.net.stopLoad() {
+		m.setStatus("fetch cancelled", false)
+	}
+	if m.reader.back() {
+		return nil
+	}
+	if req, ok := m.panel.back(); ok {
+		return m.apply(req)
+	}
+	m.gen++ // drop whatever the article still has in flight
+	m.screen = screenLibrary
+	return nil
 }
 
 // open shows entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
 	m.gen++
-	m.entry = e
-	m.screen, m.focus = screenReader, focusReader
-	m.reader.reset(m.gen, e.Meta)
-	m.panel.clear()
-	return tea.Batch(m.loadEntry(e), m.layout())
+	m.screen = screenReader
+	m.setFocus(focusReader)
+	opened := articleOpenedMsg{gen: m.gen, meta: e.Meta}
+	cmds := []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
+	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
+}
+
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	m.panel.setFocused(f == focusPanel)
 }
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, max(m.height-1, 1)
-	m.library.SetSize(w, h-m.web.progressHeight())
+	m.net.SetSize(w, h)
+	m.library.SetSize(w, h-m.net.height())
 	m.links.SetSize(w, h)
-	m.help.SetWidth(w)
-	if !m.showPanel {
-		return m.reader.SetSize(w, h)
+	m.help.SetSize(w, m.height)
+	if m.editor != nil {
+		m.editor.SetSize(m.width, m.height)
 	}
-	if w >= 100 {
+	rw, rh := w, h
+	switch {
+	case !m.showPanel:
+	case w >= 100:
 		pw := w * 38 / 100
-		m.panel.below = false
+		m.panel.setBelow(false)
 		m.panel.SetSize(pw, h)
-		return m.reader.SetSize(w-pw, h)
+		rw = w - pw
+	default:
+		ph := max(h*2/5, 4)
+		m.panel.setBelow(true)
+		m.panel.SetSize(w, ph)
+		rh = h - ph
 	}
-	ph := max(h*2/5, 4)
-	m.panel.below = true
-	m.panel.SetSize(w, ph)
-	return m.reader.SetSize(w, h-ph)
+	return m.reader.SetSize(rw, rh)
 }
 
-// Update routes a message: sizes to every pane, async results to their
-// addressee (if still current), keys through handleKey.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if cmd, ok := m.notesMsg(msg); ok {
-		return m, cmd
-	}
-	if cmd, ok := m.webUpdate(msg); ok {
-		return m, cmd
-	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		return m, m.layout()
-	case tea.BackgroundColorMsg:
-		if !m.fixed {
-			m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
-		}
-		return m, nil
-	case articleLoadedMsg:
-		m.articleDone(msg)
-		if msg.gen != m.gen {
-			return m, nil
-		}
-		// The feed's summary in place of a page that could not be fetched:
-		// read it, with the reason in the status bar (articleDone).
-		var summary *articles.SummaryOnly
-		if msg.err != nil && !errors.As(msg.err, &summary) {
-			m.reader.err = articles.Sanitize(msg.err.Error())
-			return m, nil
-		}
-		return m, m.articleLoaded(msg.article)
-	case wrappedMsg:
-		if msg.gen == m.gen {
-			m.reader.setWrapped(msg.wrapped)
-		}
-		return m, nil
-	case annotatedMsg:
-		return m, m.annotated(msg)
-	case searchedMsg:
-		if msg.gen == m.gen {
-			m.reader.setSearch(msg.query, msg.matches)
-		}
-		return m, nil
-	case highlightsMsg:
-		if msg.gen == m.gen && msg.err == nil {
-			m.panel.Notes.SetHighlights(msg.highlights)
-			m.reader.setHighlights(msg.highlights)
-		} else if msg.gen == m.gen {
-			m.setStatus(articles.Sanitize(msg.err.Error()), true)
-		}
-		return m, nil
-	case jumpMsg:
-		m.reader.jump(msg)
-		return m, nil
-	case statusMsg:
-		m.setStatus(msg.text, false)
-		return m, nil
-	case entitySelectedMsg:
-		m.reader.selectEntity(msg)
-		return m, nil
-	case tea.PasteMsg:
-		if m.input != inputNone {
-			return m, m.typed(articles.Sanitize(strings.ReplaceAll(msg.Content, "\n", " ")))
-		}
-		return m, nil
-	case tea.KeyPressMsg:
-		return m.handleKey(msg)
-	}
-	return m, nil
-}
-
-func (m *Model) setTheme(t Theme) {
+// setTheme rebuilds the styles every pane shares and lets them re-render.
+func (m *Model) setTheme(t Theme) tea.Cmd {
 	if t == m.styles.Theme {
-		return
+		return nil
 	}
 	*m.styles = NewStyles(t)
-	m.help.Styles = m.styles.Help
-	m.reader.buildHeader()
-	m.panel.setStyles()
-}
-
-// articleLoaded shows the text at once and starts annotation beside it.
-func (m *Model) articleLoaded(a model.Article) tea.Cmd {
-	cmds := []tea.Cmd{m.reader.setArticle(a)}
-	if m.opts.Annotate != nil {
-		f := m.opts.Annotate
-		if ann, ok := m.anns[a.ID]; ok {
-			f = func(model.Article) model.Annotations { return ann }
-		}
-		cmds = append(cmds, annotateArticle(m.gen, a, f))
-	}
-	if m.opts.Highlights != nil {
-		cmds = append(cmds, loadHighlights(m.gen, a, m.opts.Highlights))
-	}
-	return tea.Batch(cmds...)
-}
-
-// annotated takes an article's annotations: the library's counts always,
-// the reader and panel when it is the open article.
-func (m *Model) annotated(msg annotatedMsg) tea.Cmd {
-	if msg.id != "" {
-		m.anns[msg.id] = msg.ann
-		companies := 0
-		for _, e := range msg.ann.Entities {
-			if e.Kind == model.Company {
-				companies++
-			}
-		}
-		m.library.counts[msg.id] = counts{companies: companies, ventures: len(msg.ann.Ventures)}
-	}
-	if msg.gen == m.gen && msg.gen >= 0 {
-		m.reader.setAnnotations(msg.index)
-		m.panel.setData(m.reader.article, msg.ann)
-		if m.panel.active == tabEntities {
-			return m.panel.Entities.selectCmd(false)
-		}
-	}
-	if msg.gen < 0 && msg.next >= 0 && msg.next < len(m.library.entries) {
-		return m.annotateNext(msg.next)
-	}
-	return nil
+	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.
@@ -301,208 +390,3 @@ func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isE
 
 // quit restores the wheel mode and ends the program.
 func quit() tea.Cmd { return tea.Sequence(tea.Raw(altScrollOff), tea.Quit) }
-
-// handleKey: the text input first, then the help overlay, then global keys,
-// then the screen's keys, then the focused pane.
-func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	g := m.keys.Global
-	m.status = ""
-	if key.Matches(msg, g.ForceQ) {
-		return m, quit()
-	}
-	if cmd, ok := m.overlayKey(msg); ok {
-		return m, cmd
-	}
-	if m.input != inputNone {
-		return m, m.inputKey(msg)
-	}
-	switch {
-	case key.Matches(msg, g.Quit):
-		return m, quit()
-	case key.Matches(msg, g.Help):
-		m.showHelp, m.helpTop = !m.showHelp, 0
-		return m, nil
-	case m.showHelp && key.Matches(msg, g.Back):
-		m.showHelp = false
-		return m, nil
-	case m.showHelp:
-		m.scrollHelp(msg)
-		return m, nil
-	case m.links.open:
-		return m, m.links.Update(msg, m.web.opts.OpenBrowser)
-	case key.Matches(msg, g.Back):
-		if m.cancelFetches() {
-			return m, nil
-		}
-		return m, m.back()
-	case key.Matches(msg, m.keys.Web.Refresh):
-		return m, m.refresh()
-	case key.Matches(msg, m.keys.Web.Browser):
-		return m, m.browse()
-	}
-	if m.screen == screenLibrary {
-		return m, m.libraryKey(msg)
-	}
-	return m, m.articleKey(msg)
-}
-
-// back closes the innermost thing: the selection, then search or filter,
-// then the article (the editor and the export question close themselves).
-func (m *Model) back() tea.Cmd {
-	switch {
-	case m.screen == screenLibrary:
-		if m.library.filter != "" {
-			m.library.setFilter("")
-		}
-	case m.reader.cancelSelection():
-	case m.reader.clearSearch():
-	case m.panel.Entities.filter != "":
-		return m.panel.Entities.setFilter("")
-	default:
-		m.gen++ // drop whatever the article still has in flight
-		m.screen = screenLibrary
-	}
-	return nil
-}
-
-// libraryKey: "/" starts the filter input, enter opens, the rest moves the cursor.
-func (m *Model) libraryKey(msg tea.KeyPressMsg) tea.Cmd {
-	l := m.keys.Library
-	switch {
-	case key.Matches(msg, l.Filter):
-		m.input, m.inputValue = inputLibraryFilter, m.library.filter
-	case key.Matches(msg, l.Open):
-		if e, ok := m.library.selected(); ok {
-			return m.open(e)
-		}
-	default:
-		m.library.Update(msg)
-	}
-	return nil
-}
-
-// articleKey handles the reader screen: keys live whatever has focus, then
-// the focused pane's own.
-func (m *Model) articleKey(msg tea.KeyPressMsg) tea.Cmd {
-	g, r := m.keys.Global, m.keys.Reader
-	if cmd, ok := m.notesKey(msg); ok {
-		return cmd
-	}
-	for i, b := range g.PanelTab {
-		if key.Matches(msg, b) {
-			return m.panel.setTab(tab(i))
-		}
-	}
-	switch {
-	case key.Matches(msg, g.Focus):
-		if m.showPanel && m.focus == focusReader {
-			m.focus = focusPanel
-		} else {
-			m.focus = focusReader
-		}
-	case key.Matches(msg, g.NextTab):
-		return m.panel.setTab(m.panel.active + 1)
-	case key.Matches(msg, g.PrevTab):
-		return m.panel.setTab(m.panel.active - 1)
-	case key.Matches(msg, m.keys.Web.Links):
-		if !m.links.show(m.reader.article.Links) {
-			m.setStatus("this article has no links", false)
-		}
-	case key.Matches(msg, g.Panel):
-		// Hiding the panel gives its room back to the text (a re-wrap) and
-		// returns focus to the reader, the only pane left.
-		m.showPanel = !m.showPanel
-		if !m.showPanel {
-			m.focus = focusReader
-		}
-		return m.layout()
-	case key.Matches(msg, r.Next):
-		m.setStatus(m.reader.step(1), false)
-	case key.Matches(msg, r.Prev):
-		m.setStatus(m.reader.step(-1), false)
-	case key.Matches(msg, r.Companies):
-		m.reader.toggle(kindCompany)
-	case key.Matches(msg, r.People):
-		m.reader.toggle(kindPerson)
-	case key.Matches(msg, r.Places):
-		m.reader.toggle(kindPlace)
-	case key.Matches(msg, r.Figures):
-		m.reader.toggle(kindFigure)
-	case key.Matches(msg, r.Quotes):
-		m.reader.toggle(kindQuote)
-	case key.Matches(msg, r.All):
-		m.reader.toggle()
-	case m.focus == focusPanel:
-		// Panel keys reach the panel only when it has focus; "/" there
-		// filters entities, while in the reader it searches the text.
-		if key.Matches(msg, m.keys.Panel.Filter) {
-			if m.panel.filterable() {
-				m.input, m.inputValue = inputEntityFilter, m.panel.Entities.filter
-			} else {
-				m.setStatus("/ filters the Entities tab (2)", false)
-			}
-			return nil
-		}
-		return m.panel.Update(msg)
-	case key.Matches(msg, r.Search):
-		m.input, m.inputValue = inputSearch, m.reader.search
-	default:
-		m.reader.Update(msg)
-	}
-	return nil
-}
-
-// inputKey edits the text being typed; enter applies it, esc cancels.
-func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
-	in := m.keys.Input
-	switch {
-	case key.Matches(msg, in.Accept):
-		kind := m.input
-		m.input = inputNone
-		if kind == inputExportPath {
-			return m.exportTo(m.inputValue)
-		}
-		if kind == inputSearch {
-			if m.inputValue == "" {
-				m.reader.clearSearch()
-				return nil
-			}
-			return searchBody(m.gen, m.reader.article.Body, m.inputValue)
-		}
-		return nil
-	case key.Matches(msg, in.Cancel):
-		kind := m.input
-		m.input, m.inputValue = inputNone, ""
-		switch kind {
-		case inputLibraryFilter:
-			m.library.setFilter("")
-		case inputEntityFilter:
-			return m.panel.Entities.setFilter("")
-		}
-		return nil
-	case key.Matches(msg, in.Delete):
-		// Runes, not bytes: never leave half a character in the query.
-		if r := []rune(m.inputValue); len(r) > 0 {
-			m.inputValue = string(r[:len(r)-1])
-		}
-		return m.typed("")
-	}
-	// Printable keys carry their text; a key with none (arrows, F-keys)
-	// is ignored rather than typed as its name.
-	if msg.Text != "" {
-		return m.typed(articles.Sanitize(msg.Text))
-	}
-	return nil
-}
-
-// typed appends s to the input and applies live filters.
-func (m *Model) typed(s string) tea.Cmd {
-	m.inputValue += s
-	switch m.input {
-	case inputLibraryFilter:
-		m.library.setFilter(m.inputValue)
-	case inputEntityFilter:
-		return m.panel.Entities.setFilter(m.inputValue)
-	}
-	return nil
-}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image/color"
 	"regexp"
 	"strings"
@@ -10,6 +11,8 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/notes"
+	"newsmark/store"
 )
 
 // openFixture opens the fixture story alone, so it goes straight to the reader.
@@ -269,11 +272,11 @@ func TestEntitiesMentionsAndFilter(t *testing.T) {
 	d := openFixture(t, 160, 45)
 	d.keys("2", "tab")
 	d.mustSee("found by: suffix")
-	first := d.m.panel.Entities.selected()
+	first := tabOf[*entitiesTab](d.m).selected()
 	if first < 0 || d.m.reader.decor.selected != int32(first) {
 		t.Fatalf("selected entity %d not passed to the reader (%d)", first, d.m.reader.decor.selected)
 	}
-	want := len(d.m.panel.Entities.entities[first].Mentions)
+	want := len(tabOf[*entitiesTab](d.m).entities[first].Mentions)
 	d.keys("enter")
 	d.mustSee("mention 1/" + itoa(want))
 	d.keys("n", "n")
@@ -284,7 +287,7 @@ func TestEntitiesMentionsAndFilter(t *testing.T) {
 	d.mustSee("Elena Marsh ×", "filter entities: /mars")
 	d.mustNotSee("Kaiyo Shipping Co. ×")
 	d.keys("enter")
-	if name := d.m.panel.Entities.entities[d.m.panel.Entities.selected()].Name(); name != "Elena Marsh" {
+	if name := tabOf[*entitiesTab](d.m).entities[tabOf[*entitiesTab](d.m).selected()].Name(); name != "Elena Marsh" {
 		t.Fatalf("filtered selection is %q", name)
 	}
 	d.keys("esc")
@@ -407,20 +410,36 @@ func TestSingleArticleWithProblemsSaysSo(t *testing.T) {
 	d.mustSee("a.bin: binary file", "b.txt: empty file")
 }
 
-// TestNotesTabShowsHighlights: the seam for the notes work. Highlights
-// from Options.Highlights are listed in the Notes tab, drawn in the text,
-// and enter jumps to one; an orphan is listed but not drawn.
+// TestNotesTabShowsHighlights: the highlights stored for an article are
+// listed in the Notes tab, drawn in the text, and enter jumps to one; one
+// whose passage has since been edited away is listed as an orphan, not drawn.
 func TestNotesTabShowsHighlights(t *testing.T) {
 	a := fixtureArticle(t)
 	a.Body += strings.Repeat("\n\nFiller paragraph that pushes the end of the story down the screen.", 30) +
 		"\n\nThe closing line we kept."
-	kept := spansOf(a.Body, "The closing line we kept.")[0]
-	hs := []model.Highlight{
-		{ArticleID: a.ID, Text: "The closing line we kept.", Start: kept.Start, End: kept.End, Note: "check the date"},
-		{ArticleID: a.ID, Text: "a sentence since edited away", Orphan: true},
+	dir := t.TempDir()
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
 	}
-	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations,
-		Highlights: func(model.Article) ([]model.Highlight, error) { return hs, nil }})}
+	t.Cleanup(func() { db.Close() })
+	n := notes.New(db)
+	keep := func(a model.Article, text, note string) {
+		s := spansOf(a.Body, text)[0]
+		h, err := notes.NewHighlight(a, s.Start, s.End, note)
+		if err == nil {
+			_, err = n.Add(context.Background(), h)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	keep(a, "The closing line we kept.", "check the date")
+	// An earlier text of the story held a sentence the current one lacks.
+	old := a
+	old.Body += "\n\nA sentence since edited away, which no fuzzy match can find again."
+	keep(old, "A sentence since edited away, which no fuzzy match can find again.", "")
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Theme: Dark, Annotate: fixtureAnnotations, Notes: n})}
 	d.run(d.m.Init())
 	d.send(resize(160, 30))
 	d.keys("4")

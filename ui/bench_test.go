@@ -40,7 +40,7 @@ func benchReader(b *testing.B, size int) (*driver, int) {
 	d.keys("2") // select the most mentioned company: its mentions stand out, n walks them
 	d.keys("ctrl+d", "ctrl+d")
 	mentions := 0
-	for _, e := range d.m.panel.Entities.entities {
+	for _, e := range tabOf[*entitiesTab](d.m).entities {
 		mentions += len(e.Mentions)
 	}
 	return d, mentions

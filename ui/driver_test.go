@@ -132,3 +132,14 @@ func annWith(body string, names ...string) model.Annotations {
 	}
 	return ann
 }
+
+// tabOf is the panel's tab of type T.
+func tabOf[T tabPane](m Model) T {
+	for _, t := range m.panel.tabs {
+		if t, ok := t.(T); ok {
+			return t
+		}
+	}
+	var zero T
+	return zero
+}

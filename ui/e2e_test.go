@@ -14,6 +14,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/internal/testhome"
 	"newsmark/model"
 )
 
@@ -55,9 +56,10 @@ func buildBinary(t *testing.T) string {
 	return built.bin
 }
 
-// TestMain removes the shared binary after the run.
+// TestMain keeps every test off the user's own files, and removes the
+// shared binary after the run.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testhome.Main(m)
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
@@ -71,9 +73,18 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxTerm {
 	for i, a := range args {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
-	// A clean colour environment: no NO_COLOR, a 256-colour terminal. The
+	// A clean colour environment: no NO_COLOR, a 256-colour terminal; a
+	// home and XDG folders of the test's own, so the user's database and
+	// feeds stay out of it (assignments in args come later and win). The
 	// shell stays after the program to report its exit status.
-	cmd := "env -u NO_COLOR TERM=tmux-256color " + strings.Join(quoted, " ") + "; echo EXITED $?; sleep 20"
+	home := t.TempDir()
+	isolated := fmt.Sprintf("HOME=%[1]s XDG_CONFIG_HOME=%[1]s/config XDG_DATA_HOME=%[1]s/data XDG_CACHE_HOME=%[1]s/cache "+
+		"XDG_STATE_HOME=%[1]s/state NEWSMARK_DATA_DIR=%[1]s/data ", home)
+	// The exit line starts on a line of its own: a killed program leaves
+	// the cursor where its last frame did, maybe at the right edge, where
+	// "EXITED" would wrap in two (\r as well, for a terminal left raw).
+	cmd := "env -u NO_COLOR TERM=tmux-256color " + isolated + strings.Join(quoted, " ") +
+		"; rc=$?; printf '\\r\\n'; echo EXITED $rc; sleep 20"
 	wd, _ := os.Getwd()
 	tt.tmux("new-session", "-d", "-s", tt.name, "-c", wd, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), cmd)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tt.socket, "kill-server").Run() })
@@ -103,10 +114,10 @@ func (tt *tmuxTerm) capture(escapes bool) string {
 	return tt.tmux(args...)
 }
 
-// waitFor polls the screen until ok holds or 10 s pass.
+// waitFor polls the screen until ok holds or waitLimit passes.
 func (tt *tmuxTerm) waitFor(what string, escapes bool, ok func(string) bool) string {
 	tt.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		s := tt.capture(escapes)
 		if ok(s) {
@@ -117,6 +128,24 @@ func (tt *tmuxTerm) waitFor(what string, escapes bool, ok func(string) bool) str
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// readerStatus is the status bar of the reader once its text is wrapped:
+// the scroll position, then the help key.
+var readerStatus = regexp.MustCompile(`\d+%  \? help`)
+
+// waitReader waits until the reader shows its text (not the library, not
+// "loading…"), so keys that act on the text find it there.
+func (tt *tmuxTerm) waitReader(want ...string) string {
+	tt.t.Helper()
+	return tt.waitFor(fmt.Sprintf("the reader's text, %q", want), false, func(s string) bool {
+		for _, w := range want {
+			if !strings.Contains(s, w) {
+				return false
+			}
+		}
+		return readerStatus.MatchString(s)
+	})
 }
 
 func (tt *tmuxTerm) waitText(want ...string) string {
@@ -176,7 +205,7 @@ func TestEndToEndAnnotated(t *testing.T) {
 	// The embedded samples, in the library's order; pick the first with an
 	// announced venture whose card has parties and a stake.
 	km, st := DefaultKeyMap(), NewStyles(Dark)
-	lib := newLibrary(&km, &st, articles.Samples())
+	lib := newLibrary(common{keys: &km, styles: &st}, articles.Samples())
 	pick := -1
 	var a model.Article
 	var ann model.Annotations
@@ -222,7 +251,9 @@ func TestEndToEndAnnotated(t *testing.T) {
 		tt.send("j")
 	}
 	tt.send("Enter")
-	tt.waitText(a.Title[:min(len(a.Title), 40)])
+	// The title is in the library too: wait for the panel's tab bar, which
+	// only the reader shows, before s toggles the panel.
+	tt.waitReader("1 Ventures")
 	// Only the body counts: hide the panel (its cards name companies too)
 	// and skip the header (the title is styled as a whole).
 	tt.send("s")

@@ -2,15 +2,19 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap is every binding of the program, grouped by the pane that owns it.
 // It is the one source of keys: panes match with key.Matches against it, the
-// help overlay and the README key table are built from it. Keys kept free for
-// the notes work: see NotesKeys, SelectKeys, EditorKeys and ExportKeys.
+// help overlay and the README key table are built from its sections. A new
+// key for an action is one edit here (its binding in DefaultKeyMap); a new
+// action is a field, its default and its section here, and its handling in
+// the pane that owns it.
 type KeyMap struct {
 	Global  GlobalKeys
 	Library LibraryKeys
@@ -32,7 +36,7 @@ type GlobalKeys struct {
 	Help     key.Binding
 	Back     key.Binding
 	Focus    key.Binding
-	PanelTab [4]key.Binding
+	PanelTab []key.Binding // one per panel tab, in panelTabs order
 	PrevTab  key.Binding
 	NextTab  key.Binding
 	Panel    key.Binding
@@ -83,20 +87,15 @@ func DefaultKeyMap() KeyMap {
 	}
 	k := KeyMap{}
 	k.Global = GlobalKeys{
-		Quit:   b([]string{"q"}, "q", "quit"),
-		ForceQ: b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
-		Help:   b([]string{"?"}, "?", "toggle help"),
-		Back:   b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
-		Focus:  b([]string{"tab"}, "tab", "focus reader / panel"),
-		PanelTab: [4]key.Binding{
-			b([]string{"1"}, "1", "ventures tab"),
-			b([]string{"2"}, "2", "entities tab"),
-			b([]string{"3"}, "3", "quotes tab"),
-			b([]string{"4"}, "4", "notes tab"),
-		},
-		PrevTab: b([]string{"["}, "[", "previous tab"),
-		NextTab: b([]string{"]"}, "]", "next tab"),
-		Panel:   b([]string{"s"}, "s", "hide/show side panel"),
+		Quit:     b([]string{"q"}, "q", "quit"),
+		ForceQ:   b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
+		Help:     b([]string{"?"}, "?", "toggle help"),
+		Back:     b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
+		Focus:    b([]string{"tab"}, "tab", "focus reader / panel"),
+		PanelTab: panelTabKeys(b),
+		PrevTab:  b([]string{"["}, "[", "previous tab"),
+		NextTab:  b([]string{"]"}, "]", "next tab"),
+		Panel:    b([]string{"s"}, "s", "hide/show side panel"),
 	}
 	k.Library = LibraryKeys{
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
@@ -148,7 +147,10 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
-		Cancel:   b([]string{"esc"}, "esc", "cancel the export"),
+		// Asked only when the file exists.
+		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
+		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
 		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
@@ -171,26 +173,27 @@ func DefaultKeyMap() KeyMap {
 	return k
 }
 
-// Pane names a set of bindings that are live together.
-type Pane int
+// KeySet names a set of bindings that are live together.
+type KeySet int
 
 // The panes with keys of their own.
 const (
-	PaneLibrary Pane = iota
-	PaneReader
-	PanePanel
-	PaneInput
-	PaneSelect
-	PaneEditor
-	PaneExport
-	PaneLinks
+	InLibrary KeySet = iota
+	InReader
+	InPanel
+	InInput
+	InSelection
+	InEditor
+	InExport
+	InExists
+	InLinks
 )
 
-// Panes is every pane, for tests and the help.
-var Panes = []Pane{PaneLibrary, PaneReader, PanePanel, PaneInput, PaneSelect, PaneEditor, PaneExport, PaneLinks}
+// KeySets is every pane, for tests and the help.
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InExists, InLinks}
 
-func (p Pane) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "links"}[p]
+func (p KeySet) String() string {
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export: file exists", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -224,21 +227,21 @@ const (
 	secSelectScroll
 	secEditor
 	secExport
+	secExportExists
 )
 
 func (k KeyMap) sections() []keySection {
 	g, l, r, p, in, w, ln := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links
 	const article = "article (reader or panel)"
 	return []keySection{
-		secGlobal:      {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
-		secLibraryMove: {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
-		secLibraryAct:  {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
-		secLibraryWeb:  {"library", []key.Binding{w.Refresh, w.Browser}},
-		secReaderPage:  {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
-		secReaderJump:  {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
-		secArticleStep: {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
-		secArticleTabs: {article, []key.Binding{g.PanelTab[0], g.PanelTab[1], g.PanelTab[2], g.PanelTab[3],
-			g.PrevTab, g.NextTab}},
+		secGlobal:         {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
+		secLibraryMove:    {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
+		secLibraryAct:     {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
+		secLibraryWeb:     {"library", []key.Binding{w.Refresh, w.Browser}},
+		secReaderPage:     {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
+		secReaderJump:     {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
+		secArticleStep:    {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
+		secArticleTabs:    {article, append(append([]key.Binding(nil), g.PanelTab...), g.PrevTab, g.NextTab)},
 		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
 		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
 		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
@@ -249,44 +252,66 @@ func (k KeyMap) sections() []keySection {
 		secSelect:         {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
-		secLinks:  {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secEditor:       {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport:       {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
+		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
 }
 
-// articleSections are live on the reader screen whatever has focus (and in
-// a selection).
-var articleSections = []int{secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes, secArticleWeb}
+// readerWide are the reader's bindings that act whichever pane has focus
+// (and in a selection): the root passes them to the reader.
+func (k KeyMap) readerWide() []key.Binding {
+	r := k.Reader
+	return []key.Binding{r.Next, r.Prev, r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All,
+		k.Web.Links, k.Web.Browser, k.Notes.Export}
+}
 
-// articleBindings are the bindings of articleSections.
-func (k KeyMap) articleBindings() []key.Binding {
-	secs := k.sections()
-	var out []key.Binding
-	for _, i := range articleSections {
-		out = append(out, secs[i].bindings...)
+// panelWide are the panel's bindings that act whichever pane has focus:
+// the tab keys. The root passes them to the panel.
+func (k KeyMap) panelWide() []key.Binding {
+	return append(append([]key.Binding(nil), k.Global.PanelTab...), k.Global.PrevTab, k.Global.NextTab)
+}
+
+// matches reports whether msg is one of bindings.
+func matches(msg tea.KeyPressMsg, bindings []key.Binding) bool {
+	for _, b := range bindings {
+		if key.Matches(msg, b) {
+			return true
+		}
 	}
-	return out
+	return false
+}
+
+// panelTabKeys binds 1, 2, … to the panel's tabs, in panelTabs order.
+func panelTabKeys(b bindFunc) []key.Binding {
+	keys := make([]key.Binding, len(panelTabs))
+	for i, t := range panelTabs {
+		n := strconv.Itoa(i + 1)
+		keys[i] = b([]string{n}, n, strings.ToLower(t.name)+" tab")
+	}
+	return keys
 }
 
 // paneSections are the sections live in each pane, most specific first.
-var paneSections = map[Pane][]int{
-	PaneLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
-	PaneReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+var paneSections = map[KeySet][]int{
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
+	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleWeb, secGlobal},
-	PanePanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleWeb, secGlobal},
-	PaneInput: {secInput},
-	PaneSelect: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InInput: {secInput},
+	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
-	PaneEditor: {secEditor},
-	PaneExport: {secExport},
-	PaneLinks:  {secLinks, secGlobal},
+	InEditor: {secEditor},
+	InExport: {secExport},
+	InExists: {secExportExists},
+	InLinks:  {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no
 // key in it is bound twice.
-func (k KeyMap) Bindings(p Pane) []key.Binding {
+func (k KeyMap) Bindings(p KeySet) []key.Binding {
 	var out []key.Binding
 	for _, g := range k.helpGroups(p) {
 		out = append(out, g...)
@@ -295,7 +320,7 @@ func (k KeyMap) Bindings(p Pane) []key.Binding {
 }
 
 // helpGroups is the full help of pane p, a column per section.
-func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
+func (k KeyMap) helpGroups(p KeySet) [][]key.Binding {
 	secs := k.sections()
 	cols := make([][]key.Binding, 0, len(paneSections[p]))
 	for _, i := range paneSections[p] {
@@ -304,12 +329,16 @@ func (k KeyMap) helpGroups(p Pane) [][]key.Binding {
 	return cols
 }
 
-// KeyTable is the README's key table, generated from the KeyMap's sections
-// (a test keeps README.md in step with it).
-func KeyTable() string {
+// KeyTable is the README's key table of the default bindings (a test
+// keeps README.md in step with it).
+func KeyTable() string { return DefaultKeyMap().Table() }
+
+// Table is the key table of k, generated from its sections: where, keys,
+// what they do.
+func (k KeyMap) Table() string {
 	var b strings.Builder
 	b.WriteString("| Where | Keys | Does |\n|---|---|---|\n")
-	for _, sec := range DefaultKeyMap().sections() {
+	for _, sec := range k.sections() {
 		for _, x := range sec.bindings {
 			keys := make([]string, len(x.Keys()))
 			for i, s := range x.Keys() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -14,7 +15,7 @@ import (
 func TestNoKeyDoesTwoThings(t *testing.T) {
 	t.Parallel()
 	km := DefaultKeyMap()
-	for _, p := range Panes {
+	for _, p := range KeySets {
 		owner := map[string]string{}
 		inHelp := map[string]bool{}
 		for _, g := range km.helpGroups(p) {
@@ -43,7 +44,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 // fingerprint is everything a key press can visibly change.
 func fingerprint(d *driver) string {
 	m := d.m
-	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input, m.inputValue, d.raw())
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value, d.raw())
 }
 
 // TestWalkEveryBinding presses every key of every binding of each pane, from
@@ -51,51 +52,56 @@ func fingerprint(d *driver) string {
 // screen or state changes: no binding is dead.
 func TestWalkEveryBinding(t *testing.T) {
 	km := DefaultKeyMap()
-	setups := map[Pane]func(t *testing.T) *driver{
-		PaneLibrary: func(t *testing.T) *driver {
+	setups := map[KeySet]func(t *testing.T) *driver{
+		InLibrary: func(t *testing.T) *driver {
 			d := newDriver(t, fixtureLibrary(t), Dark, 80, 12)
 			d.keys("/", "a", "enter", "j") // a filter for esc to clear, cursor mid-list
 			return d
 		},
-		PaneReader: func(t *testing.T) *driver {
+		InReader: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("/", "k", "a", "i", "y", "o", "enter", "ctrl+d", "ctrl+d")
 			// A highlight at the cursor (for e, d, y) and a delete to undo.
 			d.keys("h", ")", "h", "d", "(")
 			return d
 		},
-		PanePanel: func(t *testing.T) *driver {
+		InPanel: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("2", "tab", "j", "j")
 			return d
 		},
-		PaneSelect: func(t *testing.T) *driver {
+		InSelection: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("ctrl+d", "v", ")", "w")
 			return d
 		},
-		PaneEditor: func(t *testing.T) *driver {
+		InEditor: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("a", "n")
 			return d
 		},
-		PaneExport: func(t *testing.T) *driver {
+		InExport: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
 			d.keys("h", "x")
 			return d
 		},
-		PaneInput: func(t *testing.T) *driver {
+		InExists: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x", "m", "enter", "x", "m", "enter") // the second export finds the first
+			return d
+		},
+		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
 			d.keys("/", "x", "y")
 			return d
 		},
-		PaneLinks: func(t *testing.T) *driver {
+		InLinks: func(t *testing.T) *driver {
 			d := linksFixture(t)
 			d.keys("L", "j") // cursor mid-list
 			return d
 		},
 	}
-	for _, p := range Panes {
+	for _, p := range KeySets {
 		for _, b := range km.Bindings(p) {
 			for _, k := range b.Keys() {
 				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {
@@ -127,4 +133,30 @@ func linksFixture(t *testing.T) *driver {
 	d.run(d.m.Init())
 	d.send(resize(100, 24))
 	return d
+}
+
+// TestBindingAddedInKeyMapIsEverywhere: a key added to a binding in the
+// KeyMap, and nowhere else, is in the README key table, in the help
+// overlay, and does what the binding does in its pane.
+func TestBindingAddedInKeyMapIsEverywhere(t *testing.T) {
+	km := DefaultKeyMap()
+	km.Reader.Down = key.NewBinding(key.WithKeys("j", "down", "ctrl+e"), key.WithHelp("j/↓/ctrl+e", "scroll down a line"))
+
+	if row := "| reader | `j` `down` `ctrl+e` | scroll down a line |"; !strings.Contains(km.Table(), row) {
+		t.Fatalf("the key table lacks %q:\n%s", row, km.Table())
+	}
+
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations,
+		Theme: Dark, Keys: &km})}
+	d.run(d.m.Init())
+	d.send(resize(100, 14))
+	top := d.m.reader.offset
+	d.keys("ctrl+e")
+	if d.m.reader.offset != top+1 {
+		t.Fatalf("ctrl+e scrolled from line %d to %d, want %d", top, d.m.reader.offset, top+1)
+	}
+
+	d.send(resize(160, 45)) // room for the whole help
+	d.keys("?")
+	d.mustSee("Keys: reader", "j/↓/ctrl+e", "scroll down a line")
 }

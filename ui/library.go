@@ -11,16 +11,19 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"newsmark/articles"
+	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/sanitize"
 )
 
 // counts is what the library shows of an annotated article.
 type counts struct{ companies, ventures int }
 
-// libraryPane lists the articles newest first, with a fuzzy filter.
+// libraryPane lists the articles newest first, with a fuzzy filter. The
+// network side adds entries and problem lines to it by request
+// (library_web.go); the background annotation fills its counts.
 type libraryPane struct {
-	keys   *KeyMap
-	styles *Styles
+	common
 
 	entries  []articles.Entry // newest first
 	problems []string         // one sanitised line per input that failed
@@ -42,14 +45,14 @@ type libraryPane struct {
 
 const itemHeight = 3 // title, meta, gap
 
-func newLibrary(keys *KeyMap, styles *Styles, lib articles.Library) libraryPane {
-	l := libraryPane{keys: keys, styles: styles, counts: map[string]counts{}, unread: map[string]bool{}}
+func newLibrary(c common, lib articles.Library) libraryPane {
+	l := libraryPane{common: c, counts: map[string]counts{}, unread: map[string]bool{}}
 	l.entries = append([]articles.Entry(nil), lib.Entries...)
 	sort.SliceStable(l.entries, func(i, j int) bool {
 		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
 	})
 	for _, p := range lib.Problems {
-		l.problems = append(l.problems, articles.Sanitize(p.String()))
+		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
 	l.applyFilter()
 	return l
@@ -81,7 +84,6 @@ func (l *libraryPane) applyFilter() {
 	l.cursor, l.offset = 0, 0
 }
 
-// selected is the entry under the cursor.
 // selected is the entry under the cursor; false when the filter hides all.
 func (l *libraryPane) selected() (articles.Entry, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.visible) {
@@ -90,7 +92,8 @@ func (l *libraryPane) selected() (articles.Entry, bool) {
 	return l.entries[l.visible[l.cursor]], true
 }
 
-func (l *libraryPane) SetSize(w, h int) { l.width, l.height = w, h; l.follow() }
+// SetSize gives the list its box (under the progress block, if any).
+func (l *libraryPane) SetSize(w, h int) tea.Cmd { l.width, l.height = w, h; l.follow(); return nil }
 
 // footerHeight is the problems block: at most 3 lines and a count.
 func (l *libraryPane) footerLines() []string {
@@ -116,8 +119,32 @@ func (l *libraryPane) perPage() int {
 // follow scrolls the list so the cursor item is on screen.
 func (l *libraryPane) follow() { l.offset = followOffset(l.cursor, l.offset, l.perPage()) }
 
-// Update moves the cursor; it reports whether the key was the library's.
-func (l *libraryPane) Update(msg tea.KeyPressMsg) bool {
+// Update handles the library's keys and what is addressed to it: the
+// filter being typed, note and annotation counts, and the network side's
+// entries and problem lines (library_web.go).
+func (l *libraryPane) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return nil, l.key(msg)
+	case inputMsg:
+		if msg.state != inputAccepted {
+			l.setFilter(msg.value)
+		}
+	case noteCountsMsg:
+		if msg.err == nil {
+			l.noteCounts = msg.counts
+		}
+	case annotatedMsg:
+		l.setCounts(msg)
+	default:
+		return nil, l.webUpdate(msg)
+	}
+	return nil, nil
+}
+
+// key moves the cursor; enter asks to open the entry, / to type a filter
+// and o to open its page in the browser.
+func (l *libraryPane) key(msg tea.KeyPressMsg) request {
 	k := l.keys.Library
 	switch {
 	case key.Matches(msg, k.Down):
@@ -132,12 +159,56 @@ func (l *libraryPane) Update(msg tea.KeyPressMsg) bool {
 		l.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		l.cursor = len(l.visible) - 1
+	case key.Matches(msg, k.Open):
+		if e, ok := l.selected(); ok {
+			return openArticleMsg{e}
+		}
+		return nil
+	case key.Matches(msg, k.Filter):
+		return startInputMsg{inputLibraryFilter, l.filter}
+	case key.Matches(msg, l.keys.Web.Browser):
+		if e, ok := l.selected(); ok {
+			return browse(e.Meta.URL)
+		}
+		return nil
 	default:
-		return false
+		return nil
 	}
 	l.cursor = min(max(l.cursor, 0), max(len(l.visible)-1, 0))
 	l.follow()
+	return nil
+}
+
+// back clears the filter; it reports whether there was one.
+func (l *libraryPane) back() bool {
+	if l.filter == "" {
+		return false
+	}
+	l.setFilter("")
 	return true
+}
+
+// setCounts keeps what the library shows of an annotated article.
+func (l *libraryPane) setCounts(msg annotatedMsg) {
+	if msg.id == "" {
+		return
+	}
+	companies := 0
+	for _, e := range msg.ann.Entities {
+		if e.Kind == model.Company {
+			companies++
+		}
+	}
+	l.counts[msg.id] = counts{companies: companies, ventures: len(msg.ann.Ventures)}
+}
+
+// statusLine is the status bar's left side on the library screen.
+func (l *libraryPane) statusLine() string {
+	s := " newsmark · " + plural(len(l.visible), "article", "articles")
+	if l.filter != "" {
+		s += " matching “" + l.filter + "”"
+	}
+	return s
 }
 
 // View draws the visible items and the problems footer.
@@ -221,4 +292,4 @@ func padLines(s string, h int) string {
 func (l *libraryPane) ShortHelp() []key.Binding { return l.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(PaneLibrary) }
+func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(InLibrary) }

@@ -4,12 +4,69 @@ import (
 	"sort"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
 	"newsmark/articles"
+	"newsmark/sanitize"
 )
 
 // The library's share of the web side: entries that arrive while the
 // program runs (feed items, fetched pages), cached items listed before the
-// samples, and per-feed problems that come and go with each refresh.
+// samples, and per-feed problems that come and go with each refresh. The
+// network side (network.go) sends them as requests the root passes on.
+
+// Requests from the network side to the library.
+type (
+	// libraryEntriesMsg adds entries: cached ones go before the current
+	// entries (which keep their place at the end), others by date. With
+	// openIfAlone, an entry that is all the library lists opens at once.
+	libraryEntriesMsg struct {
+		entries     []articles.Entry
+		problems    []articles.Problem
+		cached      bool
+		openIfAlone bool
+	}
+	// problemMsg sets the footer line of path; an empty reason removes it.
+	problemMsg struct{ path, reason string }
+	// unreadMsg marks articles unread, or read with unread false.
+	unreadMsg struct {
+		ids    []string
+		unread bool
+	}
+)
+
+// webUpdate applies the network side's requests.
+func (l *libraryPane) webUpdate(msg tea.Msg) request {
+	switch msg := msg.(type) {
+	case libraryEntriesMsg:
+		if msg.cached {
+			l.prepend(msg.entries, msg.problems)
+			return nil
+		}
+		alone := len(l.entries) == 0 && len(msg.entries) == 1
+		l.add(msg.entries)
+		for _, p := range msg.problems {
+			l.setProblem(p.Path, p.Reason)
+		}
+		if alone && msg.openIfAlone {
+			return openArticleMsg{msg.entries[0]}
+		}
+	case problemMsg:
+		l.setProblem(msg.path, msg.reason)
+	case unreadMsg:
+		for _, id := range msg.ids {
+			if msg.unread {
+				l.unread[id] = true
+			} else {
+				delete(l.unread, id)
+			}
+		}
+	}
+	return nil
+}
+
+// isUnread says whether the article with this ID is an unread feed item.
+func (l *libraryPane) isUnread(id string) bool { return l.unread[id] }
 
 // prepend puts es (newest first) before the current entries, which then
 // keep their place at the end; problems join the footer.
@@ -74,7 +131,7 @@ func (l *libraryPane) sortHead() {
 // setProblem sets the footer line of path to reason (sanitised, one
 // line); an empty reason removes it (a feed that refreshed again).
 func (l *libraryPane) setProblem(path, reason string) {
-	prefix := articles.Sanitize(path) + ": "
+	prefix := sanitize.Text(path) + ": "
 	out := l.problems[:0]
 	for _, p := range l.problems {
 		if !strings.HasPrefix(p, prefix) {
@@ -83,7 +140,7 @@ func (l *libraryPane) setProblem(path, reason string) {
 	}
 	l.problems = out
 	if reason != "" {
-		l.problems = append(l.problems, oneLine(prefix+reason))
+		l.problems = append(l.problems, sanitize.Line(prefix+reason))
 	}
 	l.follow()
 }

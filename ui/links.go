@@ -8,18 +8,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // linksPane is the overlay L opens over the reader: the article's links,
-// one per line (text, then URL); enter opens the selected one in the
-// browser with the same helper as o.
+// one per line (text, then URL); enter asks to open the selected one in
+// the browser, as o does. The root opens and closes the overlay.
 type linksPane struct {
-	keys   *KeyMap
-	styles *Styles
+	common
 
-	open   bool
 	links  []model.Link // text and URL sanitised when the overlay opens
 	cursor int
 	offset int // first visible link
@@ -27,26 +25,42 @@ type linksPane struct {
 	width, height int
 }
 
-// show opens the overlay on links; it reports false when there are none.
-func (p *linksPane) show(links []model.Link) bool {
+// showLinksMsg asks the root to open the overlay on an article's links.
+type showLinksMsg struct{ links []model.Link }
+
+// closeOverlayMsg asks the root to close the overlay that sent it.
+type closeOverlayMsg struct{}
+
+// show lists links, sanitised, with the cursor on the first.
+func (p *linksPane) show(links []model.Link) {
 	p.links = p.links[:0]
 	for _, l := range links {
-		p.links = append(p.links, model.Link{Text: oneLine(l.Text), URL: articles.Sanitize(l.URL)})
+		p.links = append(p.links, model.Link{Text: sanitize.Line(l.Text), URL: sanitize.Text(l.URL)})
 	}
 	p.cursor, p.offset = 0, 0
-	p.open = len(p.links) > 0
-	return p.open
 }
 
-func (p *linksPane) SetSize(w, h int) { p.width, p.height = w, h; p.follow() }
+// SetSize gives the overlay the whole screen above the status bar.
+func (p *linksPane) SetSize(w, h int) tea.Cmd { p.width, p.height = w, h; p.follow(); return nil }
 
 // perPage is how many links fit: two lines each under a two-line title.
 func (p *linksPane) perPage() int { return max((p.height-2)/2, 1) }
 
 func (p *linksPane) follow() { p.offset = followOffset(p.cursor, p.offset, p.perPage()) }
 
-// Update handles the overlay's keys; enter gives the browser Cmd.
-func (p *linksPane) Update(msg tea.KeyPressMsg, open func(string) error) tea.Cmd {
+// Update moves through the links; enter asks to open one, L or esc to
+// close the overlay.
+func (p *linksPane) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case showLinksMsg:
+		p.show(msg.links)
+	case tea.KeyPressMsg:
+		return nil, p.key(msg)
+	}
+	return nil, nil
+}
+
+func (p *linksPane) key(msg tea.KeyPressMsg) request {
 	k := p.keys.Links
 	switch {
 	case key.Matches(msg, k.Down):
@@ -58,10 +72,10 @@ func (p *linksPane) Update(msg tea.KeyPressMsg, open func(string) error) tea.Cmd
 	case key.Matches(msg, k.Bottom):
 		p.cursor = len(p.links) - 1
 	case key.Matches(msg, k.Close), key.Matches(msg, p.keys.Global.Back):
-		p.open = false
+		return closeOverlayMsg{}
 	case key.Matches(msg, k.Open):
 		if p.cursor < len(p.links) {
-			return openBrowser(open, p.links[p.cursor].URL)
+			return openURLMsg{p.links[p.cursor].URL}
 		}
 	}
 	p.cursor = min(max(p.cursor, 0), max(len(p.links)-1, 0))
@@ -90,5 +104,8 @@ func (p *linksPane) View() string {
 	return strings.Join(lines, "\n")
 }
 
+// ShortHelp is the overlay's most used bindings.
+func (p *linksPane) ShortHelp() []key.Binding { return p.FullHelp()[0] }
+
 // FullHelp is the overlay's bindings for the help overlay.
-func (p *linksPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PaneLinks) }
+func (p *linksPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(InLinks) }

@@ -47,6 +47,20 @@ func firstSentences(t *testing.T, e articles.Entry) (string, string) {
 	return a.Body[s0.Start:s0.End], a.Body[s1.Start:s1.End]
 }
 
+// lead is the first words of a sentence, up to about 30 bytes and never
+// half a character: enough to tell that its text is on screen.
+func lead(s string) string {
+	s = strings.TrimSpace(s)
+	var out string
+	for _, w := range strings.Fields(s) {
+		if len(out) >= 30 {
+			break
+		}
+		out = strings.TrimSpace(out + " " + w)
+	}
+	return out
+}
+
 // TestEndToEndSaveSurvivesSIGKILL: once the status bar says "saved", the
 // highlight is on disk; killing newsmark with SIGKILL loses nothing, and a
 // restarted newsmark shows it.
@@ -56,7 +70,7 @@ func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 	lib := articles.Open([]string{"testdata/harbor.txt"}, nil)
 	s0, s1 := firstSentences(t, lib.Entries[0])
 	tt := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
-	tt.waitText("? help", s0[:30])
+	tt.waitReader(lead(s0))
 	tt.send("v", ")", "h")
 	tt.waitText("saved")
 	storetest.KillPID(t, tt.newsmarkPID())
@@ -68,7 +82,7 @@ func TestEndToEndSaveSurvivesSIGKILL(t *testing.T) {
 	}
 	// A restarted newsmark finds it: the library marks the article.
 	again := startTmux(t, 120, 35, bin, "--theme", "dark", "--data-dir", dir, "testdata/harbor.txt")
-	again.waitText("? help", s0[:30])
+	again.waitReader(lead(s0))
 	again.send("Escape")
 	again.waitText("✎ 1 note")
 	again.send("q")
@@ -80,17 +94,21 @@ func TestEndToEndSaveThenExport(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	km, st := DefaultKeyMap(), NewStyles(Dark)
-	first := newLibrary(&km, &st, articles.Samples()).entries[0] // the library's order
+	first := newLibrary(common{keys: &km, styles: &st}, articles.Samples()).entries[0] // the library's order
 	s0, s1 := firstSentences(t, first)
 	tt := startTmux(t, 160, 45, bin, "--theme", "dark", "--data-dir", dir)
 	tt.waitText("articles", "? help")
 	tt.send("Enter")
-	tt.waitText(first.Meta.Title[:min(len(first.Meta.Title), 40)])
+	// The title (here the first sentence) is in the library too: wait for
+	// the reader's text before the keys that act on it.
+	tt.waitReader(lead(s0))
 	tt.send("v", ")", "h")
 	tt.waitText("saved")
 	tt.send("q")
 	tt.waitText("EXITED 0")
-	out, err := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir).CombinedOutput()
+	export := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir)
+	export.Env = append(os.Environ(), isolatedEnv(t)...) // later entries win
+	out, err := export.CombinedOutput()
 	if err != nil {
 		t.Fatalf("newsmark export: %v\n%s", err, out)
 	}

@@ -27,9 +27,11 @@ type EditorKeys struct {
 	Save, Cancel key.Binding
 }
 
-// ExportKeys pick the export format after x; the path is typed next.
+// ExportKeys pick the export format after x; the path is typed next. When
+// the file exists, Overwrite and NewName answer whether to replace it.
 type ExportKeys struct {
 	Markdown, JSON, CSV, Cancel key.Binding
+	Overwrite, NewName          key.Binding
 }
 
 type bindFunc func(keys []string, help, desc string) key.Binding

@@ -100,8 +100,8 @@ func TestSelectTwoSentencesAndSave(t *testing.T) {
 		t.Fatal("the highlight style is not on screen")
 	}
 	e.keys("4")
-	if e.m.panel.Notes.count() != 1 {
-		t.Fatalf("the Notes tab lists %d highlights, want 1", e.m.panel.Notes.count())
+	if tabOf[*notesTab](e.m).count() != 1 {
+		t.Fatalf("the Notes tab lists %d highlights, want 1", tabOf[*notesTab](e.m).count())
 	}
 	e.mustNotSee("No highlights yet")
 }
@@ -184,14 +184,14 @@ func TestCursorFollowsScrolling(t *testing.T) {
 func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys(")", "a")
-	if e.m.notes.editor == nil {
+	if e.m.overlay != overlayEditor {
 		t.Fatal("a did not open the editor")
 	}
 	e.mustSee("New highlight with a note", "ctrl+s save the note")
 	e.send(tea.PasteMsg{Content: "A bet on "})
 	e.keys("c", "o", "l", "d")
 	e.keys("ctrl+s")
-	if e.m.notes.editor != nil {
+	if e.m.overlay == overlayEditor {
 		t.Fatal("ctrl+s left the editor open")
 	}
 	hs := e.stored()
@@ -214,8 +214,8 @@ func TestNoteEditorSaveEditAndCancel(t *testing.T) {
 	e.mustSee("#logistics #Rotterdam")
 	// esc closes the editor only; the selection under it stays.
 	e.keys("v", "a", "x", "esc")
-	if e.m.notes.editor != nil || !e.m.reader.cur.selecting {
-		t.Fatalf("esc in the editor: editor=%v selecting=%v", e.m.notes.editor != nil, e.m.reader.cur.selecting)
+	if e.m.overlay == overlayEditor || !e.m.reader.cur.selecting {
+		t.Fatalf("esc in the editor: editor=%v selecting=%v", e.m.overlay == overlayEditor, e.m.reader.cur.selecting)
 	}
 	if len(e.stored()) != 1 {
 		t.Fatal("a cancelled note was saved")
@@ -273,8 +273,8 @@ func TestExportFromReader(t *testing.T) {
 	e.mustSee("export as: m Markdown")
 	e.keys("m")
 	want := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
-	if e.m.inputValue != want {
-		t.Fatalf("path proposed %q, want %q", e.m.inputValue, want)
+	if e.m.input.value != want {
+		t.Fatalf("path proposed %q, want %q", e.m.input.value, want)
 	}
 	e.keys("enter")
 	b, err := os.ReadFile(want)
@@ -287,7 +287,7 @@ func TestExportFromReader(t *testing.T) {
 	e.mustSee("exported 1 highlight to " + want[:20])
 	// A path that cannot be written says why and leaves nothing behind.
 	e.keys("x", "c")
-	for range e.m.inputValue {
+	for range e.m.input.value {
 		e.keys("backspace")
 	}
 	bad := filepath.Join(e.dir, "missing", "notes.csv")
@@ -303,8 +303,33 @@ func TestExportFromReader(t *testing.T) {
 	}
 	// esc cancels at the format question.
 	e.keys("x", "esc")
-	if e.m.notes.exportAsk || e.m.input != inputNone {
+	if e.m.overlay == overlayExport || e.m.input.active() {
 		t.Fatal("esc did not cancel the export")
+	}
+}
+
+// TestExportFromReaderIsTheCLIExport: x exports what `newsmark export`
+// would: the highlights as stored now (a note another newsmark changed
+// meanwhile included), with the article's ventures.
+func TestExportFromReaderIsTheCLIExport(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("h")
+	hs := e.stored()
+	if len(hs) != 1 {
+		t.Fatalf("%d highlights stored, want 1", len(hs))
+	}
+	if _, err := e.notes.UpdateNote(context.Background(), hs[0].ID, "Changed in another window."); err != nil {
+		t.Fatal(err)
+	}
+	e.keys("x", "m", "enter")
+	b, err := os.ReadFile(filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{e.sentence(0), "Changed in another window.", "## Ventures", "### Joint venture"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the export lacks %q:\n%s", want, b)
+		}
 	}
 }
 
@@ -334,7 +359,7 @@ func TestNotesTabEditDeleteJump(t *testing.T) {
 		t.Fatal("enter in the Notes tab did not jump to the highlight")
 	}
 	e.keys("e")
-	if e.m.notes.editor == nil {
+	if e.m.overlay != overlayEditor {
 		t.Fatal("e in the Notes tab did not open the editor")
 	}
 	e.keys("o", "k", "ctrl+s")
@@ -400,7 +425,7 @@ func TestEscClosesInnermostFirst(t *testing.T) {
 	e := harborNotes(t, 120, 40)
 	e.keys("/", "k", "a", "i", "enter", "v", "a")
 	steps := []func() bool{
-		func() bool { return e.m.notes.editor == nil && e.m.reader.cur.selecting },
+		func() bool { return e.m.overlay != overlayEditor && e.m.reader.cur.selecting },
 		func() bool { return !e.m.reader.cur.selecting && e.m.reader.search != "" },
 		func() bool { return e.m.reader.search == "" && e.m.screen == screenReader },
 		func() bool { return e.m.screen == screenLibrary },
@@ -428,4 +453,64 @@ func TestNoteTags(t *testing.T) {
 			t.Errorf("noteTags(%q) = %q, want %q", note, got, want)
 		}
 	}
+}
+
+// A second x onto the same file asks before replacing it: esc leaves the
+// file, n offers a free name, y overwrites keeping the file's mode.
+func TestExportAsksBeforeReplacing(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys("v", ")", "h", "x", "m", "enter")
+	path := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
+	os.WriteFile(path, []byte("my edits\n"), 0o600)
+	os.Chmod(path, 0o600)
+
+	e.keys("x", "m", "enter")
+	e.mustSee("exists: y overwrite · n new name · esc cancel")
+	e.keys("esc")
+	e.mustSee("export cancelled")
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("esc: the file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "n")
+	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input.kind != inputExportPath || e.m.input.value != want {
+		t.Fatalf("n offers %q (input %v), want %q", e.m.input.value, e.m.input.kind, want)
+	}
+	e.keys("enter")
+	if _, err := os.Stat(strings.TrimSuffix(path, ".md") + "-2.md"); err != nil {
+		t.Fatalf("new name not written: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
+		t.Fatalf("n: the first file became %q", b)
+	}
+
+	e.keys("x", "m", "enter", "y")
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), e.sentence(0)) {
+		t.Fatalf("y did not overwrite:\n%s", b)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v after overwrite, want 0600", fi.Mode().Perm())
+	}
+	e.mustSee("exported 1 highlight")
+}
+
+// A note pasted with a bidi override or an escape sequence shows and is
+// saved without it: the Notes tab and every export get plain text.
+func TestPastedNoteIsSanitized(t *testing.T) {
+	e := harborNotes(t, 120, 40)
+	e.keys(")", "a")
+	e.send(tea.PasteMsg{Content: "evil\u202e note\x1b]52;c;SGFja2Vk\x07 here"})
+	if v := e.m.editor.ta.Value(); v != "evil note here" {
+		t.Errorf("editor holds %q", v)
+	}
+	e.keys("ctrl+s")
+	if hs := e.stored(); len(hs) != 1 || hs[0].Note != "evil note here" {
+		t.Fatalf("stored %+v", hs)
+	}
+	e.keys("4")
+	if v := e.raw(); strings.ContainsRune(v, '\u202e') || strings.Contains(v, "]52;") {
+		t.Errorf("Notes tab shows the hostile text:\n%s", v)
+	}
+	e.mustSee("evil note here")
 }

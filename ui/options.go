@@ -1,11 +1,3 @@
-// Package ui is newsmark's terminal program (bubbletea v2): the library, the
-// reader with its inline highlights, and the side panel of ventures,
-// entities, quotes and notes.
-//
-// It owns layout, keys and styles. It takes articles and the annotator from
-// its caller through Options and does no loading, extraction or storage of
-// its own; every load, fetch, wrap, annotation, search, note save and export
-// runs in a tea.Cmd, and every fetch can be cancelled with esc (feeds.go).
 package ui
 
 import (
@@ -22,17 +14,13 @@ type Options struct {
 	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
 	// Nil leaves articles unannotated.
 	Annotate func(model.Article) model.Annotations
+	// Keys are the bindings; nil means DefaultKeyMap().
+	Keys *KeyMap
 	// Theme is Dark, Light or Mono. Empty means dark at once, then whatever
 	// the terminal's background-colour answer says.
 	Theme Theme
-	// DataDir is where the notes database lives (used by the notes work).
-	DataDir string
-	// Highlights returns the reader's stored highlights of an article for
-	// the Notes tab; it runs in a tea.Cmd. Nil means none yet.
-	Highlights func(model.Article) ([]model.Highlight, error)
-	// Notes keeps highlights and notes; nil means the reader works without
-	// saving (NotesStatus says why). When Highlights is nil, the Notes tab
-	// is filled from it.
+	// Notes keeps highlights and notes, and fills the Notes tab; nil means
+	// the reader works without saving (NotesStatus says why).
 	Notes *notes.Notes
 	// NotesStatus is shown in the status bar at start: why notes are not
 	// saved (a locked, read-only or corrupt database), empty when they are.
@@ -41,6 +29,6 @@ type Options struct {
 	// directory); empty means ".".
 	ExportDir string
 	// Web is the network side: URL arguments, the feed cache and
-	// subscriptions, the browser helper (feeds.go). Nil means none.
+	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
 }

@@ -11,84 +11,83 @@ import (
 	"newsmark/model"
 )
 
-// tab is one of the side panel's tabs.
-type tab int
+// panelTabs are the side panel's tabs in key order. A new tab is a pane
+// in a file of its own and one line here: its number key (1, 2, …), its
+// place in the tab bar and in the help follow from this list.
+var panelTabs = []struct {
+	name string
+	new  func(common) tabPane
+}{
+	{"Ventures", func(c common) tabPane { return &venturesTab{common: c} }},
+	{"Entities", func(c common) tabPane { return &entitiesTab{common: c} }},
+	{"Quotes", func(c common) tabPane { return &quotesTab{common: c} }},
+	{"Notes", func(c common) tabPane { return &notesTab{common: c} }},
+}
 
-// The panel's tabs, in key order 1–4.
-const (
-	tabVentures tab = iota
-	tabEntities
-	tabQuotes
-	tabNotes
-	numTabs
+// tabPane is a pane shown under a tab of the side panel. Besides the pane
+// contract it gives the number shown on its tab and is told whether the
+// panel has focus (its cursor bar is drawn brighter then). A tab gets, by
+// Update, the messages of the open article: articleOpenedMsg (empty it),
+// annotatedMsg, highlightsMsg and themeMsg; and the panel keys when active.
+type tabPane interface {
+	pane
+	count() int
+	setFocused(bool)
+}
+
+// Optional abilities of a tab. The panel sends a key that needs one to the
+// active tab only if it has it, and otherwise says which tabs do.
+type (
+	// cardKeeper is a tab whose h keeps the card under the cursor.
+	cardKeeper interface{ keepsCards() }
+	// highlightLister is a tab whose e and d act on the highlight under
+	// the cursor.
+	highlightLister interface{ listsHighlights() }
+	// filterer is a tab that / filters; filter is the text it filters by.
+	filterer interface{ filter() string }
+	// selector is a tab whose cursor selects something in the reader:
+	// shown says what, when the tab is shown or its data changes.
+	selector interface{ shown() request }
 )
 
-func (t tab) String() string {
-	return [...]string{"Ventures", "Entities", "Quotes", "Notes"}[t]
-}
+// themeMsg tells the panes the styles changed: re-render what is cached.
+type themeMsg struct{}
 
-// tabPane is what each tab's pane does.
-type tabPane interface {
-	SetSize(w, h int)
-	// Update gets the panel keys when the panel has focus.
-	Update(msg tea.KeyPressMsg) tea.Cmd
-	View(focused bool) string
-	count() int
-	setStyles()
-}
-
-// panelPane holds the four tabs; it owns which one is active and draws the
-// tab bar. Each tab is its own pane (ventures.go, entities.go, quotes.go,
-// notes.go); messages from them go to the root, which routes them to the reader.
+// panelPane holds the tabs; it owns which one is active and draws the tab
+// bar. Requests from the tabs (jump, select an entity, keep a card) go to
+// the root, which routes them to the reader.
 type panelPane struct {
-	keys   *KeyMap
-	styles *Styles
-
-	active tab
-	tabs   [numTabs]tabPane
-
-	Ventures *venturesPane
-	Entities *entitiesPane
-	Quotes   *quotesPane
-	Notes    *NotesPane
+	common
+	tabs    []tabPane
+	active  int
+	focused bool
 
 	width, height int
 	below         bool // drawn under the reader rather than beside it
 }
 
-func newPanel(keys *KeyMap, styles *Styles) panelPane {
-	p := panelPane{keys: keys, styles: styles}
-	p.Ventures = &venturesPane{keys: keys, styles: styles}
-	p.Entities = &entitiesPane{keys: keys, styles: styles}
-	p.Quotes = &quotesPane{keys: keys, styles: styles}
-	p.Notes = &NotesPane{keys: keys, styles: styles}
-	p.tabs = [numTabs]tabPane{p.Ventures, p.Entities, p.Quotes, p.Notes}
+func newPanel(c common) panelPane {
+	p := panelPane{common: c}
+	for _, t := range panelTabs {
+		p.tabs = append(p.tabs, t.new(c))
+	}
 	return p
 }
 
-// setData fills the tabs from one article's annotations.
-func (p *panelPane) setData(a model.Article, ann model.Annotations) {
-	p.Ventures.setData(ann)
-	p.Entities.setData(ann)
-	p.Quotes.setData(ann)
-	p.SetSize(p.width, p.height)
-}
-
-// clear empties every tab (a new article is opening).
-func (p *panelPane) clear() {
-	p.setData(model.Article{}, model.Annotations{})
-	p.Notes.SetHighlights(nil)
-}
-
-func (p *panelPane) setStyles() {
+// setFocused tells the panel whether it has the keys.
+func (p *panelPane) setFocused(f bool) {
+	p.focused = f
 	for _, t := range p.tabs {
-		t.setStyles()
+		t.setFocused(f)
 	}
 }
 
+// setBelow puts the panel under the reader (narrow screens) or beside it.
+func (p *panelPane) setBelow(below bool) { p.below = below }
+
 // SetSize lays the panel out: one column for the border, two lines for the
 // tab bar and its rule.
-func (p *panelPane) SetSize(w, h int) {
+func (p *panelPane) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	cw, ch := w-1, h-2
 	if p.below {
@@ -97,46 +96,133 @@ func (p *panelPane) SetSize(w, h int) {
 	for _, t := range p.tabs {
 		t.SetSize(max(cw, 1), max(ch, 1))
 	}
+	return nil
 }
 
-// setTab switches the active tab; focus does not move.
-func (p *panelPane) setTab(t tab) tea.Cmd {
-	p.active = (t + numTabs) % numTabs
-	if p.active == tabEntities {
-		return p.Entities.selectCmd(false)
+// Update handles the panel keys (the tab keys whatever has focus, the rest
+// when it has focus) and the open article's messages, which every tab gets.
+func (p *panelPane) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return p.key(msg)
+	case inputMsg:
+		if _, ok := p.tabs[p.active].(filterer); ok && msg.state != inputAccepted {
+			return p.tabs[p.active].Update(msg)
+		}
+		return nil, nil
+	}
+	var cmds []tea.Cmd
+	var reqs requests
+	for _, t := range p.tabs {
+		cmd, req := t.Update(msg)
+		cmds, reqs = append(cmds, cmd), append(reqs, req)
+	}
+	if _, ok := msg.(annotatedMsg); ok {
+		p.SetSize(p.width, p.height)
+		reqs = append(reqs, p.shown())
+	}
+	return tea.Batch(cmds...), reqs
+}
+
+func (p *panelPane) key(msg tea.KeyPressMsg) (tea.Cmd, request) {
+	g, pk := p.keys.Global, p.keys.Panel
+	for i, b := range g.PanelTab {
+		if key.Matches(msg, b) {
+			return nil, p.setTab(i)
+		}
+	}
+	t := p.tabs[p.active]
+	switch {
+	case key.Matches(msg, g.NextTab):
+		return nil, p.setTab(p.active + 1)
+	case key.Matches(msg, g.PrevTab):
+		return nil, p.setTab(p.active - 1)
+	case key.Matches(msg, pk.Filter):
+		// "/" filters a tab that can be filtered; in the reader it searches.
+		if f, ok := t.(filterer); ok {
+			return nil, startInputMsg{inputEntityFilter, f.filter()}
+		}
+		return nil, status(pk.Filter.Help().Key + " filters " + p.tabsThat(func(t tabPane) bool { _, ok := t.(filterer); return ok }))
+	case key.Matches(msg, pk.Keep):
+		if _, ok := t.(cardKeeper); !ok {
+			return nil, status(pk.Keep.Help().Key + " keeps a card of " +
+				p.tabsThat(func(t tabPane) bool { _, ok := t.(cardKeeper); return ok }))
+		}
+	case key.Matches(msg, pk.Edit), key.Matches(msg, pk.Delete):
+		if _, ok := t.(highlightLister); !ok {
+			return nil, status(pk.Edit.Help().Key + " and " + pk.Delete.Help().Key + " act on " +
+				p.tabsThat(func(t tabPane) bool { _, ok := t.(highlightLister); return ok }))
+		}
+	}
+	return t.Update(msg)
+}
+
+// tabsThat names the tabs with an ability and their keys: "the Notes tab
+// (4)", "the Ventures (1) or Entities (2) tab".
+func (p *panelPane) tabsThat(has func(tabPane) bool) string {
+	var names []string
+	for i, t := range p.tabs {
+		if has(t) {
+			names = append(names, fmt.Sprintf("%s (%s)", panelTabs[i].name, p.keys.Global.PanelTab[i].Help().Key))
+		}
+	}
+	if len(names) == 1 {
+		name, num, _ := strings.Cut(names[0], " ")
+		return "the " + name + " tab " + num
+	}
+	return "the " + strings.Join(names, " or ") + " tab"
+}
+
+// setTab makes tab i (wrapping around) the active one; focus does not move.
+func (p *panelPane) setTab(i int) request {
+	n := len(p.tabs)
+	p.active = (i%n + n) % n
+	return p.shown()
+}
+
+// shown is what the active tab selects in the reader, if anything.
+func (p *panelPane) shown() request {
+	if s, ok := p.tabs[p.active].(selector); ok {
+		return s.shown()
 	}
 	return nil
 }
 
-// Update handles panel keys when the panel has focus.
-func (p *panelPane) Update(msg tea.KeyPressMsg) tea.Cmd {
-	return p.tabs[p.active].Update(msg)
+// back clears a tab's filter (esc); it reports whether there was one.
+func (p *panelPane) back() (request, bool) {
+	for _, t := range p.tabs {
+		if f, ok := t.(filterer); ok && f.filter() != "" {
+			_, req := t.Update(inputMsg{inputEntityFilter, "", inputCancelled})
+			return req, true
+		}
+	}
+	return nil, false
 }
 
-// filterable reports whether "/" filters the active tab.
-func (p *panelPane) filterable() bool { return p.active == tabEntities }
+// activeName is the active tab's name, for the status bar.
+func (p *panelPane) activeName() string { return panelTabs[p.active].name }
 
 // tabBar names the tabs with their keys and counts, dropping the counts,
 // then shortening the names, when the panel is narrow.
 func (p *panelPane) tabBar(width int) string {
 	st := p.styles
 	for _, form := range []int{0, 1, 2} {
-		parts := make([]string, numTabs)
+		parts := make([]string, len(p.tabs))
 		w := 0
-		for t := tab(0); t < numTabs; t++ {
-			name := t.String()
+		for i, t := range p.tabs {
+			name := panelTabs[i].name
 			if form == 2 {
 				name = name[:min(len(name), 4)]
 			}
-			label := p.keys.Global.PanelTab[t].Help().Key + " " + name
-			if n := p.tabs[t].count(); n > 0 && form == 0 {
+			label := p.keys.Global.PanelTab[i].Help().Key + " " + name
+			if n := t.count(); n > 0 && form == 0 {
 				label += fmt.Sprintf(" (%d)", n)
 			}
 			w += ansi.StringWidth(label) + 1
-			if t == p.active {
-				parts[t] = st.TabActive.Render(label)
+			if i == p.active {
+				parts[i] = st.TabActive.Render(label)
 			} else {
-				parts[t] = st.TabInactive.Render(label)
+				parts[i] = st.TabInactive.Render(label)
 			}
 		}
 		if w-1 <= width || form == 2 {
@@ -147,7 +233,7 @@ func (p *panelPane) tabBar(width int) string {
 }
 
 // View draws the panel as exactly width×height cells.
-func (p *panelPane) View(focused bool) string {
+func (p *panelPane) View() string {
 	st := p.styles
 	cw := p.width - 1
 	if p.below {
@@ -155,7 +241,7 @@ func (p *panelPane) View(focused bool) string {
 	}
 	head := " " + ansi.Truncate(p.tabBar(cw-1), max(cw-1, 1), "…")
 	rule := st.Border.Render(strings.Repeat("─", max(cw, 1)))
-	body := p.tabs[p.active].View(focused)
+	body := p.tabs[p.active].View()
 	ch := p.height - 2
 	if p.below {
 		ch = p.height - 3
@@ -178,9 +264,10 @@ func btoi(b bool) int {
 	return 0
 }
 
-// jumpTo returns the Cmd that sends a jump to the root.
-func jumpTo(target model.Span, marks ...model.Span) tea.Cmd {
-	return func() tea.Msg { return jumpMsg{target: target, marks: marks} }
+// jumpMsg asks the reader to scroll to a span and mark it; panel tabs send it.
+type jumpMsg struct {
+	target model.Span
+	marks  []model.Span
 }
 
 // wrapText word-wraps plain text to w cells for the panel's cards.
@@ -193,11 +280,8 @@ func wrapText(s string, w int) []string {
 	return out
 }
 
-// jumpKey reports whether msg is the panel's jump key.
-func jumpKey(k *KeyMap, msg tea.KeyPressMsg) bool { return key.Matches(msg, k.Panel.Jump) }
-
 // ShortHelp is the pane's most used bindings.
 func (p *panelPane) ShortHelp() []key.Binding { return p.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (p *panelPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(PanePanel) }
+func (p *panelPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(InPanel) }

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -19,12 +18,12 @@ func TestProgramRunsWithoutBackgroundAnswer(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("Sunline Solar and Delta Grid"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	tm.Type("j")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	tm.Type("G")
 	tm.Type("q")
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
 	if fm.screen != screenReader || fm.reader.article.ID != "harbor" {
 		t.Fatalf("final screen %s with %q", fm.screen, fm.reader.article.ID)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -9,15 +10,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsmark/feeds"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // readerPane shows one article: a header, then the body wrapped by Wrap.
 // View draws only the visible lines; highlights come from decor through the
-// wrapped offset map.
+// wrapped offset map. Its keys scroll, search, toggle the highlight kinds
+// and walk mentions (reader_keys.go), and keep passages through the
+// sentence cursor and the selection (reader_notes.go, reader_selection.go).
 type readerPane struct {
-	keys   *KeyMap
-	styles *Styles
+	common
 
 	gen     int
 	article model.Article
@@ -47,8 +51,19 @@ type readerPane struct {
 	segBuf []seg
 }
 
-func newReader(keys *KeyMap, styles *Styles) readerPane {
-	r := readerPane{keys: keys, styles: styles}
+// articleOpenedMsg tells the reader and the panel an article is opening as
+// generation gen: show its metadata while it loads.
+type articleOpenedMsg struct {
+	gen  int
+	meta model.Article
+}
+
+// articleReadyMsg asks the root to annotate the article now shown and load
+// its highlights.
+type articleReadyMsg struct{ article model.Article }
+
+func newReader(c common) readerPane {
+	r := readerPane{common: c}
 	r.reset(0, model.Article{})
 	return r
 }
@@ -56,7 +71,7 @@ func newReader(keys *KeyMap, styles *Styles) readerPane {
 // reset shows a.Meta while the article loads.
 func (r *readerPane) reset(gen int, meta model.Article) {
 	show := r.decor.show
-	*r = readerPane{keys: r.keys, styles: r.styles, gen: gen, article: meta,
+	*r = readerPane{common: r.common, gen: gen, article: meta,
 		width: r.width, height: r.height, mention: -1}
 	r.decor = lineDecor{selected: -1, current: -1, show: show}
 	if show == ([numKinds]bool{}) {
@@ -72,6 +87,70 @@ func (r *readerPane) setArticle(a model.Article) tea.Cmd {
 	r.article, r.loaded = a, true
 	r.buildHeader()
 	return r.rewrap()
+}
+
+// Update handles the reader's keys (reader_keys.go) and the open
+// article's messages, which the root routes here only while they are
+// current.
+func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	case articleOpenedMsg:
+		r.reset(msg.gen, msg.meta)
+	case articleLoadedMsg:
+		return r.showLoaded(msg)
+	case wrappedMsg:
+		r.setWrapped(msg.wrapped)
+	case annotatedMsg:
+		r.setAnnotations(msg.index)
+	case searchedMsg:
+		r.setSearch(msg.query, msg.matches)
+	case highlightsMsg:
+		r.setHighlights(msg.highlights)
+	case jumpMsg:
+		r.decor.marks = msg.marks
+		r.scrollTo(msg.target.Start)
+	case entitySelectedMsg:
+		r.selectEntity(msg)
+	case inputMsg:
+		return r.searched(msg), nil
+	case keepCardMsg:
+		h, req := r.newHighlight(msg.span, msg.note)
+		if req != nil {
+			return nil, req
+		}
+		return nil, saveHighlightMsg{h, msg.verb}
+	case endSelectionMsg:
+		r.cancelSelection()
+	case themeMsg:
+		r.buildHeader()
+	}
+	return nil, nil
+}
+
+// showLoaded shows the article at once and asks for its annotation and
+// highlights. A load that failed shows its reason; a feed item whose page
+// could not be fetched is read from the feed's summary, the reason in the
+// status bar and under the library.
+func (r *readerPane) showLoaded(msg articleLoadedMsg) (tea.Cmd, request) {
+	var reqs requests
+	if msg.err != nil {
+		reqs = append(reqs, failure(sanitize.Line(msg.err.Error())))
+		cause := msg.err // the fetch's own error, also under the feed's summary
+		if so := (*feeds.SummaryOnly)(nil); errors.As(cause, &so) {
+			cause = so.Err
+		}
+		if u := r.article.URL; u != "" {
+			reqs = append(reqs, problemMsg{u, strings.TrimPrefix(sanitize.Line(cause.Error()), sanitize.Text(u)+": ")})
+		}
+		var summary *feeds.SummaryOnly
+		if !errors.As(msg.err, &summary) {
+			r.err = sanitize.Text(msg.err.Error())
+			return nil, reqs
+		}
+	}
+	return r.setArticle(msg.article), append(reqs, articleReadyMsg{msg.article})
 }
 
 // SetSize lays the pane out; a new body width asks for a re-wrap.
@@ -221,35 +300,6 @@ func (r *readerPane) scrollTo(off int) {
 	r.clamp()
 }
 
-// Update handles the reader's own keys (scrolling and search steps); the
-// root handles the rest.
-func (r *readerPane) Update(msg tea.KeyPressMsg) (handled bool) {
-	k := r.keys.Reader
-	page := r.bodyHeight()
-	switch {
-	case key.Matches(msg, k.Down):
-		r.offset++
-	case key.Matches(msg, k.Up):
-		r.offset--
-	case key.Matches(msg, k.PageDown):
-		r.offset += page
-	case key.Matches(msg, k.PageUp):
-		r.offset -= page
-	case key.Matches(msg, k.HalfDown):
-		r.offset += max(page/2, 1)
-	case key.Matches(msg, k.HalfUp):
-		r.offset -= max(page/2, 1)
-	case key.Matches(msg, k.Top):
-		r.offset = 0
-	case key.Matches(msg, k.Bottom):
-		r.offset = r.maxOffset()
-	default:
-		return false
-	}
-	r.clamp()
-	return true
-}
-
 // toggle switches highlight kinds; all flips every kind together.
 func (r *readerPane) toggle(kinds ...markKind) {
 	if len(kinds) == 0 {
@@ -265,30 +315,6 @@ func (r *readerPane) toggle(kinds ...markKind) {
 		r.decor.show[k] = !r.decor.show[k]
 	}
 	r.buildHeader()
-}
-
-// step moves to the next (dir 1) or previous (dir -1) search match when a
-// search is active, else the selected entity's mention.
-func (r *readerPane) step(dir int) string {
-	if r.search != "" {
-		n := len(r.decor.matches)
-		if n == 0 {
-			return "no match for " + r.search
-		}
-		r.decor.current = (r.decor.current + dir + n) % n
-		r.scrollTo(r.decor.matches[r.decor.current].Start)
-		return ""
-	}
-	n := len(r.mentions)
-	if n == 0 {
-		return "select an entity in the Entities tab (2) to step through its mentions"
-	}
-	if r.mention < 0 && dir < 0 {
-		r.mention = 0
-	}
-	r.mention = (r.mention + dir + n) % n
-	r.scrollTo(r.mentions[r.mention].Start)
-	return ""
 }
 
 // setSearch installs the matches of a finished search and goes to the first
@@ -352,14 +378,9 @@ func (r *readerPane) setHighlights(hs []model.Highlight) {
 	r.cur.highlights = hs
 }
 
-// SetSelection shows span as the passage being selected (empty clears);
-// the notes work drives it from its selection keys.
-func (r *readerPane) SetSelection(span model.Span) { r.decor.selection = span }
-
-func (r *readerPane) jump(j jumpMsg) {
-	r.decor.marks = j.marks
-	r.scrollTo(j.target.Start)
-}
+// setSelection shows span as the passage being selected (empty clears);
+// the selection keys drive it (reader_selection.go).
+func (r *readerPane) setSelection(span model.Span) { r.decor.selection = span }
 
 // counter is the status bar's "3/7" for the search or the mention walk.
 func (r *readerPane) counter() string {
@@ -429,8 +450,22 @@ func (r *readerPane) View() string {
 	return b.String()
 }
 
+// loadedArticle is the article shown, once it has loaded.
+func (r *readerPane) loadedArticle() (model.Article, bool) { return r.article, r.loaded }
+
+// title is the article's title (its metadata's while it loads).
+func (r *readerPane) title() string { return r.article.Title }
+
+// keySet is the reader's live keys: the selection's while one is made.
+func (r *readerPane) keySet() KeySet {
+	if r.cur.selecting {
+		return InSelection
+	}
+	return InReader
+}
+
 // ShortHelp is the pane's most used bindings.
 func (r *readerPane) ShortHelp() []key.Binding { return r.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
-func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(PaneReader) }
+func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(r.keySet()) }

@@ -39,7 +39,7 @@ func TestReadmeKeyTable(t *testing.T) {
 func TestKeyTableListsEveryBinding(t *testing.T) {
 	table := KeyTable()
 	km := DefaultKeyMap()
-	for _, p := range Panes {
+	for _, p := range KeySets {
 		for _, b := range km.Bindings(p) {
 			if !strings.Contains(table, "`"+b.Keys()[0]+"`") || !strings.Contains(table, b.Help().Desc) {
 				t.Errorf("%s: %v (%s) not in the key table", p, b.Keys(), b.Help().Desc)

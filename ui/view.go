@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -19,25 +18,27 @@ func (m Model) View() tea.View {
 		var main string
 		switch {
 		case m.showHelp:
-			main = m.helpView()
-		case m.links.open && m.screen == screenReader:
+			hv := m.help
+			hv.show(m.keysShown())
+			main = hv.View()
+		case m.overlay == overlayLinks && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
-		case m.screen == screenLibrary && m.web.progressHeight() > 0:
-			ph := m.web.progressHeight()
-			main = block(m.web.progressView(m.styles, m.width), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
+		case m.screen == screenLibrary && m.net.height() > 0:
+			ph := m.net.height()
+			main = block(m.net.View(), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
 			main = block(m.library.View(), m.width, h)
 		case !m.showPanel:
 			main = block(m.reader.View(), m.width, h)
 		case m.panel.below:
 			ph := m.panel.height
-			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(m.focus == focusPanel), m.width, ph)
+			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(), m.width, ph)
 		default:
 			pw := m.panel.width
-			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(m.focus == focusPanel), pw, h))
+			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(), pw, h))
 		}
-		if e := m.notes.editor; e != nil && !m.showHelp {
-			box := e.View(m.keys)
+		if e := m.editor; m.overlay == overlayEditor && !m.showHelp {
+			box := e.View()
 			x := max((m.width-ansi.StringWidth(firstLine(box)))/2, 0)
 			y := max((h-strings.Count(box, "\n")-1)/2, 0)
 			main = overlay(main, box, x, y)
@@ -47,123 +48,31 @@ func (m Model) View() tea.View {
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = "newsmark"
-	if m.screen == screenReader && m.reader.article.Title != "" {
+	if t := m.reader.title(); m.screen == screenReader && t != "" {
 		// Titles are sanitised by the loader: no escape can ride along.
-		v.WindowTitle = ansi.Truncate(m.reader.article.Title, 60, "…") + " — newsmark"
+		v.WindowTitle = ansi.Truncate(t, 60, "…") + " — newsmark"
 	}
 	return v
 }
 
-// helpPane is which key set the help overlay lists.
-func (m Model) helpPane() Pane {
+// keysShown is whose bindings the help overlay lists: the pane that has
+// the keys, and its key set (the overlay's title).
+func (m *Model) keysShown() (KeySet, help.KeyMap) {
 	switch {
-	case m.notes.editor != nil:
-		return PaneEditor
-	case m.notes.exportAsk:
-		return PaneExport
-	case m.input != inputNone:
-		return PaneInput
-	case m.links.open && m.screen == screenReader:
-		return PaneLinks
+	case m.overlay == overlayEditor:
+		return InEditor, m.editor
+	case m.overlay == overlayExport:
+		return m.export.keySet(), &m.export
+	case m.input.active():
+		return InInput, &m.input
+	case m.overlay == overlayLinks && m.screen == screenReader:
+		return InLinks, &m.links
 	case m.screen == screenLibrary:
-		return PaneLibrary
+		return InLibrary, &m.library
 	case m.focus == focusPanel:
-		return PanePanel
-	case m.reader.cur.selecting:
-		return PaneSelect
+		return InPanel, &m.panel
 	}
-	return PaneReader
-}
-
-// fullHelp asks the pane that has the keys for its bindings.
-func (m Model) fullHelp(p Pane) [][]key.Binding {
-	switch p {
-	case PaneLibrary:
-		return m.library.FullHelp()
-	case PanePanel:
-		return m.panel.FullHelp()
-	case PaneReader:
-		return m.reader.FullHelp()
-	case PaneLinks:
-		return m.links.FullHelp()
-	}
-	return m.keys.helpGroups(p)
-}
-
-// helpView lays the help columns out in rows that fit the width.
-func (m Model) helpView() string {
-	p := m.helpPane()
-	hm := m.help
-	hm.SetWidth(0)
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range m.fullHelp(p) {
-		try := append(append([][]key.Binding(nil), row...), g)
-		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > m.width-2 {
-			rows = append(rows, hm.FullHelpView(row))
-			try = [][]key.Binding{g}
-		}
-		row = try
-	}
-	if len(row) > 0 {
-		rows = append(rows, hm.FullHelpView(row))
-	}
-	title := m.styles.Title.Render(" Keys: " + p.String())
-	lines := strings.Split(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), "\n")
-	h := max(m.height-1, 1)
-	if len(lines) > h {
-		// Too tall for the terminal: show a window and say how to see the rest.
-		top := min(m.helpTop, len(lines)-h+1)
-		lines = lines[top:]
-		lines = append(lines[:h-1], m.styles.Subtle.Render(fmt.Sprintf(" %s/%s scroll the keys (%d–%d of %d lines)",
-			m.keys.Reader.Down.Help().Key, m.keys.Reader.Up.Help().Key, top+1, top+h-1, len(lines)+top)))
-	}
-	return block(strings.Join(lines, "\n"), m.width, h)
-}
-
-// scrollHelp moves the help overlay's window with the reader's scroll keys,
-// which do the same thing there: the overlay has no other keys.
-func (m *Model) scrollHelp(msg tea.KeyPressMsg) {
-	r := m.keys.Reader
-	page := max(m.height-3, 1)
-	switch {
-	case key.Matches(msg, r.Down):
-		m.helpTop++
-	case key.Matches(msg, r.Up):
-		m.helpTop--
-	case key.Matches(msg, r.PageDown), key.Matches(msg, r.HalfDown):
-		m.helpTop += page
-	case key.Matches(msg, r.PageUp), key.Matches(msg, r.HalfUp):
-		m.helpTop -= page
-	case key.Matches(msg, r.Top):
-		m.helpTop = 0
-	case key.Matches(msg, r.Bottom):
-		m.helpTop = 1 << 20
-	}
-	// Clamp here (View clamps too) so that scrolling back starts at once.
-	m.helpTop = max(0, min(m.helpTop, m.helpLines()-max(m.height-1, 1)+1))
-}
-
-// helpLines is how many lines the help overlay has at the current width.
-func (m Model) helpLines() int {
-	saved := m.helpTop
-	m.helpTop, m.height = 0, 1<<20
-	n := strings.Count(m.helpView(), "\n") + 1
-	m.helpTop = saved
-	return n
-}
-
-// firstLine is s up to its first newline: help rows are measured by it.
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-// indent puts pre before every line of s.
-func indent(s, pre string) string {
-	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+	return m.reader.keySet(), &m.reader
 }
 
 // statusView is the bottom line: input or message on the left; counter,
@@ -172,32 +81,25 @@ func (m Model) statusView() string {
 	st := m.styles
 	var left string
 	switch {
-	case m.notes.editor != nil:
-		left = " note editor: " + m.keys.Editor.Save.Help().Key + " saves · " + m.keys.Editor.Cancel.Help().Key + " cancels"
-	case m.notes.exportAsk:
-		left = m.exportPrompt()
-	case m.input == inputExportPath:
-		left = " " + m.input.String() + ": " + m.inputValue + "▌"
-	case m.input != inputNone:
-		left = " " + m.input.String() + ": /" + m.inputValue + "▌"
+	case m.overlay == overlayEditor:
+		left = m.editor.statusLine()
+	case m.overlay == overlayExport:
+		left = m.export.View()
+	case m.input.active():
+		left = m.input.View()
 	case m.status != "":
 		left = " " + m.status
-	case m.web.busy() && m.web.statusLine(m.screen == screenReader) != "":
-		left = " " + m.web.statusLine(m.screen == screenReader)
+	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
+		left = " " + m.net.statusLine(m.screen == screenReader)
 	case m.screen == screenLibrary:
-		left = " newsmark · " + plural(len(m.library.visible), "article", "articles")
-		if m.library.filter != "" {
-			left += " matching “" + m.library.filter + "”"
-		}
+		left = m.library.statusLine()
+	case m.focus == focusPanel:
+		left = " " + m.focus.String() + ": " + m.panel.activeName()
+	case m.reader.keySet() == InSelection:
+		left = " selecting: " + m.keys.Select.Save.Help().Key + " saves · " + m.keys.Select.Note.Help().Key +
+			" adds a note · esc cancels"
 	default:
 		left = " " + m.focus.String()
-		if m.reader.cur.selecting && m.focus == focusReader {
-			left = " selecting: " + m.keys.Select.Save.Help().Key + " saves · " + m.keys.Select.Note.Help().Key +
-				" adds a note · esc cancels"
-		}
-		if m.focus == focusPanel {
-			left += ": " + m.panel.active.String()
-		}
 	}
 	var right []string
 	if m.screen == screenReader {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 )
 
@@ -30,9 +31,9 @@ func benchLibrary(b *testing.B, n int) Model {
 // of 2,000 entries: 20 new items merged in by date, the progress row set.
 func BenchmarkRefreshStep(b *testing.B) {
 	base := benchLibrary(b, 2000)
-	base.web.rows = []fetchRow{{url: "https://wire.example/feed.xml", title: "Wire"}}
-	base.web.pending, base.web.refreshing = 1, true
-	p := articles.Progress{Feed: "https://wire.example/feed.xml", Title: "Wire", State: articles.RefreshUpdated, Done: 1, Total: 1}
+	base.net.rows = []fetchRow{{url: "https://wire.example/feed.xml", title: "Wire"}}
+	base.net.pending, base.net.refreshing = 1, true
+	p := feeds.Progress{Feed: "https://wire.example/feed.xml", Title: "Wire", State: feeds.RefreshUpdated, Done: 1, Total: 1}
 	for i := range 20 {
 		p.New = append(p.New, articles.Entry{Meta: model.Article{ID: fmt.Sprintf("https://wire.example/new/%d", i),
 			Title: "New story", Date: time.Date(2026, 3, 2, i, 0, 0, 0, time.UTC)}})
@@ -41,8 +42,8 @@ func BenchmarkRefreshStep(b *testing.B) {
 	for b.Loop() {
 		m := base
 		m.library.entries = append([]articles.Entry(nil), base.library.entries...)
-		m.web.items = map[string]webItem{}
-		m.refreshStep(refreshMsg{p: p, ok: true})
+		m.net.items = map[string]webItem{}
+		refreshStep(&m, refreshMsg{p: p, ok: true})
 	}
 }
 
@@ -51,9 +52,9 @@ func BenchmarkRefreshStep(b *testing.B) {
 func BenchmarkLibraryViewRefreshing(b *testing.B) {
 	m := benchLibrary(b, 2000)
 	for i := range 5 {
-		m.web.rows = append(m.web.rows, fetchRow{url: fmt.Sprint(i), title: fmt.Sprintf("Feed %d", i)})
+		m.net.rows = append(m.net.rows, fetchRow{url: fmt.Sprint(i), title: fmt.Sprintf("Feed %d", i)})
 	}
-	m.web.pending, m.web.refreshing = 1, true
+	m.net.pending, m.net.refreshing = 1, true
 	m.layout()
 	b.ReportAllocs()
 	for b.Loop() {

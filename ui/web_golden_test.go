@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 )
 
@@ -28,7 +29,7 @@ func TestGoldenRefresh(t *testing.T) {
 					Web: &Web{OpenBrowser: rec.open}})}
 				d.run(d.m.Init())
 				d.send(resize(sz[0], sz[1]))
-				w := &d.m.web
+				w := &d.m.net
 				w.begin(1)
 				w.refreshing = true
 				feed := func(name string) string {
@@ -37,17 +38,17 @@ func TestGoldenRefresh(t *testing.T) {
 				for _, r := range []string{"Tidewater", "Late Ledger", "Quiet Gazette", "Broken Wire"} {
 					w.row(feed(r)).title = r
 				}
-				ch := make(chan articles.Progress)
+				ch := make(chan feeds.Progress)
 				day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
-				steps := []articles.Progress{
-					{Feed: feed("Tidewater"), State: articles.RefreshUpdated, New: []articles.Entry{
+				steps := []feeds.Progress{
+					{Feed: feed("Tidewater"), State: feeds.RefreshUpdated, New: []articles.Entry{
 						{Meta: model.Article{ID: "t1", Title: "Corran Steel and Ibis Rail agree 60-40 depot venture", Source: "Tidewater", Date: day}},
 						{Meta: model.Article{ID: "t2", Title: "Pelham Biotech takes 15% of Ostara Labs", Source: "Tidewater", Date: day.Add(-time.Hour)}}}},
-					{Feed: feed("Quiet Gazette"), State: articles.RefreshUnchanged},
-					{Feed: feed("Broken Wire"), State: articles.RefreshFailed, Err: errors.New("HTTP 404 Not Found")},
+					{Feed: feed("Quiet Gazette"), State: feeds.RefreshUnchanged},
+					{Feed: feed("Broken Wire"), State: feeds.RefreshFailed, Err: errors.New("HTTP 404 Not Found")},
 				}
 				for _, p := range steps {
-					d.m.refreshStep(refreshMsg{ch: ch, p: p, ok: true}) // the re-armed read is not run
+					refreshStep(&d.m, refreshMsg{ch: ch, p: p, ok: true}) // the re-armed read is not run
 				}
 				golden.RequireEqual(t, d.raw())
 			})

@@ -14,7 +14,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/store"
 )
 
@@ -35,10 +36,21 @@ func newLive(t *testing.T, opts Options, w, h int) *liveDriver {
 		opts.Annotate = fixtureAnnotations
 	}
 	d := &liveDriver{t: t, m: New(opts), msgs: make(chan tea.Msg, 64), done: make(chan struct{})}
-	t.Cleanup(func() { close(d.done) })
+	// Cancel whatever the model still has in flight, so a test server
+	// closing after the test is not kept waiting for the client's timeout.
+	t.Cleanup(func() { d.stopFetches(); close(d.done) })
 	d.exec(d.m.Init())
 	d.send(resize(w, h))
 	return d
+}
+
+// stopFetches cancels every fetch the model has in flight: the URL
+// arguments, the refresh and the article being loaded.
+func (d *liveDriver) stopFetches() {
+	if d.m.net.cancel != nil {
+		d.m.net.cancel()
+	}
+	d.m.net.stopLoad()
 }
 
 func (d *liveDriver) exec(cmd tea.Cmd) {
@@ -90,10 +102,11 @@ func (d *liveDriver) keys(names ...string) {
 
 func (d *liveDriver) screen() string { return ansi.Strip(d.m.View().Content) }
 
-// waitFor applies messages until ok holds for the screen, for up to 10 s.
+// waitFor applies messages until ok holds for the screen. The deadline
+// only ends a test that has failed: generous, for a loaded machine.
 func (d *liveDriver) waitFor(what string, ok func(screen string) bool) string {
 	d.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(waitLimit)
 	for {
 		s := d.screen()
 		if ok(s) {
@@ -120,6 +133,11 @@ func (d *liveDriver) waitText(want ...string) string {
 		return true
 	})
 }
+
+// waitLimit is how long a test waits for what it expects before failing.
+// Passing tests never wait this long; it only has to outlast a loaded
+// machine running the race detector.
+const waitLimit = 30 * time.Second
 
 // webServer serves testdata/web on loopback, with extra routes:
 // /missing.xml is a 404, /slow/... blocks until the client gives up (and
@@ -174,7 +192,7 @@ func (ws *webServer) waitStarted(t *testing.T) {
 	t.Helper()
 	select {
 	case <-ws.started:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the request never reached the server")
 	}
 }
@@ -192,14 +210,14 @@ const gatedFeed = `<?xml version="1.0" encoding="UTF-8"?>
 </item></channel></rss>`
 
 // testCache is a feed cache in a fresh database under t.TempDir.
-func testCache(t *testing.T) *articles.Cache {
+func testCache(t *testing.T) *feeds.Cache {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "newsmark.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	return articles.NewCache(db, articles.NewClient("test"))
+	return feeds.NewCache(db, fetch.NewClient("test"))
 }
 
 // browserRecorder is an OpenBrowser that records the URLs it is given.
@@ -219,4 +237,18 @@ func (b *browserRecorder) got() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.urls...)
+}
+
+// refreshStart starts a refresh on m as r would, without running the Cmds
+// that fetch: the progress rows only.
+func refreshStart(m *Model) {
+	_, req := m.net.refresh()
+	m.apply(req)
+}
+
+// refreshStep applies one step of a refresh to m as Update would, without
+// re-arming the read of the progress channel.
+func refreshStep(m *Model, msg refreshMsg) tea.Cmd {
+	_, req := m.net.refreshStep(msg)
+	return m.apply(req)
 }

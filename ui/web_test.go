@@ -4,8 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"newsmark/articles"
+	"newsmark/feeds"
+	"newsmark/fetch"
 	"newsmark/model"
 )
 
@@ -23,7 +24,7 @@ func webOpts(ws *webServer, urls ...string) Options {
 	for i, u := range urls {
 		full[i] = ws.URL + u
 	}
-	return Options{Theme: Dark, Web: &Web{Client: articles.NewClient("test"), URLs: full}}
+	return Options{Theme: Dark, Web: &Web{Client: fetch.NewClient("test"), URLs: full}}
 }
 
 // TestURLFeedFillsLibraryWithoutWaiting: the first frame is drawn before
@@ -72,7 +73,7 @@ func TestURLErrorInStatusAndLibrary(t *testing.T) {
 func TestRefreshProgressThenItems(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{
+	subs := []feeds.Subscription{
 		{URL: ws.URL + "/feed.xml", Name: "Tidewater"},
 		{URL: ws.URL + "/missing.xml", Name: "Broken Wire"},
 		{URL: ws.URL + "/gated.xml", Name: "Late Ledger"},
@@ -121,8 +122,8 @@ func TestRefreshProgressThenItems(t *testing.T) {
 func TestCachedLibraryOpensOffline(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
-	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close() // offline from here on
 
 	ctx := context.Background()
@@ -151,32 +152,19 @@ func TestCachedLibraryOpensOffline(t *testing.T) {
 	}
 }
 
-// TestBrowserKeyRunsBrowser: o runs $BROWSER with the article's URL as one
-// argument (a script that records it).
-func TestBrowserKeyRunsBrowser(t *testing.T) {
+// TestBrowserKeyOpensArticleURL: o hands the open article's URL to the
+// browser helper (cli's launcher, which runs $BROWSER: cli/browser_test.go).
+func TestBrowserKeyOpensArticleURL(t *testing.T) {
 	ws := newWebServer(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "got")
-	script := filepath.Join(dir, "browser.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("BROWSER", script)
-	d := newLive(t, webOpts(ws, "/pages/pelham.html"), 100, 30)
+	rec := &browserRecorder{}
+	opts := webOpts(ws, "/pages/pelham.html")
+	opts.Web.OpenBrowser = rec.open
+	d := newLive(t, opts, 100, 30)
 	d.waitText("enzyme therapies")
 	d.keys("o")
 	d.waitText("opened in the browser")
-	want := "1|" + ws.URL + "/pages/pelham.html"
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		b, _ := os.ReadFile(out)
-		if string(b) == want {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("browser got %q, want %q", b, want)
-		}
-		time.Sleep(20 * time.Millisecond)
+	if got := rec.got(); len(got) != 1 || got[0] != ws.URL+"/pages/pelham.html" {
+		t.Fatalf("browser got %v", got)
 	}
 }
 
@@ -220,7 +208,7 @@ func TestLinksNone(t *testing.T) {
 	d := newDriver(t, singleLibrary(model.Article{ID: "x", Title: "No links here", Body: "Plain text only."}), Dark, 80, 20)
 	d.keys("L")
 	d.mustSee("this article has no links")
-	if d.m.links.open {
+	if d.m.overlay == overlayLinks {
 		t.Fatal("links overlay open with no links")
 	}
 }
@@ -239,11 +227,11 @@ func TestEscCancelsSlowURL(t *testing.T) {
 		if p != "/slow/feed.xml" {
 			t.Fatalf("cancelled %s", p)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the request was not cancelled")
 	}
 	d.waitText("/slow/feed.xml: cancelled")
-	if d.m.web.busy() {
+	if d.m.net.busy() {
 		t.Fatal("still busy after cancelling")
 	}
 }
@@ -252,17 +240,17 @@ func TestEscCancelsSlowURL(t *testing.T) {
 // shows the fetch in the status bar; esc cancels it and goes back.
 func TestEscCancelsSlowArticle(t *testing.T) {
 	ws := newWebServer(t)
-	f := &articles.Feed{URL: ws.URL + "/feed.xml", Title: "Slow Wire", FetchedAt: time.Now()}
-	f.Items = []articles.Item{{GUID: "s1", URL: ws.URL + "/slow/page.html", Title: "A page that never comes",
+	f := &feeds.Feed{URL: ws.URL + "/feed.xml", Title: "Slow Wire", FetchedAt: time.Now()}
+	f.Items = []feeds.Item{{GUID: "s1", URL: ws.URL + "/slow/page.html", Title: "A page that never comes",
 		Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}}
 	opts := Options{Theme: Dark, Library: articles.Library{Entries: []articles.Entry{
 		{Meta: model.Article{ID: "other", Title: "Another story", Body: "Text."}},
 		{Meta: model.Article{ID: "more", Title: "One more story", Body: "More text."}}}},
-		Web: &Web{Client: articles.NewClient("test")}}
+		Web: &Web{Client: fetch.NewClient("test")}}
 	d := newLive(t, opts, 100, 30)
 	// Feed the item in as a fetched feed would arrive.
-	d.m.web.begin(1)
-	d.send(urlFetchedMsg{url: f.URL, fetched: articles.Fetched{Feed: f}})
+	d.m.net.begin(1)
+	d.send(urlFetchedMsg{url: f.URL, fetched: feeds.Fetched{Feed: f}})
 	d.waitText("A page that never comes")
 	d.keys("enter")
 	d.waitText("fetching the full article")
@@ -270,7 +258,7 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 	d.keys("esc")
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("the page request was not cancelled")
 	}
 	s := d.waitText("fetch cancelled")
@@ -281,11 +269,12 @@ func TestEscCancelsSlowArticle(t *testing.T) {
 
 // TestEscCancelsRefresh: esc in the library stops a refresh whose feed
 // hangs; the feed gets no failure line (the reader cut it short), and a
-// second r can start again.
+// second r can start again (and is cancelled in turn, so the test server
+// closes at once rather than when the client gives up).
 func TestEscCancelsRefresh(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
-	subs := []articles.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
+	subs := []feeds.Subscription{{URL: ws.URL + "/slow/feed.xml", Name: "Hanging Wire"}}
 	opts := Options{Theme: Dark, Library: fixtureLibrary(t), Web: &Web{Client: cache.Client, Cache: cache, Subs: subs}}
 	d := newLive(t, opts, 100, 30)
 	d.keys("r")
@@ -293,11 +282,14 @@ func TestEscCancelsRefresh(t *testing.T) {
 	ws.waitStarted(t)
 	d.keys("esc")
 	s := d.waitText("refresh cancelled")
-	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.web.busy() {
+	if strings.Contains(s, "slow/feed.xml: cancelled") || d.m.net.busy() {
 		t.Fatalf("a cancelled refresh left a failure line or work in flight:\n%s", s)
 	}
 	d.keys("r")
 	d.waitText("refreshing 0/1")
+	ws.waitStarted(t)
+	d.keys("esc")
+	d.waitText("refresh cancelled")
 }
 
 // TestFailedOpenShowsSummaryAndStaysUnread: an unread cached item whose
@@ -307,8 +299,8 @@ func TestFailedOpenShowsSummaryAndStaysUnread(t *testing.T) {
 	ws := newWebServer(t)
 	cache := testCache(t)
 	cache.Prefetch = 0 // nothing cached but the feed: opening needs the page
-	subs := []articles.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
-	cache.Refresh(context.Background(), subs, func(articles.Progress) {})
+	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
+	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close()
 	ctx := context.Background()
 	lib, _ := cache.Library(ctx, subs)
@@ -342,12 +334,14 @@ func TestBrowserKeyInLibrary(t *testing.T) {
 	}
 }
 
-// TestLinkOtherSchemeRefused: a link that is not http(s) is listed but the
-// real helper refuses to open it, with its reason in the status bar.
+// TestLinkOtherSchemeRefused: a link that is not http(s) is listed, and
+// when the browser helper refuses it (cli's launcher does:
+// cli/browser_test.go) its reason is in the status bar.
 func TestLinkOtherSchemeRefused(t *testing.T) {
 	a := model.Article{ID: "x", Title: "Odd links", Body: "Text with an odd link.",
 		Links: []model.Link{{Text: "local file", URL: "file:///etc/passwd"}}}
-	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{}}, 80, 20)
+	refuse := func(u string) error { return fmt.Errorf("not opening %q: only http and https URLs", u) }
+	d := newLive(t, Options{Library: singleLibrary(a), Web: &Web{OpenBrowser: refuse}}, 80, 20)
 	d.waitText("Text with an odd link.")
 	d.keys("L")
 	d.waitText("local file", "file:///etc/passwd")
@@ -364,21 +358,21 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("fetching 0/1"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	ws.waitStarted(t)
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	select {
 	case <-ws.cancelled:
-	case <-time.After(5 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("esc did not cancel the request")
 	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("xml: cancelled"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(waitLimit))
 	tm.Type("q")
-	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-	if fm.web.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
-		t.Fatalf("after esc: busy %v, problems %q", fm.web.busy(), fm.library.problems)
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
+	if fm.net.busy() || !strings.Contains(strings.Join(fm.library.problems, "\n"), "/slow/feed.xml: cancelled") {
+		t.Fatalf("after esc: busy %v, problems %q", fm.net.busy(), fm.library.problems)
 	}
 }
 
@@ -387,12 +381,12 @@ func TestProgramDrawsBeforeTheNetwork(t *testing.T) {
 func TestProgressRowsSanitised(t *testing.T) {
 	cache := testCache(t)
 	evil := "\x1b]0;pwned\x07Evil\x1b[2J Wire"
-	subs := []articles.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
+	subs := []feeds.Subscription{{URL: "http://127.0.0.1:1/feed.xml", Name: evil}}
 	d := newDriver(t, fixtureLibrary(t), Dark, 100, 30)
-	d.m.web.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
-	d.m.refresh() // the rows only: the Cmds that would fetch are not run
-	d.m.refreshStep(refreshMsg{ch: make(chan articles.Progress), ok: true, p: articles.Progress{
-		Feed: subs[0].URL, Title: evil, State: articles.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
+	d.m.net.opts = Web{Client: cache.Client, Cache: cache, Subs: subs, OpenBrowser: (&browserRecorder{}).open}
+	refreshStart(&d.m) // the rows only: the Cmds that would fetch are not run
+	refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), ok: true, p: feeds.Progress{
+		Feed: subs[0].URL, Title: evil, State: feeds.RefreshFailed, Err: errors.New("HTTP 500\x1b[31m Internal\rServer Error")}})
 	raw := d.raw()
 	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\r", "\x1b[31m Internal"} {
 		if strings.Contains(raw, bad) {

@@ -227,7 +227,8 @@ func plain8(s string, escapeHTML bool) bool {
 }
 
 // writeString writes s as a JSON string: runs of plain bytes are copied at
-// once; controls, quotes, backslashes, U+2028/U+2029 (and with escapeHTML
+// once; controls (C1 and bidi overrides too), quotes, backslashes,
+// U+2028/U+2029 (and with escapeHTML
 // <, > and &) are escaped and invalid UTF-8 becomes U+FFFD, byte for byte
 // as encoding/json does.
 func writeString(w *bufio.Writer, s string, escapeHTML bool) {
@@ -306,9 +307,16 @@ func writeEscaped(w *bufio.Writer, s string, escapeHTML, bytesAsSurrogates bool)
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		// U+2028/U+2029 as encoding/json escapes them; C1 controls and bidi
+		// overrides too, which encoding/json lets through: a path keeps
+		// them (it is exact), and the terminal that shows the JSON must
+		// not act on them.
+		if r == '\u2028' || r == '\u2029' || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			w.WriteString(s[start:i])
-			w.WriteString(`\u202`)
+			w.WriteString(`\u`)
+			w.WriteByte(hexDigits[r>>12&0xF])
+			w.WriteByte(hexDigits[r>>8&0xF])
+			w.WriteByte(hexDigits[r>>4&0xF])
 			w.WriteByte(hexDigits[r&0xF])
 			i += size
 			start = i

@@ -1,0 +1,330 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"newsmark/index"
+	"newsmark/model"
+	"newsmark/outfile"
+	"newsmark/sanitize"
+)
+
+const dealsUsage = `usage: newsmark deals [--since 7d] [--until DATE] [--kind K,...] [--party NAME] [--min AMOUNT] [--max AMOUNT]
+                     [--sort date|amount|sources|kind] [--json|--csv] [-o FILE] [--data-dir DIR]
+Every deal across the library, newest first: reports of one deal by several
+outlets (same kind, the same parties, within 14 days) are one row with its
+sources. Amounts sort by their value in US dollars at a fixed table of rates
+as of ` + index.RatesAsOf + `.`
+
+// dealsOptions is what `newsmark deals` was asked for.
+type dealsOptions struct {
+	filter  index.DealFilter
+	sort    index.DealSort
+	format  string // text, json or csv
+	out     string
+	force   bool
+	dataDir string
+}
+
+// parseDeals reads the flags; ok is false when the command is over (help,
+// or a bad flag), with code its exit code.
+func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int, ok bool) {
+	fs := flag.NewFlagSet("deals", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	since := fs.String("since", "", "only deals reported in this `period`: 24h, 7d, 2w, 3m, or a date (2026-01-31)")
+	until := fs.String("until", "", "only deals first reported by this `date` (2026-01-31)")
+	kinds := fs.String("kind", "", "only these `kinds`, comma-separated: joint_venture, partnership, investment, acquisition, merger, project")
+	party := fs.String("party", "", "only deals with a party whose name contains `NAME`")
+	minAmount := fs.String("min", "", "only deals of at least `AMOUNT` US dollars (500m, 1.5bn, 2000000)")
+	maxAmount := fs.String("max", "", "only deals of at most `AMOUNT` US dollars")
+	sortBy := fs.String("sort", "date", "order: date, amount, sources or kind (largest or newest first)")
+	asJSON := fs.Bool("json", false, "print the deals as a JSON array, with their sources")
+	asCSV := fs.Bool("csv", false, "print the deals as CSV, one row per deal")
+	out := fs.String("o", "", "write to `FILE` (- is standard output; an existing file needs --force)")
+	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept)")
+	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, dealsUsage)
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return o, flagExit(err), false
+	}
+	fail := func(format string, a ...any) (dealsOptions, int, bool) {
+		fmt.Fprintf(env.Stderr, "newsmark deals: "+format+"\n", a...)
+		return dealsOptions{}, 2, false
+	}
+	if len(rest) > 0 {
+		return fail("unexpected argument %q", sanitize.Text(rest[0]))
+	}
+	o = dealsOptions{format: "text", out: *out, force: *force, dataDir: *dataDir}
+	if *asJSON && *asCSV {
+		return fail("give --json or --csv, not both")
+	}
+	if *asJSON {
+		o.format = "json"
+	} else if *asCSV {
+		o.format = "csv"
+	}
+	if o.sort, ok = index.ParseDealSort(*sortBy); !ok {
+		return fail("--sort must be date, amount, sources or kind, not %q", sanitize.Text(*sortBy))
+	}
+	if *since != "" {
+		if o.filter.Since, err = parseSince(*since, now); err != nil {
+			return fail("--since: %v", err)
+		}
+	}
+	if *until != "" {
+		t, err := time.Parse("2006-01-02", *until)
+		if err != nil {
+			return fail("--until: %q is not a date like 2026-01-31", sanitize.Text(*until))
+		}
+		o.filter.Until = t.Add(24*time.Hour - time.Nanosecond) // the whole day
+	}
+	for _, k := range strings.Split(*kinds, ",") {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		}
+		if !knownKind(k) {
+			return fail("--kind: %q is not one of joint_venture, partnership, investment, acquisition, merger, project", sanitize.Text(k))
+		}
+		o.filter.Kinds = append(o.filter.Kinds, model.VentureKind(k))
+	}
+	o.filter.Party = strings.TrimSpace(*party)
+	if *minAmount != "" {
+		if o.filter.MinUSD, err = parseAmount(*minAmount); err != nil {
+			return fail("--min: %v", err)
+		}
+	}
+	if *maxAmount != "" {
+		if o.filter.MaxUSD, err = parseAmount(*maxAmount); err != nil {
+			return fail("--max: %v", err)
+		}
+	}
+	return o, 0, true
+}
+
+func knownKind(k string) bool {
+	switch model.VentureKind(k) {
+	case model.JointVenture, model.Partnership, model.Investment, model.Acquisition, model.Merger, model.Project:
+		return true
+	}
+	return false
+}
+
+// parseSince reads a period back from now (24h, 7d, 2w, 3m: a month is 30
+// days) or a date (the start of that day, UTC).
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	units := map[byte]time.Duration{'h': time.Hour, 'd': 24 * time.Hour, 'w': 7 * 24 * time.Hour, 'm': 30 * 24 * time.Hour}
+	if len(s) >= 2 {
+		if unit, ok := units[s[len(s)-1]]; ok {
+			if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 {
+				return now.Add(-time.Duration(n) * unit), nil
+			}
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is neither a period (24h, 7d, 2w, 3m) nor a date (2026-01-31)", sanitize.Text(s))
+}
+
+// parseAmount reads an amount in dollars: 2000000, 500k, 500m, 1.5bn, 2b.
+func parseAmount(s string) (float64, error) {
+	t := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "$"))
+	scale := 1.0
+	for _, u := range []struct {
+		suffix string
+		scale  float64
+	}{{"bn", 1e9}, {"b", 1e9}, {"m", 1e6}, {"k", 1e3}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, scale = strings.TrimSuffix(t, u.suffix), u.scale
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("%q is not an amount like 500m or 1.5bn", sanitize.Text(s))
+	}
+	return v * scale, nil
+}
+
+// runDeals implements `newsmark deals`.
+func runDeals(env Env, args []string) int {
+	o, code, ok := parseDeals(env, args, time.Now())
+	if !ok {
+		return code
+	}
+	ix, db, err := openIndex(o.dataDir)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
+		return 1
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if err := syncIndex(ctx, env, ix, db); err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
+		return 1
+	}
+	rows, err := ix.Deals(ctx, o.filter)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))
+		return 1
+	}
+	index.SortDeals(rows, o.sort, false)
+	var buf bytes.Buffer
+	switch o.format {
+	case "json":
+		err = writeDealsJSON(&buf, rows)
+	case "csv":
+		err = writeDealsCSV(&buf, rows)
+	default:
+		writeDealsText(&buf, rows)
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", err)
+		return 1
+	}
+	if o.out == "" || o.out == "-" {
+		if o.format == "text" && len(rows) == 0 {
+			fmt.Fprintln(env.Stderr, "no deals in the index match (newsmark index PATH... adds articles)")
+			return 0
+		}
+		env.Stdout.Write(buf.Bytes())
+		return 0
+	}
+	err = outfile.WriteBytes(o.out, outfile.Options{Stdout: env.Stdout, Overwrite: o.force}, buf.Bytes())
+	if errors.Is(err, outfile.ErrExists) {
+		fmt.Fprintf(env.Stderr, "newsmark deals: %v; give --force to replace it\n", err)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Line(err.Error()))
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s to %s\n", plural(len(rows), "deal", "deals"), sanitize.Quote(o.out))
+	return 0
+}
+
+// jsonDeal is one deal of `deals --json`.
+type jsonDeal struct {
+	ID        string       `json:"id"`
+	Date      string       `json:"date"`
+	Last      string       `json:"last_report"`
+	Kind      string       `json:"kind"`
+	Parties   []string     `json:"parties"`
+	Amount    string       `json:"amount"`
+	AmountUSD float64      `json:"amount_usd"`
+	Stake     string       `json:"stake"`
+	Location  string       `json:"location"`
+	Status    string       `json:"status"`
+	Sources   []jsonSource `json:"sources"`
+}
+
+// jsonSource is one report of a deal; evidence_start is the byte offset in
+// its body where it tells of the deal.
+type jsonSource struct {
+	ArticleID     string   `json:"article_id"`
+	Title         string   `json:"title"`
+	Outlet        string   `json:"outlet"`
+	Date          string   `json:"date"`
+	URL           string   `json:"url"`
+	Path          string   `json:"path"`
+	Summary       string   `json:"summary"`
+	Amounts       []string `json:"amounts"`
+	EvidenceStart int      `json:"evidence_start"`
+}
+
+func writeDealsJSON(w io.Writer, rows []index.DealRow) error {
+	out := make([]jsonDeal, len(rows))
+	for i, d := range rows {
+		j := jsonDeal{ID: d.ID, Date: jsonDate(d.Date), Last: jsonDate(d.Last), Kind: string(d.Kind), Parties: d.PartyNames(),
+			Amount: d.Amount, AmountUSD: d.USD, Stake: d.Stake, Location: d.Location, Status: d.Status}
+		for _, s := range d.Sources {
+			j.Sources = append(j.Sources, jsonSource{ArticleID: s.ArticleID, Title: s.Title, Outlet: s.Outlet,
+				Date: jsonDate(s.Date), URL: s.URL, Path: s.Path, Summary: s.Summary, Amounts: nonNil(s.Amounts),
+				EvidenceStart: s.Evidence.Start})
+		}
+		out[i] = j
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeDealsCSV writes one row per deal; outlets and URLs of its sources
+// are joined by "; ".
+func writeDealsCSV(w io.Writer, rows []index.DealRow) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"date", "last_report", "kind", "parties", "amount", "amount_usd", "stake", "location", "status",
+		"sources", "outlets", "urls"})
+	for _, d := range rows {
+		var outlets, urls []string
+		for _, s := range d.Sources {
+			outlets = append(outlets, s.Outlet)
+			urls = append(urls, s.Locator())
+		}
+		usd := ""
+		if d.USD > 0 {
+			usd = strconv.FormatFloat(d.USD, 'f', 0, 64)
+		}
+		cw.Write([]string{jsonDate(d.Date), jsonDate(d.Last), string(d.Kind), strings.Join(d.PartyNames(), "; "),
+			d.Amount, usd, d.Stake, d.Location, d.Status, strconv.Itoa(len(d.Sources)), strings.Join(outlets, "; "),
+			strings.Join(urls, "; ")})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeDealsText prints the tracker as aligned columns.
+func writeDealsText(w io.Writer, rows []index.DealRow) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATE\tKIND\tPARTIES\tAMOUNT\tSTAKE\tLOCATION\tSTATUS\tSOURCES")
+	for _, d := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", jsonDate(d.Date), kindText(d.Kind),
+			cut(sanitize.Line(strings.Join(d.PartyNames(), ", ")), 48), cut(sanitize.Line(d.Amount), 24), cut(sanitize.Line(d.Stake), 12),
+			cut(sanitize.Line(d.Location), 20), d.Status, len(d.Sources))
+	}
+	tw.Flush()
+}
+
+// kindText is a venture kind as a reader writes it: "joint venture".
+func kindText(k model.VentureKind) string { return strings.ReplaceAll(string(k), "_", " ") }
+
+// cut shortens s to n runes, marking the cut with "…".
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// jsonDate is a date as the JSON outputs write it: YYYY-MM-DD, "" if none.
+func jsonDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+// nonNil makes a nil list print as [] in JSON.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

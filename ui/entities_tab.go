@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/sahilm/fuzzy"
+
+	"newsmark/model"
+)
+
+// entitiesTab is the Entities tab: entities grouped by kind, most mentioned
+// first, with a fuzzy filter. The entity under the cursor is the selected
+// one: its mentions stand out in the reader and n/N walk them. h keeps its
+// card as a note.
+type entitiesTab struct {
+	common
+	entities []model.Entity
+	order    []int // entity indices: kind groups, most mentioned first
+	query    string
+	list     itemList
+	width    int
+	focused  bool
+	lines    []string // styled row per entity; reset with data or theme
+}
+
+func (e *entitiesTab) keepsCards() {}
+
+// filter is what the list is filtered by ("" none).
+func (e *entitiesTab) filter() string { return e.query }
+
+// shown tells the reader which entity is selected as the tab is shown.
+func (e *entitiesTab) shown() request { return e.selection(false) }
+
+func (e *entitiesTab) setData(ann model.Annotations) {
+	e.entities = ann.Entities
+	e.lines = nil
+	e.order = make([]int, len(e.entities))
+	for i := range e.order {
+		e.order[i] = i
+	}
+	rank := map[model.EntityKind]int{}
+	for i, k := range model.EntityKinds() {
+		rank[k] = i
+	}
+	sort.SliceStable(e.order, func(i, j int) bool {
+		a, b := e.entities[e.order[i]], e.entities[e.order[j]]
+		if rank[a.Kind] != rank[b.Kind] {
+			return rank[a.Kind] < rank[b.Kind]
+		}
+		return len(a.Mentions) > len(b.Mentions)
+	})
+	e.query = ""
+	e.render()
+}
+
+// names is the fuzzy source over the display order.
+type names struct {
+	e     []model.Entity
+	order []int
+}
+
+func (n names) String(i int) string { return n.e[n.order[i]].Name() }
+func (n names) Len() int            { return len(n.order) }
+
+func (e *entitiesTab) setFilter(f string) request {
+	e.query = f
+	e.render()
+	return e.selection(false)
+}
+
+// count is the number shown on the tab.
+func (e *entitiesTab) count() int { return len(e.entities) }
+
+func (e *entitiesTab) SetSize(w, h int) tea.Cmd {
+	e.width = w
+	e.list.setHeight(h - 1) // the cue line
+	e.render()
+	return nil
+}
+
+func (e *entitiesTab) setFocused(f bool) { e.focused = f }
+
+// line is entity idx's row, styled once per data and theme: filtering a
+// long list only re-picks rows.
+func (e *entitiesTab) line(idx int) string {
+	if e.lines == nil {
+		e.lines = make([]string, len(e.entities))
+	}
+	if e.lines[idx] == "" {
+		ent := e.entities[idx]
+		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) +
+			e.styles.Subtle.Render(fmt.Sprintf(" ×%d", len(ent.Mentions)))
+	}
+	return e.lines[idx]
+}
+
+// render lists the entities shown (all, or the filter's matches kept in
+// group order) under their kind headings.
+func (e *entitiesTab) render() {
+	st := e.styles
+	shown := e.order
+	if e.query != "" {
+		shown = nil
+		matches := fuzzy.FindFrom(e.query, names{e.entities, e.order})
+		sort.SliceStable(matches, func(i, j int) bool { return matches[i].Index < matches[j].Index })
+		for _, m := range matches {
+			shown = append(shown, e.order[m.Index])
+		}
+	}
+	var items []item
+	var lastKind model.EntityKind
+	for _, idx := range shown {
+		ent := e.entities[idx]
+		if ent.Kind != lastKind || len(items) == 0 {
+			lastKind = ent.Kind
+			items = append(items, item{lines: []string{st.Group.Render(ent.Kind.Plural())}})
+		}
+		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
+	}
+	if len(items) == 0 {
+		msg := "No entity found in this article."
+		if e.query != "" {
+			msg = "No entity matches “" + e.query + "”."
+		}
+		items = append(items, item{lines: []string{st.Subtle.Render(msg)}})
+	}
+	cur := e.list.cursor
+	e.list.setItems(items)
+	if e.query == "" && cur >= 0 && cur < len(items) && items[cur].selectable {
+		e.list.cursor = cur
+		e.list.follow()
+	}
+}
+
+// selected is the entity under the cursor, -1 for none.
+func (e *entitiesTab) selected() int {
+	if e.list.cursor < 0 || len(e.entities) == 0 || !e.list.items[e.list.cursor].selectable {
+		return -1
+	}
+	return e.list.items[e.list.cursor].ref
+}
+
+// entitySelectedMsg tells the reader which entity's mentions stand out and
+// n/N walk.
+type entitySelectedMsg struct {
+	entity   int // index into Annotations.Entities, -1 for none
+	mentions []model.Span
+	first    bool // jump to the first mention
+}
+
+// selection tells the reader which entity is selected; first also jumps
+// to its first mention.
+func (e *entitiesTab) selection(first bool) request {
+	idx := e.selected()
+	msg := entitySelectedMsg{entity: idx, first: first}
+	if idx >= 0 {
+		msg.mentions = e.entities[idx].Mentions
+	}
+	return msg
+}
+
+// Update moves the cursor (selecting the entity), jumps with enter, keeps
+// the entity's card with h; the filter being typed comes as an inputMsg.
+func (e *entitiesTab) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case articleOpenedMsg:
+		e.setData(model.Annotations{})
+	case annotatedMsg:
+		e.setData(msg.ann)
+	case themeMsg:
+		e.lines = nil
+		e.render()
+	case inputMsg:
+		return nil, e.setFilter(msg.value)
+	case tea.KeyPressMsg:
+		return nil, e.key(msg)
+	}
+	return nil, nil
+}
+
+func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
+	pk := e.keys.Panel
+	if h, moved := e.list.keys(pk, msg); h {
+		if moved {
+			return e.selection(false)
+		}
+		return nil
+	}
+	idx := e.selected()
+	switch {
+	case key.Matches(msg, pk.Jump) && idx >= 0:
+		return e.selection(true)
+	case key.Matches(msg, pk.Keep):
+		if idx < 0 || len(e.entities[idx].Mentions) == 0 {
+			return status("no entity to keep here")
+		}
+		ent := e.entities[idx]
+		return keepCardMsg{ent.Mentions[0], entityCard(ent), "card kept as a note"}
+	}
+	return nil
+}
+
+// entityCard is the Markdown note kept for an entity.
+func entityCard(e model.Entity) string {
+	s := fmt.Sprintf("**%s** (%s) — %s in the article", e.Name(), e.Kind,
+		plural(len(e.Mentions), "mention", "mentions"))
+	if e.Cue != "" {
+		s += "; found by: " + e.Cue
+	}
+	return s + "\n"
+}
+
+// View draws the list and, under it, how the selected entity was found.
+func (e *entitiesTab) View() string {
+	cue := ""
+	if idx := e.selected(); idx >= 0 {
+		ent := e.entities[idx]
+		c := ent.Cue
+		if c == "" {
+			c = "—"
+		}
+		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", plural(len(ent.Mentions), "mention", "mentions"), c))
+	}
+	if e.query != "" {
+		cue += e.styles.Subtle.Render("  filter: " + e.query)
+	}
+	return padLines(e.list.View(e.width, e.styles, e.focused), e.list.height) + "\n" + cue
+}
+
+// ShortHelp is the panel's most used bindings.
+func (e *entitiesTab) ShortHelp() []key.Binding { return e.FullHelp()[0] }
+
+// FullHelp is the panel's bindings: every tab shares them.
+func (e *entitiesTab) FullHelp() [][]key.Binding { return e.keys.helpGroups(InPanel) }

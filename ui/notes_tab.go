@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/model"
+)
+
+// notesTab is the Notes tab: it lists the open article's highlights as the
+// root loads them (highlightsMsg); enter jumps to one, e asks to edit its
+// note, d to delete it. It does no storage.
+type notesTab struct {
+	common
+	highlights []model.Highlight
+	list       itemList
+	width      int
+	focused    bool
+}
+
+func (n *notesTab) listsHighlights() {}
+
+func (n *notesTab) count() int { return len(n.highlights) }
+
+// SetSize lays the tab out.
+func (n *notesTab) SetSize(w, h int) tea.Cmd {
+	n.width = w
+	n.list.setHeight(h)
+	n.render()
+	return nil
+}
+
+func (n *notesTab) setFocused(f bool) { n.focused = f }
+
+// howTo says how a highlight is made (the selection keys of the notes work).
+const howTo = "No highlights yet. To keep a passage: in the reader press ) or ( to move the " +
+	"sentence cursor and h to keep its sentence; v starts a selection there, which j/k or )/( extend by sentences and w/b by " +
+	"words, then h saves it (a with a note). On the Ventures or Entities tab, h keeps the card " +
+	"as a note. Highlights are listed here: enter jumps, e edits the note, d deletes, u undoes."
+
+func (n *notesTab) render() {
+	st := n.styles
+	w := max(n.width-2, 8)
+	var items []item
+	for i, h := range n.highlights {
+		lines := wrapText(h.Text, w)
+		if len(lines) > 3 {
+			lines = append(lines[:3:3], "…")
+		}
+		for j := range lines {
+			lines[j] = st.Text.Render(lines[j])
+		}
+		if h.Note != "" {
+			for _, l := range wrapText("— "+strings.ReplaceAll(h.Note, "\n", " "), w) {
+				lines = append(lines, st.Caption.Render(l))
+			}
+		}
+		if len(h.Tags) > 0 {
+			lines = append(lines, st.Cue.Render(ansi.Truncate("#"+strings.Join(h.Tags, " #"), w, "…")))
+		}
+		if h.Orphan {
+			lines = append(lines, st.Error.Render("not found in the current text"))
+		}
+		items = append(items, item{lines: append(lines, ""), selectable: true, ref: i})
+	}
+	if len(items) == 0 {
+		var lines []string
+		for _, l := range wrapText(howTo, w) {
+			lines = append(lines, st.Subtle.Render(l))
+		}
+		items = append(items, item{lines: lines})
+	}
+	n.list.setItems(items)
+}
+
+// Update moves between highlights; enter jumps to one, e and d ask to
+// edit its note or delete it.
+func (n *notesTab) Update(msg tea.Msg) (tea.Cmd, request) {
+	switch msg := msg.(type) {
+	case articleOpenedMsg:
+		n.highlights = nil
+		n.render()
+	case highlightsMsg:
+		n.highlights = msg.highlights
+		n.render()
+	case themeMsg:
+		n.render()
+	case tea.KeyPressMsg:
+		return nil, n.key(msg)
+	}
+	return nil, nil
+}
+
+func (n *notesTab) key(msg tea.KeyPressMsg) request {
+	pk := n.keys.Panel
+	if h, _ := n.list.keys(pk, msg); h {
+		return nil
+	}
+	h, ok := n.current()
+	switch {
+	case key.Matches(msg, pk.Jump) && ok && h.Orphan:
+		return status("not found in the current text: nothing to jump to")
+	case key.Matches(msg, pk.Jump) && ok:
+		s := model.Span{Start: h.Start, End: h.End}
+		return jumpMsg{s, []model.Span{s}}
+	case (key.Matches(msg, pk.Edit) || key.Matches(msg, pk.Delete)) && !ok:
+		return status("no highlight selected")
+	case key.Matches(msg, pk.Edit):
+		return openEditorMsg{h}
+	case key.Matches(msg, pk.Delete):
+		return deleteHighlightMsg{h}
+	}
+	return nil
+}
+
+// current is the highlight under the cursor.
+func (n *notesTab) current() (model.Highlight, bool) {
+	if n.list.cursor < 0 || len(n.highlights) == 0 || !n.list.items[n.list.cursor].selectable {
+		return model.Highlight{}, false
+	}
+	return n.highlights[n.list.items[n.list.cursor].ref], true
+}
+
+// View draws the visible part of the tab.
+func (n *notesTab) View() string { return n.list.View(n.width, n.styles, n.focused) }
+
+// ShortHelp is the panel's most used bindings.
+func (n *notesTab) ShortHelp() []key.Binding { return n.FullHelp()[0] }
+
+// FullHelp is the panel's bindings: every tab shares them.
+func (n *notesTab) FullHelp() [][]key.Binding { return n.keys.helpGroups(InPanel) }
