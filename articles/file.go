@@ -206,7 +206,11 @@ func finish(a *model.Article, raw string, size int64, path string) {
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
 	a.URL = sanitize.Line(a.URL)
-	a.Body = sanitize.Text(a.Body)
+	if body := sanitize.Text(a.Body); body != a.Body {
+		// Bytes were taken out: the markup's offsets no longer hold, and
+		// the text matters more than its styling.
+		a.Body, a.Markup = body, nil
+	}
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
 			list[i] = sanitize.Line(list[i])
@@ -398,7 +402,7 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			return model.Article{}, "no article text"
 		}
 	}
-	a.Body, a.Links = "", nil
+	a.Body, a.Links, a.Markup = "", nil, nil
 	finish(&a, raw, size, "")
 	return a, ""
 }

@@ -38,7 +38,7 @@ func parseText(s string) model.Article {
 	case a.Title == "" && len(paras) > 1 && headlineLike(paras[0]):
 		a.Title, paras = paras[0], paras[1:]
 	}
-	paras = cleanParagraphs(&a, paras)
+	paras = cleanParagraphs(&a, paras, nil)
 	a.Body = joinParagraphs(rest, paras)
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
@@ -282,8 +282,11 @@ func deriveTitle(body string) string {
 // whose marker is removed but whose sentence stays), "--With assistance
 // from A and B." (contributors), "(Updates with …)" notes, "©2025 Bloomberg
 // L.P." and "To contact the reporter…" lines. It filters paras in place
-// (no second list on a long text): the caller gives paras up.
-func cleanParagraphs(a *model.Article, paras []string) []string {
+// (no second list on a long text): the caller gives paras up. ends, when
+// not nil, holds a number per paragraph (where it ends in the converted
+// text) and is filtered in step: ends[i] belongs to the i-th paragraph
+// returned.
+func cleanParagraphs(a *model.Article, paras []string, ends []int) []string {
 	out := paras[:0]
 	for i, p := range paras {
 		if i < 3 && len(out) == 0 {
@@ -314,6 +317,9 @@ func cleanParagraphs(a *model.Article, paras []string) []string {
 		}
 		if updateNote(p) || copyrightLine(p) || hasPrefixFold(p, "To contact the ") {
 			continue
+		}
+		if ends != nil {
+			ends[len(out)] = ends[i]
 		}
 		out = append(out, p)
 	}
