@@ -28,7 +28,10 @@
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
-//	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markup.go, item_list.go,
+//	styles.go                      drawing: entity colouring, wrapping, a Markdown
+//	                               article's headings, emphasis and link numbers,
+//	                               panel lists, styles
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile
 // and the charm libraries; its program code must not import annotate,
