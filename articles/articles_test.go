@@ -29,7 +29,7 @@ func TestLoadFixtures(t *testing.T) {
 		want want
 	}{
 		{"wire.txt", want{
-			title:   "Harbour Freight Lines Inc. and Kestrel Ports Co. agreed to build a container…",
+			title:   "Harbour Freight Lines Inc. and Kestrel Ports Co. agreed to build a container terminal in Valparaíso through a 60-40 joint venture, the companies said on Monday",
 			caption: "Harbour Freight Lines chief Ana Ruiz talks about the new terminal venture.",
 			source:  "Example Wire", date: "2026-03-02",
 			contributors: []string{"Tomas Lind", "Mei Chen"},

@@ -240,7 +240,9 @@ func isSuffix(w string) bool {
 	return false
 }
 
-// deriveTitle makes a short title from the first sentence of body.
+// deriveTitle makes a title of the first sentence of body (its first line,
+// without the closing full stop). It is stored whole: the exports and
+// `newsmark notes` print it as it is, and each view cuts it to its width.
 func deriveTitle(body string) string {
 	first, ok := segment.FirstSentence(body) // not Sentences: the body may be megabytes
 	if !ok {
@@ -257,23 +259,7 @@ func deriveTitle(body string) string {
 			s = s[:len(s)-1]
 		}
 	}
-	const max = 80
-	if utf8.RuneCountInString(s) <= max+10 {
-		return s
-	}
-	end, n := len(s), 0
-	for i := range s {
-		if n == max {
-			end = i
-			break
-		}
-		n++
-	}
-	cut := strings.LastIndexByte(s[:end], ' ')
-	if cut < end/2 {
-		cut = end
-	}
-	return strings.TrimRight(s[:cut], " ,;:—–-") + "…"
+	return s
 }
 
 // cleanParagraphs turns wire conventions found in the body paragraphs into
