@@ -226,12 +226,15 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 			if e.Kind != kind {
 				continue
 			}
-			n := len(e.Mentions) + len(e.MetaMentions)
 			label := e.Name()
 			if kind == model.Figure && e.Subkind != "" {
 				label += " [" + string(e.Subkind) + "]"
 			}
-			items = append(items, fmt.Sprintf("%s ×%d", label, n))
+			item := fmt.Sprintf("%s ×%d", label, e.Count())
+			if len(e.Mentions) == 0 {
+				item += " (" + e.Outside() + ")" // not in the text
+			}
+			items = append(items, item)
 		}
 		if len(items) == 0 {
 			continue
