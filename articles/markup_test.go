@@ -20,7 +20,7 @@ func TestMarkdownMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := loadBytes(formatMarkdown, b, "structure.md")
+	a, err := loadBytes(formatMarkdown, b, "structure.md", "structure.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestMarkupSpansAreSound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, err := loadBytes(f, b, path)
+		a, err := loadBytes(f, b, path, path)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -132,7 +132,11 @@ func runAnnotate(env Env, args []string) int {
 		e, a, err := l.Entry, l.Article, l.Err
 		if err != nil {
 			progress.clear()
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
+			who := e.Meta.Locator()
+			if e.Name != "" {
+				who = e.Name // as given
+			}
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(who), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
 			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
@@ -141,6 +145,11 @@ func runAnnotate(env Env, args []string) int {
 			}
 		}
 		ann := annotate.Article(a)
+		if e.Name != "" {
+			// The JSON names a file as it was given (SCHEMA.md); a.Path,
+			// its absolute form, is the notes' locator.
+			a.Path = e.Name
+		}
 		if asJSON {
 			if err := writeLine(out, annotationLine(a, ann)); err != nil {
 				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
