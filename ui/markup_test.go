@@ -222,3 +222,13 @@ func TestPlainTextHasNoMarks(t *testing.T) {
 		t.Fatalf("a number was added:\n%s", d.screen())
 	}
 }
+
+// TestFetchedPageLinkNumbers: a web page's links are numbered in its text
+// as a Markdown file's are, and L lists them under the same numbers.
+func TestFetchedPageLinkNumbers(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/pages/corran.html"), 100, 30)
+	d.waitText("rail regulator[1]", "the filing[2].")
+	d.keys("L")
+	d.waitText("[1] rail regulator", "[2] the filing")
+}
