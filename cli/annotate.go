@@ -100,7 +100,7 @@ func runAnnotate(env Env, args []string) int {
 				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
 		default:
-			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
+			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
 			return 2
 		}
 	}
@@ -308,6 +308,9 @@ func writeLine(w *bufio.Writer, l jsonLine) error {
 	if err != nil {
 		return err
 	}
+	// The article's path is kept exact, so it may hold what the body
+	// cannot (it is sanitized): escape those characters.
+	b = escapeControls(b)
 	// Marshal writes the fields in struct order: split at the empty body,
 	// entities and quotes.
 	const mark = `,"body":"","entities":[],"quotes":[]`
@@ -492,4 +495,28 @@ func writeJSONString(w *bufio.Writer, s string, escapeHTML bool) {
 	}
 	w.WriteString(s[start:])
 	w.WriteByte('"')
+}
+
+// escapeControls rewrites the C1 controls (U+0080–U+009F) and the bidi
+// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) of
+// marshalled JSON as \u escapes, which encoding/json leaves raw: a JSON
+// decoder reads the same string, and a terminal showing the JSON sees no
+// 8-bit CSI and no reordering. They are not ASCII, so they can only be
+// inside strings.
+func escapeControls(b []byte) []byte {
+	if bytes.IndexByte(b, 0xc2) < 0 && bytes.IndexByte(b, 0xe2) < 0 {
+		return b // every one of them starts with one of these two bytes
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			out = append(out, `\u`...)
+			out = append(out, hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
+		} else {
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

@@ -22,7 +22,7 @@ import (
 // selects stored highlights by article ID, URL or path.
 func runExport(env Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	formatName := fs.String("format", "md", "md (Markdown for Obsidian), json, or csv (Readwise import)")
 	all := fs.Bool("all", false, "export every stored highlight")
 	out := fs.String("o", "", "write to `FILE` (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")

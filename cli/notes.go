@@ -50,7 +50,7 @@ func flagExit(err error) int {
 // runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`.
 func runNotes(env Env, args []string) int {
 	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	asJSON := fs.Bool("json", false, "print the highlights as a JSON array")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
@@ -84,7 +84,7 @@ func runNotes(env Env, args []string) int {
 		return 0
 	}
 	if len(hs) == 0 {
-		fmt.Fprintf(env.Stderr, "no highlights yet in %s\n", db.Path())
+		fmt.Fprintf(env.Stderr, "no highlights yet in %s\n", sanitize.Quote(db.Path()))
 		return 0
 	}
 	for i, d := range notes.Group(hs) {

@@ -148,7 +148,9 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 		ex := notes.NewExport(n, nil, annotate)
 		err := ex.AddArticle(context.Background(), a)
 		if err == nil {
-			err = ex.WriteFile(path, f, outfile.Options{Overwrite: overwrite})
+			// FilesOnly: in the reader a FIFO at the path would hold the
+			// export with nothing on screen to say so; streams are for the CLI.
+			err = ex.WriteFile(path, f, outfile.Options{Overwrite: overwrite, FilesOnly: true})
 		}
 		msg := exportedMsg{path: path, n: ex.Highlights(), err: err}
 		if errors.Is(err, outfile.ErrExists) {
