@@ -152,8 +152,7 @@ func nm(t *testing.T, o runOpts, args ...string) result {
 	if o.timeout == 0 {
 		o.timeout = 10 * time.Second
 	}
-	// Built before the clock starts: the first run's go build is no hang.
-	bin := binary(t)
+	bin := binary(t) // built first: the build's time is not the run's
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, args...)
