@@ -29,7 +29,10 @@
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
-//	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markup.go, item_list.go,
+//	styles.go                      drawing: entity colouring, wrapping, a Markdown
+//	                               article's headings, emphasis and link numbers,
+//	                               panel lists, styles
 //	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
 //	                               the export), in the palette; only inside tea.Cmds
 //
