@@ -152,9 +152,10 @@ func nm(t *testing.T, o runOpts, args ...string) result {
 	if o.timeout == 0 {
 		o.timeout = 10 * time.Second
 	}
+	bin := binary(t) // built first: the build's time is not the run's
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary(t), args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = append(os.Environ(), o.env...)
 	cmd.Stdin = o.stdin
 	cmd.Dir = o.dir

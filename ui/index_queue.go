@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -319,7 +317,7 @@ func addBatch(ctx context.Context, ix *index.Index, cache *feeds.Cache, tasks []
 			if err != nil || a.Body == "" {
 				continue
 			}
-			as = append(as, indexable(a))
+			as = append(as, a)
 		}
 		if len(as) > 0 {
 			msg.res, msg.err = ix.AddArticles(ctx, as)
@@ -335,23 +333,7 @@ func (q *indexQueue) add(a model.Article, ann model.Annotations) tea.Cmd {
 		return nil
 	}
 	ix := q.ix
-	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), indexable(a), ann)} }
-}
-
-// indexable is a as the index keeps it: a file by its absolute path, as
-// `newsmark index` keeps it, so that new text in the file replaces the old
-// wherever newsmark was started from. A path that names no file (an
-// embedded sample) stays as it is.
-func indexable(a model.Article) model.Article {
-	if a.Path == "" || filepath.IsAbs(a.Path) {
-		return a
-	}
-	if abs, err := filepath.Abs(a.Path); err == nil {
-		if _, err := os.Stat(abs); err == nil {
-			a.Path = abs
-		}
-	}
-	return a
+	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), a, ann)} }
 }
 
 // progress is what the status bar shows while the background work runs:

@@ -284,16 +284,3 @@ func TestIndexOffSaysWhy(t *testing.T) {
 	d.keys("esc", "D")
 	d.mustSee("no deals yet")
 }
-
-// TestIndexKeepsFilesByAbsolutePath: a file given by a relative path is
-// indexed by its absolute one, as `newsmark index` does; an embedded
-// sample's path names no file and stays.
-func TestIndexKeepsFilesByAbsolutePath(t *testing.T) {
-	wd, _ := os.Getwd()
-	if got := indexable(model.Article{Path: "testdata/harbor.txt"}).Path; got != filepath.Join(wd, "testdata/harbor.txt") {
-		t.Errorf("relative file: %q", got)
-	}
-	if got := indexable(model.Article{Path: "samples/01-kestrel-gulf.txt"}).Path; got != "samples/01-kestrel-gulf.txt" {
-		t.Errorf("sample: %q", got)
-	}
-}
