@@ -88,6 +88,7 @@ type indexQueue struct {
 	pending   []indexTask // not yet looked up in the index
 	todo      []indexTask // missing from the index: load, annotate, write
 	queued    map[string]bool
+	demo      map[string]bool // the embedded samples' IDs: never indexed
 	listCache bool // read the cache's list of items (at start, after a refresh)
 	askStatus bool // ask how many articles an older annotator indexed
 	stale     int  // articles left to rebuild
@@ -97,7 +98,13 @@ type indexQueue struct {
 }
 
 func newIndexQueue(o Options) indexQueue {
-	q := indexQueue{ix: o.Index, readOnly: o.IndexStatus != "", delay: indexStartDelay, queued: map[string]bool{}}
+	q := indexQueue{ix: o.Index, readOnly: o.IndexStatus != "", delay: indexStartDelay, queued: map[string]bool{},
+		demo: map[string]bool{}}
+	if o.Library.Demo {
+		for _, e := range o.Library.Entries {
+			q.demo[e.Meta.ID] = true
+		}
+	}
 	if o.Web != nil {
 		q.cache = o.Web.Cache
 	}
@@ -128,7 +135,7 @@ func (q *indexQueue) enqueue(es []articles.Entry, isWeb, isCached func(id string
 	for _, e := range es {
 		id := e.Meta.ID
 		switch {
-		case id == "" || q.queued[id]:
+		case id == "" || q.queued[id] || q.demo[id]:
 			continue
 		case isCached(id):
 			if q.cache == nil {
@@ -329,7 +336,7 @@ func addBatch(ctx context.Context, ix *index.Index, cache *feeds.Cache, tasks []
 // add is the Cmd that indexes the article the reader opened with the
 // annotations it shows; nil when nothing is written.
 func (q *indexQueue) add(a model.Article, ann model.Annotations) tea.Cmd {
-	if !q.writes() || a.Body == "" {
+	if !q.writes() || a.Body == "" || q.demo[a.ID] {
 		return nil
 	}
 	ix := q.ix

@@ -284,3 +284,18 @@ func TestIndexOffSaysWhy(t *testing.T) {
 	d.keys("esc", "D")
 	d.mustSee("no deals yet")
 }
+
+// TestSamplesAreNeverIndexed: the embedded samples are a demo, not the
+// reader's news: neither the background indexing nor opening one puts
+// them (and their deals) in the index.
+func TestSamplesAreNeverIndexed(t *testing.T) {
+	ix, _ := openTestIndex(t, testIndexVersion)
+	d := startIndexed(t, Options{Library: articles.Samples(), Annotate: annotate.Article, Theme: Dark, Index: ix}, 100, 24)
+	d.keys("enter") // open the first sample
+	d.run(d.m.Init())
+	if st, err := ix.Status(context.Background()); err != nil || st.Articles != 0 {
+		t.Fatalf("samples were indexed: %+v %v", st, err)
+	}
+	d.keys("esc", "D")
+	d.mustNotSee("Kestrel")
+}
