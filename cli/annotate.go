@@ -38,6 +38,7 @@ func largestFile(paths []string) int64 {
 // runAnnotate implements `newsmark annotate [--json] PATH...`.
 func runAnnotate(env Env, args []string) int {
 	asJSON := false
+	schema := 1 // the JSON schema version: 1, or 2 with the roles
 	var paths []string
 	onlyPaths := false
 	maxFetch := feeds.DefaultMaxFetch
@@ -50,6 +51,17 @@ func runAnnotate(env Env, args []string) int {
 			onlyPaths = true
 		case a == "--json" || a == "-json":
 			asJSON = true
+		case a == "--schema" || strings.HasPrefix(a, "--schema="):
+			v, ok := strings.CutPrefix(a, "--schema=")
+			if !ok && i+1 < len(args) {
+				i++
+				v = args[i]
+			}
+			if v != "1" && v != "2" {
+				fmt.Fprintf(env.Stderr, "newsmark: annotate: --schema is 1 or 2, not %q\n", sanitize.Line(v))
+				return 2
+			}
+			schema, asJSON = int(v[0]-'0'), true
 		case a == "--no-fetch":
 			maxFetch = 0
 		case a == "--max-fetch" || strings.HasPrefix(a, "--max-fetch="):
@@ -65,8 +77,9 @@ func runAnnotate(env Env, args []string) int {
 			}
 			maxFetch = n
 		case a == "-h" || a == "--help":
-			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...\n"+
+			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json [--schema 1|2]] [--max-fetch N | --no-fetch] PATH...\n"+
 				"PATH: a file, a folder, - for stdin, or an http(s) URL (a page or a feed).\n"+
+				"--json writes newsmark.annotations/1 (docs/SCHEMA.md); --schema 2 writes /2, which adds the roles.\n"+
 				"A feed's items without full text have their pages fetched, 4 at a time and at most N per feed\n"+
 				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
@@ -122,7 +135,11 @@ func runAnnotate(env Env, args []string) int {
 			a.Path = e.Name
 		}
 		if asJSON {
-			if err := jsonl.Write(out, a, ann); err != nil {
+			write := jsonl.Write
+			if schema == 2 {
+				write = jsonl.WriteV2
+			}
+			if err := write(out, a, ann); err != nil {
 				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
 				return 1
 			}
