@@ -7,6 +7,8 @@ var migrations = []Migration{
 	m002Feeds,
 	m003Times,
 	m004Index,
+	m005Roles,
+	m006Watchlist,
 }
 
 // Latest is the schema version this newsmark writes.
