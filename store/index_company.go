@@ -39,7 +39,7 @@ func scanRef(r *IndexArticleRef, date *string) []any {
 	return []any{&r.N, &r.ArticleID, &r.Title, &r.Source, date, &r.URL, &r.Path}
 }
 
-// anchorMentionsQuery finds entities by the anchor index (anchor != ''
+// anchorMentionsQuery finds entities by the anchor index (anchor != ”
 // lets SQLite use the partial index), then their articles by row number.
 const anchorMentionsQuery = `SELECT ` + refCols + `, e.eid, e.text, e.canonical, e.anchor, e.mentions, e.meta
 	FROM idx_entities e JOIN idx_articles a ON a.n = e.article
