@@ -88,6 +88,7 @@ func countMeta(meta string) int {
 
 // IndexName is a person or company entity of an article.
 type IndexName struct {
+	Article                 int64 // set by IndexCompanyNames only
 	EntityID                string
 	Kind                    model.EntityKind
 	Text, Canonical, Anchor string
@@ -287,7 +288,7 @@ func (d *DB) IndexPeriod(ctx context.Context, since, until time.Time) ([]IndexMe
 // the library, one row per entity (the company lookup of `newsmark
 // company NAME` reads it).
 func (d *DB) IndexCompanyNames(ctx context.Context) ([]IndexName, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT anchor, text, canonical FROM idx_entities WHERE anchor != ''`)
+	rows, err := d.sql.QueryContext(ctx, `SELECT article, anchor, text, canonical FROM idx_entities WHERE anchor != ''`)
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
@@ -295,7 +296,7 @@ func (d *DB) IndexCompanyNames(ctx context.Context) ([]IndexName, error) {
 	var out []IndexName
 	for rows.Next() {
 		e := IndexName{Kind: model.Company}
-		if err := rows.Scan(&e.Anchor, &e.Text, &e.Canonical); err != nil {
+		if err := rows.Scan(&e.Article, &e.Anchor, &e.Text, &e.Canonical); err != nil {
 			return nil, d.Wrap("read index", err)
 		}
 		out = append(out, e)

@@ -51,7 +51,7 @@ func (d *DB) Unfollow(ctx context.Context, company string) (bool, error) {
 // Watchlist lists the followed companies, in the order they were followed.
 // Names are sanitized: another program may have written the file.
 func (d *DB) Watchlist(ctx context.Context) ([]WatchItem, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT company, name, added FROM watchlist ORDER BY added, company`)
+	rows, err := d.sql.QueryContext(ctx, `SELECT company, name, added FROM watchlist ORDER BY added, rowid`)
 	if err != nil {
 		return nil, d.Wrap("read the watchlist", err)
 	}
