@@ -22,9 +22,11 @@ type CompanyPage struct {
 	Name    string // the name its stories use most, the fullest among equals
 	// Names are the forms its stories name it by, most used first.
 	Names []string
-	// Stories are the articles naming it, newest first.
+	// Stories are the articles naming it, newest first: all of them, or
+	// the newest PageOptions.Limit. Total counts them all.
 	Stories     []CompanyStory
-	First, Last time.Time // the oldest and the newest story's date
+	Total       int
+	First, Last time.Time // the oldest and the newest story's date, of all
 	// People are those the stories tie to it, most stories first.
 	People []CompanyPerson
 	// RolesFromText says every tie came from the annotator's roles;
@@ -115,6 +117,20 @@ type Period struct {
 	Since, Until time.Time
 }
 
+// PageOptions says what a company page gathers.
+type PageOptions struct {
+	Period
+	// Limit is how many of the newest stories are read (their sentences,
+	// people, quotes and ventures); 0 reads them all. Every story is
+	// counted, and the first and last seen are of all. A company named in
+	// most of a large library costs a read of each story it is named in:
+	// a page shows the newest first and may read the rest later.
+	Limit int
+}
+
+// Partial reports whether the page read fewer stories than there are.
+func (p *CompanyPage) Partial() bool { return len(p.Stories) < p.Total }
+
 func (p Period) holds(t time.Time) bool {
 	return (p.Since.IsZero() || !t.Before(p.Since)) && (p.Until.IsZero() || t.Before(p.Until))
 }
@@ -175,20 +191,33 @@ func (ix *Index) CompanyAt(ctx context.Context, id string, at model.Span) (compa
 	return snap.company(anchors[e.ID]), e.Name(), nil
 }
 
-// CompanyPage gathers the page of company: its stories in p (all with the
-// zero Period), and from them its ventures, quotes and people. ok is false
-// when no story names it.
-func (ix *Index) CompanyPage(ctx context.Context, company string, p Period) (page *CompanyPage, ok bool, err error) {
+// CompanyPage gathers the page of company: its stories in o.Period (the
+// newest o.Limit of them, or all), and from those its ventures, quotes
+// and people. ok is false when no story names it.
+func (ix *Index) CompanyPage(ctx context.Context, company string, o PageOptions) (page *CompanyPage, ok bool, err error) {
 	snap, err := ix.snapshot(ctx, false)
 	if err != nil {
 		return nil, false, err
 	}
 	anchors := snap.resolver.Anchors(company)
-	ms, err := ix.db.IndexAnchorMentions(ctx, anchors)
+	page = &CompanyPage{Company: company}
+	// Which articles, and when: from the indexes alone.
+	newest, total, first, err := ix.db.IndexAnchorDated(ctx, anchors, o.Since, o.Until, o.Limit)
 	if err != nil {
 		return nil, false, err
 	}
-	page = &CompanyPage{Company: company}
+	if total == 0 || len(newest) == 0 {
+		return page, false, nil
+	}
+	page.Total, page.First, page.Last = total, first, newest[0].Date
+	keep := make([]int64, len(newest))
+	for i, d := range newest {
+		keep[i] = d.N
+	}
+	ms, err := ix.db.IndexAnchorMentions(ctx, anchors, keep)
+	if err != nil {
+		return nil, false, err
+	}
 	// One story per article; an article may hold two entities that are
 	// the company ("SoftBank Group Corp." and a "SoftBank" the annotator
 	// kept apart).
@@ -200,18 +229,13 @@ func (ix *Index) CompanyPage(ctx context.Context, company string, p Period) (pag
 		name     string
 	}
 	byN := map[int64]*story{}
-	var order []*story
 	forms := map[string]int{}
 	own := map[string]int{} // forms of entities whose anchor is the company itself
 	for _, m := range ms {
-		if !p.holds(m.Date) {
-			continue
-		}
 		s := byN[m.N]
 		if s == nil {
 			s = &story{ref: m.IndexArticleRef, eids: map[string]bool{}}
 			byN[m.N] = s
-			order = append(order, s)
 		}
 		name := m.Canonical
 		if name == "" {
@@ -228,6 +252,12 @@ func (ix *Index) CompanyPage(ctx context.Context, company string, p Period) (pag
 			own[name]++
 		}
 	}
+	order := make([]*story, 0, len(keep))
+	for _, n := range keep {
+		if s := byN[n]; s != nil { // gone since: written meanwhile
+			order = append(order, s)
+		}
+	}
 	if len(order) == 0 {
 		return page, false, nil
 	}
@@ -236,9 +266,6 @@ func (ix *Index) CompanyPage(ctx context.Context, company string, p Period) (pag
 	if len(own) > 0 {
 		page.Name = rankNames(own)[0]
 	}
-	slices.SortFunc(order, func(a, b *story) int {
-		return cmp.Or(b.ref.Date.Compare(a.ref.Date), cmp.Compare(a.ref.ArticleID, b.ref.ArticleID))
-	})
 	ns := make([]int64, len(order))
 	for i, s := range order {
 		ns[i] = s.ref.N
@@ -248,7 +275,6 @@ func (ix *Index) CompanyPage(ctx context.Context, company string, p Period) (pag
 	if err != nil {
 		return nil, false, err
 	}
-	page.First, page.Last = order[len(order)-1].ref.Date, order[0].ref.Date
 
 	people := map[string]*CompanyPerson{} // by normalised name
 	titleCounts := map[string]map[string]int{}

@@ -112,7 +112,7 @@ func TestCompanyPage(t *testing.T) {
 	if got, _ := ix.CompanyOf(ctx, a, ann.Entities[2]); got != "" {
 		t.Errorf("a person's company: %q", got)
 	}
-	page, ok, err := ix.CompanyPage(ctx, company, Period{})
+	page, ok, err := ix.CompanyPage(ctx, company, PageOptions{})
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
@@ -152,17 +152,26 @@ func TestCompanyPage(t *testing.T) {
 	if len(page.Deals) != 1 || page.Deals[0].Kind != model.Investment || page.Deals[0].Amount != "$2 billion" {
 		t.Errorf("deals %+v", page.Deals)
 	}
+	if page.Total != 3 || page.Partial() {
+		t.Errorf("total %d, partial %v", page.Total, page.Partial())
+	}
+	// A limit reads the newest stories, and counts them all.
+	page, _, _ = ix.CompanyPage(ctx, company, PageOptions{Limit: 2})
+	if len(page.Stories) != 2 || page.Stories[0].ArticleID != "s3" || page.Total != 3 || !page.Partial() ||
+		!page.First.Equal(day(0)) || len(page.Deals) != 0 || len(page.Quotes) != 1 {
+		t.Errorf("the newest two: %+v", page)
+	}
 	// A period keeps its stories only.
-	page, ok, _ = ix.CompanyPage(ctx, company, Period{Since: day(2), Until: day(4)})
+	page, ok, _ = ix.CompanyPage(ctx, company, PageOptions{Period: Period{Since: day(2), Until: day(4)}})
 	if !ok || len(page.Stories) != 1 || page.Stories[0].ArticleID != "s2" || len(page.Deals) != 0 {
 		t.Errorf("period page %+v", page)
 	}
 	// SoftBank Corp. is its own company.
-	page, ok, _ = ix.CompanyPage(ctx, "L:softbank corp", Period{})
+	page, ok, _ = ix.CompanyPage(ctx, "L:softbank corp", PageOptions{})
 	if !ok || len(page.Stories) != 1 || page.Stories[0].ArticleID != "s4" {
 		t.Errorf("SoftBank Corp.: %+v", page)
 	}
-	if _, ok, _ := ix.CompanyPage(ctx, "L:nobody inc", Period{}); ok {
+	if _, ok, _ := ix.CompanyPage(ctx, "L:nobody inc", PageOptions{}); ok {
 		t.Error("a company no story names has a page")
 	}
 }
@@ -180,7 +189,7 @@ func TestCompanyPageTakesTheAnnotatorsRoles(t *testing.T) {
 	if _, err := ix.AddDocs(ctx, []Doc{d}); err != nil {
 		t.Fatal(err)
 	}
-	page, _, err := ix.CompanyPage(ctx, "L:kestrel foods ltd", Period{})
+	page, _, err := ix.CompanyPage(ctx, "L:kestrel foods ltd", PageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +263,8 @@ func TestWatchlistStories(t *testing.T) {
 		t.Fatal(on, err)
 	}
 	ix.Follow(ctx, "L:quill capital llc", "Quill Capital")
-	got, err := ix.FollowedStories(ctx)
+	allIDs := []string{"s1", "s2", "s3", "s4", "s5", "not-indexed"}
+	got, err := ix.FollowedStories(ctx, allIDs)
 	want := map[string][]string{"s1": {"SoftBank Group Corp."}, "s2": {"SoftBank Group Corp.", "Quill Capital"},
 		"s3": {"SoftBank Group Corp."}}
 	if err != nil || !reflect.DeepEqual(got, want) {
@@ -267,12 +277,12 @@ func TestWatchlistStories(t *testing.T) {
 		t.Error("toggle did not unfollow")
 	}
 	ix.Unfollow(ctx, "L:quill capital llc")
-	if got, _ := ix.FollowedStories(ctx); len(got) != 0 {
+	if got, _ := ix.FollowedStories(ctx, allIDs); len(got) != 0 {
 		t.Errorf("after unfollowing: %v", got)
 	}
 	// a bare name followed before the evidence joined it to a legal name
 	ix.Follow(ctx, "B:softbank group", "SoftBank Group")
-	if got, _ := ix.FollowedStories(ctx); len(got) != 3 || got["s3"][0] != "SoftBank Group" {
+	if got, _ := ix.FollowedStories(ctx, allIDs); len(got) != 3 || got["s3"][0] != "SoftBank Group" {
 		t.Errorf("the bare name's stories: %v", got)
 	}
 }

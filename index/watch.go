@@ -62,12 +62,14 @@ func (ix *Index) IsFollowed(ctx context.Context, company string) (bool, error) {
 	return slices.ContainsFunc(list, func(f Followed) bool { return f.Company == company }), err
 }
 
-// FollowedStories maps every indexed article that names a followed
-// company to those companies' names (in watchlist order, each once).
-func (ix *Index) FollowedStories(ctx context.Context) (map[string][]string, error) {
+// FollowedStories maps those of the articles ids that name a followed
+// company to those companies' names (in watchlist order, each once). It
+// reads indexes only, so a library of thousands of stories costs little.
+func (ix *Index) FollowedStories(ctx context.Context, ids []string) (map[string][]string, error) {
+	out := map[string][]string{}
 	list, err := ix.Following(ctx)
-	if err != nil || len(list) == 0 {
-		return map[string][]string{}, err
+	if err != nil || len(list) == 0 || len(ids) == 0 {
+		return out, err
 	}
 	snap, err := ix.snapshot(ctx, false)
 	if err != nil {
@@ -88,20 +90,27 @@ func (ix *Index) FollowedStories(ctx context.Context) (map[string][]string, erro
 	for a := range of {
 		anchors = append(anchors, a)
 	}
-	ms, err := ix.db.IndexAnchorMentions(ctx, anchors)
+	hits, err := ix.db.IndexAnchorHits(ctx, anchors)
 	if err != nil {
 		return nil, err
 	}
-	idx := map[string][]int{}
-	for _, m := range ms {
-		for _, i := range of[m.Anchor] {
-			if !slices.Contains(idx[m.ArticleID], i) {
-				idx[m.ArticleID] = append(idx[m.ArticleID], i)
+	byN := map[int64][]int{}
+	for _, h := range hits {
+		for _, i := range of[h.Anchor] {
+			if !slices.Contains(byN[h.N], i) {
+				byN[h.N] = append(byN[h.N], i)
 			}
 		}
 	}
-	out := make(map[string][]string, len(idx))
-	for id, is := range idx {
+	ns, err := ix.db.IndexRowNumbers(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, n := range ns {
+		is := byN[n]
+		if len(is) == 0 {
+			continue
+		}
 		slices.Sort(is)
 		names := make([]string, len(is))
 		for j, i := range is {

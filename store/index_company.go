@@ -39,19 +39,20 @@ func scanRef(r *IndexArticleRef, date *string) []any {
 	return []any{&r.N, &r.ArticleID, &r.Title, &r.Source, date, &r.URL, &r.Path}
 }
 
-// anchorMentionsQuery finds entities by the anchor index (anchor != ”
-// lets SQLite use the partial index), then their articles by row number.
+// anchorMentionsQuery finds the entities of a set of articles by primary
+// key, keeps those of the anchors, and reads their articles by row number.
 const anchorMentionsQuery = `SELECT ` + refCols + `, e.eid, e.text, e.canonical, e.anchor, e.mentions, e.meta
 	FROM idx_entities e JOIN idx_articles a ON a.n = e.article
-	WHERE e.anchor != '' AND e.anchor IN (SELECT value FROM json_each(?1))`
+	WHERE e.article IN (SELECT value FROM json_each(?2)) AND e.anchor IN (SELECT value FROM json_each(?1))`
 
-// IndexAnchorMentions lists the company entities whose anchor is one of
-// anchors, each with its article, in no particular order.
-func (d *DB) IndexAnchorMentions(ctx context.Context, anchors []string) ([]IndexMention, error) {
-	if len(anchors) == 0 {
+// IndexAnchorMentions lists the company entities of the articles ns
+// whose anchor is one of anchors, each with its article, in no particular
+// order.
+func (d *DB) IndexAnchorMentions(ctx context.Context, anchors []string, ns []int64) ([]IndexMention, error) {
+	if len(anchors) == 0 || len(ns) == 0 {
 		return nil, nil
 	}
-	rows, err := d.sql.QueryContext(ctx, anchorMentionsQuery, jsonText(anchors))
+	rows, err := d.sql.QueryContext(ctx, anchorMentionsQuery, jsonText(anchors), jsonText(ns))
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
@@ -71,6 +72,134 @@ func (d *DB) IndexAnchorMentions(ctx context.Context, anchors []string) ([]Index
 			m.MetaMentions = countMeta(meta)
 		}
 		out = append(out, m)
+	}
+	return out, d.Wrap("read index", rows.Err())
+}
+
+// IndexDated is an article's row number and date (its own, else when it
+// was first indexed).
+type IndexDated struct {
+	N    int64
+	Date time.Time
+}
+
+// anchorArticles is the set of articles with an entity of one of the
+// anchors (?1, a JSON list), from the anchor index alone.
+const anchorArticles = `SELECT article FROM idx_entities INDEXED BY idx_entities_anchor
+	WHERE anchor != '' AND anchor IN (SELECT value FROM json_each(?1))`
+
+// Queries on a company's articles in a period [?2, ?3): they read two
+// covering indexes, never the rows, which hold the bodies (a company named
+// in most of a library would cost a read of each). The dated index is
+// walked from the newest (or the oldest) end and stops at the limit.
+const (
+	anchorDatedWhere = `FROM idx_articles INDEXED BY idx_articles_dated WHERE n IN (` + anchorArticles + `)
+		AND ` + articleDated + ` >= ?2 AND ` + articleDated + ` < ?3`
+	anchorNewestQuery = `SELECT n, ` + articleDated + ` ` + anchorDatedWhere + ` ORDER BY ` + articleDated + ` DESC, n DESC LIMIT ?4`
+	anchorOldestQuery = `SELECT ` + articleDated + ` ` + anchorDatedWhere + ` ORDER BY ` + articleDated + ` LIMIT 1`
+	anchorCountQuery  = `SELECT count(*) ` + anchorDatedWhere
+)
+
+// IndexAnchorDated reads, in one read transaction, the articles with an
+// entity whose anchor is one of anchors, dated in [since, until) (a zero
+// until is open): the newest limit of them (all when limit <= 0), newest
+// first, how many there are, and the oldest one's date.
+func (d *DB) IndexAnchorDated(ctx context.Context, anchors []string, since, until time.Time, limit int) (
+	newest []IndexDated, total int, oldest time.Time, err error) {
+	if len(anchors) == 0 {
+		return nil, 0, time.Time{}, nil
+	}
+	tx, err := d.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, time.Time{}, d.Wrap("read index", err)
+	}
+	defer tx.Rollback()
+	end := "\uffff"
+	if !until.IsZero() {
+		end = idxTime(until)
+	}
+	args := []any{jsonText(anchors), idxTime(since), end}
+	if err := tx.QueryRowContext(ctx, anchorCountQuery, args...).Scan(&total); err != nil {
+		return nil, 0, time.Time{}, d.Wrap("read index", err)
+	}
+	if total == 0 {
+		return nil, 0, time.Time{}, nil
+	}
+	var first string
+	if err := tx.QueryRowContext(ctx, anchorOldestQuery, args...).Scan(&first); err != nil {
+		return nil, 0, time.Time{}, d.Wrap("read index", err)
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := tx.QueryContext(ctx, anchorNewestQuery, append(args, limit)...)
+	if err != nil {
+		return nil, 0, time.Time{}, d.Wrap("read index", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x IndexDated
+		var date string
+		if err := rows.Scan(&x.N, &date); err != nil {
+			return nil, 0, time.Time{}, d.Wrap("read index", err)
+		}
+		x.Date = idxParseTime(date)
+		newest = append(newest, x)
+	}
+	return newest, total, idxParseTime(first), d.Wrap("read index", rows.Err())
+}
+
+// IndexAnchorHit is an article with an entity of an anchor.
+type IndexAnchorHit struct {
+	N      int64
+	Anchor string
+}
+
+// anchorHitsQuery lists articles by anchor from the anchor index alone.
+const anchorHitsQuery = `SELECT DISTINCT article, anchor FROM idx_entities INDEXED BY idx_entities_anchor
+	WHERE anchor != '' AND anchor IN (SELECT value FROM json_each(?1))`
+
+// IndexAnchorHits lists every article with an entity whose anchor is one
+// of anchors, with that anchor (an article with two comes twice).
+func (d *DB) IndexAnchorHits(ctx context.Context, anchors []string) ([]IndexAnchorHit, error) {
+	if len(anchors) == 0 {
+		return nil, nil
+	}
+	rows, err := d.sql.QueryContext(ctx, anchorHitsQuery, jsonText(anchors))
+	if err != nil {
+		return nil, d.Wrap("read index", err)
+	}
+	defer rows.Close()
+	var out []IndexAnchorHit
+	for rows.Next() {
+		var h IndexAnchorHit
+		if err := rows.Scan(&h.N, &h.Anchor); err != nil {
+			return nil, d.Wrap("read index", err)
+		}
+		out = append(out, h)
+	}
+	return out, d.Wrap("read index", rows.Err())
+}
+
+// IndexRowNumbers maps the article IDs the index holds among ids to their
+// row numbers (from the index on id alone).
+func (d *DB) IndexRowNumbers(ctx context.Context, ids []string) (map[string]int64, error) {
+	out := make(map[string]int64, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := d.sql.QueryContext(ctx, `SELECT id, n FROM idx_articles WHERE id IN (SELECT value FROM json_each(?))`, jsonText(ids))
+	if err != nil {
+		return nil, d.Wrap("read index", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int64
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, d.Wrap("read index", err)
+		}
+		out[id] = n
 	}
 	return out, d.Wrap("read index", rows.Err())
 }

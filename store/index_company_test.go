@@ -63,7 +63,7 @@ func TestIndexCompanyReads(t *testing.T) {
 	if _, err := db.IndexPut(ctx, []IndexDoc{a1, a2, other}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	ms, err := db.IndexAnchorMentions(ctx, []string{"L:harbor looms inc", "B:nobody"})
+	ms, err := db.IndexAnchorMentions(ctx, []string{"L:harbor looms inc", "B:nobody"}, []int64{1, 2, 3})
 	if err != nil || len(ms) != 2 {
 		t.Fatalf("mentions %+v %v", ms, err)
 	}
@@ -75,6 +75,23 @@ func TestIndexCompanyReads(t *testing.T) {
 	if m.Title != "Title of a2" || !m.Date.Equal(a2.Article.Date) || m.EntityID != "e1" || m.Canonical != "Harbor Looms Inc." ||
 		len(m.Mentions) != 2 || m.MetaMentions != 1 {
 		t.Errorf("a2's mention %+v", m)
+	}
+	anchors := []string{"L:harbor looms inc", "B:nobody"}
+	newest, total, oldest, err := db.IndexAnchorDated(ctx, anchors, time.Time{}, time.Time{}, 1)
+	if err != nil || total != 2 || len(newest) != 1 || newest[0].N != ids["a2"].N || !newest[0].Date.Equal(a2.Article.Date) ||
+		!oldest.Equal(a1.Article.Date) {
+		t.Fatalf("dated by anchor: %+v, %d, %v, %v", newest, total, oldest, err)
+	}
+	newest, total, _, _ = db.IndexAnchorDated(ctx, anchors, time.Time{}, a2.Article.Date, 0)
+	if total != 1 || len(newest) != 1 || newest[0].N != ids["a1"].N {
+		t.Errorf("dated before a2: %+v, %d", newest, total)
+	}
+	if hits, err := db.IndexAnchorHits(ctx, anchors); err != nil || len(hits) != 2 || hits[0].Anchor != "L:harbor looms inc" {
+		t.Errorf("hits %+v %v", hits, err)
+	}
+	if ns, err := db.IndexRowNumbers(ctx, []string{"a2", "a9", "a1"}); err != nil || len(ns) != 2 ||
+		ns["a1"] != ids["a1"].N || ns["a2"] != ids["a2"].N {
+		t.Errorf("row numbers %v %v", ns, err)
 	}
 	details, err := db.IndexDetails(ctx, []int64{ids["a1"].N, ids["a2"].N})
 	if err != nil || len(details) != 2 {
