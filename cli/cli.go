@@ -33,6 +33,8 @@ func commands() []command {
 		{"index", "put articles (files, folders, URLs) in the index that search and deals read", runIndex},
 		{"search", "full-text search over every indexed and cached article (--json)", runSearch},
 		{"deals", "the deal tracker: every deal across the library, one row per deal (--json, --csv)", runDeals},
+		{"company", "a company's page: its stories, deals, quotes and people (--json); --follow, --unfollow", runCompany},
+		{"brief", "the daily brief: deals, most-named companies, your watchlist, your highlights (--since 24h, -o FILE)", runBrief},
 	}
 }
 

@@ -36,7 +36,7 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
-		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
+		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals|company|brief ...")
 		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
 		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
 		fs.PrintDefaults()
