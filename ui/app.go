@@ -16,12 +16,16 @@ type screen int
 const (
 	screenLibrary screen = iota
 	screenReader
-	screenSearch // S: full-text search over the index
-	screenDeals  // D: the deal tracker
+	screenSearch  // S: full-text search over the index
+	screenDeals   // D: the deal tracker
+	screenCompany // i: a company's page
+	screenBrief   // B: the daily brief
 )
 
 // String names the screen (tests and debugging).
-func (s screen) String() string { return [...]string{"library", "reader", "search", "deals"}[s] }
+func (s screen) String() string {
+	return [...]string{"library", "reader", "search", "deals", "company", "brief"}[s]
+}
 
 // focus is which pane of the reader screen gets the keys.
 type focus int
@@ -85,6 +89,11 @@ type Model struct {
 	search  searchPane   // the search screen (S)
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
+	company companyPane  // a company's page (i)
+	brief   briefPane    // the daily brief (B)
+	watch   watchState   // the watchlist's word after a refresh (watch.go)
+	// companyFrom is where esc from a company's page goes.
+	companyFrom screen
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
@@ -118,6 +127,8 @@ func New(opts Options) Model {
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
+	m.company = newCompanyPane(c, opts.Index)
+	m.brief = newBriefPane(c, opts.Index, opts.Notes)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
@@ -156,6 +167,7 @@ func (m Model) Init() tea.Cmd {
 	if len(m.library.entries) > 1 {
 		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
 	}
+	cmds = append(cmds, m.loadMarks())
 	return tea.Batch(cmds...)
 }
 
@@ -229,7 +241,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		}
 	case refreshMsg:
 		if !msg.ok { // the refresh is over: new items, and pages fetched for old ones
-			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
+			m.watch.due = len(m.watch.fresh) > 0
+			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged(), m.watchCheck())
 		}
 		return m.route(&m.net, msg)
 	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
@@ -238,7 +251,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
 		return m.route(&m.idx, msg)
 	case indexMissingMsg, indexBatchMsg, indexCacheMsg, indexStatusMsg, indexAddedMsg:
-		return m.route(&m.idx, msg)
+		return tea.Batch(m.route(&m.idx, msg), m.watchCheck())
 	case searchedIndexMsg:
 		return m.route(&m.search, msg)
 	case dealsLoadedMsg:
@@ -254,6 +267,9 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 	case notesRenderedMsg:
 		return m.route(&m.panel, msg)
 	default:
+		if cmd, ok := m.deliverCompany(msg); ok {
+			return cmd
+		}
 		return m.apply(msg)
 	}
 	return nil
@@ -298,6 +314,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.search, msg)
 	case m.screen == screenDeals:
 		return m.route(&m.deals, msg)
+	case m.screen == screenCompany:
+		return m.route(&m.company, msg)
+	case m.screen == screenBrief:
+		return m.route(&m.brief, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
 	}
@@ -313,7 +333,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
-	case m.screen == screenSearch || m.screen == screenDeals:
+	case m.screen == screenSearch || m.screen == screenDeals || m.screen == screenCompany || m.screen == screenBrief:
 		return nil, false
 	case key.Matches(msg, m.keys.Web.Refresh):
 		return m.route(&m.net, msg), true
@@ -321,6 +341,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openIndexScreen(screenSearch), true
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
 		return m.openIndexScreen(screenDeals), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Brief.Open):
+		return m.openBrief(), true
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
@@ -366,6 +388,12 @@ func (m *Model) back() tea.Cmd {
 			m.screen = screenLibrary
 		}
 		return nil
+	case screenCompany:
+		m.screen = m.companyFrom
+		return m.returned()
+	case screenBrief:
+		m.screen = screenLibrary
+		return nil
 	}
 	if m.screen == screenLibrary {
 		switch {
@@ -386,8 +414,14 @@ func (m *Model) back() tea.Cmd {
 	}
 	m.gen++ // drop whatever the article still has in flight
 	m.screen = m.from
+	return m.returned()
+}
+
+// returned brings the screen esc went back to up to date: the background
+// indexing may have written stories meanwhile.
+func (m *Model) returned() tea.Cmd {
 	if m.screen == screenDeals && m.deals.stale {
-		return m.deals.open() // the background indexing wrote stories meanwhile
+		return m.deals.open()
 	}
 	if m.screen == screenSearch && m.search.stale {
 		return m.search.refresh()
@@ -425,12 +459,13 @@ func (m *Model) layout() tea.Cmd {
 	m.library.SetSize(w, h-m.net.height())
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
+	m.company.SetSize(w, h)
 	m.links.SetSize(w, h)
 	m.help.SetSize(w, m.height)
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
-	cmds := []tea.Cmd{m.export.SetSize(w, h)}
+	cmds := []tea.Cmd{m.export.SetSize(w, h), m.brief.SetSize(w, h)}
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
@@ -455,7 +490,7 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 	}
 	*m.styles = NewStyles(t)
 	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
-		m.route(&m.export, themeMsg{}))
+		m.route(&m.export, themeMsg{}), m.route(&m.brief, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.

@@ -69,7 +69,7 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		}
 		r.added = len(es)
 		reqs = requests{problemMsg{p.Feed, ""}, unreadMsg{ids: ids, unread: true},
-			libraryEntriesMsg{entries: es, problems: p.Problems}}
+			libraryEntriesMsg{entries: es, problems: p.Problems}, newStoriesMsg{ids: ids}}
 	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {

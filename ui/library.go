@@ -34,6 +34,10 @@ type libraryPane struct {
 	// date (the samples, listed after the feed items); see library_web.go.
 	tail   int
 	unread map[string]bool // article IDs of unread feed items
+	// followed marks the stories that name a followed company, with those
+	// companies' names; onlyFollowed (W) lists those stories alone.
+	followed     map[string][]string
+	onlyFollowed bool
 
 	filter  string
 	visible []int // indices into entries, in display order
@@ -72,13 +76,18 @@ func (l *libraryPane) setFilter(f string) {
 
 func (l *libraryPane) applyFilter() {
 	l.visible = l.visible[:0]
+	keep := func(i int) bool { return !l.onlyFollowed || len(l.followed[l.entries[i].Meta.ID]) > 0 }
 	if l.filter == "" {
 		for i := range l.entries {
-			l.visible = append(l.visible, i)
+			if keep(i) {
+				l.visible = append(l.visible, i)
+			}
 		}
 	} else {
 		for _, m := range fuzzy.FindFrom(l.filter, titles(l.entries)) {
-			l.visible = append(l.visible, m.Index)
+			if keep(m.Index) {
+				l.visible = append(l.visible, m.Index)
+			}
 		}
 	}
 	l.cursor, l.offset = 0, 0
@@ -136,6 +145,13 @@ func (l *libraryPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		}
 	case annotatedMsg:
 		l.setCounts(msg)
+	case followedMarksMsg:
+		if msg.err == nil {
+			l.followed = msg.marks
+			if l.onlyFollowed {
+				l.applyFilter()
+			}
+		}
 	default:
 		return nil, l.webUpdate(msg)
 	}
@@ -171,6 +187,13 @@ func (l *libraryPane) key(msg tea.KeyPressMsg) request {
 			return browse(e.Meta.URL)
 		}
 		return nil
+	case key.Matches(msg, l.keys.Brief.OnlyFollowed):
+		l.onlyFollowed = !l.onlyFollowed
+		l.applyFilter()
+		if l.onlyFollowed {
+			return status("only stories about companies you follow (W again: all)")
+		}
+		return status("every story")
 	default:
 		return nil
 	}
@@ -208,6 +231,9 @@ func (l *libraryPane) statusLine() string {
 	if l.filter != "" {
 		s += " matching “" + l.filter + "”"
 	}
+	if l.onlyFollowed {
+		s += " about companies you follow"
+	}
 	return s
 }
 
@@ -217,9 +243,12 @@ func (l *libraryPane) View() string {
 	w := max(l.width-4, 1)
 	var lines []string
 	if len(l.visible) == 0 {
-		if l.filter != "" {
+		switch {
+		case l.filter != "":
 			lines = append(lines, " "+st.Subtle.Render("no article matches “"+l.filter+"”"))
-		} else {
+		case l.onlyFollowed:
+			lines = append(lines, " "+st.Subtle.Render("no story names a company you follow (w on a company follows it; W shows all)"))
+		default:
 			lines = append(lines, " "+st.Subtle.Render("no articles"))
 		}
 	}
@@ -246,6 +275,9 @@ func (l *libraryPane) View() string {
 		}
 		if n := l.noteCounts.For(m); n > 0 {
 			meta = append(meta, "✎ "+plural(n, "note", "notes"))
+		}
+		if names := l.followed[m.ID]; len(names) > 0 {
+			meta = append(meta, "★ "+strings.Join(names, ", "))
 		}
 		bar := "  "
 		ts := st.Text

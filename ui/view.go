@@ -34,6 +34,10 @@ func (m Model) View() tea.View {
 			main = block(m.search.View(), m.width, h)
 		case m.screen == screenDeals:
 			main = block(m.deals.View(), m.width, h)
+		case m.screen == screenCompany:
+			main = block(m.company.View(), m.width, h)
+		case m.screen == screenBrief:
+			main = block(m.brief.View(), m.width, h)
 		case !m.showPanel:
 			main = block(m.reader.View(), m.width, h)
 		case m.panel.below:
@@ -79,6 +83,10 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return m.search.keySet(), &m.search
 	case m.screen == screenDeals:
 		return m.deals.keySet(), &m.deals
+	case m.screen == screenCompany:
+		return m.company.keySet(), &m.company
+	case m.screen == screenBrief:
+		return InBrief, &m.brief
 	case m.focus == focusPanel:
 		return InPanel, &m.panel
 	}
@@ -107,6 +115,10 @@ func (m Model) statusView() string {
 		left = m.search.statusLine()
 	case m.screen == screenDeals:
 		left = m.deals.statusLine()
+	case m.screen == screenCompany:
+		left = m.company.statusLine()
+	case m.screen == screenBrief:
+		left = m.brief.statusLine()
 	case m.focus == focusPanel:
 		left = " " + m.focus.String() + ": " + m.panel.activeName()
 	case m.reader.keySet() == InSelection:
@@ -119,6 +131,8 @@ func (m Model) statusView() string {
 	switch {
 	case m.overlay == overlayExport && m.export.previewing:
 		right = append(right, m.export.preview.position())
+	case m.screen == screenBrief:
+		right = append(right, m.brief.position())
 	case m.screen == screenReader:
 		if c := m.reader.counter(); c != "" {
 			right = append(right, c)
