@@ -35,7 +35,7 @@ func TestCompanyPageFromADealRow(t *testing.T) {
 		t.Fatalf("1 went to %v", e.m.screen)
 	}
 	e.mustSee("Brightwater Foods Plc", "4 stories · first seen 2026-05-04 · last seen 2026-06-03",
-		"People (1) · a title beside the name in the same sentence", "chief executive Mara Quint · 1 story",
+		"People (1) · roles: from the text", "chief executive Mara Quint · 1 story",
 		"Deals (2)", "2026-05-04 · Joint venture · Brightwater Foods Plc, Kovacs Logistics SA · $300 million · 3 sources",
 		"Quotes by it and its people (1)", "“Cold chains decide who wins in fresh food”", "— chief executive Mara Quint",
 		"Stories (4)", "Kovacs teams up with Brightwater · 2026-05-07 · The Courier Post",
