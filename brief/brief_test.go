@@ -122,7 +122,7 @@ func TestCompanyMarkdown(t *testing.T) {
 	md := CompanyMarkdown(page)
 	for _, want := range []string{
 		"# Brightwater Foods Plc\n\nNamed in 3 stories, first seen 2026-04-01, last seen 2026-05-12.",
-		"## People (1)\n\nTied by a title beside the name in the same sentence.\n\n- **chief executive Mara Quint** · 1 story · [Brightwater and Kovacs form cold-storage venture](<file:///news/b1.txt>)",
+		"## People (1)\n\nRoles: from the text.\n\n- **chief executive Mara Quint** · 1 story · [Brightwater and Kovacs form cold-storage venture](<file:///news/b1.txt>)",
 		"## Deals (1)",
 		"## Quotes by it and its people (1)",
 		"## Quotes about it (1)",
