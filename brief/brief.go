@@ -36,9 +36,11 @@ type Watched struct {
 // TopCompanies is how many of the most named companies a brief lists.
 const TopCompanies = 10
 
-// watchStories bounds the stories a followed company's quotes are read
-// from: its newest in the period.
-const watchStories = 200
+// WatchStories bounds the stories a followed company's quotes are read
+// from: its newest in the period. A brief is skimmed, and each story costs
+// a read of its body (a company named in most of a month's news would
+// cost hundreds); its page (i, `newsmark company`) has them all.
+const WatchStories = 40
 
 // Gather makes the brief of period p from the index and the reader's
 // highlights (all of them; those of the period are kept).
@@ -60,7 +62,7 @@ func Gather(ctx context.Context, ix *index.Index, highlights []model.Highlight, 
 	}
 	for _, f := range following {
 		w := Watched{Followed: f}
-		page, ok, err := ix.CompanyPage(ctx, f.Company, index.PageOptions{Period: p, Limit: watchStories})
+		page, ok, err := ix.CompanyPage(ctx, f.Company, index.PageOptions{Period: p, Limit: WatchStories})
 		if err != nil {
 			return nil, err
 		}

@@ -49,8 +49,11 @@ func (b *Brief) Markdown() string {
 			continue
 		}
 		fmt.Fprintf(&w, "Named in %s.", plural(f.Stories, "story", "stories"))
-		if len(f.Said)+len(f.About) == 0 {
+		switch {
+		case len(f.Said)+len(f.About) == 0:
 			w.WriteString(" Nothing said by it or about it was quoted.")
+		case f.Stories > WatchStories:
+			fmt.Fprintf(&w, " The quotes of its %d newest:", WatchStories)
 		}
 		w.WriteString("\n\n")
 		for _, q := range f.Said {
