@@ -87,7 +87,7 @@ func (x *exportPrompt) Update(msg tea.Msg) (tea.Cmd, request) {
 		if msg.err != nil {
 			return nil, failure("not exported: " + sanitize.Line(msg.err.Error()))
 		}
-		return nil, status("exported " + plural(msg.n, "highlight", "highlights") + " to " + sanitize.Quote(msg.path))
+		return nil, status("exported " + plural(msg.n, "highlight", "highlights") + " to " + sanitize.Quote(tildePath(msg.path)))
 	}
 	return nil, nil
 }
@@ -110,7 +110,7 @@ func (x *exportPrompt) key(msg tea.KeyPressMsg) request {
 	if dir == "" {
 		dir = "."
 	}
-	return requests{closeOverlayMsg{}, startInputMsg{inputExportPath, filepath.Join(dir, notes.FileName(x.docs, x.format))}}
+	return requests{closeOverlayMsg{}, startInputMsg{inputExportPath, tildePath(filepath.Join(dir, notes.FileName(x.docs, x.format)))}}
 }
 
 // existsKey answers the overwrite question: overwrite, type another name
@@ -124,7 +124,7 @@ func (x *exportPrompt) existsKey(msg tea.KeyPressMsg) (tea.Cmd, request) {
 		return cmd, requests{closeOverlayMsg{}, req}
 	case key.Matches(msg, k.NewName):
 		x.exists, x.free = "", ""
-		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, free}}
+		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, tildePath(free)}}
 	case key.Matches(msg, k.Cancel):
 		x.exists, x.free = "", ""
 		return nil, requests{closeOverlayMsg{}, status("export cancelled: " + sanitize.Quote(path) + " left as it is")}
@@ -139,6 +139,7 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 	if path == "" {
 		return nil, status("export cancelled: no path")
 	}
+	path = expandTilde(path)
 	a, f, n, annotate := x.article, x.format, x.notes, x.annotate
 	if x.ann != nil {
 		ann := *x.ann
@@ -158,6 +159,32 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 	}, nil
 }
 
+// tildePath writes a path under the home folder as ~/…, as a shell
+// prompt does: shorter to read and edit in the status line.
+func tildePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return p
+	}
+	if rel, err := filepath.Rel(home, p); err == nil && filepath.IsAbs(p) && rel != ".." && !strings.HasPrefix(rel, "../") {
+		return filepath.Join("~", rel)
+	}
+	return p
+}
+
+// expandTilde expands a leading ~ or ~/ to the home folder, as a shell
+// does (~user is left alone: there is no shell to ask).
+func expandTilde(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return p
+	}
+	return filepath.Join(home, p[1:])
+}
+
 // freeName is path with -2, -3… before its extension: the first such name
 // with nothing there. It runs in the export's Cmd; the name is only
 // offered, and the write never replaces what appears there meanwhile.
@@ -173,16 +200,17 @@ func freeName(path string) string {
 	return path
 }
 
-// View is the status bar while the format, or whether to overwrite, is asked.
+// View is the status bar's question while the format, or whether to
+// overwrite, is asked; the hint bar gives the answers' keys.
 func (x *exportPrompt) View() string {
-	k := x.keys.Export
 	if x.exists != "" {
-		// The answers first: a long file name is what the width cuts.
-		return " file exists: " + k.Overwrite.Help().Key + " overwrite · " + k.NewName.Help().Key + " new name · " +
-			k.Cancel.Help().Key + " cancel · " + sanitize.Quote(filepath.Base(x.exists))
+		return " file exists: " + sanitize.Quote(filepath.Base(x.exists))
 	}
-	return " export as: " + k.Markdown.Help().Key + " Markdown · " + k.JSON.Help().Key + " JSON · " +
-		k.CSV.Help().Key + " CSV (Readwise) · " + k.Cancel.Help().Key + " cancels"
+	n := 0
+	for _, d := range x.docs {
+		n += len(d.Highlights)
+	}
+	return " export " + plural(n, "highlight", "highlights") + " as:"
 }
 
 // keySet is the help the prompt shows: the format question or the
