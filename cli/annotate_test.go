@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"newsmark/model"
 )
 
 func TestAnnotateJSONAndFailures(t *testing.T) {
@@ -95,69 +92,6 @@ func TestAnnotateSummary(t *testing.T) {
 		"$2 billion [money] ×1"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
-		}
-	}
-}
-
-func TestJSONStringMatchesEncodingJSON(t *testing.T) {
-	t.Parallel()
-	for _, s := range []string{"", "plain", "quote \" back \\ slash", "tab\tnew\nline\rcr", "\x00\x01\x1f ctrl",
-		"“curly” ’ — € ¥ 東京", "line\u2028sep\u2029para", "bad \xff\xfe utf8 \xc3", "<html> & 'x'"} {
-		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		writeJSONString(w, s, false)
-		w.Flush()
-		var back, want string
-		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
-			t.Errorf("%q: invalid JSON %s: %v", s, buf.Bytes(), err)
-			continue
-		}
-		std, _ := json.Marshal(s)
-		if err := json.Unmarshal(std, &want); err != nil || back != want {
-			t.Errorf("%q: decodes to %q, encoding/json's to %q", s, back, want)
-		}
-	}
-}
-
-func TestQuoteMatchesEncodingJSON(t *testing.T) {
-	t.Parallel()
-	for _, q := range []model.Quote{{}, {Text: "“More is better,” he said", Speaker: "Jane Roe", SpeakerID: "person:jane-roe", Start: 12, End: 345},
-		{Text: "<b>A & B</b> \"quoted\" back\\slash", Speaker: "\x00\x08\x0c\x1f\t\n\r", SpeakerID: "line\u2028sep\u2029 bad \xff\xc3", Start: -1, End: 1 << 40}} {
-		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		writeQuote(w, q)
-		w.Flush()
-		if want, _ := json.Marshal(q); buf.String() != string(want) {
-			t.Errorf("writeQuote gives\n%s\nencoding/json gives\n%s", buf.Bytes(), want)
-		}
-	}
-}
-
-// writeJSONString tests 8 bytes at a time: every byte value at every place
-// of a block must come out exactly as encoding/json writes it.
-func TestJSONStringBytesMatchEncodingJSON(t *testing.T) {
-	t.Parallel()
-	var ins []string
-	for c := 0; c < 256; c++ {
-		for at := 0; at < 17; at++ {
-			b := []byte("Plain text, 17 b.")
-			b[at] = byte(c)
-			ins = append(ins, string(b), string(b[:at+1]))
-		}
-	}
-	ins = append(ins, "“curly” ’ — € ¥ 東京 and plain ASCII after it", "12345678\u2028\u20291234567", "<a href=\"x\">&amp;</a> tail text")
-	for _, s := range ins {
-		for _, html := range []bool{false, true} {
-			var got, want bytes.Buffer
-			w := bufio.NewWriter(&got)
-			writeJSONString(w, s, html)
-			w.Flush()
-			enc := json.NewEncoder(&want)
-			enc.SetEscapeHTML(html)
-			enc.Encode(s)
-			if got.String() != strings.TrimSuffix(want.String(), "\n") {
-				t.Fatalf("%q (escapeHTML %v): got %s, encoding/json %s", s, html, got.Bytes(), want.Bytes())
-			}
 		}
 	}
 }

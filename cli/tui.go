@@ -37,7 +37,7 @@ const defaultWidth = 88
 // NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
 func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
 	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
 	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
@@ -76,7 +76,7 @@ func runTUI(env Env, args []string) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", err)
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)

@@ -236,3 +236,19 @@ func TestVentureCard(t *testing.T) {
 		t.Errorf("card:\n%s", card)
 	}
 }
+
+// `newsmark notes` lists in Markdown: per article its title and where it
+// is, each highlight under its ID and date in the export's layout; a path
+// with a backtick stays one code span.
+func TestListMarkdown(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	time.Local = time.UTC // the list shows local times
+	d := exportDoc(t)
+	other := model.Highlight{ID: 9, ArticleID: "art-2", Locator: "/tmp/odd `name`.txt", Title: "Other story", Text: "One line.",
+		Start: 0, End: 9, Created: time.Date(2026, 3, 12, 8, 0, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	if err := WriteListMarkdown(&b, append(d.Highlights, other)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "list.md", b.Bytes())
+}

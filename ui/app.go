@@ -102,7 +102,7 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -110,7 +110,8 @@ func New(opts Options) Model {
 	m.reader = newReader(c, opts.Width)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
@@ -231,7 +232,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
 		return m.route(&m.library, msg)
-	case exportedMsg:
+	case exportedMsg, previewMsg:
 		return m.route(&m.export, msg)
 	case noteFileMsg, editorExitedMsg, noteFileReadMsg:
 		if m.overlay == overlayEditor {
@@ -240,6 +241,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		if f, ok := msg.(noteFileMsg); ok && f.err == nil {
 			return removeFile(f.path) // the editor closed before its file was ready
 		}
+	case notesRenderedMsg:
+		return m.route(&m.panel, msg)
 	default:
 		return m.apply(msg)
 	}
@@ -452,13 +455,14 @@ func (m *Model) layout() tea.Cmd {
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
+	cmds := []tea.Cmd{m.export.SetSize(w, h)}
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
 	case w >= 100:
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
-		m.panel.SetSize(pw, h)
+		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
@@ -469,10 +473,10 @@ func (m *Model) layout() tea.Cmd {
 			}
 		}
 		m.panel.setBelow(true)
-		m.panel.SetSize(w, ph)
+		cmds = append(cmds, m.panel.SetSize(w, ph))
 		rh = h - ph
 	}
-	return m.reader.SetSize(rw, rh)
+	return tea.Batch(append(cmds, m.reader.SetSize(rw, rh))...)
 }
 
 // setTheme rebuilds the styles every pane shares and lets them re-render.
@@ -481,7 +485,8 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 		return nil
 	}
 	*m.styles = NewStyles(t)
-	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}))
+	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
+		m.route(&m.export, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.

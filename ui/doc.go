@@ -5,8 +5,8 @@
 // It owns layout, keys and styles. It takes articles, the annotator and the
 // notes service from its caller through Options and does no loading,
 // extraction or storage of its own; every load, fetch, wrap, annotation,
-// search, note save and export runs in a tea.Cmd, and every fetch can be
-// cancelled with esc (network.go).
+// search, note save, export and glamour render runs in a tea.Cmd, and every
+// fetch can be cancelled with esc (network.go).
 //
 // The program is a root model (app.go) over panes (pane.go): the root owns
 // layout, focus, the overlays and the status bar and only routes; each pane
@@ -23,7 +23,8 @@
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,
 //	editor_external.go,
-//	export_prompt.go, input.go,
+//	export_prompt.go,
+//	export_preview.go, input.go,
 //	help_overlay.go                the overlays, the text input, the note in $EDITOR
 //	network.go, feed_refresh.go,
 //	article_load.go,
@@ -32,6 +33,8 @@
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
 //	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
+//	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile
 // and the charm libraries; its program code must not import annotate,

@@ -3,18 +3,20 @@ package ui
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
+	"newsmark/outfile"
 	"newsmark/sanitize"
 )
 
 // The note editor's ctrl+o: the note goes to $VISUAL or $EDITOR, as git's
 // commit message and bash's ctrl+x ctrl+e do. Each step is a tea.Cmd: the
-// note is written to a temporary file, the editor runs on it with the
-// terminal handed over (tea.ExecProcess), the file is read back, sanitized
-// and removed. The note comes back into the editor box, not saved: ctrl+s
+// note is written to a file in a temporary folder of its own, the editor
+// runs on it with the terminal handed over (tea.ExecProcess), the file is
+// read back, sanitized, and the folder removed. The note comes back into the editor box, not saved: ctrl+s
 // still saves, esc still discards.
 
 // Messages of the external editor, in the order they come.
@@ -44,18 +46,20 @@ func (e *editorPane) external() (tea.Cmd, request) {
 	}
 	note := e.ta.Value()
 	return func() tea.Msg {
-		f, err := os.CreateTemp("", "newsmark-note-*.md")
+		// A folder of its own (mode 0700): a note is nobody else's to
+		// read, and the editor may write its swap and backup files beside
+		// it. The file goes through outfile, as every file newsmark writes
+		// outside its data folder does.
+		dir, err := os.MkdirTemp("", "newsmark-note-")
 		if err != nil {
 			return noteFileMsg{err: err}
 		}
-		_, err = f.WriteString(note)
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		path := filepath.Join(dir, "note.md")
+		if err := outfile.WriteBytes(path, outfile.Options{FilesOnly: true}, []byte(note)); err != nil {
+			os.RemoveAll(dir)
+			return noteFileMsg{err: err}
 		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-		return noteFileMsg{path: f.Name(), err: err}
+		return noteFileMsg{path: path}
 	}, nil
 }
 
@@ -75,7 +79,7 @@ func (e *editorPane) externalStep(msg tea.Msg) (tea.Cmd, request) {
 	case editorExitedMsg:
 		path, runErr := msg.path, msg.err
 		return func() tea.Msg {
-			defer os.Remove(path)
+			defer os.RemoveAll(filepath.Dir(path))
 			if runErr != nil {
 				return noteFileReadMsg{err: runErr}
 			}
@@ -93,7 +97,8 @@ func (e *editorPane) externalStep(msg tea.Msg) (tea.Cmd, request) {
 	return nil, nil
 }
 
-// removeFile removes a temporary file nobody will read.
+// removeFile removes a note's temporary file, and its folder, that nobody
+// will read.
 func removeFile(path string) tea.Cmd {
-	return func() tea.Msg { os.Remove(path); return nil }
+	return func() tea.Msg { os.RemoveAll(filepath.Dir(path)); return nil }
 }

@@ -36,6 +36,9 @@ func (m *Model) hints() []hint {
 	case m.overlay == overlayEditor:
 		return []hint{hintOf("save", k.Editor.Save), hintOf("$EDITOR", k.Editor.External),
 			hintOf("cancel", k.Editor.Cancel), hintOf("clear line", in.KillStart)}
+	case m.overlay == overlayExport && m.export.previewing:
+		return []hint{hintOf("choose where to write it", k.Export.Continue), hintOf("cancel", k.Export.Cancel),
+			hintOf("scroll", r.Down, r.Up), hintOf("page", r.PageDown, r.PageUp)}
 	case m.overlay == overlayExport && m.export.exists != "":
 		x := k.Export
 		return []hint{hintOf("overwrite", x.Overwrite), hintOf("new name", x.NewName), hintOf("cancel", x.Cancel)}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"newsmark/articles"
+	"newsmark/notes"
 	"newsmark/store"
 	"newsmark/store/storetest"
 )
@@ -146,4 +148,63 @@ func TestEndToEndNoteInEditor(t *testing.T) {
 	}
 	tt.send("q")
 	tt.waitText("EXITED 0")
+}
+
+// TestEndToEndNotesOnATerminal: `newsmark notes` on a terminal (tmux) draws
+// its Markdown like glow — the passage behind a bar, the kept card's facts
+// a list with no ** — in colour, and in no colour under NO_COLOR; through
+// a pipe it prints the Markdown itself.
+func TestEndToEndNotesOnATerminal(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	lib := articles.Open([]string{"testdata/harbor.txt"}, nil)
+	a, err := lib.Entries[0].Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := a.Sentences[0]
+	h, err := notes.NewHighlight(a, s.Start, s.End, "### Joint venture: Polar Gate\n\n- **Parties:** Northwind, Kaiyo\n- **Status:** announced\n")
+	if err == nil {
+		_, err = notes.New(db).Add(context.Background(), h)
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	passage := lead(a.Body[s.Start:s.End])
+
+	tt := startTmux(t, 100, 40, bin, "notes", "--data-dir", dir)
+	screen := tt.waitText("EXITED 0")
+	for _, want := range []string{"│ " + passage, "• Parties: Northwind, Kaiyo", "### Joint venture: Polar Gate"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("the terminal lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "**") || strings.Contains(screen, "> "+passage) {
+		t.Fatalf("the terminal shows the Markdown undrawn:\n%s", screen)
+	}
+	if !colourSGR.MatchString(tt.capture(true)) {
+		t.Fatalf("no colour on a 256-colour terminal:\n%q", tt.capture(true))
+	}
+
+	mono := startTmux(t, 100, 40, "NO_COLOR=1", bin, "notes", "--data-dir", dir)
+	mono.waitText("EXITED 0", "| "+passage)
+	if m := colourSGR.FindString(mono.capture(true)); m != "" {
+		t.Fatalf("NO_COLOR: a colour escape %q:\n%q", m, mono.capture(true))
+	}
+
+	cmd := exec.Command(bin, "notes", "--data-dir", dir)
+	cmd.Env = append(os.Environ(), isolatedEnv(t)...)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "\n> "+passage) || !strings.Contains(string(out), "- **Parties:** Northwind, Kaiyo") ||
+		strings.ContainsRune(string(out), 0x1b) {
+		t.Fatalf("piped, notes is not its Markdown:\n%q", out)
+	}
 }

@@ -94,10 +94,11 @@ func (p *panelPane) SetSize(w, h int) tea.Cmd {
 	if p.below {
 		cw, ch = w, h-3
 	}
-	for _, t := range p.tabs {
-		t.SetSize(max(cw, 1), max(ch, 1))
+	cmds := make([]tea.Cmd, len(p.tabs))
+	for i, t := range p.tabs {
+		cmds[i] = t.SetSize(max(cw, 1), max(ch, 1))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // Update handles the panel keys (the tab keys whatever has focus, the rest
@@ -123,7 +124,7 @@ func (p *panelPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		p.annotated = false
 	case annotatedMsg:
 		p.annotated = true
-		p.SetSize(p.width, p.height)
+		cmds = append(cmds, p.SetSize(p.width, p.height))
 		reqs = append(reqs, p.shown())
 	}
 	return tea.Batch(cmds...), reqs

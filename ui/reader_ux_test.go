@@ -232,7 +232,7 @@ func TestEntityMarksBelongToEntitiesTab(t *testing.T) {
 // name) in view, not cut; the shell's keys edit it; ~ is the home folder.
 func TestExportPathIsALineEditor(t *testing.T) {
 	e := harborNotes(t, 80, 24)
-	e.keys("v", ")", "h", "x", "m")
+	e.keys("v", ")", "h", "x", "m", "enter") // the format, then past the preview
 	name := notes_FileName(e)
 	bar := lastLine(e.screen())
 	if !strings.Contains(bar, name[len(name)-20:]) || !strings.HasPrefix(strings.TrimSpace(bar), "export to:") {
@@ -399,6 +399,9 @@ func TestExternalEditorRoundTrip(t *testing.T) {
 	file := cmd().(noteFileMsg)
 	if b, err := os.ReadFile(file.path); err != nil || string(b) != "mine" {
 		t.Fatalf("the note file holds %q (%v)", b, err)
+	}
+	if fi, err := os.Stat(filepath.Dir(file.path)); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("the note's folder is open to others: %v %v", fi.Mode(), err) // a note is private
 	}
 	os.WriteFile(file.path, []byte("mine, and more\x1b[31m from the editor\n"), 0o600)
 	e.send(editorExitedMsg{path: file.path})

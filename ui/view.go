@@ -23,6 +23,8 @@ func (m Model) View() tea.View {
 			hv := m.help
 			hv.show(m.keysShown())
 			main = hv.View()
+		case m.overlay == overlayExport && m.export.previewing:
+			main = block(m.export.preview.View(), m.width, h)
 		case m.overlay == overlayLinks && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
 		case m.screen == screenLibrary && m.net.height() > 0:
@@ -105,7 +107,10 @@ func (m Model) bars() []string {
 	st := m.styles
 	left, isDefault := m.statusLeft()
 	var right []string
-	if m.screen == screenReader && !m.input.active() {
+	switch {
+	case m.overlay == overlayExport && m.export.previewing:
+		right = append(right, m.export.preview.position())
+	case m.screen == screenReader && !m.input.active():
 		if c := m.reader.counter(); c != "" {
 			right = append(right, c)
 		}
