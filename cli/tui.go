@@ -14,6 +14,7 @@ import (
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
+	"newsmark/index"
 	"newsmark/notes"
 	"newsmark/sanitize"
 	"newsmark/store"
@@ -111,6 +112,7 @@ func runTUI(env Env, args []string) int {
 	}
 	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Editor: o.editor}
 	openTUINotes(&uo, db)
+	openTUIIndex(&uo, db)
 	m := ui.New(uo)
 	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
@@ -153,7 +155,7 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	uo.ExportDir, _ = os.Getwd()
 	db, err := shared.open()
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + notesReason(err)
+		uo.NotesStatus = "notes are not saved: " + dbReason(err)
 		return
 	}
 	uo.Notes = notes.New(db)
@@ -163,15 +165,32 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	}
 }
 
-// notesReason says in one line why the database could not open: the
+// dbReason says in one line why the database could not open: the
 // reason, then the file ("database is locked by another program
 // (/home/…/newsmark.db)"), not the chain of operations store wraps it in.
-func notesReason(err error) string {
+func dbReason(err error) string {
 	var se *store.Error
 	if errors.As(err, &se) && se.Kind != nil {
 		return sanitize.Line(fmt.Sprintf("%v (%s)", se.Kind, se.Path))
 	}
 	return sanitize.Line(err.Error())
+}
+
+// openTUIIndex gives the reader the index on the shared database, with the
+// annotator `newsmark index` uses, so that the reader and the commands
+// keep one index. A database that cannot be opened turns S and D off, the
+// status bar saying why when they are pressed; a read-only one is searched
+// but not written.
+func openTUIIndex(uo *ui.Options, shared *sharedDB) {
+	db, err := shared.open()
+	if err != nil {
+		uo.IndexStatus = "search and deals are off: " + dbReason(err)
+		return
+	}
+	uo.Index = index.New(db, annotatorVersion, annotate.Article)
+	if db.ReadOnly() {
+		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
+	}
 }
 
 // openLibrary loads the paths, or the embedded samples when there are none.

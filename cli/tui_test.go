@@ -134,3 +134,28 @@ func TestParseTUIWidthAndEditor(t *testing.T) {
 		}
 	}
 }
+
+// TestTUIIndexDatabase: a good database gives the reader the index (S and
+// D, indexing in the background) with the commands' annotator version; a
+// corrupt one turns them off, saying why.
+func TestTUIIndexDatabase(t *testing.T) {
+	var uo ui.Options
+	db := &sharedDB{path: store.DefaultPath(t.TempDir())}
+	defer db.Close()
+	openTUIIndex(&uo, db)
+	if uo.Index == nil || uo.IndexStatus != "" || uo.Index.Version() != annotatorVersion {
+		t.Fatalf("a new database: index %v, status %q", uo.Index, uo.IndexStatus)
+	}
+
+	path := store.DefaultPath(t.TempDir())
+	if err := os.WriteFile(path, []byte("this is not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uo = ui.Options{}
+	if openTUIIndex(&uo, &sharedDB{path: path}); uo.Index != nil {
+		t.Fatal("a corrupt database was opened for the index")
+	}
+	if !strings.HasPrefix(uo.IndexStatus, "search and deals are off: ") || !strings.Contains(uo.IndexStatus, "corrupt") {
+		t.Fatalf("status %q does not say why search and deals are off", uo.IndexStatus)
+	}
+}

@@ -93,7 +93,7 @@ func TestMarkdownShape(t *testing.T) {
 	var b bytes.Buffer
 	WriteMarkdown(&b, []Doc{exportDoc(t)})
 	md := b.String()
-	if !strings.HasPrefix(md, "---\ntitle: \"Harbor and Meridian form robot venture\"\nsource: \"Newsmark Wire\"\nurl: \"/news/harbor.txt\"\ndate: 2026-03-10\ntags:\n") {
+	if !strings.HasPrefix(md, "---\ntitle: \"Harbor and Meridian form robot venture\"\nsource: \"Newsmark Wire\"\nurl: \"file:///news/harbor.txt\"\ndate: 2026-03-10\ntags:\n") {
 		t.Errorf("front matter:\n%s", md[:200])
 	}
 	// A block quote is never wrapped: the whole highlight sits on one line.

@@ -45,7 +45,8 @@ func writeFrontMatter(w *bufio.Writer, d Doc) {
 	if a.Source != "" {
 		fmt.Fprintf(w, "source: %s\n", yamlString(a.Source))
 	}
-	if l := sanitize.Line(a.Locator()); l != "" {
+	// A file as a file:// URL: Obsidian opens it from the note.
+	if l := sanitize.Line(locatorLink(a)); l != "" {
 		fmt.Fprintf(w, "url: %s\n", yamlString(l))
 	}
 	if s := dateOnly(a.Date); s != "" {

@@ -16,10 +16,12 @@ type screen int
 const (
 	screenLibrary screen = iota
 	screenReader
+	screenSearch // S: full-text search over the index
+	screenDeals  // D: the deal tracker
 )
 
 // String names the screen (tests and debugging).
-func (s screen) String() string { return [...]string{"library", "reader"}[s] }
+func (s screen) String() string { return [...]string{"library", "reader", "search", "deals"}[s] }
 
 // focus is which pane of the reader screen gets the keys.
 type focus int
@@ -61,6 +63,7 @@ type Model struct {
 
 	width, height int
 	screen        screen
+	from          screen // where esc from the reader goes: the library, search or deals
 	focus         focus
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
@@ -79,6 +82,9 @@ type Model struct {
 	net     network      // URL fetches, feed refresh, article fetches, the browser
 	notes   noteKeeper   // saves, deletes, undo (notes_service.go)
 	anns    annotations  // the annotator and what it found (annotate_queue.go)
+	search  searchPane   // the search screen (S)
+	deals   dealsPane    // the deal tracker (D)
+	idx     indexQueue   // indexing in the background (index_queue.go)
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
@@ -115,6 +121,9 @@ func New(opts Options) Model {
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
+	m.search = newSearchPane(c, opts.Index)
+	m.deals = newDealsPane(c, opts.Index)
+	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.single = true
@@ -165,7 +174,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m, m.layout()
+		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -203,7 +212,11 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		case msg.gen < 0: // the library's background annotation
 			return tea.Batch(cmd, m.anns.next(msg.next, m.library.entries, m.net.isWeb))
 		case msg.gen == m.gen:
-			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg))
+			var add tea.Cmd
+			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
+				add = m.idx.add(a, msg.ann)
+			}
+			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
 		}
 		return cmd
 	case wrappedMsg:
@@ -226,8 +239,24 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		default:
 			return tea.Batch(m.route(&m.reader, msg), m.route(&m.panel, msg))
 		}
-	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, refreshMsg, browserMsg:
+	case refreshMsg:
+		if !msg.ok { // the refresh is over: new items, and pages fetched for old ones
+			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
+		}
 		return m.route(&m.net, msg)
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
+		return m.route(&m.net, msg)
+	case indexStartMsg:
+		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
+		return m.route(&m.idx, msg)
+	case indexMissingMsg, indexBatchMsg, indexCacheMsg, indexStatusMsg, indexAddedMsg:
+		return m.route(&m.idx, msg)
+	case searchedIndexMsg:
+		return m.route(&m.search, msg)
+	case dealsLoadedMsg:
+		return m.route(&m.deals, msg)
+	case storedMsg:
+		return m.openStored(msg)
 	case noteSavedMsg, noteDeletedMsg, noteRestoredMsg:
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
@@ -284,22 +313,33 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
 		return m.route(&m.library, msg)
+	case m.screen == screenSearch:
+		return m.route(&m.search, msg)
+	case m.screen == screenDeals:
+		return m.route(&m.deals, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
 	}
 	return m.route(&m.reader, msg)
 }
 
-// screenKey handles the root's own bindings: esc, r, and on the reader
-// screen tab, s and u; the keys that act on a pane whatever has focus go
-// to it (KeyMap.readerWide, panelWide). It reports whether msg was one.
+// screenKey handles the root's own bindings: esc; r in the library and the
+// reader; S and D in the library; and on the reader screen tab, s and u;
+// the keys that act on a pane whatever has focus go to it
+// (KeyMap.readerWide, panelWide). It reports whether msg was one.
 func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	g := m.keys.Global
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return nil, false
 	case key.Matches(msg, m.keys.Web.Refresh):
 		return m.route(&m.net, msg), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Search):
+		return m.openIndexScreen(screenSearch), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
+		return m.openIndexScreen(screenDeals), true
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
@@ -335,9 +375,23 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // back (esc) closes the innermost thing. In the library: the filter, else
-// the fetches in flight. In the reader: the article's fetch (and goes on),
-// the selection, the search, a panel filter, else the article itself.
+// the fetches in flight. On the search and deals screens: what the screen
+// has open (a deal's sources, the deals filter), else the screen. In the
+// reader: the article's fetch (and goes on), the selection, the search, a
+// panel filter, else the article itself, back to where it was opened from.
 func (m *Model) back() tea.Cmd {
+	switch m.screen {
+	case screenSearch:
+		if !m.search.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	case screenDeals:
+		if !m.deals.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	}
 	if m.screen == screenLibrary {
 		switch {
 		case m.library.back():
@@ -355,13 +409,14 @@ func (m *Model) back() tea.Cmd {
 	if req, ok := m.panel.back(); ok {
 		return m.apply(req)
 	}
-	return m.toLibrary()
+	return m.leaveReader()
 }
 
 // up (q) goes back one level, as q does in less, glow and lazygit: it
-// closes the help, else the links list, else the article (to the
-// library). In the library, or on the one article the program started
-// on, it quits.
+// closes the help, else the links list, else the article (back to where
+// it was opened from), else the search or deals screen (what it has open
+// first, as esc). In the library, or on the one article the program
+// started on, it quits.
 func (m *Model) up() tea.Cmd {
 	switch {
 	case m.showHelp:
@@ -372,21 +427,30 @@ func (m *Model) up() tea.Cmd {
 		m.overlay = overlayNone
 		return nil
 	case m.screen == screenReader && !m.single:
-		return m.toLibrary()
+		return m.leaveReader()
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return m.back()
 	}
 	return m.quit()
 }
 
-// toLibrary leaves the article for the library.
-func (m *Model) toLibrary() tea.Cmd {
+// leaveReader leaves the article for the screen it was opened from: the
+// library, the search or the deals (refreshed if the index changed since).
+func (m *Model) leaveReader() tea.Cmd {
 	cmd := m.leaveArticle()
 	m.gen++ // drop whatever the article still has in flight
-	m.screen, m.single = screenLibrary, false
+	m.screen, m.single = m.from, false
+	if m.screen == screenDeals && m.deals.stale {
+		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
+	}
+	if m.screen == screenSearch && m.search.stale {
+		return tea.Batch(cmd, m.search.refresh())
+	}
 	return cmd
 }
 
-// leaveArticle is the work of leaving the article shown (nil on the
-// library screen): keeping where the reader was in it, in a tea.Cmd.
+// leaveArticle is the work of leaving the article shown (nil on other
+// screens): keeping where the reader was in it, in a tea.Cmd.
 func (m *Model) leaveArticle() tea.Cmd {
 	if m.screen != screenReader || m.opts.Positions == nil {
 		return nil
@@ -400,6 +464,10 @@ func (m *Model) leaveArticle() tea.Cmd {
 // stepArticle (J, K) opens the next (dir 1) or previous (dir -1) article of
 // the library, in the order it lists them, without going back to it.
 func (m *Model) stepArticle(dir int) tea.Cmd {
+	if m.from != screenLibrary {
+		return m.apply(status(firstKey(m.keys.Reader.NextArticle) + " and " + firstKey(m.keys.Reader.PrevArticle) +
+			" step through the library; this story was opened from " + m.from.String()))
+	}
 	e, ok := m.library.step(m.openID, dir)
 	if !ok {
 		if dir > 0 {
@@ -410,17 +478,24 @@ func (m *Model) stepArticle(dir int) tea.Cmd {
 	return m.open(e)
 }
 
-// open shows entry e in the reader and starts loading it.
+// open shows library entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
+	cmds := m.opening(e.Meta)
+	m.from, m.openID = screenLibrary, e.Meta.ID
+	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
+}
+
+// opening starts a new open generation showing meta in the reader, after
+// keeping where the reader was in the article it leaves.
+func (m *Model) opening(meta model.Article) []tea.Cmd {
 	leave := m.leaveArticle()
 	m.gen++
-	m.openID = e.Meta.ID
+	m.openID = meta.ID
 	m.screen = screenReader
 	m.setFocus(focusReader)
-	opened := articleOpenedMsg{gen: m.gen, meta: e.Meta}
-	cmds := []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
-	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
-	return tea.Batch(append(cmds, leave, load, m.apply(req), m.layout())...)
+	opened := articleOpenedMsg{gen: m.gen, meta: meta}
+	return []tea.Cmd{leave, m.route(&m.reader, opened), m.route(&m.panel, opened)}
 }
 
 // setFocus gives the keys to the reader or the panel. The selected
@@ -449,6 +524,8 @@ func (m *Model) layout() tea.Cmd {
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
+	m.search.SetSize(w, h)
+	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
 	m.help.SetSize(w, h)
 	m.input.SetSize(w, 1)

@@ -30,15 +30,22 @@
 //	article_load.go,
 //	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches
 //	annotate_queue.go              annotation of the open article and, in the background, the library
+//	index_queue.go                 indexing: the open article, and in the background the library,
+//	                               the feed cache and the rebuild after an annotator change
+//	search_pane.go, deals_pane.go,
+//	stored_open.go                 the index's screens (S, D) and opening a story from the index
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
-//	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markup.go, item_list.go,
+//	styles.go                      drawing: entity colouring, wrapping, a Markdown
+//	                               article's headings, emphasis and link numbers,
+//	                               panel lists, styles
 //	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
 //	                               the export), in the palette; only inside tea.Cmds
 //
-// It may import model, sanitize, segment, articles, feeds, notes, outfile
-// and the charm libraries; its program code must not import annotate,
-// fetch, store or cli (the caller builds the annotator, the HTTP client, the
-// database and the browser launcher and passes them in through Options;
-// tests use them to build real fixtures).
+// It may import model, sanitize, segment, articles, feeds, notes, outfile,
+// index and the charm libraries; its program code must not import
+// annotate, fetch, store or cli (the caller builds the annotator, the HTTP
+// client, the database, the index on it and the browser launcher and
+// passes them in through Options; tests use them to build real fixtures).
 package ui

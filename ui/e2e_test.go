@@ -14,6 +14,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/index/indextest"
 	"newsmark/internal/testhome"
 	"newsmark/model"
 )
@@ -63,6 +64,7 @@ func TestMain(m *testing.M) {
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
+	indextest.Cleanup() // the benchmarks' database
 	os.Exit(code)
 }
 

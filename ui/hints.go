@@ -57,7 +57,21 @@ func (m *Model) hints() []hint {
 		if m.net.canRefresh() {
 			hs = append(hs, hintOf("refresh", k.Web.Refresh))
 		}
+		if m.opts.Index != nil {
+			hs = append(hs, hintOf("search/deals", k.Index.Search, k.Index.Deals))
+		}
 		return append(hs, hintOf("quit", g.Quit))
+	case m.screen == screenSearch:
+		sk := k.Search
+		return []hint{hintOf("open", sk.Open), hintOf("move", sk.Down, sk.Up), hintOf("new query", sk.Edit),
+			hintOf("back", g.Quit)}
+	case m.screen == screenDeals && m.deals.sources:
+		dk := k.Deals
+		return []hint{hintOf("open at the deal", dk.Open), hintOf("move", dk.Down, dk.Up), hintOf("back", g.Quit)}
+	case m.screen == screenDeals:
+		dk := k.Deals
+		return []hint{hintOf("sources", dk.Open), hintOf("move", dk.Down, dk.Up), hintOf("filter", dk.Filter),
+			hintOf("sort", dk.ByDate, dk.ByAmount, dk.BySources, dk.ByKind), hintOf("back", g.Quit)}
 	case m.reader.keySet() == InSelection:
 		s := k.Select
 		return []hint{hintOf("extend", s.Next, s.Prev), hintOf("save", s.Save), hintOf("note", s.Note),
@@ -80,7 +94,7 @@ func (m *Model) hints() []hint {
 			hs = append(hs, hintOf("panel", g.Focus))
 		}
 	}
-	if len(m.library.visible) > 1 {
+	if len(m.library.visible) > 1 && m.from == screenLibrary {
 		hs = append(hs, hintOf("article", r.NextArticle, r.PrevArticle))
 	}
 	if m.single {

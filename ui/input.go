@@ -22,11 +22,13 @@ const (
 	inputSearch                  // the reader's search
 	inputEntityFilter            // the Entities tab's filter
 	inputExportPath              // the export prompt's path
+	inputIndexSearch             // the search screen's query (S)
+	inputDealFilter              // the deal tracker's filter (D)
 )
 
 // String is the prompt the status bar shows while typing.
 func (k inputKind) String() string {
-	return [...]string{"", "filter", "search", "filter entities", "export to"}[k]
+	return [...]string{"", "filter", "search", "filter entities", "export to", "search every story", "filter deals"}[k]
 }
 
 // prompt is what the status bar shows before the text: the filters and the
@@ -187,4 +189,11 @@ func textAreaKeys(km *textarea.KeyMap, k InputKeys) {
 	km.DeleteCharacterBackward, km.DeleteCharacterForward = k.Delete, k.DeleteForward
 	km.LineStart, km.LineEnd = k.Home, k.End
 	km.Paste = key.NewBinding(key.WithDisabled())
+}
+
+// setValue replaces the text, the cursor at its end (tests and benchmarks
+// type a query at once).
+func (in *lineInput) setValue(s string) {
+	in.ti.SetValue(s)
+	in.ti.CursorEnd()
 }

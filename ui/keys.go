@@ -27,6 +27,9 @@ type KeyMap struct {
 	Export  ExportKeys
 	Web     WebKeys
 	Links   LinksKeys
+	Index   IndexKeys
+	Search  SearchKeys
+	Deals   DealsKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -74,6 +77,27 @@ type WebKeys struct {
 // LinksKeys act on the links overlay (L); esc closes it too.
 type LinksKeys struct {
 	Up, Down, Top, Bottom, Open, Close key.Binding
+}
+
+// IndexKeys open the index's screens from the library: full-text search
+// and the deal tracker.
+type IndexKeys struct {
+	Search, Deals key.Binding
+}
+
+// SearchKeys act on the search screen's results (S); the query is typed in
+// the text input.
+type SearchKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Edit                              key.Binding
+}
+
+// DealsKeys act on the deal tracker (D): move, open a deal's sources,
+// filter and sort. A deal's sources list takes the moves and Open.
+type DealsKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter                            key.Binding
+	ByDate, ByAmount, BySources, ByKind     key.Binding
 }
 
 // InputKeys act on a filter, search or path being typed; other keys are
@@ -199,6 +223,34 @@ func DefaultKeyMap() KeyMap {
 		KillStart:     b([]string{"ctrl+u"}, "ctrl+u", "delete to the start of the line"),
 		KillWord:      b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", "delete the word before the cursor"),
 	}
+	k.Index = IndexKeys{
+		Search: b([]string{"S"}, "S", "search every story read or cached"),
+		Deals:  b([]string{"D"}, "D", "deal tracker: every deal, one row per deal"),
+	}
+	k.Search = SearchKeys{
+		Up:       b([]string{"k", "up"}, "k/↑", "previous result"),
+		Down:     b([]string{"j", "down"}, "j/↓", "next result"),
+		PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown: b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		Top:      b([]string{"g", "home"}, "g/home", "first result"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last result"),
+		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
+		Edit:     b([]string{"/", "S"}, "/", "change the query"),
+	}
+	k.Deals = DealsKeys{
+		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
+		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
+		PageUp:    b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown:  b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		Top:       b([]string{"g", "home"}, "g/home", "first deal / source"),
+		Bottom:    b([]string{"G", "end"}, "G/end", "last deal / source"),
+		Open:      b([]string{"enter"}, "enter", "list the deal's sources; on a source, open it at the deal"),
+		Filter:    b([]string{"/"}, "/", "filter: party words, kind: min: max: since: until: status:"),
+		ByDate:    b([]string{"d"}, "d", "sort by date (again: reverse)"),
+		ByAmount:  b([]string{"a"}, "a", "sort by amount in dollars (again: reverse)"),
+		BySources: b([]string{"n"}, "n", "sort by number of sources (again: reverse)"),
+		ByKind:    b([]string{"t"}, "t", "sort by kind (again: reverse)"),
+	}
 	return k
 }
 
@@ -217,14 +269,18 @@ const (
 	InPreview
 	InExists
 	InLinks
+	InSearch
+	InDeals
+	InDealSources
 )
 
 // KeySets is every pane, for tests and the help.
-var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks}
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
+	InSearch, InDeals, InDealSources}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -262,6 +318,12 @@ const (
 	secExport
 	secExportPreview
 	secExportExists
+	// The index's sections.
+	secIndexLibrary
+	secSearch
+	secDealsMove
+	secDealsAct
+	secDealSources
 )
 
 func (k KeyMap) sections() []keySection {
@@ -295,6 +357,15 @@ func (k KeyMap) sections() []keySection {
 			r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom}},
 		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
 		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secIndexLibrary: {"library", []key.Binding{k.Index.Search, k.Index.Deals}},
+		secSearch: {"search results (S)", []key.Binding{k.Search.Up, k.Search.Down, k.Search.PageUp, k.Search.PageDown,
+			k.Search.Top, k.Search.Bottom, k.Search.Open, k.Search.Edit}},
+		secDealsMove: {"deals (D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.PageUp, k.Deals.PageDown,
+			k.Deals.Top, k.Deals.Bottom, k.Deals.Open}},
+		secDealsAct: {"deals (D)", []key.Binding{k.Deals.Filter, k.Deals.ByDate, k.Deals.ByAmount, k.Deals.BySources,
+			k.Deals.ByKind}},
+		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
+			k.Deals.Bottom, k.Deals.Open}},
 	}
 }
 
@@ -334,7 +405,7 @@ func panelTabKeys(b bindFunc) []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
-	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleWeb, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
@@ -347,6 +418,10 @@ var paneSections = map[KeySet][]int{
 	InPreview: {secExportPreview},
 	InExists:  {secExportExists},
 	InLinks:   {secLinks, secGlobal},
+	// The index's screens.
+	InSearch:      {secSearch, secGlobal},
+	InDeals:       {secDealsMove, secDealsAct, secGlobal},
+	InDealSources: {secDealSources, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -107,6 +107,23 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("L", "j") // cursor mid-list
 			return d
 		},
+		InSearch: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 40)
+			e.keys("S")
+			e.typeText("brightwater")
+			e.keys("enter", "j") // four results, the cursor on the second
+			return e.driver
+		},
+		InDeals: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 30)
+			e.keys("D", "j") // four deals, the cursor on the second
+			return e.driver
+		},
+		InDealSources: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 30)
+			e.keys("D", "j", "enter", "j") // the deal's three sources, the cursor on the second
+			return e.driver
+		},
 	}
 	for _, p := range KeySets {
 		for _, b := range km.Bindings(p) {

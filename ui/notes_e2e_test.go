@@ -208,3 +208,51 @@ func TestEndToEndNotesOnATerminal(t *testing.T) {
 		t.Fatalf("piped, notes is not its Markdown:\n%q", out)
 	}
 }
+
+// TestEndToEndHighlightFollowsTheFile is issue 14's case with the real
+// binary in a terminal: `cd dir; newsmark a.txt`, h keeps a sentence, q;
+// the file is edited; `newsmark export /abs/dir/a.txt` run from another
+// folder still exports it, its front matter pointing at the file with a
+// file:// URL.
+func TestEndToEndHighlightFollowsTheFile(t *testing.T) {
+	bin := buildBinary(t)
+	root := t.TempDir()
+	dir, data := filepath.Join(root, "wire copy"), filepath.Join(root, "data")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("testdata/harbor.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(abs, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := articles.Open([]string{abs}, nil)
+	s0, _ := firstSentences(t, lib.Entries[0])
+	tt := startTmux(t, 120, 35, "sh", "-c", "cd '"+dir+"' && exec '"+bin+"' --theme dark --data-dir '"+data+"' a.txt")
+	tt.waitReader(lead(s0))
+	tt.send("h")
+	tt.waitText("saved")
+	tt.send("q")
+	tt.waitText("EXITED 0")
+
+	edited := string(b) + "\nThe port authority welcomed the venture.\n"
+	if err := os.WriteFile(abs, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	export := exec.Command(bin, "export", abs, "--data-dir", data)
+	export.Dir = root
+	export.Env = append(os.Environ(), isolatedEnv(t)...)
+	out, err := export.CombinedOutput()
+	if err != nil {
+		t.Fatalf("newsmark export %s: %v\n%s", abs, err, out)
+	}
+	if !strings.Contains(string(out), "> "+s0) {
+		t.Fatalf("the export lacks the kept sentence %q:\n%s", s0, out)
+	}
+	if want := `url: "file://` + filepath.ToSlash(root) + `/wire%20copy/a.txt"`; !strings.Contains(string(out), want) {
+		t.Fatalf("the export's front matter lacks %s:\n%s", want, out)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"newsmark/articles"
+	"newsmark/index"
 	"newsmark/model"
 	"newsmark/notes"
 )
@@ -42,4 +43,13 @@ type Options struct {
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
+	// Index is the memory of every story read or cached, on the notes'
+	// database: S searches it, D lists its deals, and the program adds
+	// what it opens and, in the background, the library and the feed
+	// cache (index_queue.go). Nil turns S and D off; IndexStatus says why.
+	Index *index.Index
+	// IndexStatus is why the index is off (Index nil), or why nothing is
+	// written to it (a read-only database: S and D still read it); empty
+	// when it works.
+	IndexStatus string
 }

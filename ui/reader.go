@@ -39,9 +39,12 @@ type readerPane struct {
 	// wraps keeps the wraps of this article by width, so going back to a
 	// width (a terminal resized and restored) re-wraps nothing. Cleared
 	// with the article; at most maxWraps kept.
-	wraps  map[int]Wrapped
-	header []string
-	offset int // first visible body line
+	wraps map[int]Wrapped
+	// inserts are the link numbers drawn in the text (markup.go); every
+	// wrap leaves room for them.
+	inserts []insert
+	header  []string
+	offset  int // first visible body line
 
 	annotated bool
 	decor     lineDecor
@@ -49,6 +52,9 @@ type readerPane struct {
 	entity    string       // and its name, for the counter
 	mention   int          // current mention, -1 none
 	search    string       // active search query ("" none)
+	// jumpTo is where to scroll once the text is wrapped: a story opened
+	// from the index at a match or a deal; nil when none is pending.
+	jumpTo *model.Span
 
 	cur cursorState // sentence cursor and selection (selection.go)
 	pos readingPos  // where the reader left it last time (reading_position.go)
@@ -91,6 +97,8 @@ func (r *readerPane) reset(gen int, meta model.Article) {
 // setArticle takes the loaded article and asks for its wrap.
 func (r *readerPane) setArticle(a model.Article) tea.Cmd {
 	r.article, r.loaded = a, true
+	r.decor.markup = flattenMarkup(a.Markup, len(a.Body))
+	r.inserts = linkInserts(a.Markup, len(a.Body))
 	r.buildHeader()
 	return r.rewrap()
 }
@@ -119,7 +127,11 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		r.setHighlights(msg.highlights)
 	case jumpMsg:
 		r.decor.marks = msg.marks
-		r.scrollTo(msg.target.Start)
+		if len(r.wrapped.Lines) == 0 {
+			r.jumpTo = &msg.target // the article is still loading
+		} else {
+			r.scrollTo(msg.target.Start)
+		}
 	case entitySelectedMsg:
 		r.selectEntity(msg)
 	case clearMarksMsg:
@@ -201,7 +213,7 @@ func (r *readerPane) margin() int { return max(r.width-2-r.bodyWidth(), 0) / 2 }
 
 func (r *readerPane) rewrap() tea.Cmd {
 	r.wrapping = r.bodyWidth()
-	return wrapBody(r.gen, r.article.Body, r.wrapping)
+	return wrapBody(r.gen, r.article.Body, r.inserts, r.wrapping)
 }
 
 // setWrapped installs a finished wrap, keeping the top line's text in view.
@@ -222,6 +234,10 @@ func (r *readerPane) setWrapped(w Wrapped) {
 		r.offset = w.LineOf(top)
 	}
 	r.clamp()
+	if r.jumpTo != nil {
+		r.scrollTo(r.jumpTo.Start)
+		r.jumpTo = nil
+	}
 }
 
 func (r *readerPane) setAnnotations(ix annIndex) {

@@ -416,3 +416,31 @@ func TestExternalEditorRoundTrip(t *testing.T) {
 		t.Fatalf("stored %+v", hs)
 	}
 }
+
+// TestQAndJKFromSearch: a story opened from the search screen goes back
+// there on q (then the library, then out); J and K, which step through the
+// library, say where the story came from instead.
+func TestQAndJKFromSearch(t *testing.T) {
+	e := newIndexEnv(t, 120, 30)
+	e.keys("S")
+	e.typeText("budapest")
+	e.keys("enter", "enter")
+	if e.m.screen != screenReader {
+		t.Fatalf("enter on a result: screen %v", e.m.screen)
+	}
+	e.keys("J")
+	e.mustSee("J and K step through the library; this story was opened from search")
+	e.keys("q")
+	if e.m.screen != screenSearch {
+		t.Fatalf("q from a story opened from search went to %v", e.m.screen)
+	}
+	e.mustSee("q back")
+	e.keys("q")
+	if e.m.screen != screenLibrary || e.quit {
+		t.Fatalf("q on the search screen: screen %v, quit %v", e.m.screen, e.quit)
+	}
+	e.keys("q")
+	if !e.quit {
+		t.Fatal("q in the library did not quit")
+	}
+}

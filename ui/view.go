@@ -32,6 +32,10 @@ func (m Model) View() tea.View {
 			main = block(m.net.View(), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
 			main = block(m.library.View(), m.width, h)
+		case m.screen == screenSearch:
+			main = block(m.search.View(), m.width, h)
+		case m.screen == screenDeals:
+			main = block(m.deals.View(), m.width, h)
 		case !m.showPanel:
 			main = block(m.reader.View(), m.width, h)
 		case m.panel.below:
@@ -88,6 +92,10 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return InLinks, &m.links
 	case m.screen == screenLibrary:
 		return InLibrary, &m.library
+	case m.screen == screenSearch:
+		return m.search.keySet(), &m.search
+	case m.screen == screenDeals:
+		return m.deals.keySet(), &m.deals
 	case m.focus == focusPanel:
 		return InPanel, &m.panel
 	}
@@ -117,6 +125,9 @@ func (m Model) bars() []string {
 		if p := m.reader.percent(); p != "" {
 			right = append(right, p)
 		}
+	}
+	if p := m.idx.progress(); p != "" && m.screen != screenReader {
+		right = append(right, p)
 	}
 	if m.height < hintRows && m.width < 60 {
 		right = append(right, firstKey(m.keys.Global.Help)+" ") // a short bar: its room is the hints'
@@ -203,6 +214,10 @@ func (m Model) statusLeft() (string, bool) {
 		// The count gives way to the hints on a short screen; a filter's
 		// words do not.
 		return m.library.statusLine(), m.library.filter == ""
+	case m.screen == screenSearch:
+		return m.search.statusLine(), false
+	case m.screen == screenDeals:
+		return m.deals.statusLine(), false
 	case m.focus == focusPanel:
 		return " " + m.focus.String() + ": " + m.panel.activeName(), true
 	case m.reader.keySet() == InSelection:
