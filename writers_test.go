@@ -27,6 +27,7 @@ var wantOutfileCallers = []string{
 	"feeds.writeFileAtomic",
 	"notes.WriteDir",
 	"notes.WriteFile",
+	"ui.external",
 }
 
 func TestOneWriterForFilesOutsideTheDataFolder(t *testing.T) {

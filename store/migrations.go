@@ -7,8 +7,9 @@ var migrations = []Migration{
 	m002Feeds,
 	m003Times,
 	m004Index,
-	m005Roles,
-	m006Watchlist,
+	m005Positions,
+	m006Roles,
+	m007Watchlist,
 }
 
 // Latest is the schema version this newsmark writes.
