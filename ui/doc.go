@@ -34,6 +34,9 @@
 //	                               the feed cache and the rebuild after an annotator change
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
+//	company_pane.go, brief_pane.go,
+//	watch.go                       a company's page (i), the daily brief (B), and the watchlist:
+//	                               following (w), the library's marks, a refresh's new stories
 //	notes_service.go               saves, deletes and undo through the notes service
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
