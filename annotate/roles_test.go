@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"newsmark/articles"
 	"newsmark/model"
 )
 
@@ -99,4 +100,34 @@ func TestArticleHasRoles(t *testing.T) {
 			t.Errorf("%q: roles %#v, want an empty list", body, ann.Roles)
 		}
 	}
+}
+
+// BenchmarkRoles is the roles pass alone on the embedded samples' entities
+// beside the whole pipeline on them, for the pass's share:
+//
+//	go test ./annotate -run XXX -bench Roles
+func BenchmarkRoles(b *testing.B) {
+	var as []model.Article
+	var anns []model.Annotations
+	for _, e := range articles.Samples().Entries {
+		a, err := e.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		as, anns = append(as, a), append(anns, Article(a))
+	}
+	b.Run("roles", func(b *testing.B) {
+		for b.Loop() {
+			for i, a := range as {
+				findRoles(a.Body, anns[i].Entities)
+			}
+		}
+	})
+	b.Run("article", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range as {
+				Article(a)
+			}
+		}
+	})
 }
