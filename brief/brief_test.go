@@ -2,6 +2,7 @@ package brief
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,5 +152,42 @@ func TestMarkdownEscapesArticleText(t *testing.T) {
 	}
 	if l := link("", "", "relative.txt"); l != "untitled" {
 		t.Errorf("no target: %q", l)
+	}
+}
+
+// A followed company named in more stories of the period than the brief
+// reads quotes from: its quotes are those of its WatchStories newest, the
+// count is of all, and the brief says so.
+func TestBriefQuotesOfTheNewest(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(t.TempDir(), store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ix := index.New(db, "brief-test", annotate.Article)
+	day := time.Date(2026, 5, 12, 0, 0, 0, 0, time.UTC)
+	var as []model.Article
+	for i := range WatchStories + 5 {
+		body := fmt.Sprintf("Brightwater Foods Plc opened store number %d on Tuesday.\n\n"+
+			"\u201cStore %d is our best yet,\u201d Brightwater chief executive Mara Quint said.\n", i+1, i+1)
+		as = append(as, model.Article{ID: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("Store %d opens", i+1),
+			URL: fmt.Sprintf("https://herald.example/s%d", i), Date: day.Add(time.Duration(i) * 10 * time.Minute), Body: body,
+			Paragraphs: segment.Paragraphs(body), Sentences: segment.Sentences(body)})
+	}
+	if _, err := ix.AddArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	ix.Follow(ctx, "L:brightwater foods plc", "Brightwater Foods")
+	b, err := Gather(ctx, ix, nil, index.Period{Since: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := b.Markdown()
+	want := fmt.Sprintf("Named in %d stories. The quotes of its %d newest:", WatchStories+5, WatchStories)
+	if !strings.Contains(md, want) || strings.Count(md, "- said: ") != WatchStories ||
+		!strings.Contains(md, fmt.Sprintf("Store %d is our best yet", WatchStories+5)) || strings.Contains(md, "Store 5 is our best yet") {
+		t.Errorf("want %q and the %d newest quotes:\n%s", want, WatchStories, md)
 	}
 }
