@@ -179,8 +179,34 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
+	if len(text) >= detachFrom {
+		detach(&a)
+	}
 	Segment(&a)
 	return a, nil
+}
+
+// detachFrom is the text size from which article gives the metadata strings
+// memory of their own (detach).
+const detachFrom = 64 << 10
+
+// detach copies a's metadata strings out of the text they were parsed from.
+// A title or credit line is a slice of that text, and would keep all of it
+// (the file as read) alive beside a body that is a join of its paragraphs:
+// a second copy of a long text for as long as the article lives.
+func detach(a *model.Article) {
+	for _, s := range []*string{&a.Title, &a.Caption, &a.Source, &a.URL} {
+		*s = strings.Clone(*s)
+	}
+	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
+		for i := range list {
+			list[i] = strings.Clone(list[i])
+		}
+	}
+	for i := range a.Links {
+		a.Links[i].Text = strings.Clone(a.Links[i].Text)
+		a.Links[i].URL = strings.Clone(a.Links[i].URL)
+	}
 }
 
 // Segment sets the paragraph and sentence spans of a's body.
