@@ -75,15 +75,15 @@ type scratch struct {
 	caps    []int32 // doc.caps
 	figs    []int32 // doc.figs
 	blocks  []int32 // doc.blocks
-	covered []bool
+	covered tokenSet
 	chunks  []chunk
 	cands   []figure // figureCandidates
 	// spans are emptied mention lists of the last call's entities (output
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span
 	keys  []uint64 // output's sort keys
-	// resolve's chunk indices, in text order and by length
-	idx, byLen []int
+	// resolve's chunk indices by length
+	byLen []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

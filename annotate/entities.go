@@ -24,7 +24,7 @@ type entityPass struct {
 	// alias maps a name form to the entity it stands for.
 	alias map[string]int
 	// covered marks tokens already inside a mention.
-	covered []bool
+	covered tokenSet
 	figKeys map[figKey]int
 	// aliasFirst filters the words that may start an alias.
 	aliasFirst wordFilter
@@ -101,7 +101,7 @@ func (ep *entityPass) release() {
 	if ep.text.n >= bigText {
 		// a big text's buffers go now, before the quotes and ventures are
 		// read, rather than wait for the next article
-		sc.covered, sc.chunks, sc.cands, sc.keys, sc.idx, sc.byLen = nil, nil, nil, nil, nil, nil
+		sc.covered, sc.chunks, sc.cands, sc.keys, sc.byLen = nil, nil, nil, nil, nil
 	}
 	for i := len(ep.ents) - 1; i >= 0; i-- {
 		// in reverse, so spanBuf hands entity k the list entity k had
@@ -111,6 +111,32 @@ func (ep *entityPass) release() {
 		ep.ents[i].spans = nil
 	}
 	ep.scratch, ep.covered, ep.ns.chunks = nil, nil, nil
+}
+
+// tokenSet is a set of token indices, a bit each: the entity pass's marks
+// (a bool each would be a byte per token, megabytes on a long text).
+type tokenSet []uint64
+
+// newTokenSet returns an empty set for indices below n, in buf's memory
+// when it has room.
+func newTokenSet(buf tokenSet, n int) tokenSet {
+	w := (n + 63) >> 6
+	if cap(buf) < w {
+		return make(tokenSet, w)
+	}
+	buf = buf[:w]
+	clear(buf)
+	return buf
+}
+
+// has reports whether i is in the set (never, in a nil set).
+func (s tokenSet) has(i int) bool { return i>>6 < len(s) && s[i>>6]&(1<<(i&63)) != 0 }
+
+// add puts i in the set; an index past its end is left out.
+func (s tokenSet) add(i int) {
+	if i>>6 < len(s) {
+		s[i>>6] |= 1 << (i & 63)
+	}
 }
 
 // entB is an entity being built; spans index the doc's text.
@@ -132,11 +158,7 @@ func newEntityPass(d *doc) *entityPass {
 		figKeys: map[figKey]int{}, figs: d.figs, scratch: d.scratch}
 	ep.ns.text, ep.ns.toks, ep.ns.caps = d.text, d.toks, d.caps
 	sc := d.scratch
-	if cap(sc.covered) < len(d.toks) {
-		sc.covered = make([]bool, len(d.toks))
-	}
-	ep.covered = sc.covered[:len(d.toks)]
-	clear(ep.covered)
+	ep.covered = newTokenSet(sc.covered, len(d.toks))
 	// About one capitalised run per 40 bytes of news text (56 on a big
 	// one: room for more than most have).
 	want := d.text.n/40 + 8
@@ -221,16 +243,10 @@ func (ep *entityPass) resolve() {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	idx := sc.idx[:0]
-	for i := range ns.chunks {
-		c := &ns.chunks[i]
-		if c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place) {
-			idx = append(idx, i)
-		}
-	}
 	// Longest first, stable: a counting sort by word count keeps this linear.
-	sc.idx = idx
-	sc.byLen = byLengthDesc(ns.chunks, idx, sc.byLen[:0])
+	sc.byLen = byLengthDesc(ns.chunks, func(c *chunk) bool {
+		return c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place)
+	}, sc.byLen[:0])
 	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
@@ -269,8 +285,8 @@ func (ep *entityPass) resolve() {
 
 // mention records a body or meta mention, once per span.
 func (ep *entityPass) mention(e, t0, t1, s, end int) {
-	for k := t0; k < t1 && k < len(ep.covered); k++ {
-		ep.covered[k] = true
+	for k := t0; k < t1; k++ {
+		ep.covered.add(k)
 	}
 	// Duplicates (a ticker seen by both resolve passes) are dropped when
 	// the spans are sorted for output; checking here would be quadratic.
@@ -358,25 +374,33 @@ func (ep *entityPass) sortSpans(sp []model.Span) []model.Span {
 	return out
 }
 
-// byLengthDesc orders chunk indices by token count, longest first, keeping
-// text order among equals, into out.
-func byLengthDesc(cs []chunk, idx, out []int) []int {
+// byLengthDesc returns, in out, the indices of the chunks keep holds,
+// ordered by token count, longest first, keeping text order among equals.
+// The indices are 32-bit (half the memory on a long text), and no list of
+// the kept chunks is made first: keep is asked twice instead.
+func byLengthDesc(cs []chunk, keep func(*chunk) bool, out []int32) []int32 {
 	const maxLen = 16
 	var count [maxLen + 1]int
-	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
-	for _, i := range idx {
-		count[maxLen-l(i)]++
+	l := func(c *chunk) int { return min(c.t1-c.t0, maxLen) }
+	n := 0
+	for i := range cs {
+		if keep(&cs[i]) {
+			count[maxLen-l(&cs[i])]++
+			n++
+		}
 	}
 	pos, sum := [maxLen + 1]int{}, 0
 	for k := range count {
 		pos[k] = sum
 		sum += count[k]
 	}
-	out = slices.Grow(out[:0], len(idx))[:len(idx)]
-	for _, i := range idx {
-		k := maxLen - l(i)
-		out[pos[k]] = i
-		pos[k]++
+	out = slices.Grow(out[:0], n)[:n]
+	for i := range cs {
+		if c := &cs[i]; keep(c) {
+			k := maxLen - l(c)
+			out[pos[k]] = int32(i)
+			pos[k]++
+		}
 	}
 	return out
 }
