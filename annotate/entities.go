@@ -46,7 +46,9 @@ func findEntities(d *doc) []model.Entity {
 	}
 	ep := newEntityPass(d)
 	var cands chan []figure
-	if len(ep.ns.toks) >= parallelTokens && spareCore() {
+	// (not on a big text: the candidates' list, tens of bytes a figure,
+	// would add to the peak of memory the chunk list makes)
+	if len(ep.ns.toks) >= parallelTokens && ep.text.n < bigText && spareCore() {
 		cands = make(chan []figure, 1)
 		fp := ep.figurePass()
 		buf := ep.scratch.cands[:0] // this goroutine leaves it alone until it receives
@@ -58,11 +60,31 @@ func findEntities(d *doc) []model.Entity {
 		ep.figuresFrom(cs)
 		ep.scratch.cands = cs[:0]
 	} else {
+		if ep.text.n >= bigText {
+			ep.figs = markedTokens(ep.ns.toks) // listed only now: see newDocText
+		}
 		ep.figures()
 	}
 	ents := ep.output()
 	ep.release()
 	return ents
+}
+
+// markedTokens lists the tokens flagged fMark.
+func markedTokens(toks []token) []int32 {
+	n := 0
+	for i := range toks {
+		if toks[i].flags&fMark != 0 {
+			n++
+		}
+	}
+	figs := make([]int32, 0, n)
+	for i := range toks {
+		if toks[i].flags&fMark != 0 {
+			figs = append(figs, int32(i))
+		}
+	}
+	return figs
 }
 
 // figurePass returns a pass sharing ep's text and tokens, for
@@ -105,7 +127,7 @@ func (ep *entityPass) release() {
 	}
 	for i := len(ep.ents) - 1; i >= 0; i-- {
 		// in reverse, so spanBuf hands entity k the list entity k had
-		if sp := ep.ents[i].spans; cap(sp) > 0 && !ep.ents[i].owned && ep.text.n < bigText {
+		if sp := ep.ents[i].spans; cap(sp) > 0 && ep.text.n < bigText {
 			sc.spans = append(sc.spans, sp[:0])
 		}
 		ep.ents[i].spans = nil
@@ -141,7 +163,6 @@ func (s tokenSet) add(i int) {
 
 // entB is an entity being built; spans index the doc's text.
 type entB struct {
-	owned     bool // an output entity has spans: they are no scratch
 	kind      model.EntityKind
 	sub       model.FigureKind
 	canonical string
@@ -159,16 +180,20 @@ func newEntityPass(d *doc) *entityPass {
 	ep.ns.text, ep.ns.toks, ep.ns.caps = d.text, d.toks, d.caps
 	sc := d.scratch
 	ep.covered = newTokenSet(sc.covered, len(d.toks))
-	// About one capitalised run per 40 bytes of news text (56 on a big
-	// one: room for more than most have).
+	sc.covered = nil
+	// About one capitalised run per 40 bytes of news text. A big text's
+	// list is megabytes, and growing it would hold the old array and the
+	// new at once: it gets room for 5 chunks per 8 capitalised words
+	// (news stories have 3 to 8 per 10, long ones 5 to 6).
 	want := d.text.n/40 + 8
 	if d.text.n >= bigText {
-		want = d.text.n/56 + 4096
+		want = len(d.caps)*5/8 + 4096
 	}
 	if cap(sc.chunks) < want {
 		sc.chunks = make([]chunk, 0, want)
 	}
 	ep.ns.chunks = sc.chunks[:0]
+	sc.chunks = nil // the pass's now (release hands it back): when it grows, the old array is garbage
 	ep.ns.restrictFrom, ep.ns.restrictTo = -1, -1
 	for _, f := range d.fields {
 		if f.name == model.FieldTitle && titleCased(d.title) {
@@ -225,6 +250,14 @@ func (ep *entityPass) names() {
 	}
 	ep.propagateLists()
 	ep.resolve()
+	if ep.text.n >= bigText {
+		// The chunk list (48 bytes a capitalised run: megabytes) is
+		// done with: the alias scan and the figures read tokens only.
+		ep.ns.chunks = nil
+		if sc := ep.scratch; sc != nil {
+			sc.byLen = nil
+		}
+	}
 	ep.aliasScan()
 }
 
@@ -312,14 +345,19 @@ func (ep *entityPass) output() []model.Entity {
 		b.spans = ep.sortSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
 			Value: b.value, Unit: b.unit, Per: b.per, MetaMentions: []model.MetaMention{}}
-		if ep.text.n >= bigText {
-			// a big text's mention lists are megabytes: the entity takes
-			// its builder's list (the body's spans come first, so they are
-			// moved to its front in place), which release then leaves alone
-			ent.Mentions = b.spans[:0]
-			b.owned = true
-		} else {
-			ent.Mentions = make([]model.Span, 0, len(b.spans))
+		// lists of its own, no longer than they need (a big text's are
+		// megabytes, and the builders' have room to grow): the builders'
+		// go back to the scratch, or, on a big text, to the collector
+		// while the chunk list, gone already, no longer adds to the peak
+		inBody := 0
+		for _, sp := range b.spans {
+			if sp.End <= ep.bodyLen {
+				inBody++
+			}
+		}
+		ent.Mentions = make([]model.Span, 0, inBody)
+		if inBody < len(b.spans) {
+			ent.MetaMentions = make([]model.MetaMention, 0, len(b.spans)-inBody)
 		}
 		for _, sp := range b.spans {
 			if sp.End <= ep.bodyLen {
