@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -22,6 +24,30 @@ import (
 // hugeInput is the file size from which annotate asks for huge pages:
 // below it the heap hardly grows and the advice costs what it saves.
 const hugeInput = 256 << 10
+
+// heapBudget is the heap annotating an input of n bytes is given: below
+// bigInput, about what it will put on the heap; from bigInput, the most the
+// annotator holds at once (the text, its tokens, the chunk list and the
+// entity pass's marks: at most about 4.5 times the text) and room for the
+// rest, which the garbage collector is then held to (a soft limit: it works
+// harder rather than let the heap grow to twice what it holds).
+func heapBudget(n int64) int64 {
+	if n < bigInput {
+		return min(16*n+16<<20, 256<<20)
+	}
+	return n*9/2 + 8<<20
+}
+
+// bigInput is the input size from which annotate limits its heap (heapBudget).
+const bigInput = 4 << 20
+
+// limitHeap holds the garbage collector to heapBudget(n) for an input of n
+// bytes from bigInput on, unless the user set a limit (GOMEMLIMIT).
+func limitHeap(n int64) {
+	if n >= bigInput && debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		debug.SetMemoryLimit(heapBudget(n))
+	}
+}
 
 // largestFile returns the size of the largest regular file among paths
 // (folders, URLs and stdin count as nothing: they are not read twice).
@@ -80,8 +106,8 @@ func runAnnotate(env Env, args []string) int {
 		return 2
 	}
 	if n := largestFile(paths); n >= hugeInput {
-		// about what annotating it will put on the heap
-		hugePages(int(min(16*n+16<<20, 256<<20)))
+		limitHeap(n)
+		hugePages(int(heapBudget(n)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
@@ -110,6 +136,12 @@ func runAnnotate(env Env, args []string) int {
 				code = 1
 				continue
 			}
+		}
+		if len(a.Body) >= bigInput {
+			// annotate segments a long body itself, after its entity pass
+			// (the peak of its memory), when it comes without paragraphs
+			// and sentences, and nothing here prints them
+			a.Paragraphs, a.Sentences = nil, nil
 		}
 		ann := annotate.Article(a)
 		if asJSON {

@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -93,5 +95,25 @@ func TestAnnotateSummary(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+// A big input holds the garbage collector to annotate's heap budget, so
+// that the heap does not grow to twice what it holds; a limit the user set
+// (GOMEMLIMIT) stays, and a small input is left alone.
+func TestAnnotateLimitsTheHeapOfABigInput(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	limitHeap(1 << 20)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("a 1 MB input set a memory limit of %d", got)
+	}
+	limitHeap(20 << 20)
+	if got, want := debug.SetMemoryLimit(-1), heapBudget(20<<20); got != want || want > 100<<20 {
+		t.Errorf("a 20 MB input: memory limit %d, want %d (at most 100 MiB)", got, want)
+	}
+	debug.SetMemoryLimit(1 << 30) // the user's
+	limitHeap(20 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("the user's limit of 1 GiB became %d", got)
 	}
 }
