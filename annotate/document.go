@@ -28,6 +28,7 @@ type doc struct {
 	toks    []token
 	caps    []int32 // the capitalised words, in order: where names start
 	figs    []int32 // the tokens that may open a figure (fMark)
+	nfigs   int     // how many they are, when figs is left for later (bigText)
 	paras   []model.Span
 	sents   []model.Span // all sentences, in order
 	// ents are the entities found; the quote pass may add speakers
@@ -170,7 +171,7 @@ func newDocText(a model.Article, oneString bool) *doc {
 	if d.text.n >= bigText {
 		// a big text's list (megabytes) would be kept through the names,
 		// the peak of memory: the figure pass lists the marks again then
-		figs = nil
+		d.nfigs, figs = len(figs), nil
 	}
 	d.caps, d.figs = caps, figs
 	if len(a.Body) < bigText {
@@ -186,12 +187,12 @@ func newDocText(a model.Article, oneString bool) *doc {
 // feed, and a word longer than maxTokenLen is cut.
 func tokenBound(text string) int {
 	n := len(text)/maxTokenLen + 1
+	class, start := &boundClass, &boundStart
 	prev := byte(boundSpace)
 	for i := 0; i < len(text); i++ {
-		c := boundClass[text[i]]
-		if c >= boundOne || c != prev && c != boundSpace && c != boundCont {
-			n++
-		}
+		// no branch: which byte starts a token depends on the text
+		c := class[text[i]]
+		n += int(start[(prev<<3|c)&63])
 		prev = c
 	}
 	return n
@@ -206,6 +207,19 @@ const (
 	boundDigit         // ASCII digit
 	boundOne           // punctuation, a control, a line feed, a UTF-8 lead byte
 )
+
+// boundStart[p<<3|c] is 1 when a byte of class c after one of class p may
+// start a token.
+var boundStart = func() (t [64]byte) {
+	for p := range boundOne + 1 {
+		for c := range boundOne + 1 {
+			if c == boundOne || c != p && (c == boundLetter || c == boundDigit) {
+				t[p<<3|c] = 1
+			}
+		}
+	}
+	return t
+}()
 
 var boundClass = func() (t [256]byte) {
 	for c := range t {
@@ -324,7 +338,7 @@ func (d *doc) indexMentions() {
 	d.mcur = mentCursor{}
 	qSortMentsIn(d.ments, &d.sortBuf)
 	if len(d.body) >= bigText {
-		d.sortBuf.tmp = nil // as big as the mentions: not kept for the next sort
+		d.sortBuf = qSortBuf{} // as big as the mentions: not kept for the next sort
 	}
 	d.othersSorted = false
 }
@@ -421,7 +435,7 @@ func (d *doc) overlapsOther(a, b int) bool {
 		d.others = d.listMentions(d.others, false)
 		qSortMentsIn(d.others, &d.sortBuf)
 		if len(d.body) >= bigText {
-			d.sortBuf.tmp = nil
+			d.sortBuf = qSortBuf{}
 		}
 		d.othersSorted = true
 	}

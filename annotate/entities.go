@@ -61,7 +61,7 @@ func findEntities(d *doc) []model.Entity {
 		ep.scratch.cands = cs[:0]
 	} else {
 		if ep.text.n >= bigText {
-			ep.figs = markedTokens(ep.ns.toks) // listed only now: see newDocText
+			ep.figs = markedTokens(ep.ns.toks, d.nfigs) // listed only now: see newDocText
 		}
 		ep.figures()
 	}
@@ -70,14 +70,8 @@ func findEntities(d *doc) []model.Entity {
 	return ents
 }
 
-// markedTokens lists the tokens flagged fMark.
-func markedTokens(toks []token) []int32 {
-	n := 0
-	for i := range toks {
-		if toks[i].flags&fMark != 0 {
-			n++
-		}
-	}
+// markedTokens lists the n tokens flagged fMark.
+func markedTokens(toks []token, n int) []int32 {
 	figs := make([]int32, 0, n)
 	for i := range toks {
 		if toks[i].flags&fMark != 0 {
@@ -277,9 +271,7 @@ func (ep *entityPass) resolve() {
 		sc = new(scratch)
 	}
 	// Longest first, stable: a counting sort by word count keeps this linear.
-	sc.byLen = byLengthDesc(ns.chunks, func(c *chunk) bool {
-		return c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place)
-	}, sc.byLen[:0])
+	sc.byLen = unresolvedByLength(ns.chunks, sc.byLen[:0])
 	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
@@ -412,18 +404,28 @@ func (ep *entityPass) sortSpans(sp []model.Span) []model.Span {
 	return out
 }
 
-// byLengthDesc returns, in out, the indices of the chunks keep holds,
-// ordered by token count, longest first, keeping text order among equals.
-// The indices are 32-bit (half the memory on a long text), and no list of
-// the kept chunks is made first: keep is asked twice instead.
-func byLengthDesc(cs []chunk, keep func(*chunk) bool, out []int32) []int32 {
+// namedKind tells which of chunkKinds resolve makes entities of.
+var namedKind = func() (ok [len(chunkKinds)]bool) {
+	for i, k := range chunkKinds {
+		ok[i] = k == model.Company || k == model.Person || k == model.Place
+	}
+	return ok
+}()
+
+// unresolvedByLength returns, in out, the indices of the chunks named a
+// company, person or place and not yet resolved, ordered by token count,
+// longest first, keeping text order among equals. The indices are 32-bit
+// (half the memory on a long text), and no list of those chunks is made
+// first: they are picked out twice instead.
+func unresolvedByLength(cs []chunk, out []int32) []int32 {
 	const maxLen = 16
 	var count [maxLen + 1]int
+	keep := func(c *chunk) bool { return c.ent < 0 && namedKind[c.kindID] }
 	l := func(c *chunk) int { return min(c.t1-c.t0, maxLen) }
 	n := 0
 	for i := range cs {
-		if keep(&cs[i]) {
-			count[maxLen-l(&cs[i])]++
+		if c := &cs[i]; keep(c) {
+			count[maxLen-l(c)]++
 			n++
 		}
 	}
