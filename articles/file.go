@@ -175,7 +175,12 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if strings.TrimSpace(a.Body) == "" {
 		return model.Article{}, errors.New("no article text")
 	}
-	finish(&a, raw, int64(len(raw)), path)
+	// Plain text's body is paragraphs of the sanitised text, one blank line
+	// apart: sanitised already, unless it opens with what Text drops only
+	// at the start (a byte-order mark). Markup's may hold characters its
+	// entities decoded to.
+	clean := f == formatText && !strings.HasPrefix(a.Body, "\ufeff")
+	finish(&a, raw, int64(len(raw)), path, clean)
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
@@ -220,19 +225,22 @@ func Segment(a *model.Article) {
 // it was parsed from. The body is not segmented yet (see Segment).
 func Finish(a *model.Article, raw []byte) {
 	// The ID hashes only the head, as for a file.
-	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path)
+	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path, false)
 }
 
 // finish sets the ID and path and sanitises every field that came from
 // outside (entity references decoded by the Markdown and HTML parsers can
-// produce control characters again).
-func finish(a *model.Article, raw string, size int64, path string) {
+// produce control characters again); the body only if bodyClean is not set
+// (it is megabytes long, and sanitising reads it all).
+func finish(a *model.Article, raw string, size int64, path string, bodyClean bool) {
 	a.Path = path // as given, to reopen it; every display of it quotes it (sanitize.Quote)
 	a.Title = sanitize.Line(a.Title)
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
 	a.URL = sanitize.Line(a.URL)
-	a.Body = sanitize.Text(a.Body)
+	if !bodyClean {
+		a.Body = sanitize.Text(a.Body)
+	}
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
 			list[i] = sanitize.Line(list[i])
@@ -425,7 +433,7 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 		}
 	}
 	a.Body, a.Links = "", nil
-	finish(&a, raw, size, "")
+	finish(&a, raw, size, "", false)
 	return a, ""
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"newsmark/sanitize"
 )
 
 // A long file whose credit lines sit mid-body has a body joined from its
@@ -48,4 +50,26 @@ func within(s, t string) bool {
 	}
 	p, q := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(t)))
 	return p >= q && p < q+uintptr(len(t))
+}
+
+// A plain-text body is not sanitised a second time (it is paragraphs of the
+// sanitised text): whatever the input, it comes out as sanitize.Text leaves
+// it.
+func TestTextBodyIsSanitised(t *testing.T) {
+	for _, in := range []string{
+		"Plain story.\n\nSecond paragraph.",
+		"\ufeffA story with a mark.\n\n\ufeff\ufeffA paragraph opening with two.",
+		"\ufeff\ufeffTwo marks first.\n\nThen text.",
+		"Title: T\n\n\ufeffBody opens with a mark after the header.",
+		"Escapes \x1b[31mred\x1b[0m and\r\nCRLF \u0085 C1 \u009b1m CSI \u202eRTL\u202c and\u2028separators.\n\nNext.",
+		"(Reuters) - DETROIT — Dateline \x07bell.\n\n(Reporting by A; Editing by B)\n\nLast \xff byte.",
+	} {
+		a, err := article(formatText, in, "x.txt")
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if got := sanitize.Text(a.Body); got != a.Body {
+			t.Errorf("%q: body %q is not as sanitize.Text leaves it (%q)", in, a.Body, got)
+		}
+	}
 }
