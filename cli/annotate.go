@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -29,8 +28,7 @@ const hugeInput = 256 << 10
 // bigInput, about what it will put on the heap; from bigInput, the most the
 // annotator holds at once (the text, its tokens, the chunk list and the
 // entity pass's marks: at most about 4.5 times the text) and room for the
-// rest, which the garbage collector is then held to (a soft limit: it works
-// harder rather than let the heap grow to twice what it holds).
+// rest.
 func heapBudget(n int64) int64 {
 	if n < bigInput {
 		return min(16*n+16<<20, 256<<20)
@@ -38,14 +36,23 @@ func heapBudget(n int64) int64 {
 	return n*9/2 + 8<<20
 }
 
-// bigInput is the input size from which annotate limits its heap (heapBudget).
+// bigInput is the input size from which heapBudget is what annotate holds
+// at its peak rather than what it touches.
 const bigInput = 4 << 20
 
-// limitHeap holds the garbage collector to heapBudget(n) for an input of n
-// bytes from bigInput on, unless the user set a limit (GOMEMLIMIT).
-func limitHeap(n int64) {
-	if n >= bigInput && debug.SetMemoryLimit(-1) == math.MaxInt64 {
+// tuneGC sets the garbage collector for an input of n bytes (hugeInput or
+// more) to its heap budget, where the user has not (GOGC, GOMEMLIMIT): a
+// soft limit of heapBudget(n), so that the heap of a big input does not
+// grow to twice what it holds (the collector works harder instead), and a
+// GOGC of 400, so that below the limit it runs a fifth as often: the heap
+// is there for the article (hugePages reserves it), and most of it is text
+// and token arrays the collector need not read.
+func tuneGC(n int64) {
+	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(heapBudget(n))
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
 	}
 }
 
@@ -106,7 +113,7 @@ func runAnnotate(env Env, args []string) int {
 		return 2
 	}
 	if n := largestFile(paths); n >= hugeInput {
-		limitHeap(n)
+		tuneGC(n)
 		hugePages(int(heapBudget(n)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read

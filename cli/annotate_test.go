@@ -98,22 +98,29 @@ func TestAnnotateSummary(t *testing.T) {
 	}
 }
 
-// A big input holds the garbage collector to annotate's heap budget, so
-// that the heap does not grow to twice what it holds; a limit the user set
-// (GOMEMLIMIT) stays, and a small input is left alone.
-func TestAnnotateLimitsTheHeapOfABigInput(t *testing.T) {
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	limitHeap(1 << 20)
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-		t.Errorf("a 1 MB input set a memory limit of %d", got)
-	}
-	limitHeap(20 << 20)
+// A long input sets the garbage collector to annotate's heap budget: a
+// soft limit (so that the heap does not grow to twice what it holds) and a
+// GOGC of 400 under it; what the user set (GOMEMLIMIT, GOGC) stays.
+func TestAnnotateTunesTheCollectorToTheBudget(t *testing.T) {
+	limit, percent := debug.SetMemoryLimit(math.MaxInt64), debug.SetGCPercent(100)
+	defer func() { debug.SetMemoryLimit(limit); debug.SetGCPercent(percent) }()
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	tuneGC(20 << 20)
 	if got, want := debug.SetMemoryLimit(-1), heapBudget(20<<20); got != want || want > 100<<20 {
 		t.Errorf("a 20 MB input: memory limit %d, want %d (at most 100 MiB)", got, want)
 	}
-	debug.SetMemoryLimit(1 << 30) // the user's
-	limitHeap(20 << 20)
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("a 20 MB input: GOGC %d, want 400", got)
+	}
+	debug.SetMemoryLimit(1 << 30)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	t.Setenv("GOGC", "50")
+	tuneGC(20 << 20)
 	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
 		t.Errorf("the user's limit of 1 GiB became %d", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("the user's GOGC was overridden: %d", got)
 	}
 }
