@@ -18,6 +18,10 @@ import (
 // empty); Load reads and parses the whole article when it is opened.
 type Entry struct {
 	Meta model.Article
+	// Name is the input as it was named: a file's path as given (Meta.Path
+	// is absolute), "stdin", a sample's name; "" for entries made by
+	// NewEntry. Messages and `annotate --json` show it.
+	Name string
 	load func() (model.Article, error)
 }
 
@@ -50,6 +54,9 @@ func (p Problem) String() string { return p.Path + ": " + p.Reason }
 type Library struct {
 	Entries  []Entry
 	Problems []Problem
+	// Demo marks the embedded samples: shown when there is nothing else to
+	// read, and never kept in the index (their deals are not the news).
+	Demo bool
 }
 
 // Stdin is the path given to an article read from standard input.
@@ -64,17 +71,21 @@ func Open(paths []string, stdin io.Reader) Library {
 	seen := map[string]bool{}
 	// A file named twice is listed twice (it was asked for), but a folder
 	// walk does not repeat a file already named or walked.
-	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
+	cwd, err := os.Getwd() // once: filepath.Abs would ask for every file
 	add := func(path string, f format, sniff, walked bool) {
-		key := path
-		if !filepath.IsAbs(key) {
-			key = filepath.Join(cwd, key)
+		// The absolute path is the article's locator: its highlights are
+		// found again from any folder.
+		abs := path
+		if filepath.IsAbs(abs) {
+			abs = filepath.Clean(abs)
+		} else if err == nil {
+			abs = filepath.Join(cwd, abs)
 		}
-		if walked && seen[key] {
+		if walked && seen[abs] {
 			return
 		}
-		seen[key] = true
-		jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
+		seen[abs] = true
+		jobs = append(jobs, job{path: path, abs: abs, format: f, sniff: sniff, walked: walked})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -180,7 +191,8 @@ func kindReason(t fs.FileMode) string {
 
 // job is one input of Open; run fills entry or problem.
 type job struct {
-	path    string
+	path    string // as given
+	abs     string // absolute, when the working folder is known
 	format  format
 	sniff   bool
 	walked  bool // found by a folder walk: only a regular file is read
@@ -198,7 +210,7 @@ func run(jobs []job) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff, jobs[i].walked)
+				e, p := fileEntry(jobs[i].path, jobs[i].abs, jobs[i].format, jobs[i].sniff, jobs[i].walked)
 				if p != nil {
 					jobs[i].problem = p
 				} else {
@@ -250,7 +262,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	if meta.Title == "" {
 		meta.Title = titleFromPath(path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
+	return Entry{Meta: meta, Name: path, load: func() (model.Article, error) { return loadBytes(f, data, path, path) }}, nil
 }
 
 // SortEntries orders newest first, undated last, stable otherwise.

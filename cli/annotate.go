@@ -136,7 +136,11 @@ func runAnnotate(env Env, args []string) int {
 		e, a, err := l.Entry, l.Article, l.Err
 		if err != nil {
 			progress.clear()
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
+			who := e.Meta.Locator()
+			if e.Name != "" {
+				who = e.Name // as given
+			}
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(who), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
 			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
@@ -151,6 +155,11 @@ func runAnnotate(env Env, args []string) int {
 			a.Paragraphs, a.Sentences = nil, nil
 		}
 		ann := annotate.Article(a)
+		if e.Name != "" {
+			// The JSON names a file as it was given (SCHEMA.md); a.Path,
+			// its absolute form, is the notes' locator.
+			a.Path = e.Name
+		}
 		if asJSON {
 			if err := jsonl.Write(out, a, ann); err != nil {
 				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
@@ -184,12 +193,15 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 			if e.Kind != kind {
 				continue
 			}
-			n := len(e.Mentions) + len(e.MetaMentions)
 			label := e.Name()
 			if kind == model.Figure && e.Subkind != "" {
 				label += " [" + string(e.Subkind) + "]"
 			}
-			items = append(items, fmt.Sprintf("%s ×%d", label, n))
+			item := fmt.Sprintf("%s ×%d", label, e.Count())
+			if len(e.Mentions) == 0 {
+				item += " (" + e.Outside() + ")" // not in the text
+			}
+			items = append(items, item)
 		}
 		if len(items) == 0 {
 			continue

@@ -42,10 +42,13 @@ type request = tea.Msg
 type requests []request
 
 // common is the read-only state every pane shares (soft-serve's
-// common.Common): the keys, the styles and whether notes can be saved.
+// common.Common): the keys, the styles, the Markdown renderers and whether
+// notes can be saved.
 type common struct {
 	keys   *KeyMap
 	styles *Styles
+	// md builds and holds glamour's renderers; only Cmds use it.
+	md *markdownRenderers
 	// notesOff says why highlights cannot be saved ("not saved: …"), or ""
 	// when they can: fixed when the program starts.
 	notesOff string
