@@ -221,6 +221,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.library, msg)
 	case exportedMsg:
 		return m.route(&m.export, msg)
+	case quotesLaidOutMsg:
+		return m.route(&m.panel, msg)
 	default:
 		return m.apply(msg)
 	}
@@ -360,20 +362,21 @@ func (m *Model) layout() tea.Cmd {
 		m.editor.SetSize(m.width, m.height)
 	}
 	rw, rh := w, h
+	var cmd tea.Cmd
 	switch {
 	case !m.showPanel:
 	case w >= 100:
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
-		m.panel.SetSize(pw, h)
+		cmd = m.panel.SetSize(pw, h)
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
 		m.panel.setBelow(true)
-		m.panel.SetSize(w, ph)
+		cmd = m.panel.SetSize(w, ph)
 		rh = h - ph
 	}
-	return m.reader.SetSize(rw, rh)
+	return tea.Batch(cmd, m.reader.SetSize(rw, rh))
 }
 
 // setTheme rebuilds the styles every pane shares and lets them re-render.

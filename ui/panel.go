@@ -93,10 +93,11 @@ func (p *panelPane) SetSize(w, h int) tea.Cmd {
 	if p.below {
 		cw, ch = w, h-3
 	}
+	var cmds []tea.Cmd
 	for _, t := range p.tabs {
-		t.SetSize(max(cw, 1), max(ch, 1))
+		cmds = append(cmds, t.SetSize(max(cw, 1), max(ch, 1)))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // Update handles the panel keys (the tab keys whatever has focus, the rest
@@ -118,7 +119,7 @@ func (p *panelPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		cmds, reqs = append(cmds, cmd), append(reqs, req)
 	}
 	if _, ok := msg.(annotatedMsg); ok {
-		p.SetSize(p.width, p.height)
+		// Each tab laid itself out for its size as it took the data.
 		reqs = append(reqs, p.shown())
 	}
 	return tea.Batch(cmds...), reqs

@@ -70,6 +70,10 @@ type Styles struct {
 	spans                                          [numKinds]sgr
 	spanSelected, spanMark, spanMatch, spanCurrent sgr
 	spanHighlight, spanSelection                   sgr
+	// Text styles as escape pairs, for panel lists of thousands of lines
+	// (a 2 MB article's venture cards), where Render per line is most of
+	// the cost of laying the list out.
+	runText, runTitle, runCaption, runSubtle, runGroup sgr
 }
 
 // NewStyles builds the styles of theme t.
@@ -133,5 +137,7 @@ func NewStyles(t Theme) Styles {
 	s.spanSelected, s.spanMark = sgrOf(s.Selected), sgrOf(s.Mark)
 	s.spanMatch, s.spanCurrent = sgrOf(s.Match), sgrOf(s.Current)
 	s.spanHighlight, s.spanSelection = sgrOf(s.Highlight), sgrOf(s.Selection)
+	s.runText, s.runTitle, s.runCaption = sgrOf(s.Text), sgrOf(s.Title), sgrOf(s.Caption)
+	s.runSubtle, s.runGroup = sgrOf(s.Subtle), sgrOf(s.Group)
 	return s
 }
