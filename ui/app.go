@@ -96,7 +96,7 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, notes: &notesState{off: notesOff(opts)}}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -127,6 +127,8 @@ func notesOff(o Options) string {
 	switch {
 	case o.Notes != nil:
 		return ""
+	case o.OpenStorage != nil:
+		return "not saved yet: the notes database is still opening"
 	case o.NotesStatus != "":
 		return "not saved: " + o.NotesStatus
 	}
@@ -142,6 +144,9 @@ func (m Model) Init() tea.Cmd {
 	}
 	if c := countNotes(m.opts.Notes); c != nil {
 		cmds = append(cmds, c)
+	}
+	if m.opts.OpenStorage != nil {
+		cmds = append(cmds, openStorage(m.opts.OpenStorage))
 	}
 	if len(m.library.entries) > 1 {
 		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
@@ -223,6 +228,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.export, msg)
 	case quotesLaidOutMsg:
 		return m.route(&m.panel, msg)
+	case storageOpenedMsg:
+		return m.storageOpened(msg.Storage)
 	default:
 		return m.apply(msg)
 	}

@@ -27,6 +27,7 @@
 //	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	notes_service.go               saves, deletes and undo through the notes service
+//	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
 //	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
 //

@@ -116,7 +116,7 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 	if k.n == nil {
 		switch msg.(type) {
 		case saveHighlightMsg, deleteHighlightMsg, noteEditedMsg:
-			return nil, failure(k.notesOff)
+			return nil, failure(k.notesOff())
 		}
 	}
 	switch msg := msg.(type) {
@@ -136,7 +136,7 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		case k.deleted == 0:
 			return nil, status("nothing to undo")
 		case k.n == nil:
-			return nil, failure(k.notesOff)
+			return nil, failure(k.notesOff())
 		}
 		return undoDelete(k.n, k.deleted), nil
 	case noteSavedMsg:

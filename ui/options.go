@@ -2,6 +2,7 @@ package ui
 
 import (
 	"newsmark/articles"
+	"newsmark/feeds"
 	"newsmark/model"
 	"newsmark/notes"
 )
@@ -31,4 +32,22 @@ type Options struct {
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
+	// OpenStorage, when set, opens what the first frame does not need
+	// (the notes database, and the feed cache when Web has none yet) in a
+	// tea.Cmd once the program runs; Notes and NotesStatus then come from
+	// what it returns (storage.go). Until it answers, highlights are not
+	// saved yet and the status bar says so.
+	OpenStorage func() Storage
+}
+
+// Storage is what Options.OpenStorage opened.
+type Storage struct {
+	// Notes keeps highlights; nil when the database could not be opened.
+	Notes *notes.Notes
+	// NotesStatus says why notes are not saved (a locked, read-only or
+	// corrupt database); it is shown in the status bar.
+	NotesStatus string
+	// Cache is the feed cache `r` refreshes into, when there are
+	// subscriptions and Web was given none.
+	Cache *feeds.Cache
 }
