@@ -11,24 +11,27 @@ import (
 	"newsmark/store"
 )
 
-// holdStorage runs cmd as the driver would, but keeps back the storage
-// Options.OpenStorage opened: the database has not answered yet.
-func holdStorage(d *driver, cmd tea.Cmd) (held []tea.Msg) {
+// hold runs cmd as the driver would, but keeps back the messages of type
+// T: the work that brings them has not answered yet.
+func hold[T tea.Msg](d *driver, cmd tea.Cmd) (held []tea.Msg) {
 	if cmd == nil {
 		return nil
 	}
 	switch msg := cmd().(type) {
 	case tea.BatchMsg:
 		for _, c := range msg {
-			held = append(held, holdStorage(d, c)...)
+			held = append(held, hold[T](d, c)...)
 		}
-	case storageOpenedMsg:
+	case T:
 		held = append(held, msg)
 	default:
 		d.run(func() tea.Msg { return msg })
 	}
 	return held
 }
+
+// holdStorage holds back what Options.OpenStorage opened.
+func holdStorage(d *driver, cmd tea.Cmd) []tea.Msg { return hold[storageOpenedMsg](d, cmd) }
 
 // TestStorageOpensAfterFirstFrame: the article is on screen before the
 // notes database has opened; a save meanwhile says it is still opening;
