@@ -68,7 +68,7 @@ func runTUI(env Env, args []string) int {
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)
-	var lib articles.Library // URLs alone: the library fills as they arrive
+	var lib articles.Listing // URLs alone: the library fills as they arrive
 	if len(paths) > 0 || len(urls) == 0 {
 		lib = openLibrary(paths, env)
 	}
@@ -99,11 +99,23 @@ func runTUI(env Env, args []string) int {
 	}
 	// The database (notes, and the feed cache when only r needs it) opens
 	// after the first frame, in a Cmd of the program.
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web,
+	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
 		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
+	if lib.Pending() {
+		// Files a folder walk found are listed by name; their titles and
+		// dates are read once the library is on screen.
+		uo.ReadHeads = lib.ReadHeads
+	}
 	uo.ExportDir, _ = os.Getwd()
 	m := ui.New(uo)
-	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
+	final, err := tea.NewProgram(m, opts...).Run()
+	if fm, ok := final.(ui.Model); ok {
+		// Found while the program ran; the footer listed them.
+		for _, p := range fm.LateProblems() {
+			fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 1
 	}
@@ -171,12 +183,13 @@ func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storag
 	return s
 }
 
-// openLibrary loads the paths, or the embedded samples when there are none.
-func openLibrary(paths []string, env Env) articles.Library {
+// openLibrary lists the paths (articles.List: a folder's files by name,
+// their heads read later), or the embedded samples when there are none.
+func openLibrary(paths []string, env Env) articles.Listing {
 	if len(paths) == 0 {
-		return articles.Samples()
+		return articles.Listing{Library: articles.Samples()}
 	}
-	return articles.Open(paths, env.Stdin)
+	return articles.List(paths, env.Stdin)
 }
 
 // splitURLs separates http(s) URLs, which the program fetches once it runs,

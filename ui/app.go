@@ -82,6 +82,9 @@ type Model struct {
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
+	// lateProblems are the inputs found unreadable after the program
+	// started (Options.ReadHeads), for LateProblems.
+	lateProblems []articles.Problem
 }
 
 // New builds the program's root model.
@@ -101,6 +104,7 @@ func New(opts Options) Model {
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
+	m.library.reading = opts.ReadHeads != nil
 	m.reader = newReader(c)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
@@ -148,7 +152,11 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.OpenStorage != nil {
 		cmds = append(cmds, openStorage(m.opts.OpenStorage))
 	}
-	if len(m.library.entries) > 1 {
+	switch {
+	case m.opts.ReadHeads != nil:
+		// The library's counts are annotated once the heads are in.
+		cmds = append(cmds, readHeads(m.opts.ReadHeads))
+	case len(m.library.entries) > 1:
 		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
 	}
 	return tea.Batch(cmds...)
@@ -230,6 +238,12 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.panel, msg)
 	case storageOpenedMsg:
 		return m.storageOpened(msg.Storage)
+	case headsReadMsg:
+		m.library.setHeads(msg.lib)
+		m.lateProblems = msg.lib.Problems
+		if len(m.library.entries) > 1 {
+			return m.anns.next(0, m.library.entries, m.net.isWeb)
+		}
 	default:
 		return m.apply(msg)
 	}

@@ -16,7 +16,8 @@
 //	app.go, view.go, requests.go   the root: routing, layout, drawing, requests
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go                        every binding, the help sections, the README key table
-//	library.go, library_web.go     the article list
+//	library.go, library_web.go,
+//	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,

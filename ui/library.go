@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -35,6 +34,10 @@ type libraryPane struct {
 	tail   int
 	unread map[string]bool // article IDs of unread feed items
 
+	// reading is set while the heads of listed files are being read
+	// (library_heads.go): the status line says so.
+	reading bool
+
 	filter  string
 	visible []int // indices into entries, in display order
 	cursor  int   // index into visible
@@ -48,9 +51,7 @@ const itemHeight = 3 // title, meta, gap
 func newLibrary(c common, lib articles.Library) libraryPane {
 	l := libraryPane{common: c, counts: map[string]counts{}, unread: map[string]bool{}}
 	l.entries = append([]articles.Entry(nil), lib.Entries...)
-	sort.SliceStable(l.entries, func(i, j int) bool {
-		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
-	})
+	sortByDate(l.entries)
 	for _, p := range lib.Problems {
 		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
@@ -207,6 +208,9 @@ func (l *libraryPane) statusLine() string {
 	s := " newsmark · " + plural(len(l.visible), "article", "articles")
 	if l.filter != "" {
 		s += " matching “" + l.filter + "”"
+	}
+	if l.reading {
+		s += " · reading titles and dates…"
 	}
 	return s
 }

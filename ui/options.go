@@ -12,6 +12,11 @@ import (
 type Options struct {
 	// Library holds the articles to show and the inputs that failed.
 	Library articles.Library
+	// ReadHeads, when set, reads what Library lists by file name only
+	// (articles.Listing): it runs in a tea.Cmd once the library is on
+	// screen, and what it gives takes the listed entries' place, sorted
+	// by date (library_heads.go).
+	ReadHeads func() articles.Library
 	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
 	// Nil leaves articles unannotated.
 	Annotate func(model.Article) model.Annotations
