@@ -374,6 +374,13 @@ func (m *Model) setFocus(f focus) {
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
+	if m.width == 0 {
+		// No size yet (New opening an article): the first WindowSizeMsg
+		// lays out; laying the panes out for no room is wasted work
+		// before the first frame (the notes tab's help wrapped to one
+		// column was most of New).
+		return nil
+	}
 	w, h := m.width, max(m.height-1, 1)
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
