@@ -67,7 +67,18 @@ func runTUI(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark:", err)
 		return 2
 	}
+	// The annotator's word tables are built on the other core while the
+	// first frame is made: the open article's annotation needs them next.
+	go annotate.Prepare()
 	paths, urls := splitURLs(o.paths)
+	if len(paths) == 1 {
+		if n := largestFile(paths); n >= hugeInput {
+			// One long article opens straight in the reader and is
+			// annotated at once: as for annotate, back the heap it is
+			// about to fill with huge pages.
+			hugePages(int(min(16*n+16<<20, 256<<20)))
+		}
+	}
 	var lib articles.Listing // URLs alone: the library fills as they arrive
 	if len(paths) > 0 || len(urls) == 0 {
 		lib = openLibrary(paths, env)
