@@ -8,14 +8,14 @@ import (
 
 // setAlias makes key stand for entity e unless it already stands for
 // another: the first (longest) name to claim a short form keeps it.
-func (d *doc) setAlias(key string, e int) {
+func (ep *entityPass) setAlias(key string, e int) {
 	if key == "" {
 		return
 	}
-	if _, taken := d.alias[key]; !taken {
-		d.alias[key] = e
+	if _, taken := ep.alias[key]; !taken {
+		ep.alias[key] = e
 		first, _, _ := strings.Cut(key, " ")
-		d.aliasFirst.add(first)
+		ep.aliasFirst.add(first)
 	}
 }
 
@@ -23,28 +23,28 @@ func (d *doc) setAlias(key string, e int) {
 // surname; a company without its suffixes ("SoftBank Group Corp." →
 // "SoftBank Group" → "SoftBank"), its initials ("IBM") and its conventional
 // short name.
-func (d *doc) registerAliases(e int, c *chunk) {
-	ns := &d.ns
+func (ep *entityPass) registerAliases(e int, c *chunk) {
+	ns := &ep.ns
 	name := bare(ns.chunkText(c))
-	d.setAlias(name, e)
-	d.setAlias(ns.chunkText(c), e)
+	ep.setAlias(name, e)
+	ep.setAlias(ns.chunkText(c), e)
 	n := c.t1 - c.t0
-	switch d.ents[e].kind {
+	switch ep.ents[e].kind {
 	case model.Person:
 		if n >= 2 {
 			last := ns.word(c.t1 - 1)
 			if last == "Jr" || last == "Sr" || last == "II" || last == "III" {
 				last = ns.word(c.t1 - 2)
 			}
-			d.setAlias(last, e)
+			ep.setAlias(last, e)
 			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
 			// Beek": a family name led by a particle keeps it.
-			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && particles[strings.ToLower(ns.word(k))] &&
+			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && lex.particles[strings.ToLower(ns.word(k))] &&
 				ns.toks[c.t1-1].kind == kWord {
 				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].end()))
-				d.setAlias(family, e)
+				ep.setAlias(family, e)
 				if p := family[0]; p >= 'a' && p <= 'z' {
-					d.setAlias(string(p-'a'+'A')+family[1:], e) // "Van Beek said" opening a sentence
+					ep.setAlias(string(p-'a'+'A')+family[1:], e) // "Van Beek said" opening a sentence
 				}
 			}
 			// "Chey Tae-won": a hyphenated given name after the family
@@ -53,20 +53,20 @@ func (d *doc) registerAliases(e int, c *chunk) {
 			// are family name first too.
 			if n == 2 && strings.Contains(last, "-") || n == 3 && !lex.firstName.has(ns.word(c.t0)) &&
 				ns.toks[c.t0+1].flags&fCap != 0 {
-				d.setAlias(ns.word(c.t0), e)
+				ep.setAlias(ns.word(c.t0), e)
 			}
 			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
 				// "Luca" for "Luca Brandt" only when no one else has it.
-				d.setAlias(ns.word(c.t0), e)
+				ep.setAlias(ns.word(c.t0), e)
 			}
 		}
 	case model.Company:
 		if short, ok := lex.knownShort[name]; ok {
-			d.setAlias(short, e)
+			ep.setAlias(short, e)
 		}
 		// "Amazon.com Inc." is "Amazon" in the next sentence.
 		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
-			d.setAlias(w[:len(w)-4], e)
+			ep.setAlias(w[:len(w)-4], e)
 		}
 		words := make([]string, 0, n)
 		for k := c.t0; k < c.t1; k++ {
@@ -77,12 +77,12 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")
-			if len(words) == 1 && (lex.lists(short)&(commonCap|place|demonym|firstName) != 0 || genericWords[short]) {
+			if len(words) == 1 && (lex.lists(short)&(commonCap|place|demonym|firstName) != 0 || lex.generic[short]) {
 				break
 			}
-			d.setAlias(short, e)
+			ep.setAlias(short, e)
 			if s, ok := lex.knownShort[short]; ok {
-				d.setAlias(s, e)
+				ep.setAlias(s, e)
 			}
 		}
 		// "Lumen Grid" → "Lumen": a distinctive first word of a two-word
@@ -90,23 +90,15 @@ func (d *doc) registerAliases(e int, c *chunk) {
 		if len(words) == 2 {
 			w := words[0]
 			f := wordSet(lex.get(w))
-			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !genericWords[w] &&
+			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !lex.generic[w] &&
 				!strings.Contains(w, "-") && len(w) > 2 {
-				d.setAlias(w, e)
+				ep.setAlias(w, e)
 			}
 		}
-		d.setAlias(initials(ns, c, true), e)
-		d.setAlias(initials(ns, c, false), e)
+		ep.setAlias(initials(ns, c, true), e)
+		ep.setAlias(initials(ns, c, false), e)
 	}
 }
-
-// genericWords start many company names and are no name alone.
-var genericWords = map[string]bool{"General": true, "National": true, "International": true, "United": true,
-	"Royal": true, "Global": true, "Standard": true, "Public": true, "Central": true, "Federal": true, "State": true,
-	"China": true, "Japan": true, "Asia": true, "Pacific": true, "Atlantic": true, "Continental": true, "Industrial": true,
-	"Commercial": true, "Capital": true, "First": true, "New": true, "Great": true, "Eastern": true, "Western": true,
-	"Northern": true, "Southern": true, "Digital": true, "Energy": true, "Power": true, "Future": true, "Deutsche": true,
-	"Oil": true, "Gas": true, "Metro": true, "Trans": true, "Universal": true, "American": true, "British": true}
 
 // initials of a multi-word company name, with or without its suffix words
 // ("International Business Machines Corp." → "IBM", "Saudi Telecom Company" → "STC").
@@ -133,78 +125,78 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 
 // bracketAlias: "Name (ABBR)" or "Name, or ABBR," defines an alias; a ticker
 // in brackets is a mention of the company.
-func (d *doc) bracketAlias(c *chunk) {
-	ns := &d.ns
+func (ep *entityPass) bracketAlias(c *chunk) {
+	ns := &ep.ns
 	k := ns.after(c)
 	if end := ns.tickerAfter(k); end > 0 {
 		s, e := int(ns.toks[k+1].s), int(ns.toks[end-2].end())
 		code := ns.text.slice(s, e)
 		if strings.IndexFunc(code, func(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ':' }) >= 0 ||
 			ns.isPunct(k, '<') {
-			d.mention(c.ent, k+1, end-1, s, e)
+			ep.mention(int(c.ent), k+1, end-1, s, e)
 			return
 		}
 		// (ABBR): an acronym defined for the name.
 		if end == k+3 {
-			d.setAlias(code, c.ent)
-			d.mention(c.ent, k+1, k+2, s, e)
+			ep.setAlias(code, int(c.ent))
+			ep.mention(int(c.ent), k+1, k+2, s, e)
 		}
 		return
 	}
 	if ns.isPunct(k, ',') && ns.lowerWord(k+1) == "or" && k+2 < len(ns.toks) && ns.toks[k+2].kind == kWord &&
 		ns.toks[k+2].flags&fUpper != 0 {
-		d.setAlias(ns.word(k+2), c.ent)
-		d.mention(c.ent, k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].end()))
+		ep.setAlias(ns.word(k+2), int(c.ent))
+		ep.mention(int(c.ent), k+2, k+3, int(ns.toks[k+2].s), int(ns.toks[k+2].end()))
 	}
 }
 
 // aliasScan finds alias mentions outside the runs already resolved: single
 // words ("Son", "IBM"), parts of hyphenated words, and runs left unknown.
-func (d *doc) aliasScan() {
-	ns := &d.ns
+func (ep *entityPass) aliasScan() {
+	ns := &ep.ns
 	toks := ns.toks
 	past := 0 // the first token after the last mention
 	for _, i32 := range ns.caps {
 		i := int(i32)
-		if i < past || d.covered[i] {
+		if i < past || ep.covered[i] {
 			continue
 		}
 		// Longest alias of up to 5 capitalised words (and connectors)
 		// starting here.
-		if !d.aliasFirst.maybe(ns.word(i)) {
-			d.hyphenAlias(i)
+		if !ep.aliasFirst.maybe(ns.word(i)) {
+			ep.hyphenAlias(i)
 			continue
 		}
 		best, bestJ := -1, 0
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
 			if j-1 > i {
 				t := toks[j-1]
-				if t.kind != kWord || d.covered[j-1] || t.flags&fCap == 0 && !particles[ns.word(j-1)] &&
+				if t.kind != kWord || ep.covered[j-1] || t.flags&fCap == 0 && !lex.particles[ns.word(j-1)] &&
 					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
 					break
 				}
 			}
-			if e, ok := d.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].end())))]; ok {
+			if e, ok := ep.alias[bare(ns.text.slice(int(toks[i].s), int(toks[j-1].end())))]; ok {
 				best, bestJ = e, j
 			}
 		}
 		if best < 0 {
-			d.hyphenAlias(i)
+			ep.hyphenAlias(i)
 			continue
 		}
 		end := int(toks[bestJ-1].end())
-		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && d.ents[best].kind == model.Company &&
+		if bestJ < len(toks) && ns.isPunct(bestJ, '.') && ep.ents[best].kind == model.Company &&
 			lex.legal.has(ns.word(bestJ-1)) {
 			end = int(toks[bestJ].end())
 		}
-		d.mention(best, i, bestJ, int(toks[i].s), end)
+		ep.mention(best, i, bestJ, int(toks[i].s), end)
 		past = bestJ
 	}
 }
 
 // hyphenAlias: "GM-Honda" style compounds of two known names.
-func (d *doc) hyphenAlias(i int) {
-	ns := &d.ns
+func (ep *entityPass) hyphenAlias(i int) {
+	ns := &ep.ns
 	if ns.toks[i].flags&fHyphen == 0 {
 		return // most words
 	}
@@ -214,8 +206,8 @@ func (d *doc) hyphenAlias(i int) {
 	}
 	off := int(ns.toks[i].s)
 	for _, part := range strings.Split(w, "-") {
-		if e, ok := d.alias[part]; ok && d.ents[e].kind == model.Company {
-			d.ents[e].spans = append(d.ents[e].spans, model.Span{Start: off, End: off + len(part)})
+		if e, ok := ep.alias[part]; ok && ep.ents[e].kind == model.Company {
+			ep.ents[e].spans = append(ep.ents[e].spans, model.Span{Start: off, End: off + len(part)})
 		}
 		off += len(part) + 1
 	}

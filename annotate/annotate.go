@@ -1,9 +1,3 @@
-// Package annotate extracts companies, people, places, figures, quotes with
-// their speakers, and ventures from an article. It is pure and
-// deterministic: no I/O, no network, no model downloads.
-//
-// It imports model only. Offsets in its output are byte offsets into
-// Article.Body; meta mentions index the title, caption or contributors line.
 package annotate
 
 import (
@@ -12,33 +6,65 @@ import (
 	"newsmark/model"
 )
 
-// Article annotates a: entities first, then quotes (which may add speakers
-// as entities), then the ventures built from both.
-func Article(a model.Article) model.Annotations {
-	// On a long text the quotation marks and the first look for deal words,
-	// which read only the text, run on another core while entities are found.
-	var pre chan textPass
-	if len(a.Sentences) > 0 && len(a.Body) >= parallelBytes && spareCore() {
-		pre = make(chan textPass, 1)
-		go func() { pre <- readText(a) }()
+// Article annotates a with no user list: Annotator.Article of the zero
+// Annotator.
+func Article(a model.Article) model.Annotations { return (*Annotator)(nil).Article(a) }
+
+// Article annotates a. The pipeline, top to bottom: read the article once,
+// find the entities, apply the reader's corrections, then the quotes (which
+// may add speakers as entities), then the ventures built from both. All of
+// them read the one doc.
+func (an *Annotator) Article(a model.Article) model.Annotations {
+	d := newDoc(a)
+	defer d.release()
+	if d.toks == nil {
+		return model.Annotations{} // too long to read: token offsets are 32-bit
 	}
-	ents := entities(a)
-	qs, ents, vs := quotesAndVentures(a, ents, pre) // one shared index of sentences and mentions
-	return model.Annotations{Entities: ents, Quotes: qs, Ventures: vs}
+	// On a long text the quotation marks and the first look for deal
+	// words, which read only the text, are found on another core while
+	// the entities are.
+	ahead := d.readAhead()
+	d.ents = findEntities(d)
+	an.correct(d, a.ID)
+	if len(d.body) == 0 {
+		return model.Annotations{Entities: d.ents} // ahead, if any, sends into its buffer and ends
+	}
+	d.indexMentions()
+	tp := ahead.get(d)
+	qs := findQuotes(d, tp.spans)
+	vs := findVentures(d, a, qs, tp.quick)
+	return model.Annotations{Entities: d.ents, Quotes: qs, Ventures: vs}
 }
 
 // textPass is what the quote and venture passes read from the text alone,
 // before they need the entities.
 type textPass struct {
 	spans []qSpan // qFindSpans
-	quick []bool  // vQuickTriggers of a.Sentences
+	quick []bool  // vQuickTriggers of the sentences
 }
 
-func readText(a model.Article) textPass {
-	return textPass{
-		spans: qFindSpans(&qDoc{body: a.Body, paras: qParagraphs(a)}),
-		quick: vQuickTriggers(a.Body, a.Sentences),
+// ahead is a textPass being read on another goroutine, or nil.
+type ahead chan textPass
+
+// readAhead starts reading d's textPass on another goroutine when the text
+// is long and a second core is there; else it returns nil and get reads
+// it in turn.
+func (d *doc) readAhead() ahead {
+	if len(d.body) < parallelBytes || !spareCore() {
+		return nil
 	}
+	ch := make(ahead, 1)
+	go func() { ch <- textPass{spans: qFindSpans(d), quick: vQuickTriggers(d.body, d.sents)} }()
+	return ch
+}
+
+// get returns the textPass: the one read ahead, else read now (the deal
+// words then sentence by sentence, as the venture pass meets them).
+func (ch ahead) get(d *doc) textPass {
+	if ch != nil {
+		return <-ch // received only now: it may finish while the entities are found
+	}
+	return textPass{spans: qFindSpans(d)}
 }
 
 // spareCore reports whether a second goroutine can run beside this one: on
@@ -47,6 +73,6 @@ func readText(a model.Article) textPass {
 func spareCore() bool { return runtime.GOMAXPROCS(0) > 1 }
 
 // parallelBytes is the body size from which Article reads the text alone
-// (readText) on another goroutine: below it, starting one costs more than
+// (readAhead) on another goroutine: below it, starting one costs more than
 // it saves.
 const parallelBytes = 64 << 10

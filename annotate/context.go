@@ -7,8 +7,8 @@ import (
 )
 
 // contextCompany applies the context rules to an unresolved run.
-func (d *doc) contextCompany(c *chunk) bool {
-	ns := &d.ns
+func (ep *entityPass) contextCompany(c *chunk) bool {
+	ns := &ep.ns
 	n := c.t1 - c.t0
 	first := ns.word(c.t0)
 	ff := c.firstBits
@@ -24,22 +24,21 @@ func (d *doc) contextCompany(c *chunk) bool {
 	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
 	if n == 1 && ff&firstName == 0 {
 		v := ns.lowerWord(c.t1)
-		if v == "has" || v == "will" || v == "is" || v == "was" {
+		if lex.companyAux[v] {
 			v = ns.lowerWord(c.t1 + 1)
 			return lex.companyVerb.has(v) && v != "said"
 		}
 		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
 			return false
 		}
-		return lex.companyVerb.has(v) || v == "said" || v == "spokesman" || v == "spokeswoman" || v == "shareholders" ||
-			v == "executives" || v == "subsidiary"
+		return lex.companyVerb.has(v) || lex.ctxAfter[v]
 	}
 	return false
 }
 
 // propagateLists: in "A, B, C and D" a run next to a company is a company.
-func (d *doc) propagateLists() {
-	ns := &d.ns
+func (ep *entityPass) propagateLists() {
+	ns := &ep.ns
 	cs := ns.chunks
 	for pass := 0; pass < 3; pass++ {
 		changed := false
@@ -89,13 +88,9 @@ func (d *doc) propagateLists() {
 	}
 }
 
-// creditWords open a credit line in the body: "With assistance from A and B",
-// "Reporting by A; Editing by B".
-var creditWords = map[string]bool{"from": true, "by": true, "By": true}
-
 // contributors: names on the credit line are people.
-func (d *doc) contributors() {
-	ns := &d.ns
+func (ep *entityPass) contributors() {
+	ns := &ep.ns
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
 		if c.kind() != "" || c.t1-c.t0 < 2 || c.t1-c.t0 > 3 || !ns.personShaped(c) {
@@ -111,7 +106,7 @@ func (d *doc) contributors() {
 			}
 			break
 		}
-		if k < 0 || !creditWords[ns.word(k)] {
+		if k < 0 || !lex.credit[ns.word(k)] {
 			continue
 		}
 		p := ""
@@ -119,16 +114,16 @@ func (d *doc) contributors() {
 			p = strings.ToLower(ns.word(k - 1))
 		}
 		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
-			p == "assistance" || p == "reporting" || p == "writing" || p == "editing" {
+			lex.creditLead[p] {
 			c.set(model.Person, "credit")
 		}
 	}
-	for _, f := range d.fields {
+	for _, f := range ep.fields {
 		if f.name != model.FieldContributors {
 			continue
 		}
-		for i := range d.ns.chunks {
-			c := &d.ns.chunks[i]
+		for i := range ep.ns.chunks {
+			c := &ep.ns.chunks[i]
 			if c.s >= f.s && c.e <= f.e && c.kind() == "" && c.t1-c.t0 >= 2 {
 				c.set(model.Person, "credit")
 			}
@@ -158,8 +153,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	}
 	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
 	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
-		switch ns.lowerWord(c.t1 + 1) {
-		case "owned", "backed", "controlled", "funded", "financed":
+		if lex.owner[ns.lowerWord(c.t1+1)] {
 			return true
 		}
 	}
@@ -167,34 +161,26 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
 		return true
 	}
-	switch p1 {
-	case "acquire", "acquired", "acquiring", "buy", "bought", "buying", "rival", "rivals":
+	switch {
+	case lex.ctxBefore[p1]:
 		return true
-	case "at":
+	case p1 == "at":
 		// "analyst at Northgate Securities"
 		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
 		}
-	case "in", "of", "with", "for", "from", "by":
-		switch p2 {
-		case "stake", "stakes", "acquisition", "takeover", "merger", "investment", "invest", "invested", "investing",
-			"shares", "bid", "offer", "deal", "partnership", "venture", "tie-up", "purchase", "sale", "unit", "subsidiary",
-			"shareholder", "shareholders", "owner", "control", "deals", "bought", "acquired", "owned", "controlled",
-			"backed", "funded", "operated", "made", "built", "supplied", "manufactured", "produced", "parent":
+	case lex.ctxPrep[p1]:
+		if lex.ctxDealOf[p2] {
 			return true
-		case "company", "group":
+		}
+		if p2 == "company" || p2 == "group" {
 			// "the parent company of Jewelbox"
 			return ns.lowerWord(c.t0-3) == "parent"
 		}
 	}
 	t1 := c.t1
-	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss {
-		switch ns.lowerWord(t1 + 1) {
-		case "shares", "stock", "stake", "board", "chief", "ceo", "chairman", "shareholders", "unit", "subsidiary", "revenue",
-			"profit", "profits", "sales", "founder", "executives", "investors", "bid", "offer", "takeover", "market", "brand",
-			"subsidiaries", "management", "directors", "boss", "owners", "parent", "products", "plant", "factory", "stores":
-			return true
-		}
+	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss && lex.ctxPossessed[ns.lowerWord(t1+1)] {
+		return true
 	}
 	if ns.tickerAfter(c.t1) > 0 {
 		return true
@@ -276,10 +262,6 @@ func (ns *nameScanner) isDash(i int) bool {
 	return w == "–" || w == "—"
 }
 
-// honorifics are the titles that stand only before a personal name.
-var honorifics = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Miss": true, "Dr": true, "Sir": true, "Dame": true,
-	"Lord": true, "Lady": true, "Prof": true, "Professor": true, "Sheikh": true, "Mx": true}
-
 // honorificBefore reports whether the run was preceded by an honorific
 // ("Mr", "Ms.") rather than a job title.
 func (ns *nameScanner) honorificBefore(c *chunk) bool {
@@ -287,13 +269,8 @@ func (ns *nameScanner) honorificBefore(c *chunk) bool {
 	if ns.isPunct(k, '.') {
 		k--
 	}
-	return k >= 0 && ns.toks[k].kind == kWord && honorifics[ns.word(k)]
+	return k >= 0 && ns.toks[k].kind == kWord && lex.honorific[ns.word(k)]
 }
-
-// placePreposition before a run points to a place ("based in Hai Phong"),
-// so a first name alone does not make it a person.
-var placePreposition = map[string]bool{"in": true, "near": true, "across": true, "outside": true, "around": true,
-	"throughout": true, "into": true}
 
 // hasSpaceAt reports whether whitespace precedes token i.
 func (ns *nameScanner) hasSpaceAt(i int) bool {

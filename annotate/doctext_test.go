@@ -12,9 +12,11 @@ import (
 func entitiesOfText(a model.Article, oneString bool) []model.Entity {
 	d := newDocText(a, oneString)
 	defer d.release()
-	d.names()
-	d.figures()
-	return d.output()
+	ep := newEntityPass(d)
+	defer ep.release()
+	ep.names()
+	ep.figures()
+	return ep.output()
 }
 
 // sameWithoutCopy fails when scanning the body in place gives other

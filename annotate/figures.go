@@ -18,30 +18,30 @@ type figure struct {
 
 // figures finds money, percentages, ratios, counts, durations and dates in
 // one pass over the tokens, outside the names.
-func (d *doc) figures() { d.scanFigures(d.covered, d.addFigure) }
+func (ep *entityPass) figures() { ep.scanFigures(ep.covered, ep.addFigure) }
 
 // figureCandidates is figures without the names, appended to out. It reads
 // only the tokens and the text, so it may run while names are resolved (on
 // a doc of its own, which holds figureAt's scratch state).
-func (d *doc) figureCandidates(out []figure) []figure {
-	if want := len(d.ns.toks)/32 + 8; cap(out) < want {
+func (ep *entityPass) figureCandidates(out []figure) []figure {
+	if want := len(ep.ns.toks)/32 + 8; cap(out) < want {
 		out = make([]figure, 0, want) // about one figure per 32 tokens of news
 	}
-	d.scanFigures(nil, func(f figure) { out = append(out, f) })
+	ep.scanFigures(nil, func(f figure) { out = append(out, f) })
 	return out
 }
 
 // scanFigures reads the figures left to right from the tokens that may open
-// one (d.figs), jumping past each, skipping the tokens marked in covered
+// one (ep.figs), jumping past each, skipping the tokens marked in covered
 // (nil: none), and hands each to found.
-func (d *doc) scanFigures(covered []bool, found func(figure)) {
+func (ep *entityPass) scanFigures(covered []bool, found func(figure)) {
 	past := 0 // the first token after the last figure
-	for _, i32 := range d.figs {
+	for _, i32 := range ep.figs {
 		i := int(i32)
 		if i < past || covered != nil && covered[i] {
 			continue
 		}
-		f, ok := d.figureAt(i)
+		f, ok := ep.figureAt(i)
 		if !ok {
 			continue
 		}
@@ -54,8 +54,8 @@ func (d *doc) scanFigures(covered []bool, found func(figure)) {
 // (figureCandidates) where it asked the same question: everywhere but
 // inside a candidate whose first token a name covers, where it asks again.
 // Between candidates figureCandidates found nothing, so it jumps there.
-func (d *doc) figuresFrom(cands []figure) {
-	toks := d.ns.toks
+func (ep *entityPass) figuresFrom(cands []figure) {
+	toks := ep.ns.toks
 	k := 0
 	for i := 0; i < len(toks); {
 		for k < len(cands) && cands[k].t1 <= i {
@@ -69,8 +69,8 @@ func (d *doc) figuresFrom(cands []figure) {
 			i = c.t0
 		}
 		if i == c.t0 {
-			if !d.covered[i] {
-				d.addFigure(*c)
+			if !ep.covered[i] {
+				ep.addFigure(*c)
 				i = c.t1
 				continue
 			}
@@ -78,9 +78,9 @@ func (d *doc) figuresFrom(cands []figure) {
 			continue
 		}
 		// inside a candidate the scan jumped over: not asked yet
-		if !d.covered[i] && d.mayStartFigure(i) {
-			if f, ok := d.figureAt(i); ok {
-				d.addFigure(f)
+		if !ep.covered[i] && ep.mayStartFigure(i) {
+			if f, ok := ep.figureAt(i); ok {
+				ep.addFigure(f)
 				i = f.t1
 				continue
 			}
@@ -89,22 +89,22 @@ func (d *doc) figuresFrom(cands []figure) {
 	}
 }
 
-func (d *doc) addFigure(f figure) {
-	toks := d.ns.toks
+func (ep *entityPass) addFigure(f figure) {
+	toks := ep.ns.toks
 	s, e := int(toks[f.t0].s), int(toks[f.t1-1].end())
-	text := d.text.slice(s, e)
+	text := ep.text.slice(s, e)
 	if math.IsInf(f.value, 0) || math.IsNaN(f.value) {
 		f.value = 0 // a 400-digit number has no float value; JSON has no Inf
 	}
 	key := figKey{f.sub, text}
-	idx, ok := d.figKeys[key]
+	idx, ok := ep.figKeys[key]
 	if !ok {
-		idx = len(d.ents)
-		d.ents = append(d.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s,
-			spans: d.spanBuf()})
-		d.figKeys[key] = idx
+		idx = len(ep.ents)
+		ep.ents = append(ep.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s,
+			spans: ep.spanBuf()})
+		ep.figKeys[key] = idx
 	}
-	d.mention(idx, f.t0, f.t1, s, e)
+	ep.mention(idx, f.t0, f.t1, s, e)
 }
 
 // figKey identifies one figure entity: the same words of the same subkind.
@@ -114,43 +114,43 @@ type figKey struct {
 }
 
 // glued reports whether token i touches the token before it.
-func (d *doc) glued(i int) bool {
-	return i < len(d.ns.toks) && d.ns.toks[i].flags&fSpace == 0 && d.ns.toks[i].kind != kBreak
+func (ep *entityPass) glued(i int) bool {
+	return i < len(ep.ns.toks) && ep.ns.toks[i].flags&fSpace == 0 && ep.ns.toks[i].kind != kBreak
 }
 
-func (d *doc) tok(i int) string {
-	if uint(i) >= uint(len(d.ns.toks)) { // i < 0 too: one test keeps tok inlined
+func (ep *entityPass) tok(i int) string {
+	if uint(i) >= uint(len(ep.ns.toks)) { // i < 0 too: one test keeps tok inlined
 		return ""
 	}
-	t := d.ns.toks[i]
-	return d.text.slice(int(t.s), int(t.end()))
+	t := ep.ns.toks[i]
+	return ep.text.slice(int(t.s), int(t.end()))
 }
 
 // currencyAt reads a currency prefix at i ("$", "US$", "Rs", "USD") and
 // returns its code and the index of the number after it.
-func (d *doc) currencyAt(i int) (string, int) {
-	toks := d.ns.toks
-	w := d.tok(i)
-	if !currencyFirst[w[0]] {
+func (ep *entityPass) currencyAt(i int) (string, int) {
+	toks := ep.ns.toks
+	w := ep.tok(i)
+	if !lex.currencyFirst[w[0]] {
 		return "", 0 // numbers and most words
 	}
-	if toks[i].kind == kWord && i+2 < len(toks) && d.tok(i+1) == "$" && d.glued(i+1) && toks[i+2].kind == kNum {
-		if c, ok := currencyPrefixVals.get(d.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
+	if toks[i].kind == kWord && i+2 < len(toks) && ep.tok(i+1) == "$" && ep.glued(i+1) && toks[i+2].kind == kNum {
+		if c, ok := lex.prefixVals.get(ep.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
 		}
 	}
-	c, ok := currencyPrefixVals.get(w)
+	c, ok := lex.prefixVals.get(w)
 	if !ok {
 		return "", 0
 	}
 	j := i + 1
-	if w == "Rs" && d.tok(j) == "." && d.glued(j) {
+	if w == "Rs" && ep.tok(j) == "." && ep.glued(j) {
 		j++
 	}
 	if j < len(toks) && toks[j].kind == kNum {
 		// A word prefix needs a space or is glued ("Rs 500", "USD3bn"); a
 		// single-letter word prefix ("R") must be glued.
-		if len(w) == 1 && toks[i].kind == kWord && !d.glued(j) {
+		if len(w) == 1 && toks[i].kind == kWord && !ep.glued(j) {
 			return "", 0
 		}
 		return c, j
@@ -161,8 +161,8 @@ func (d *doc) currencyAt(i int) (string, int) {
 // numberAt parses a number at i: digits or a number word, with a scale
 // glued ("3bn") or spaced ("3 billion", "1.16 lakh crore"). It returns the
 // value, the index after it and whether a scale was seen.
-func (d *doc) numberAt(i int) (float64, int, bool, bool) {
-	toks := d.ns.toks
+func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
+	toks := ep.ns.toks
 	if i >= len(toks) {
 		return 0, 0, false, false
 	}
@@ -170,26 +170,26 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	word := false
 	switch toks[i].kind {
 	case kNum:
-		x, ok := smallInteger(d.tok(i))
+		x, ok := smallInteger(ep.tok(i))
 		if !ok {
 			var err error
-			if x, err = strconv.ParseFloat(strings.ReplaceAll(d.tok(i), ",", ""), 64); err != nil {
+			if x, err = strconv.ParseFloat(strings.ReplaceAll(ep.tok(i), ",", ""), 64); err != nil {
 				return 0, 0, false, false
 			}
 		}
 		v = x
 	case kWord:
-		w := strings.ToLower(d.tok(i))
-		x, ok := numberWordVals.get(w)
+		w := strings.ToLower(ep.tok(i))
+		x, ok := lex.numberVals.get(w)
 		if !ok {
 			// "twenty-five"; "two-year" (the number of a compound)
 			tens, units, hy := strings.Cut(w, "-")
-			a, ok1 := numberWordVals.get(tens)
-			b, ok2 := numberWordVals.get(units)
+			a, ok1 := lex.numberVals.get(tens)
+			b, ok2 := lex.numberVals.get(units)
 			switch {
 			case hy && ok1 && ok2 && a >= 20 && b < 10:
 				x = a + b
-			case hy && ok1 && durationUnits.has(units) && tens != "a" && tens != "an":
+			case hy && ok1 && lex.duration.has(units) && tens != "a" && tens != "an":
 				x = a
 			default:
 				return 0, 0, false, false
@@ -201,36 +201,36 @@ func (d *doc) numberAt(i int) (float64, int, bool, bool) {
 	}
 	j := i + 1
 	scaled := false
-	d.hyphenUnit = ""
+	ep.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
-		w := d.tok(j)
-		m, ok := scaleVals.get(w)
+		w := ep.tok(j)
+		m, ok := lex.scaleVals.get(w)
 		if !ok && toks[j].flags&fHyphen == 0 {
 			break
 		}
 		if !ok {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
-			if m, ok = scaleVals.get(left); hy && ok && len(left) > 2 && !d.glued(j) {
+			if m, ok = lex.scaleVals.get(left); hy && ok && len(left) > 2 && !ep.glued(j) {
 				v *= m
-				d.hyphenUnit = right
+				ep.hyphenUnit = right
 				return v, j + 1, true, word
 			}
 			break
 		}
-		if len(w) <= 2 && (!d.glued(j) || word) && w != "mn" {
+		if len(w) <= 2 && (!ep.glued(j) || word) && w != "mn" {
 			break // "3 m" or "two m" is no scale; "3m" is
 		}
-		if len(w) > 2 && d.glued(j) {
+		if len(w) > 2 && ep.glued(j) {
 			break
 		}
 		v *= m
 		j++
 		scaled = true
 	}
-	if word && !scaled && (strings.EqualFold(d.tok(i), "a") || strings.EqualFold(d.tok(i), "an")) {
+	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
 		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && durationUnits.has(d.tok(j)) && !strings.HasSuffix(d.tok(j), "s") {
+		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
 			return 1, j, false, true
 		}
 		return 0, 0, false, false
@@ -257,44 +257,44 @@ func smallInteger(s string) (float64, bool) {
 }
 
 // figureAt tries every figure shape starting at token i.
-func (d *doc) figureAt(i int) (figure, bool) {
-	toks := d.ns.toks
+func (ep *entityPass) figureAt(i int) (figure, bool) {
+	toks := ep.ns.toks
 	t := toks[i]
-	if t.kind == kWord && t.flags&fCap != 0 && dateWords.has(d.tok(i)) {
-		return d.dateAt(i)
+	if t.kind == kWord && t.flags&fCap != 0 && lex.dates.has(ep.tok(i)) {
+		return ep.dateAt(i)
 	}
-	if cur, j := d.currencyAt(i); cur != "" {
-		v, k, _, _ := d.numberAt(j)
+	if cur, j := ep.currencyAt(i); cur != "" {
+		v, k, _, _ := ep.numberAt(j)
 		if k == 0 {
 			return figure{}, false
 		}
 		// "¥1.5 trillion", "$3 billion a year"
 		f := figure{sub: model.Money, t0: i, t1: k, value: v, unit: cur}
-		d.perAfter(&f)
+		ep.perAfter(&f)
 		return f, true
 	}
-	v, j, scaled, word := d.numberAt(i)
+	v, j, scaled, word := ep.numberAt(i)
 	if j == 0 {
 		return figure{}, false
 	}
-	num := d.tok(i)
-	if d.hyphenUnit != "" {
-		if cur, ok := currencyWordVals.get(d.hyphenUnit); ok {
+	num := ep.tok(i)
+	if ep.hyphenUnit != "" {
+		if cur, ok := lex.currencyVals.get(ep.hyphenUnit); ok {
 			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}, true
 		}
 	}
 	// "two-year", "five-month"
 	if word && j == i+1 && strings.Contains(num, "-") {
 		_, right, _ := strings.Cut(num, "-")
-		if durationUnits.has(right) {
+		if lex.duration.has(right) {
 			return figure{sub: model.Duration, t0: i, t1: j, value: v, unit: singular(right)}, true
 		}
 	}
 	// Ratios: "50-50", "51:49", "20-times".
-	if !word && !scaled && j+1 < len(toks) && d.glued(j) && d.glued(j+1) {
-		sep := d.tok(j)
+	if !word && !scaled && j+1 < len(toks) && ep.glued(j) && ep.glued(j+1) {
+		sep := ep.tok(j)
 		if (sep == "-" || sep == ":" || sep == "/") && toks[j+1].kind == kNum {
-			w, err := strconv.ParseFloat(d.tok(j+1), 64)
+			w, err := strconv.ParseFloat(ep.tok(j+1), 64)
 			if err == nil && v <= 100 && w <= 100 && v > 0 && w > 0 && (sep != "/" || v+w == 100) {
 				return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "ratio"}, true
 			}
@@ -304,83 +304,83 @@ func (d *doc) figureAt(i int) (figure, bool) {
 		}
 	}
 	// "20-times", "90-day", "two-year", "1.1 billion-dirham"
-	if j+1 < len(toks) && d.glued(j) && d.glued(j+1) && d.tok(j) == "-" && toks[j+1].kind == kWord {
-		w := strings.ToLower(d.tok(j + 1))
+	if j+1 < len(toks) && ep.glued(j) && ep.glued(j+1) && ep.tok(j) == "-" && toks[j+1].kind == kWord {
+		w := strings.ToLower(ep.tok(j + 1))
 		switch {
 		case w == "times" || w == "fold":
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
-		case durationUnits.has(w) && !(d.tok(j+2) == "-" && d.tok(j+3) == "old"):
+		case lex.duration.has(w) && !(ep.tok(j+2) == "-" && ep.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
 		}
-		if cur, ok := currencyWordVals.get(w); ok && len(w) > 2 {
+		if cur, ok := lex.currencyVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 		}
 	}
 	if j < len(toks) {
-		w := d.tok(j)
+		w := ep.tok(j)
 		lw := strings.ToLower(w)
 		switch {
-		case w == "%" || lw == "percent" || lw == "pct" || (lw == "per" && strings.EqualFold(d.tok(j+1), "cent")):
+		case w == "%" || lw == "percent" || lw == "pct" || (lw == "per" && strings.EqualFold(ep.tok(j+1), "cent")):
 			end := j + 1
 			if lw == "per" {
 				end = j + 2
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "%"}, true
-		case lw == "basis" && strings.HasPrefix(d.tok(j+1), "point") || lw == "bps" || lw == "bp":
+		case lw == "basis" && strings.HasPrefix(ep.tok(j+1), "point") || lw == "bps" || lw == "bp":
 			end := j + 1
 			if lw == "basis" {
 				end = j + 2
 			}
 			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
 		}
-		if cur, ok := currencyWordVals.get(lw); ok && !(lw == "p" && !d.glued(j)) && lw != "real" {
+		if cur, ok := lex.currencyVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
-			d.perAfter(&f)
+			ep.perAfter(&f)
 			return f, true
 		}
 		// "4.17 Australian dollars"
-		if demonyms.has(w) && j+1 < len(toks) {
-			if cur, ok := currencyWordVals.get(strings.ToLower(d.tok(j + 1))); ok && len(d.tok(j+1)) > 2 {
+		if lex.demonyms.has(w) && j+1 < len(toks) {
+			if cur, ok := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); ok && len(ep.tok(j+1)) > 2 {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
-			if v2, k, _, _ := d.numberAt(j + 1); k > 0 && k < len(toks) && durationUnits.has(strings.ToLower(d.tok(k))) {
+			if v2, k, _, _ := ep.numberAt(j + 1); k > 0 && k < len(toks) && lex.duration.has(strings.ToLower(ep.tok(k))) {
 				_ = v2
-				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(d.tok(k)))}, true
+				return figure{sub: model.Duration, t0: i, t1: k + 1, value: v, unit: singular(strings.ToLower(ep.tok(k)))}, true
 			}
 		}
-		if durationUnits.has(lw) && !(d.tok(j+1) == "old") {
+		if lex.duration.has(lw) && !(ep.tok(j+1) == "old") {
 			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
 		}
 	}
 	// "one in six", "1 in 10": a ratio, not a count of what follows.
-	if j < len(toks) && d.tok(j) == "in" && !scaled {
-		if w, k, sc, _ := d.numberAt(j + 1); k > 0 && !sc && w > v && !(d.tok(j+1) == "a" || d.tok(j+1) == "an") {
+	if j < len(toks) && ep.tok(j) == "in" && !scaled {
+		if w, k, sc, _ := ep.numberAt(j + 1); k > 0 && !sc && w > v && !(ep.tok(j+1) == "a" || ep.tok(j+1) == "an") {
 			return figure{sub: model.Ratio, t0: i, t1: k, value: v / w, unit: "ratio"}, true
 		}
 	}
 	// A number right after a model name ("Vireo 6 EVs", "Model 3") is part of it.
-	if i > 0 && d.hasSpace(i) && toks[i-1].kind == kWord && toks[i-1].flags&fCap != 0 &&
-		lex.lists(d.tok(i-1))&(commonCap|dateWord) == 0 && !word {
+	if i > 0 && ep.hasSpace(i) && toks[i-1].kind == kWord && toks[i-1].flags&fCap != 0 &&
+		lex.lists(ep.tok(i-1))&(commonCap|dateWord) == 0 && !word {
 		return figure{}, false
 	}
 	// "22 April"
-	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && dateWords.has(d.tok(j)) && len(d.tok(j)) > 3 {
+	if !word && !scaled && v >= 1 && v <= 31 && j < len(toks) && lex.dates.has(ep.tok(j)) && len(ep.tok(j)) > 3 {
 		return figure{sub: model.Date, t0: i, t1: j + 1, unit: "date"}, true
 	}
 	// A number glued after a hyphen is part of a code or a date ("2025-02-03").
-	if i > 0 && !d.hasSpace(i) && d.tok(i-1) == "-" {
+	if i > 0 && !ep.hasSpace(i) && ep.tok(i-1) == "-" {
 		return figure{}, false
 	}
 	// Years are dates unless they count something.
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if k, head := d.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && partyNouns[head]) {
+	if k, head := ep.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
 		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
-		d.perAfter(&f) // "3 million tonnes a year"
+		ep.perAfter(&f) // "3 million tonnes a year"
 		return f, true
 	}
 	return figure{}, false
@@ -389,55 +389,37 @@ func (d *doc) figureAt(i int) (figure, bool) {
 // countHead looks for the noun a number counts: up to four modifier words
 // then a plural noun ("1,000 people", "2.8 million top-loading washing
 // machines", "101 Arizona stores"). It returns the index after the head.
-func (d *doc) countHead(j int) (int, string) {
-	toks := d.ns.toks
+func (ep *entityPass) countHead(j int) (int, string) {
+	toks := ep.ns.toks
 	for k := j; k < len(toks) && k < j+5; k++ {
 		t := toks[k]
 		// A model number between the count and its noun: "10 737-800 planes".
-		if k == j && t.kind == kNum && d.hasSpace(k) || k > j && t.kind == kNum && d.tok(k-1) == "-" && d.glued(k) {
+		if k == j && t.kind == kNum && ep.hasSpace(k) || k > j && t.kind == kNum && ep.tok(k-1) == "-" && ep.glued(k) {
 			continue
 		}
-		if k == j && t.kind == kWord && !d.hasSpace(k) {
+		if k == j && t.kind == kWord && !ep.hasSpace(k) {
 			return 0, "" // "5G services", "4K screens": a code, not a count
 		}
-		if t.kind != kWord || (k > j && !d.hasSpace(k) && d.tok(k-1) != "-") {
-			if t.kind == kPunct && d.tok(k) == "-" && d.glued(k) && k+1 < len(toks) && (toks[k+1].kind == kWord ||
+		if t.kind != kWord || (k > j && !ep.hasSpace(k) && ep.tok(k-1) != "-") {
+			if t.kind == kPunct && ep.tok(k) == "-" && ep.glued(k) && k+1 < len(toks) && (toks[k+1].kind == kWord ||
 				toks[k+1].kind == kNum) {
 				continue
 			}
 			return 0, ""
 		}
-		w := d.tok(k)
+		w := ep.tok(k)
 		lw := strings.ToLower(w)
-		if countStopList.has(lw) {
+		if lex.countStop.has(lw) {
 			return 0, ""
 		}
-		if countNouns.has(lw) || isPlural(w) {
+		if lex.countNouns.has(lw) || isPlural(w) {
 			return k + 1, lw
 		}
 	}
 	return 0, ""
 }
 
-func (d *doc) hasSpace(k int) bool { return d.ns.toks[k].flags&fSpace != 0 }
-
-// partyNouns after a spelled-out number name the parties of a story ("two
-// companies"), not a figure a reader would look for.
-var partyNouns = map[string]bool{"companies": true, "firms": true, "partners": true, "groups": true, "sides": true,
-	"parties": true, "suppliers": true, "makers": true, "leaders": true, "rivals": true, "players": true,
-	"businesses": true, "nations": true, "countries": true, "banks": true, "carmakers": true, "automakers": true,
-	"executives": true, "sources": true, "analysts": true, "officials": true}
-
-// countStop ends the search for a counted noun.
-var countStop = map[string]bool{"of": true, "the": true, "to": true, "in": true, "on": true, "for": true, "by": true,
-	"from": true, "with": true, "that": true, "which": true, "a": true, "an": true, "as": true, "at": true, "is": true,
-	"was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "per": true, "percent": true,
-	"its": true, "his": true, "her": true, "their": true, "it": true, "this": true, "than": true, "or": true,
-	"says": true, "was's": true, "this's": true, "year": true, "years": true, "months": true, "days": true,
-	"weeks": true, "decades": true, "hours": true, "old": true, "times": true, "points": true, "his's": true, "plus": true, "minus": true}
-
-// countStopList is countStop on a table: countHead asks it of the words after every number.
-var countStopList = newWordList(countStop)
+func (ep *entityPass) hasSpace(k int) bool { return ep.ns.toks[k].flags&fSpace != 0 }
 
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
@@ -465,51 +447,39 @@ func singular(w string) string {
 
 // demonymCurrency: "Australian dollars" → AUD.
 func demonymCurrency(demonym, cur string) string {
-	if cur != "USD" {
-		return cur
-	}
-	switch demonym {
-	case "Australian":
-		return "AUD"
-	case "Canadian":
-		return "CAD"
-	case "Singaporean", "Singapore":
-		return "SGD"
-	case "Taiwanese", "Taiwan":
-		return "TWD"
+	if c, ok := lex.demonymCurrency[demonym]; ok && cur == "USD" {
+		return c
 	}
 	return cur
 }
 
 // perAfter extends a money figure with its rate: "a year", "per share",
 // "annually".
-func (d *doc) perAfter(f *figure) {
+func (ep *entityPass) perAfter(f *figure) {
 	k := f.t1
-	w := strings.ToLower(d.tok(k))
-	switch w {
-	case "a", "per", "each", "every":
-		u := strings.ToLower(d.tok(k + 1))
-		switch u {
-		case "year", "month", "week", "day", "quarter", "share", "barrel", "ton", "tonne", "hour":
+	w := strings.ToLower(ep.tok(k))
+	switch {
+	case lex.rate[w]:
+		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] {
 			f.per = u
 			f.t1 = k + 2
 		}
-	case "annually":
+	case w == "annually":
 		f.per, f.t1 = "year", k+1
 	}
 }
 
 // dateAt: "Monday", "Jan. 13", "March 2024", "13 March" are dates.
-func (d *doc) dateAt(i int) (figure, bool) {
-	toks := d.ns.toks
-	w := d.tok(i)
+func (ep *entityPass) dateAt(i int) (figure, bool) {
+	toks := ep.ns.toks
+	w := ep.tok(i)
 	end := i + 1
-	if d.tok(end) == "." && d.glued(end) && len(w) <= 4 && w != "May" && w != "June" && w != "July" {
+	if ep.tok(end) == "." && ep.glued(end) && len(w) <= 4 && w != "May" && w != "June" && w != "July" {
 		end++ // "Jan." keeps its period; "April." ends a sentence
 	}
-	if end < len(toks) && toks[end].kind == kNum && len(d.tok(end)) <= 4 {
+	if end < len(toks) && toks[end].kind == kNum && len(ep.tok(end)) <= 4 {
 		end++
-		if d.tok(end) == "," && end+1 < len(toks) && toks[end+1].kind == kNum && len(d.tok(end+1)) == 4 {
+		if ep.tok(end) == "," && end+1 < len(toks) && toks[end+1].kind == kNum && len(ep.tok(end+1)) == 4 {
 			end += 2
 		}
 	} else if w == "May" || w == "March" || len(w) <= 4 {
@@ -520,26 +490,6 @@ func (d *doc) dateAt(i int) (figure, bool) {
 	}
 	return figure{sub: model.Date, t0: i, t1: end, unit: "date"}, true
 }
-
-// figStarts holds every word that can open a figure (number words, currency
-// prefixes, weekdays and months), so the figure pass costs one look-up per word.
-var figStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range numberWords {
-		m[w] = true
-		m[strings.ToUpper(w[:1])+w[1:]] = true
-	}
-	for w := range currencyPrefixes {
-		m[w] = true
-		if i := strings.IndexByte(w, '$'); i > 0 {
-			m[w[:i]] = true
-		}
-	}
-	for w := range words(dateWordList) {
-		m[w] = true
-	}
-	return m
-}()
 
 // wordFilter is a bit table over (first byte, last byte, length) that says
 // quickly that a word is surely not in a set.
@@ -556,78 +506,22 @@ func (f *wordFilter) maybe(w string) bool {
 	return w != "" && f[w[0]&63][w[len(w)-1]&63]&(1<<min(len(w), 31)) != 0
 }
 
-var figFilter = func() *wordFilter {
-	f := new(wordFilter)
-	for w := range figStarts {
-		f.add(w)
-	}
-	return f
-}()
+// mayStartFigure reports whether token i may open a figure (newDoc has
+// left fMark on the figure openers alone).
+func (ep *entityPass) mayStartFigure(i int) bool { return ep.ns.toks[i].flags&fMark != 0 }
 
-// The lexicon's lists that the figure pass asks about the words around
-// every number, on tables of their own: the first-byte and length tests
-// turn most words away before the hash the lexicon's filter needs.
-var (
-	durationUnits = newWordList(words(durationUnitList))
-	dateWords     = newWordList(words(dateWordList))
-	demonyms      = newWordList(words(demonymList))
-	countNouns    = newWordList(words(countNounList))
-)
-
-// The maps numberAt and currencyAt ask about every number and the words
-// next to it, on tables.
-var (
-	numberWordVals     = newWordValues(numberWords)
-	currencyWordVals   = newWordValues(currencyWords) // asked of the word after every number
-	scaleVals          = newWordValues(scales)
-	currencyPrefixVals = newWordValues(currencyPrefixes)
-)
-
-// currencyFirst marks the bytes a currencyPrefixes word begins with.
-var currencyFirst = func() (t [256]bool) {
-	for w := range currencyPrefixes {
-		t[w[0]] = true
-	}
-	return t
-}()
-
-// figStartList is figStarts for mayStartFigure.
-var figStartList = newWordList(figStarts)
-
-// figFirst marks the bytes a figure opener begins with: the words of
-// figStarts, and $ and the lead bytes of £ ¥ (C2) and € ₹ ₩ ₽ (E2).
-var figFirst = func() (t [256]bool) {
-	for w := range figStarts {
-		t[w[0]] = true
-	}
-	t['$'], t[0xC2], t[0xE2] = true, true, true
-	return t
-}()
-
-// mayStartFigure is the test run on every token: scan has answered it.
-func (d *doc) mayStartFigure(i int) bool { return d.ns.toks[i].flags&fFig != 0 }
-
-// figFlag returns flags with fFig set when the token may open a figure: a
-// number, $, £ ¥ (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and
-// dashes, or a word figStarts holds (before its hyphen: "twenty-five",
-// "two-year"). scan asks it once per token, so the figure pass reads a bit.
-func figFlag(kind, flags uint8, w string) uint8 {
-	if kind == kNum {
-		return flags | fFig
-	}
-	if !figFirst[w[0]] {
-		return flags // most tokens: not even the first byte fits
-	}
-	return figFlagFirstFits(kind, flags, w)
-}
-
-// figFlagFirstFits is figFlag for a token whose first byte figFirst holds.
-func figFlagFirstFits(kind, flags uint8, w string) uint8 {
+// opensFigure reports whether a token may open a figure: a number, $, £ ¥
+// (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and dashes, or a word
+// figStarts holds (before its hyphen: "twenty-five", "two-year"). newDoc
+// asks it of each token whose first byte figFirst holds, so the figure
+// pass then reads a bit.
+func opensFigure(kind, flags uint8, w string) bool {
 	switch kind {
+	case kNum:
+		return true
 	case kPunct:
-		if c := w[0]; c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82 {
-			return flags | fFig
-		}
+		c := w[0]
+		return c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82
 	case kWord:
 		if flags&fHyphen != 0 {
 			for h := 1; h < len(w); h++ {
@@ -637,9 +531,7 @@ func figFlagFirstFits(kind, flags uint8, w string) uint8 {
 				}
 			}
 		}
-		if figFilter.maybe(w) && figStartList.has(w) { // most words: no table look-up
-			return flags | fFig
-		}
+		return lex.figFilter.maybe(w) && lex.figStart.has(w) // most words: no table look-up
 	}
-	return flags
+	return false
 }

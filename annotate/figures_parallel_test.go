@@ -14,16 +14,20 @@ import (
 // figuresFrom), as entities does on a long text.
 func entitiesBothWays(a model.Article) (seq, par []model.Entity) {
 	d := newDoc(a)
-	d.names()
-	d.figures()
-	seq = d.output()
+	ep := newEntityPass(d)
+	ep.names()
+	ep.figures()
+	seq = ep.output()
+	ep.release()
 	d.release()
 
 	d = newDoc(a)
-	cands := d.figureDoc().figureCandidates(nil)
-	d.names()
-	d.figuresFrom(cands)
-	par = d.output()
+	ep = newEntityPass(d)
+	cands := ep.figurePass().figureCandidates(nil)
+	ep.names()
+	ep.figuresFrom(cands)
+	par = ep.output()
+	ep.release()
 	d.release()
 	return seq, par
 }
@@ -57,8 +61,9 @@ func TestFiguresFoundAlongsideNamesAreTheSame(t *testing.T) {
 func TestFiguresFromRereadsInsideACoveredCandidate(t *testing.T) {
 	a := model.Article{Body: "Talks in May 2019 set $3 billion a year and ¥1.5 trillion over four years."}
 	for _, first := range []string{"May", "$", "¥"} {
-		seq, par := newDoc(a), newDoc(a)
-		cands := par.figureDoc().figureCandidates(nil)
+		sd, pd := newDoc(a), newDoc(a)
+		seq, par := newEntityPass(sd), newEntityPass(pd)
+		cands := par.figurePass().figureCandidates(nil)
 		cover := -1
 		for _, c := range cands {
 			if par.tok(c.t0) == first && c.t1-c.t0 >= 2 {
@@ -80,5 +85,7 @@ func TestFiguresFromRereadsInsideACoveredCandidate(t *testing.T) {
 		}
 		seq.release()
 		par.release()
+		sd.release()
+		pd.release()
 	}
 }

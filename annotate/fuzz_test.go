@@ -121,6 +121,14 @@ func BenchmarkAnnotate(b *testing.B) {
 	benchSizes(b, func(a model.Article) { Article(a) })
 }
 
+// BenchmarkAnnotateUserList is BenchmarkAnnotate with a user list of
+// 10,000 entries (userBenchList): a list costs an article a look-up per
+// word and work only where its names stand.
+func BenchmarkAnnotateUserList(b *testing.B) {
+	an := WithUserList(userBenchList(10000))
+	benchSizes(b, func(a model.Article) { an.Article(a) })
+}
+
 // BenchmarkEntities runs the entity and figure pass alone.
 func BenchmarkEntities(b *testing.B) {
 	benchSizes(b, func(a model.Article) { entities(a) })

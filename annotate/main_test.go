@@ -7,5 +7,10 @@ import (
 	"newsmark/internal/testhome"
 )
 
-// TestMain keeps every test of the package off the user's own files.
-func TestMain(m *testing.M) { os.Exit(testhome.Main(m)) }
+// TestMain keeps every test of the package off the user's own files, and
+// builds the lexicon before any test: the rules read it, and only Article
+// and newDoc build it themselves.
+func TestMain(m *testing.M) {
+	Prepare()
+	os.Exit(testhome.Main(m))
+}

@@ -19,7 +19,7 @@ type chunk struct {
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
 	kindID, cueID uint8
-	ent           int // entity index once resolved, else -1
+	ent           int32 // entity index once resolved, else -1 (32 bits: a chunk is 48 bytes, not 56)
 	// firstBits and lastBits are the lexicon's lists of the words t0 and
 	// t1-1, looked up once: most rules ask about them, many asking again
 	firstBits, lastBits wordSet
@@ -94,25 +94,6 @@ func (ns *nameScanner) lowerWord(i int) string {
 	return ns.word(i)
 }
 
-var particles = map[string]bool{"al": true, "bin": true, "bint": true, "de": true, "la": true, "van": true, "von": true,
-	"der": true, "den": true, "du": true, "da": true, "di": true, "del": true, "le": true, "dos": true, "das": true, "ben": true, "el": true}
-
-// fullSuffix are the legal suffixes written as words: a period after one is
-// the sentence's, not an abbreviation's.
-var fullSuffix = map[string]bool{"Corporation": true, "Incorporated": true, "Company": true, "Companies": true,
-	"Limited": true, "CORPORATION": true, "COMPANY": true, "LIMITED": true}
-
-// abbrevTitles may carry a period inside a name ("Mr. Barra").
-var abbrevTitles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Sen": true,
-	"Rep": true, "Gov": true, "Gen": true, "Lt": true, "Col": true, "Jr": true, "Sr": true}
-
-// The sets addChunk asks about every word of a name, on tables.
-var (
-	abbrevTitleList = newWordList(abbrevTitles)
-	functionCapList = newWordList(functionCaps)
-	innerTitleList  = newWordList(innerTitles)
-)
-
 // maxRun bounds a run of capitals: no name is longer, and a title-cased
 // paragraph must not make the look-ups on a run quadratic.
 const maxRun = 12
@@ -145,13 +126,13 @@ func (ns *nameScanner) findChunks() {
 				if j-1 > i && lex.legal.has(prev) {
 					// "Corp." keeps its period and ends the name; after a
 					// suffix written in full the period ends the sentence
-					if !fullSuffix[prev] {
+					if !lex.fullSuffix[prev] {
 						end = int(u.end())
 						next = j + 1
 					}
 					break
 				}
-				if (abbrevTitleList.has(prev) || len(prev) == 1) && ns.isCapWord(j+1) {
+				if (lex.abbrevTitle.has(prev) || len(prev) == 1) && ns.isCapWord(j+1) {
 					end = int(toks[j+1].end())
 					j += 2
 					continue
@@ -177,7 +158,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if particles[w] || (w == "of" && lex.designator.has(prev)) ||
+				if lex.particles[w] || (w == "of" && lex.designator.has(prev)) ||
 					(w == "and" && ns.andJoins(i, j)) {
 					end = int(toks[j+1].end())
 					j += 2
@@ -223,29 +204,6 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	return !lex.known.has(right) && !lex.known.has(ns.word(j+1))
 }
 
-// leadingDesignators open company names in Romance languages.
-var leadingDesignators = map[string]bool{"Compagnie": true, "Société": true, "Societe": true, "Groupe": true,
-	"Grupo": true, "Gruppo": true, "Banco": true, "Banca": true, "Banque": true, "Compañía": true, "Compania": true,
-	"Companhia": true, "Industrias": true, "Industrie": true, "Caixa": true, "Caisse": true, "Sociedad": true}
-
-// titleModifiers qualify a title ("Chief Financial Officer"): after a title
-// word they are part of it, not of the name that follows.
-var titleModifiers = map[string]bool{"Financial": true, "Operating": true, "Technology": true, "Investment": true,
-	"Marketing": true, "Commercial": true, "Information": true, "Strategy": true, "Legal": true, "Digital": true,
-	"Compliance": true, "Risk": true, "Product": true, "Executive": true, "Creative": true, "Scientific": true,
-	"Medical": true, "Data": true, "Security": true, "Sustainability": true, "Communications": true, "Human": true,
-	"Resources": true, "Revenue": true, "Growth": true, "Customer": true, "Administrative": true, "Accounting": true}
-
-// functionCaps are capitalised function words: never part of a name.
-var functionCaps = words(`The A An And But Or If In On At By Of To For From With This That These Those It Its He She They We I His Her
-Their Our As After Before When While Although Though Since Because Meanwhile However Also Yet So Then Under Over Now Today`)
-
-// innerTitles split a run: "OpenAI Chief Executive Sam Altman" is a company
-// then a person.
-var innerTitles = map[string]bool{"Chief": true, "CEO": true, "Chairman": true, "Chairwoman": true, "President": true,
-	"Founder": true, "Minister": true, "Director": true, "Analyst": true, "Spokesman": true, "Spokeswoman": true,
-	"Secretary": true, "Governor": true, "Premier": true, "Chancellor": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true}
-
 // addChunk strips leading ordinary words and titles from tokens [i, j) and
 // splits at inner titles, then records what is left.
 func (ns *nameScanner) addChunk(i, j, end int) {
@@ -263,7 +221,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		if i != j-1 {
 			f = wordSet(lex.get(w))
 		}
-		if (f&title != 0 || abbrevTitleList.has(w) || titled && titleModifiers[w]) && !companyShaped {
+		if (f&title != 0 || lex.abbrevTitle.has(w) || titled && lex.titleModifier[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
 				titled = true
@@ -279,8 +237,8 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		}
 		// An ordinary word leads no name, but a first name before a capital
 		// does ("Jan Harvey").
-		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || functionCapList.has(w) || j-i <= 2) &&
-			(f&firstName == 0 || functionCapList.has(w) || !ns.isCapWord(i+1)) {
+		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || lex.functionCap.has(w) || j-i <= 2) &&
+			(f&firstName == 0 || lex.functionCap.has(w) || !ns.isCapWord(i+1)) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end()))
 				if wordSet(lex.get(two))&(place|known) != 0 {
@@ -296,7 +254,7 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		return
 	}
 	for k := i + 1; k < j; k++ {
-		if ns.toks[k].kind == kWord && innerTitleList.has(ns.word(k)) {
+		if ns.toks[k].kind == kWord && lex.innerTitle.has(ns.word(k)) {
 			ns.addChunk(i, k, int(ns.toks[k-1].end()))
 			ns.addChunk(k, j, end)
 			return
@@ -366,7 +324,7 @@ func (ns *nameScanner) classify(c *chunk) {
 	case n >= 2 && lf&legal != 0:
 		c.set(model.Company, "suffix")
 		return
-	case n >= 2 && leadingDesignators[first]:
+	case n >= 2 && lex.leading[first]:
 		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.set(model.Company, "suffix")
 		return
@@ -390,7 +348,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.set(model.Person, "title-context")
-		case lex.firstName.has(first) && (!placePreposition[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
+		case lex.firstName.has(first) && (!lex.placePrep[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
 			c.set(model.Person, "first-name")
 		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
 			c.set(model.Person, "title-context")
@@ -432,24 +390,15 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 }
 
-// firmNouns are the company cues that never stand for a person, so that
-// "investment firm Grant Samuel" is a firm whatever its name looks like.
-var firmNouns = map[string]bool{"firm": true, "company": true, "bank": true, "brokerage": true, "consultancy": true,
-	"lender": true, "insurer": true, "conglomerate": true, "carmaker": true, "automaker": true, "chipmaker": true,
-	"drugmaker": true, "retailer": true, "manufacturer": true, "miner": true, "airline": true, "fund": true}
-
 // firmNounBefore reports a firm noun right before c with a modifier before it
 // ("investment firm", "accounting firm"): after a determiner the name may be
 // the subject of a clause instead ("the company Elon Musk founded").
 func (ns *nameScanner) firmNounBefore(c *chunk) bool {
-	if !firmNouns[ns.lowerWord(c.t0-1)] {
+	if !lex.firmNoun[ns.lowerWord(c.t0-1)] {
 		return false
 	}
-	switch m := ns.lowerWord(c.t0 - 2); m {
-	case "", "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "whose", "which", "same":
-		return false
-	}
-	return true
+	m := ns.lowerWord(c.t0 - 2)
+	return m != "" && !lex.firmDet[m]
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
@@ -572,13 +521,13 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 		return false
 	}
 	if ns.toks[i+1].kind == kNum || ns.isPunct(i+1, '.') {
-		_, ok := currencyPrefixVals.get(ns.word(i))
+		_, ok := lex.prefixVals.get(ns.word(i))
 		return ok
 	}
 	if !ns.isPunct(i+1, '$') {
 		return false
 	}
-	_, ok := currencyPrefixVals.get(ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end())))
+	_, ok := lex.prefixVals.get(ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end())))
 	return ok
 }
 

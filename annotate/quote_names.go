@@ -18,7 +18,7 @@ func (at *qAttributor) nameBefore(toks []qTok) qFound {
 	s := e
 	for s > 0 && toks[s-1].word {
 		w := at.d.body[toks[s-1].start:toks[s-1].end]
-		if !(qIsUpperStart(w) || qNameParticles[w] && s < e) || qTitleWords[qLowerWord(w)] || qPossessive(w) {
+		if !(qIsUpperStart(w) || lex.qParticle[w] && s < e) || lex.qLead[qLowerWord(w)] || qPossessive(w) {
 			break
 		}
 		s--
@@ -35,8 +35,8 @@ func (at *qAttributor) nameAfter(toks []qTok) qFound {
 	for i < len(toks) && toks[i].word {
 		w := at.d.body[toks[i].start:toks[i].end]
 		lw := qLowerWord(w)
-		if !qIsUpperStart(w) || qTitleWords[lw] {
-			if !qTitleWords[lw] {
+		if !qIsUpperStart(w) || lex.qLead[lw] {
+			if !lex.qLead[lw] {
 				break
 			}
 			i++
@@ -45,7 +45,7 @@ func (at *qAttributor) nameAfter(toks []qTok) qFound {
 		j := i
 		for j < len(toks) && toks[j].word {
 			w := at.d.body[toks[j].start:toks[j].end]
-			if !(qIsUpperStart(w) || qNameParticles[w] && j > i) || qTitleWords[qLowerWord(w)] {
+			if !(qIsUpperStart(w) || lex.qParticle[w] && j > i) || lex.qLead[qLowerWord(w)] {
 				break
 			}
 			j++
@@ -68,7 +68,7 @@ func (at *qAttributor) nameAfter(toks []qTok) qFound {
 func (at *qAttributor) appositive(toks []qTok) qFound {
 	d := at.d
 	k := 0
-	for k < len(toks) && (!toks[k].word || qConnectives[at.word(toks[k])]) {
+	for k < len(toks) && (!toks[k].word || lex.qConnective[at.word(toks[k])]) {
 		k++
 	}
 	if k >= len(toks) {
@@ -112,8 +112,8 @@ func (at *qAttributor) appositive(toks []qTok) qFound {
 // entity when the run has two to four words.
 func (at *qAttributor) nameFrom(run []qTok) qFound {
 	d := at.d
-	for len(run) > 0 && (qTitleWords[d.lw(run[0].start, run[0].end)] ||
-		qFunctionWords[d.lw(run[0].start, run[0].end)]) {
+	for len(run) > 0 && (lex.qLead[d.lw(run[0].start, run[0].end)] ||
+		lex.qFunction[d.lw(run[0].start, run[0].end)]) {
 		run = run[1:]
 	}
 	if len(run) == 0 || d.overlapsOther(run[0].start, run[len(run)-1].end) {
@@ -173,7 +173,7 @@ func (at *qAttributor) addPerson(name string, pos int) int {
 			return i
 		}
 	}
-	if at.added >= qMaxAdded {
+	if at.added >= qMaxAdded || d.never != nil && d.never(name) {
 		return -1
 	}
 	at.added++

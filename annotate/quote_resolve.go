@@ -22,11 +22,11 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 		return qNone
 	}
 	// auxiliaries between subject and verb: "its chief has said"
-	for n > 1 && qAuxiliaries[at.word(toks[n-1])] {
+	for n > 1 && lex.qAux[at.word(toks[n-1])] {
 		n--
 	}
 	lastW := at.word(toks[n-1])
-	if k, ok := qPronouns[lastW]; ok {
+	if k, ok := lex.qPronoun[lastW]; ok {
 		if k == model.Person {
 			return at.recentPerson(toks[n-1].start)
 		}
@@ -43,11 +43,11 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 			return qFound{ent: lm.ent}
 		}
 	}
-	if qTitleWords[lastW] && !qOrgNouns[lastW] && !qFunctionWords[lastW] && !qConnectives[lastW] &&
+	if lex.qLead[lastW] && !lex.qOrg[lastW] && !lex.qFunction[lastW] && !lex.qConnective[lastW] &&
 		qIsLowerStart(at.d.body[toks[n-1].start:toks[n-1].end]) {
 		return qNone // "its chief has said": an official the sentence does not name
 	}
-	if qOrgNouns[lastW] {
+	if lex.qOrg[lastW] {
 		for _, m := range ms {
 			if d.ents[m.ent].Kind == model.Company {
 				return qFound{ent: m.ent}
@@ -89,17 +89,17 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 		return qNone
 	}
 	first := at.word(toks[0])
-	if k, ok := qPronouns[first]; ok {
+	if k, ok := lex.qPronoun[first]; ok {
 		if k == model.Person {
 			return at.recentPerson(toks[0].start)
 		}
 		return at.recentCompany(toks[0].start)
 	}
 	ms := d.mentionsIn(toks[0].start, toks[n-1].end)
-	if qDeterminers[first] && (len(ms) == 0 || ms[0].start > toks[1].end) {
+	if lex.qDet[first] && (len(ms) == 0 || ms[0].start > toks[1].end) {
 		// "said one analyst quoted by ...": a voice that is no entity
 		e := 1
-		for e < n && !qNominalStop[at.word(toks[e])] {
+		for e < n && !lex.qStop[at.word(toks[e])] {
 			e++
 		}
 		if e > 1 {
@@ -114,7 +114,7 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 	if f := at.nameAfter(toks[:n]); f.ok() {
 		return f
 	}
-	if first == "the" && n > 1 && qOrgNouns[at.word(toks[1])] && (len(ms) == 0 || ms[0].start > toks[1].end) {
+	if first == "the" && n > 1 && lex.qOrg[at.word(toks[1])] && (len(ms) == 0 || ms[0].start > toks[1].end) {
 		return at.recentCompany(toks[0].start)
 	}
 	for _, m := range ms {
@@ -242,13 +242,8 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 	return qFound{ent: best}
 }
 
-// qRoleWords name a post at a company: "Al Noor's managing director X",
-// "X, chief executive of Y", "Its chief investment officer, X".
-var qRoleWords = []string{"chief", "executive", "director", "president", "chairman", "chairwoman", "officer",
-	"head of", "founder", "partner", "manager", "spokesman", "spokeswoman", "spokesperson", "ceo", "cfo"}
-
 func qHasRole(s string) bool {
-	for _, w := range qRoleWords {
+	for _, w := range lex.qRoles {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -352,7 +347,7 @@ func (at *qAttributor) spokeAfter(pos int) bool {
 		if n == 0 || n > len(buf) {
 			return false
 		}
-		if qReportingVerbs[string(buf[:n])] == qvSay {
+		if lex.qVerbs[string(buf[:n])] == qvSay {
 			return true
 		}
 	}

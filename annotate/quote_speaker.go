@@ -29,7 +29,7 @@ const (
 
 // qAttributor resolves the speakers of one article's quoted spans.
 type qAttributor struct {
-	d     *qDoc
+	d     *doc
 	toks  []qTok
 	spans []qSpan // every quoted span, in order: their words are no one's subject
 	// lastCompanySpeaker is the company that most recently spoke (for "the company said")
@@ -39,7 +39,7 @@ type qAttributor struct {
 	added          int
 }
 
-func newQAttributor(d *qDoc) *qAttributor {
+func newQAttributor(d *doc) *qAttributor {
 	at := &qAttributor{d: d, lastSpeaker: -1, nextID: 1}
 	for _, e := range d.ents {
 		if len(e.ID) > 1 && e.ID[0] == 'e' {
@@ -72,7 +72,7 @@ func (at *qAttributor) attribute(spans []qSpan) {
 		full := qEndsSentence(d.body[s.start:s.end])
 		if !full {
 			if f := at.after(s); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "after")
 				s.term = s.term && !qLooksSpoken(d.body[s.start:s.end])
 				continue
 			}
@@ -83,13 +83,13 @@ func (at *qAttributor) attribute(spans []qSpan) {
 				floor = spans[i-1].closeEnd
 			}
 			if f := at.before(floor, s.open); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "before")
 				continue
 			}
 		}
 		if full {
 			if f := at.after(s); f.ok() {
-				at.set(s, f, true)
+				at.set(s, f, true, "after")
 			}
 		}
 	}
@@ -125,28 +125,28 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			}
 		}
 		if !s.own {
-			f := qNone
+			f, cue := qNone, ""
 			switch {
 			case s.cont && chainSpeaker.ok():
-				f = chainSpeaker
+				f, cue = chainSpeaker, "chain"
 			case i > 0 && spans[i-1].para == s.para && (spans[i-1].speaker >= 0 || spans[i-1].nominal != ""):
-				f = qFound{spans[i-1].speaker, spans[i-1].nominal}
+				f, cue = qFound{spans[i-1].speaker, spans[i-1].nominal}, "paragraph"
 			}
 			if !f.ok() {
-				f = at.neighbours(s)
+				f, cue = at.neighbours(s), "neighbour"
 			}
 			if !f.ok() {
-				f = last
+				f, cue = last, "last-speaker"
 			}
 			if !f.ok() {
-				f = qFound{ent: at.lastMentionOutside(s.open, model.Person)}
+				f, cue = qFound{ent: at.lastMentionOutside(s.open, model.Person)}, "last-person"
 			}
 			if !f.ok() {
 				// the story's first quote, its speaker named just after ("its
 				// chief has said. Werner Seifert met ...")
-				f = qFound{ent: at.nextPersonAfter(s.end)}
+				f, cue = qFound{ent: at.nextPersonAfter(s.end)}, "next-person"
 			}
-			at.set(s, f, false)
+			at.set(s, f, false, cue)
 			if !s.cont {
 				chainSpeaker = f
 			}
@@ -187,15 +187,15 @@ func (at *qAttributor) modifierPhrase(s *qSpan) bool {
 		return false
 	}
 	before := at.windowTokensBack(max(0, s.open-24), s.open)
-	if len(before) == 0 || !before[len(before)-1].word || !qModDeterminers[at.word(before[len(before)-1])] {
+	if len(before) == 0 || !before[len(before)-1].word || !lex.qModDet[at.word(before[len(before)-1])] {
 		return false
 	}
-	after := qTokens(d.body, s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
+	after := d.words(s.closeEnd, min(len(d.body), s.closeEnd+24), nil)
 	if len(after) == 0 || !after[0].word {
 		return false
 	}
 	w := d.body[after[0].start:after[0].end]
-	return !qIsUpperStart(w) && !qNominalStop[qLowerWord(w)] && qReportingVerbs[qLowerWord(w)] == 0
+	return !qIsUpperStart(w) && !lex.qStop[qLowerWord(w)] && lex.qVerbs[qLowerWord(w)] == 0
 }
 
 func qEndsSentence(t string) bool {
@@ -209,8 +209,13 @@ func qEndsSentence(t string) bool {
 	return false
 }
 
-func (at *qAttributor) set(s *qSpan, f qFound, own bool) {
+// set gives span s the speaker f, found by the rule named cue (own: in
+// the span's own sentence).
+func (at *qAttributor) set(s *qSpan, f qFound, own bool, cue string) {
 	s.speaker, s.nominal, s.own = f.ent, f.nominal, own
+	if f.ok() {
+		s.cue = cue
+	}
 	if f.ent >= 0 {
 		at.lastSpeaker, at.lastSpeakerEnd = f.ent, s.closeEnd
 	}
@@ -233,12 +238,22 @@ func (at *qAttributor) word(t qTok) string { return at.d.lw(t.start, t.end) }
 
 // windowTokens tokenizes [from, to) into at.toks (reused).
 func (at *qAttributor) windowTokens(from, to int) []qTok {
+	return at.firstWindowTokens(from, to, to-from)
+}
+
+// firstWindowTokens is windowTokens cut after its first n words.
+func (at *qAttributor) firstWindowTokens(from, to, n int) []qTok {
 	if to-from > qMaxWindow {
 		to = from + qMaxWindow
 	}
-	at.toks = qTokens(at.d.body, from, to, at.toks[:0])
+	at.toks = at.d.firstWords(from, to, n, at.toks[:0])
 	return at.toks
 }
+
+// qAfterWords is how many words after, with its subject and object, reads
+// past the punctuation that opens the window (at most 26 to the verb, 12
+// after it): the words after a quote it asks for first.
+const qAfterWords = 40
 
 // qMarkOrStop marks the bytes that may begin a quotation mark (qMarkAt) or
 // end a sentence (qSentenceBreakAt): only those need a closer look.
@@ -265,11 +280,16 @@ func (at *qAttributor) after(s *qSpan) qFound {
 		}
 		to++
 	}
-	toks := at.windowTokens(from, to)
+	// the words the reading below may reach: qAfterWords past the
+	// punctuation that opens the window, else the whole window
+	toks := at.firstWindowTokens(from, to, qAfterWords+2)
 	// skip the comma or dash that ends the quoted clause
 	k := 0
 	for k < len(toks) && !toks[k].word {
 		k++
+	}
+	if len(toks) == qAfterWords+2 && k > 2 {
+		toks = at.windowTokens(from, to)
 	}
 	// a new sentence starting after a quote that ended with a full stop must
 	// name its speaker at once ("Son said.")
@@ -280,7 +300,7 @@ func (at *qAttributor) after(s *qSpan) qFound {
 	if full {
 		// after a full stop only a bare "Son said." names the speaker
 		limit = 4
-		if k < len(toks) && qConnectives[at.word(toks[k])] {
+		if k < len(toks) && lex.qConnective[at.word(toks[k])] {
 			return qNone
 		}
 	}
@@ -294,10 +314,10 @@ func (at *qAttributor) after(s *qSpan) qFound {
 			}
 			continue
 		}
-		if full && (qVerbNotAfterFull[at.word(t)]) {
+		if full && (lex.qNews[at.word(t)]) {
 			return qNone
 		}
-		kind := qReportingVerbs[at.word(t)]
+		kind := lex.qVerbs[at.word(t)]
 		if kind == 0 {
 			continue
 		}
@@ -330,7 +350,7 @@ func (at *qAttributor) before(floor, open int) qFound {
 		if !t.word {
 			continue
 		}
-		kind := qReportingVerbs[at.word(t)]
+		kind := lex.qVerbs[at.word(t)]
 		switch kind {
 		case 0:
 			continue
@@ -374,7 +394,7 @@ func (at *qAttributor) windowTokensBack(from, to int) []qTok {
 			from++
 		}
 	}
-	at.toks = qTokens(at.d.body, from, to, at.toks[:0])
+	at.toks = at.d.words(from, to, at.toks[:0])
 	return at.toks
 }
 
@@ -396,9 +416,9 @@ func (at *qAttributor) neighbours(s *qSpan) qFound {
 	if se+1 < len(d.sents) && d.sents[se+1].End <= p.End {
 		ns := d.sents[se+1]
 		if !at.hasMark(ns.Start, ns.End) {
-			toks := at.windowTokens(ns.Start, ns.End)
+			toks := at.firstWindowTokens(ns.Start, ns.End, 8) // the words read below
 			for v := 0; v < len(toks) && v < 8; v++ {
-				if qReportingVerbs[at.word(toks[v])] == qvSay && v > 0 {
+				if lex.qVerbs[at.word(toks[v])] == qvSay && v > 0 {
 					return at.subject(toks[0].start, toks[v].start, toks[:v])
 				}
 			}

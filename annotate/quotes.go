@@ -8,8 +8,9 @@ import (
 	"newsmark/model"
 )
 
-// quotes finds direct quotations and their speakers; it may add person
-// entities for speakers the entity pass missed (ids continue "eN").
+// findQuotes finds the direct quotations of d and their speakers; it may
+// add person entities for speakers the entity pass missed to d.ents (ids
+// continue "eN"). spans are qFindSpans(d).
 //
 // One pass over the bytes finds the quotation marks of each paragraph and
 // pairs them (curly marks by shape, straight ones by what flanks them). A
@@ -18,39 +19,7 @@ import (
 // one model.Quote and all pieces share the speaker. Short spans without
 // sentence punctuation or a reporting verb are terms ("scare quotes", names)
 // and are dropped after they have lent their speaker to the next quote.
-func quotes(a model.Article, ents []model.Entity) ([]model.Quote, []model.Entity) {
-	if len(a.Body) == 0 {
-		return nil, ents
-	}
-	d := newQDoc(a, ents, true)
-	return quotesIn(d), d.ents
-}
-
-// quotesAndVentures is quotes then ventures on one shared index of the
-// article (its sentences and sorted mentions are built once, not twice).
-//
-// pre, when not nil, gives what readText read of a beforehand.
-func quotesAndVentures(a model.Article, ents []model.Entity, pre <-chan textPass) ([]model.Quote, []model.Entity, []model.Venture) {
-	if len(a.Body) == 0 {
-		return nil, ents, nil // pre, if any, sends into its buffer and ends
-	}
-	d := newQDoc(a, ents, true)
-	var tp textPass
-	if pre != nil {
-		tp = <-pre // received only now: it may finish while the mentions are indexed
-	} else {
-		tp.spans = qFindSpans(d)
-	}
-	qs := quotesFrom(d, tp.spans)
-	// tp.quick, when read, is of a.Sentences, which are d.sents
-	return qs, d.ents, venturesIn(a, d, qs, tp.quick)
-}
-
-// quotesIn finds the quotes of d; speakers it adds go into d.ents.
-func quotesIn(d *qDoc) []model.Quote { return quotesFrom(d, qFindSpans(d)) }
-
-// quotesFrom attributes the quotation spans of d (qFindSpans).
-func quotesFrom(d *qDoc, spans []qSpan) []model.Quote {
+func findQuotes(d *doc, spans []qSpan) []model.Quote {
 	if len(spans) == 0 {
 		return nil
 	}
@@ -61,7 +30,7 @@ func quotesFrom(d *qDoc, spans []qSpan) []model.Quote {
 		if s.term {
 			continue
 		}
-		q := model.Quote{Text: d.body[s.start:s.end], Start: s.start, End: s.end}
+		q := model.Quote{Text: d.body[s.start:s.end], Start: s.start, End: s.end, Cue: s.cue}
 		if s.speaker >= 0 {
 			q.Speaker = d.ents[s.speaker].Name()
 			q.SpeakerID = d.ents[s.speaker].ID
@@ -84,6 +53,7 @@ type qSpan struct {
 	own            bool // the speaker came from this span's own sentence
 	speaker        int  // entity index, -1 when unknown
 	nominal        string
+	cue            string // the rule that found the speaker (model.Quote.Cue)
 }
 
 const (
@@ -111,7 +81,7 @@ func qMarkAt(b string, i int) (int, int) {
 }
 
 // qFindSpans pairs the quotation marks of every paragraph.
-func qFindSpans(d *qDoc) []qSpan {
+func qFindSpans(d *doc) []qSpan {
 	b := d.body
 	// about one span per two marks; the curly ones are counted by their
 	// lead byte, which curly apostrophes and dashes share (a byte count is

@@ -23,8 +23,67 @@ const (
 	fPara                     // first token after a blank line (or of the text)
 	fDigit                    // a word with a digit in it ("C180")
 	fHyphen                   // a word with an inner hyphen ("two-year"); words without it have none
-	fFig                      // may open a figure (figFlag): what the figure pass asks of every token
+	fMark                     // a word (or punctuation) of the caller's marks (scanMarks): newDoc's figure openers
 )
+
+// scanMarks names the tokens scan flags fMark, so that the caller's first
+// pass over the tokens reads a bit rather than each token's text: every
+// number (with numbers set), a word whose first byte first holds and which
+// (before its first hyphen) list holds, or a punctuation token whose first
+// byte first holds. Scan knows nothing of what the marks mean; newDoc
+// gives it the figure openers.
+type scanMarks struct {
+	numbers bool
+	first   [256]bool
+	filter  *wordFilter // list's first bytes, last bytes and lengths
+	list    wordList
+}
+
+// add appends t, the text w, marked and listed as ix says.
+func (ix *scanIndex) add(toks []token, t token, w string) []token {
+	if ix != nil {
+		if ix.marks != nil && (t.kind == kNum || ix.marks.first[w[0]]) { // most tokens: not even the first byte fits
+			t.flags |= ix.marks.mark(t.kind, t.flags, w)
+		}
+		if t.flags&fMark != 0 {
+			ix.marked = append(ix.marked, int32(len(toks)))
+		}
+		if t.flags&fCap != 0 && t.kind == kWord {
+			ix.caps = append(ix.caps, int32(len(toks)))
+		}
+	}
+	return append(toks, t)
+}
+
+// mark returns fMark when the caller's marks hold the token w of kind.
+func (m *scanMarks) mark(kind, flags uint8, w string) uint8 {
+	if m == nil {
+		return 0
+	}
+	if kind == kNum && m.numbers {
+		return fMark
+	}
+	if !m.first[w[0]] {
+		return 0 // most tokens: not even the first byte fits
+	}
+	switch kind {
+	case kPunct:
+		return fMark
+	case kWord:
+		if flags&fHyphen != 0 {
+			for h := 1; h < len(w); h++ {
+				if w[h] == '-' {
+					w = w[:h]
+					break
+				}
+			}
+		}
+		if m.filter.maybe(w) && m.list.has(w) { // most words: no table look-up
+			return fMark
+		}
+	}
+	return 0
+}
 
 // token is a byte range of the scanned text: 8 bytes, because every pass
 // of the entity pass reads the token array (a quarter of a token per byte of
@@ -42,16 +101,27 @@ const maxTokenLen = 1<<16 - 1
 // end is the offset after the token.
 func (t token) end() int32 { return t.s + int32(t.n) }
 
-// scan splits text into tokens in one pass over its bytes. The result is a
-// slice proportional to the text; nothing else is allocated.
+// scanIndex is what scan lists of its tokens as it makes them, so that no
+// later pass walks the token array to find them: the capitalised words and
+// the tokens its marks flag.
+type scanIndex struct {
+	marks        *scanMarks
+	caps, marked []int32
+}
+
+// scan splits text into tokens in one pass over its bytes, flagging the
+// tokens ix's marks name and listing them in ix (nil: none of that). The
+// result is a slice proportional to the text; nothing else is allocated
+// but ix's lists.
 //
 // pend holds the flags the next token takes: fSpace after whitespace, fSent
 // at a sentence start (only a word or number takes it: punctuation leaves
 // it for the next one), fPara after a blank line.
-func scan(text string, toks []token) []token {
+func scan(text string, toks []token, ix *scanIndex) []token {
 	n := len(text)
 	i := 0
 	pend := fSpace | fSent | fPara
+
 	for i < n {
 		c := text[i]
 		// Fast path for the common case: a plain lower-case ASCII word.
@@ -61,14 +131,15 @@ func scan(text string, toks []token) []token {
 				j++
 			}
 			if j == n || plainEnd[text[j]] {
-				flags := pend
-				if figFirst[c] && figFilter.maybe(text[i:j]) && figStartList.has(text[i:j]) { // figFlag's kWord case
-					flags |= fFig
-				}
 				if j-i > maxTokenLen {
 					pend &= fSpace // the pieces of a word this long open no sentence or paragraph
-					toks = appendTok(toks, text, i, j, kWord, 0, &pend)
+					toks = appendTok(toks, text, i, j, kWord, 0, &pend, ix)
 				} else {
+					flags := pend
+					if ix != nil && ix.marks != nil && ix.marks.first[c] && ix.marks.filter.maybe(text[i:j]) && ix.marks.list.has(text[i:j]) { // mark's kWord case
+						flags |= fMark
+						ix.marked = append(ix.marked, int32(len(toks)))
+					}
 					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				}
 				// and the space after it, most often there, without a turn of the loop
@@ -118,7 +189,7 @@ func scan(text string, toks []token) []token {
 				}
 				break
 			}
-			toks = appendTok(toks, text, i, j, kNum, 0, &pend)
+			toks = appendTok(toks, text, i, j, kNum, 0, &pend, ix)
 			i = j
 			continue
 		}
@@ -133,17 +204,17 @@ func scan(text string, toks []token) []token {
 		}
 		if isLetter(r) {
 			j, flags := scanWord(text, i)
-			toks = appendTok(toks, text, i, j, kWord, flags, &pend)
+			toks = appendTok(toks, text, i, j, kWord, flags, &pend, ix)
 			i = j
 			continue
 		}
 		// An apostrophe then s, not followed by a letter, is a possessive.
 		if (c == '\'' || r == '’') && i+size < n && (text[i+size] == 's') && (i+size+1 >= n || !isLetterByte(text, i+size+1)) && pend&fSpace == 0 {
-			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend)
+			toks = appendTok(toks, text, i, i+size+1, kPoss, 0, &pend, ix)
 			i += size + 1
 			continue
 		}
-		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend)
+		toks = appendTok(toks, text, i, i+size, kPunct, 0, &pend, ix)
 		i += size
 		if c == '.' || c == '!' || c == '?' {
 			// "Corp." or "Mr." before a capital is ambiguous; treat the next
@@ -155,8 +226,9 @@ func scan(text string, toks []token) []token {
 }
 
 // appendTok appends text[s:e] as tokens of the kind, with flags and the
-// pending ones (see scan), which it clears but for fSent after punctuation.
-func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8) []token {
+// pending ones (see scan), which it clears but for fSent after
+// punctuation, and lists them in ix (nil: none).
+func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uint8, ix *scanIndex) []token {
 	if kind == kWord || kind == kNum {
 		flags |= *pend
 		*pend = 0
@@ -171,10 +243,14 @@ func appendTok(toks []token, text string, s, e int, kind, flags uint8, pend *uin
 		for cut > s && !utf8.RuneStart(text[cut]) {
 			cut--
 		}
-		toks = append(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: figFlag(kind, flags, text[s:cut])})
+		toks = ix.add(toks, token{s: int32(s), n: uint16(cut - s), kind: kind, flags: flags}, text[s:cut]) // rare: no hurry
 		s, flags = cut, flags&^(fSpace|fSent|fPara)
 	}
-	return append(toks, token{s: int32(s), n: uint16(e - s), kind: kind, flags: figFlag(kind, flags, text[s:e])})
+	t := token{s: int32(s), n: uint16(e - s), kind: kind, flags: flags}
+	if ix == nil || kind != kNum && flags&fCap == 0 && (ix.marks == nil || !ix.marks.first[text[s]]) {
+		return append(toks, t) // most tokens: nothing to mark or list
+	}
+	return ix.add(toks, t, text[s:e])
 }
 
 func isLetter(r rune) bool {
@@ -331,20 +407,13 @@ func isSingleLetterRun(text string, i, j int) bool {
 	return true
 }
 
-// hyphenModifiers are the lower-case halves of "Abu Dhabi-based" and the like.
-var hyphenModifiers = map[string]bool{"based": true, "backed": true, "owned": true, "listed": true, "led": true,
-	"born": true, "controlled": true, "run": true, "made": true, "funded": true, "headquartered": true, "registered": true,
-	"focused": true, "linked": true, "affiliated": true, "operated": true, "style": true, "bound": true, "wide": true,
-	"built": true, "era": true, "level": true, "sized": true, "specific": true, "dominated": true, "friendly": true,
-	"centric": true, "made,": true, "related": true, "origin": true, "bred": true, "educated": true, "American": true}
-
 // modifierAfter reports whether s starts with a hyphen modifier word.
 func modifierAfter(s string) bool {
 	k := 0
 	for k < len(s) && s[k] >= 'a' && s[k] <= 'z' {
 		k++
 	}
-	return hyphenModifiers[s[:k]]
+	return lex.split[s[:k]]
 }
 
 // plainEnd marks the bytes that surely end a lower-case word: anything but

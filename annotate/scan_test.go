@@ -1,10 +1,14 @@
 package annotate
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"newsmark/model"
 )
 
 // A word longer than a token can hold is cut into pieces that cover it, in
@@ -18,7 +22,7 @@ func TestScanCutsAWordLongerThanATokenOnRuneBoundaries(t *testing.T) {
 		"Acme-" + strings.Repeat("b", maxTokenLen), // just past the limit
 	} {
 		text := "Before " + long + " after."
-		toks := scan(text, nil)
+		toks := scan(text, nil, nil)
 		if len(toks) < 4 {
 			t.Fatalf("%d tokens for a %d-byte word", len(toks), len(long))
 		}
@@ -41,15 +45,65 @@ func TestScanCutsAWordLongerThanATokenOnRuneBoundaries(t *testing.T) {
 	}
 }
 
-// The fast path for lower-case words sets fFig as figFlag would, and every
-// piece of a word cut in pieces has its own.
-func TestScanFigFlagIsFigFlag(t *testing.T) {
+// The fast path for lower-case words flags a token as mark would, and every
+// piece of a word cut in pieces is asked on its own.
+func TestScanMarksAsMarkDoes(t *testing.T) {
 	text := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
 		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$"
-	for _, tk := range scan(text, nil) {
+	for _, tk := range scan(text, nil, &scanIndex{marks: &lex.figMarks}) {
 		w := text[tk.s:tk.end()]
-		if want := figFlag(tk.kind, tk.flags&^fFig, w); tk.flags != want {
-			t.Fatalf("token %.20q: flags %08b, figFlag says %08b", w, tk.flags, want)
+		if want := lex.figMarks.mark(tk.kind, tk.flags&^fMark, w); tk.flags&fMark != want {
+			t.Fatalf("token %.20q: flags %08b, mark says %08b", w, tk.flags, want)
+		}
+	}
+}
+
+// The doc marks as figure openers exactly the tokens opensFigure accepts,
+// in the body and in the fields after it, and every piece of a word cut in
+// pieces is asked on its own.
+func TestDocFigureOpenersAreOpensFigure(t *testing.T) {
+	body := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("x", maxTokenLen) + "an " +
+		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$"
+	d := newDoc(model.Article{Body: body, Title: "Acme pays $3 billion, two sources say"})
+	defer d.release()
+	k, pieces := 0, 0
+	for i, tk := range d.toks {
+		w := d.text.slice(int(tk.s), int(tk.end()))
+		want := opensFigure(tk.kind, tk.flags, w)
+		if got := tk.flags&fMark != 0; got != want {
+			t.Fatalf("token %.20q: fMark %v, opensFigure says %v", w, got, want)
+		}
+		if want {
+			if k >= len(d.figs) || int(d.figs[k]) != i {
+				t.Fatalf("token %d %.20q opens a figure but is not listed", i, w)
+			}
+			k++
+		}
+		if i > 0 && d.toks[i-1].n == maxTokenLen && d.toks[i-1].end() == tk.s && want {
+			pieces++
+		}
+	}
+	if k != len(d.figs) || pieces == 0 {
+		t.Fatalf("%d openers listed, %d found; %d long pieces open one", len(d.figs), k, pieces)
+	}
+	// and the capitalised words, and each block's first token, as scan listed them
+	var caps []int32
+	for i, tk := range d.toks {
+		if tk.kind == kWord && tk.flags&fCap != 0 {
+			caps = append(caps, int32(i))
+		}
+	}
+	if !slices.Equal(caps, d.caps) {
+		t.Fatalf("%d capitals listed, %d in the tokens", len(d.caps), len(caps))
+	}
+	if len(d.blocks) != len(body)>>blockBits+1 {
+		t.Fatalf("%d blocks for %d bytes", len(d.blocks), len(body))
+	}
+	for b, first := range d.blocks {
+		at := b << blockBits
+		want := sort.Search(len(d.toks), func(i int) bool { return int(d.toks[i].end()) > at })
+		if int(first) != want {
+			t.Fatalf("block %d (offset %d): first token %d, want %d", b, at, first, want)
 		}
 	}
 }

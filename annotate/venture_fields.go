@@ -17,20 +17,6 @@ var vKindWords = map[model.VentureKind]string{
 	model.Acquisition: "acquisition", model.Merger: "merger", model.Project: "project",
 }
 
-// vPastCues date a deal before the story ("bought Arm in 2016", "weeks before").
-var vPastCues = []string{
-	"last year", "last month", "last week", "last summer", "last spring", "last autumn", "last fall",
-	"last winter", "previously", "earlier this year", "earlier this month", "in the past", "weeks before",
-	"months before", "years before", "years ago", "months ago", "weeks ago", "had agreed", "had been",
-	"had sought", "had offered", "had put", "first reported", "not the companies’ first", "not the companies' first",
-	"since then", "has previously", "had a stake", "was created", "was established", "already",
-	"last january", "last february", "last march", "last april", "last may", "last june", "last july",
-	"last august", "last september", "last october", "last november", "last december", "last quarter",
-}
-
-// vPastSet finds any of vPastCues in one pass over a clause.
-var vPastSet = newPhraseSet(vPastCues)
-
 func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	if len(vb.vs) == 0 {
 		return nil
@@ -39,7 +25,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 	year := vb.storyYear(a)
 	out := make([]model.Venture, 0, len(vb.vs))
 	for _, v := range vb.vs {
-		mv := model.Venture{Kind: v.kind, Parties: []string{}, PartyIDs: []string{}, Amounts: []string{},
+		mv := model.Venture{Kind: v.kind, Cue: v.cue, Parties: []string{}, PartyIDs: []string{}, Amounts: []string{},
 			Evidence: []model.Span{}, Status: model.Announced}
 		for _, p := range v.parties {
 			mv.Parties = append(mv.Parties, d.ents[p].Name())
@@ -52,7 +38,7 @@ func (vb *vBuilder) finish(a model.Article) []model.Venture {
 		if mv.Kind == model.Acquisition && vb.minorityStakeText(mv.Stake) {
 			// buying a minority stake is an investment: its "equity value of"
 			// is the company's worth, so the amounts are read again as such
-			mv.Kind, v.kind = model.Investment, model.Investment
+			mv.Kind, v.kind, mv.Cue = model.Investment, model.Investment, "minority stake"
 			mv.Amounts = mv.Amounts[:0]
 			vb.allFields(&mv, v)
 		}
@@ -153,12 +139,8 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 			if lower == "" {
 				lower = strings.ToLower(b[s.Start:s.End])
 			}
-			if before := d.lowerAt(ctx, f.start); (strings.Contains(lower, "stake") || strings.Contains(lower, "interest") ||
-				strings.Contains(lower, "per cent of") || strings.Contains(lower, "% of") ||
-				strings.Contains(lower, "percent of") || strings.Contains(lower, "shares")) &&
-				!strings.Contains(before, "rose") && !strings.Contains(before, "fell") && !strings.Contains(before, "up ") &&
-				!strings.Contains(before, "down ") && !strings.Contains(before, "premium") && !strings.Contains(before, "discount") &&
-				!strings.Contains(before, "equal to") && !vb.followedBy(f.end, s.End, " of its share capital") {
+			if before := d.lowerAt(ctx, f.start); containsAny(lower, lex.vStakeText) && !containsAny(before, lex.vMoveBefore) &&
+				!vb.followedBy(f.end, s.End, " of its share capital") {
 				// "new shares equal to 10% of its share capital" fund a deal, they are no stake in it
 				mv.Stake = text
 			}
@@ -166,8 +148,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 			if mv.Headcount != "" {
 				break
 			}
-			if lt := strings.ToLower(text); strings.Contains(lt, "people") || strings.Contains(lt, "jobs") ||
-				strings.Contains(lt, "workers") || strings.Contains(lt, "employees") || strings.Contains(lt, "staff") {
+			if containsAny(strings.ToLower(text), lex.vHeadcount) {
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
@@ -208,37 +189,6 @@ func vIsRatioText(s string) bool {
 	return strings.IndexByte(s, ':') > 0 || strings.IndexByte(s, '-') > 0 && !strings.Contains(s, "%")
 }
 
-// vNotDealMoney are the words that, just before an amount, make it a
-// company's size or results rather than a deal's money: "a market value of
-// about £3.8 billion", "revenue of £5.2 billion", "net debt would rise to".
-var vNotDealMoney = []string{"market value", "market cap", "valuation", "revenue", "sales of", "turnover",
-	"profit", "earnings", "net debt", "net income", "net loss", "share price", "assets under", "annual sales",
-	// money raised to pay for the deal, or told as spent before it ("had already raised")
-	"new shares", "new stock", "rights issue", "already ", "manages ", "managing "}
-
-var vNotDealMoneySet = newPhraseSet(vNotDealMoney)
-
-// vNotDealAfter, just after an amount, make it a company's results or
-// costs: "a $676m loss", "an $850m payout to settle a lawsuit".
-var vNotDealAfter = map[string]bool{
-	"loss": true, "losses": true, "profit": true, "profits": true, "payout": true, "settlement": true, "fine": true,
-	"penalty": true, "charge": true, "writedown": true, "write-down": true, "dividend": true, "buyback": true,
-	"revenue": true, "revenues": true, "sales": true,
-}
-
-// vFinancingNouns, just after an amount, make it borrowed money.
-var vFinancingNouns = map[string]bool{
-	"loan": true, "loans": true, "bond": true, "bonds": true, "credit": true, "debt": true, "notes": true,
-}
-
-// vProjectNouns, after an amount and a name, make the amount another
-// project's ("the $100 billion Apollo endeavor").
-var vProjectNouns = map[string]bool{
-	"project": true, "projects": true, "endeavor": true, "endeavour": true, "initiative": true, "program": true,
-	"programme": true, "plan": true, "fund": true, "funds": true, "venture": true, "scheme": true, "effort": true,
-	"deal": true, "operation": true, "operations": true,
-}
-
 // dealMoney reports whether the money figure f, in a clause starting at
 // from, is an amount of deal v: not a party's market value or results
 // (unless a merger's combined value), not a valuation set by a funding
@@ -256,21 +206,19 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	// a merger's "combined market value of" is its size: a company's size
 	// only when "combined" does not come before the first of the words
 	// (coming before it, it comes before every later one too)
-	if i := phraseIndex(vNotDealMoneySet, before); i >= 0 &&
+	if i := phraseIndex(lex.vNotDealMoney, before); i >= 0 &&
 		!(v.kind == model.Merger && bytes.Contains(before[:i], []byte("combined"))) {
 		return false
 	}
-	if v.kind == model.Investment && (bytes.Contains(before, []byte("values ")) || bytes.Contains(before, []byte("valued ")) ||
-		bytes.Contains(before, []byte("valuing ")) || bytes.Contains(before, []byte("equity value")) ||
-		bytes.Contains(before, []byte("enterprise value"))) {
+	if v.kind == model.Investment && containsAnyBytes(before, lex.vValuation) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
-	ts := qFirstTokens(b, f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
+	ts := vb.d.firstWords(f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
 		w := vb.d.lw(ts[k].start, ts[k].end)
-		if vFinancingNouns[w] || k == 0 && vNotDealAfter[w] {
+		if lex.vFinancing[w] || k == 0 && lex.vNotDeal[w] {
 			return false
 		}
 		if k == 1 {
@@ -285,7 +233,7 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	// "the $100 billion Stargate endeavor": a name then a project noun
 	if len(ts) >= 2 && ts[0].word && qIsUpperStart(b[ts[0].start:ts[0].end]) && !vb.partyAt(v, ts[0].start) {
 		for k := 1; k < len(ts) && k <= 3 && ts[k].word; k++ {
-			if vProjectNouns[vb.d.lw(ts[k].start, ts[k].end)] {
+			if lex.vProject[vb.d.lw(ts[k].start, ts[k].end)] {
 				return false
 			}
 		}
@@ -309,17 +257,6 @@ func (vb *vBuilder) partyAt(v *vDeal, pos int) bool {
 	return false
 }
 
-// vDurationPreps, before a duration, tie it to the deal's money or action:
-// "$1.2 billion over five years", "within 12 months", "over the next three years".
-var vDurationPreps = []string{"over ", "within ", "during ", "by ", "next ", "coming ", "spanning ", "lasting ", "term of "}
-
-// vDealNounsAfter, after "10-year", make the duration the deal's term.
-var vDealNounsAfter = map[string]bool{
-	"partnership": true, "deal": true, "agreement": true, "contract": true, "venture": true, "pact": true,
-	"alliance": true, "collaboration": true, "plan": true, "programme": true, "program": true, "investment": true,
-	"lease": true, "concession": true, "licence": true, "license": true, "supply": true,
-}
-
 // dealDuration reports whether duration f is the deal's timeframe: it
 // follows a preposition of time span or the deal's amount, or qualifies a
 // deal noun ("a 10-year partnership"); "the largest expansion in two
@@ -330,7 +267,7 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 	if strings.HasPrefix(text, "a ") || strings.HasPrefix(text, "per ") || strings.HasPrefix(text, "an ") {
 		return false
 	}
-	for _, p := range vDurationPreps {
+	for _, p := range lex.vDurationPreps {
 		if strings.HasSuffix(before, p) || vHasSuffix2(before, p, "the ") {
 			return true
 		}
@@ -344,19 +281,13 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 		}
 	}
 	// "a 10-year partnership"
-	ts := qFirstTokens(b, f.end, min(len(b), f.end+32), 1, vb.after[:0])
+	ts := vb.d.firstWords(f.end, min(len(b), f.end+32), 1, vb.after[:0])
 	vb.after = ts
-	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && vDealNounsAfter[vb.d.lw(ts[0].start, ts[0].end)]
+	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && lex.vTerm[vb.d.lw(ts[0].start, ts[0].end)]
 }
 
-// vSiteWords, shortly before a place, make it where the deal happens when
-// the place is told after the deal's first clause: "a plant outside Pune",
-// "headquarters in Seoul".
-var vSiteWords = []string{"plant", "factory", "hub", "headquarters", "head office", "site", "facility", "based",
-	"operations", "warehouse", "build", "built", "mine", "field", "farm", "campus", "centre", "center", "venture"}
-
 func vSiteWord(before string) bool {
-	for _, w := range vSiteWords {
+	for _, w := range lex.vSites {
 		if strings.Contains(before, w) {
 			return true
 		}
@@ -432,7 +363,7 @@ func (vb *vBuilder) adjectival(pos, end int) bool {
 	if b := vb.d.body; pos < end && (b[pos] == '\'' || strings.HasPrefix(b[pos:end], "’")) {
 		return true // "Asia's third largest economy": the place qualifies what follows
 	}
-	ts := qFirstTokens(vb.d.body, pos, min(end, pos+24), 1, vb.after[:0])
+	ts := vb.d.firstWords(pos, min(end, pos+24), 1, vb.after[:0])
 	vb.after = ts
 	if len(ts) == 0 || !ts[0].word {
 		return false
@@ -442,14 +373,7 @@ func (vb *vBuilder) adjectival(pos, end int) bool {
 	if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") {
 		return false // "in the North Sea costing 2.5 billion euros": a participle, not a noun
 	}
-	return !qIsUpperStart(w) && !vPlaceFollowers[lw]
-}
-
-var vPlaceFollowers = map[string]bool{
-	"and": true, "or": true, "to": true, "for": true, "from": true, "by": true, "with": true, "on": true,
-	"at": true, "as": true, "which": true, "where": true, "in": true, "over": true, "through": true,
-	"until": true, "within": true, "that": true, "while": true, "but": true, "after": true, "before": true,
-	"is": true, "was": true, "will": true, "would": true, "has": true, "had": true, "said": true,
+	return !qIsUpperStart(w) && !lex.vPlaceFollower[lw]
 }
 
 // minorityStakeText reports whether a stake figure's text is a percentage
@@ -531,7 +455,7 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 			text = b[sent.Start:sent.Start+i] + " " + text
 		}
 	}
-	if phraseIndex(vPastSet, strings.ToLower(text)) >= 0 {
+	if phraseIndex(lex.vPast, strings.ToLower(text)) >= 0 {
 		return true
 	}
 	if year > 0 {
@@ -609,4 +533,24 @@ func vSummary(v model.Venture) string {
 		sb.WriteString(v.Timeframe)
 	}
 	return sb.String()
+}
+
+// containsAny reports whether text holds any of phrases.
+func containsAny(text string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAnyBytes is containsAny of a byte slice.
+func containsAnyBytes(text []byte, phrases []string) bool {
+	for _, p := range phrases {
+		if bytes.Contains(text, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }

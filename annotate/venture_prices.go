@@ -9,13 +9,6 @@ import (
 
 // Prices told apart from a deal's trigger sentence.
 
-// vPriceWords, just before a money figure, make it a deal's price ("will
-// pay $16 billion", "had offered UFJ as much as $6.3 billion").
-var vPriceWords = []string{"pay ", "pays ", "paid ", "paying ", "offer", "spend ", "spent ", "worth ",
-	"valued ", "value of ", "valuing ", "price of ", "priced at ", "tune of ", "put in ", "contribute ", "contributing ", "commit ", "committing "}
-
-var vPriceSet = newPhraseSet(vPriceWords)
-
 // attachPrices gives a deal the prices told in sentences without a trigger:
 // a sentence that names one of its parties and pays, offers or values money.
 // It adds the amount and the sentence as evidence, never a party or a deal.
@@ -44,7 +37,7 @@ func (vb *vBuilder) attachPrices() {
 		s := d.sents[si]
 		var lb [40]byte
 		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
-		if phraseIndex(vPriceSet, before) < 0 {
+		if phraseIndex(lex.vPrice, before) < 0 {
 			continue
 		}
 		// the latest deal, told before this sentence, that this sentence names a party of

@@ -8,7 +8,7 @@ import (
 	"newsmark/model"
 )
 
-// ventures finds the deals an article reports.
+// findVentures finds the deals an article reports, on its doc d.
 //
 // Each sentence is read once for trigger words (joint venture, tie-up,
 // partnership, stake, invest, acquire, buy, take over, merge, project…). A
@@ -21,16 +21,20 @@ import (
 // count and timeframe come from the figure and place entities of the
 // evidence; status is background when the evidence dates the deal in the
 // past ("in 2016", "last year", "weeks before").
-func ventures(a model.Article, ents []model.Entity, qs []model.Quote) []model.Venture {
-	if len(a.Body) == 0 {
-		return nil
+//
+// quick, when not nil, is vQuickTriggers of d.sents, read beforehand.
+func findVentures(d *doc, a model.Article, qs []model.Quote, quick []bool) []model.Venture {
+	vb := newVBuilder(d, qs, quick)
+	for si, s := range d.sents {
+		vb.sentence(si, s)
 	}
-	return venturesIn(a, newQDoc(a, ents, false), qs, nil)
+	vb.attachPrices()
+	return vb.finish(a)
 }
 
-// venturesIn finds the deals of a on its index d. quick, when not nil, is
-// vQuickTriggers of d.sents, read beforehand.
-func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []model.Venture {
+// newVBuilder prepares the venture pass over d, its entities final (the
+// quote pass has added its speakers).
+func newVBuilder(d *doc, qs []model.Quote, quick []bool) *vBuilder {
 	// quotes sorted by offset, for binary search (quotes returns them so; a
 	// caller's list may not be, and only then is it copied and sorted: with
 	// no two starts alike, the sorted order is the one it has)
@@ -53,11 +57,7 @@ func venturesIn(a model.Article, d *qDoc, qs []model.Quote, quick []bool) []mode
 		}
 	}
 	vb.indexFigures()
-	for si, s := range d.sents {
-		vb.sentence(si, s)
-	}
-	vb.attachPrices()
-	return vb.finish(a)
+	return vb
 }
 
 // inName reports whether pos lies inside a person or company mention.
@@ -74,7 +74,7 @@ func (vb *vBuilder) inName(pos int) bool {
 
 // vBuilder collects the ventures of one article.
 type vBuilder struct {
-	d       *qDoc
+	d       *doc
 	quotes  []model.Quote
 	vs      []*vDeal
 	figs    []vFig
@@ -100,6 +100,10 @@ type vBuilder struct {
 	// counts and stamp are pronounSubject's mentions per entity
 	counts []vCount
 	stamp  int
+	// accepted, when a test sets it, marks the sentences one of whose
+	// clauses the cues accepted; fired counts the rows that fired
+	accepted []bool
+	fired    []int
 }
 
 // vCount is how often pronounSubject's call stamp saw an entity.
@@ -112,6 +116,7 @@ type vFig = qMent
 // vDeal is a venture being built.
 type vDeal struct {
 	kind    model.VentureKind
+	cue     string // the venture cue that set kind
 	rank    int
 	parties []int        // entity indexes, in order of first mention
 	sents   []int        // evidence sentence indexes
@@ -134,15 +139,13 @@ func (vb *vBuilder) namedAfter(pos, from int) bool {
 	var lb [16]byte
 	before := qLowerASCII(lb[:0], b[start:pos])
 	// " named ", not "renamed ": a company renamed is still the party
-	for _, w := range vNameCues {
+	for _, w := range lex.vNameCues {
 		if len(before) >= len(w) && string(before[len(before)-len(w):]) == w { // no copy of w, unlike bytes.HasSuffix
 			return true
 		}
 	}
 	return false
 }
-
-var vNameCues = []string{" called ", " named ", " known as ", " dubbed ", " branded "}
 
 func (vb *vBuilder) indexFigures() {
 	n := 0
@@ -208,7 +211,7 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	if vb.quick != nil && !vb.quick[si] || vb.quick == nil && !vQuickTrigger(d.body[s.Start:s.End]) {
 		return
 	}
-	all := qTokens(d.body, s.Start, s.End, vb.toks[:0])
+	all := d.words(s.Start, s.End, vb.toks[:0])
 	vb.toks = all
 	// trigger words inside a quotation are the speaker's, not the reporter's
 	toks := all
@@ -280,21 +283,16 @@ func (vb *vBuilder) clauseBreak(toks []qTok, k int) bool {
 	case ';':
 		return true
 	case ',':
-		if k+1 < len(toks) && toks[k+1].word {
-			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
-			case "and", "while", "but", "whereas":
-				return true
-			}
+		if k+1 < len(toks) && toks[k+1].word && lex.clauseBreak[vb.d.lw(toks[k+1].start, toks[k+1].end)] {
+			return true
 		}
 	case 's', 'S':
 		// "... the largest it has made since it bought Voltline in 2021":
 		// "since" before a subject opens a clause about another deal
 		// ("since 2019" and "since January" date this one)
-		if k+1 < len(toks) && toks[k+1].word && vb.d.lw(t.start, t.end) == "since" {
-			switch vb.d.lw(toks[k+1].start, toks[k+1].end) {
-			case "it", "they", "he", "she", "the", "its":
-				return true
-			}
+		if k+1 < len(toks) && toks[k+1].word && vb.d.lw(t.start, t.end) == "since" &&
+			lex.sinceSubject[vb.d.lw(toks[k+1].start, toks[k+1].end)] {
+			return true
 		}
 	}
 	return false
@@ -344,6 +342,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	t, ok := vb.sentenceTrigger(toks)
 	if !ok && !t.backref {
 		return
+	}
+	if vb.accepted != nil {
+		vb.accepted[si] = true
 	}
 	from, to := toks[0].start, toks[len(toks)-1].end
 	parties := vb.pbuf[:0] // reused: a new deal takes a copy
@@ -429,7 +430,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			}
 		}
 		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
-			into.kind, into.rank = t.kind, t.rank
+			into.kind, into.rank, into.cue = t.kind, t.rank, t.cue
 		}
 		return
 	}
@@ -440,16 +441,16 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		return
 	}
 	if t.kind == model.Acquisition && t.stake && vb.minorityStake(from, to) {
-		t.kind = model.Investment
+		t.kind, t.cue = model.Investment, "minority stake"
 	}
 	if t.plural && len(parties) >= 3 {
 		for _, p := range parties[1:] {
-			vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
+			vb.addDeal(&vDeal{kind: t.kind, cue: t.cue, rank: t.rank, parties: []int{parties[0], p}, sents: []int{si}, name: -1,
 				spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 		}
 		return
 	}
-	vb.addDeal(&vDeal{kind: t.kind, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
+	vb.addDeal(&vDeal{kind: t.kind, cue: t.cue, rank: t.rank, parties: slices.Clone(parties), sents: []int{si}, name: name,
 		spans: vAddSpans(nil, from, to, rel), firstN: vPieces(from, to, rel)})
 }
 
@@ -571,9 +572,8 @@ func vPrepend(a []int, x int) []int {
 // about (its first company), else the last company named.
 func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	d := vb.d
-	b := d.body
 	k := 0
-	for k < len(toks) && toks[k].start < trig && (!toks[k].word || qConnectives[vb.d.lw(toks[k].start, toks[k].end)]) {
+	for k < len(toks) && toks[k].start < trig && (!toks[k].word || lex.qConnective[vb.d.lw(toks[k].start, toks[k].end)]) {
 		k++
 	}
 	if k >= len(toks) || toks[k].start >= trig {
@@ -583,7 +583,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	isRef := w == "it" || w == "its"
 	if (w == "the" || w == "this") && k+1 < len(toks) {
 		n := vb.d.lw(toks[k+1].start, toks[k+1].end)
-		isRef = qOrgNouns[n] && n != "statement"
+		isRef = lex.qOrg[n] && n != "statement"
 	}
 	if !isRef {
 		return -1
@@ -593,7 +593,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	if si > 0 {
 		s := d.sents[si-1]
 		// its first eight tokens: 256 bytes hold them in any real sentence
-		ts := qFirstTokens(b, s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
+		ts := d.firstWords(s.Start, min(s.End, s.Start+256), 8, vb.after[:0])
 		vb.after = ts
 		lim := s.End
 		if len(ts) > 7 {
@@ -664,7 +664,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 // from, measures a company rather than a deal: "which manages about €14
 // billion", "revenue of £5.2 billion".
 func (vb *vBuilder) companySize(pos, from int) bool {
-	return phraseIndex(vNotDealMoneySet, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
+	return phraseIndex(lex.vNotDealMoney, vb.d.lowerAt(max(from, pos-40), pos)) >= 0
 }
 
 // singleParty allows a one-company deal only when it is an investment with

@@ -31,10 +31,12 @@ func TestLexiconLookUpsMatchTheLists(t *testing.T) {
 	}
 }
 
-// vIsAny answers as vAny does for the word with its ASCII capitals lowered.
-func TestDealWordLookUpsMatchTheList(t *testing.T) {
+// vIsAny answers as the cue table does for the word with its ASCII
+// capitals lowered.
+func TestDealWordLookUpsMatchTheTable(t *testing.T) {
 	t.Parallel()
 	lowerASCII := func(w string) string { return string(qLowerASCII(nil, w)) }
+	vAny := vCueWords()
 	check := func(w string) {
 		if got, want := vIsAny(w), vAny[lowerASCII(w)]; got != want {
 			t.Fatalf("%q: %v, want %v", w, got, want)
@@ -54,12 +56,17 @@ func TestDealWordLookUpsMatchTheList(t *testing.T) {
 // Each word list answers as the map it was made from.
 func TestWordListsMatchTheirMaps(t *testing.T) {
 	t.Parallel()
+	Prepare()
+	people, figs := readLexFile("person_words.txt", false), readLexFile("figure_words.txt", false)
 	for name, c := range map[string]struct {
 		m map[string]bool
 		l wordList
 	}{
-		"figStarts": {figStarts, figStartList}, "abbrevTitles": {abbrevTitles, abbrevTitleList},
-		"functionCaps": {functionCaps, functionCapList}, "innerTitles": {innerTitles, innerTitleList},
+		"figStarts": {lex.figStarts, lex.figStart}, "abbrev": {people.set("abbrev", asWritten), lex.abbrevTitle},
+		"function": {readLexFile("capitals.txt", false).set("function", asWritten), lex.functionCap},
+		"inner":    {people.set("inner", asWritten), lex.innerTitle}, "countStop": {figs.set("countStop", asWritten), lex.countStop},
+		"duration": {figs.set("duration", asWritten), lex.duration}, "date": {figs.set("date", asWritten), lex.dates},
+		"count": {figs.set("count", asWritten), lex.countNouns},
 	} {
 		words := strings.Fields(corpus(t, 16<<10))
 		for w := range c.m {
@@ -76,6 +83,9 @@ func TestWordListsMatchTheirMaps(t *testing.T) {
 // Each table of values answers as the map it was made from.
 func TestWordValuesMatchTheirMaps(t *testing.T) {
 	t.Parallel()
+	Prepare()
+	figs := readLexFile("figure_words.txt", false)
+	numberWords, scales, currencyPrefixes := figs.numbers("number"), figs.numbers("scale"), figs.values("prefix")
 	words := strings.Fields(corpus(t, 16<<10))
 	check := func(name string, ok func(w string) bool) {
 		for _, w := range words {
@@ -94,13 +104,13 @@ func TestWordValuesMatchTheirMaps(t *testing.T) {
 		words = append(words, w, strings.ToLower(w))
 	}
 	check("numberWords", func(w string) bool {
-		a, ok1 := numberWordVals.get(w)
+		a, ok1 := lex.numberVals.get(w)
 		b, ok2 := numberWords[w]
 		return a == b && ok1 == ok2
 	})
-	check("scales", func(w string) bool { a, ok1 := scaleVals.get(w); b, ok2 := scales[w]; return a == b && ok1 == ok2 })
+	check("scales", func(w string) bool { a, ok1 := lex.scaleVals.get(w); b, ok2 := scales[w]; return a == b && ok1 == ok2 })
 	check("currencyPrefixes", func(w string) bool {
-		a, ok1 := currencyPrefixVals.get(w)
+		a, ok1 := lex.prefixVals.get(w)
 		b, ok2 := currencyPrefixes[w]
 		return a == b && ok1 == ok2
 	})

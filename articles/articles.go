@@ -20,6 +20,10 @@ import (
 // empty); Load reads and parses the whole article when it is opened.
 type Entry struct {
 	Meta model.Article
+	// Name is the input as it was named: a file's path as given (Meta.Path
+	// is absolute), "stdin", a sample's name; "" for entries made by
+	// NewEntry. Messages and `annotate --json` show it.
+	Name string
 	load func() (model.Article, error)
 	// listed: only the file's name is known (List); its head is read by
 	// Listing.ReadHeads.
@@ -27,7 +31,7 @@ type Entry struct {
 }
 
 // Listed reports whether only e's file name is known: List made it, and
-// Meta holds just its Path and a Title from the file name, until
+// Meta holds just its (absolute) Path and a Title from the file name, until
 // Listing.ReadHeads reads the file's head. Load works either way.
 func (e Entry) Listed() bool { return e.listed }
 
@@ -122,11 +126,12 @@ func List(paths []string, stdin io.Reader) Listing {
 	return l
 }
 
-// listedEntry is a walked file known by name: a Title from the file name.
+// listedEntry is a walked file known by name: its absolute Path and a
+// Title from the file name.
 func listedEntry(j job) Entry {
-	path, f := j.path, j.format
-	meta := model.Article{Path: path, Title: titleFromPath(path)}
-	return Entry{Meta: meta, listed: true, load: func() (model.Article, error) { return loadFile(path, f) }}
+	path, abs, f := j.path, j.abs, j.format
+	meta := model.Article{Path: abs, Title: titleFromPath(abs)}
+	return Entry{Meta: meta, Name: path, listed: true, load: func() (model.Article, error) { return loadFile(path, abs, f) }}
 }
 
 // Pending reports whether some files were only listed: ReadHeads has work.
@@ -167,17 +172,21 @@ func collect(paths []string, stdin io.Reader, times bool) ([]job, Library) {
 	seen := map[string]bool{}
 	// A file named twice is listed twice (it was asked for), but a folder
 	// walk does not repeat a file already named or walked.
-	cwd, _ := os.Getwd() // once: filepath.Abs would ask for every file
+	cwd, err := os.Getwd() // once: filepath.Abs would ask for every file
 	add := func(path string, f format, sniff, walked bool) {
-		key := path
-		if !filepath.IsAbs(key) {
-			key = filepath.Join(cwd, key)
+		// The absolute path is the article's locator: its highlights are
+		// found again from any folder.
+		abs := path
+		if filepath.IsAbs(abs) {
+			abs = filepath.Clean(abs)
+		} else if err == nil {
+			abs = filepath.Join(cwd, abs)
 		}
-		if walked && seen[key] {
+		if walked && seen[abs] {
 			return
 		}
-		seen[key] = true
-		jobs = append(jobs, job{path: path, format: f, sniff: sniff, walked: walked})
+		seen[abs] = true
+		jobs = append(jobs, job{path: path, abs: abs, format: f, sniff: sniff, walked: walked})
 	}
 	stdinRead := false
 	for _, p := range paths {
@@ -299,7 +308,8 @@ func kindReason(t fs.FileMode) string {
 
 // job is one input of Open; run fills entry or problem.
 type job struct {
-	path    string
+	path    string // as given
+	abs     string // absolute, when the working folder is known
 	format  format
 	sniff   bool
 	walked  bool      // found by a folder walk: only a regular file is read
@@ -318,7 +328,7 @@ func run(jobs []job) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, p := fileEntry(jobs[i].path, jobs[i].format, jobs[i].sniff, jobs[i].walked)
+				e, p := fileEntry(jobs[i].path, jobs[i].abs, jobs[i].format, jobs[i].sniff, jobs[i].walked)
 				if p != nil {
 					jobs[i].problem = p
 				} else {
@@ -370,7 +380,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 	if meta.Title == "" {
 		meta.Title = titleFromPath(path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return loadBytes(f, data, path) }}, nil
+	return Entry{Meta: meta, Name: path, load: func() (model.Article, error) { return loadBytes(f, data, path, path) }}, nil
 }
 
 // SortEntries orders newest first, undated last, stable otherwise.

@@ -201,12 +201,16 @@ func Finish(a *model.Article, raw []byte) {
 // outside (entity references decoded by the Markdown and HTML parsers can
 // produce control characters again).
 func finish(a *model.Article, raw string, size int64, path string) {
-	a.Path = path // as given, to reopen it; every display of it quotes it (sanitize.Quote)
+	a.Path = path // not sanitised, to reopen it; every display of it quotes it (sanitize.Quote)
 	a.Title = sanitize.Line(a.Title)
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
 	a.URL = sanitize.Line(a.URL)
-	a.Body = sanitize.Text(a.Body)
+	if body := sanitize.Text(a.Body); body != a.Body {
+		// Bytes were taken out: the markup's offsets no longer hold, and
+		// the text matters more than its styling.
+		a.Body, a.Markup = body, nil
+	}
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
 			list[i] = sanitize.Line(list[i])
@@ -259,13 +263,15 @@ func reason(err error) string {
 	return sanitize.Line(err.Error())
 }
 
-// loadFile reads and parses a whole file; Entry.Load calls it.
-func loadFile(path string, f format) (model.Article, error) {
+// loadFile reads and parses a whole file; Entry.Load calls it. name is the
+// path as given, which messages show; path (absolute) is read and becomes
+// the article's Path.
+func loadFile(name, path string, f format) (model.Article, error) {
 	// The entry was a regular file when listed; never wait on what may
 	// have taken its place.
 	file, err := openNoWait(path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -273,36 +279,37 @@ func loadFile(path string, f format) (model.Article, error) {
 		// grow and copy its way up to a 50 MB file, and a []byte would be
 		// copied again to become the text.
 		if st.Size() > maxSize {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), tooLarge(st.Size()))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), tooLarge(st.Size()))
 		}
 		var b strings.Builder
 		b.Grow(int(st.Size()))
 		// A file that shrank since Stat gives what it holds, like ReadFull.
 		if _, err := io.CopyN(&b, file, st.Size()); err != nil && !errors.Is(err, io.EOF) {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 		}
-		return loadString(f, b.String(), path)
+		return loadString(f, b.String(), name, path)
 	} else if err == nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), kindReason(st.Mode().Type()))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), kindReason(st.Mode().Type()))
 	}
 	data, err := readLimited(file)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 	}
-	return loadBytes(f, data, path)
+	return loadBytes(f, data, name, path)
 }
 
 // loadBytes parses a whole input held in memory, which stays unchanged (an
 // entry may be loaded again).
-func loadBytes(f format, data []byte, path string) (model.Article, error) {
-	return loadString(f, string(data), path)
+func loadBytes(f format, data []byte, name, path string) (model.Article, error) {
+	return loadString(f, string(data), name, path)
 }
 
-// loadString parses a whole input; its error is one sanitised line naming path.
-func loadString(f format, data string, path string) (model.Article, error) {
+// loadString parses a whole input into an article with Path path; its error
+// is one sanitised line naming the input as given (name).
+func loadString(f format, data string, name, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, errors.New(sanitize.Quote(path) + ": " + sanitize.Line(err.Error()))
+		return model.Article{}, errors.New(sanitize.Quote(name) + ": " + sanitize.Line(err.Error()))
 	}
 	return a, nil
 }
@@ -310,7 +317,9 @@ func loadString(f format, data string, path string) (model.Article, error) {
 // fileEntry reads a file's head and returns its library entry, or a problem.
 // A file found by a folder walk (walked) is read only if it is a regular
 // file; one named on the command line may also be a pipe or a terminal.
-func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem) {
+// path is as given (problems name it); abs, its absolute form, is the
+// article's Path.
+func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Problem) {
 	fail := func(why string) (Entry, *Problem) {
 		return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why}
 	}
@@ -359,11 +368,11 @@ func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem
 	if why != "" {
 		return fail(why)
 	}
-	meta.Path = path
+	meta.Path = abs
 	if meta.Title == "" {
 		meta.Title = titleFromPath(meta.Path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return loadFile(path, f) }}, nil
+	return Entry{Meta: meta, Name: path, load: func() (model.Article, error) { return loadFile(path, abs, f) }}, nil
 }
 
 // headMeta parses the metadata of an input from its first bytes (the whole
@@ -398,7 +407,7 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			return model.Article{}, "no article text"
 		}
 	}
-	a.Body, a.Links = "", nil
+	a.Body, a.Links, a.Markup = "", nil, nil
 	finish(&a, raw, size, "")
 	return a, ""
 }

@@ -2,51 +2,22 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"newsmark/annotate"
+	"newsmark/annotate/jsonl"
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/model"
 	"newsmark/sanitize"
 )
-
-// annotationSchema names the JSON Lines format of `annotate --json`
-// (../shared/eval/SCHEMA.md).
-const annotationSchema = "newsmark.annotations/1"
-
-// jsonArticle is the "article" object of one annotation line.
-type jsonArticle struct {
-	ID           string   `json:"id"`
-	Title        string   `json:"title"`
-	Caption      string   `json:"caption"`
-	Source       string   `json:"source"`
-	Date         string   `json:"date"`
-	Authors      []string `json:"authors"`
-	Contributors []string `json:"contributors"`
-	URL          string   `json:"url"`
-	Path         string   `json:"path"`
-}
-
-// jsonLine is one line of `annotate --json`.
-type jsonLine struct {
-	Schema   string          `json:"schema"`
-	Article  jsonArticle     `json:"article"`
-	Body     string          `json:"body"`
-	Entities []model.Entity  `json:"entities"`
-	Quotes   []model.Quote   `json:"quotes"`
-	Ventures []model.Venture `json:"ventures"`
-}
 
 // hugeInput is the file size from which annotate asks for huge pages:
 // below it the heap hardly grows and the advice costs what it saves.
@@ -100,7 +71,7 @@ func runAnnotate(env Env, args []string) int {
 				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
 			return 0
 		default:
-			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", a)
+			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
 			return 2
 		}
 	}
@@ -132,7 +103,11 @@ func runAnnotate(env Env, args []string) int {
 		e, a, err := l.Entry, l.Article, l.Err
 		if err != nil {
 			progress.clear()
-			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(e.Meta.Locator()), err)
+			who := e.Meta.Locator()
+			if e.Name != "" {
+				who = e.Name // as given
+			}
+			fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(who), err)
 			// the feed's summary in place of a page that could not be
 			// fetched is still an article: annotate it
 			if summary := (*feeds.SummaryOnly)(nil); !errors.As(err, &summary) {
@@ -141,8 +116,13 @@ func runAnnotate(env Env, args []string) int {
 			}
 		}
 		ann := annotate.Article(a)
+		if e.Name != "" {
+			// The JSON names a file as it was given (SCHEMA.md); a.Path,
+			// its absolute form, is the notes' locator.
+			a.Path = e.Name
+		}
 		if asJSON {
-			if err := writeLine(out, annotationLine(a, ann)); err != nil {
+			if err := jsonl.Write(out, a, ann); err != nil {
 				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
 				return 1
 			}
@@ -155,58 +135,6 @@ func runAnnotate(env Env, args []string) int {
 		return 1
 	}
 	return code
-}
-
-// annotationLine builds the JSON object for one article; every list is
-// non-nil so it prints as [] rather than null.
-func annotationLine(a model.Article, ann model.Annotations) jsonLine {
-	date := ""
-	if !a.Date.IsZero() {
-		date = a.Date.Format("2006-01-02")
-	}
-	ents := ann.Entities
-	for i := range ents {
-		if ents[i].Mentions == nil {
-			ents[i].Mentions = []model.Span{}
-		}
-		if ents[i].MetaMentions == nil {
-			ents[i].MetaMentions = []model.MetaMention{}
-		}
-	}
-	vs := ann.Ventures
-	for i := range vs {
-		vs[i].Parties = nonNil(vs[i].Parties)
-		vs[i].PartyIDs = nonNil(vs[i].PartyIDs)
-		vs[i].Amounts = nonNil(vs[i].Amounts)
-		if vs[i].Evidence == nil {
-			vs[i].Evidence = []model.Span{}
-		}
-	}
-	if ents == nil {
-		ents = []model.Entity{}
-	}
-	qs := ann.Quotes
-	if qs == nil {
-		qs = []model.Quote{}
-	}
-	if vs == nil {
-		vs = []model.Venture{}
-	}
-	return jsonLine{
-		Schema: annotationSchema,
-		Article: jsonArticle{
-			ID: a.ID, Title: a.Title, Caption: a.Caption, Source: a.Source, Date: date,
-			Authors: nonNil(a.Authors), Contributors: nonNil(a.Contributors), URL: a.URL, Path: a.Path,
-		},
-		Body: a.Body, Entities: ents, Quotes: qs, Ventures: vs,
-	}
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 // writeSummary prints the readable form: entities by kind with counts,
@@ -226,12 +154,15 @@ func writeSummary(w io.Writer, a model.Article, ann model.Annotations) {
 			if e.Kind != kind {
 				continue
 			}
-			n := len(e.Mentions) + len(e.MetaMentions)
 			label := e.Name()
 			if kind == model.Figure && e.Subkind != "" {
 				label += " [" + string(e.Subkind) + "]"
 			}
-			items = append(items, fmt.Sprintf("%s ×%d", label, n))
+			item := fmt.Sprintf("%s ×%d", label, e.Count())
+			if len(e.Mentions) == 0 {
+				item += " (" + e.Outside() + ")" // not in the text
+			}
+			items = append(items, item)
 		}
 		if len(items) == 0 {
 			continue
@@ -281,203 +212,4 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// writeLine writes one JSON Lines record. The body, most of the bytes, is
-// escaped by hand (encoding/json's string encoder is the slow part on a
-// 2 MB article), and so are the quotes; entities are written one at a
-// time. No buffer grows to the size of the record (on a 2 MB article a
-// marshalled record is megabytes of fresh memory); the rest goes through
-// encoding/json.
-func writeLine(w *bufio.Writer, l jsonLine) error {
-	body, ents, qs := l.Body, l.Entities, l.Quotes
-	l.Body, l.Entities, l.Quotes = "", []model.Entity{}, []model.Quote{}
-	b, err := json.Marshal(l)
-	if err != nil {
-		return err
-	}
-	// Marshal writes the fields in struct order: split at the empty body,
-	// entities and quotes.
-	const mark = `,"body":"","entities":[],"quotes":[]`
-	i := bytes.Index(b, []byte(mark))
-	if i < 0 {
-		return fmt.Errorf("annotation record has no body field")
-	}
-	w.Write(b[:i])
-	w.WriteString(`,"body":`)
-	writeJSONString(w, body, false)
-	w.WriteString(`,"entities":[`)
-	for k, e := range ents {
-		if k > 0 {
-			w.WriteByte(',')
-		}
-		if err := writeEntity(w, e); err != nil {
-			return err
-		}
-	}
-	w.WriteString(`],"quotes":[`)
-	for k, q := range qs {
-		if k > 0 {
-			w.WriteByte(',')
-		}
-		writeQuote(w, q)
-	}
-	w.WriteByte(']')
-	w.Write(b[i+len(mark):])
-	return w.WriteByte('\n')
-}
-
-// writeEntity writes one entity; its mentions, thousands for a company
-// named all through a long article, are written by hand.
-func writeEntity(w *bufio.Writer, e model.Entity) error {
-	ms := e.Mentions
-	e.Mentions = []model.Span{}
-	b, err := json.Marshal(e)
-	if err != nil {
-		return err
-	}
-	const mark = `"mentions":[]`
-	i := bytes.Index(b, []byte(mark))
-	if i < 0 {
-		return fmt.Errorf("entity record has no mentions field")
-	}
-	w.Write(b[:i])
-	w.WriteString(`"mentions":[`)
-	for k, m := range ms {
-		if k > 0 {
-			w.WriteByte(',')
-		}
-		w.WriteString(`{"start":`)
-		writeInt(w, m.Start)
-		w.WriteString(`,"end":`)
-		writeInt(w, m.End)
-		w.WriteByte('}')
-	}
-	w.WriteByte(']')
-	w.Write(b[i+len(mark):])
-	return nil
-}
-
-// writeQuote writes q exactly as encoding/json marshals it
-// (TestQuoteMatchesEncodingJSON keeps the two in step).
-func writeQuote(w *bufio.Writer, q model.Quote) {
-	w.WriteString(`{"text":`)
-	writeJSONString(w, q.Text, true)
-	w.WriteString(`,"speaker":`)
-	writeJSONString(w, q.Speaker, true)
-	w.WriteString(`,"speaker_id":`)
-	writeJSONString(w, q.SpeakerID, true)
-	w.WriteString(`,"start":`)
-	writeInt(w, q.Start)
-	w.WriteString(`,"end":`)
-	writeInt(w, q.End)
-	w.WriteByte('}')
-}
-
-// writeInt writes v in decimal straight into w's buffer (a local digit
-// array would escape and cost an allocation per number).
-func writeInt(w *bufio.Writer, v int) {
-	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(v), 10))
-}
-
-const hexDigits = "0123456789abcdef"
-
-// jsonPlain and jsonPlainHTML mark the ASCII bytes a JSON string holds as
-// they are, without and with encoding/json's escaping of <, > and &.
-var jsonPlain, jsonPlainHTML = func() (plain, html [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		plain[c] = c != '"' && c != '\\'
-		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
-	}
-	return plain, html
-}()
-
-// plain8 reports whether the 8 bytes of s are all printable ASCII other
-// than '"' and '\\' (and, with escapeHTML, '<', '>' and '&'), which a JSON
-// string holds as they are. It tests them at once: a byte of 0x80 or more,
-// 0x7F (+1 makes 0x80) or one below 0x20 (-0x20 wraps) sets a high bit, and
-// so does a byte equal to c in x^c-ones&^(x^c).
-func plain8(s string, escapeHTML bool) bool {
-	_ = s[7]
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	has := func(c uint64) uint64 { y := x ^ c*ones; return (y - ones) &^ y }
-	bad := x | (x + ones) | (x-0x20*ones)&^x | has('"') | has('\\')
-	if escapeHTML {
-		bad |= has('<') | has('>') | has('&')
-	}
-	return bad&highs == 0
-}
-
-// writeJSONString writes s as a JSON string: runs of plain bytes are copied
-// at once; controls, quotes, backslashes, U+2028/U+2029 (and with
-// escapeHTML <, > and &) are escaped and invalid UTF-8 becomes U+FFFD, byte
-// for byte as encoding/json does.
-func writeJSONString(w *bufio.Writer, s string, escapeHTML bool) {
-	plain := &jsonPlain
-	if escapeHTML {
-		plain = &jsonPlainHTML
-	}
-	w.WriteByte('"')
-	start := 0
-	blockFrom := 0 // blocks of 8 are tested from here on, not again inside one that failed
-	for i := 0; i < len(s); {
-		if i >= blockFrom && i+8 <= len(s) {
-			if plain8(s[i:i+8], escapeHTML) {
-				i += 8 // most of an article is runs of plain ASCII
-				continue
-			}
-			blockFrom = i + 8
-		}
-		c := s[i]
-		if c < utf8.RuneSelf && plain[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			w.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				w.WriteByte('\\')
-				w.WriteByte(c)
-			case '\b':
-				w.WriteString(`\b`)
-			case '\f':
-				w.WriteString(`\f`)
-			case '\n':
-				w.WriteString(`\n`)
-			case '\r':
-				w.WriteString(`\r`)
-			case '\t':
-				w.WriteString(`\t`)
-			default:
-				w.WriteString(`\u00`)
-				w.WriteByte(hexDigits[c>>4])
-				w.WriteByte(hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			w.WriteString(s[start:i])
-			w.WriteString(`\ufffd`)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			w.WriteString(s[start:i])
-			w.WriteString(`\u202`)
-			w.WriteByte(hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	w.WriteString(s[start:])
-	w.WriteByte('"')
 }

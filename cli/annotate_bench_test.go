@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"newsmark/annotate"
+	"newsmark/annotate/jsonl"
 	"newsmark/model"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkAnnotateJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w := bufio.NewWriter(io.Discard)
-		if err := writeLine(w, annotationLine(a, ann)); err != nil {
+		if err := jsonl.Write(w, a, ann); err != nil {
 			b.Fatal(err)
 		}
 		w.Flush()

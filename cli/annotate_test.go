@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,65 +99,37 @@ func TestAnnotateSummary(t *testing.T) {
 	}
 }
 
-func TestJSONStringMatchesEncodingJSON(t *testing.T) {
-	t.Parallel()
-	for _, s := range []string{"", "plain", "quote \" back \\ slash", "tab\tnew\nline\rcr", "\x00\x01\x1f ctrl",
-		"“curly” ’ — € ¥ 東京", "line\u2028sep\u2029para", "bad \xff\xfe utf8 \xc3", "<html> & 'x'"} {
-		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		writeJSONString(w, s, false)
-		w.Flush()
-		var back, want string
-		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
-			t.Errorf("%q: invalid JSON %s: %v", s, buf.Bytes(), err)
-			continue
+// TestSummaryCountsAsTheJSON: the readable summary counts every mention of
+// the JSON (body and meta_mentions) and says where a name appears when it
+// is not in the text, as the reader's Entities tab does.
+func TestSummaryCountsAsTheJSON(t *testing.T) {
+	path := "../articles/samples/01-kestrel-gulf.txt"
+	code, js, errs := run(t, "annotate", "--json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var line struct {
+		Entities []model.Entity `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(js), &line); err != nil {
+		t.Fatal(err)
+	}
+	_, summary, _ := run(t, "annotate", path)
+	outside := 0
+	for _, e := range line.Entities {
+		want := fmt.Sprintf("  %s ×%d", e.Name(), len(e.Mentions)+len(e.MetaMentions))
+		if e.Kind == model.Figure {
+			want = fmt.Sprintf("  %s [%s] ×%d", e.Name(), e.Subkind, len(e.Mentions)+len(e.MetaMentions))
 		}
-		std, _ := json.Marshal(s)
-		if err := json.Unmarshal(std, &want); err != nil || back != want {
-			t.Errorf("%q: decodes to %q, encoding/json's to %q", s, back, want)
+		if len(e.Mentions) == 0 {
+			want += " (in "
+			outside++
+		}
+		if !strings.Contains(summary, want) {
+			t.Errorf("summary lacks %q:\n%s", want, summary)
 		}
 	}
-}
-
-func TestQuoteMatchesEncodingJSON(t *testing.T) {
-	t.Parallel()
-	for _, q := range []model.Quote{{}, {Text: "“More is better,” he said", Speaker: "Jane Roe", SpeakerID: "person:jane-roe", Start: 12, End: 345},
-		{Text: "<b>A & B</b> \"quoted\" back\\slash", Speaker: "\x00\x08\x0c\x1f\t\n\r", SpeakerID: "line\u2028sep\u2029 bad \xff\xc3", Start: -1, End: 1 << 40}} {
-		var buf bytes.Buffer
-		w := bufio.NewWriter(&buf)
-		writeQuote(w, q)
-		w.Flush()
-		if want, _ := json.Marshal(q); buf.String() != string(want) {
-			t.Errorf("writeQuote gives\n%s\nencoding/json gives\n%s", buf.Bytes(), want)
-		}
-	}
-}
-
-// writeJSONString tests 8 bytes at a time: every byte value at every place
-// of a block must come out exactly as encoding/json writes it.
-func TestJSONStringBytesMatchEncodingJSON(t *testing.T) {
-	t.Parallel()
-	var ins []string
-	for c := 0; c < 256; c++ {
-		for at := 0; at < 17; at++ {
-			b := []byte("Plain text, 17 b.")
-			b[at] = byte(c)
-			ins = append(ins, string(b), string(b[:at+1]))
-		}
-	}
-	ins = append(ins, "“curly” ’ — € ¥ 東京 and plain ASCII after it", "12345678\u2028\u20291234567", "<a href=\"x\">&amp;</a> tail text")
-	for _, s := range ins {
-		for _, html := range []bool{false, true} {
-			var got, want bytes.Buffer
-			w := bufio.NewWriter(&got)
-			writeJSONString(w, s, html)
-			w.Flush()
-			enc := json.NewEncoder(&want)
-			enc.SetEscapeHTML(html)
-			enc.Encode(s)
-			if got.String() != strings.TrimSuffix(want.String(), "\n") {
-				t.Fatalf("%q (escapeHTML %v): got %s, encoding/json %s", s, html, got.Bytes(), want.Bytes())
-			}
-		}
+	if outside == 0 || !strings.Contains(summary, "  Layla Haddad ×1 (in byline)\n") {
+		t.Errorf("no name placed outside the text:\n%s", summary)
 	}
 }

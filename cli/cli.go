@@ -2,6 +2,8 @@ package cli
 
 import (
 	"io"
+
+	"newsmark/sanitize"
 )
 
 // Version is newsmark's version, shown by --version and sent as the User-Agent.
@@ -45,4 +47,16 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return runTUI(env, args)
+}
+
+// cleanWriter passes what is written through sanitize.Text. The flag
+// package writes to it: its errors echo the argument, which may be a file
+// name from a shell glob that starts with "-" and holds escape sequences.
+type cleanWriter struct{ w io.Writer }
+
+func (c cleanWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(c.w, sanitize.Text(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -320,3 +320,11 @@ func jsonDate(t time.Time) string {
 	}
 	return t.UTC().Format("2006-01-02")
 }
+
+// nonNil makes a nil list print as [] in JSON.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 
 	"newsmark/annotate"
 	"newsmark/articles"
@@ -22,7 +23,7 @@ import (
 // selects stored highlights by article ID, URL or path.
 func runExport(env Env, args []string) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	formatName := fs.String("format", "md", "md (Markdown for Obsidian), json, or csv (Readwise import)")
 	all := fs.Bool("all", false, "export every stored highlight")
 	out := fs.String("o", "", "write to `FILE` (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")
@@ -68,6 +69,12 @@ func runExport(env Env, args []string) int {
 	if err == nil {
 		o := outfile.Options{Stdout: env.Stdout, Overwrite: *force}
 		switch {
+		case *out == "" && format == notes.Markdown:
+			// Drawn on a terminal, Markdown through a pipe.
+			var md strings.Builder
+			if err = x.Write(&md, format); err == nil {
+				err = writeMarkdown(env, md.String())
+			}
 		case *out == "" || *out == "-":
 			err = x.Write(env.Stdout, format)
 		case notes.IsDirTarget(*out):

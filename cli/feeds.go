@@ -28,7 +28,7 @@ The subscriptions live in $XDG_CONFIG_HOME/newsmark/feeds, one per line:
 // runFeeds manages subscriptions (the feeds file) and the feed cache.
 func runFeeds(env Env, args []string) int {
 	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() { fmt.Fprintln(env.Stderr, feedsUsage) }
 	pos, err := parseInterspersed(fs, args)

@@ -18,10 +18,8 @@ import (
 
 // annotatorVersion tags every row the index writes with the annotator that
 // made it; when it changes, the rows are re-annotated in the background
-// (index.Rebuild). It stands for annotate's output as of this build, and
-// gives way to the Version constant annotate/ is to export: change it
-// whenever annotate.Article's output changes.
-const annotatorVersion = "annotate-2026-12-07"
+// (index.Rebuild).
+const annotatorVersion = annotate.Version
 
 // indexBatch is how many articles `newsmark index` writes per transaction.
 const indexBatch = 256

@@ -32,7 +32,7 @@ type tuiOptions struct {
 // NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
 func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
 	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs.SetOutput(cleanWriter{env.Stderr})
 	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
 	fs.Usage = func() {
@@ -64,7 +64,7 @@ func runTUI(env Env, args []string) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", err)
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 2
 	}
 	// The annotator's word tables are built on the other core while the

@@ -75,6 +75,10 @@ type Quote struct {
 	SpeakerID string `json:"speaker_id"`
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
+	// Cue names the rule that found the speaker ("after": "…," X said;
+	// "before": X said: "…"; "paragraph", "neighbour", …), so a wrong
+	// speaker leads to its rule. The annotations/1 JSON leaves it out.
+	Cue string `json:"-"`
 }
 
 // VentureKind is the kind of deal.
@@ -111,6 +115,10 @@ type Venture struct {
 	Timeframe string      `json:"timeframe"`
 	Summary   string      `json:"summary"`
 	Evidence  []Span      `json:"evidence"`
+	// Cue names the venture cue that set its kind ("joint venture",
+	// "buy", "take over"), so a wrong card leads to its rule. The
+	// annotations/1 JSON leaves it out.
+	Cue string `json:"-"`
 }
 
 // Annotations is everything extracted from one article.

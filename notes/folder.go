@@ -35,7 +35,8 @@ var ownedKeys = map[string]bool{"title": true, "source": true, "url": true, "dat
 // WriteDir writes one Markdown file per doc into dir, named after the
 // article's title, and returns the paths written. A file that an earlier
 // export wrote is merged (see above); any other file in the way is left
-// and reported unless o.Overwrite. It stops at the first file it cannot
+// and reported unless o.Overwrite; a FIFO or device there is refused (the
+// user named no stream). It stops at the first file it cannot
 // write, keeping those written before.
 func WriteDir(dir string, docs []Doc, o outfile.Options) ([]string, error) {
 	fi, err := os.Stat(dir)
@@ -46,6 +47,7 @@ func WriteDir(dir string, docs []Doc, o outfile.Options) ([]string, error) {
 		return nil, fmt.Errorf("%s: not a folder", sanitize.Quote(dir))
 	}
 	o.Merge = mergeNote
+	o.FilesOnly = true // the names are ours: never wait on a FIFO found there
 	used := map[string]bool{}
 	var paths []string
 	for _, d := range docs {
@@ -79,7 +81,11 @@ func noteFileName(dir string, d Doc, used map[string]bool) string {
 }
 
 // ownedByOther reports whether path holds an export of another article.
+// Only a regular file is read: opening a FIFO would wait for a writer.
 func ownedByOther(path, id string) bool {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return false

@@ -10,6 +10,7 @@ import (
 
 	"newsmark/model"
 	"newsmark/outfile"
+	"newsmark/sanitize"
 )
 
 // Loader yields the articles at a path (a file, a folder, or "-" for
@@ -72,7 +73,7 @@ func (x *Export) Add(ctx context.Context, target string) error {
 		return err
 	}
 	if x.count == before {
-		return fmt.Errorf("%s: not a file, and no stored highlights have that article ID, URL or path", target)
+		return fmt.Errorf("%s: not a file, and no stored highlights have that article ID, URL or path", sanitize.Quote(target))
 	}
 	return nil
 }

@@ -86,3 +86,17 @@ func TestExportGathers(t *testing.T) {
 		t.Fatalf("write: %v\n%s", err, buf.String())
 	}
 }
+
+// An export target that is neither a file nor a stored article is named
+// in the error on one line, its escapes quoted (it may come from a glob).
+func TestExportUnknownTargetIsQuoted(t *testing.T) {
+	n, _, _ := openNotes(t)
+	x := NewExport(n, nil, nil)
+	err := x.Add(context.Background(), "gone\x1b]0;PWNED\x07\n.md")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if msg := err.Error(); strings.ContainsAny(msg, "\x1b\x07\n") || !strings.Contains(msg, `\x1b`) {
+		t.Errorf("message %q", msg)
+	}
+}

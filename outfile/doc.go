@@ -5,7 +5,8 @@
 //
 //   - "-" (and /dev/stdout) is standard output;
 //   - a FIFO or a character device (a terminal, /dev/null) is written
-//     through, never replaced;
+//     through, never replaced (or, with Options.FilesOnly, for a name
+//     newsmark picked itself, refused);
 //   - a new file is written whole (a temporary file, synced, then linked
 //     into place so a file created meanwhile is never clobbered);
 //   - an existing regular file is replaced only when the caller says the

@@ -32,6 +32,11 @@ type Options struct {
 	// part of a file keeps the rest. Returning ErrNotOurs falls back to
 	// Overwrite's rule.
 	Merge func(old, new []byte) ([]byte, error)
+	// FilesOnly refuses a FIFO or a character device at the path instead of
+	// writing through it: for names newsmark picks itself (a note in a
+	// folder export), where the user named no stream and a FIFO would wait
+	// for a reader forever.
+	FilesOnly bool
 }
 
 // Kind is what a path holds, as Write treats it.
@@ -134,6 +139,9 @@ func WriteBytes(path string, o Options, data []byte) error {
 	}
 	switch t.Kind {
 	case Stream:
+		if o.FilesOnly && t.Path != "-" {
+			return notAFile(path)
+		}
 		return writeStream(t.Path, o, data)
 	case Regular:
 		if o.Merge != nil {
@@ -155,6 +163,15 @@ func WriteBytes(path string, o Options, data []byte) error {
 		return replace(t, data)
 	}
 	return create(path, data)
+}
+
+// notAFile is the refusal of a stream at path under FilesOnly.
+func notAFile(path string) error {
+	what := "a character device"
+	if fi, err := os.Stat(path); err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
+		what = "a named pipe (FIFO)"
+	}
+	return fmt.Errorf("%s: is %s, not a file; not writing through it", sanitize.Quote(path), what)
 }
 
 // ExistsError is a refusal to replace an existing file; it matches

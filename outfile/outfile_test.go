@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func write(path string, o Options, s string) error {
@@ -156,13 +157,18 @@ func TestStreamsAreWrittenThrough(t *testing.T) {
 			t.Errorf("%s: stdout got %q", p, out.String())
 		}
 	}
-	if _, err := os.Stat("/dev/null"); err == nil {
-		if err := write("/dev/null", Options{}, "gone"); err != nil {
-			t.Fatalf("/dev/null: %v", err)
-		}
-		if fi, _ := os.Stat("/dev/null"); fi.Mode()&fs.ModeCharDevice == 0 {
-			t.Fatalf("/dev/null is now %v", fi.Mode())
-		}
+	// A device node of our own (the null device's numbers), never the
+	// machine's /dev/null: a regression here must not break the machine.
+	dev := filepath.Join(t.TempDir(), "null")
+	if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Log("no device node here (not root):", err)
+		return
+	}
+	if err := write(dev, Options{}, "gone"); err != nil {
+		t.Fatalf("device: %v", err)
+	}
+	if fi, _ := os.Stat(dev); fi.Mode()&fs.ModeCharDevice == 0 {
+		t.Fatalf("the device is now %v", fi.Mode())
 	}
 }
 
@@ -234,4 +240,41 @@ func TestFailedRenderLeavesTheFile(t *testing.T) {
 		t.Errorf("file now %q", got)
 	}
 	noTemps(t, dir)
+}
+
+// FilesOnly, for names newsmark picks itself, refuses a FIFO (without
+// waiting for a reader) and a device in one line, and leaves them be.
+func TestFilesOnlyRefusesStreams(t *testing.T) {
+	dir := t.TempDir()
+	var targets []string
+	fifo := filepath.Join(dir, "note.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	targets = append(targets, fifo)
+	// A null device of our own (never the machine's /dev/null).
+	if dev := filepath.Join(dir, "null.md"); syscall.Mknod(dev, syscall.S_IFCHR|0o666, 1<<8|3) == nil {
+		targets = append(targets, dev)
+	}
+	for _, p := range targets {
+		before, _ := os.Lstat(p)
+		done := make(chan error, 1)
+		go func() { done <- write(p, Options{FilesOnly: true, Overwrite: true}, "note") }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: still writing after 10 s", p)
+		}
+		if err == nil || !strings.Contains(err.Error(), "not a file") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v, want a one-line refusal", p, err)
+		}
+		if after, _ := os.Lstat(p); after.Mode() != before.Mode() {
+			t.Errorf("%s: %v became %v", p, before.Mode(), after.Mode())
+		}
+	}
+	var out bytes.Buffer
+	if err := write("-", Options{FilesOnly: true, Stdout: &out}, "x"); err != nil || out.String() != "x" {
+		t.Errorf("-: %v, stdout %q", err, out.String())
+	}
 }

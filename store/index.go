@@ -142,8 +142,8 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	w.oldKeys = prep(`SELECT anchor, keys FROM idx_entities WHERE article = ? AND keys != ''`)
 	w.entity = prep(`INSERT INTO idx_entities(article, ord, eid, kind, subkind, text, canonical, cue, value, unit, per,
 		anchor, keys, meta, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	w.quote = prep(`INSERT INTO idx_quotes(article, ord, speaker, speaker_id, start_byte, end_byte, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	w.quote = prep(`INSERT INTO idx_quotes(article, ord, speaker, speaker_id, start_byte, end_byte, text, cue)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.venture = prep(`INSERT INTO idx_ventures(article, ord, date, kind, anchors, amount_usd, card)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	w.dated = prep(`SELECT CASE WHEN date != '' THEN date ELSE seen END FROM idx_articles WHERE n = ?`)
@@ -350,7 +350,7 @@ func (w *indexWriter) children(n int64, doc *IndexDoc) error {
 		}
 	}
 	for i, q := range doc.Quotes {
-		if _, err := w.quote.ExecContext(ctx, n, i, q.Speaker, q.SpeakerID, q.Start, q.End, q.Text); err != nil {
+		if _, err := w.quote.ExecContext(ctx, n, i, q.Speaker, q.SpeakerID, q.Start, q.End, q.Text, q.Cue); err != nil {
 			return err
 		}
 	}

@@ -116,6 +116,7 @@ const (
 	cardSummary
 	cardEvidence
 	cardOrd
+	cardCue
 	cardFields
 )
 
@@ -128,6 +129,7 @@ func ventureCard(a *model.Article, date string, ord int, v *IndexVenture) []byte
 		cardPartyIDs: joinList(v.PartyIDs), cardAnchors: joinList(v.Anchors), cardAmounts: joinList(v.Amounts),
 		cardStake: v.Stake, cardLocation: v.Location, cardHeadcount: v.Headcount, cardTimeframe: v.Timeframe,
 		cardSummary: v.Summary, cardEvidence: string(spanBlob(v.Evidence)), cardOrd: strconv.Itoa(ord),
+		cardCue: v.Cue,
 	}
 	n := 8
 	for _, s := range f {

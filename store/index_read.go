@@ -218,7 +218,7 @@ func (d *DB) indexEntities(ctx context.Context, n int64, figures []placedEntity,
 }
 
 func (d *DB) indexQuotes(ctx context.Context, n int64) ([]model.Quote, error) {
-	rows, err := d.sql.QueryContext(ctx, `SELECT speaker, speaker_id, start_byte, end_byte, text FROM idx_quotes
+	rows, err := d.sql.QueryContext(ctx, `SELECT speaker, speaker_id, start_byte, end_byte, text, cue FROM idx_quotes
 		WHERE article = ? ORDER BY ord`, n)
 	if err != nil {
 		return nil, err
@@ -227,7 +227,7 @@ func (d *DB) indexQuotes(ctx context.Context, n int64) ([]model.Quote, error) {
 	out := []model.Quote{}
 	for rows.Next() {
 		var q model.Quote
-		if err := rows.Scan(&q.Speaker, &q.SpeakerID, &q.Start, &q.End, &q.Text); err != nil {
+		if err := rows.Scan(&q.Speaker, &q.SpeakerID, &q.Start, &q.End, &q.Text, &q.Cue); err != nil {
 			return nil, err
 		}
 		out = append(out, q)
@@ -255,7 +255,7 @@ func (d *DB) indexVentures(ctx context.Context, n int64) ([]model.Venture, error
 			Kind: model.VentureKind(f[cardKind]), Status: f[cardStatus], Name: f[cardName],
 			Parties: splitList(f[cardParties]), PartyIDs: splitList(f[cardPartyIDs]), Amounts: splitList(f[cardAmounts]),
 			Stake: f[cardStake], Location: f[cardLocation], Headcount: f[cardHeadcount], Timeframe: f[cardTimeframe],
-			Summary: f[cardSummary], Evidence: blobSpans([]byte(f[cardEvidence]), -1),
+			Summary: f[cardSummary], Evidence: blobSpans([]byte(f[cardEvidence]), -1), Cue: f[cardCue],
 		})
 	}
 	return out, rows.Err()

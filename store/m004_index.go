@@ -101,6 +101,7 @@ CREATE TABLE idx_quotes (
 	start_byte INTEGER NOT NULL,
 	end_byte   INTEGER NOT NULL,
 	text       TEXT NOT NULL,
+	cue        TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (article, ord)
 ) WITHOUT ROWID;
 

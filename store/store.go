@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"github.com/adrg/xdg"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"newsmark/sanitize"
 )
 
 // Sentinels callers branch on: each failure wrapped by DB (Open, Write, Check)
@@ -101,14 +104,24 @@ func openOnce(path string, cfg config) (*DB, error) {
 		return nil, errors.New("open database: empty path")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, &Error{Op: "open", Path: path, Err: denied("cannot create its folder")}
+		}
 		return nil, classify("open", path, err)
 	}
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		// Not a database at all: say what it is. Opening a FIFO to read
 		// its header would wait for a writer forever.
-		what := "not a regular file (" + fi.Mode().Type().String() + ")"
-		if fi.IsDir() {
+		what := "not a regular file, not a database file"
+		switch t := fi.Mode().Type(); {
+		case fi.IsDir():
 			what = "is a folder, not a database file"
+		case t&fs.ModeNamedPipe != 0:
+			what = "is a named pipe (FIFO), not a database file"
+		case t&fs.ModeSocket != 0:
+			what = "is a socket, not a database file"
+		case t&fs.ModeDevice != 0:
+			what = "is a device, not a database file"
 		}
 		return nil, &Error{Op: "open", Path: path, Err: errors.New(what)}
 	}
@@ -171,6 +184,10 @@ func checkHeader(path string) error {
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
+	if errors.Is(err, fs.ErrPermission) {
+		// Not read-only: it cannot be read at all.
+		return &Error{Op: "open", Path: path, Err: denied("this user may not read it")}
+	}
 	if err != nil {
 		return classify("open", path, err)
 	}
@@ -185,6 +202,13 @@ func checkHeader(path string) error {
 	}
 	return nil
 }
+
+// denied is a permission error said in words: what this user may not do.
+// It matches fs.ErrPermission.
+type denied string
+
+func (d denied) Error() string        { return "permission denied: " + string(d) }
+func (d denied) Is(target error) bool { return target == fs.ErrPermission }
 
 // writable reports whether this process may write path (and its directory,
 // where SQLite keeps the -wal and -shm files). A missing file is writable if
@@ -256,9 +280,9 @@ type Error struct {
 // Error is one line: what was being done, which file, and why.
 func (e *Error) Error() string {
 	if e.Kind != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Op, e.Path, e.Kind)
+		return fmt.Sprintf("%s: %s: %v", e.Op, sanitize.Quote(e.Path), e.Kind)
 	}
-	return fmt.Sprintf("%s: %s: %v", e.Op, e.Path, e.Err)
+	return fmt.Sprintf("%s: %s: %v", e.Op, sanitize.Quote(e.Path), e.Err)
 }
 
 // Unwrap lets errors.Is find both the sentinel and the driver's error.

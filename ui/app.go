@@ -99,7 +99,7 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, notes: &notesState{off: notesOff(opts)}}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notes: &notesState{off: notesOff(opts)}}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -108,7 +108,8 @@ func New(opts Options) Model {
 	m.reader = newReader(c)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
@@ -232,9 +233,9 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
 		return m.route(&m.library, msg)
-	case exportedMsg:
+	case exportedMsg, previewMsg:
 		return m.route(&m.export, msg)
-	case quotesLaidOutMsg:
+	case notesRenderedMsg, quotesLaidOutMsg:
 		return m.route(&m.panel, msg)
 	case storageOpenedMsg:
 		return m.storageOpened(msg.Storage)
@@ -389,22 +390,22 @@ func (m *Model) layout() tea.Cmd {
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
+	cmds := []tea.Cmd{m.export.SetSize(w, h)}
 	rw, rh := w, h
-	var cmd tea.Cmd
 	switch {
 	case !m.showPanel:
 	case w >= 100:
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
-		cmd = m.panel.SetSize(pw, h)
+		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
 		m.panel.setBelow(true)
-		cmd = m.panel.SetSize(w, ph)
+		cmds = append(cmds, m.panel.SetSize(w, ph))
 		rh = h - ph
 	}
-	return tea.Batch(cmd, m.reader.SetSize(rw, rh))
+	return tea.Batch(append(cmds, m.reader.SetSize(rw, rh))...)
 }
 
 // setTheme rebuilds the styles every pane shares and lets them re-render.
@@ -413,7 +414,8 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 		return nil
 	}
 	*m.styles = NewStyles(t)
-	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}))
+	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
+		m.route(&m.export, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.

@@ -5,8 +5,8 @@
 // It owns layout, keys and styles. It takes articles, the annotator and the
 // notes service from its caller through Options and does no loading,
 // extraction or storage of its own; every load, fetch, wrap, annotation,
-// search, note save and export runs in a tea.Cmd, and every fetch can be
-// cancelled with esc (network.go).
+// search, note save, export and glamour render runs in a tea.Cmd, and every
+// fetch can be cancelled with esc (network.go).
 //
 // The program is a root model (app.go) over panes (pane.go): the root owns
 // layout, focus, the overlays and the status bar and only routes; each pane
@@ -21,7 +21,8 @@
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,
-//	export_prompt.go, input.go,
+//	export_prompt.go,
+//	export_preview.go, input.go,
 //	help_overlay.go                the overlays and the text input
 //	network.go, feed_refresh.go,
 //	article_load.go,
@@ -30,7 +31,12 @@
 //	notes_service.go               saves, deletes and undo through the notes service
 //	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
-//	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markup.go, item_list.go,
+//	styles.go                      drawing: entity colouring, wrapping, a Markdown
+//	                               article's headings, emphasis and link numbers,
+//	                               panel lists, styles
+//	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
+//	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile
 // and the charm libraries; its program code must not import annotate,

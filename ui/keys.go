@@ -147,6 +147,7 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
+		Continue: b([]string{"enter"}, "enter", "go on from the preview: choose where to write it"),
 		// Asked only when the file exists.
 		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
 		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
@@ -185,15 +186,17 @@ const (
 	InSelection
 	InEditor
 	InExport
+	InPreview
 	InExists
 	InLinks
 )
 
 // KeySets is every pane, for tests and the help.
-var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InExists, InLinks}
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks}
 
 func (p KeySet) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export: file exists", "links"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
+		"export: file exists", "links"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -227,6 +230,7 @@ const (
 	secSelectScroll
 	secEditor
 	secExport
+	secExportPreview
 	secExportExists
 )
 
@@ -252,8 +256,10 @@ func (k KeyMap) sections() []keySection {
 		secSelect:         {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor:       {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport:       {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExportPreview: {"export preview (after the format)", []key.Binding{g.ForceQ, k.Export.Continue, k.Export.Cancel,
+			r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom}},
 		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
 		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
 	}
@@ -303,10 +309,11 @@ var paneSections = map[KeySet][]int{
 	InInput: {secInput},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
-	InEditor: {secEditor},
-	InExport: {secExport},
-	InExists: {secExportExists},
-	InLinks:  {secLinks, secGlobal},
+	InEditor:  {secEditor},
+	InExport:  {secExport},
+	InPreview: {secExportPreview},
+	InExists:  {secExportExists},
+	InLinks:   {secLinks, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -85,9 +85,14 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("h", "x")
 			return d
 		},
+		InPreview: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x", "m", "j", "j") // scrolled a little: up, top and page up have room
+			return d
+		},
 		InExists: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
-			d.keys("h", "x", "m", "enter", "x", "m", "enter") // the second export finds the first
+			d.keys("h", "x", "m", "enter", "enter", "x", "m", "enter", "enter") // the second export finds the first
 			return d
 		},
 		InInput: func(t *testing.T) *driver {

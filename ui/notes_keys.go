@@ -27,10 +27,13 @@ type EditorKeys struct {
 	Save, Cancel key.Binding
 }
 
-// ExportKeys pick the export format after x; the path is typed next. When
-// the file exists, Overwrite and NewName answer whether to replace it.
+// ExportKeys pick the export format after x; the preview of the export
+// follows (Continue goes on, Cancel leaves it; the reader's scroll keys
+// scroll it), then the path is typed. When the file exists, Overwrite and
+// NewName answer whether to replace it.
 type ExportKeys struct {
 	Markdown, JSON, CSV, Cancel key.Binding
+	Continue                    key.Binding // the preview: on to the path
 	Overwrite, NewName          key.Binding
 }
 

@@ -24,7 +24,12 @@ type notesEnv struct {
 	dir   string
 }
 
-func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
+func newNotesEnv(t testing.TB, lib articles.Library, w, h int) *notesEnv {
+	t.Helper()
+	return newNotesEnvTheme(t, lib, Dark, w, h)
+}
+
+func newNotesEnvTheme(t testing.TB, lib articles.Library, theme Theme, w, h int) *notesEnv {
 	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(store.DefaultPath(dir))
@@ -33,7 +38,7 @@ func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
 	}
 	t.Cleanup(func() { db.Close() })
 	n := notes.New(db)
-	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: Dark, Notes: n, ExportDir: dir})}
+	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: theme, Notes: n, ExportDir: dir})}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return &notesEnv{driver: d, notes: n, dir: dir}
@@ -271,7 +276,7 @@ func TestExportFromReader(t *testing.T) {
 	e.mustSee("no highlights in this article")
 	e.keys("v", ")", "h", "x")
 	e.mustSee("export as: m Markdown")
-	e.keys("m")
+	e.keys("m", "enter")
 	want := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
 	if e.m.input.value != want {
 		t.Fatalf("path proposed %q, want %q", e.m.input.value, want)
@@ -286,7 +291,7 @@ func TestExportFromReader(t *testing.T) {
 	}
 	e.mustSee("exported 1 highlight to " + want[:20])
 	// A path that cannot be written says why and leaves nothing behind.
-	e.keys("x", "c")
+	e.keys("x", "c", "enter")
 	for range e.m.input.value {
 		e.keys("backspace")
 	}
@@ -321,7 +326,7 @@ func TestExportFromReaderIsTheCLIExport(t *testing.T) {
 	if _, err := e.notes.UpdateNote(context.Background(), hs[0].ID, "Changed in another window."); err != nil {
 		t.Fatal(err)
 	}
-	e.keys("x", "m", "enter")
+	e.keys("x", "m", "enter", "enter")
 	b, err := os.ReadFile(filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown)))
 	if err != nil {
 		t.Fatal(err)
@@ -459,12 +464,12 @@ func TestNoteTags(t *testing.T) {
 // file, n offers a free name, y overwrites keeping the file's mode.
 func TestExportAsksBeforeReplacing(t *testing.T) {
 	e := harborNotes(t, 120, 40)
-	e.keys("v", ")", "h", "x", "m", "enter")
+	e.keys("v", ")", "h", "x", "m", "enter", "enter")
 	path := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
 	os.WriteFile(path, []byte("my edits\n"), 0o600)
 	os.Chmod(path, 0o600)
 
-	e.keys("x", "m", "enter")
+	e.keys("x", "m", "enter", "enter")
 	e.mustSee("exists: y overwrite · n new name · esc cancel")
 	e.keys("esc")
 	e.mustSee("export cancelled")
@@ -472,7 +477,7 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("esc: the file became %q", b)
 	}
 
-	e.keys("x", "m", "enter", "n")
+	e.keys("x", "m", "enter", "enter", "n")
 	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input.kind != inputExportPath || e.m.input.value != want {
 		t.Fatalf("n offers %q (input %v), want %q", e.m.input.value, e.m.input.kind, want)
 	}
@@ -484,7 +489,7 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("n: the first file became %q", b)
 	}
 
-	e.keys("x", "m", "enter", "y")
+	e.keys("x", "m", "enter", "enter", "y")
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), e.sentence(0)) {
 		t.Fatalf("y did not overwrite:\n%s", b)

@@ -42,13 +42,15 @@ type request = tea.Msg
 type requests []request
 
 // common is the read-only state every pane shares (soft-serve's
-// common.Common): the keys, the styles and whether notes can be saved.
-// Only the root changes what the pointers point to (a new theme, the
-// database opened).
+// common.Common): the keys, the styles, the Markdown renderers and whether
+// notes can be saved. Only the root changes what the pointers point to (a
+// new theme, the database opened).
 type common struct {
 	keys   *KeyMap
 	styles *Styles
-	notes  *notesState
+	// md builds and holds glamour's renderers; only Cmds use it.
+	md    *markdownRenderers
+	notes *notesState
 }
 
 // notesState is whether highlights can be saved: set when the program

@@ -93,9 +93,9 @@ func (p *panelPane) SetSize(w, h int) tea.Cmd {
 	if p.below {
 		cw, ch = w, h-3
 	}
-	var cmds []tea.Cmd
-	for _, t := range p.tabs {
-		cmds = append(cmds, t.SetSize(max(cw, 1), max(ch, 1)))
+	cmds := make([]tea.Cmd, len(p.tabs))
+	for i, t := range p.tabs {
+		cmds[i] = t.SetSize(max(cw, 1), max(ch, 1))
 	}
 	return tea.Batch(cmds...)
 }

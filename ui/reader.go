@@ -36,9 +36,12 @@ type readerPane struct {
 	// wraps keeps the wraps of this article by width, so going back to a
 	// width (a terminal resized and restored) re-wraps nothing. Cleared
 	// with the article; at most maxWraps kept.
-	wraps  map[int]Wrapped
-	header []string
-	offset int // first visible body line
+	wraps map[int]Wrapped
+	// inserts are the link numbers drawn in the text (markup.go); every
+	// wrap leaves room for them.
+	inserts []insert
+	header  []string
+	offset  int // first visible body line
 
 	annotated bool
 	decor     lineDecor
@@ -85,6 +88,8 @@ func (r *readerPane) reset(gen int, meta model.Article) {
 // setArticle takes the loaded article and asks for its wrap.
 func (r *readerPane) setArticle(a model.Article) tea.Cmd {
 	r.article, r.loaded = a, true
+	r.decor.markup = flattenMarkup(a.Markup, len(a.Body))
+	r.inserts = linkInserts(a.Markup, len(a.Body))
 	r.buildHeader()
 	return r.rewrap()
 }
@@ -175,7 +180,7 @@ func (r *readerPane) bodyWidth() int { return max(r.width-2, 10) }
 
 func (r *readerPane) rewrap() tea.Cmd {
 	r.wrapping = r.bodyWidth()
-	return wrapBody(r.gen, r.article.Body, r.wrapping)
+	return wrapBody(r.gen, r.article.Body, r.inserts, r.wrapping)
 }
 
 // setWrapped installs a finished wrap, keeping the top line's text in view.

@@ -21,6 +21,8 @@ func (m Model) View() tea.View {
 			hv := m.help
 			hv.show(m.keysShown())
 			main = hv.View()
+		case m.overlay == overlayExport && m.export.previewing:
+			main = block(m.export.preview.View(), m.width, h)
 		case m.overlay == overlayLinks && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
 		case m.screen == screenLibrary && m.net.height() > 0:
@@ -102,7 +104,10 @@ func (m Model) statusView() string {
 		left = " " + m.focus.String()
 	}
 	var right []string
-	if m.screen == screenReader {
+	switch {
+	case m.overlay == overlayExport && m.export.previewing:
+		right = append(right, m.export.preview.position())
+	case m.screen == screenReader:
 		if c := m.reader.counter(); c != "" {
 			right = append(right, c)
 		}

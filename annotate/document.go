@@ -1,0 +1,476 @@
+package annotate
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"newsmark/model"
+	"newsmark/segment"
+)
+
+// doc is one article read once, shared by every pass: its text, its one
+// token stream, its paragraphs and sentences, and (once the entity pass
+// has run) its entities with an index of their mentions. The entity pass
+// reads the tokens; the quote and venture passes read the same tokens as
+// words (words.go), the sentences, and the mention index.
+type doc struct {
+	body  string
+	title string
+	// text is what the tokens cover: the body, then each meta field after a
+	// blank line (docText); fields place the fields in it.
+	text    docText
+	bodyLen int
+	fields  []field
+	toks    []token
+	caps    []int32 // the capitalised words, in order: where names start
+	figs    []int32 // the tokens that may open a figure (fMark)
+	paras   []model.Span
+	sents   []model.Span // all sentences, in order
+	// ents are the entities found; the quote pass may add speakers
+	ents []model.Entity
+	// never, when the reader's list has one, reports a name it says is
+	// never marked (the quote pass then adds no speaker of that name)
+	never func(string) bool
+	// mentions of people and companies, sorted by start
+	ments []qMent
+	// mentions of places and figures, sorted by start when othersSorted:
+	// never a speaker
+	others       []qMent
+	othersSorted bool
+	lower        string // body with ASCII lower-cased, made when lowerAt gives up
+	// lowCache maps a capitalised word to its lower-case form (lowerAt);
+	// lowSpent counts the bytes lowerAt allocated.
+	lowCache map[string]string
+	lowSpent int
+	sortBuf  qSortBuf   // qSortMentsIn's scratch, shared by the sorts of this document
+	mcur     mentCursor // mentionsIn's place in ments
+	// blocks[k] is the first token ending after byte k<<blockBits of the
+	// body: tokenAt steps on from there
+	blocks []int32
+	// scratch is where the buffers proportional to the text came from (see release)
+	scratch *scratch
+}
+
+// bigText is the text size from which the passes keep no buffer they are
+// done with: on a text of megabytes memory counts for more than the reuse
+// of buffers by the next article.
+const bigText = 4 << 20
+
+// field is a meta field's place in the scanned text.
+type field struct {
+	name string
+	s, e int
+}
+
+// scratch holds the per-call buffers proportional to the text (tokens,
+// coverage marks, chunks). Reusing them across calls saves the page faults
+// and clearing of several fresh megabytes per megabyte of text, which cost
+// more than the scan itself; nothing in them reaches the output.
+type scratch struct {
+	toks    []token
+	caps    []int32 // doc.caps
+	figs    []int32 // doc.figs
+	blocks  []int32 // doc.blocks
+	covered []bool
+	chunks  []chunk
+	cands   []figure // figureCandidates
+	// spans are emptied mention lists of the last call's entities (output
+	// copies mentions out, so these are scratch too)
+	spans [][]model.Span
+	keys  []uint64 // output's sort keys
+	// resolve's chunk indices, in text order and by length
+	idx, byLen []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// newDoc reads a: its body and meta fields into one token stream, and its
+// paragraphs and sentences (a.Paragraphs and a.Sentences when the loader
+// found them, else segment's).
+func newDoc(a model.Article) *doc { return newDocText(a, false) }
+
+// newDocText is newDoc; with oneString set it scans the body and fields
+// copied into one string, as it once did (tests compare the two).
+func newDocText(a model.Article, oneString bool) *doc {
+	useLexicon()
+	d := &doc{body: a.Body, title: a.Title, bodyLen: len(a.Body), paras: a.Paragraphs, sents: a.Sentences}
+	if len(a.Body) > 0 && len(d.paras) == 0 {
+		d.paras = segment.Paragraphs(a.Body)
+	}
+	if len(a.Body) > 0 && len(d.sents) == 0 {
+		d.sents = segment.Sentences(a.Body)
+	}
+	if len(a.Body)+len(a.Title)+len(a.Caption) >= math.MaxInt32-1<<20 {
+		return d // token offsets are 32-bit: a 2 GiB article is not news
+	}
+	var meta strings.Builder
+	add := func(name, s string) {
+		if strings.TrimSpace(s) == "" {
+			return
+		}
+		meta.WriteString("\n\n")
+		st := len(a.Body) + meta.Len()
+		meta.WriteString(s)
+		d.fields = append(d.fields, field{name, st, len(a.Body) + meta.Len()})
+	}
+	add(model.FieldTitle, a.Title)
+	add(model.FieldCaption, a.Caption)
+	add(model.FieldContributors, strings.Join(a.Contributors, ", "))
+	d.text = wholeText(a.Body)
+	if oneString {
+		d.text = wholeText(a.Body + meta.String())
+	} else if len(d.fields) > 0 {
+		// The fields follow the body's last paragraph, which is scanned
+		// again with them: the scanner carries nothing over a blank line.
+		cut := lastParagraph(a.Body)
+		d.text = docText{body: a.Body, tail: a.Body[cut:] + meta.String(), cut: cut, n: len(a.Body) + meta.Len()}
+	}
+	sc := scratchPool.Get().(*scratch)
+	d.scratch = sc
+	// about a token per 4.5 bytes of news text; a big text gets no more
+	// room than that (a token array of megabytes)
+	want := d.text.n/4 + 16
+	if d.text.n >= bigText {
+		want = d.text.n*2/9 + 4096
+	}
+	if cap(sc.toks) < want {
+		sc.toks = make([]token, 0, want)
+	}
+	// scan lists the tokens the entity pass starts from (capitalised words,
+	// figure openers) as it goes, so that no pass walks the whole token
+	// array for them
+	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
+	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
+	from := len(d.toks)
+	d.toks = scan(d.text.tail, d.toks, ix)
+	if cut := int32(d.text.cut); cut > 0 {
+		for i := from; i < len(d.toks); i++ {
+			d.toks[i].s += cut // the tail's tokens, scanned from the last paragraph on
+		}
+	}
+	// a punctuation mark's first byte may be a figure's and the mark no
+	// currency sign ("“"): those are no figure openers
+	caps, figs := ix.caps, ix.marked[:0]
+	for _, i := range ix.marked {
+		t := &d.toks[i]
+		if t.kind == kPunct && !opensFigure(t.kind, t.flags, d.text.slice(int(t.s), int(t.end()))) {
+			t.flags &^= fMark
+			continue
+		}
+		figs = append(figs, i)
+	}
+	d.caps, d.figs, d.blocks = caps, figs, blockIndex(d.toks, len(a.Body), sc.blocks)
+	return d
+}
+
+// blockBits sets the size of doc.blocks' blocks: 64 bytes, a dozen tokens
+// at most to step over to a window's first.
+const blockBits = 6
+
+// blockIndex returns, in buf, the first token ending after each offset
+// k<<blockBits up to n: one tight pass over the tokens' ends.
+func blockIndex(toks []token, n int, buf []int32) []int32 {
+	nb := n>>blockBits + 1
+	if cap(buf) < nb {
+		buf = make([]int32, nb)
+	}
+	blocks := buf[:nb]
+	k, at := 0, 0 // the next block and its offset
+	for i := range toks {
+		for e := int(toks[i].s) + int(toks[i].n); at < e; at += 1 << blockBits {
+			if k == nb {
+				return blocks
+			}
+			blocks[k] = int32(i)
+			k++
+		}
+	}
+	for ; k < nb; k++ {
+		blocks[k] = int32(len(toks))
+	}
+	return blocks
+}
+
+// release hands the doc's buffers back for the next call. Nothing it
+// returned may point into them.
+func (d *doc) release() {
+	sc := d.scratch
+	if sc == nil {
+		return
+	}
+	sc.toks, sc.caps, sc.figs, sc.blocks = d.toks[:0], d.caps[:0], d.figs[:0], d.blocks[:0]
+	scratchPool.Put(sc)
+	d.scratch, d.toks, d.caps, d.figs, d.blocks = nil, nil, nil, nil, nil
+}
+
+// qMent is one mention in the index: an entity's span in the body.
+type qMent struct {
+	start, end int
+	ent        int // index into ents
+}
+
+// mentCursor answers "the first mention starting at or after a" for calls
+// that mostly come in text order (sentences, then the mentions in each): it
+// steps forward from its last answer. A position before that is searched
+// for, and so is one far ahead, and the cursor moves there: the calls after
+// a look back (at the sentence before, at the words before a figure) step
+// on from it.
+type mentCursor struct{ i, a int }
+
+func (c *mentCursor) from(ms []qMent, a int) int {
+	if a < c.a {
+		c.i = sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
+	}
+	for steps := 0; c.i < len(ms) && ms[c.i].start < a; steps++ {
+		if steps == 16 {
+			c.i += sort.Search(len(ms)-c.i, func(k int) bool { return ms[c.i+k].start >= a })
+			break
+		}
+		c.i++
+	}
+	c.a = a
+	return c.i
+}
+
+// qSortBuf holds qSortMentsIn's scratch.
+type qSortBuf struct {
+	counts []int32
+	tmp    []qMent
+}
+
+// indexMentions (re)builds the index of d.ents' mentions.
+func (d *doc) indexMentions() {
+	n, o := 0, 0
+	for _, e := range d.ents {
+		if e.Kind == model.Person || e.Kind == model.Company {
+			n += len(e.Mentions)
+		} else {
+			o += len(e.Mentions)
+		}
+	}
+	if cap(d.ments) < n {
+		d.ments = make([]qMent, 0, n+8)
+	}
+	if cap(d.others) < o {
+		d.others = make([]qMent, 0, o)
+	}
+	d.ments, d.others = d.ments[:0], d.others[:0]
+	d.mcur = mentCursor{}
+	for i, e := range d.ents {
+		for _, m := range e.Mentions {
+			if m.Start >= 0 && m.End <= len(d.body) && m.Start < m.End {
+				if e.Kind == model.Person || e.Kind == model.Company {
+					d.ments = append(d.ments, qMent{m.Start, m.End, i})
+				} else {
+					d.others = append(d.others, qMent{m.Start, m.End, i})
+				}
+			}
+		}
+	}
+	qSortMentsIn(d.ments, &d.sortBuf)
+	if len(d.body) >= bigText {
+		d.sortBuf.tmp = nil // as big as the mentions: not kept for the next sort
+	}
+	d.othersSorted = false
+}
+
+// qSortMents sorts mentions by start, the longer first at one start. A
+// bucket pass by start offset then a short sort per bucket is linear: each
+// entity's mentions come in order, but the entities interleave.
+func qSortMents(ms []qMent) { qSortMentsIn(ms, nil) }
+
+// qSortMentsIn is qSortMents with its scratch buffers kept in *buf (reused
+// by the next sort on the same document).
+func qSortMentsIn(ms []qMent, buf *qSortBuf) {
+	if buf == nil {
+		buf = &qSortBuf{}
+	}
+	cmp := func(x, y qMent) int {
+		if x.start != y.start {
+			return x.start - y.start
+		}
+		return y.end - x.end
+	}
+	if len(ms) < 256 {
+		slices.SortFunc(ms, cmp)
+		return
+	}
+	hi := 0
+	for _, m := range ms {
+		hi = max(hi, m.start)
+	}
+	nb := len(ms)
+	width := hi/nb + 1
+	if cap(buf.counts) < nb+1 {
+		buf.counts = make([]int32, nb+1)
+	}
+	counts := buf.counts[:nb+1]
+	clear(counts)
+	for _, m := range ms {
+		counts[m.start/width+1]++
+	}
+	for k := 1; k <= nb; k++ {
+		counts[k] += counts[k-1]
+	}
+	if cap(buf.tmp) < len(ms) {
+		buf.tmp = make([]qMent, len(ms))
+	}
+	tmp := buf.tmp[:len(ms)]
+	next := counts[:nb]
+	for _, m := range ms {
+		k := m.start / width
+		tmp[next[k]] = m
+		next[k]++
+	}
+	// next[k] is now the end of bucket k and the start of bucket k+1
+	from := int32(0)
+	for k := 0; k < nb; k++ {
+		if b := tmp[from:next[k]]; len(b) > 1 {
+			slices.SortFunc(b, cmp)
+		}
+		from = next[k]
+	}
+	copy(ms, tmp)
+}
+
+// overlapsOther reports whether [a, b) overlaps a place or figure mention.
+func (d *doc) overlapsOther(a, b int) bool {
+	if !d.othersSorted {
+		qSortMentsIn(d.others, &d.sortBuf) // sorted on first use: few articles need it
+		if len(d.body) >= bigText {
+			d.sortBuf.tmp = nil
+		}
+		d.othersSorted = true
+	}
+	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
+	return i < len(d.others) && d.others[i].start < b
+}
+
+// mentionsIn returns the person/company mentions inside [a, b).
+func (d *doc) mentionsIn(a, b int) []qMent {
+	i := d.mcur.from(d.ments, a)
+	j := i
+	for j < len(d.ments) && d.ments[j].start < b {
+		j++
+	}
+	out := d.ments[i:j]
+	// drop mentions running past b (copying only when there is one)
+	for x, m := range out {
+		if m.end > b {
+			res := append([]qMent(nil), out[:x]...)
+			for _, m := range out[x+1:] {
+				if m.end <= b {
+					res = append(res, m)
+				}
+			}
+			return res
+		}
+	}
+	return out
+}
+
+// qMaxLookBack bounds how many mentions a backward search visits, so a
+// story of one kind of entity stays linear.
+const qMaxLookBack = 400
+
+// lw returns body[s:e] lower-cased as qLowerWord does, without allocating
+// for an ASCII word: it is a slice of the body lower-cased once per article
+// (ASCII lowering keeps every byte offset).
+func (d *doc) lw(s, e int) string {
+	w := d.body[s:e]
+	var seen byte // qByteCase bits of the word's bytes: one look-up a byte, no branch
+	for i := 0; i < len(w); i++ {
+		seen |= qByteCase[w[i]]
+	}
+	switch {
+	case seen&qNonASCII != 0:
+		return qLowerWord(w)
+	case seen&qUpper == 0:
+		return w
+	}
+	return d.lowerAt(s, e)
+}
+
+// qByteCase tells lw which bytes are ASCII capitals and which are not ASCII.
+var qByteCase = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = qUpper
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = qNonASCII
+	}
+	return t
+}()
+
+const (
+	qUpper    = 1
+	qNonASCII = 2
+)
+
+// lowerAt returns body[s:e] with ASCII letters lower-cased, as
+// lowerBody()[s:e] would. Lowering the whole body costs about a millisecond
+// per megabyte, more than the few thousand capitalised words and short
+// contexts asked for: those are lowered one by one (a word once, kept in
+// lowCache) until they add up to a quarter of the body; then the whole body
+// is lowered once.
+func (d *doc) lowerAt(s, e int) string {
+	if len(d.lower) == len(d.body) {
+		return d.lower[s:e]
+	}
+	w := d.body[s:e]
+	i := 0
+	for i < len(w) && (w[i] < 'A' || w[i] > 'Z') {
+		i++
+	}
+	if i == len(w) {
+		return w // nothing to lower
+	}
+	if len(w) > 128 || d.lowSpent > len(d.body)/4 {
+		return d.lowerBody()[s:e]
+	}
+	const cached = 24 // words; longer strings are contexts, rarely asked twice
+	if len(w) <= cached {
+		if l, ok := d.lowCache[w]; ok {
+			return l
+		}
+	}
+	var buf [128]byte
+	l := string(qLowerASCII(buf[:0], w))
+	d.lowSpent += len(l) + 16
+	if len(w) <= cached {
+		if d.lowCache == nil {
+			d.lowCache = make(map[string]string, 256)
+		}
+		d.lowCache[w] = l
+		d.lowSpent += 48 // the map entry
+	}
+	return l
+}
+
+// lowerBody is the body with ASCII letters lower-cased (same offsets).
+func (d *doc) lowerBody() string {
+	if len(d.lower) != len(d.body) {
+		// one allocation: lowered through a stack buffer into a Builder
+		var sb strings.Builder
+		sb.Grow(len(d.body))
+		var buf [4096]byte
+		for i := 0; i < len(d.body); i += len(buf) {
+			sb.Write(qLowerASCII(buf[:0], d.body[i:min(len(d.body), i+len(buf))]))
+		}
+		d.lower = sb.String()
+	}
+	return d.lower
+}
+
+// sentOf returns the index of the sentence holding pos.
+func (d *doc) sentOf(pos int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > pos })
+	if i >= len(d.sents) {
+		return len(d.sents) - 1
+	}
+	return i
+}

@@ -1,0 +1,9 @@
+// Package jsonl writes annotated articles as JSON Lines in the
+// newsmark.annotations/1 schema, documented in docs/SCHEMA.md: one object per
+// article holding its metadata, its body, and the entities, quotes and
+// ventures annotate found, every offset a byte offset into the body.
+//
+// It owns the output format only: it imports model and the standard
+// library, never annotate, articles or the UI, and it writes to the writer
+// it is given, nothing else.
+package jsonl

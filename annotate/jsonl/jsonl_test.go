@@ -1,0 +1,198 @@
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"newsmark/model"
+)
+
+// write runs Write into a buffer.
+func write(t *testing.T, a model.Article, ann model.Annotations) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	if err := Write(w, a, ann); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// A line is what encoding/json makes of the whole record, byte for byte,
+// with the path written beside the other article fields. (The body alone is
+// written without encoding/json's escaping of <, > and &:
+// TestStringBytesMatchEncodingJSON holds it to that.)
+func TestWriteIsEncodingJSONOfTheRecord(t *testing.T) {
+	t.Parallel()
+	a := model.Article{ID: "3f2a", Title: "Acme <to> buy “Bolt” & more", Source: "Wire", URL: "https://example.com/a?b=1&c=2",
+		Path: "stories/acme & bolt <1>.txt", Date: time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC), Authors: []string{"Ann Lee"},
+		Body: "Acme Corp. will buy Bolt Ltd. for $3 billion, \"chief\" Ann Lee said.\n\nLine\u2028two\tend \\ done"}
+	ann := model.Annotations{
+		Entities: []model.Entity{
+			{ID: "e1", Kind: model.Company, Text: "Acme Corp.", Canonical: "Acme Corp.", Cue: "suffix",
+				Mentions: []model.Span{{Start: 0, End: 10}}},
+			{ID: "e2", Kind: model.Figure, Subkind: model.Money, Text: "$3 billion", Cue: "number", Value: 3e9, Unit: "USD",
+				Mentions: []model.Span{{Start: 35, End: 45}}, MetaMentions: []model.MetaMention{{Field: "title", Start: 0, End: 4}}},
+		},
+		Quotes:   []model.Quote{{Text: "chief", Speaker: "Ann Lee", SpeakerID: "e3", Start: 48, End: 53}},
+		Ventures: []model.Venture{{Kind: model.Acquisition, Parties: []string{"Acme Corp.", "Bolt Ltd."}, Status: model.Announced}},
+	}
+	got := write(t, a, ann)
+	l := newLine(a, ann)
+	l.Article.Path = a.Path
+	want, err := json.Marshal(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want)+"\n" {
+		t.Errorf("Write gives\n%s\nencoding/json gives\n%s", got, want)
+	}
+	// nothing at all still gives lists, never null
+	empty := write(t, model.Article{}, model.Annotations{})
+	for _, k := range []string{`"authors":[]`, `"contributors":[]`, `"entities":[]`, `"quotes":[]`, `"ventures":[]`, `"date":""`, `"path":""`} {
+		if !bytes.Contains(empty, []byte(k)) {
+			t.Errorf("empty record lacks %s: %s", k, empty)
+		}
+	}
+}
+
+// Paths are escaped, not cleaned: file names that differ only in control
+// characters or in bytes that are no UTF-8 come out different, and a reader
+// that decodes surrogate escapes (Python's json with surrogateescape file
+// names) gets every byte back.
+func TestPathsAreEscapedNotCleaned(t *testing.T) {
+	t.Parallel()
+	paths := []string{"f-.txt", "f\x1b[2J-.txt", "f\x07-.txt", "f\x1b]0;pwned\x07-.txt", "f\r-.txt", "f\xff-.txt",
+		"f\xfe-.txt", "f\u2028-.txt", "f\x7f-.txt", "f\"-.txt", "f\\-.txt"}
+	seen := map[string]string{}
+	for _, p := range paths {
+		line := write(t, model.Article{Path: p}, model.Annotations{})
+		var rec struct {
+			Article struct {
+				Path json.RawMessage `json:"path"`
+			} `json:"article"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			t.Fatalf("%q: not JSON: %v\n%s", p, err, line)
+		}
+		raw := string(rec.Article.Path)
+		if q, dup := seen[raw]; dup {
+			t.Errorf("%q and %q both come out as %s", q, p, raw)
+		}
+		seen[raw] = p
+		if back := decodeSurrogateEscaped(t, raw); back != p {
+			t.Errorf("%q comes out as %s, which reads back as %q", p, raw, back)
+		}
+		if strings.ContainsAny(raw, "\x1b\x07\r") {
+			t.Errorf("%q: a control character is written raw: %s", p, raw)
+		}
+	}
+}
+
+// decodeSurrogateEscaped decodes a JSON string as Python does for file
+// names: \udcXX (a lone low surrogate) is the byte XX.
+func decodeSurrogateEscaped(t *testing.T, js string) string {
+	t.Helper()
+	var out strings.Builder
+	for {
+		i := strings.Index(js, `\udc`)
+		if i < 0 {
+			break
+		}
+		var part string
+		if err := json.Unmarshal([]byte(js[:i]+`"`), &part); err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		out.WriteString(part)
+		var b byte
+		for _, c := range js[i+4 : i+6] {
+			b = b<<4 | byte(strings.IndexRune(hexDigits, c))
+		}
+		out.WriteByte(b)
+		js = `"` + js[i+6:]
+	}
+	var part string
+	if err := json.Unmarshal([]byte(js), &part); err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	out.WriteString(part)
+	return out.String()
+}
+
+func TestStringMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "plain", "quote \" back \\ slash", "tab\tnew\nline\rcr", "\x00\x01\x1f ctrl",
+		"“curly” ’ — € ¥ 東京", "line\u2028sep\u2029para", "bad \xff\xfe utf8 \xc3", "<html> & 'x'"} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeString(w, s, false)
+		w.Flush()
+		var back, want string
+		if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+			t.Errorf("%q: invalid JSON %s: %v", s, buf.Bytes(), err)
+			continue
+		}
+		std, _ := json.Marshal(s)
+		if err := json.Unmarshal(std, &want); err != nil || back != want {
+			t.Errorf("%q: decodes to %q, encoding/json's to %q", s, back, want)
+		}
+	}
+}
+
+func TestQuoteMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, q := range []model.Quote{{}, {Text: "“More is better,” he said", Speaker: "Jane Roe", SpeakerID: "person:jane-roe", Start: 12, End: 345},
+		{Text: "<b>A & B</b> \"quoted\" back\\slash", Speaker: "\x00\x08\x0c\x1f\t\n\r", SpeakerID: "line\u2028sep\u2029 bad \xff\xc3", Start: -1, End: 1 << 40}} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeQuote(w, q)
+		w.Flush()
+		if want, _ := json.Marshal(q); buf.String() != string(want) {
+			t.Errorf("writeQuote gives\n%s\nencoding/json gives\n%s", buf.Bytes(), want)
+		}
+	}
+}
+
+// writeString tests 8 bytes at a time: every byte value at every place of
+// a block must come out exactly as encoding/json writes it; and so must a
+// path, but for the bytes that are no UTF-8.
+func TestStringBytesMatchEncodingJSON(t *testing.T) {
+	t.Parallel()
+	var ins []string
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 17; at++ {
+			b := []byte("Plain text, 17 b.")
+			b[at] = byte(c)
+			ins = append(ins, string(b), string(b[:at+1]))
+		}
+	}
+	ins = append(ins, "“curly” ’ — € ¥ 東京 and plain ASCII after it", "12345678\u2028\u20291234567", "<a href=\"x\">&amp;</a> tail text")
+	for _, s := range ins {
+		for _, html := range []bool{false, true} {
+			var got, want bytes.Buffer
+			w := bufio.NewWriter(&got)
+			writeString(w, s, html)
+			w.Flush()
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(html)
+			enc.Encode(s)
+			if got.String() != strings.TrimSuffix(want.String(), "\n") {
+				t.Fatalf("%q (escapeHTML %v): got %s, encoding/json %s", s, html, got.Bytes(), want.Bytes())
+			}
+			if !html || !strings.Contains(got.String(), `\ufffd`) || strings.Contains(s, "\ufffd") {
+				var path bytes.Buffer
+				w := bufio.NewWriter(&path)
+				writePath(w, s)
+				w.Flush()
+				if html && path.String() != got.String() {
+					t.Fatalf("%q: path %s, encoding/json %s", s, path.Bytes(), got.Bytes())
+				}
+			}
+		}
+	}
+}
