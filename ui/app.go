@@ -99,7 +99,8 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notes: &notesState{off: notesOff(opts)}}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
+		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -133,7 +134,7 @@ func notesOff(o Options) string {
 	case o.Notes != nil:
 		return ""
 	case o.OpenStorage != nil:
-		return "not saved yet: the notes database is still opening"
+		return "" // opening after the first frame: saves wait for it (storage.go)
 	case o.NotesStatus != "":
 		return "not saved: " + o.NotesStatus
 	}

@@ -57,6 +57,9 @@ type common struct {
 // starts, or when the database opened after the first frame (storage.go).
 type notesState struct {
 	off string // why highlights cannot be saved ("not saved: …"), "" when they can
+	// opening: the database is being opened after the first frame; saves
+	// made meanwhile wait for it (noteKeeper).
+	opening bool
 }
 
 // notesOff says why highlights cannot be saved now, or "" when they can.

@@ -10,8 +10,7 @@ import (
 // and checking its migrations took longer than drawing an article, and the
 // first frame needs neither the highlights nor the feed cache. Options.
 // OpenStorage runs in a Cmd that Init starts; what it opened reaches the
-// panes here. Until then a key that would save says the database is still
-// opening.
+// panes here. A highlight saved before then waits for it (noteKeeper).
 
 // storageOpenedMsg is what Options.OpenStorage opened.
 type storageOpenedMsg struct{ Storage }
@@ -21,12 +20,13 @@ func openStorage(open func() Storage) tea.Cmd {
 }
 
 // storageOpened hands the notes service to the panes that save and export,
-// says why notes are off if they are, and loads what the first frame went
-// without: the open article's highlights and the library's note counts.
+// says why notes are off if they are, makes the saves that waited, and
+// loads what the first frame went without: the open article's highlights
+// and the library's note counts.
 func (m *Model) storageOpened(s Storage) tea.Cmd {
 	m.opts.Notes, m.opts.NotesStatus = s.Notes, s.NotesStatus
 	m.opts.OpenStorage = nil
-	m.common.notes.off = notesOff(m.opts)
+	m.common.notes.off, m.common.notes.opening = notesOff(m.opts), false
 	m.notes.n, m.export.notes = s.Notes, s.Notes
 	if s.Cache != nil {
 		m.net.setCache(s.Cache)
@@ -34,10 +34,16 @@ func (m *Model) storageOpened(s Storage) tea.Cmd {
 	if s.NotesStatus != "" {
 		m.setStatus(s.NotesStatus, true)
 	}
-	if s.Notes == nil {
-		return nil
+	var cmds []tea.Cmd
+	waiting := m.notes.waiting
+	m.notes.waiting = nil
+	for _, req := range waiting {
+		cmds = append(cmds, m.route(&m.notes, req))
 	}
-	cmds := []tea.Cmd{countNotes(s.Notes)}
+	if s.Notes == nil {
+		return tea.Batch(cmds...)
+	}
+	cmds = append(cmds, countNotes(s.Notes))
 	if a, ok := m.reader.loadedArticle(); ok && m.screen == screenReader {
 		cmds = append(cmds, loadHighlights(m.gen, a, s.Notes))
 	}

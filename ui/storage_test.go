@@ -34,8 +34,9 @@ func hold[T tea.Msg](d *driver, cmd tea.Cmd) (held []tea.Msg) {
 func holdStorage(d *driver, cmd tea.Cmd) []tea.Msg { return hold[storageOpenedMsg](d, cmd) }
 
 // TestStorageOpensAfterFirstFrame: the article is on screen before the
-// notes database has opened; a save meanwhile says it is still opening;
-// once it opens, the article's stored highlights show and saving works.
+// notes database has opened; a save meanwhile waits for it and is made
+// once it opens; then the article's stored highlights show, the one saved
+// meanwhile among them, and saving works as usual.
 func TestStorageOpensAfterFirstFrame(t *testing.T) {
 	a := fixtureArticle(t)
 	db, err := store.Open(store.DefaultPath(t.TempDir()))
@@ -52,6 +53,13 @@ func TestStorageOpensAfterFirstFrame(t *testing.T) {
 	if _, err := n.Add(context.Background(), h); err != nil {
 		t.Fatal(err)
 	}
+	stored := func() int {
+		hs, err := n.All(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hs)
+	}
 
 	opens := 0
 	d := &driver{t: t, m: New(Options{Library: singleLibrary(a), Annotate: fixtureAnnotations, Theme: Dark,
@@ -66,28 +74,37 @@ func TestStorageOpensAfterFirstFrame(t *testing.T) {
 	d.mustSee("Northwind", "4 Notes")
 	d.mustNotSee("4 Notes (1)")
 	d.keys(")", "h")
-	d.mustSee("still opening")
+	d.mustSee("saving once the notes database is open")
+	if stored() != 1 {
+		t.Fatal("saved before the database was open")
+	}
 
 	d.send(held[0])
-	d.mustSee("4 Notes (1)")
+	if stored() != 2 {
+		t.Fatalf("%d highlights stored once the database opened, want the waiting one saved too", stored())
+	}
+	d.mustSee("4 Notes (2)")
 	d.keys("4")
 	d.mustSee("kept before")
-	d.keys(")", "h")
-	if got, _ := n.All(context.Background()); len(got) != 2 {
-		t.Fatalf("%d highlights stored after h, want 2", len(got))
+	d.keys(")", ")", "h")
+	if stored() != 3 {
+		t.Fatalf("%d highlights stored after h, want 3", stored())
 	}
 }
 
 // TestStorageThatFailsSaysWhy: a database that could not be opened leaves
 // the article on screen and says why notes are not saved, in the status
-// bar when it answers and on a save.
+// bar when it answers, to a save that waited for it, and on a save after.
 func TestStorageThatFailsSaysWhy(t *testing.T) {
 	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations,
 		Theme: Dark, OpenStorage: func() Storage {
 			return Storage{NotesStatus: "notes are not saved: database is locked"}
 		}})}
-	d.run(d.m.Init())
+	held := holdStorage(d, d.m.Init())
 	d.send(resize(160, 40))
+	d.keys(")", "h")
+	d.mustSee("saving once")
+	d.send(held[0])
 	d.mustSee("Northwind", "database is locked")
 	d.keys(")")
 	d.mustNotSee("database is locked")
