@@ -67,16 +67,17 @@ func runTUI(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 2
 	}
-	// The annotator's word tables are built on the other core while the
-	// first frame is made: the open article's annotation needs them next.
-	go annotate.Prepare()
 	paths, urls := splitURLs(o.paths)
 	if len(paths) == 1 {
 		if n := largestFile(paths); n >= hugeInput {
 			// One long article opens straight in the reader and is
-			// annotated at once: as for annotate, back the heap it is
-			// about to fill with huge pages.
+			// annotated once it is read: as for annotate, back the heap it
+			// is about to fill with huge pages, and build the annotator's
+			// word tables on the other core while it is read. (For a short
+			// one the annotation builds them: started here they took a
+			// core from the first frame.)
 			hugePages(int(min(16*n+16<<20, 256<<20)))
+			go annotate.Prepare()
 		}
 	}
 	var lib articles.Listing // URLs alone: the library fills as they arrive

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -148,20 +150,42 @@ func (m Model) Init() tea.Cmd {
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	// What the first frame does not need waits until it is drawn.
+	var later []tea.Cmd
 	if c := countNotes(m.opts.Notes); c != nil {
-		cmds = append(cmds, c)
+		later = append(later, c)
 	}
 	if m.opts.OpenStorage != nil {
-		cmds = append(cmds, openStorage(m.opts.OpenStorage))
+		later = append(later, openStorage(m.opts.OpenStorage))
 	}
 	switch {
 	case m.opts.ReadHeads != nil:
 		// The library's counts are annotated once the heads are in.
-		cmds = append(cmds, readHeads(m.opts.ReadHeads))
+		later = append(later, readHeads(m.opts.ReadHeads))
 	case len(m.library.entries) > 1:
-		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
+		later = append(later, m.anns.next(0, m.library.entries, m.net.isWeb))
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, afterFirstFrame(later...))...)
+}
+
+// firstFrame is how long after Init the first frame is on the terminal:
+// bubbletea draws at 60 frames a second, the first one a frame after it
+// starts.
+const firstFrame = 20 * time.Millisecond
+
+// laterMsg carries work started once the first frame is drawn.
+type laterMsg struct{ cmd tea.Cmd }
+
+// afterFirstFrame runs cmds once the first frame is drawn. Work started
+// with it (opening SQLite, reading a folder's heads, annotating the
+// library) took the cores from the program's own start and delayed the
+// first frame by more than it takes to wait for it.
+func afterFirstFrame(cmds ...tea.Cmd) tea.Cmd {
+	cmd := tea.Batch(cmds...)
+	if cmd == nil {
+		return nil
+	}
+	return tea.Tick(firstFrame, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
 // Update routes a message: the window size to every pane (layout), a key
@@ -182,6 +206,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.route(&m.input, msg)
 		}
 		return m, nil
+	case laterMsg:
+		return m, msg.cmd
 	case tea.BackgroundColorMsg:
 		if !m.fixed {
 			return m, m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])

@@ -22,6 +22,8 @@ func hold[T tea.Msg](d *driver, cmd tea.Cmd) (held []tea.Msg) {
 		for _, c := range msg {
 			held = append(held, hold[T](d, c)...)
 		}
+	case laterMsg:
+		held = append(held, hold[T](d, msg.cmd)...)
 	case T:
 		held = append(held, msg)
 	default:
