@@ -152,7 +152,7 @@ func (l Listing) ReadHeads() Library {
 
 // assemble turns run jobs into entries and problems, in input order.
 func assemble(jobs []job, problems []Problem) ([]Entry, []Problem) {
-	var entries []Entry
+	entries := make([]Entry, 0, len(jobs))
 	for _, j := range jobs {
 		switch {
 		case j.problem != nil:
@@ -372,7 +372,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 		f = sniff(data)
 	}
 	head := data[:min(len(data), headSize)]
-	meta, why := headMeta(f, head, int64(len(data)))
+	meta, why := headMeta(f, string(head), int64(len(data)))
 	if why != "" {
 		return fail(why)
 	}
@@ -395,8 +395,18 @@ func SortEntries(es []Entry) {
 		}
 		return db.Compare(da)
 	}
-	// Entries are large to move: leave a list already in order as it is.
-	if !slices.IsSortedFunc(es, newer) {
-		slices.SortStableFunc(es, newer)
+	// Entries are large to move: leave a list already in order as it is,
+	// else sort their indices and move each entry once.
+	if slices.IsSortedFunc(es, newer) {
+		return
+	}
+	order := make([]int, len(es))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return newer(es[a], es[b]) })
+	was := slices.Clone(es)
+	for i, j := range order {
+		es[i] = was[j]
 	}
 }
