@@ -81,3 +81,40 @@ func TestListThenReadHeads(t *testing.T) {
 		t.Fatalf("problems %v, want the binary file's", heads.Problems)
 	}
 }
+
+// A folder of 5,000 generated stories: what the reader's first screen
+// waits for (List: names and times) and what it reads behind it
+// (ReadHeads), against Open, which reads every head first.
+//
+//	go test ./articles -run XXX -bench 'Folder5000' -benchtime 10x -count 3
+
+func BenchmarkListFolder5000(b *testing.B) {
+	dir := b.TempDir()
+	genArticles(b, dir, 5000)
+	for b.Loop() {
+		if l := List([]string{dir}, nil); len(l.Entries) != 5000 {
+			b.Fatalf("%d entries", len(l.Entries))
+		}
+	}
+}
+
+func BenchmarkReadHeadsFolder5000(b *testing.B) {
+	dir := b.TempDir()
+	genArticles(b, dir, 5000)
+	l := List([]string{dir}, nil)
+	for b.Loop() {
+		if lib := l.ReadHeads(); len(lib.Entries) != 5000 {
+			b.Fatalf("%d entries", len(lib.Entries))
+		}
+	}
+}
+
+func BenchmarkOpenFolder5000(b *testing.B) {
+	dir := b.TempDir()
+	genArticles(b, dir, 5000)
+	for b.Loop() {
+		if lib := Open([]string{dir}, nil); len(lib.Entries) != 5000 {
+			b.Fatalf("%d entries", len(lib.Entries))
+		}
+	}
+}
