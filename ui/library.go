@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -50,8 +51,15 @@ const itemHeight = 3 // title, meta, gap
 
 func newLibrary(c common, lib articles.Library) libraryPane {
 	l := libraryPane{common: c, counts: map[string]counts{}, unread: map[string]bool{}}
-	l.entries = append([]articles.Entry(nil), lib.Entries...)
-	sortByDate(l.entries)
+	// The entries are shared with the caller and never changed in place:
+	// a library is mostly in order already, and copying thousands of large
+	// entries before the first frame cost more than drawing it. One out of
+	// order is sorted in a copy.
+	l.entries = lib.Entries
+	if !sortedByDate(l.entries) {
+		l.entries = slices.Clone(l.entries)
+		sortByDate(l.entries)
+	}
 	for _, p := range lib.Problems {
 		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}

@@ -130,11 +130,15 @@ func (l *libraryPane) sortHead() { sortByDate(l.entries[:len(l.entries)-l.tail])
 // are large to move: a list already in order, as a library mostly is, is
 // left as it is.
 func sortByDate(es []articles.Entry) {
-	newer := func(a, b articles.Entry) int { return b.Meta.Date.Compare(a.Meta.Date) }
-	if !slices.IsSortedFunc(es, newer) {
+	if !sortedByDate(es) {
 		slices.SortStableFunc(es, newer)
 	}
 }
+
+// sortedByDate reports whether es is newest first.
+func sortedByDate(es []articles.Entry) bool { return slices.IsSortedFunc(es, newer) }
+
+func newer(a, b articles.Entry) int { return b.Meta.Date.Compare(a.Meta.Date) }
 
 // setProblem sets the footer line of path to reason (sanitised, one
 // line); an empty reason removes it (a feed that refreshed again).
