@@ -26,8 +26,7 @@ func (l *libraryPane) setHeads(lib articles.Library) {
 	l.reading = false
 	cur, hasCur := l.selected()
 	atTop := l.cursor == 0
-	head := make([]articles.Entry, 0, len(l.entries)+len(lib.Entries))
-	var tail []articles.Entry
+	var head, tail []articles.Entry
 	for i, e := range l.entries {
 		switch {
 		case e.Listed():
@@ -37,7 +36,11 @@ func (l *libraryPane) setHeads(lib articles.Library) {
 			head = append(head, e)
 		}
 	}
-	l.entries = append(append(head, lib.Entries...), tail...)
+	if len(head) == 0 && len(tail) == 0 {
+		l.entries = lib.Entries // a folder alone: in date order already
+	} else {
+		l.entries = append(append(head, lib.Entries...), tail...)
+	}
 	l.tail = len(tail)
 	l.sortHead()
 	for _, p := range lib.Problems {

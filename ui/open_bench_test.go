@@ -265,3 +265,37 @@ func settle(d *timedDriver) {
 		d.send(keyPress("tab"), "settle")
 	}
 }
+
+// BenchmarkFolder5000 is a folder of 5,000 stories as the reader meets
+// it: New on the listing (names and times), the first frame, then the
+// heads' arrival (headsReadMsg: the re-sort by date) and a key after it.
+// max-ms is the slowest of these on the UI goroutine; ReadHeads itself
+// runs in a Cmd (articles' BenchmarkReadHeadsFolder5000).
+func BenchmarkFolder5000(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 5000 {
+		day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -(i * 7 % 900))
+		text := fmt.Sprintf("Title: Story %d\nDate: %s\n\nCompany %d Corp. agreed to buy Partner %d Inc.\n", i, day.Format("2006-01-02"), i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("s%04d.txt", i)), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	l := articles.List([]string{dir}, nil)
+	heads := headsReadMsg{l.ReadHeads()}
+	var worst time.Duration
+	what := ""
+	for b.Loop() {
+		t := time.Now()
+		d := &timedDriver{m: New(Options{Library: l.Library, ReadHeads: l.ReadHeads, Theme: Dark})}
+		d.send(tea.WindowSizeMsg{Width: 160, Height: 45}, "new+resize")
+		d.worst = max(d.worst, time.Since(t))
+		d.send(keyPress("j"), "j while reading")
+		d.send(heads, "heads")
+		d.send(keyPress("j"), "j after")
+		if d.worst > worst {
+			worst, what = d.worst, d.what
+		}
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "max-ms")
+	b.Logf("slowest: %s", what)
+}
