@@ -82,7 +82,10 @@ type Model struct {
 	notes   noteKeeper   // saves, deletes, undo (notes_service.go)
 	anns    annotations  // the annotator and what it found (annotate_queue.go)
 
-	gen      int // bumped on every open; async results of older opens are dropped
+	gen int // bumped on every open; async results of older opens are dropped
+	// early holds the reader's keys typed before its text was laid out (as
+	// newsmark starts); they act once it is (typeahead, as in less).
+	early    []tea.KeyPressMsg
 	initCmds []tea.Cmd
 	// lateProblems are the inputs found unreadable after the program
 	// started (Options.ReadHeads), for LateProblems.
@@ -240,7 +243,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return cmd
 	case wrappedMsg:
 		if msg.gen == m.gen {
-			return m.route(&m.reader, msg)
+			return tea.Batch(m.route(&m.reader, msg), m.typeahead())
 		}
 	case searchedMsg:
 		if msg.gen == m.gen {
@@ -315,8 +318,29 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.library, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
+	case m.reader.waiting() && len(m.early) < maxEarly:
+		m.early = append(m.early, msg)
+		return nil
 	}
 	return m.route(&m.reader, msg)
+}
+
+// maxEarly bounds the keys held while the text is not laid out.
+const maxEarly = 32
+
+// typeahead presses the keys held while the reader's text was not laid
+// out, now that it is; they are dropped if the reader is no longer shown.
+func (m *Model) typeahead() tea.Cmd {
+	early := m.early
+	m.early = nil
+	if m.screen != screenReader || m.reader.waiting() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, k := range early {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // screenKey handles the root's own bindings: esc, r, and on the reader
@@ -379,6 +403,7 @@ func (m *Model) back() tea.Cmd {
 		return m.apply(req)
 	}
 	m.gen++ // drop whatever the article still has in flight
+	m.early = nil
 	m.screen = screenLibrary
 	return nil
 }
@@ -386,6 +411,7 @@ func (m *Model) back() tea.Cmd {
 // open shows entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
 	m.gen++
+	m.early = nil // keys typed for the article left are not this one's
 	m.screen = screenReader
 	m.setFocus(focusReader)
 	opened := articleOpenedMsg{gen: m.gen, meta: e.Meta}
