@@ -64,6 +64,9 @@ func (p Problem) String() string { return p.Path + ": " + p.Reason }
 type Library struct {
 	Entries  []Entry
 	Problems []Problem
+	// Demo marks the embedded samples: shown when there is nothing else to
+	// read, and never kept in the index (their deals are not the news).
+	Demo bool
 }
 
 // Stdin is the path given to an article read from standard input.

@@ -15,6 +15,7 @@ import (
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
+	"newsmark/index"
 	"newsmark/notes"
 	"newsmark/sanitize"
 	"newsmark/store"
@@ -25,18 +26,25 @@ import (
 type tuiOptions struct {
 	theme   ui.Theme
 	dataDir string
+	width   int    // text columns at most; 0 the whole reader
+	editor  string // $VISUAL, else $EDITOR: the note editor's ctrl+o
 	paths   []string
 }
 
-// parseTUI reads `newsmark [--theme light|dark] [--data-dir DIR] [PATH...]`.
+// defaultWidth is the text's measure unless --width says otherwise: a
+// readable line (the config file's default "width" is the same).
+const defaultWidth = 88
+
+// parseTUI reads `newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]`.
 // NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
 func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
 	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
 	fs.SetOutput(cleanWriter{env.Stderr})
 	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
+	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
+		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]")
 		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
 		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
 		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
@@ -45,11 +53,17 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	if err := fs.Parse(args); err != nil {
 		return tuiOptions{}, err
 	}
-	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, paths: fs.Args()}
+	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, width: *width, paths: fs.Args()}
 	switch o.theme {
 	case "", ui.Light, ui.Dark:
 	default:
 		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
+	}
+	if o.width != 0 && (o.width < 40 || o.width > 400) {
+		return o, fmt.Errorf("--width must be from 40 to 400 columns, or 0 for the whole window, not %d", o.width)
+	}
+	if o.editor = getenv("VISUAL"); o.editor == "" {
+		o.editor = getenv("EDITOR")
 	}
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
@@ -109,9 +123,11 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	// The database (notes, and the feed cache when only r needs it) opens
-	// after the first frame, in a Cmd of the program.
+	// The notes (and the feed cache when only r needs it) come after the
+	// first frame, in a Cmd of the program. The index and the reading
+	// positions are given to New, so the database opens before it.
 	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
+		Width: o.width, Editor: o.editor,
 		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
 	if lib.Pending() {
 		// Files a folder walk found are listed by name; their titles and
@@ -119,6 +135,7 @@ func runTUI(env Env, args []string) int {
 		uo.ReadHeads = lib.ReadHeads
 	}
 	uo.ExportDir, _ = os.Getwd()
+	openTUIIndex(&uo, db)
 	m := ui.New(uo)
 	final, err := tea.NewProgram(m, opts...).Run()
 	if fm, ok := final.(ui.Model); ok {
@@ -183,7 +200,7 @@ func (s *sharedDB) Close() {
 func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storage {
 	db, err := shared.open()
 	if err != nil {
-		return ui.Storage{NotesStatus: "notes are not saved: " + sanitize.Text(err.Error())}
+		return ui.Storage{NotesStatus: "notes are not saved: " + dbReason(err)}
 	}
 	s := ui.Storage{Notes: notes.New(db)}
 	if db.ReadOnly() {
@@ -193,6 +210,35 @@ func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storag
 		s.Cache = later(db)
 	}
 	return s
+}
+
+// dbReason says in one line why the database could not open: the
+// reason, then the file ("database is locked by another program
+// (/home/…/newsmark.db)"), not the chain of operations store wraps it in.
+func dbReason(err error) string {
+	var se *store.Error
+	if errors.As(err, &se) && se.Kind != nil {
+		return sanitize.Line(fmt.Sprintf("%v (%s)", se.Kind, se.Path))
+	}
+	return sanitize.Line(err.Error())
+}
+
+// openTUIIndex gives the reader the index on the shared database, with the
+// annotator `newsmark index` uses, so that the reader and the commands
+// keep one index, and the reading positions. A database that cannot be
+// opened turns S and D off, the status bar saying why when they are
+// pressed; a read-only one is searched but not written.
+func openTUIIndex(uo *ui.Options, shared *sharedDB) {
+	db, err := shared.open()
+	if err != nil {
+		uo.IndexStatus = "search and deals are off: " + dbReason(err)
+		return
+	}
+	uo.Positions = db
+	uo.Index = index.New(db, annotatorVersion, annotate.Article)
+	if db.ReadOnly() {
+		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
+	}
 }
 
 // openLibrary lists the paths (articles.List: a folder's files by name,

@@ -3,6 +3,7 @@ package ui
 import (
 	"newsmark/articles"
 	"newsmark/feeds"
+	"newsmark/index"
 	"newsmark/model"
 	"newsmark/notes"
 )
@@ -34,9 +35,29 @@ type Options struct {
 	// ExportDir is the folder `x` exports to by default (the working
 	// directory); empty means ".".
 	ExportDir string
+	// Width is the most columns a line of the article's text takes, the
+	// rest of a wider reader a margin each side (cli's --width, default
+	// 88); 0 uses the whole reader.
+	Width int
+	// Editor is the command the note editor's ctrl+o runs on the note
+	// (cli: $VISUAL, else $EDITOR); "" means none is set, and ctrl+o says
+	// so. It is split on spaces: "code --wait" works.
+	Editor string
+	// Positions keeps where the reader left each article, so it opens
+	// there again (the database: store.DB); nil keeps none.
+	Positions Positions
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
+	// Index is the memory of every story read or cached, on the notes'
+	// database: S searches it, D lists its deals, and the program adds
+	// what it opens and, in the background, the library and the feed
+	// cache (index_queue.go). Nil turns S and D off; IndexStatus says why.
+	Index *index.Index
+	// IndexStatus is why the index is off (Index nil), or why nothing is
+	// written to it (a read-only database: S and D still read it); empty
+	// when it works.
+	IndexStatus string
 	// OpenStorage, when set, opens what the first frame does not need
 	// (the notes database, and the feed cache when Web has none yet) in a
 	// tea.Cmd once the program runs; Notes and NotesStatus then come from
