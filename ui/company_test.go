@@ -5,6 +5,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsmark/annotate"
+	"newsmark/articles"
+	"newsmark/model"
+	"newsmark/notes"
 )
 
 // companyEnv is the deal stories' library, indexed, with the notes on the
@@ -252,4 +257,20 @@ func (e *indexEnv) openTitled(title string) {
 		e.keys("j")
 	}
 	e.keys("enter")
+}
+
+// TestBriefHasTheNotesOpenedLater: the notes database opens after the
+// first frame (Options.OpenStorage); the brief then has the reader's
+// highlights of the period.
+func TestBriefHasTheNotesOpenedLater(t *testing.T) {
+	ix, db := openTestIndex(t, testIndexVersion)
+	n := notes.New(db)
+	if _, err := n.Add(context.Background(), model.Highlight{ArticleID: "x1", Locator: "/news/x1.txt", Title: "A story kept",
+		Text: "a line worth keeping", Note: "why it matters", Start: 0, End: 20}); err != nil {
+		t.Fatal(err)
+	}
+	d := startIndexed(t, Options{Library: articles.Open([]string{writeDealStories(t)}, nil), Annotate: annotate.Article,
+		Theme: Dark, Index: ix, OpenStorage: func() Storage { return Storage{Notes: n} }}, 120, 60)
+	d.keys("B")
+	d.mustSee("Your highlights and notes (1)", "a line worth keeping", "why it matters")
 }
