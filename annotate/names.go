@@ -158,7 +158,7 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if lex.particles[w] || (w == "of" && lex.designator.has(prev)) ||
+				if lex.particles[w] || (w == "of" && lex.lists(prev)&(designator|nonCompanyEnd) != 0) ||
 					(w == "and" && ns.andJoins(i, j)) {
 					end = int(toks[j+1].end())
 					j += 2
@@ -244,6 +244,10 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				if wordSet(lex.get(two))&(place|known) != 0 {
 					break
 				}
+				// "Bank of America said", opening a sentence
+				if i+2 < j && wordSet(lex.get(bare(ns.text.slice(int(ns.toks[i].s), end))))&(place|known|nonCompany) != 0 {
+					break
+				}
 			}
 			i++
 			continue
@@ -302,6 +306,10 @@ func (ns *nameScanner) classify(c *chunk) {
 	if name != first {
 		nf = wordSet(lex.get(name))
 	}
+	of := 0
+	if n >= 3 {
+		of = ns.ofName(c)
+	}
 	switch {
 	case nf&(wire|nonCompany) != 0:
 		c.set("skip", "wire")
@@ -318,6 +326,15 @@ func (ns *nameScanner) classify(c *chunk) {
 		return
 	case lf&nonCompanyEnd != 0 && n > 1:
 		c.set("skip", "institution")
+		return
+	case of != 0:
+		// "Bureau of Statistics" is a public body; "Royal Bank of
+		// Scotland" a bank
+		if of < 0 {
+			c.set("skip", "institution")
+		} else {
+			c.set(model.Company, "suffix")
+		}
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
@@ -388,6 +405,34 @@ func (ns *nameScanner) classify(c *chunk) {
 	if ns.allPlaces(c, c.t0, c.t1) {
 		c.set(model.Place, "gazetteer")
 	}
+}
+
+// ofName reads a run joined by "of": -1 when the word before "of" ends the
+// name of a public body ("Bureau of Statistics", "Ministry of Finance"), or
+// any word before it does ("Federal Reserve Bank of New York"), or the words
+// before it are a central bank's ("Central Bank of Ireland"); 1 when a
+// designator stands before "of" after another word ("Royal Bank of
+// Scotland", "Commercial Bank of Dubai"); else 0 ("Bank of Kestria" may be
+// either: context decides).
+func (ns *nameScanner) ofName(c *chunk) int {
+	for k := c.t0 + 1; k < c.t1-1; k++ {
+		if ns.toks[k].kind != kWord || ns.toks[k].flags&fCap != 0 || ns.word(k) != "of" {
+			continue
+		}
+		for j := c.t0; j < k; j++ {
+			if lex.nonCompanyEnd.has(ns.word(j)) {
+				return -1
+			}
+		}
+		if k-1 == c.t0 || !lex.designator.has(ns.word(k-1)) {
+			return 0
+		}
+		if lex.nonCompany.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
+			return -1
+		}
+		return 1
+	}
+	return 0
 }
 
 // firmNounBefore reports a firm noun right before c with a modifier before it
