@@ -229,6 +229,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
+		// A month or weekday glued to a name of two words or more: "after
+		// the November Reserve Bank meeting".
+		if f&dateWord != 0 && f&firstName == 0 && j-i > 2 {
+			i++
+			continue
+		}
 		// A cue noun in front: "Chipmaker Orbital ...", "VCs Northgate ...".
 		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
 			ns.toks[i].flags&fUpper == 0 && len(w) <= 5) {
