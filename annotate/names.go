@@ -29,7 +29,7 @@ type chunk struct {
 var chunkKinds = [...]model.EntityKind{"", model.Company, model.Person, model.Place, "skip"}
 
 // chunkCues are the cues a chunk can be given.
-var chunkCues = [...]string{"", "alias", "context", "credit", "first-name", "gazetteer", "institution",
+var chunkCues = [...]string{"", "alias", "context", "credit", "first-name", "gazetteer", "initials", "institution",
 	"known-name", "list", "suffix", "title-context", "wire"}
 
 func (c *chunk) kind() model.EntityKind { return chunkKinds[c.kindID] }
@@ -382,6 +382,8 @@ func (ns *nameScanner) classify(c *chunk) {
 			c.set(model.Person, "context")
 		case ns.titleAfter(c):
 			c.set(model.Person, "title-context")
+		case ns.initialsLead(c):
+			c.set(model.Person, "initials")
 		}
 		if c.kind() != "" {
 			return
@@ -482,11 +484,28 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
-			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) { // "JP Smith", not "Acme AI"
+			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) && !isInitials(w) { // "JP Smith", "N.R. Rao", not "Acme AI"
 			return false
 		}
 	}
 	return true
+}
+
+// isInitials reports whether w is initials: one capital, or capitals each
+// followed by a period ("U", "N.R.", "N.R").
+func isInitials(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && isSingleLetterRun(w, 0, len(w))
+}
+
+// initialsLead reports a person-shaped run that opens with initials and
+// goes on with a name that is no initial ("U B Pravin Rao", "N.R. Narayana
+// Murthy", "K V Kamath"): companies are rarely written so.
+func (ns *nameScanner) initialsLead(c *chunk) bool {
+	k := c.t0
+	for k < c.t1 && (ns.toks[k].kind == kPunct && ns.text.at(int(ns.toks[k].s)) == '.' || ns.toks[k].kind == kWord && isInitials(ns.word(k))) {
+		k++
+	}
+	return k > c.t0 && k < c.t1 && ns.toks[c.t1-1].kind == kWord && !isInitials(ns.word(c.t1-1))
 }
 
 // bits returns the lexicon's lists of word k of chunk c.
