@@ -60,6 +60,9 @@ const (
 	// cueCap marks capitalised company or person cue nouns ("Chipmaker",
 	// "VCs") that may open a run of capitals without being a name.
 	cueCap
+	// firmCap marks the capitalised company cue nouns among them: the name
+	// after one opening a sentence is a company ("Builder Crest Nicholson").
+	firmCap
 )
 
 // lexicon holds every list in one map from word (or name) to a bit set, so
@@ -320,11 +323,15 @@ func buildLexicon() *lexicon {
 	add(figs.set("count", asWritten), countNoun)
 	add(figs.set("duration", asWritten), durationUnit)
 	add(figs.set("date", asWritten), dateWord)
-	for _, cues := range []map[string]bool{companyCues, personCues} {
+	for i, cues := range []map[string]bool{companyCues, personCues} {
 		for w := range cues {
-			l.info[strings.ToUpper(w[:1])+w[1:]] |= uint32(cueCap)
+			bits := uint32(cueCap)
+			if i == 0 && !personCues[w] {
+				bits |= uint32(firmCap)
+			}
+			l.info[strings.ToUpper(w[:1])+w[1:]] |= bits
 			if len(w) > 1 && w[len(w)-1] == 's' {
-				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= uint32(cueCap) // "VCs"
+				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= bits // "VCs"
 			}
 		}
 	}

@@ -363,6 +363,10 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if !c.title && ns.firmCapBefore(c) {
+		c.set(model.Company, "context")
+		return
+	}
 	if n >= 2 && n <= 4 && !c.title && ns.firmNounBefore(c) {
 		c.set(model.Company, "context")
 		return
@@ -452,6 +456,15 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 	}
 	m := ns.lowerWord(c.t0 - 2)
 	return m != "" && !lex.firmDet[m]
+}
+
+// firmCapBefore reports a capitalised company cue noun opening the sentence
+// right before c ("Builder Crest Nicholson warned", "Insurer Catlin said"):
+// addChunk left it out of the name.
+func (ns *nameScanner) firmCapBefore(c *chunk) bool {
+	p := c.t0 - 1
+	return p >= 0 && ns.toks[p].flags&fSent != 0 && ns.isCapWord(p) && lex.lists(ns.word(p))&firmCap != 0 &&
+		c.firstBits&(firstName|commonCap|demonym) == 0
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
