@@ -214,6 +214,17 @@ func (ep *entityPass) lookup(c *chunk) (int, bool) {
 	return 0, false
 }
 
+// possessiveTypo finds the entity a name of two words or more stands for
+// when it is that entity's name with an "s" glued on, a possessive that lost
+// its apostrophe ("MidOcean Energys CEO").
+func (ep *entityPass) possessiveTypo(c *chunk, name string) (int, bool) {
+	if n := len(name); c.t1-c.t0 > 1 && n > 2 && name[n-1] == 's' && name[n-2] != 's' {
+		e, ok := ep.alias[name[:n-1]]
+		return e, ok
+	}
+	return 0, false
+}
+
 // resolve turns classified chunks into entities, longest names first.
 func (ep *entityPass) resolve() {
 	ns := &ep.ns
@@ -237,6 +248,12 @@ func (ep *entityPass) resolve() {
 		// A company named like a person's surname ("Adani" after "Gautam
 		// Adani") stays a company.
 		if e, ok := ep.alias[name]; ok && (ep.ents[e].kind == c.kind() || c.kind() != model.Company) {
+			c.ent = int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			continue
+		}
+		// "MidOcean Energys CEO": a possessive without its apostrophe
+		if e, ok := ep.possessiveTypo(c, name); ok && ep.ents[e].kind == c.kind() {
 			c.ent = int32(e)
 			ep.mention(e, c.t0, c.t1, c.s, c.e)
 			continue

@@ -63,6 +63,9 @@ const (
 	// firmCap marks the capitalised company cue nouns among them: the name
 	// after one opening a sentence is a company ("Builder Crest Nicholson").
 	firmCap
+	// staff marks the posts of a firm's staff, as written and in lower
+	// case: "X analyst Y", "X CEO Y" make X a company.
+	staff
 )
 
 // lexicon holds every list in one map from word (or name) to a bit set, so
@@ -114,6 +117,7 @@ type lexicon struct {
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
+	postBreak                                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
 	// bytes starts with c: most words fail this before any map look-up
 	vAdviserFirstLen [256]uint32
@@ -311,6 +315,10 @@ func buildLexicon() *lexicon {
 	add(people.set("title", asWritten), title)
 	personCues := people.set("cue", lowerCase)
 	add(personCues, personCue)
+	for w := range people.set("staff", asWritten) {
+		l.info[w] |= uint32(staff)
+		l.info[strings.ToLower(w)] |= uint32(staff)
+	}
 	companyCues := companies.set("cue", lowerCase)
 	add(companyCues, companyCue)
 	add(verbs.set("report", lowerCase), reportVerb)
@@ -367,6 +375,7 @@ func buildLexicon() *lexicon {
 	l.credit = fn.set("credit", asWritten)
 	l.creditLead = fn.set("creditLead", lowerCase)
 	l.companyAux = fn.set("companyAux", lowerCase)
+	l.postBreak = fn.set("postBreak", lowerCase)
 	l.placePrep = fn.set("placePrep", lowerCase)
 	l.firmDet = fn.set("firmDet", lowerCase)
 	l.ctxBefore = ctx.set("before", lowerCase)

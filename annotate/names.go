@@ -29,7 +29,7 @@ type chunk struct {
 var chunkKinds = [...]model.EntityKind{"", model.Company, model.Person, model.Place, "skip"}
 
 // chunkCues are the cues a chunk can be given.
-var chunkCues = [...]string{"", "alias", "context", "credit", "first-name", "gazetteer", "initials", "institution",
+var chunkCues = [...]string{"", "alias", "context", "credit", "employer", "first-name", "gazetteer", "initials", "institution",
 	"known-name", "list", "suffix", "title-context", "wire"}
 
 func (c *chunk) kind() model.EntityKind { return chunkKinds[c.kindID] }
@@ -363,6 +363,10 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if n <= 4 && !c.title && ns.staffAfter(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
+		c.set(model.Company, "employer")
+		return
+	}
 	if !c.title && ns.firmCapBefore(c) {
 		c.set(model.Company, "context")
 		return
@@ -456,6 +460,24 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 	}
 	m := ns.lowerWord(c.t0 - 2)
 	return m != "" && !lex.firmDet[m]
+}
+
+// staffAfter reports a post of a firm's staff after c, then a name: "William
+// Blair analyst Andy Hsieh", "Zenlabs CEO Jane Doe", "Northgate energy
+// economist Ann Lee". Up to two lower-case words or titles may come first.
+func (ns *nameScanner) staffAfter(c *chunk) bool {
+	k := ns.after(c)
+	for step := 0; step < 3 && k < len(ns.toks) && ns.toks[k].kind == kWord; step++ {
+		f := lex.lists(ns.word(k))
+		if f&staff != 0 {
+			return ns.isCapWord(k + 1)
+		}
+		if ns.toks[k].flags&fCap != 0 && f&title == 0 || lex.postBreak[ns.word(k)] {
+			return false // "co-founded by Ogundeyi and CTO Musty Mustapha"
+		}
+		k++
+	}
+	return false
 }
 
 // firmCapBefore reports a capitalised company cue noun opening the sentence
