@@ -92,6 +92,7 @@ type lexicon struct {
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
+	firmModifier                                                                map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate                             map[string]bool
@@ -385,6 +386,7 @@ func buildLexicon() *lexicon {
 	l.ctxAfter = ctx.set("after", lowerCase)
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
+	l.firmModifier = mods.set("firm", asWritten)
 
 	// figures
 	l.party = figs.set("party", asWritten)

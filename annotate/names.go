@@ -363,6 +363,10 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if n <= 4 && !c.title && ns.firmModifierBefore(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
+		c.set(model.Company, "context")
+		return
+	}
 	if n <= 4 && !c.title && ns.staffAfter(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
 		c.set(model.Company, "employer")
 		return
@@ -460,6 +464,18 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 	}
 	m := ns.lowerWord(c.t0 - 2)
 	return m != "" && !lex.firmDet[m]
+}
+
+// firmModifierBefore reports a hyphenated modifier right before c that says
+// where a business is based or who owns it ("US-based Bernstein Research",
+// "state-owned Royal Bank of Scotland").
+func (ns *nameScanner) firmModifierBefore(c *chunk) bool {
+	p := c.t0 - 1
+	w := ns.lowerWord(p)
+	if h := strings.LastIndexByte(w, '-'); h > 0 {
+		return lex.firmModifier[w[h+1:]] // "state-run", one word
+	}
+	return lex.firmModifier[w] && ns.isPunct(p-1, '-') && !ns.hasSpaceAt(p) && !ns.hasSpaceAt(p-1) // "US-based"
 }
 
 // staffAfter reports a post of a firm's staff after c, then a name: "William
