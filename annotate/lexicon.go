@@ -92,7 +92,7 @@ type lexicon struct {
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
-	firmModifier                                                                map[string]bool
+	firmModifier, firmKinds, listOpen                                           map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate                             map[string]bool
@@ -387,6 +387,8 @@ func buildLexicon() *lexicon {
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
 	l.firmModifier = mods.set("firm", asWritten)
+	l.firmKinds = companies.set("kinds", lowerCase)
+	l.listOpen = fn.set("listOpen", lowerCase)
 
 	// figures
 	l.party = figs.set("party", asWritten)

@@ -29,7 +29,7 @@ type chunk struct {
 var chunkKinds = [...]model.EntityKind{"", model.Company, model.Person, model.Place, "skip"}
 
 // chunkCues are the cues a chunk can be given.
-var chunkCues = [...]string{"", "alias", "context", "credit", "employer", "first-name", "gazetteer", "initials", "institution",
+var chunkCues = [...]string{"", "alias", "context", "credit", "employer", "first-name", "gazetteer", "initials", "institution", "list-head",
 	"known-name", "list", "suffix", "title-context", "wire"}
 
 func (c *chunk) kind() model.EntityKind { return chunkKinds[c.kindID] }
@@ -363,6 +363,10 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if n <= 4 && !c.title && c.firstBits&(commonCap|demonym|dateWord) == 0 && ns.kindList(c) {
+		c.set(model.Company, "list-head")
+		return
+	}
 	if n <= 4 && !c.title && ns.firmModifierBefore(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
 		c.set(model.Company, "context")
 		return
@@ -464,6 +468,62 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 	}
 	m := ns.lowerWord(c.t0 - 2)
 	return m != "" && !lex.firmDet[m]
+}
+
+// kindList reports whether c is an item of a list that a plural business
+// noun opens: "firms such as Estelar, Decameron and Sonesta", "companies
+// operating in Peru are Contugas, Cálidda, Juan Valdez", "lenders, including
+// X". It walks back over the items before c to the word that opens the
+// list, then up to eight words further to the noun; another plural noun
+// there ("companies in markets like X") heads the list instead.
+func (ns *nameScanner) kindList(c *chunk) bool {
+	k := c.t0 - 1
+	for steps := 0; k >= 0 && steps < 40; steps++ {
+		t := ns.toks[k]
+		if t.kind == kWord && (t.flags&fCap != 0 || lex.particles[ns.word(k)]) && t.flags&fSent == 0 ||
+			t.kind == kPunct && ns.text.at(int(t.s)) == ',' || t.kind == kWord && (ns.word(k) == "and" || ns.word(k) == "or") {
+			if t.kind == kWord && t.flags&fCap == 0 && (ns.word(k) == "and" || ns.word(k) == "or") && ns.isPunct(k-1, ',') {
+				k-- // ", and"
+			}
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || ns.toks[k].kind != kWord {
+		return false
+	}
+	switch w := ns.word(k); {
+	case w == "as" && ns.lowerWord(k-1) == "such":
+		k -= 2
+	case lex.listOpen[w] && w != "such":
+		k--
+	default:
+		return false
+	}
+	if ns.isPunct(k, ',') {
+		k-- // "defence firms, such as"
+	}
+	for stop := k - 8; k >= 0 && k > stop; k-- {
+		t := ns.toks[k]
+		if t.kind == kPunct && ns.text.at(int(t.s)) != '-' || t.kind == kBreak || t.kind == kNum {
+			return false
+		}
+		if t.kind != kWord || t.flags&fCap != 0 {
+			continue
+		}
+		w := ns.word(k)
+		if lex.firmKinds[w] {
+			return true
+		}
+		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && w[len(w)-2] != 'i' {
+			return false // another plural heads the list
+		}
+		if t.flags&fSent != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // firmModifierBefore reports a hyphenated modifier right before c that says
