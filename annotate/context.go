@@ -209,6 +209,9 @@ func (ns *nameScanner) appositiveCue(t1 int) bool {
 		if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
 			return true
 		}
+		if lex.owner[w] && ns.lowerWord(k+1) == "by" {
+			return true // ", a think tank owned by Y"
+		}
 		if lex.personCue.has(w) {
 			break
 		}
