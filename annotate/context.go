@@ -165,9 +165,19 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	case lex.ctxBefore[p1]:
 		return true
 	case p1 == "at":
-		// "analyst at Northgate Securities"
+		// "analyst at Northgate Securities", "head of equities at X",
+		// "senior vice president for research at X"
 		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
+		}
+		for k := c.t0 - 3; k >= c.t0-6 && k >= 0; k-- {
+			w := ns.lowerWord(k)
+			if w == "" || lex.postBreak[w] && w != "for" {
+				break
+			}
+			if lex.personCue.has(w) && w != "chief" {
+				return true
+			}
 		}
 	case lex.ctxPrep[p1]:
 		if lex.ctxDealOf[p2] {
