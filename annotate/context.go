@@ -140,11 +140,8 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
-	// "France's Quillon": a place's unknown name is its company.
-	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
-			return true
-		}
+	if ns.placeOwns(c) {
+		return true
 	}
 	// "The airline, SkyLark," and "two airlines - SkyLark and ..."
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
@@ -196,6 +193,16 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		return true
 	}
 	return ns.appositiveCue(t1)
+}
+
+// placeOwns: "France's Quillon": a place's unknown name is its company.
+func (ns *nameScanner) placeOwns(c *chunk) bool {
+	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
+		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveCue reports a company cue in an appositive after token t1

@@ -413,8 +413,9 @@ func (ns *nameScanner) classify(c *chunk) {
 				c.set(model.Company, "known-name")
 				return
 			}
-			if ns.appositiveCue(c.t1) {
-				// "Lumen Card, the country's biggest card issuer": the
+			if ns.appositiveCue(c.t1) || ns.placeOwns(c) || lex.companyCue.has(ns.lowerWord(c.t0-1)) || ns.firmModifierBefore(c) {
+				// "Lumen Card, the country's biggest card issuer", "South
+				// Korea's Hyundai Rotem", "carmaker Toyota Leasing": the
 				// whole run is the company, not a product of the first
 				c.set(model.Company, "context")
 				return
