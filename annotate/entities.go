@@ -214,6 +214,25 @@ func (ep *entityPass) lookup(c *chunk) (int, bool) {
 	return 0, false
 }
 
+// extendKnown: a known name that classify cut from a longer run ("Hyundai"
+// of "Hyundai Rotem will build") is the longer name when the story names an
+// entity so elsewhere ("South Korea's Hyundai Rotem").
+func (ep *entityPass) extendKnown(c *chunk) bool {
+	ns := &ep.ns
+	if c.cue() != "known-name" || !ns.isCapWord(c.t1) || int(ns.toks[c.t1].s) != c.e+1 {
+		return false
+	}
+	for k := c.t1 + 1; k <= c.t1+3 && ns.isCapWord(k-1); k++ {
+		end := int(ns.toks[k-1].end())
+		if e, ok := ep.alias[bare(ns.text.slice(c.s, end))]; ok && ep.ents[e].kind == model.Company {
+			c.t1, c.e, c.ent = k, end, int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			return true
+		}
+	}
+	return false
+}
+
 // possessiveTypo finds the entity a name of two words or more stands for
 // when it is that entity's name with an "s" glued on, a possessive that lost
 // its apostrophe ("MidOcean Energys CEO").
@@ -244,6 +263,9 @@ func (ep *entityPass) resolve() {
 	sc.byLen = byLengthDesc(ns.chunks, idx, sc.byLen[:0])
 	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
+		if ep.extendKnown(c) {
+			continue
+		}
 		name := bare(ns.chunkText(c))
 		// A company named like a person's surname ("Adani" after "Gautam
 		// Adani") stays a company.
