@@ -36,6 +36,62 @@ func (ep *entityPass) contextCompany(c *chunk) bool {
 	return false
 }
 
+// firmsNamedLikePeople: a firm may bear its founder's name ("Stephen
+// Catlin", chief executive of Catlin). A lone surname that the words around
+// it call a business ("insurer Catlin", "Catlin's profit") is a company of
+// that name, and from then on the bare name stands for the company; the
+// person keeps the mentions of the full name.
+func (ep *entityPass) firmsNamedLikePeople() {
+	ns := &ep.ns
+	for i := range ns.chunks {
+		c := &ns.chunks[i]
+		if c.kind() != "" || c.ent >= 0 || c.t1-c.t0 != 1 {
+			continue
+		}
+		e, ok := ep.lookup(c)
+		if !ok || ep.ents[e].kind != model.Person || !ns.firmContext(c) {
+			continue
+		}
+		name := bare(ns.chunkText(c))
+		if name == ep.ents[e].canonical {
+			continue
+		}
+		co := ep.companyNamed(name)
+		if co < 0 {
+			co = len(ep.ents)
+			ep.ents = append(ep.ents, entB{kind: model.Company, canonical: ns.chunkText(c), cue: "context", first: c.s, spans: ep.spanBuf()})
+		}
+		ep.alias[name] = co
+		c.set(model.Company, "context")
+		c.ent = int32(co)
+		ep.mention(co, c.t0, c.t1, c.s, c.e)
+	}
+}
+
+// companyNamed returns the company whose name is name, or -1.
+func (ep *entityPass) companyNamed(name string) int {
+	for i := range ep.ents {
+		if ep.ents[i].kind == model.Company && bare(ep.ents[i].canonical) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// firmContext reports words around c that only a business has: a firm noun
+// before it ("insurer Catlin"), or after "'s" ("Catlin's profit", "Catlin's
+// chief executive").
+func (ns *nameScanner) firmContext(c *chunk) bool {
+	if p := ns.lowerWord(c.t0 - 1); lex.firmNoun[p] && lex.companyCue.has(p) {
+		return true
+	}
+	if c.t1+1 >= len(ns.toks) || ns.toks[c.t1].kind != kPoss {
+		return false
+	}
+	w := ns.lowerWord(c.t1 + 1)
+	return lex.firmOnly[w] && (w != "chief" || ns.lowerWord(c.t1+2) == "executive")
+}
+
 // propagateLists: in "A, B, C and D" a run next to a company is a company.
 func (ep *entityPass) propagateLists() {
 	ns := &ep.ns

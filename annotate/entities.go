@@ -183,6 +183,7 @@ func (ep *entityPass) names() {
 	}
 	ep.contributors()
 	ep.resolve()
+	ep.firmsNamedLikePeople()
 	// Unresolved runs: an alias of a known entity, else context.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]

@@ -92,7 +92,7 @@ type lexicon struct {
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
-	firmModifier, firmKinds, listOpen                                           map[string]bool
+	firmModifier, firmKinds, listOpen, firmOnly                                 map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate                             map[string]bool
@@ -384,6 +384,7 @@ func buildLexicon() *lexicon {
 	l.ctxDealOf = ctx.set("dealOf", lowerCase)
 	l.ctxPossessed = ctx.set("possessed", lowerCase)
 	l.ctxAfter = ctx.set("after", lowerCase)
+	l.firmOnly = ctx.set("firmOnly", lowerCase)
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
 	l.firmModifier = mods.set("firm", asWritten)
