@@ -234,6 +234,26 @@ func (ep *entityPass) extendKnown(c *chunk) bool {
 	return false
 }
 
+// personByFirstName returns the one person whose name starts with name, for
+// a lone word after an honorific ("Dr Mahathir", "Sheikh Mohammed"), or -1:
+// in many cultures the honorific goes with the given name.
+func (ep *entityPass) personByFirstName(c *chunk, name string) int {
+	if c.kind() != model.Person || !c.title || c.t1-c.t0 != 1 {
+		return -1
+	}
+	found := -1
+	for i := range ep.ents {
+		b := &ep.ents[i]
+		if b.kind == model.Person && len(b.canonical) > len(name) && b.canonical[len(name)] == ' ' && b.canonical[:len(name)] == name {
+			if found >= 0 {
+				return -1 // two people share it
+			}
+			found = i
+		}
+	}
+	return found
+}
+
 // possessiveTypo finds the entity a name of two words or more stands for
 // when it is that entity's name with an "s" glued on, a possessive that lost
 // its apostrophe ("MidOcean Energys CEO").
@@ -287,6 +307,13 @@ func (ep *entityPass) resolve() {
 				ep.mention(e, c.t0, c.t1, c.s, c.e)
 				continue
 			}
+		}
+		// "Dr Mahathir" after "Tun Dr Mahathir Mohamad": an honorific
+		// before a person's first name
+		if e := ep.personByFirstName(c, name); e >= 0 {
+			c.ent = int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			continue
 		}
 		e := len(ep.ents)
 		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: ep.spanBuf()})

@@ -66,6 +66,13 @@ const (
 	// staff marks the posts of a firm's staff, as written and in lower
 	// case: "X analyst Y", "X CEO Y" make X a company.
 	staff
+	// titleHead marks the first word of a title of two words ("Tan" of
+	// "Tan Sri"), so names look up the pair only after one.
+	titleHead
+	// trailTitle marks the titles that end a name when one trails it
+	// ("SoftBank CEO"): the inner ones, the staff posts and those in
+	// capitals; the rest may be surnames ("Stephen King", "Erik Prince").
+	trailTitle
 )
 
 // lexicon holds every list in one map from word (or name) to a bit set, so
@@ -313,7 +320,17 @@ func buildLexicon() *lexicon {
 	add(legalForms.set("legal", asWritten), legal)
 	add(legalForms.set("designator", asWritten), designator)
 	add(readLexFile("institutions.txt", false).set("end", asWritten), nonCompanyEnd)
-	add(people.set("title", asWritten), title)
+	titles := people.set("title", asWritten)
+	add(titles, title)
+	inner, staffs := people.set("inner", asWritten), people.set("staff", asWritten)
+	for w := range titles {
+		if head, _, two := strings.Cut(w, " "); two {
+			l.info[head] |= uint32(titleHead)
+		}
+		if inner[w] || staffs[w] || strings.ToUpper(w) == w {
+			l.info[w] |= uint32(trailTitle)
+		}
+	}
 	personCues := people.set("cue", lowerCase)
 	add(personCues, personCue)
 	for w := range people.set("staff", asWritten) {

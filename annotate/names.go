@@ -221,6 +221,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		if i != j-1 {
 			f = wordSet(lex.get(w))
 		}
+		// A title of two words: "Tan Sri Muhyiddin Yassin".
+		if f&titleHead != 0 && i+2 < j && ns.toks[i+1].kind == kWord && !companyShaped && lex.title.has(w+" "+ns.word(i+1)) {
+			titled = true
+			i += 2
+			continue
+		}
 		if (f&title != 0 || lex.abbrevTitle.has(w) || titled && lex.titleModifier[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
@@ -270,9 +276,9 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			return
 		}
 	}
-	// A trailing title-like or common word is not part of the name ("Tokyo
-	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && lf&(title|dateWord) != 0 && lf&(legal|designator) == 0 {
+	// A trailing title or date is not part of the name ("SoftBank CEO"),
+	// but a title that may be a surname is ("Stephen King").
+	for j-1 > i && lf&(trailTitle|dateWord) != 0 && lf&(legal|designator) == 0 {
 		j--
 		end = int(ns.toks[j-1].end())
 		lf = f
@@ -383,7 +389,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Company, "context")
 		return
 	}
-	if n >= 2 && n <= 4 && ns.personShaped(c) {
+	if n >= 2 && n <= 7 && ns.nameWords(c) <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
 			c.set(model.Person, "title-context")
@@ -601,6 +607,18 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		}
 	}
 	return true
+}
+
+// nameWords counts the words of c that are no particle: "Mohammed bin
+// Rashid Al Maktoum" has three.
+func (ns *nameScanner) nameWords(c *chunk) int {
+	n := 0
+	for k := c.t0; k < c.t1; k++ {
+		if ns.toks[k].kind == kWord && !lex.particles[ns.word(k)] && !(ns.toks[k].flags&fCap != 0 && lex.particles[strings.ToLower(ns.word(k))]) {
+			n++
+		}
+	}
+	return n
 }
 
 // isInitials reports whether w is initials: one capital, or capitals each
