@@ -39,8 +39,11 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			ep.setAlias(last, e)
 			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
 			// Beek": a family name led by a particle keeps it.
-			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && lex.particles[strings.ToLower(ns.word(k))] &&
-				ns.toks[c.t1-1].kind == kWord {
+			k := c.t1 - 1 // "von der Leyen": the particles in a row before the last word
+			for k-1 > c.t0 && ns.toks[k-1].kind == kWord && lex.particles[strings.ToLower(ns.word(k-1))] {
+				k--
+			}
+			if k < c.t1-1 && ns.toks[c.t1-1].kind == kWord {
 				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].end()))
 				ep.setAlias(family, e)
 				if p := family[0]; p >= 'a' && p <= 'z' {

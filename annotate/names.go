@@ -159,11 +159,18 @@ func (ns *nameScanner) findChunks() {
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
 				if lex.particles[w] || (w == "of" && lex.lists(prev)&(designator|nonCompanyEnd) != 0) ||
-					(w == "and" && ns.andJoins(i, j)) {
+					(w == "and" && ns.andJoins(i, j)) || w == "do" && lex.leading[prev] {
 					end = int(toks[j+1].end())
 					j += 2
 					continue
 				}
+			}
+			// Particles in a row: "Ursula von der Leyen", "Juan de la Cruz".
+			if u.kind == kWord && u.flags&fCap == 0 && lex.particles[ns.word(j)] && j+2 < len(toks) &&
+				toks[j+1].kind == kWord && lex.particles[ns.word(j+1)] && ns.isCapWord(j+2) {
+				end = int(toks[j+2].end())
+				j += 3
+				continue
 			}
 			// "Pearl River Precision (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
