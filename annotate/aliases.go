@@ -63,6 +63,11 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 				ep.setAlias(ns.word(c.t0), e)
 			}
 		}
+	case model.Place:
+		// "UAE" for "United Arab Emirates", when the gazetteer has it
+		if in := initials(ns, c, true); in != "" && lex.place.has(in) {
+			ep.setAlias(in, e)
+		}
 	case model.Company:
 		if short, ok := lex.knownShort[name]; ok {
 			ep.setAlias(short, e)
@@ -96,6 +101,15 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !lex.generic[w] &&
 				!strings.Contains(w, "-") && len(w) > 2 {
 				ep.setAlias(w, e)
+			}
+			// "Manchester United" → "United": after a place, the
+			// second word is the name, unless it says what the firm
+			// does ("Tokyo Gas") or names a body ("Manchester City")
+			if f&place != 0 {
+				w2 := words[1]
+				if wordSet(lex.get(w2))&(legal|designator|nonCompanyEnd|commonCap|place|demonym|firstName|dateWord) == 0 && len(w2) > 2 {
+					ep.setAlias(w2, e)
+				}
 			}
 		}
 		ep.setAlias(initials(ns, c, true), e)

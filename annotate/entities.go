@@ -184,6 +184,10 @@ func (ep *entityPass) names() {
 	ep.contributors()
 	ep.resolve()
 	ep.firmsNamedLikePeople()
+	// People listed with a person are people before any context rule
+	// reads their surnames ("John Magnier and JP McManus" … "McManus said").
+	ep.propagateLists()
+	ep.resolve()
 	// Unresolved runs: an alias of a known entity, else context.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
@@ -204,7 +208,55 @@ func (ep *entityPass) names() {
 	}
 	ep.propagateLists()
 	ep.resolve()
+	ep.mergeSurnames()
 	ep.aliasScan()
+}
+
+// mergeSurnames: a surname that became a person of its own before the full
+// name was known ("Mr McManus", found by its honorific, and "JP McManus",
+// found later in a list) is the person of the full name, when only one
+// person has that surname.
+func (ep *entityPass) mergeSurnames() {
+	var lone map[string]int // one-word people by name
+	for i := range ep.ents {
+		if b := &ep.ents[i]; b.kind == model.Person && !strings.Contains(b.canonical, " ") && len(b.spans) > 0 {
+			if lone == nil {
+				lone = map[string]int{}
+			}
+			lone[b.canonical] = i
+		}
+	}
+	if lone == nil {
+		return
+	}
+	full := map[string]int{} // surname → the one person of several words with it, or -1
+	for i := range ep.ents {
+		b := &ep.ents[i]
+		if b.kind != model.Person || !strings.Contains(b.canonical, " ") {
+			continue
+		}
+		last := b.canonical[strings.LastIndexByte(b.canonical, ' ')+1:]
+		if _, ok := lone[last]; !ok {
+			continue
+		}
+		if _, seen := full[last]; seen {
+			full[last] = -1
+		} else {
+			full[last] = i
+		}
+	}
+	for name, to := range full {
+		if to < 0 {
+			continue
+		}
+		from := lone[name]
+		for _, sp := range ep.ents[from].spans {
+			ep.ents[to].spans = append(ep.ents[to].spans, sp)
+			ep.ents[to].first = min(ep.ents[to].first, sp.Start)
+		}
+		ep.ents[from].spans = ep.ents[from].spans[:0]
+		ep.alias[name] = to
+	}
 }
 
 // lookup finds the entity a chunk's name (without a final period) stands for.
