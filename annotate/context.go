@@ -248,6 +248,10 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.tickerAfter(c.t1) > 0 {
 		return true
 	}
+	// "its Magasin du Nord subsidiary", "Acme's Orbital division"
+	if lex.unitAfter[ns.lowerWord(t1)] && (p1 == "its" || p1 == "their" || p1 == "the" || c.t0 > 0 && ns.toks[c.t0-1].kind == kPoss) {
+		return true
+	}
 	return ns.appositiveCue(t1)
 }
 
