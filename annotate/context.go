@@ -103,7 +103,11 @@ func (ep *entityPass) propagateLists() {
 			if c.kind() != "" || c.ent >= 0 {
 				continue
 			}
-			if f := c.firstBits; f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
+			// Names listed each with a share price's move ("Harvest down 2%,
+			// Marble up 1% and Penwick Group down 3%") are one kind: a
+			// common word among them is a company like its neighbours.
+			moves := ns.afterMove(c.t1) > c.t1 && ns.toks[c.t0].flags&fSent == 0
+			if f := c.firstBits; f&demonym != 0 || f&commonCap != 0 && !moves || f&firstName != 0 && c.t1-c.t0 > 1 {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
@@ -124,6 +128,24 @@ func (ep *entityPass) propagateLists() {
 				}
 				return k == b.t0 && k > a.t1
 			}
+			moved := func(a, b *chunk) bool {
+				k := ns.afterMove(a.t1)
+				if k == a.t1 {
+					return false
+				}
+				if ns.isPunct(k, ',') {
+					k++
+				}
+				if w := ns.lowerWord(k); w == "and" || w == "or" {
+					k++
+				}
+				return k == b.t0
+			}
+			if moves && (isCo(i-1) && moved(&cs[i-1], c) || isCo(i+1) && moved(c, &cs[i+1])) {
+				c.set(model.Company, "list")
+				changed = true
+				continue
+			}
 			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
 			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
 				c.set(model.Company, "list")
@@ -142,6 +164,29 @@ func (ep *entityPass) propagateLists() {
 			break
 		}
 	}
+}
+
+// afterMove returns the token after a share price's move that starts at k
+// ("down 1.4%", "rose 2 per cent", "up by 3pc"), or k when none does.
+func (ns *nameScanner) afterMove(k int) int {
+	if !lex.move[ns.lowerWord(k)] {
+		return k
+	}
+	j := k + 1
+	if ns.lowerWord(j) == "by" {
+		j++
+	}
+	if j >= len(ns.toks) || ns.toks[j].kind != kNum {
+		return k
+	}
+	j++
+	switch w := ns.lowerWord(j); {
+	case ns.isPunct(j, '%'), w == "percent", w == "pc":
+		return j + 1
+	case w == "per" && ns.lowerWord(j+1) == "cent":
+		return j + 2
+	}
+	return k
 }
 
 // contributors: names on the credit line are people.

@@ -99,7 +99,7 @@ type lexicon struct {
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
-	firmModifier, firmKinds, listOpen, firmOnly, unitAfter                      map[string]bool
+	firmModifier, firmKinds, listOpen, firmOnly, unitAfter, move                map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate                             map[string]bool
@@ -403,6 +403,7 @@ func buildLexicon() *lexicon {
 	l.ctxAfter = ctx.set("after", lowerCase)
 	l.firmOnly = ctx.set("firmOnly", lowerCase)
 	l.unitAfter = ctx.set("unitAfter", lowerCase)
+	l.move = verbs.set("move", lowerCase)
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
 	l.firmModifier = mods.set("firm", asWritten)

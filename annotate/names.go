@@ -257,7 +257,10 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		// An ordinary word leads no name, but a first name before a capital
 		// does ("Jan Harvey").
 		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || lex.functionCap.has(w) || j-i <= 2) &&
-			(f&firstName == 0 || lex.functionCap.has(w) || !ns.isCapWord(i+1)) {
+			(f&firstName == 0 || lex.functionCap.has(w) || !ns.isCapWord(i+1)) &&
+			// mid-sentence before a share price's move, a common word is
+			// a name: "the likes of Harvest down 2%"
+			!(j-i == 1 && ns.toks[i].flags&fSent == 0 && !lex.functionCap.has(w) && ns.afterMove(j) > j) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end()))
 				if wordSet(lex.get(two))&(place|known) != 0 {
