@@ -58,8 +58,10 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 				ns.toks[c.t0+1].flags&fCap != 0 {
 				ep.setAlias(ns.word(c.t0), e)
 			}
-			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
-				// "Luca" for "Luca Brandt" only when no one else has it.
+			// "Luca" for "Luca Brandt" only when no one else has it; after
+			// an honorific the first name is the given name however rare
+			// ("Datuk Farid Kamal" is "Farid" later, as "Dr Farid" is him).
+			if n == 2 && (lex.firstName.has(ns.word(c.t0)) || ns.honorificBefore(c)) {
 				ep.setAlias(ns.word(c.t0), e)
 			}
 		}

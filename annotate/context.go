@@ -329,7 +329,9 @@ func (ns *nameScanner) appositiveCue(t1 int) bool {
 			break
 		}
 		if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
-			return true
+			// ", the lender's president" speaks of someone the firm has,
+			// not of the name before it
+			return k+1 >= len(ns.toks) || ns.toks[k+1].kind != kPoss
 		}
 		if lex.owner[w] && ns.lowerWord(k+1) == "by" {
 			return true // ", a think tank owned by Y"

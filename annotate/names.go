@@ -125,8 +125,9 @@ func (ns *nameScanner) findChunks() {
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if j-1 > i && lex.legal.has(prev) {
 					// "Corp." keeps its period and ends the name; after a
-					// suffix written in full the period ends the sentence
-					if !lex.fullSuffix[prev] {
+					// suffix written in full or in capitals ("Corporation.",
+					// "FC.", "PLC.") the period ends the sentence
+					if !lex.fullSuffix[prev] && !allCaps(prev) {
 						end = int(u.end())
 						next = j + 1
 					}
@@ -197,6 +198,11 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 	loneDesignator := j-i == 1 && lwf&designator != 0
 	if lex.lists(left)&(known|place) != 0 || j-i > 3 || lwf&legal != 0 || lwf&designator != 0 && !loneDesignator ||
 		strings.Contains(left, "-") {
+		return false
+	}
+	// "Kestrel, Alder and Birch Capital": after a comma that follows a
+	// name, "and" closes a list
+	if ns.isPunct(i-1, ',') && ns.isCapWord(i-2) {
 		return false
 	}
 	k := j + 1
@@ -387,7 +393,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Company, "context")
 		return
 	}
-	if n <= 4 && !c.title && ns.staffAfter(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
+	if n <= 4 && !c.title && ns.staffAfter(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 && !ns.businessWordOpening(c) {
 		c.set(model.Company, "employer")
 		return
 	}
@@ -526,10 +532,17 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 		if t.kind == kPunct && ns.text.at(int(t.s)) != '-' || t.kind == kBreak || t.kind == kNum {
 			return false
 		}
-		if t.kind != kWord || t.flags&fCap != 0 {
+		if t.kind != kWord {
 			continue
 		}
 		w := ns.word(k)
+		if t.flags&fCap != 0 {
+			// "Brokerages such as": the plural opens the sentence
+			if t.flags&fSent != 0 && lex.firmKinds[strings.ToLower(w)] {
+				return true
+			}
+			continue
+		}
 		if lex.firmKinds[w] {
 			return true
 		}
@@ -571,6 +584,17 @@ func (ns *nameScanner) staffAfter(c *chunk) bool {
 		k++
 	}
 	return false
+}
+
+// businessWordOpening reports a lone business noun opening the sentence
+// ("Club chairman Rhys Morgan", "Company secretary Ann Lee"): it says whose
+// post it is, and names no firm.
+func (ns *nameScanner) businessWordOpening(c *chunk) bool {
+	if c.t1-c.t0 != 1 || ns.toks[c.t0].flags&fSent == 0 {
+		return false
+	}
+	w := strings.ToLower(ns.word(c.t0))
+	return lex.qOrg[w] || c.firstBits&cueCap != 0
 }
 
 // firmCapBefore reports a capitalised company cue noun opening the sentence
@@ -629,6 +653,20 @@ func (ns *nameScanner) nameWords(c *chunk) int {
 		}
 	}
 	return n
+}
+
+// allCaps reports whether w is two or more capital letters and nothing
+// else: an initialism, which takes no period of its own ("PLC", "FC").
+func allCaps(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isInitials reports whether w is initials: one capital, or capitals each
