@@ -237,6 +237,11 @@ func (ep *entityPass) contributors() {
 // preposition ("stake in X"), an appositive after it (", a ... firm"), a
 // possessive business noun ("X's shares"), a ticker, or a verb a company does.
 func (ns *nameScanner) companyContext(c *chunk) bool {
+	// "Chipmaker's boss quits": a cue noun opening a sentence is the word,
+	// not a name
+	if c.t1-c.t0 == 1 && c.firstBits&cueCap != 0 && ns.toks[c.t0].flags&fSent != 0 {
+		return false
+	}
 	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
 	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true

@@ -633,6 +633,11 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		}
 		w := ns.word(k)
 		f := ns.bits(c, k)
+		// "Chairman Sofia Brandt": after a title a first name that is
+		// also a place opens a person's name.
+		if k == c.t0 && f&(place|firstName) == place|firstName && (c.title || lex.personCue.has(ns.lowerWord(k-1))) {
+			f &^= place
+		}
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
