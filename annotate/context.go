@@ -36,9 +36,9 @@ func (ep *entityPass) contextCompany(c *chunk) bool {
 	return false
 }
 
-// firmsNamedLikePeople: a firm may bear its founder's name ("Stephen
-// Catlin", chief executive of Catlin). A lone surname that the words around
-// it call a business ("insurer Catlin", "Catlin's profit") is a company of
+// firmsNamedLikePeople: a firm may bear its founder's name ("Tom Ashby",
+// chief executive of Ashby). A lone surname that the words around it call a
+// business ("insurer Ashby", "Ashby's profit") is a company of
 // that name, and from then on the bare name stands for the company; the
 // person keeps the mentions of the full name.
 func (ep *entityPass) firmsNamedLikePeople() {
@@ -79,7 +79,7 @@ func (ep *entityPass) companyNamed(name string) int {
 }
 
 // firmContext reports words around c that only a business has: a firm noun
-// before it ("insurer Catlin"), or after "'s" ("Catlin's profit", "Catlin's
+// before it ("insurer Ashby"), or after "'s" ("Ashby's profit", "Ashby's
 // chief executive").
 func (ns *nameScanner) firmContext(c *chunk) bool {
 	if p := ns.lowerWord(c.t0 - 1); lex.firmNoun[p] && lex.companyCue.has(p) {
@@ -152,7 +152,7 @@ func (ep *entityPass) propagateLists() {
 				changed = true
 				continue
 			}
-			// "John Magnier and JP McManus": people listed with a person.
+			// "Peter Carrow and JP McAlister": people listed with a person.
 			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind() == model.Person }
 			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
 				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
@@ -298,7 +298,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.tickerAfter(c.t1) > 0 {
 		return true
 	}
-	// "its Magasin du Nord subsidiary", "Acme's Orbital division"
+	// "its Maison du Lac subsidiary", "Acme's Orbital division"
 	if lex.unitAfter[ns.lowerWord(t1)] && (p1 == "its" || p1 == "their" || p1 == "the" || c.t0 > 0 && ns.toks[c.t0-1].kind == kPoss) {
 		return true
 	}

@@ -185,7 +185,7 @@ func (ep *entityPass) names() {
 	ep.resolve()
 	ep.firmsNamedLikePeople()
 	// People listed with a person are people before any context rule
-	// reads their surnames ("John Magnier and JP McManus" … "McManus said").
+	// reads their surnames ("Peter Carrow and JP McAlister" … "McAlister said").
 	ep.propagateLists()
 	ep.resolve()
 	// Unresolved runs: an alias of a known entity, else context.
@@ -213,7 +213,7 @@ func (ep *entityPass) names() {
 }
 
 // mergeSurnames: a surname that became a person of its own before the full
-// name was known ("Mr McManus", found by its honorific, and "JP McManus",
+// name was known ("Mr McAlister", found by its honorific, and "JP McAlister",
 // found later in a list) is the person of the full name, when only one
 // person has that surname.
 func (ep *entityPass) mergeSurnames() {
@@ -268,8 +268,8 @@ func (ep *entityPass) lookup(c *chunk) (int, bool) {
 }
 
 // extendKnown: a known name that classify cut from a longer run ("Hyundai"
-// of "Hyundai Rotem will build") is the longer name when the story names an
-// entity so elsewhere ("South Korea's Hyundai Rotem").
+// of "Kestrel Rail will build") is the longer name when the story names an
+// entity so elsewhere ("South Korea's Kestrel Rail").
 func (ep *entityPass) extendKnown(c *chunk) bool {
 	ns := &ep.ns
 	if c.cue() != "known-name" || !ns.isCapWord(c.t1) || int(ns.toks[c.t1].s) != c.e+1 {
@@ -287,7 +287,7 @@ func (ep *entityPass) extendKnown(c *chunk) bool {
 }
 
 // personByFirstName returns the one person whose name starts with name, for
-// a lone word after an honorific ("Dr Mahathir", "Sheikh Mohammed"), or -1:
+// a lone word after an honorific ("Dr Razak", "Sheikh Saif"), or -1:
 // in many cultures the honorific goes with the given name.
 func (ep *entityPass) personByFirstName(c *chunk, name string) int {
 	if c.kind() != model.Person || !c.title || c.t1-c.t0 != 1 {
@@ -360,7 +360,7 @@ func (ep *entityPass) resolve() {
 				continue
 			}
 		}
-		// "Dr Mahathir" after "Tun Dr Mahathir Mohamad": an honorific
+		// "Dr Razak" after "Tun Dr Razak Hamzah": an honorific
 		// before a person's first name
 		if e := ep.personByFirstName(c, name); e >= 0 {
 			c.ent = int32(e)

@@ -61,7 +61,7 @@ const (
 	// "VCs") that may open a run of capitals without being a name.
 	cueCap
 	// firmCap marks the capitalised company cue nouns among them: the name
-	// after one opening a sentence is a company ("Builder Crest Nicholson").
+	// after one opening a sentence is a company ("Builder Penwick Homes").
 	firmCap
 	// staff marks the posts of a firm's staff, as written and in lower
 	// case: "X analyst Y", "X CEO Y" make X a company.

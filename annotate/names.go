@@ -248,8 +248,8 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				continue
 			}
 		}
-		// A month or weekday glued to a name of two words or more: "after
-		// the November Reserve Bank meeting".
+		// A month or weekday glued to a name of two words or more: "before
+		// the March Monetary Board meeting".
 		if f&dateWord != 0 && f&firstName == 0 && j-i > 2 {
 			i++
 			continue
@@ -437,7 +437,7 @@ func (ns *nameScanner) classify(c *chunk) {
 			}
 			if ns.appositiveCue(c.t1) || ns.placeOwns(c) || lex.companyCue.has(ns.lowerWord(c.t0-1)) || ns.firmModifierBefore(c) {
 				// "Lumen Card, the country's biggest card issuer", "South
-				// Korea's Hyundai Rotem", "carmaker Toyota Leasing": the
+				// Korea's Kestrel Rail", "carmaker Toyota Leasing": the
 				// whole run is the company, not a product of the first
 				c.set(model.Company, "context")
 				return
@@ -494,8 +494,8 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 }
 
 // kindList reports whether c is an item of a list that a plural business
-// noun opens: "firms such as Estelar, Decameron and Sonesta", "companies
-// operating in Peru are Contugas, Cálidda, Juan Valdez", "lenders, including
+// noun opens: "firms such as Alder, Birch and Cedro", "companies
+// active in Chile are Kestrel, Lumen, Pedro Soto", "lenders, including
 // X". It walks back over the items before c to the word that opens the
 // list, then up to eight words further to the noun; another plural noun
 // there ("companies in markets like X") heads the list instead.
@@ -557,8 +557,8 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 }
 
 // firmModifierBefore reports a hyphenated modifier right before c that says
-// where a business is based or who owns it ("US-based Bernstein Research",
-// "state-owned Royal Bank of Scotland").
+// where a business is based or who owns it ("US-based Northgate Research",
+// "state-owned Bank of Kestria").
 func (ns *nameScanner) firmModifierBefore(c *chunk) bool {
 	p := c.t0 - 1
 	w := ns.lowerWord(p)
@@ -568,8 +568,8 @@ func (ns *nameScanner) firmModifierBefore(c *chunk) bool {
 	return lex.firmModifier[w] && ns.isPunct(p-1, '-') && !ns.hasSpaceAt(p) && !ns.hasSpaceAt(p-1) // "US-based"
 }
 
-// staffAfter reports a post of a firm's staff after c, then a name: "William
-// Blair analyst Andy Hsieh", "Zenlabs CEO Jane Doe", "Northgate energy
+// staffAfter reports a post of a firm's staff after c, then a name: "Harlow
+// Pryce analyst Tom Eades", "Zenlabs CEO Jane Doe", "Northgate energy
 // economist Ann Lee". Up to two lower-case words or titles may come first.
 func (ns *nameScanner) staffAfter(c *chunk) bool {
 	k := ns.after(c)
@@ -579,7 +579,7 @@ func (ns *nameScanner) staffAfter(c *chunk) bool {
 			return ns.isCapWord(k + 1)
 		}
 		if ns.toks[k].flags&fCap != 0 && f&title == 0 || lex.postBreak[ns.word(k)] {
-			return false // "co-founded by Ogundeyi and CTO Musty Mustapha"
+			return false // "co-founded by Ofori and CTO Kofi Mensah"
 		}
 		k++
 	}
@@ -598,7 +598,7 @@ func (ns *nameScanner) businessWordOpening(c *chunk) bool {
 }
 
 // firmCapBefore reports a capitalised company cue noun opening the sentence
-// right before c ("Builder Crest Nicholson warned", "Insurer Catlin said"):
+// right before c ("Builder Penwick Homes warned", "Insurer Ashby said"):
 // addChunk left it out of the name.
 func (ns *nameScanner) firmCapBefore(c *chunk) bool {
 	p := c.t0 - 1
@@ -681,8 +681,8 @@ func isInitials(w string) bool {
 }
 
 // initialsLead reports a person-shaped run that opens with initials and
-// goes on with a name that is no initial ("U B Pravin Rao", "N.R. Narayana
-// Murthy", "K V Kamath"): companies are rarely written so.
+// goes on with a name that is no initial ("U B Ravi Menon", "N.R. Kiran
+// Shetty", "K V Rao"): companies are rarely written so.
 func (ns *nameScanner) initialsLead(c *chunk) bool {
 	k := c.t0
 	for k < c.t1 && (ns.toks[k].kind == kPunct && ns.text.at(int(ns.toks[k].s)) == '.' || ns.toks[k].kind == kWord && isInitials(ns.word(k))) {
