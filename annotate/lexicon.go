@@ -97,6 +97,7 @@ type lexicon struct {
 	// its file's tag.
 	// names
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
+	particlesCap                                                                map[string]bool // "Van", "Al": particles capitalised, looked up without lowering
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
 	firmModifier, firmKinds, listOpen, firmOnly, unitAfter, move                map[string]bool
@@ -381,6 +382,10 @@ func buildLexicon() *lexicon {
 
 	// names
 	l.particles = people.set("particle", lowerCase)
+	l.particlesCap = make(map[string]bool, len(l.particles))
+	for w := range l.particles {
+		l.particlesCap[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	l.honorific = people.set("honorific", asWritten)
 	l.abbrevTitle = newWordList(people.set("abbrev", asWritten))
 	l.innerTitle = newWordList(people.set("inner", asWritten))

@@ -653,7 +653,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 func (ns *nameScanner) nameWords(c *chunk) int {
 	n := 0
 	for k := c.t0; k < c.t1; k++ {
-		if ns.toks[k].kind == kWord && !lex.particles[ns.word(k)] && !(ns.toks[k].flags&fCap != 0 && lex.particles[strings.ToLower(ns.word(k))]) {
+		if ns.toks[k].kind == kWord && !lex.particles[ns.word(k)] && !(ns.toks[k].flags&fCap != 0 && lex.particlesCap[ns.word(k)]) {
 			n++
 		}
 	}
