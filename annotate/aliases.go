@@ -84,6 +84,10 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 				words = append(words, ns.word(k))
 			}
 		}
+		// "Holmgaard Line A/S": the chunk ends at the "A", the form goes on
+		if ns.isPunct(c.t1, '/') && len(words) > 0 && c.t1+1 < len(ns.toks) && int(ns.toks[c.t1+1].end()) <= c.e {
+			words[len(words)-1] += "/" + ns.word(c.t1+1)
+		}
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
 			short := strings.Join(words, " ")

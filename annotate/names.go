@@ -222,6 +222,9 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 func (ns *nameScanner) addChunk(i, j, end int) {
 	titled := false
 	lf := wordSet(lex.get(ns.word(j - 1)))
+	if ns.isPunct(j, '/') && j+1 < len(ns.toks) && int(ns.toks[j+1].end()) <= end {
+		lf = wordSet(lex.get(ns.word(j-1) + "/" + ns.word(j+1))) // "Holmgaard A/S" ends at the "A"
+	}
 	companyShaped := lf&(legal|designator) != 0
 	var f wordSet // the lists of word i, the first one kept
 	for i < j {
