@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/model"
+	"newsmark/notes"
 	"newsmark/sanitize"
 )
 
@@ -110,7 +114,7 @@ func New(opts Options) Model {
 	m.reader = newReader(c)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: opts.Annotate,
 		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
@@ -126,10 +130,39 @@ func New(opts Options) Model {
 			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
 		}
 	}
+	if s := configStatus(opts.Config); s != "" {
+		m.setStatus(s, true)
+	}
 	if opts.NotesStatus != "" {
 		m.setStatus(opts.NotesStatus, true)
 	}
 	return m
+}
+
+// exportFormat is the format the export prompt offers first: the config
+// file's export.format, else Markdown.
+func exportFormat(c *config.Config) notes.Format {
+	if c == nil {
+		return notes.Markdown
+	}
+	f, err := notes.ParseFormat(c.Settings.Export.Format)
+	if err != nil {
+		return notes.Markdown
+	}
+	return f
+}
+
+// configStatus is the config file's first problem and how many more there
+// are, for the status bar at start; "" when the file has none.
+func configStatus(c *config.Config) string {
+	if c == nil || len(c.Problems) == 0 {
+		return ""
+	}
+	s := sanitize.Line(c.Problems[0].String())
+	if n := len(c.Problems) - 1; n > 0 {
+		s += fmt.Sprintf("; %d more: newsmark config", n)
+	}
+	return s
 }
 
 // notesOff says why highlights cannot be saved, "" when they can.

@@ -41,7 +41,8 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index and the charm libraries; its program code must not import
+// index, config (the settings it is given, and Actions, its bindings as the
+// config file's [keys] table names them: actions.go) and the charm libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and
 // passes them in through Options; tests use them to build real fixtures).

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/index"
 	"newsmark/model"
 	"newsmark/notes"
@@ -29,6 +30,10 @@ type Options struct {
 	// ExportDir is the folder `x` exports to by default (the working
 	// directory); empty means ".".
 	ExportDir string
+	// Width is the most columns a line of the article's text takes, the
+	// rest of a wider reader a margin each side (cli's --width, default
+	// 88); 0 uses the whole reader.
+	Width int
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web
@@ -41,4 +46,10 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// Config is the config file as loaded, with the flags the user gave
+	// applied over it (cli); nil means every default. The status bar says
+	// its first problem at start; the export prompt offers its
+	// export.format first. (ExportDir, Theme and Width come from it
+	// already resolved.)
+	Config *config.Config
 }

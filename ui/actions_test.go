@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsmark/config"
+	"newsmark/notes"
+	"newsmark/store"
+)
+
+// loadConfig loads content as the config file, with Actions for its
+// [keys] table.
+func loadConfig(t *testing.T, content string) *config.Config {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return config.Load(func(k string) string {
+		if k == config.PathEnv {
+			return path
+		}
+		return ""
+	}, Actions())
+}
+
+// TestActions: every binding of the KeyMap is an action of the config's
+// [keys] table, once, with its default keys, what it does and the panes
+// whose help lists it; the default config file reads back clean, and a
+// key two actions of one pane would share is refused.
+func TestActions(t *testing.T) {
+	t.Parallel()
+	actions := Actions()
+	byName := map[string]config.Action{}
+	for _, a := range actions {
+		if _, dup := byName[a.Name]; dup {
+			t.Errorf("action %s twice", a.Name)
+		}
+		byName[a.Name] = a
+		if len(a.Default) == 0 || a.Doc == "" || len(a.Panes) == 0 {
+			t.Errorf("%s: keys %v, doc %q, panes %v", a.Name, a.Default, a.Doc, a.Panes)
+		}
+	}
+	km := DefaultKeyMap()
+	for name, want := range map[string]struct {
+		keys  []string
+		panes []string
+	}{
+		"global.quit":     {km.Global.Quit.Keys(), []string{"library", "reader", "panel"}},
+		"reader.search":   {[]string{"/"}, []string{"reader"}},
+		"library.filter":  {[]string{"/"}, []string{"library"}},
+		"global.tab2":     {[]string{"2"}, []string{"reader", "panel"}},
+		"export.default":  {[]string{"enter"}, []string{"export"}},
+		"reader.pagedown": {km.Reader.PageDown.Keys(), []string{"reader", "export preview"}},
+	} {
+		a, ok := byName[name]
+		if !ok {
+			t.Errorf("no action %s", name)
+			continue
+		}
+		if !slices.Equal(a.Default, want.keys) {
+			t.Errorf("%s: keys %v, want %v", name, a.Default, want.keys)
+		}
+		for _, p := range want.panes {
+			if !slices.Contains(a.Panes, p) {
+				t.Errorf("%s: panes %v lack %s", name, a.Panes, p)
+			}
+		}
+	}
+	if n := len(actions); n < 100 {
+		t.Errorf("%d actions: bindings are missing", n)
+	}
+
+	if c := loadConfig(t, string(config.Default(actions))); len(c.Problems) > 0 || len(c.Keys) > 0 {
+		t.Errorf("the default file: problems %v, keys %v", c.Problems, c.Keys)
+	}
+	c := loadConfig(t, "[keys]\n\"reader.search\" = \"ctrl+f\"\n\"library.filter\" = \"n\"\n\"panel.filter\" = \"n\"\n")
+	if !slices.Equal(c.Keys["reader.search"], []string{"ctrl+f"}) || !slices.Equal(c.Keys["library.filter"], []string{"n"}) {
+		t.Errorf("keys %v", c.Keys)
+	}
+	// n is reader.next's in the panel (it steps through mentions there).
+	if len(c.Problems) != 1 || !strings.Contains(c.Problems[0].String(), `"n" is already reader.next's key in the panel pane`) {
+		t.Errorf("problems %v", c.Problems)
+	}
+}
+
+// configEnv opens the fixture story with notes on and the config file
+// content loaded.
+func configEnv(t *testing.T, content string) *notesEnv {
+	t.Helper()
+	dir := t.TempDir()
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	n := notes.New(db)
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations, Theme: Dark,
+		Notes: n, ExportDir: dir, Config: loadConfig(t, content)})}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	return &notesEnv{driver: d, notes: n, dir: dir}
+}
+
+// TestConfigProblemsInTheStatusBar: the reader starts with the config
+// file's first problem in the status bar, and how many more `newsmark
+// config` lists; a good file says nothing.
+func TestConfigProblemsInTheStatusBar(t *testing.T) {
+	t.Parallel()
+	e := configEnv(t, "width = 30\nwidht = 100\n[panel]\nside = \"top\"\n")
+	e.mustSee("config.toml:1: width: want a number of columns", "; 2 more: newsmark config")
+	e = configEnv(t, "width = 30\n")
+	e.mustSee("config.toml:1: width: want a number of columns")
+	e.mustNotSee("more: newsmark config")
+	e = configEnv(t, "width = 100\n")
+	e.mustNotSee("config.toml")
+}
+
+// TestExportOffersTheConfiguredFormat: after x, enter takes the config
+// file's export.format (Markdown without one), and the prompt says which.
+func TestExportOffersTheConfiguredFormat(t *testing.T) {
+	t.Parallel()
+	e := configEnv(t, "[export]\nformat = \"csv\"\n")
+	e.keys("v", ")", "h", "x")
+	e.mustSee("enter CSV")
+	e.keys("enter")
+	e.mustSee("preview of the CSV export", "Highlight,Title,Author,URL,Note,Location,Date")
+	e.keys("enter")
+	if !strings.HasSuffix(e.m.input.value, ".csv") {
+		t.Fatalf("the path offered: %q", e.m.input.value)
+	}
+
+	e = configEnv(t, "")
+	e.keys("v", ")", "h", "x")
+	e.mustSee("enter Markdown")
+	e.keys("enter")
+	e.mustSee("preview of the Markdown export")
+}
