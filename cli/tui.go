@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -30,6 +31,7 @@ type tuiOptions struct {
 	theme     ui.Theme
 	width     int // text columns at most; 0 the whole reader
 	dataDir   string
+	editor    string // $VISUAL, else $EDITOR: the note editor's ctrl+o
 	exportDir string // the config's export.folder; "" the working folder
 	samples   bool   // the built-in samples when there is nothing else to read
 	config    *config.Config
@@ -119,6 +121,10 @@ func readerOptions(cfg *config.Config, flags *pflag.FlagSet, paths []string, get
 	case "light":
 		o.theme = ui.Light
 	}
+	// The note editor's ctrl+o.
+	if o.editor = getenv("VISUAL"); o.editor == "" {
+		o.editor = getenv("EDITOR")
+	}
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
 	}
@@ -176,7 +182,8 @@ func runTUI(env Env, o tuiOptions) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Config: o.config}
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Editor: o.editor,
+		Config: o.config}
 	openTUINotes(&uo, db)
 	if o.exportDir != "" {
 		uo.ExportDir = o.exportDir
@@ -224,13 +231,25 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	uo.ExportDir, _ = os.Getwd()
 	db, err := shared.open()
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + sanitize.Text(err.Error())
+		uo.NotesStatus = "notes are not saved: " + dbReason(err)
 		return
 	}
 	uo.Notes = notes.New(db)
+	uo.Positions = db
 	if db.ReadOnly() {
 		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
+}
+
+// dbReason says in one line why the database could not open: the
+// reason, then the file ("database is locked by another program
+// (/home/…/newsmark.db)"), not the chain of operations store wraps it in.
+func dbReason(err error) string {
+	var se *store.Error
+	if errors.As(err, &se) && se.Kind != nil {
+		return sanitize.Line(fmt.Sprintf("%v (%s)", se.Kind, se.Path))
+	}
+	return sanitize.Line(err.Error())
 }
 
 // openTUIIndex gives the reader the index on the shared database, with the
@@ -241,7 +260,7 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	db, err := shared.open()
 	if err != nil {
-		uo.IndexStatus = "search and deals are off: " + sanitize.Line(err.Error())
+		uo.IndexStatus = "search and deals are off: " + dbReason(err)
 		return
 	}
 	uo.Index = index.New(db, annotatorVersion, annotate.Article)

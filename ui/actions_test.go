@@ -80,8 +80,8 @@ func TestActions(t *testing.T) {
 	if c := loadConfig(t, string(config.Default(actions))); len(c.Problems) > 0 || len(c.Keys) > 0 {
 		t.Errorf("the default file: problems %v, keys %v", c.Problems, c.Keys)
 	}
-	c := loadConfig(t, "[keys]\n\"reader.search\" = \"ctrl+f\"\n\"library.filter\" = \"n\"\n\"panel.filter\" = \"n\"\n")
-	if !slices.Equal(c.Keys["reader.search"], []string{"ctrl+f"}) || !slices.Equal(c.Keys["library.filter"], []string{"n"}) {
+	c := loadConfig(t, "[keys]\n\"reader.search\" = \"ctrl+g\"\n\"library.filter\" = \"f2\"\n\"panel.filter\" = \"n\"\n")
+	if !slices.Equal(c.Keys["reader.search"], []string{"ctrl+g"}) || !slices.Equal(c.Keys["library.filter"], []string{"f2"}) {
 		t.Errorf("keys %v", c.Keys)
 	}
 	// n is reader.next's in the panel (it steps through mentions there).
@@ -132,8 +132,8 @@ func TestExportOffersTheConfiguredFormat(t *testing.T) {
 	e.keys("enter")
 	e.mustSee("preview of the CSV export", "Highlight,Title,Author,URL,Note,Location,Date")
 	e.keys("enter")
-	if !strings.HasSuffix(e.m.input.value, ".csv") {
-		t.Fatalf("the path offered: %q", e.m.input.value)
+	if !strings.HasSuffix(e.m.input.value(), ".csv") {
+		t.Fatalf("the path offered: %q", e.m.input.value())
 	}
 
 	e = configEnv(t, "")
