@@ -17,9 +17,9 @@ import (
 // KeyMap's order.
 func Actions() []config.Action {
 	def := DefaultKeyMap()
-	var actions []config.Action
+	actions := make([]config.Action, 0, 128)
 	marked := def
-	index := map[string]int{} // action name → its place in actions
+	index := make(map[string]int, 128) // action name → its place in actions
 	eachBinding(&def, &marked, func(name string, b key.Binding, mark *key.Binding) {
 		index[name] = len(actions)
 		actions = append(actions, config.Action{Name: name, Default: b.Keys(), Doc: b.Help().Desc})
@@ -27,14 +27,19 @@ func Actions() []config.Action {
 		// panes' bindings say which action each is.
 		*mark = key.NewBinding(key.WithKeys(name))
 	})
+	// A pane's bindings are its sections' (Bindings), the sections built
+	// once: every newsmark command loads the config with these actions.
+	secs := marked.sections()
 	for _, p := range KeySets {
-		for _, b := range marked.Bindings(p) {
-			i, ok := index[b.Keys()[0]]
-			if !ok {
-				continue
-			}
-			if panes := actions[i].Panes; len(panes) == 0 || panes[len(panes)-1] != p.String() {
-				actions[i].Panes = append(panes, p.String())
+		for _, sec := range paneSections[p] {
+			for _, b := range secs[sec].bindings {
+				i, ok := index[b.Keys()[0]]
+				if !ok {
+					continue
+				}
+				if panes := actions[i].Panes; len(panes) == 0 || panes[len(panes)-1] != p.String() {
+					actions[i].Panes = append(panes, p.String())
+				}
 			}
 		}
 	}
