@@ -236,3 +236,42 @@ func TestKeepDays(t *testing.T) {
 		t.Fatal("NEWSMARK_KEEP_DAYS=30 did not win over the file's 400 days")
 	}
 }
+
+// TestSamplesOff: with samples = false and nothing else to read (no
+// arguments, no subscriptions) the reader does not start on the samples:
+// one line says what to give. With samples on, no arguments give them.
+func TestSamplesOff(t *testing.T) {
+	useTempConfig(t)
+	if lib := openLibrary(nil, Env{}, true); len(lib.Entries) == 0 || !lib.Demo {
+		t.Fatalf("samples on: %d entries", len(lib.Entries))
+	}
+	if lib := openLibrary(nil, Env{}, false); len(lib.Entries) != 0 {
+		t.Fatalf("samples off: %d entries", len(lib.Entries))
+	}
+	useConfig(t, "samples = false\nwidht = 1\n")
+	code, out, errs := run(t)
+	if code != 1 || out != "" || !strings.HasPrefix(errs, "newsmark: nothing to read: give a file, a folder or a URL, or subscribe to a feed") ||
+		!strings.Contains(errs, "\nnewsmark: config.toml:2: widht: no such setting") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// TestReadmeConfigExample: the README's example config file reads without
+// a problem against newsmark's own actions (its [keys] lines clash with no
+// binding the reader has).
+func TestReadmeConfigExample(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(b), "<!-- section: config (config) -->")
+	_, example, ok := strings.Cut(section, "```toml\n")
+	example, _, ok2 := strings.Cut(example, "```")
+	if !ok || !ok2 {
+		t.Fatal("the README's config section has no ```toml example")
+	}
+	useConfig(t, example)
+	if code, out, errs := run(t, "config"); code != 0 || errs != "" {
+		t.Errorf("exit %d, stderr %q\n%s", code, errs, out)
+	}
+}
