@@ -74,3 +74,36 @@ func eachBinding(k, mark *KeyMap, f func(name string, b key.Binding, mark *key.B
 		}
 	}
 }
+
+// keyMapOf is the default KeyMap with the config file's [keys] applied:
+// each action the file rebinds takes the file's keys, and its help (the ?
+// overlay, the hint bar, status lines that name a key) shows them. The
+// file's problems were settled by config.Load: c.Keys holds only bindings
+// that clash with nothing in their panes.
+func keyMapOf(c *config.Config) KeyMap {
+	k := DefaultKeyMap()
+	if c == nil || len(c.Keys) == 0 {
+		return k
+	}
+	eachBinding(&k, &k, func(name string, b key.Binding, mark *key.Binding) {
+		keys, ok := c.Keys[name]
+		if !ok || len(keys) == 0 {
+			return
+		}
+		*mark = key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKeys(keys), b.Help().Desc))
+	})
+	return k
+}
+
+// helpKeys writes a user's keys as the default help does: joined by "/",
+// arrows as arrows.
+func helpKeys(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k
+		if s, ok := arrowNames[k]; ok {
+			out[i] = s
+		}
+	}
+	return strings.Join(out, "/")
+}

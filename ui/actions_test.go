@@ -142,3 +142,43 @@ func TestExportOffersTheConfiguredFormat(t *testing.T) {
 	e.keys("enter")
 	e.mustSee("preview of the Markdown export")
 }
+
+// TestConfigKeysRebind: actions the config file's [keys] rebinds answer to
+// the file's keys and no longer to their defaults, and the hint bar, the
+// status bar and the help overlay name the user's keys. A line that gives
+// an action a key another action of its pane holds is one status line
+// naming the line, and that action keeps its default keys.
+func TestConfigKeysRebind(t *testing.T) {
+	t.Parallel()
+	e := configEnv(t, "[keys]\n\"reader.search\" = \"ctrl+g\"\n\"global.help\" = \"H\"\n\"reader.top\" = \"G\"\n")
+	e.mustSee(`config.toml:4: keys.reader.top: "G" is already reader.bottom's key in the reader pane; kept ["g", "home"]`)
+	e.mustSee("ctrl+g search", "H help")
+	e.mustNotSee("/ search", "? help")
+
+	// The default keys are gone: / and ? do nothing; the new ones work.
+	e.keys("/", "z")
+	if e.m.input.active() {
+		t.Fatal("/ still opens the search")
+	}
+	e.keys("?")
+	if e.m.showHelp {
+		t.Fatal("? still opens the help")
+	}
+	e.keys("ctrl+g", "z", "q", "x", "enter")
+	e.mustSee("“zqx” 0/0")
+	e.keys("esc", "H")
+	if !e.m.showHelp {
+		t.Fatal("H does not open the help")
+	}
+	e.mustSee("ctrl+g", "search the article")
+	e.keys("H")
+	if e.m.showHelp {
+		t.Fatal("H does not close the help")
+	}
+
+	// The refused line left reader.top at g; G is still the bottom.
+	e.keys("G")
+	e.mustSee("Bot")
+	e.keys("g")
+	e.mustSee("Top")
+}

@@ -102,7 +102,7 @@ type Model struct {
 
 // New builds the program's root model.
 func New(opts Options) Model {
-	keys := DefaultKeyMap()
+	keys := keyMapOf(opts.Config)
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}

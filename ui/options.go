@@ -16,7 +16,8 @@ type Options struct {
 	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
 	// Nil leaves articles unannotated.
 	Annotate func(model.Article) model.Annotations
-	// Keys are the bindings; nil means DefaultKeyMap().
+	// Keys are the bindings; nil means DefaultKeyMap() with the config
+	// file's [keys] applied (Config).
 	Keys *KeyMap
 	// Theme is Dark, Light or Mono. Empty means dark at once, then whatever
 	// the terminal's background-colour answer says.
@@ -55,8 +56,8 @@ type Options struct {
 	IndexStatus string
 	// Config is the config file as loaded, with the flags the user gave
 	// applied over it (cli); nil means every default. The status bar says
-	// its first problem at start; the export prompt offers its
-	// export.format first. (ExportDir, Theme and Width come from it
+	// its first problem at start; its [keys] rebind actions; the
+	// export prompt offers its export.format first. (ExportDir, Theme and Width come from it
 	// already resolved.)
 	Config *config.Config
 }
