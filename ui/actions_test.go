@@ -182,3 +182,75 @@ func TestConfigKeysRebind(t *testing.T) {
 	e.keys("g")
 	e.mustSee("Top")
 }
+
+// TestConfigHighlightsAtStart: the kinds the config's highlights lists are
+// highlighted when an article opens, the others not, and the reader's
+// toggle keys still switch each.
+func TestConfigHighlightsAtStart(t *testing.T) {
+	t.Parallel()
+	e := configEnv(t, "highlights = [\"people\", \"figures\"]\n[panel]\nshow = false\n")
+	for text, on := range map[string]bool{"Kenji Arakawa": true, "€210 million": true, "Harbour Lane Capital": false, "Japan": false} {
+		if styledAround(e.raw(), text) != on {
+			t.Errorf("%q highlighted: %v, want %v", text, !on, on)
+		}
+	}
+	e.keys("c")
+	if !styledAround(e.raw(), "Harbour Lane Capital") {
+		t.Error("c does not turn companies on")
+	}
+
+	e = configEnv(t, "highlights = []\n[panel]\nshow = false\n")
+	if styledAround(e.raw(), "Kenji Arakawa") || styledAround(e.raw(), "€210 million") {
+		t.Error("highlights = [] still highlights")
+	}
+	e.keys("t")
+	if !styledAround(e.raw(), "Kenji Arakawa") {
+		t.Error("t does not turn every kind on")
+	}
+}
+
+// TestConfigPanel: panel.show = false opens the article without the panel
+// (s shows it); panel.side puts it left of the text, right, or below it
+// whatever the width, and auto goes below under 100 columns.
+func TestConfigPanel(t *testing.T) {
+	t.Parallel()
+	// Where the panel's edge and the text's first line are, on the line
+	// that holds both.
+	tabsAt := func(e *notesEnv) (edge, text int, ok bool) {
+		for _, l := range strings.Split(e.screen(), "\n") {
+			if i, j := strings.Index(l, "│"), strings.Index(l, "Northwind Freight Holdings and Kaiyo"); i >= 0 && j >= 0 {
+				return i, j, true
+			}
+		}
+		return 0, 0, false
+	}
+	e := configEnv(t, "[panel]\nshow = false\n")
+	e.mustNotSee("1 Ventures")
+	e.keys("s")
+	e.mustSee("1 Ventures")
+
+	e = configEnv(t, "[panel]\nside = \"left\"\n")
+	if tabs, text, ok := tabsAt(e); !ok || tabs > text {
+		t.Errorf("side = left: tabs at %d, text at %d (one line: %v)\n%s", tabs, text, ok, e.screen())
+	}
+	e = configEnv(t, "")
+	if tabs, text, ok := tabsAt(e); !ok || tabs < text {
+		t.Errorf("side = auto at 160 columns: tabs at %d, text at %d (one line: %v)", tabs, text, ok)
+	}
+	e = configEnv(t, "[panel]\nside = \"below\"\n")
+	if _, _, ok := tabsAt(e); ok || !e.m.panel.below {
+		t.Errorf("side = below: the panel is beside the text\n%s", e.screen())
+	}
+	e.mustSee("1 Ventures")
+
+	e = configEnv(t, "[panel]\nside = \"right\"\n")
+	e.send(resize(80, 30))
+	if e.m.panel.below {
+		t.Error("side = right at 80 columns: the panel went below")
+	}
+	e = configEnv(t, "")
+	e.send(resize(80, 30))
+	if !e.m.panel.below {
+		t.Error("side = auto at 80 columns: the panel stayed beside")
+	}
+}

@@ -72,6 +72,7 @@ type Model struct {
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
 	showPanel     bool
+	panelSide     string // the config's panel.side: auto, right, left or below
 	status        string // one-key message in the status bar
 	statusErr     bool
 
@@ -113,11 +114,14 @@ func New(opts Options) Model {
 	}
 	styles := NewStyles(theme)
 	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
-	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
+	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true, panelSide: "auto"}
+	if opts.Config != nil {
+		m.showPanel, m.panelSide = opts.Config.Settings.Panel.Show, opts.Config.Settings.Panel.Side
+	}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
-	m.reader = newReader(c, opts.Width)
+	m.reader = newReader(c, opts.Width, highlightsOn(opts.Config))
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
 	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: opts.Annotate,
@@ -157,6 +161,18 @@ func exportFormat(c *config.Config) notes.Format {
 		return notes.Markdown
 	}
 	return f
+}
+
+// highlightsOn is the highlight kinds on at start: the config file's
+// highlights, every kind without one.
+func highlightsOn(c *config.Config) [numKinds]bool {
+	if c == nil {
+		return [numKinds]bool{true, true, true, true, true}
+	}
+	h := c.Settings.Highlights
+	var on [numKinds]bool
+	on[kindCompany], on[kindPerson], on[kindPlace], on[kindFigure], on[kindQuote] = h.Companies, h.People, h.Places, h.Figures, h.Quotes
+	return on
 }
 
 // configStatus is the config file's first problem and how many more there
@@ -551,8 +567,26 @@ func (m *Model) setFocus(f focus) tea.Cmd {
 // text is only its tab bar until it has focus: the text keeps its rows.
 const collapseBelow = 20
 
+// minBeside is the narrowest window that takes the panel beside the text
+// when the config's panel.side asks for right or left: under it the text
+// would be a word a line, and the panel goes below.
+const minBeside = 60
+
+// panelBeside says whether the panel sits beside the text at width w: the
+// config's panel.side (right, left or below), or with auto from 100
+// columns.
+func (m *Model) panelBeside(w int) bool {
+	switch m.panelSide {
+	case "below":
+		return false
+	case "right", "left":
+		return w >= minBeside
+	}
+	return w >= 100
+}
+
 // layout sizes every pane for the window; the panel sits beside the
-// reader from 100 columns, below it under that.
+// reader or below it (panelBeside).
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
@@ -569,9 +603,10 @@ func (m *Model) layout() tea.Cmd {
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
-	case w >= 100:
+	case m.panelBeside(w):
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
+		m.panel.setLeft(m.panelSide == "left")
 		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:

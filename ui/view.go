@@ -41,6 +41,9 @@ func (m Model) View() tea.View {
 		case m.panel.below:
 			ph := m.panel.height
 			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(), m.width, ph)
+		case m.panel.left:
+			pw := m.panel.width
+			main = joinH(block(m.panel.View(), pw, h), block(m.reader.View(), m.width-pw, h))
 		default:
 			pw := m.panel.width
 			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(), pw, h))
