@@ -226,6 +226,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case tea.PasteMsg:
 		switch {
 		case m.overlay == overlayEditor:

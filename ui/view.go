@@ -66,6 +66,9 @@ func (m Model) View() tea.View {
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
+	if m.mouseOn() {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "newsmark"
 	if t := m.reader.title(); m.screen == screenReader && t != "" {
 		// Titles are sanitised by the loader: no escape can ride along.
