@@ -133,6 +133,7 @@ func New(opts Options) Model {
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
+	m.initCmds = append(m.initCmds, m.autoRefreshCmds()...)
 	if len(m.library.entries) == 1 {
 		m.single = true
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
@@ -295,6 +296,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
 		}
 		return m.route(&m.net, msg)
+	case autoRefreshMsg:
+		return m.autoRefresh(msg)
 	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
 		return m.route(&m.net, msg)
 	case indexStartMsg:
