@@ -193,3 +193,28 @@ func TestTUIIndexDatabase(t *testing.T) {
 		t.Fatalf("status %q does not say why search and deals are off", uo.IndexStatus)
 	}
 }
+
+// TestReaderExportFolderAndSamples: the config's export.folder (~
+// expanded) is the folder the reader's x offers, samples = false leaves the
+// samples out, and the rest of the file (keys, mouse, panel, highlights)
+// reaches the reader in the config it is given.
+func TestReaderExportFolderAndSamples(t *testing.T) {
+	t.Parallel()
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := readerFlags(t, "samples = false\nmouse = true\n[export]\nfolder = \"~/notes/news\"\n[keys]\n\"global.help\" = \"H\"\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.exportDir != filepath.Join(home, "notes", "news") || o.samples {
+		t.Errorf("exportDir %q samples %v", o.exportDir, o.samples)
+	}
+	if s := o.config.Settings; !s.Mouse || !slices.Equal(o.config.Keys["global.help"], []string{"H"}) {
+		t.Errorf("the reader's config: mouse %v keys %v", s.Mouse, o.config.Keys)
+	}
+	if o, _ := readerFlags(t, "", nil); o.exportDir != "" || !o.samples {
+		t.Errorf("defaults: exportDir %q samples %v", o.exportDir, o.samples)
+	}
+}
