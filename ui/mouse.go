@@ -2,13 +2,16 @@ package ui
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
 // Mouse mode (the config's mouse, off by default): the program captures the
 // mouse, so the wheel scrolls what is under the pointer (the article's text,
-// the panel's list, the library) and a left click selects what it lands
+// the panel's list, the library's, search's and deals' cursor) and a left click selects what it lands
 // on: a card or row of the panel, or a highlighted name in the text, which
 // the Entities tab then selects. Off, the terminal keeps the mouse (its own
 // text selection) and alternate scroll turns the wheel into arrow keys.
@@ -47,6 +50,16 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 		if dir != 0 && len(m.library.visible) > 0 {
 			m.library.cursor = min(max(m.library.cursor+dir, 0), len(m.library.visible)-1)
 			m.library.follow()
+		}
+		return nil
+	case screenSearch, screenDeals:
+		// Their lists move by their own keys: the wheel presses them.
+		down, up := m.keys.Search.Down, m.keys.Search.Up
+		if m.screen == screenDeals {
+			down, up = m.keys.Deals.Down, m.keys.Deals.Up
+		}
+		if b := map[int]key.Binding{1: down, -1: up}[dir]; len(b.Keys()) > 0 {
+			return m.handleKey(pressOf(b.Keys()[0]))
 		}
 		return nil
 	case screenReader:
@@ -222,3 +235,37 @@ func (v *venturesTab) items() *itemList { return &v.list }
 func (e *entitiesTab) items() *itemList { return &e.list }
 func (q *quotesTab) items() *itemList   { return &q.list }
 func (n *notesTab) items() *itemList    { return &n.list }
+
+// pressOf is the key press bubbletea reports for a key as the KeyMap names
+// it ("down", "j", "ctrl+n"): what the wheel presses on screens whose lists
+// move by keys.
+func pressOf(name string) tea.KeyPressMsg {
+	var k tea.Key
+	for {
+		mod, rest, ok := strings.Cut(name, "+")
+		if !ok || rest == "" {
+			break
+		}
+		switch mod {
+		case "ctrl":
+			k.Mod |= tea.ModCtrl
+		case "alt":
+			k.Mod |= tea.ModAlt
+		case "shift":
+			k.Mod |= tea.ModShift
+		}
+		name = rest
+	}
+	named := map[string]rune{"down": tea.KeyDown, "up": tea.KeyUp, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "enter": tea.KeyEnter, "tab": tea.KeyTab, "space": tea.KeySpace}
+	if r, ok := named[name]; ok {
+		k.Code = r
+		return tea.KeyPressMsg(k)
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	k.Code = r
+	if k.Mod == 0 {
+		k.Text = name
+	}
+	return tea.KeyPressMsg(k)
+}

@@ -6,6 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"newsmark/annotate"
+	"newsmark/articles"
 )
 
 // cellOf is the screen cell where text first appears.
@@ -100,5 +103,26 @@ func TestMouseWheelInTheLibrary(t *testing.T) {
 	d.send(wheel(10, 5, tea.MouseWheelUp))
 	if back, _ := d.m.library.selected(); back.Meta.ID != first.Meta.ID {
 		t.Fatal("the wheel up did not come back")
+	}
+}
+
+// TestMouseWheelInTheDeals: on the deal tracker the wheel moves the cursor
+// as its own down and up keys do.
+func TestMouseWheelInTheDeals(t *testing.T) {
+	dir := writeDealStories(t)
+	ix, _ := openTestIndex(t, testIndexVersion)
+	lib := articles.Open([]string{dir}, nil)
+	e := startIndexed(t, Options{Library: lib, Annotate: annotate.Article, Theme: Dark, Index: ix,
+		Config: loadConfig(t, "mouse = true\n")}, 160, 30)
+	e.keys("D")
+	e.mustSee("Deals · 4 deals")
+	e.send(wheel(20, 5, tea.MouseWheelDown))
+	e.send(wheel(20, 5, tea.MouseWheelDown))
+	if e.m.deals.cursor != 2 {
+		t.Fatalf("two notches down: the cursor is on row %d", e.m.deals.cursor)
+	}
+	e.send(wheel(20, 5, tea.MouseWheelUp))
+	if e.m.deals.cursor != 1 {
+		t.Fatalf("a notch up: the cursor is on row %d", e.m.deals.cursor)
 	}
 }
