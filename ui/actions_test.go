@@ -254,3 +254,20 @@ func TestConfigPanel(t *testing.T) {
 		t.Error("side = auto at 80 columns: the panel stayed beside")
 	}
 }
+
+// TestKeyMapOfTabsAndHelp: a panel tab's key (a slice of the KeyMap) is
+// rebound like any other, its help shows the new keys, arrows as arrows,
+// and the defaults are left alone.
+func TestKeyMapOfTabsAndHelp(t *testing.T) {
+	t.Parallel()
+	km := keyMapOf(loadConfig(t, "[keys]\n\"global.tab2\" = \"f2\"\n\"library.down\" = [\"down\", \"ctrl+n\"]\n"))
+	if b := km.Global.PanelTab[1]; !slices.Equal(b.Keys(), []string{"f2"}) || b.Help().Key != "f2" || b.Help().Desc != "entities tab" {
+		t.Errorf("tab2: keys %v help %q %q", b.Keys(), b.Help().Key, b.Help().Desc)
+	}
+	if b := km.Library.Down; b.Help().Key != "↓/ctrl+n" {
+		t.Errorf("library.down help %q", b.Help().Key)
+	}
+	if def := DefaultKeyMap(); !slices.Equal(def.Global.PanelTab[1].Keys(), []string{"2"}) || km.Global.PanelTab[0].Keys()[0] != "1" {
+		t.Error("rebinding changed the other tabs or the defaults")
+	}
+}
