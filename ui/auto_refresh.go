@@ -19,8 +19,8 @@ type autoRefreshMsg struct{ tick bool }
 // for the first interval, or neither.
 func (m *Model) autoRefreshCmds() []tea.Cmd {
 	c := m.opts.Config
-	if c == nil || !m.net.canRefresh() {
-		return nil
+	if c == nil || len(m.net.opts.Subs) == 0 {
+		return nil // (the feed cache may come after the first frame: autoRefresh waits for it)
 	}
 	var cmds []tea.Cmd
 	if c.Settings.Feeds.RefreshOnStart {
@@ -37,15 +37,28 @@ func refreshTick(d time.Duration) tea.Cmd {
 }
 
 // autoRefresh starts the refresh unless one is running, and arms the next
-// tick.
+// tick. Before the feed cache has opened (it opens after the first frame
+// when newsmark was given PATHs), the refresh waits for it (storage.go).
 func (m *Model) autoRefresh(msg autoRefreshMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.tick {
 		cmds = append(cmds, refreshTick(m.opts.Config.Settings.Feeds.RefreshInterval))
 	}
-	if !m.net.refreshing {
+	switch {
+	case !m.net.canRefresh():
+		m.autoPending = true
+	case !m.net.refreshing:
 		cmd, req := m.net.refresh()
 		cmds = append(cmds, cmd, m.apply(req))
 	}
 	return tea.Batch(cmds...)
+}
+
+// autoRefreshNow starts the refresh that waited for the feed cache.
+func (m *Model) autoRefreshNow() tea.Cmd {
+	if !m.autoPending || !m.net.canRefresh() {
+		return nil
+	}
+	m.autoPending = false
+	return m.autoRefresh(autoRefreshMsg{})
 }

@@ -23,6 +23,15 @@ func TestConfigRefreshOnStart(t *testing.T) {
 	d := newLive(t, opts("[feeds]\nrefresh_on_start = true\n"), 110, 40)
 	d.waitText("Corran Steel and Ibis Rail", "refreshed 1 feed")
 
+	// The feed cache opened after the first frame (newsmark given PATHs):
+	// the refresh waits for it.
+	later := opts("[feeds]\nrefresh_on_start = true\n")
+	cache := later.Web.Cache
+	later.Web.Cache = nil
+	later.OpenStorage = func() Storage { return Storage{Cache: cache} }
+	d = newLive(t, later, 110, 40)
+	d.waitText("Corran Steel and Ibis Rail", "refreshed 1 feed")
+
 	d = newLive(t, opts(""), 110, 40)
 	if s := d.screen(); strings.Contains(s, "refreshing") || strings.Contains(s, "Corran Steel") {
 		t.Fatalf("a refresh started without the setting:\n%s", s)

@@ -17,7 +17,8 @@
 //	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go                        every binding, the help sections, the README key table
-//	library.go, library_web.go     the article list
+//	library.go, library_web.go,
+//	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	reading_position.go            where the reader left each article (Options.Positions)
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
@@ -39,6 +40,7 @@
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
 //	notes_service.go               saves, deletes and undo through the notes service
+//	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
 //	styles.go                      drawing: entity colouring, wrapping, a Markdown
