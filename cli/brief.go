@@ -3,9 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/brief"
 	"newsmark/index"
@@ -14,40 +15,47 @@ import (
 	"newsmark/sanitize"
 )
 
-const briefUsage = `usage: newsmark brief [--since 24h] [--until DATE] [-o FILE] [--force] [--data-dir DIR]
-The daily brief: the period's deals, the companies most named, what the
-companies you follow said and had said about them, and your highlights and
-notes of the period, each line linked to its story. Drawn on a terminal,
-Markdown when piped or written with -o.`
-
-// runBrief implements `newsmark brief`.
-func runBrief(env Env, args []string) int {
-	return briefAt(env, args, time.Now())
+// briefFlags are the brief command's flags.
+type briefFlags struct {
+	since, until, out string
+	force             bool
 }
 
-// briefAt is runBrief with the time the period counts back from.
-func briefAt(env Env, args []string, now time.Time) int {
-	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	since := fs.String("since", "24h", "the period: 24h, 7d, 2w, 3m back from now, or from a date (2026-01-31)")
-	until := fs.String("until", "", "end the period with this `date` (2026-01-31, the whole day)")
-	out := fs.String("o", "", "write the Markdown to `FILE` (- is standard output; an existing file needs --force)")
-	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept)")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, briefUsage)
-		fs.PrintDefaults()
+// newBriefCmd is `newsmark brief`.
+func newBriefCmd(env Env) *cobra.Command {
+	return newBriefCmdAt(env, time.Now)
+}
+
+// newBriefCmdAt is newBriefCmd with the clock the period counts back from.
+func newBriefCmdAt(env Env, now func() time.Time) *cobra.Command {
+	var fl briefFlags
+	cmd := &cobra.Command{
+		Use:   "brief",
+		Short: "the daily brief: deals, most-named companies, your watchlist, your highlights (--since 24h, -o FILE)",
+		Long:  `The daily brief: the period's deals, the companies most named, what the companies you follow said and had said about them, and your highlights and notes of the period, each line linked to its story. Drawn on a terminal, Markdown when piped or written with -o (whole or not at all; an existing file is replaced only with --force).`,
+		Example: `newsmark brief
+newsmark brief --since 7d -o brief.md`,
+		Args: noArgs,
+		RunE: runs(env, func(cmd *cobra.Command, _ []string) int {
+			return briefAt(env, fl, dataDir(cmd), now())
+		}),
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
+	f := cmd.Flags()
+	f.StringVar(&fl.since, "since", "24h", "the period: 24h, 7d, 2w, 3m back from now, or from a date (2026-01-31)")
+	f.StringVar(&fl.until, "until", "", "end the period with this date (2026-01-31, the whole day)")
+	f.StringVarP(&fl.out, "output", "o", "", "write the Markdown to FILE (- is standard output; an existing file needs --force)")
+	f.BoolVar(&fl.force, "force", false, "replace an existing FILE (its mode is kept)")
+	dataDirFlag(f)
+	return cmd
+}
+
+// briefAt writes the brief of the period fl asks for, counted back from now.
+func briefAt(env Env, fl briefFlags, dir string, now time.Time) int {
+	since, until, out, force, dataDir := &fl.since, &fl.until, &fl.out, &fl.force, &dir
+	var err error
 	fail := func(code int, format string, a ...any) int {
 		fmt.Fprintf(env.Stderr, "newsmark brief: "+format+"\n", a...)
 		return code
-	}
-	if len(rest) > 0 {
-		return fail(2, "unexpected argument %s", sanitize.Quote(rest[0]))
 	}
 	var p index.Period
 	if p.Since, err = index.ParseSince(*since, now); err != nil {

@@ -3,45 +3,58 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/brief"
 	"newsmark/index"
 	"newsmark/sanitize"
 )
 
-const companyUsage = `usage: newsmark company [--json] [--limit N] [--follow | --unfollow] [--data-dir DIR] NAME...
-The company's page: every story in the index naming it (with the sentence),
-its deals, quotes by it and its people and about it, the people the stories
-tie to it, first and last seen. NAME is any of its names, any case, with or
-without its legal form ("softbank group" is SoftBank Group Corp.); a name
-several companies answer to lists them. --follow and --unfollow put it on
-or take it off the watchlist. Without NAME, lists the companies you follow.`
+// companyLong is `newsmark company --help`.
+const companyLong = `The company's page: every story in the index naming it (with the sentence), its deals, quotes by it and its people and about it, the people the stories tie to it with their roles, first and last seen. NAME is any of its names, any case, with or without its legal form ("softbank group" is SoftBank Group Corp.); a name several companies answer to lists them. --follow and --unfollow put it on or take it off the watchlist. Without NAME, lists the companies you follow. Drawn on a terminal, Markdown when piped.`
 
 // companyPageLimit is how many of a company's newest stories the command
 // reads by default (--limit).
 const companyPageLimit = 1000
 
+// companyFlags are the company command's flags.
+type companyFlags struct {
+	asJSON, follow, unfollow bool
+	limit                    int
+}
+
+// newCompanyCmd is `newsmark company [NAME...]`.
+func newCompanyCmd(env Env) *cobra.Command {
+	var fl companyFlags
+	cmd := &cobra.Command{
+		Use:   "company [NAME...]",
+		Short: "a company's page: its stories, deals, quotes and people (--json); --follow, --unfollow",
+		Long:  companyLong,
+		Example: `newsmark company softbank group
+newsmark company --json "SoftBank Group Corp."
+newsmark company --follow softbank group
+newsmark company`,
+		Args: cobra.ArbitraryArgs,
+		RunE: runs(env, func(cmd *cobra.Command, words []string) int {
+			return runCompany(env, fl, dataDir(cmd), words)
+		}),
+	}
+	f := cmd.Flags()
+	f.BoolVar(&fl.asJSON, "json", false, "print the page as JSON")
+	f.IntVar(&fl.limit, "limit", companyPageLimit, "read the newest N stories (0: all); every story is counted")
+	f.BoolVar(&fl.follow, "follow", false, "put the company on the watchlist")
+	f.BoolVar(&fl.unfollow, "unfollow", false, "take the company off the watchlist")
+	dataDirFlag(f)
+	return cmd
+}
+
 // runCompany implements `newsmark company NAME...`.
-func runCompany(env Env, args []string) int {
-	fs := flag.NewFlagSet("company", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	asJSON := fs.Bool("json", false, "print the page as JSON")
-	limit := fs.Int("limit", companyPageLimit, "read the newest `N` stories (0: all); every story is counted")
-	follow := fs.Bool("follow", false, "put the company on the watchlist")
-	unfollow := fs.Bool("unfollow", false, "take the company off the watchlist")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, companyUsage)
-		fs.PrintDefaults()
-	}
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
+func runCompany(env Env, fl companyFlags, dir string, words []string) int {
+	asJSON, limit, follow, unfollow, dataDir := &fl.asJSON, &fl.limit, &fl.follow, &fl.unfollow, &dir
 	fail := func(code int, format string, a ...any) int {
 		fmt.Fprintf(env.Stderr, "newsmark company: "+format+"\n", a...)
 		return code

@@ -138,7 +138,12 @@ func TestBriefCommand(t *testing.T) {
 	now := time.Date(2026, 5, 12, 20, 0, 0, 0, time.UTC)
 	brief := func(args ...string) (int, string, string) {
 		var out, errb strings.Builder
-		code := briefAt(Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, args, now)
+		cmd := newBriefCmdAt(Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb}, func() time.Time { return now })
+		cmd.SetArgs(args)
+		cmd.SetOut(&out)
+		cmd.SetErr(&errb)
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		code := exitCode(cmd.Execute())
 		return code, out.String(), errb.String()
 	}
 	code, out, errs := brief()
