@@ -134,7 +134,8 @@ func (ep *entityPass) currencyAt(i int) (string, int) {
 	if !lex.currencyFirst[w[0]] {
 		return "", 0 // numbers and most words
 	}
-	if toks[i].kind == kWord && i+2 < len(toks) && ep.tok(i+1) == "$" && ep.glued(i+1) && toks[i+2].kind == kNum {
+	if toks[i].kind == kWord && i+2 < len(toks) && toks[i+1].kind == kPunct && ep.glued(i+1) && toks[i+2].kind == kNum {
+		// a sign after letters: "US$", "CN¥", "GH₵"
 		if c, ok := lex.prefixVals.get(ep.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
 		}
@@ -156,6 +157,65 @@ func (ep *entityPass) currencyAt(i int) (string, int) {
 		return c, j
 	}
 	return "", 0
+}
+
+// gluedCurrencyAt reads money whose sign or code is glued to its number in
+// one word, which the scanner makes of letters and digits ("RM5", "Rs944",
+// "USD3bn"): the digits, a scale glued to them or after them, and the rest
+// of the number in the tokens after the word ("RM5" "." "85", "Rs1" ","
+// "200"). A one-letter sign needs more than bare digits ("R5bn", "R2.5
+// billion"; "R8" is a model name).
+func (ep *entityPass) gluedCurrencyAt(i int) (figure, bool) {
+	toks := ep.ns.toks
+	w := ep.tok(i)
+	k := 0
+	for k < len(w) && (w[k] < '0' || w[k] > '9') {
+		k++
+	}
+	if k == 0 || k == len(w) {
+		return figure{}, false
+	}
+	cur, ok := lex.prefixVals.get(w[:k])
+	if !ok {
+		return figure{}, false
+	}
+	e := k
+	for e < len(w) && w[e] >= '0' && w[e] <= '9' {
+		e++
+	}
+	num, j := w[k:e], i+1
+	more := false // a fraction, thousands or a scale beyond the digits
+	if e == len(w) && j+1 < len(toks) && toks[j+1].kind == kNum && ep.glued(j) && ep.glued(j+1) {
+		switch ep.tok(j) {
+		case ".":
+			num, j, more = num+"."+ep.tok(j+1), j+2, true
+		case ",":
+			num, j, more = num+ep.tok(j+1), j+2, true
+		}
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return figure{}, false
+	}
+	if e < len(w) {
+		m, ok := lex.scaleVals.get(w[e:]) // "USD3bn"
+		if !ok {
+			return figure{}, false // "R2D2"
+		}
+		v, more = v*m, true
+	} else {
+		var scaled bool
+		if v, j, scaled = ep.scaleAfter(v, j, false); ep.hyphenUnit != "" {
+			return figure{}, false
+		}
+		more = more || scaled
+	}
+	if k == 1 && !more {
+		return figure{}, false
+	}
+	f := figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}
+	ep.perAfter(&f) // "Rs944 a share"
+	return f, true
 }
 
 // numberAt parses a number at i: digits or a number word, with a scale
@@ -199,7 +259,28 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 	default:
 		return 0, 0, false, false
 	}
-	j := i + 1
+	v, j, scaled := ep.scaleAfter(v, i+1, word)
+	if ep.hyphenUnit != "" {
+		return v, j, true, word
+	}
+	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
+		// "a" alone is no number, but "a year" is a duration.
+		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
+			return 1, j, false, true
+		}
+		return 0, 0, false, false
+	}
+	return v, j, scaled, word
+}
+
+// scaleAfter multiplies v, the number before token j, by the scale words
+// from j on ("3 billion", "3bn", "1.16 lakh crore"; word: v was a number
+// word, which takes no one-letter scale). It returns the value, the index
+// after the scale and whether there was one. A scale that carries a unit
+// ("1.1 billion-dirham") ends the number and leaves the unit in
+// ep.hyphenUnit ("" otherwise).
+func (ep *entityPass) scaleAfter(v float64, j int, word bool) (float64, int, bool) {
+	toks := ep.ns.toks
 	scaled := false
 	ep.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
@@ -212,9 +293,8 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
 			if m, ok = lex.scaleVals.get(left); hy && ok && len(left) > 2 && !ep.glued(j) {
-				v *= m
 				ep.hyphenUnit = right
-				return v, j + 1, true, word
+				return v * m, j + 1, true
 			}
 			break
 		}
@@ -228,14 +308,7 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 		j++
 		scaled = true
 	}
-	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
-		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
-			return 1, j, false, true
-		}
-		return 0, 0, false, false
-	}
-	return v, j, scaled, word
+	return v, j, scaled
 }
 
 // smallInteger reads a number of digits and commas ("2024", "1,000") with
@@ -262,6 +335,9 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	t := toks[i]
 	if t.kind == kWord && t.flags&fCap != 0 && lex.dates.has(ep.tok(i)) {
 		return ep.dateAt(i)
+	}
+	if t.kind == kWord && t.flags&fDigit != 0 {
+		return ep.gluedCurrencyAt(i) // "RM5.85": no other figure opens with a word of digits
 	}
 	if cur, j := ep.currencyAt(i); cur != "" {
 		v, k, _, _ := ep.numberAt(j)
@@ -338,10 +414,19 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			ep.perAfter(&f)
 			return f, true
 		}
-		// "4.17 Australian dollars"
-		if lex.demonyms.has(w) && j+1 < len(toks) {
-			if cur, ok := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); ok && len(ep.tok(j+1)) > 2 {
-				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
+		// "55 sen", "40 paise": hundredths of the currency, as written
+		if cur, ok := lex.minorVals.get(w); ok {
+			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v / 100, unit: cur}
+			ep.perAfter(&f)
+			return f, true
+		}
+		// "4.17 Australian dollars", "Kenyan shillings"
+		if dc, ok := lex.demonymCurrency[w]; (ok || lex.demonyms.has(w)) && j+1 < len(toks) {
+			if cur, isCur := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); isCur && len(ep.tok(j+1)) > 2 {
+				if ok {
+					cur = dc
+				}
+				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 			}
 		}
 		// "two to three months", "one to two weeks"
@@ -445,14 +530,6 @@ func singular(w string) string {
 	return strings.TrimSuffix(w, "s")
 }
 
-// demonymCurrency: "Australian dollars" → AUD.
-func demonymCurrency(demonym, cur string) string {
-	if c, ok := lex.demonymCurrency[demonym]; ok && cur == "USD" {
-		return c
-	}
-	return cur
-}
-
 // perAfter extends a money figure with its rate: "a year", "per share",
 // "annually".
 func (ep *entityPass) perAfter(f *figure) {
@@ -510,9 +587,9 @@ func (f *wordFilter) maybe(w string) bool {
 // left fMark on the figure openers alone).
 func (ep *entityPass) mayStartFigure(i int) bool { return ep.ns.toks[i].flags&fMark != 0 }
 
-// opensFigure reports whether a token may open a figure: a number, $, £ ¥
-// (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and dashes, or a word
-// figStarts holds (before its hyphen: "twenty-five", "two-year"). newDoc
+// opensFigure reports whether a token may open a figure: a number, a
+// currency sign, or a word figStarts holds (before its hyphen or digits:
+// "twenty-five", "two-year", "RM5"). newDoc
 // asks it of each token whose first byte figFirst holds, so the figure
 // pass then reads a bit.
 func opensFigure(kind, flags uint8, w string) bool {
@@ -520,17 +597,10 @@ func opensFigure(kind, flags uint8, w string) bool {
 	case kNum:
 		return true
 	case kPunct:
-		c := w[0]
-		return c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82
+		_, ok := lex.prefixVals.get(w) // "$", "£", "€", "₹", "฿"
+		return ok
 	case kWord:
-		if flags&fHyphen != 0 {
-			for h := 1; h < len(w); h++ {
-				if w[h] == '-' {
-					w = w[:h]
-					break
-				}
-			}
-		}
+		w = markHead(flags, w)
 		return lex.figFilter.maybe(w) && lex.figStart.has(w) // most words: no table look-up
 	}
 	return false

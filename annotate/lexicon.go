@@ -91,7 +91,7 @@ type lexicon struct {
 	party, perUnit, rate                             map[string]bool
 	countStop, duration, dates, demonyms, countNouns wordList
 	numberVals, scaleVals                            wordValues[float64]
-	currencyVals, prefixVals                         wordValues[string]
+	currencyVals, minorVals, prefixVals              wordValues[string]
 	demonymCurrency                                  map[string]string
 	figStarts                                        map[string]bool // every word that may open a figure
 	figStart                                         wordList        // figStarts on a table
@@ -292,6 +292,7 @@ func buildLexicon() *lexicon {
 	verbs := readLexFile("verbs.txt", false)
 	caps := readLexFile("capitals.txt", false)
 	figs := readLexFile("figure_words.txt", false)
+	money := readLexFile("currencies.txt", false)
 	fn := readLexFile("function_words.txt", false)
 	deals := readLexFile("deal_words.txt", false)
 	phrases := readLexFile("deal_phrases.txt", false)
@@ -377,14 +378,15 @@ func buildLexicon() *lexicon {
 	l.dates = newWordList(figs.set("date", asWritten))
 	l.demonyms = newWordList(readLexFile("demonyms.txt", false).set("demonym", asWritten))
 	l.countNouns = newWordList(figs.set("count", asWritten))
-	numberWords, prefixes := figs.numbers("number"), figs.values("prefix")
+	numberWords, prefixes := figs.numbers("number"), money.values("prefix")
 	l.numberVals = newWordValues(numberWords)
-	l.currencyVals = newWordValues(figs.values("currency"))
+	l.currencyVals = newWordValues(money.values("currency"))
+	l.minorVals = newWordValues(money.values("minor"))
 	l.scaleVals = newWordValues(figs.numbers("scale"))
 	l.prefixVals = newWordValues(prefixes)
 	l.perUnit = figs.set("per", asWritten)
 	l.rate = figs.set("rate", asWritten)
-	l.demonymCurrency = figs.values("demonymCurrency")
+	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
 	starts := map[string]bool{}
@@ -394,7 +396,12 @@ func buildLexicon() *lexicon {
 	}
 	for w := range prefixes {
 		starts[w] = true
-		if i := strings.IndexByte(w, '$'); i > 0 {
+		// the letters before a sign ("US" of "US$", "GH" of "GH₵")
+		i := 0
+		for i < len(w) && (w[i]|0x20 >= 'a' && w[i]|0x20 <= 'z') {
+			i++
+		}
+		if i > 0 && i < len(w) {
 			starts[w[:i]] = true
 		}
 		l.currencyFirst[w[0]] = true
@@ -408,7 +415,9 @@ func buildLexicon() *lexicon {
 		l.figFilter.add(w)
 		l.figFirst[w[0]] = true
 	}
-	l.figFirst['$'], l.figFirst[0xC2], l.figFirst[0xE2] = true, true, true
+	for w := range prefixes {
+		l.figFirst[w[0]] = true // the signs: "$", "£" (C2 A3), "€" (E2 82 AC), "฿" (E0 B8 BF)
+	}
 	l.figStart = newWordList(starts)
 	l.figMarks = scanMarks{numbers: true, first: l.figFirst, filter: l.figFilter, list: l.figStart}
 
