@@ -339,6 +339,13 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if t.kind == kWord && t.flags&fDigit != 0 {
 		return ep.gluedCurrencyAt(i) // "RM5.85": no other figure opens with a word of digits
 	}
+	if f, ok := lex.fractionVals[strings.ToLower(ep.tok(i))]; ok {
+		// "half a year", "half an hour"
+		if ep.isArticle(i+1) && i+2 < len(toks) && lex.duration.has(ep.tok(i+2)) && !strings.HasSuffix(ep.tok(i+2), "s") {
+			return ep.durationAt(i, i+2, f)
+		}
+		return figure{}, false
+	}
 	if cur, j := ep.currencyAt(i); cur != "" {
 		v, k, _, _ := ep.numberAt(j)
 		if k == 0 {
@@ -429,6 +436,12 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
 			}
 		}
+		// "two and a half years"
+		if lw == "and" && ep.isArticle(j+1) && j+3 < len(toks) && lex.duration.has(strings.ToLower(ep.tok(j+3))) {
+			if f, ok := lex.fractionVals[strings.ToLower(ep.tok(j+2))]; ok {
+				return ep.durationAt(i, j+3, v+f)
+			}
+		}
 		// "two to three months", "one to two weeks"
 		if lw == "to" || lw == "or" {
 			if v2, k, _, _ := ep.numberAt(j + 1); k > 0 && k < len(toks) && lex.duration.has(strings.ToLower(ep.tok(k))) {
@@ -437,7 +450,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			}
 		}
 		if lex.duration.has(lw) && !(ep.tok(j+1) == "old") {
-			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
+			return ep.durationAt(i, j, v)
 		}
 	}
 	// "one in six", "1 in 10": a ratio, not a count of what follows.
@@ -469,6 +482,34 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		return f, true
 	}
 	return figure{}, false
+}
+
+// durationAt makes the figure of v units of time, the unit at token j and
+// the number from token i: "four years", "a year and a half". Relative time
+// counts from another time, so it is a date ("a year earlier", "two months
+// ago"; but "for two years before the fire" lasts), and "a year" before
+// "where" or "when" names a year: no figure.
+func (ep *entityPass) durationAt(i, j int, v float64) (figure, bool) {
+	unit := singular(strings.ToLower(ep.tok(j)))
+	end := j + 1
+	next := strings.ToLower(ep.tok(end))
+	switch {
+	case lex.relative[next] && !lex.spanPrep[strings.ToLower(ep.tok(i-1))]:
+		return figure{sub: model.Date, t0: i, t1: end + 1, unit: "relative"}, true
+	case lex.timeRef[next] && ep.isArticle(i):
+		return figure{}, false
+	case next == "and" && ep.isArticle(end+1):
+		if f, ok := lex.fractionVals[strings.ToLower(ep.tok(end+2))]; ok {
+			v, end = v+f, end+3 // "a year and a half"
+		}
+	}
+	return figure{sub: model.Duration, t0: i, t1: end, value: v, unit: unit}, true
+}
+
+// isArticle reports whether token i is "a" or "an".
+func (ep *entityPass) isArticle(i int) bool {
+	w := ep.tok(i)
+	return strings.EqualFold(w, "a") || strings.EqualFold(w, "an")
 }
 
 // countHead looks for the noun a number counts: up to four modifier words
@@ -537,7 +578,8 @@ func (ep *entityPass) perAfter(f *figure) {
 	w := strings.ToLower(ep.tok(k))
 	switch {
 	case lex.rate[w]:
-		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] {
+		// "RM4.79 billion a year earlier": relative time, no rate
+		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] && !(lex.duration.has(u) && lex.relative[strings.ToLower(ep.tok(k+2))]) {
 			f.per = u
 			f.t1 = k + 2
 		}

@@ -88,16 +88,17 @@ type lexicon struct {
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
-	party, perUnit, rate                             map[string]bool
-	countStop, duration, dates, demonyms, countNouns wordList
-	numberVals, scaleVals                            wordValues[float64]
-	currencyVals, minorVals, prefixVals              wordValues[string]
-	demonymCurrency                                  map[string]string
-	figStarts                                        map[string]bool // every word that may open a figure
-	figStart                                         wordList        // figStarts on a table
-	figFilter                                        *wordFilter     // figStarts' first bytes, last bytes and lengths
-	figFirst, currencyFirst                          [256]bool       // the bytes a figure opener (a currency prefix) begins with
-	figMarks                                         scanMarks       // the figure openers, for scan to flag
+	party, perUnit, rate, relative, timeRef, spanPrep map[string]bool
+	fractionVals                                      map[string]float64
+	countStop, duration, dates, demonyms, countNouns  wordList
+	numberVals, scaleVals                             wordValues[float64]
+	currencyVals, minorVals, prefixVals               wordValues[string]
+	demonymCurrency                                   map[string]string
+	figStarts                                         map[string]bool // every word that may open a figure
+	figStart                                          wordList        // figStarts on a table
+	figFilter                                         *wordFilter     // figStarts' first bytes, last bytes and lengths
+	figFirst, currencyFirst                           [256]bool       // the bytes a figure opener (a currency prefix) begins with
+	figMarks                                          scanMarks       // the figure openers, for scan to flag
 	// quotes
 	qVerbs                                                                            map[string]int // reporting verbs: qvSay, qvTell, …
 	qNews, qOrg, qAux, qDet, qStop, qLead, qParticle, qModDet, qConnective, qFunction map[string]bool
@@ -386,10 +387,18 @@ func buildLexicon() *lexicon {
 	l.prefixVals = newWordValues(prefixes)
 	l.perUnit = figs.set("per", asWritten)
 	l.rate = figs.set("rate", asWritten)
+	l.relative = figs.set("relative", lowerCase)
+	l.timeRef = figs.set("timeRef", lowerCase)
+	l.spanPrep = figs.set("spanPrep", lowerCase)
+	l.fractionVals = figs.numbers("fraction")
 	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
 	starts := map[string]bool{}
+	for w := range l.fractionVals {
+		starts[w] = true
+		starts[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	for w := range numberWords {
 		starts[w] = true
 		starts[strings.ToUpper(w[:1])+w[1:]] = true
