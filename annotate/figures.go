@@ -402,19 +402,8 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if j < len(toks) {
 		w := ep.tok(j)
 		lw := strings.ToLower(w)
-		switch {
-		case w == "%" || lw == "percent" || lw == "pct" || (lw == "per" && strings.EqualFold(ep.tok(j+1), "cent")):
-			end := j + 1
-			if lw == "per" {
-				end = j + 2
-			}
-			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "%"}, true
-		case lw == "basis" && strings.HasPrefix(ep.tok(j+1), "point") || lw == "bps" || lw == "bp":
-			end := j + 1
-			if lw == "basis" {
-				end = j + 2
-			}
-			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
+		if f, ok := ep.percentAt(i, j, v); ok {
+			return f, true
 		}
 		if cur, ok := lex.currencyVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
@@ -482,6 +471,43 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		return f, true
 	}
 	return figure{}, false
+}
+
+// percentAt reads the unit of a percentage after the number v (tokens i to
+// j): "%", "per cent", "basis points", "percentage points", written in the
+// editor's brackets too ("50 [basis points]").
+func (ep *entityPass) percentAt(i, j int, v float64) (figure, bool) {
+	k := j
+	bracket := ep.tok(k) == "["
+	if bracket {
+		k++
+	}
+	w := ep.tok(k)
+	lw := strings.ToLower(w)
+	unit, end := "", k+1
+	switch {
+	case w == "%" || lw == "percent" || lw == "pct":
+		unit = "%"
+	case lw == "per" && strings.EqualFold(ep.tok(k+1), "cent"):
+		unit, end = "%", k+2
+	case lw == "basis" && strings.HasPrefix(ep.tok(k+1), "point"):
+		unit, end = "bp", k+2
+	case lw == "bps" || lw == "bp":
+		unit = "bp"
+	case lw == "percentage" && strings.HasPrefix(ep.tok(k+1), "point"):
+		unit, end = "pp", k+2 // the difference of two percentages
+	case strings.HasPrefix(lw, "percentage-point"):
+		unit = "pp"
+	default:
+		return figure{}, false
+	}
+	if bracket {
+		if ep.tok(end) != "]" {
+			return figure{}, false
+		}
+		end++
+	}
+	return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: unit}, true
 }
 
 // durationAt makes the figure of v units of time, the unit at token j and

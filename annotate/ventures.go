@@ -641,7 +641,7 @@ func (vb *vBuilder) minorityStake(from, to int) bool {
 	}
 	for _, f := range vb.figsIn(from, to) {
 		e := &vb.d.ents[f.ent]
-		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" {
+		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" && e.Unit != "pp" { // points move a rate
 			return e.Value < 50
 		}
 	}
