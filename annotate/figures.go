@@ -14,6 +14,7 @@ type figure struct {
 	t0, t1    int // tokens [t0, t1)
 	value     float64
 	unit, per string
+	cue       string // the rule that read it, when not the plain "number"
 }
 
 // figures finds money, percentages, ratios, counts, durations and dates in
@@ -100,7 +101,11 @@ func (ep *entityPass) addFigure(f figure) {
 	idx, ok := ep.figKeys[key]
 	if !ok {
 		idx = len(ep.ents)
-		ep.ents = append(ep.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s,
+		cue := f.cue
+		if cue == "" {
+			cue = "number"
+		}
+		ep.ents = append(ep.ents, entB{kind: model.Figure, sub: f.sub, cue: cue, value: f.value, unit: f.unit, per: f.per, first: s,
 			spans: ep.spanBuf()})
 		ep.figKeys[key] = idx
 	}
@@ -465,13 +470,84 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if k, head := ep.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
+	head, k := "", 0
+	if j < len(toks) && ep.tok(j) == "of" && lex.ofDet[strings.ToLower(ep.tok(j+1))] {
+		k, head = ep.countHead(j + 2) // "10 of its outlets"
+	} else {
+		k, head = ep.countHead(j)
+	}
+	if k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
 		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
 		ep.perAfter(&f) // "3 million tonnes a year"
 		return f, true
 	}
+	if !word && (j == len(toks) || ep.hasSpace(j) || toks[j].kind == kPunct) {
+		if head := ep.nounElsewhere(i); head != "" {
+			return figure{sub: model.Count, t0: i, t1: j, value: v, unit: head, cue: "count-elsewhere"}, true
+		}
+	}
 	return figure{}, false
 }
+
+// nounElsewhere returns the noun a bare number at token i counts when the
+// sentence names it elsewhere, or "": the count it is joined to ("30 ships
+// waited, 42 at the south end"; "40,710 people ... and about 28,920 will
+// die"), or the plural subject of a verb of change before it ("orders have
+// reached 375", "completions fell from 1,096 to 894"; not "prices rose to
+// 95", which measures). It reads back to the sentence start, at most
+// elsewhereReach tokens.
+func (ep *entityPass) nounElsewhere(i int) string {
+	toks := ep.ns.toks
+	from := i
+	for from > 0 && i-from < elsewhereReach && toks[from].flags&fSent == 0 && toks[from-1].kind != kBreak {
+		from--
+	}
+	k := i - 1
+	for k >= from && toks[k].kind == kWord && lex.approx[strings.ToLower(ep.tok(k))] {
+		k-- // "and about 28,920"
+	}
+	if k < from {
+		return ""
+	}
+	// joined to a count told before: ", 42", "; and 30", "and about 28,920"
+	if w := ep.tok(k); w == "," || w == ";" || toks[k].kind == kWord && lex.join[strings.ToLower(w)] {
+		for c := k - 1; c >= from; c-- {
+			if toks[c].kind != kNum || c > 0 && !ep.hasSpace(c) && toks[c-1].kind != kBreak {
+				continue
+			}
+			if _, j, _, _ := ep.numberAt(c); j > 0 {
+				if e, head := ep.countHead(j); e > 0 && e <= k {
+					return head
+				}
+			}
+		}
+		return ""
+	}
+	// the subject of a verb of change: back over "from 1,096 to", auxiliaries
+	for k >= from && (toks[k].kind == kNum || toks[k].kind == kWord && (lex.approx[strings.ToLower(ep.tok(k))] ||
+		ep.tok(k) == "from" || ep.tok(k) == "to" || ep.tok(k) == "by" || ep.tok(k) == "at")) {
+		k--
+	}
+	if k < from || toks[k].kind != kWord || !lex.change[strings.ToLower(ep.tok(k))] {
+		return ""
+	}
+	k--
+	for k >= from && toks[k].kind == kWord && lex.aux[strings.ToLower(ep.tok(k))] {
+		k--
+	}
+	if k < from || toks[k].kind != kWord {
+		return ""
+	}
+	w := ep.tok(k)
+	if lw := strings.ToLower(w); w == lw && isPlural(w) && !lex.measure[lw] && !lex.party[lw] && !lex.duration.has(lw) {
+		return lw
+	}
+	return ""
+}
+
+// elsewhereReach bounds how far back nounElsewhere reads: a sentence of
+// news, and a text of numbers alone stays linear.
+const elsewhereReach = 48
 
 // percentAt reads the unit of a percentage after the number v (tokens i to
 // j): "%", "per cent", "basis points", "percentage points", written in the
@@ -521,7 +597,7 @@ func (ep *entityPass) durationAt(i, j int, v float64) (figure, bool) {
 	next := strings.ToLower(ep.tok(end))
 	switch {
 	case lex.relative[next] && !lex.spanPrep[strings.ToLower(ep.tok(i-1))]:
-		return figure{sub: model.Date, t0: i, t1: end + 1, unit: "relative"}, true
+		return figure{sub: model.Date, t0: i, t1: end + 1, unit: "relative", cue: "relative-time"}, true
 	case lex.timeRef[next] && ep.isArticle(i):
 		return figure{}, false
 	case next == "and" && ep.isArticle(end+1):
@@ -580,8 +656,9 @@ func isPlural(w string) bool {
 		return false
 	}
 	if w[0] >= 'A' && w[0] <= 'Z' {
-		// "EVs", "SUVs", "Shares"
-		return n <= 6 && strings.ToUpper(w[:n-1]) == w[:n-1] || n > 4 && w[1] >= 'a' && w[1] <= 'z'
+		// "EVs", "SUVs", "Shares"; a model's plural: "A321neos", "F-35s"
+		return n <= 6 && strings.ToUpper(w[:n-1]) == w[:n-1] || n > 4 && w[1] >= 'a' && w[1] <= 'z' ||
+			strings.ContainsAny(w, "0123456789") && (w[n-2] >= 'a' && w[n-2] <= 'z' || w[n-2] >= '0' && w[n-2] <= '9')
 	}
 	switch {
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ous"):

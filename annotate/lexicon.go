@@ -89,6 +89,7 @@ type lexicon struct {
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate, relative, timeRef, spanPrep map[string]bool
+	ofDet, join, approx, change, aux, measure         map[string]bool
 	fractionVals                                      map[string]float64
 	countStop, duration, dates, demonyms, countNouns  wordList
 	numberVals, scaleVals                             wordValues[float64]
@@ -391,6 +392,12 @@ func buildLexicon() *lexicon {
 	l.timeRef = figs.set("timeRef", lowerCase)
 	l.spanPrep = figs.set("spanPrep", lowerCase)
 	l.fractionVals = figs.numbers("fraction")
+	l.ofDet = figs.set("ofDet", lowerCase)
+	l.join = figs.set("join", lowerCase)
+	l.approx = figs.set("approx", lowerCase)
+	l.change = figs.set("change", lowerCase)
+	l.aux = figs.set("aux", lowerCase)
+	l.measure = figs.set("measure", lowerCase)
 	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
