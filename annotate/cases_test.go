@@ -564,7 +564,7 @@ func TestEveryRuleFiresInACase(t *testing.T) {
 	}
 	// the chunk cues that name an entity (alias, wire and institution
 	// attach a run to an entity or skip it: no entity carries them)
-	want := []string{"number", "speaker", "relative-time", "count-elsewhere"}
+	want := []string{"number", "speaker", "relative-time", "range", "count-elsewhere"}
 	for _, c := range chunkCues {
 		if c != "" && c != "alias" && c != "wire" && c != "institution" {
 			want = append(want, c)

@@ -482,11 +482,58 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		return f, true
 	}
 	if !word && (j == len(toks) || ep.hasSpace(j) || toks[j].kind == kPunct) {
+		if cur := ep.rangeCurrency(i); cur != "" {
+			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur, cue: "range"}, true
+		}
 		if head := ep.nounElsewhere(i); head != "" {
 			return figure{sub: model.Count, t0: i, t1: j, value: v, unit: head, cue: "count-elsewhere"}, true
 		}
 	}
 	return figure{}, false
+}
+
+// rangeCurrency returns the currency of a range whose first end names it,
+// when the bare number at token i is its second end: "995 million euros
+// ($1.1 billion) to 1.05 billion", "between $2 billion and 2.5 billion";
+// or "".
+func (ep *entityPass) rangeCurrency(i int) string {
+	toks := ep.ns.toks
+	k := i - 1
+	if k < 1 || toks[k].kind != kWord || ep.tok(k) != "to" && ep.tok(k) != "and" {
+		return ""
+	}
+	and := ep.tok(k) == "and"
+	k--
+	if ep.tok(k) == ")" { // the first end's conversion in brackets
+		for k > 0 && i-k < 16 && ep.tok(k) != "(" {
+			k--
+		}
+		k--
+	}
+	// the first end: its number within four tokens, a sign before it or a
+	// currency name after it, ending at k
+	for c := k; c >= 0 && c > k-4; c-- {
+		if toks[c].kind != kNum {
+			continue
+		}
+		cur, start := "", c
+		if c > 0 {
+			if p, n := ep.currencyAt(c - 1); p != "" && n == c {
+				cur, start = p, c-1
+			}
+		}
+		_, e, _, _ := ep.numberAt(c)
+		if cur == "" && e == k && toks[e].kind == kWord {
+			if x, ok := lex.currencyVals.get(strings.ToLower(ep.tok(e))); ok && len(ep.tok(e)) > 2 {
+				cur, e = x, e+1
+			}
+		}
+		if cur == "" || e != k+1 || and && !strings.EqualFold(ep.tok(start-1), "between") {
+			return ""
+		}
+		return cur
+	}
+	return ""
 }
 
 // nounElsewhere returns the noun a bare number at token i counts when the
