@@ -399,6 +399,12 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
 		case lex.duration.has(w) && !(ep.tok(j+2) == "-" && ep.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
+		case !word:
+			// a size: "a 20,000-TEU ship", "a 119-mile-long canal"
+			unit, dim, _ := strings.Cut(w, "-")
+			if lex.physical[unit] && (dim == "" || lex.dimension[dim]) {
+				return figure{sub: model.Count, t0: i, t1: j + 2, value: v, unit: unit}, true
+			}
 		}
 		if cur, ok := lex.currencyVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
@@ -469,6 +475,11 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	// Years are dates unless they count something.
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
+	}
+	if !word && j < len(toks) && toks[j].kind == kWord && ep.hasSpace(j) && lex.physical[strings.ToLower(ep.tok(j))] {
+		f := figure{sub: model.Count, t0: i, t1: j + 1, value: v, unit: strings.ToLower(ep.tok(j))}
+		ep.perAfter(&f) // "5 GW", "120,000 bpd a day"
+		return f, true
 	}
 	head, k := "", 0
 	if j < len(toks) && ep.tok(j) == "of" && lex.ofDet[strings.ToLower(ep.tok(j+1))] {

@@ -90,6 +90,7 @@ type lexicon struct {
 	// figures
 	party, perUnit, rate, relative, timeRef, spanPrep map[string]bool
 	ofDet, join, approx, change, aux, measure         map[string]bool
+	physical, dimension                               map[string]bool
 	fractionVals                                      map[string]float64
 	countStop, duration, dates, demonyms, countNouns  wordList
 	numberVals, scaleVals                             wordValues[float64]
@@ -398,6 +399,8 @@ func buildLexicon() *lexicon {
 	l.change = figs.set("change", lowerCase)
 	l.aux = figs.set("aux", lowerCase)
 	l.measure = figs.set("measure", lowerCase)
+	l.physical = figs.set("physical", lowerCase)
+	l.dimension = figs.set("dimension", lowerCase)
 	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
