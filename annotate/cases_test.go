@@ -575,7 +575,7 @@ func TestEveryRuleFiresInACase(t *testing.T) {
 			t.Errorf("no case marks an entity by %q", c)
 		}
 	}
-	for _, c := range []string{"after", "before", "chain", "paragraph", "neighbour", "last-speaker", "last-person", "next-person", "new-speaker"} {
+	for _, c := range []string{"after", "before", "chain", "paragraph", "neighbour", "last-speaker", "last-person", "next-person", "new-speaker", "company-voice"} {
 		if !quoteCues[c] {
 			t.Errorf("no case finds a speaker by %q", c)
 		}

@@ -103,7 +103,7 @@ type lexicon struct {
 	figMarks                                          scanMarks       // the figure openers, for scan to flag
 	// quotes
 	qVerbs                                                                            map[string]int // reporting verbs: qvSay, qvTell, …
-	qLabour, qLabourName                                                              map[string]bool
+	qLabour, qLabourName, qVoice                                                      map[string]bool
 	qNews, qOrg, qAux, qDet, qStop, qLead, qParticle, qModDet, qConnective, qFunction map[string]bool
 	qPronoun                                                                          map[string]model.EntityKind
 	qRoles                                                                            []string
@@ -456,6 +456,7 @@ func buildLexicon() *lexicon {
 	l.qOrg = companies.set("org", lowerCase)
 	l.qLabour = companies.set("labour", lowerCase)
 	l.qLabourName = companies.set("labourName", asWritten)
+	l.qVoice = companies.set("voice", lowerCase)
 	l.qAux = fn.set("aux", lowerCase)
 	l.qDet = fn.set("det", lowerCase)
 	l.qStop = fn.set("stop", lowerCase)

@@ -153,6 +153,10 @@ func (at *qAttributor) attribute(spans []qSpan) {
 				// chief has said. Werner Seifert met ...")
 				f, cue = qFound{ent: at.nextPersonAfter(s.end)}, "next-person"
 			}
+			if !f.ok() && at.companyVoice(s) {
+				// "The latest warning, blamed on “…”": the company's message
+				f, cue = at.recentCompany(s.open), "company-voice"
+			}
 			at.set(s, f, false, cue)
 			if !s.cont {
 				chainSpeaker = f
@@ -194,6 +198,24 @@ func (at *qAttributor) paragraphSubject(s *qSpan) int {
 // qSubjectReach is how far into a paragraph its subject's name may start
 // ("But Harbour Bank analyst Tom Reyes ...").
 const qSubjectReach = 48
+
+// companyVoice reports whether the sentence of span s, outside its quote,
+// speaks of a company's message ("the latest warning", "the statement").
+func (at *qAttributor) companyVoice(s *qSpan) bool {
+	d := at.d
+	sent := d.sents[d.sentOf(s.open)]
+	for _, r := range [2][2]int{{sent.Start, s.open}, {s.closeEnd, sent.End}} {
+		if r[0] >= r[1] {
+			continue
+		}
+		for _, t := range d.words(r[0], min(r[1], r[0]+qMaxWindow), at.toks[:0]) {
+			if t.word && lex.qVoice[at.word(t)] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // sentenceFloor is where the sentence holding pos starts: the sentence
 // list's start, or a later full stop the list missed ("28.1%. Joe said").
