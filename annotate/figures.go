@@ -344,7 +344,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if t.kind == kWord && t.flags&fDigit != 0 {
 		return ep.gluedCurrencyAt(i) // "RM5.85": no other figure opens with a word of digits
 	}
-	if f, ok := lex.fractionVals[strings.ToLower(ep.tok(i))]; ok {
+	if f, ok := ep.fractionAt(i); ok {
 		// "half a year", "half an hour"
 		if ep.isArticle(i+1) && i+2 < len(toks) && lex.duration.has(ep.tok(i+2)) && !strings.HasSuffix(ep.tok(i+2), "s") {
 			return ep.durationAt(i, i+2, f)
@@ -438,7 +438,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		}
 		// "two and a half years"
 		if lw == "and" && ep.isArticle(j+1) && j+3 < len(toks) && lex.duration.has(strings.ToLower(ep.tok(j+3))) {
-			if f, ok := lex.fractionVals[strings.ToLower(ep.tok(j+2))]; ok {
+			if f, ok := ep.fractionAt(j + 2); ok {
 				return ep.durationAt(i, j+3, v+f)
 			}
 		}
@@ -476,13 +476,13 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if !word && j < len(toks) && toks[j].kind == kWord && ep.hasSpace(j) && lex.physical[strings.ToLower(ep.tok(j))] {
+	if !word && j < len(toks) && toks[j].kind == kWord && ep.hasSpace(j) && ep.inLower(lex.physical, j) {
 		f := figure{sub: model.Count, t0: i, t1: j + 1, value: v, unit: strings.ToLower(ep.tok(j))}
 		ep.perAfter(&f) // "5 GW", "120,000 bpd a day"
 		return f, true
 	}
 	head, k := "", 0
-	if j < len(toks) && ep.tok(j) == "of" && lex.ofDet[strings.ToLower(ep.tok(j+1))] {
+	if j < len(toks) && ep.tok(j) == "of" && ep.inLower(lex.ofDet, j+1) {
 		k, head = ep.countHead(j + 2) // "10 of its outlets"
 	} else {
 		k, head = ep.countHead(j)
@@ -561,14 +561,14 @@ func (ep *entityPass) nounElsewhere(i int) string {
 		from--
 	}
 	k := i - 1
-	for k >= from && toks[k].kind == kWord && lex.approx[strings.ToLower(ep.tok(k))] {
+	for k >= from && toks[k].kind == kWord && ep.inLower(lex.approx, k) {
 		k-- // "and about 28,920"
 	}
 	if k < from {
 		return ""
 	}
 	// joined to a count told before: ", 42", "; and 30", "and about 28,920"
-	if w := ep.tok(k); w == "," || w == ";" || toks[k].kind == kWord && lex.join[strings.ToLower(w)] {
+	if w := ep.tok(k); w == "," || w == ";" || toks[k].kind == kWord && ep.inLower(lex.join, k) {
 		for c := k - 1; c >= from; c-- {
 			if toks[c].kind != kNum || c > 0 && !ep.hasSpace(c) && toks[c-1].kind != kBreak {
 				continue
@@ -582,23 +582,23 @@ func (ep *entityPass) nounElsewhere(i int) string {
 		return ""
 	}
 	// the subject of a verb of change: back over "from 1,096 to", auxiliaries
-	for k >= from && (toks[k].kind == kNum || toks[k].kind == kWord && (lex.approx[strings.ToLower(ep.tok(k))] ||
+	for k >= from && (toks[k].kind == kNum || toks[k].kind == kWord && (ep.inLower(lex.approx, k) ||
 		ep.tok(k) == "from" || ep.tok(k) == "to" || ep.tok(k) == "by" || ep.tok(k) == "at")) {
 		k--
 	}
-	if k < from || toks[k].kind != kWord || !lex.change[strings.ToLower(ep.tok(k))] {
+	if k < from || toks[k].kind != kWord || !ep.inLower(lex.change, k) {
 		return ""
 	}
 	k--
-	for k >= from && toks[k].kind == kWord && lex.aux[strings.ToLower(ep.tok(k))] {
+	for k >= from && toks[k].kind == kWord && ep.inLower(lex.aux, k) {
 		k--
 	}
 	if k < from || toks[k].kind != kWord {
 		return ""
 	}
 	w := ep.tok(k)
-	if lw := strings.ToLower(w); w == lw && isPlural(w) && !lex.measure[lw] && !lex.party[lw] && !lex.duration.has(lw) {
-		return lw
+	if isLowerWord(w) && isPlural(w) && !lex.measure[w] && !lex.party[w] && !lex.duration.has(w) {
+		return w
 	}
 	return ""
 }
@@ -617,20 +617,19 @@ func (ep *entityPass) percentAt(i, j int, v float64) (figure, bool) {
 		k++
 	}
 	w := ep.tok(k)
-	lw := strings.ToLower(w)
 	unit, end := "", k+1
 	switch {
-	case w == "%" || lw == "percent" || lw == "pct":
+	case w == "%" || strings.EqualFold(w, "percent") || strings.EqualFold(w, "pct"):
 		unit = "%"
-	case lw == "per" && strings.EqualFold(ep.tok(k+1), "cent"):
+	case strings.EqualFold(w, "per") && strings.EqualFold(ep.tok(k+1), "cent"):
 		unit, end = "%", k+2
-	case lw == "basis" && strings.HasPrefix(ep.tok(k+1), "point"):
+	case strings.EqualFold(w, "basis") && strings.HasPrefix(ep.tok(k+1), "point"):
 		unit, end = "bp", k+2
-	case lw == "bps" || lw == "bp":
+	case strings.EqualFold(w, "bps") || strings.EqualFold(w, "bp"):
 		unit = "bp"
-	case lw == "percentage" && strings.HasPrefix(ep.tok(k+1), "point"):
+	case strings.EqualFold(w, "percentage") && strings.HasPrefix(ep.tok(k+1), "point"):
 		unit, end = "pp", k+2 // the difference of two percentages
-	case strings.HasPrefix(lw, "percentage-point"):
+	case len(w) >= 16 && strings.EqualFold(w[:16], "percentage-point"):
 		unit = "pp"
 	default:
 		return figure{}, false
@@ -644,22 +643,48 @@ func (ep *entityPass) percentAt(i, j int, v float64) (figure, bool) {
 	return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: unit}, true
 }
 
+// inLower reports whether token i, its ASCII capitals lowered, is in m: a
+// word list's look-up without a lower-cased copy of the word.
+func (ep *entityPass) inLower(m map[string]bool, i int) bool {
+	w := ep.tok(i)
+	if len(w) > 24 {
+		return false // no word of the lists is this long
+	}
+	var buf [24]byte
+	return m[string(qLowerASCII(buf[:0], w))]
+}
+
+// fractionAt returns the value of a fraction word at token i ("half").
+func (ep *entityPass) fractionAt(i int) (float64, bool) {
+	w := ep.tok(i)
+	if len(w) > 24 || w == "" || w[0]|0x20 != 'h' {
+		return 0, false // "half" is the one fraction word
+	}
+	var buf [24]byte
+	f, ok := lex.fractionVals[string(qLowerASCII(buf[:0], w))]
+	return f, ok
+}
+
 // durationAt makes the figure of v units of time, the unit at token j and
 // the number from token i: "four years", "a year and a half". Relative time
 // counts from another time, so it is a date ("a year earlier", "two months
 // ago"; but "for two years before the fire" lasts), and "a year" before
 // "where" or "when" names a year: no figure.
 func (ep *entityPass) durationAt(i, j int, v float64) (figure, bool) {
-	unit := singular(strings.ToLower(ep.tok(j)))
+	unit := ep.tok(j)
+	if !isLowerWord(unit) {
+		unit = strings.ToLower(unit) // rare: "Years" in a headline
+	}
+	unit = singular(unit)
 	end := j + 1
-	next := strings.ToLower(ep.tok(end))
+	next := ep.tok(end)
 	switch {
-	case lex.relative[next] && !lex.spanPrep[strings.ToLower(ep.tok(i-1))]:
+	case ep.inLower(lex.relative, end) && !ep.inLower(lex.spanPrep, i-1):
 		return figure{sub: model.Date, t0: i, t1: end + 1, unit: "relative", cue: "relative-time"}, true
-	case lex.timeRef[next] && ep.isArticle(i):
+	case ep.inLower(lex.timeRef, end) && ep.isArticle(i):
 		return figure{}, false
-	case next == "and" && ep.isArticle(end+1):
-		if f, ok := lex.fractionVals[strings.ToLower(ep.tok(end+2))]; ok {
+	case strings.EqualFold(next, "and") && ep.isArticle(end+1):
+		if f, ok := ep.fractionAt(end + 2); ok {
 			v, end = v+f, end+3 // "a year and a half"
 		}
 	}
@@ -707,6 +732,16 @@ func (ep *entityPass) countHead(j int) (int, string) {
 
 func (ep *entityPass) hasSpace(k int) bool { return ep.ns.toks[k].flags&fSpace != 0 }
 
+// isLowerWord reports whether w has no ASCII capitals.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i]-'A' < 26 {
+			return false
+		}
+	}
+	return true
+}
+
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
 	n := len(w)
@@ -740,7 +775,7 @@ func (ep *entityPass) perAfter(f *figure) {
 	switch {
 	case lex.rate[w]:
 		// "RM4.79 billion a year earlier": relative time, no rate
-		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] && !(lex.duration.has(u) && lex.relative[strings.ToLower(ep.tok(k+2))]) {
+		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] && !(lex.duration.has(u) && ep.inLower(lex.relative, k+2)) {
 			f.per = u
 			f.t1 = k + 2
 		}
