@@ -110,7 +110,7 @@ type lexicon struct {
 	qAbbrev                                                                           map[string]bool
 	// ventures
 	vPastCues, vNotDealMoneyWords, vPriceWords, vValuation, vDurationPreps, vNameCues []string
-	vSites, vStakeText, vMoveBefore, vHeadcount                                       []string
+	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
@@ -482,6 +482,7 @@ func buildLexicon() *lexicon {
 	l.vStakeText = phrases.list("stakeText", lowerCase)
 	l.vMoveBefore = phrases.list("moveBefore", lowerCase)
 	l.vHeadcount = phrases.list("headcount", lowerCase)
+	l.vGoodsOrder = phrases.list("goodsOrder", lowerCase)
 	l.vNotDeal = deals.set("notDeal", lowerCase)
 	l.vFinancing = deals.set("financing", lowerCase)
 	l.vProject = deals.set("project", lowerCase)

@@ -49,6 +49,7 @@ const (
 	vBidFor                              // "bid for/to/by", or an owner before it ("a hostile bid")
 	vNotInvestModified                   // the word after is no noun the cue only qualifies ("investment bank")
 	vNotPassive                          // the word before is no passive auxiliary ("to be sold")
+	vBuysBusiness                        // what is bought is no count of goods ("buy 30 aircraft")
 )
 
 var (
@@ -103,7 +104,8 @@ var vCues = []vCue{
 		kind: model.Merger, rank: 6},
 	{name: "acquire", words: []string{"acquisition"}, checks: []vCheck{vNotInvestModified}, kind: model.Acquisition, rank: 5},
 	{name: "acquire", words: []string{"acquire", "acquires", "acquired", "acquiring", "takeover", "buyout"}, kind: model.Acquisition, rank: 5},
-	{name: "buy", words: []string{"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases"}, kind: model.Acquisition, rank: 5},
+	{name: "buy", words: []string{"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases"}, checks: []vCheck{vBuysBusiness},
+		kind: model.Acquisition, rank: 5},
 	{name: "sell", words: []string{"sell", "sells", "sold", "selling", "sale"}, checks: []vCheck{vNotPassive, vSellsBusiness},
 		kind: model.Acquisition, rank: 5},
 	{name: "sell", words: []string{"divest", "spin-off"}, kind: model.Acquisition, rank: 5},
@@ -219,6 +221,8 @@ func (vb *vBuilder) checksHold(c *vCue, toks []qTok, i int, prev, next string) b
 			ok = !lex.vInvestModified[next]
 		case vNotPassive:
 			ok = !lex.vPassive[prev]
+		case vBuysBusiness:
+			ok = !vb.goodsAfter(toks[i+1:])
 		}
 		if !ok {
 			return false

@@ -100,6 +100,10 @@ type vBuilder struct {
 	// counts and stamp are pronounSubject's mentions per entity
 	counts []vCount
 	stamp  int
+	// orderers are the companies that order goods (ordersGoods), read
+	// when first asked
+	orderers   []int
+	ordersRead bool
 	// accepted, when a test sets it, marks the sentences one of whose
 	// clauses the cues accepted; fired counts the rows that fired
 	accepted []bool
@@ -436,6 +440,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	}
 	if !ok || t.weak && len(parties) < 2 || len(parties) == 0 {
 		return
+	}
+	if t.weak && vb.ordersGoods(parties) {
+		return // "signed the deal" for the 200 jets it ordered: a purchase
 	}
 	if len(parties) == 1 && !vb.singleParty(t, toks, parties[0]) {
 		return
