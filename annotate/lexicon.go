@@ -113,6 +113,7 @@ type lexicon struct {
 	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
+	vInvestorsNext                                                                    map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
@@ -489,6 +490,7 @@ func buildLexicon() *lexicon {
 	l.vTerm = deals.set("term", lowerCase)
 	l.vPlaceFollower = fn.set("placeFollower", lowerCase)
 	l.vInvestModified = deals.set("investModified", lowerCase)
+	l.vInvestorsNext = deals.set("investorsNext", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
 	l.clauseBreak = fn.set("clauseBreak", lowerCase)

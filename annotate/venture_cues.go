@@ -50,6 +50,7 @@ const (
 	vNotInvestModified                   // the word after is no noun the cue only qualifies ("investment bank")
 	vNotPassive                          // the word before is no passive auxiliary ("to be sold")
 	vBuysBusiness                        // what is bought is no count of goods ("buy 30 aircraft")
+	vInvestorsEnd                        // no verb follows: "as investors in the plant", not "as investors look"
 )
 
 var (
@@ -115,7 +116,8 @@ var vCues = []vCue{
 		kind: model.Investment, rank: 4},
 	{name: "invest", words: []string{"invests", "invested", "backers"}, kind: model.Investment, rank: 4},
 	{name: "stake", words: []string{"stake"}, notPrev: []string{"at"}, kind: model.Investment, rank: 4},
-	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified}, kind: model.Investment, rank: 4},
+	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified, vInvestorsEnd},
+		kind: model.Investment, rank: 4},
 	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vHasMoney}, kind: model.Investment, rank: 4},
 	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney}, kind: model.Investment, rank: 4},
 	{name: "partnership", words: []string{"partnership", "partnerships", "tie-up", "alliance", "collaboration", "partnered", "cooperation", "consortium"},
@@ -223,6 +225,8 @@ func (vb *vBuilder) checksHold(c *vCue, toks []qTok, i int, prev, next string) b
 			ok = !lex.vPassive[prev]
 		case vBuysBusiness:
 			ok = !vb.goodsAfter(toks[i+1:])
+		case vInvestorsEnd:
+			ok = next == "" || lex.vInvestorsNext[next]
 		}
 		if !ok {
 			return false
