@@ -113,7 +113,7 @@ type lexicon struct {
 	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
-	vInvestorsNext                                                                    map[string]bool
+	vInvestorsNext, vDebt                                                             map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
@@ -491,6 +491,7 @@ func buildLexicon() *lexicon {
 	l.vPlaceFollower = fn.set("placeFollower", lowerCase)
 	l.vInvestModified = deals.set("investModified", lowerCase)
 	l.vInvestorsNext = deals.set("investorsNext", lowerCase)
+	l.vDebt = deals.set("debt", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
 	l.clauseBreak = fn.set("clauseBreak", lowerCase)

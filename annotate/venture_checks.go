@@ -121,3 +121,34 @@ func (vb *vBuilder) ordersGoods(parties []int) bool {
 	}
 	return false
 }
+
+// hasDebtWord reports whether a clause names borrowed money (lexicon debt
+// words: "loan", "lenders", "in debt").
+func (vb *vBuilder) hasDebtWord(toks []qTok) bool {
+	var buf [16]byte
+	b := vb.d.body
+	for _, t := range toks {
+		if t.word && t.end-t.start <= len(buf) && lex.vDebt[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
+			return true
+		}
+	}
+	return false
+}
+
+// lends reports whether the company mentioned at pos, in a clause from
+// from, lends to the deal: a debt word shortly before it, then "from",
+// "by" or "with" right before it ("a bridge loan from X").
+func (vb *vBuilder) lends(pos, from int) bool {
+	var lb [48]byte
+	before := qLowerASCII(lb[:0], vb.d.body[max(from, pos-len(lb)):pos])
+	if !bytes.HasSuffix(before, []byte(" from ")) && !bytes.HasSuffix(before, []byte(" by ")) &&
+		!bytes.HasSuffix(before, []byte(" with ")) {
+		return false
+	}
+	for _, w := range bytes.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		if lex.vDebt[string(w)] {
+			return true
+		}
+	}
+	return false
+}

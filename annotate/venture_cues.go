@@ -51,6 +51,7 @@ const (
 	vNotPassive                          // the word before is no passive auxiliary ("to be sold")
 	vBuysBusiness                        // what is bought is no count of goods ("buy 30 aircraft")
 	vInvestorsEnd                        // no verb follows: "as investors in the plant", not "as investors look"
+	vNotBorrowed                         // the clause names no borrowed money ("in debt", "with its lenders")
 )
 
 var (
@@ -118,8 +119,9 @@ var vCues = []vCue{
 	{name: "stake", words: []string{"stake"}, notPrev: []string{"at"}, kind: model.Investment, rank: 4},
 	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified, vInvestorsEnd},
 		kind: model.Investment, rank: 4},
-	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vHasMoney}, kind: model.Investment, rank: 4},
-	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney}, kind: model.Investment, rank: 4},
+	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vHasMoney, vNotBorrowed}, kind: model.Investment, rank: 4},
+	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney, vNotBorrowed},
+		kind: model.Investment, rank: 4},
 	{name: "partnership", words: []string{"partnership", "partnerships", "tie-up", "alliance", "collaboration", "partnered", "cooperation", "consortium"},
 		kind: model.Partnership, rank: 3},
 	{name: "project", words: []string{"project"}, checks: []vCheck{vUpperOrJoint}, kind: model.Project, rank: 2},
@@ -227,6 +229,8 @@ func (vb *vBuilder) checksHold(c *vCue, toks []qTok, i int, prev, next string) b
 			ok = !vb.goodsAfter(toks[i+1:])
 		case vInvestorsEnd:
 			ok = next == "" || lex.vInvestorsNext[next]
+		case vNotBorrowed:
+			ok = !vb.hasDebtWord(toks)
 		}
 		if !ok {
 			return false

@@ -363,6 +363,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			name = m.ent
 			continue
 		}
+		if vb.lends(m.start, from) {
+			continue // "a bridge loan from X": a lender, no party
+		}
 		if firstAt < 0 {
 			firstAt = m.start
 		}
