@@ -113,7 +113,7 @@ type lexicon struct {
 	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
-	vInvestorsNext, vDebt                                                             map[string]bool
+	vInvestorsNext, vDebt, vWeigh                                                     map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
@@ -492,6 +492,7 @@ func buildLexicon() *lexicon {
 	l.vInvestModified = deals.set("investModified", lowerCase)
 	l.vInvestorsNext = deals.set("investorsNext", lowerCase)
 	l.vDebt = deals.set("debt", lowerCase)
+	l.vWeigh = deals.set("weigh", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
 	l.clauseBreak = fn.set("clauseBreak", lowerCase)

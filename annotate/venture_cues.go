@@ -151,6 +151,9 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		if info == nil || vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
 		}
+		if vb.weighed(toks, i) {
+			continue // "considering the sale of": no deal yet
+		}
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
 			next = vb.d.lw(toks[i+1].start, toks[i+1].end)
@@ -196,6 +199,20 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		t.weak = false
 	}
 	return t, found
+}
+
+// weighed reports whether one of the four words before word i of a clause,
+// within its phrase, makes the deal one a firm only weighs ("considering
+// the sale of", "exploring options including a sale").
+func (vb *vBuilder) weighed(toks []qTok, i int) bool {
+	var buf [16]byte
+	b := vb.d.body
+	for k := i - 1; k >= 0 && k >= i-4 && toks[k].word; k-- {
+		if t := toks[k]; t.end-t.start <= len(buf) && lex.vWeigh[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
+			return true
+		}
+	}
+	return false
 }
 
 // near reports whether the words before and after the cue word fit the row.
