@@ -32,9 +32,13 @@ type vCue struct {
 	always  bool
 	backref bool              // names a deal told before ("the venture")
 	refKind model.VentureKind // the kind of deal a backref names, if it says
-	stake   bool              // the deal is for a stake
-	plural  bool              // several deals at once ("partnerships with A and B"): one per partner
-	stop    bool              // the word's later rows are not read
+	// investors names the investors of an investment told before ("led
+	// by"): with the deal's money or another reference to it in the
+	// clause, its companies join that deal with no party in common
+	stake     bool // the deal is for a stake
+	plural    bool // several deals at once ("partnerships with A and B"): one per partner
+	investors bool
+	stop      bool // the word's later rows are not read
 }
 
 // vCheck is a test a row asks of its clause beyond the neighbouring words.
@@ -99,6 +103,8 @@ var vCues = []vCue{
 	{name: "the merger", words: []string{"merger"}, prev: theThisThat, backref: true, refKind: model.Merger},
 	{name: "the partnership", words: []string{"partnership"}, prev: theThisThat, backref: true, refKind: model.Partnership},
 	{name: "the investment", words: []string{"investment"}, prev: theThisThat, backref: true, refKind: model.Investment},
+	// "The $10 million is being led by X, with Y also participating"
+	{name: "led by", words: []string{"led", "co-led"}, next: []string{"by"}, backref: true, refKind: model.Investment, investors: true},
 
 	// Deal words.
 	{name: "merger", words: []string{"merger"}, checks: []vCheck{vNotInvestModified}, kind: model.Merger, rank: 6},
@@ -136,8 +142,11 @@ type vTrig struct {
 	stake   bool
 	plural  bool              // "partnerships with A and B": one deal per partner
 	refKind model.VentureKind // the kind of deal a backref names ("the venture"), if any
-	at      int               // offset of the strongest cue word
-	cue     string            // the name of the cue that set kind
+	// investors: a row named an investment's investors ("led by");
+	// otherRef: a backref row that did not ("the round")
+	investors, otherRef bool
+	at                  int    // offset of the strongest cue word
+	cue                 string // the name of the cue that set kind
 }
 
 // sentenceTrigger reads the cue words of one clause against vCues.
@@ -186,6 +195,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				if c.refKind != "" {
 					t.refKind = c.refKind
 				}
+				t.investors = t.investors || c.investors
+				t.otherRef = t.otherRef || !c.investors
 			}
 			if c.stop {
 				break

@@ -355,9 +355,11 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	defer func() { vb.pbuf = parties[:0] }()
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
+	brackets := vb.bracketSpans(toks)
 	for _, m := range d.mentionsIn(from, to) {
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
-			continue
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) ||
+			vInSpans(brackets, m.start) {
+			continue // an aside's company: "SBI Investment (once part of SoftBank)"
 		}
 		if vb.namedAfter(m.start, from) {
 			name = m.ent
@@ -407,13 +409,18 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		if len(parties) == 0 || vb.shared(last.parties, parties) >= 1 {
 			into = last
+		} else if t.investors && last.kind == model.Investment && (t.otherRef || vb.hasMoney(toks)) {
+			into = last // "The $10 million is being led by X": the round's investors
 		}
 	}
 	if into == nil && ok && len(parties) == 1 && len(vb.vs) > 0 {
 		// "Walmart will pay $16 billion for 77 per cent": one party of a
 		// deal told just before
 		last := vb.vs[len(vb.vs)-1]
-		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 {
+		// (not when it tells an earlier one: "Prior to this, X had raised $1.6
+		// million")
+		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 &&
+			phraseIndex(lex.vPast, vb.d.lowerAt(vb.d.sents[si].Start, to)) < 0 {
 			into = last
 		}
 	}
@@ -504,6 +511,32 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 		}
 		out = append(out, model.Span{Start: toks[k].start, End: end})
 		k = e - 1
+	}
+	return out
+}
+
+// bracketSpans returns the bracketed asides of a clause ("(once part of
+// X)"): the companies in them are no parties of its deal. Most clauses have
+// none, and nothing is allocated then.
+func (vb *vBuilder) bracketSpans(toks []qTok) []model.Span {
+	var out []model.Span
+	b := vb.d.body
+	open := -1
+	for _, t := range toks {
+		if t.word {
+			continue
+		}
+		switch b[t.start] {
+		case '(':
+			if open < 0 {
+				open = t.start
+			}
+		case ')':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: t.end})
+				open = -1
+			}
+		}
 	}
 	return out
 }
