@@ -414,6 +414,9 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 		w := ep.tok(j)
 		lw := strings.ToLower(w)
 		if f, ok := ep.percentAt(i, j, v); ok {
+			if r, ok := ep.percentSplit(f); ok {
+				return r, true
+			}
 			return f, true
 		}
 		if cur, ok := lex.currencyVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
@@ -641,6 +644,38 @@ func (ep *entityPass) percentAt(i, j int, v float64) (figure, bool) {
 		end++
 	}
 	return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: unit}, true
+}
+
+// percentSplit reads a split written in percentages that starts with the
+// percentage f: "70%/30%", "60%-40%", and a vote "51% to 49 per cent" (not
+// "from 55% to 45%", a change). Its two sides make 100.
+func (ep *entityPass) percentSplit(f figure) (figure, bool) {
+	toks := ep.ns.toks
+	k := f.t1
+	if f.unit != "%" || k+1 >= len(toks) || toks[k+1].kind != kNum {
+		return figure{}, false
+	}
+	switch sep := ep.tok(k); {
+	case sep == "/" || sep == "-" || sep == ":":
+		if !ep.glued(k) || !ep.glued(k+1) {
+			return figure{}, false
+		}
+	case sep == "to":
+		if p := ep.tok(f.t0 - 1); strings.EqualFold(p, "from") || strings.EqualFold(p, "between") {
+			return figure{}, false
+		}
+	default:
+		return figure{}, false
+	}
+	w, j, scaled, _ := ep.numberAt(k + 1)
+	if j == 0 || scaled || math.Abs(f.value+w-100) > 0.01 {
+		return figure{}, false
+	}
+	g, ok := ep.percentAt(k+1, j, w)
+	if !ok || g.unit != "%" {
+		return figure{}, false
+	}
+	return figure{sub: model.Ratio, t0: f.t0, t1: g.t1, value: f.value, unit: "ratio"}, true
 }
 
 // inLower reports whether token i, its ASCII capitals lowered, is in m: a
