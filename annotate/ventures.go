@@ -104,6 +104,9 @@ type vBuilder struct {
 	// when first asked
 	orderers   []int
 	ordersRead bool
+	// at reads people and their employers for personsCompany, made when
+	// first asked
+	at *qAttributor
 	// accepted, when a test sets it, marks the sentences one of whose
 	// clauses the cues accepted; fired counts the rows that fired
 	accepted []bool
@@ -382,6 +385,8 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			parties = vPrepend(parties, subject)
 		} else if c := vb.pronounSubject(toks, t.at); c >= 0 {
 			parties = vPrepend(parties, c)
+		} else if c := vb.personsCompany(toks, t.at); c >= 0 {
+			parties = vPrepend(parties, c) // "he bought Arm": its founder's company
 		}
 	}
 	// a deal this clause continues
@@ -674,6 +679,47 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		return best
 	}
 	return -1
+}
+
+// personsCompany resolves a person who is the subject of a deal word at
+// trig ("he bought Arm in 2016", "Son bought Arm"): a person is a party only
+// as the company the story names them for ("SoftBank founder Masayoshi
+// Son", "X, chief executive of Y"); or -1.
+func (vb *vBuilder) personsCompany(toks []qTok, trig int) int {
+	d := vb.d
+	k := 0
+	for k < len(toks) && toks[k].start < trig {
+		k++
+	}
+	k-- // the word before the trigger
+	for k >= 0 && toks[k].word && lex.qAux[d.lw(toks[k].start, toks[k].end)] {
+		k-- // "he had bought"
+	}
+	if k < 0 || !toks[k].word {
+		return -1
+	}
+	if vb.at == nil {
+		// the quotations, so that names inside them are no one's subject
+		spans := make([]qSpan, len(vb.quotes))
+		for i, q := range vb.quotes {
+			spans[i] = qSpan{start: q.Start, end: q.End}
+		}
+		vb.at = &qAttributor{d: d, spans: spans, lastSpeaker: -1}
+	}
+	p := -1
+	if kind, ok := lex.qPronoun[d.lw(toks[k].start, toks[k].end)]; ok && kind == model.Person {
+		p = vb.at.recentPerson(toks[k].start).ent
+	} else {
+		for _, m := range d.mentionsIn(toks[k].start, toks[k].end) {
+			if m.end == toks[k].end && d.ents[m.ent].Kind == model.Person {
+				p = m.ent
+			}
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	return vb.at.employer(p, toks[k].start)
 }
 
 // minorityStake reports whether [from, to) names a stake under half.
