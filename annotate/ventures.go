@@ -328,7 +328,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		vb.clauseBufs[2*depth] = main
 		for _, r := range rel {
-			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
+			// ", who unveiled the companies' project": a person's aside is read
+			// too, with no company as its subject
+			if ante := vb.companyEndingAt(r.Start); ante >= 0 || vb.personEndingAt(r.Start) {
 				sub := vb.clauseBufs[2*depth+1][:0]
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
@@ -389,6 +391,14 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			parties = vPrepend(parties, c) // "he bought Arm": its founder's company
 		}
 	}
+	if ok && len(parties) < 2 {
+		// "Altman and Son ... the companies' project": their companies
+		for _, c := range vb.peoplesCompanies(si, toks, t.at) {
+			if !vHas(parties, c) && len(parties) < vMaxParties {
+				parties = append(parties, c)
+			}
+		}
+	}
 	// a deal this clause continues
 	var into *vDeal
 	pbits := vb.initialBits(parties)
@@ -398,6 +408,11 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			continue // no party of v starts as one of these does: it shares none
 		}
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
+			// "Just weeks before, ... the companies' project": a deal of
+			// another kind told in the past is a deal of its own
+			if ok && t.kind != v.kind && t.rank < v.rank && vb.toldPast(si, to) {
+				continue
+			}
 			into = v
 		}
 	}
@@ -418,14 +433,20 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			into = last // "The $10 million is being led by X": the round's investors
 		}
 	}
+	if into == nil && ok && t.kind == model.Project && len(vb.vs) > 0 && vb.namedProject(toks, t.at) {
+		// "With support from Oracle, the Stargate Project will spend ...":
+		// the project told just before, by its name
+		if last := vb.vs[len(vb.vs)-1]; last.kind == model.Project && si-last.sents[len(last.sents)-1] <= 1 {
+			into = last
+		}
+	}
 	if into == nil && ok && len(parties) == 1 && len(vb.vs) > 0 {
 		// "Walmart will pay $16 billion for 77 per cent": one party of a
 		// deal told just before
 		last := vb.vs[len(vb.vs)-1]
 		// (not when it tells an earlier one: "Prior to this, X had raised $1.6
 		// million")
-		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 &&
-			phraseIndex(lex.vPast, vb.d.lowerAt(vb.d.sents[si].Start, to)) < 0 {
+		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 && !vb.toldPast(si, to) {
 			into = last
 		}
 	}
@@ -681,6 +702,78 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	return -1
 }
 
+// toldPast reports whether sentence si, up to to, tells of an earlier time
+// (a past phrase: "Just weeks before", "Prior to this").
+func (vb *vBuilder) toldPast(si, to int) bool {
+	return phraseIndex(lex.vPast, vb.d.lowerAt(vb.d.sents[si].Start, to)) >= 0
+}
+
+// personEndingAt reports whether a person's mention ends right before pos
+// (", who" follows it).
+func (vb *vBuilder) personEndingAt(pos int) bool {
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if m := d.ments[j]; m.end == pos && d.ents[m.ent].Kind == model.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// peoplesCompanies resolves "the companies" (or "the two firms", "both
+// groups") before the deal word at trig, in a clause of sentence si that
+// names no company: the companies of the people the sentence names before
+// it ("Altman and Son had appeared beside Trump, who unveiled the
+// companies' project"), two at least; or nil.
+func (vb *vBuilder) peoplesCompanies(si int, toks []qTok, trig int) []int {
+	d := vb.d
+	at := -1
+	for k := 1; k < len(toks) && toks[k].start < trig; k++ {
+		if w := d.lw(toks[k].start, toks[k].end); toks[k].word && (w == "companies" || w == "firms" || w == "groups") {
+			if p := d.lw(toks[k-1].start, toks[k-1].end); p == "the" || p == "two" || p == "both" {
+				at = toks[k].start
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	vb.useAttributor()
+	var out []int
+	for _, m := range d.mentionsIn(d.sents[si].Start, at) {
+		if d.ents[m.ent].Kind != model.Person || vb.inQuoteAt(m.start) {
+			continue
+		}
+		if c := vb.at.employer(m.ent, m.start+1); c >= 0 && !vHas(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// namedProject reports whether the project word at trig closes a name the
+// clause makes definite ("the Stargate Project").
+func (vb *vBuilder) namedProject(toks []qTok, trig int) bool {
+	d := vb.d
+	k := 0
+	for k < len(toks) && toks[k].start < trig {
+		k++
+	}
+	if k >= len(toks) || !qIsUpperStart(d.body[toks[k].start:toks[k].end]) {
+		return false // "the project": lower case is a cue of its own
+	}
+	n := 0
+	for k--; k >= 0 && toks[k].word && qIsUpperStart(d.body[toks[k].start:toks[k].end]); k-- {
+		n++
+	}
+	return n > 0 && k >= 0 && toks[k].word && d.lw(toks[k].start, toks[k].end) == "the"
+}
+
 // personsCompany resolves a person who is the subject of a deal word at
 // trig ("he bought Arm in 2016", "Son bought Arm"): a person is a party only
 // as the company the story names them for ("SoftBank founder Masayoshi
@@ -698,14 +791,7 @@ func (vb *vBuilder) personsCompany(toks []qTok, trig int) int {
 	if k < 0 || !toks[k].word {
 		return -1
 	}
-	if vb.at == nil {
-		// the quotations, so that names inside them are no one's subject
-		spans := make([]qSpan, len(vb.quotes))
-		for i, q := range vb.quotes {
-			spans[i] = qSpan{start: q.Start, end: q.End}
-		}
-		vb.at = &qAttributor{d: d, spans: spans, lastSpeaker: -1}
-	}
+	vb.useAttributor()
 	p := -1
 	if kind, ok := lex.qPronoun[d.lw(toks[k].start, toks[k].end)]; ok && kind == model.Person {
 		p = vb.at.recentPerson(toks[k].start).ent
@@ -720,6 +806,19 @@ func (vb *vBuilder) personsCompany(toks []qTok, trig int) int {
 		return -1
 	}
 	return vb.at.employer(p, toks[k].start)
+}
+
+// useAttributor makes vb.at, which reads people and their employers as
+// the quote pass does, with the quotations, so that names inside them are
+// no one's subject.
+func (vb *vBuilder) useAttributor() {
+	if vb.at == nil {
+		spans := make([]qSpan, len(vb.quotes))
+		for i, q := range vb.quotes {
+			spans[i] = qSpan{start: q.Start, end: q.End}
+		}
+		vb.at = &qAttributor{d: vb.d, spans: spans, lastSpeaker: -1}
+	}
 }
 
 // minorityStake reports whether [from, to) names a stake under half.
