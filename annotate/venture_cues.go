@@ -80,6 +80,8 @@ var vCues = []vCue{
 	{name: "sign a deal", words: []string{"signed", "inked"}, checks: []vCheck{vDealNounNear}, kind: model.Partnership, rank: 1, weak: true},
 	{name: "offer for", words: []string{"offer", "offers"}, next: []string{"for"}, kind: model.Acquisition, rank: 5},
 	{name: "funding round", words: []string{"round"}, prev: []string{"funding", "financing", "investment", "series"}, kind: model.Investment, rank: 4},
+	// "joint development of the T5 with X": work done together, a partnership
+	{name: "joint work", words: []string{"joint"}, next: []string{"development", "production", "manufacturing", "research"}, kind: model.Partnership, rank: 3},
 	{name: "jointly", words: []string{"jointly", "collaborate", "collaborating", "cooperate", "co-develop"}, kind: model.Partnership, rank: 3},
 	{name: "project", words: []string{"project"}, checks: []vCheck{vLowerCase}, kind: model.Project, rank: 1, weak: true},
 	{name: "found", words: []string{"founded", "establish", "established", "formed", "form", "forming"}, kind: model.Investment, rank: 1, weak: true},

@@ -391,6 +391,13 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			parties = vPrepend(parties, c) // "he bought Arm": its founder's company
 		}
 	}
+	if ok && t.cue == "joint work" && len(parties) == 1 && firstAt > t.at {
+		// "The new contract includes joint development of the T5 with firms
+		// such as Y": Y works with the company the contract was made with
+		if c := vb.contractor(si, toks, t.at, parties[0]); c >= 0 {
+			parties = vPrepend(parties, c)
+		}
+	}
 	if ok && len(parties) < 2 {
 		// "Altman and Son ... the companies' project": their companies
 		for _, c := range vb.peoplesCompanies(si, toks, t.at) {
@@ -469,7 +476,11 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 				into.initials |= vb.initialBits([]int{p})
 			}
 		}
-		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
+		// an investment word makes no purchase an investment, nor a
+		// partnership one when it names no money ("new investments at Y":
+		// spending within the partnership)
+		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) &&
+			!(t.kind == model.Investment && into.kind == model.Partnership && !vb.hasMoney(toks)) {
 			into.kind, into.rank, into.cue = t.kind, t.rank, t.cue
 		}
 		return
@@ -698,6 +709,40 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	}
 	if bestN >= 3 {
 		return best
+	}
+	return -1
+}
+
+// contractor resolves the other side of joint work with partner in a
+// clause of sentence si that tells it as part of a deal ("The new contract
+// ... includes joint development of the T5 with Y"; a deal noun before the
+// cue word at trig): the company named last before the sentence, outside
+// quotations, if it is not partner; or -1.
+func (vb *vBuilder) contractor(si int, toks []qTok, trig, partner int) int {
+	noun := false
+	for _, t := range toks {
+		if t.start >= trig {
+			break
+		}
+		if t.word && lex.vDealNoun[vb.d.lw(t.start, t.end)] {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return -1
+	}
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= d.sents[si].Start })
+	for j := i - 1; j >= 0; j-- {
+		m := d.ments[j]
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+			continue
+		}
+		if vb.shared([]int{m.ent}, []int{partner}) > 0 {
+			return -1
+		}
+		return m.ent
 	}
 	return -1
 }
