@@ -56,6 +56,7 @@ const (
 	vBuysBusiness                        // what is bought is no count of goods ("buy 30 aircraft")
 	vInvestorsEnd                        // no verb follows: "as investors in the plant", not "as investors look"
 	vNotBorrowed                         // the clause names no borrowed money ("in debt", "with its lenders")
+	vRaisesFunds                         // the money raised is no level ("raised prices to Rs 1,150": raisesFunds)
 )
 
 var (
@@ -127,7 +128,7 @@ var vCues = []vCue{
 	{name: "stake", words: []string{"stake"}, notPrev: []string{"at"}, kind: model.Investment, rank: 4},
 	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified, vInvestorsEnd},
 		kind: model.Investment, rank: 4},
-	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vHasMoney, vNotBorrowed}, kind: model.Investment, rank: 4},
+	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vRaisesFunds, vNotBorrowed}, kind: model.Investment, rank: 4},
 	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney, vNotBorrowed},
 		kind: model.Investment, rank: 4},
 	{name: "partnership", words: []string{"partnership", "partnerships", "tie-up", "alliance", "collaboration", "partnered", "cooperation", "consortium"},
@@ -261,6 +262,8 @@ func (vb *vBuilder) checksHold(c *vCue, toks []qTok, i int, prev, next string) b
 			ok = next == "" || lex.vInvestorsNext[next]
 		case vNotBorrowed:
 			ok = !vb.hasDebtWord(toks)
+		case vRaisesFunds:
+			ok = vb.raisesFunds(toks)
 		}
 		if !ok {
 			return false

@@ -893,6 +893,31 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 	return false
 }
 
+// raisesFunds reports whether a clause with "raise" names money raised:
+// money that is no level a price or a forecast was raised to or from
+// ("raised prices to Rs 1,150, up from Rs1,020", "raised its forecast to
+// $2bn"; "raised up to $5 million" is funds).
+func (vb *vBuilder) raisesFunds(toks []qTok) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
+		if vb.d.ents[f.ent].Subkind != model.Money || vb.companySize(f.start, toks[0].start) {
+			continue
+		}
+		before := strings.Fields(vb.d.lowerAt(max(toks[0].start, f.start-24), f.start))
+		if n := len(before); n > 0 && lex.approx[before[n-1]] {
+			before = before[:n-1] // "to about $2bn"
+		}
+		if n := len(before); n > 0 && (before[n-1] == "from" || before[n-1] == "at" ||
+			before[n-1] == "to" && (n < 2 || before[n-2] != "up")) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // companySize reports whether the money at pos, in a clause starting at
 // from, measures a company rather than a deal: "which manages about €14
 // billion", "revenue of £5.2 billion".
