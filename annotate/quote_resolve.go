@@ -207,13 +207,19 @@ func (at *qAttributor) unionName(toks []qTok, k int) (int, int) {
 		w := qLowerWord(d.body[toks[i].start:toks[i].end])
 		return toks[i].word && (w == "of" || w == "and" || w == "the" || w == "for") || d.body[toks[i].start] == '&'
 	}
+	// "Workers' Union": a plural's apostrophe, glued to it, joins the name
+	apos := func(i int) bool {
+		t := toks[i]
+		return !t.word && i > 0 && t.start == toks[i-1].end &&
+			(d.body[t.start] == '\'' || strings.HasPrefix(d.body[t.start:], "’"))
+	}
 	s := k
 	for s > 0 {
 		switch {
 		case capAt(s - 1):
 			s--
 			continue
-		case s > 1 && inner(s-1) && capAt(s-2):
+		case s > 1 && (inner(s-1) || apos(s-1)) && capAt(s-2):
 			s -= 2
 			continue
 		}
@@ -223,7 +229,7 @@ func (at *qAttributor) unionName(toks []qTok, k int) (int, int) {
 		s++
 	}
 	e := k
-	for e+2 < len(toks) && inner(e+1) && capAt(e+2) {
+	for e+2 < len(toks) && (inner(e+1) || apos(e+1)) && capAt(e+2) {
 		e += 2
 		for capAt(e + 1) {
 			e++
