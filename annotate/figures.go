@@ -486,6 +486,13 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	}
 	head, k := "", 0
 	if j < len(toks) && ep.tok(j) == "of" && ep.inLower(lex.ofDet, j+1) {
+		if j+2 < len(toks) && toks[j+2].kind == kNum {
+			// "1,400 of its 2,100 members": two counts of one noun, the
+			// second a figure of its own
+			if k2, head2 := ep.countHead(j + 3); k2 > 0 && !(word && !scaled && (v == 1 || lex.party[head2])) {
+				return figure{sub: model.Count, t0: i, t1: j, value: v, unit: head2, cue: "count-elsewhere"}, true
+			}
+		}
 		k, head = ep.countHead(j + 2) // "10 of its outlets"
 	} else {
 		k, head = ep.countHead(j)
