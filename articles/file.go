@@ -175,12 +175,43 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if strings.TrimSpace(a.Body) == "" {
 		return model.Article{}, errors.New("no article text")
 	}
-	finish(&a, raw, int64(len(raw)), path)
+	// Plain text's body is paragraphs of the sanitised text, one blank line
+	// apart: sanitised already, unless it opens with what Text drops only
+	// at the start (a byte-order mark). Markup's may hold characters its
+	// entities decoded to.
+	clean := f == formatText && !strings.HasPrefix(a.Body, "\ufeff")
+	finish(&a, raw, int64(len(raw)), path, clean)
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
+	if len(text) >= detachFrom {
+		detach(&a)
+	}
 	Segment(&a)
 	return a, nil
+}
+
+// detachFrom is the text size from which article gives the metadata strings
+// memory of their own (detach).
+const detachFrom = 64 << 10
+
+// detach copies a's metadata strings out of the text they were parsed from.
+// A title or credit line is a slice of that text, and would keep all of it
+// (the file as read) alive beside a body that is a join of its paragraphs:
+// a second copy of a long text for as long as the article lives.
+func detach(a *model.Article) {
+	for _, s := range []*string{&a.Title, &a.Caption, &a.Source, &a.URL} {
+		*s = strings.Clone(*s)
+	}
+	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
+		for i := range list {
+			list[i] = strings.Clone(list[i])
+		}
+	}
+	for i := range a.Links {
+		a.Links[i].Text = strings.Clone(a.Links[i].Text)
+		a.Links[i].URL = strings.Clone(a.Links[i].URL)
+	}
 }
 
 // Segment sets the paragraph and sentence spans of a's body.
@@ -194,19 +225,26 @@ func Segment(a *model.Article) {
 // it was parsed from. The body is not segmented yet (see Segment).
 func Finish(a *model.Article, raw []byte) {
 	// The ID hashes only the head, as for a file.
-	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path)
+	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path, false)
 }
 
 // finish sets the ID and path and sanitises every field that came from
 // outside (entity references decoded by the Markdown and HTML parsers can
-// produce control characters again).
-func finish(a *model.Article, raw string, size int64, path string) {
-	a.Path = path // as given, to reopen it; every display of it quotes it (sanitize.Quote)
+// produce control characters again); the body only if bodyClean is not set
+// (it is megabytes long, and sanitising reads it all).
+func finish(a *model.Article, raw string, size int64, path string, bodyClean bool) {
+	a.Path = path // not sanitised, to reopen it; every display of it quotes it (sanitize.Quote)
 	a.Title = sanitize.Line(a.Title)
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
 	a.URL = sanitize.Line(a.URL)
-	a.Body = sanitize.Text(a.Body)
+	if !bodyClean {
+		if body := sanitize.Text(a.Body); body != a.Body {
+			// Bytes were taken out: the markup's offsets no longer hold, and
+			// the text matters more than its styling.
+			a.Body, a.Markup = body, nil
+		}
+	}
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
 			list[i] = sanitize.Line(list[i])
@@ -259,13 +297,15 @@ func reason(err error) string {
 	return sanitize.Line(err.Error())
 }
 
-// loadFile reads and parses a whole file; Entry.Load calls it.
-func loadFile(path string, f format) (model.Article, error) {
+// loadFile reads and parses a whole file; Entry.Load calls it. name is the
+// path as given, which messages show; path (absolute) is read and becomes
+// the article's Path.
+func loadFile(name, path string, f format) (model.Article, error) {
 	// The entry was a regular file when listed; never wait on what may
 	// have taken its place.
 	file, err := openNoWait(path)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 	}
 	defer file.Close()
 	if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -273,36 +313,37 @@ func loadFile(path string, f format) (model.Article, error) {
 		// grow and copy its way up to a 50 MB file, and a []byte would be
 		// copied again to become the text.
 		if st.Size() > maxSize {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), tooLarge(st.Size()))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), tooLarge(st.Size()))
 		}
 		var b strings.Builder
 		b.Grow(int(st.Size()))
 		// A file that shrank since Stat gives what it holds, like ReadFull.
 		if _, err := io.CopyN(&b, file, st.Size()); err != nil && !errors.Is(err, io.EOF) {
-			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+			return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 		}
-		return loadString(f, b.String(), path)
+		return loadString(f, b.String(), name, path)
 	} else if err == nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), kindReason(st.Mode().Type()))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), kindReason(st.Mode().Type()))
 	}
 	data, err := readLimited(file)
 	if err != nil {
-		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(path), reason(err))
+		return model.Article{}, fmt.Errorf("%s: %s", sanitize.Quote(name), reason(err))
 	}
-	return loadBytes(f, data, path)
+	return loadBytes(f, data, name, path)
 }
 
 // loadBytes parses a whole input held in memory, which stays unchanged (an
 // entry may be loaded again).
-func loadBytes(f format, data []byte, path string) (model.Article, error) {
-	return loadString(f, string(data), path)
+func loadBytes(f format, data []byte, name, path string) (model.Article, error) {
+	return loadString(f, string(data), name, path)
 }
 
-// loadString parses a whole input; its error is one sanitised line naming path.
-func loadString(f format, data string, path string) (model.Article, error) {
+// loadString parses a whole input into an article with Path path; its error
+// is one sanitised line naming the input as given (name).
+func loadString(f format, data string, name, path string) (model.Article, error) {
 	a, err := article(f, data, path)
 	if err != nil {
-		return model.Article{}, errors.New(sanitize.Quote(path) + ": " + sanitize.Line(err.Error()))
+		return model.Article{}, errors.New(sanitize.Quote(name) + ": " + sanitize.Line(err.Error()))
 	}
 	return a, nil
 }
@@ -310,7 +351,9 @@ func loadString(f format, data string, path string) (model.Article, error) {
 // fileEntry reads a file's head and returns its library entry, or a problem.
 // A file found by a folder walk (walked) is read only if it is a regular
 // file; one named on the command line may also be a pipe or a terminal.
-func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem) {
+// path is as given (problems name it); abs, its absolute form, is the
+// article's Path.
+func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Problem) {
 	fail := func(why string) (Entry, *Problem) {
 		return Entry{}, &Problem{Path: sanitize.Quote(path), Reason: why}
 	}
@@ -346,32 +389,38 @@ func fileEntry(path string, f format, sniffFormat, walked bool) (Entry, *Problem
 	case size == 0:
 		return fail("empty file")
 	}
-	head := make([]byte, min(size, headSize))
-	n, err := io.ReadFull(file, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+	// Straight into a string: the head is kept as text, not copied.
+	var b strings.Builder
+	b.Grow(int(min(size, headSize)))
+	if _, err := io.CopyN(&b, file, min(size, headSize)); err != nil && !errors.Is(err, io.EOF) {
 		return fail(reason(err))
 	}
-	head = head[:n]
+	head := b.String()
 	if sniffFormat {
-		f = sniff(head)
+		f = sniff([]byte(head))
 	}
 	meta, why := headMeta(f, head, size)
 	if why != "" {
 		return fail(why)
 	}
-	meta.Path = path
+	meta.Path = abs
 	if meta.Title == "" {
 		meta.Title = titleFromPath(meta.Path)
 	}
-	return Entry{Meta: meta, load: func() (model.Article, error) { return loadFile(path, f) }}, nil
+	return Entry{Meta: meta, Name: path, load: func() (model.Article, error) { return loadFile(path, abs, f) }}, nil
 }
 
 // headMeta parses the metadata of an input from its first bytes (the whole
 // input when size <= headSize) and returns a reason when it is no article.
-func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
-	head := string(headBytes)
-	if why := binaryReason(head); why != "" {
-		return model.Article{}, why
+func headMeta(f format, head string, size int64) (model.Article, string) {
+	// Text sanitize would leave as it is is no binary file either (one
+	// 8-bytes-at-a-time scan, as Load does): a folder's heads are read
+	// while the library is on screen.
+	clean := sanitize.IsClean(head)
+	if !clean {
+		if why := binaryReason(head); why != "" {
+			return model.Article{}, why
+		}
 	}
 	raw := head // the ID hashes the bytes as read, like Load does
 	complete := int64(len(head)) >= size
@@ -381,7 +430,10 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			head = head[:i]
 		}
 	}
-	text := decode(head)
+	text := head
+	if !clean {
+		text = decode(head)
+	}
 	if strings.TrimSpace(text) == "" && complete {
 		return model.Article{}, "empty file (only whitespace)"
 	}
@@ -398,8 +450,8 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			return model.Article{}, "no article text"
 		}
 	}
-	a.Body, a.Links = "", nil
-	finish(&a, raw, size, "")
+	a.Body, a.Links, a.Markup = "", nil, nil
+	finish(&a, raw, size, "", false)
 	return a, ""
 }
 

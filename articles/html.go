@@ -35,7 +35,7 @@ func FragmentText(fragment string) (plain string, links []model.Link) {
 	if err != nil {
 		md = fragment
 	}
-	plain, links, _ = markdownToPlain([]byte(md))
+	plain, links, _, _ = markdownToPlain([]byte(md))
 	return plain, links
 }
 
@@ -80,9 +80,9 @@ func parseHTML(data []byte, pageURL string) (model.Article, error) {
 	if by := strings.TrimSpace(art.Byline()); by != "" {
 		a.Authors = bylineNames(by)
 	}
-	plain, links, heading := markdownToPlain(md)
+	plain, links, heading, markup := markdownToPlain(md)
 	a.Links = links
-	finishConverted(&a, plain, heading)
+	finishConverted(&a, plain, heading, markup)
 	if strings.TrimSpace(a.Body) == "" {
 		return model.Article{}, ErrNoArticle
 	}

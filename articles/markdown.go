@@ -1,8 +1,10 @@
 package articles
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -10,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"newsmark/model"
+	"newsmark/segment"
 )
 
 // parseMarkdown reads a Markdown article: YAML front matter (title, date,
@@ -19,36 +22,77 @@ func parseMarkdown(s string) model.Article {
 	var a model.Article
 	fields, body := frontMatter(s)
 	applyFrontMatter(&a, fields)
-	plain, links, heading := markdownToPlain([]byte(body))
+	plain, links, heading, markup := markdownToPlain([]byte(body))
 	a.Links = links
-	finishConverted(&a, plain, heading)
+	finishConverted(&a, plain, heading, markup)
 	return a
 }
 
 // finishConverted turns plain text converted from Markdown or HTML into the
 // body: the leading heading (or a headline-like first line) becomes the
 // title unless one is known, a repeat of the known title is dropped, and the
-// wire conventions of cleanParagraphs apply.
-func finishConverted(a *model.Article, plain, heading string) {
-	paras := splitParagraphs(plain)
+// wire conventions of cleanParagraphs apply. markup (offsets into plain)
+// follows its text into the body; what was dropped loses its markup.
+func finishConverted(a *model.Article, plain, heading string, markup []model.Markup) {
+	spans := segment.Paragraphs(plain)
+	paras := make([]string, len(spans))
+	// Where each paragraph ends in plain: cleanParagraphs may cut a
+	// dateline off a paragraph's start, never its end.
+	ends := make([]int, len(spans))
+	for i, sp := range spans {
+		paras[i], ends[i] = plain[sp.Start:sp.End], sp.End
+	}
 	if len(paras) > 0 {
 		switch {
 		case a.Title != "" && strings.EqualFold(paras[0], a.Title):
-			paras = paras[1:]
+			paras, ends = paras[1:], ends[1:]
 		case a.Title == "" && heading != "" && paras[0] == heading:
-			a.Title, paras = heading, paras[1:]
+			a.Title, paras, ends = heading, paras[1:], ends[1:]
 		case a.Title == "" && len(paras) > 1 && headlineLike(paras[0]):
-			a.Title, paras = paras[0], paras[1:]
+			a.Title, paras, ends = paras[0], paras[1:], ends[1:]
 		}
 	}
-	paras = cleanParagraphs(a, paras)
+	paras = cleanParagraphs(a, paras, ends)
 	a.Body = joinParagraphs(plain, paras)
+	a.Markup = placeMarkup(markup, paras, ends[:len(paras)])
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
 	}
 	if a.Date.IsZero() {
 		a.Date = dateFromURL(a.URL)
 	}
+}
+
+// placeMarkup moves markup from offsets of the converted text to offsets of
+// the body joined from paras (each ending at ends[i] there), one blank line
+// apart. A span is cut to the paragraphs kept (a code block with blank
+// lines is several paragraphs).
+func placeMarkup(markup []model.Markup, paras []string, ends []int) []model.Markup {
+	if len(markup) == 0 || len(paras) == 0 {
+		return nil
+	}
+	at := make([]int, len(paras)) // where each paragraph starts in the body
+	for i := 1; i < len(paras); i++ {
+		at[i] = at[i-1] + len(paras[i-1]) + 2
+	}
+	var out []model.Markup
+	for _, m := range markup {
+		i := sort.SearchInts(ends, m.Start+1) // the first paragraph ending after m.Start
+		for ; i < len(paras); i++ {
+			start := ends[i] - len(paras[i])
+			if start >= m.End {
+				break
+			}
+			s, e := max(m.Start, start), min(m.End, ends[i])
+			if s < e {
+				p := m
+				p.Start, p.End = s-start+at[i], e-start+at[i]
+				out = append(out, p)
+			}
+		}
+	}
+	sortMarkup(out)
+	return out
 }
 
 // frontMatter splits a leading "---" YAML block off s. It understands the
@@ -152,38 +196,107 @@ func applyFrontMatter(a *model.Article, f map[string][]string) {
 // markdownToPlain converts Markdown to plain text with one paragraph per
 // block (blank-line separated), list items as "- item" lines, and links kept
 // aside. heading is the text of a first-block heading of level 1 or 2.
-func markdownToPlain(src []byte) (plain string, links []model.Link, heading string) {
+// markup is the structure the text had (headings, emphasis, code, link
+// texts numbered as in links), in byte offsets of plain, sorted by Start.
+func markdownToPlain(src []byte) (plain string, links []model.Link, heading string, markup []model.Markup) {
 	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
 	c := converter{src: src}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && n == doc.FirstChild() && h.Level <= 2 {
-			heading = strings.TrimSpace(c.inline(n))
-		}
+		before := len(c.paras)
 		c.block(n)
+		if h, ok := n.(*ast.Heading); ok && n == doc.FirstChild() && h.Level <= 2 && len(c.paras) > before {
+			heading = c.paras[before]
+		}
 	}
-	return strings.Join(c.paras, "\n\n"), c.links, heading
+	plain = strings.Join(c.paras, "\n\n")
+	return plain, c.links, heading, tidyMarkup(plain, c.markup)
 }
 
+// tidyMarkup trims each span of the white space at its edges (a link's
+// number is drawn right after its last letter), drops empty ones and sorts
+// them by Start, outer spans first.
+func tidyMarkup(plain string, ms []model.Markup) []model.Markup {
+	out := ms[:0]
+	for _, m := range ms {
+		for m.Start < m.End && isSpaceByte(plain[m.Start]) {
+			m.Start++
+		}
+		for m.End > m.Start && isSpaceByte(plain[m.End-1]) {
+			m.End--
+		}
+		if m.Start < m.End {
+			out = append(out, m)
+		}
+	}
+	sortMarkup(out)
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// sortMarkup orders spans by Start, the longer (outer) one first.
+func sortMarkup(ms []model.Markup) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+}
+
+// converter walks a Markdown tree and writes its text. Each block's text is
+// built with its markup in offsets of that text; emit places both in the
+// plain text.
 type converter struct {
-	src   []byte
-	paras []string
-	links []model.Link
+	src    []byte
+	paras  []string
+	links  []model.Link
+	markup []model.Markup // offsets into the paragraphs joined by blank lines
+	size   int            // bytes of that join so far
 }
 
-func (c *converter) emit(s string) {
-	if s = strings.TrimSpace(s); s != "" {
-		c.paras = append(c.paras, s)
+// emit adds s, trimmed, as a paragraph, with its markup m (offsets into s).
+func (c *converter) emit(s string, m []model.Markup) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return
 	}
+	if len(c.paras) > 0 {
+		c.size += 2
+	}
+	c.markup = appendShifted(c.markup, m, leadingSpace(s), len(t), c.size)
+	c.paras = append(c.paras, t)
+	c.size += len(t)
+}
+
+// leadingSpace is how many bytes strings.TrimSpace cuts from the start of s.
+func leadingSpace(s string) int { return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace)) }
+
+// appendShifted appends the spans of m (offsets into a text s) as they
+// fall in s[lead:lead+n] written at offset at of another text.
+func appendShifted(dst, m []model.Markup, lead, n, at int) []model.Markup {
+	for _, mk := range m {
+		start, end := max(mk.Start, lead), min(mk.End, lead+n)
+		if start < end {
+			mk.Start, mk.End = start-lead+at, end-lead+at
+			dst = append(dst, mk)
+		}
+	}
+	return dst
 }
 
 func (c *converter) block(n ast.Node) {
 	switch n := n.(type) {
-	case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
+	case *ast.Heading:
+		s, m := c.inline(n)
+		c.emit(s, append(m, model.Markup{Span: model.Span{Start: 0, End: len(s)}, Kind: model.MarkupHeading, N: n.Level}))
+	case *ast.Paragraph, *ast.TextBlock:
 		c.emit(c.inline(n))
 	case *ast.List:
 		var b strings.Builder
-		c.list(&b, n, "")
-		c.emit(b.String())
+		var m []model.Markup
+		c.list(&b, &m, n, "")
+		c.emit(b.String(), m)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		var b strings.Builder
 		lines := n.Lines()
@@ -191,7 +304,7 @@ func (c *converter) block(n ast.Node) {
 			seg := lines.At(i)
 			b.Write(seg.Value(c.src))
 		}
-		c.emit(b.String())
+		c.emit(b.String(), []model.Markup{{Span: model.Span{Start: 0, End: b.Len()}, Kind: model.MarkupCode}})
 	case *ast.HTMLBlock, *ast.ThematicBreak:
 		// markup and rules carry no article text
 	default:
@@ -201,8 +314,9 @@ func (c *converter) block(n ast.Node) {
 	}
 }
 
-// list writes one line per item, nested lists indented.
-func (c *converter) list(b *strings.Builder, l *ast.List, indent string) {
+// list writes one line per item, nested lists indented, and their markup
+// into m (offsets into b).
+func (c *converter) list(b *strings.Builder, m *[]model.Markup, l *ast.List, indent string) {
 	num := l.Start
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		marker := "- "
@@ -219,27 +333,39 @@ func (c *converter) list(b *strings.Builder, l *ast.List, indent string) {
 			if sub, ok := ch.(*ast.List); ok {
 				b.WriteByte('\n')
 				var sb strings.Builder
-				c.list(&sb, sub, indent+"  ")
+				var sm []model.Markup
+				c.list(&sb, &sm, sub, indent+"  ")
+				*m = appendShifted(*m, sm, 0, sb.Len(), b.Len())
 				b.WriteString(sb.String())
 				continue
 			}
 			if !first {
 				b.WriteByte(' ')
 			}
-			b.WriteString(strings.TrimSpace(c.inline(ch)))
+			s, im := c.inline(ch)
+			t := strings.TrimSpace(s)
+			*m = appendShifted(*m, im, leadingSpace(s), len(t), b.Len())
+			b.WriteString(t)
 			first = false
 		}
 	}
 }
 
-// inline returns the text of n's inline children, collecting links.
-func (c *converter) inline(n ast.Node) string {
+// inline returns the text of n's inline children, collecting links, and
+// its markup in offsets of that text.
+func (c *converter) inline(n ast.Node) (string, []model.Markup) {
 	var b strings.Builder
-	c.inlineTo(&b, n)
-	return b.String()
+	var m []model.Markup
+	c.inlineTo(&b, &m, n)
+	return b.String(), m
 }
 
-func (c *converter) inlineTo(b *strings.Builder, n ast.Node) {
+func (c *converter) inlineTo(b *strings.Builder, m *[]model.Markup, n ast.Node) {
+	mark := func(start int, kind model.MarkupKind, num int) {
+		if b.Len() > start {
+			*m = append(*m, model.Markup{Span: model.Span{Start: start, End: b.Len()}, Kind: kind, N: num})
+		}
+	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
@@ -257,6 +383,7 @@ func (c *converter) inlineTo(b *strings.Builder, n ast.Node) {
 		case *ast.String:
 			b.Write(ch.Value)
 		case *ast.CodeSpan:
+			start := b.Len()
 			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
 				if s, ok := t.(*ast.Text); ok {
 					b.Write(s.Segment.Value(c.src))
@@ -264,29 +391,47 @@ func (c *converter) inlineTo(b *strings.Builder, n ast.Node) {
 					b.Write(s.Value)
 				}
 			}
+			mark(start, model.MarkupCode, 0)
+		case *ast.Emphasis:
+			start := b.Len()
+			c.inlineTo(b, m, ch)
+			kind := model.MarkupEmphasis
+			if ch.Level >= 2 {
+				kind = model.MarkupStrong
+			}
+			mark(start, kind, 0)
 		case *ast.Link:
 			start := b.Len()
-			c.inlineTo(b, ch)
-			c.addLink(b.String()[start:], string(ch.Destination))
+			c.inlineTo(b, m, ch)
+			if num := c.addLink(b.String()[start:], string(ch.Destination)); num > 0 {
+				mark(start, model.MarkupLink, num)
+			}
 		case *ast.AutoLink:
+			start := b.Len()
 			label := string(ch.Label(c.src))
 			b.WriteString(label)
-			c.addLink(label, string(ch.URL(c.src)))
+			if num := c.addLink(label, string(ch.URL(c.src))); num > 0 {
+				mark(start, model.MarkupLink, num)
+			}
 		case *ast.Image, *ast.RawHTML:
 			// images have no place in a text body; raw HTML is markup
 		default:
-			c.inlineTo(b, ch)
+			c.inlineTo(b, m, ch)
 		}
 	}
 }
 
-func (c *converter) addLink(text, url string) {
+// addLink keeps a link aside and returns its number (its index in links
+// plus one), or 0 for a link that is not kept (no URL, or an anchor in the
+// page).
+func (c *converter) addLink(text, url string) int {
 	text = strings.TrimSpace(text)
 	if url == "" || strings.HasPrefix(url, "#") {
-		return
+		return 0
 	}
 	if text == "" {
 		text = url
 	}
 	c.links = append(c.links, model.Link{Text: text, URL: url})
+	return len(c.links)
 }

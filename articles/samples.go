@@ -14,7 +14,7 @@ var samples embed.FS
 
 // Samples returns the embedded sample articles as a library, newest first.
 func Samples() Library {
-	var lib Library
+	lib := Library{Demo: true}
 	names, _ := fs.Glob(samples, "samples/*")
 	for _, name := range names {
 		if _, known := formatOf(name); !known {

@@ -38,7 +38,7 @@ func parseText(s string) model.Article {
 	case a.Title == "" && len(paras) > 1 && headlineLike(paras[0]):
 		a.Title, paras = paras[0], paras[1:]
 	}
-	paras = cleanParagraphs(&a, paras)
+	paras = cleanParagraphs(&a, paras, nil)
 	a.Body = joinParagraphs(rest, paras)
 	if a.Title == "" {
 		a.Title = deriveTitle(a.Body)
@@ -240,7 +240,9 @@ func isSuffix(w string) bool {
 	return false
 }
 
-// deriveTitle makes a short title from the first sentence of body.
+// deriveTitle makes a title of the first sentence of body (its first line,
+// without the closing full stop). It is stored whole: the exports and
+// `newsmark notes` print it as it is, and each view cuts it to its width.
 func deriveTitle(body string) string {
 	first, ok := segment.FirstSentence(body) // not Sentences: the body may be megabytes
 	if !ok {
@@ -257,23 +259,7 @@ func deriveTitle(body string) string {
 			s = s[:len(s)-1]
 		}
 	}
-	const max = 80
-	if utf8.RuneCountInString(s) <= max+10 {
-		return s
-	}
-	end, n := len(s), 0
-	for i := range s {
-		if n == max {
-			end = i
-			break
-		}
-		n++
-	}
-	cut := strings.LastIndexByte(s[:end], ' ')
-	if cut < end/2 {
-		cut = end
-	}
-	return strings.TrimRight(s[:cut], " ,;:—–-") + "…"
+	return s
 }
 
 // cleanParagraphs turns wire conventions found in the body paragraphs into
@@ -282,8 +268,11 @@ func deriveTitle(body string) string {
 // whose marker is removed but whose sentence stays), "--With assistance
 // from A and B." (contributors), "(Updates with …)" notes, "©2025 Bloomberg
 // L.P." and "To contact the reporter…" lines. It filters paras in place
-// (no second list on a long text): the caller gives paras up.
-func cleanParagraphs(a *model.Article, paras []string) []string {
+// (no second list on a long text): the caller gives paras up. ends, when
+// not nil, holds a number per paragraph (where it ends in the converted
+// text) and is filtered in step: ends[i] belongs to the i-th paragraph
+// returned.
+func cleanParagraphs(a *model.Article, paras []string, ends []int) []string {
 	out := paras[:0]
 	for i, p := range paras {
 		if i < 3 && len(out) == 0 {
@@ -314,6 +303,9 @@ func cleanParagraphs(a *model.Article, paras []string) []string {
 		}
 		if updateNote(p) || copyrightLine(p) || hasPrefixFold(p, "To contact the ") {
 			continue
+		}
+		if ends != nil {
+			ends[len(out)] = ends[i]
 		}
 		out = append(out, p)
 	}

@@ -102,8 +102,9 @@ func TestWireLines(t *testing.T) {
 			"Acme bought Widget.\n\nIt paid cash.", nil},
 		{"one paragraph: title from first sentence", "Acme Corp. will buy Widget Ltd. Acme said it would pay cash.",
 			"Acme Corp. will buy Widget Ltd.", "Acme Corp. will buy Widget Ltd. Acme said it would pay cash.", nil},
-		{"long first sentence is cut", "Acme Holdings and Widget Partners said on Tuesday that they had agreed to combine their freight businesses in a deal worth about $4 billion.",
-			"Acme Holdings and Widget Partners said on Tuesday that they had agreed to…",
+		// Stored whole: exports and `newsmark notes` print it, views cut it.
+		{"long first sentence is kept whole", "Acme Holdings and Widget Partners said on Tuesday that they had agreed to combine their freight businesses in a deal worth about $4 billion.",
+			"Acme Holdings and Widget Partners said on Tuesday that they had agreed to combine their freight businesses in a deal worth about $4 billion",
 			"Acme Holdings and Widget Partners said on Tuesday that they had agreed to combine their freight businesses in a deal worth about $4 billion.", nil},
 		{"assistance with em dash", "Headline for the deal\n\nAcme rose.\n\n—With assistance from Ana Lee, Bo Kim and Cy Wu", "Headline for the deal",
 			"Acme rose.", []string{"Ana Lee", "Bo Kim", "Cy Wu"}},

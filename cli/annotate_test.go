@@ -3,10 +3,15 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
+
+	"newsmark/model"
 )
 
 func TestAnnotateJSONAndFailures(t *testing.T) {
@@ -93,5 +98,67 @@ func TestAnnotateSummary(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+// A long input sets the garbage collector to annotate's heap budget: a
+// soft limit (so that the heap does not grow to twice what it holds) and a
+// GOGC of 400 under it; what the user set (GOMEMLIMIT, GOGC) stays.
+func TestAnnotateTunesTheCollectorToTheBudget(t *testing.T) {
+	limit, percent := debug.SetMemoryLimit(math.MaxInt64), debug.SetGCPercent(100)
+	defer func() { debug.SetMemoryLimit(limit); debug.SetGCPercent(percent) }()
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	tuneGC(20 << 20)
+	if got, want := debug.SetMemoryLimit(-1), heapBudget(20<<20); got != want || want > 100<<20 {
+		t.Errorf("a 20 MB input: memory limit %d, want %d (at most 100 MiB)", got, want)
+	}
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("a 20 MB input: GOGC %d, want 400", got)
+	}
+	debug.SetMemoryLimit(1 << 30)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	t.Setenv("GOGC", "50")
+	tuneGC(20 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("the user's limit of 1 GiB became %d", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("the user's GOGC was overridden: %d", got)
+	}
+}
+
+// TestSummaryCountsAsTheJSON: the readable summary counts every mention of
+// the JSON (body and meta_mentions) and says where a name appears when it
+// is not in the text, as the reader's Entities tab does.
+func TestSummaryCountsAsTheJSON(t *testing.T) {
+	path := "../articles/samples/01-kestrel-gulf.txt"
+	code, js, errs := run(t, "annotate", "--json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var line struct {
+		Entities []model.Entity `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(js), &line); err != nil {
+		t.Fatal(err)
+	}
+	_, summary, _ := run(t, "annotate", path)
+	outside := 0
+	for _, e := range line.Entities {
+		want := fmt.Sprintf("  %s ×%d", e.Name(), len(e.Mentions)+len(e.MetaMentions))
+		if e.Kind == model.Figure {
+			want = fmt.Sprintf("  %s [%s] ×%d", e.Name(), e.Subkind, len(e.Mentions)+len(e.MetaMentions))
+		}
+		if len(e.Mentions) == 0 {
+			want += " (in "
+			outside++
+		}
+		if !strings.Contains(summary, want) {
+			t.Errorf("summary lacks %q:\n%s", want, summary)
+		}
+	}
+	if outside == 0 || !strings.Contains(summary, "  Layla Haddad ×1 (in byline)\n") {
+		t.Errorf("no name placed outside the text:\n%s", summary)
 	}
 }

@@ -83,83 +83,37 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 		return fail("--sort must be date, amount, sources or kind, not %q", sanitize.Text(*sortBy))
 	}
 	if *since != "" {
-		if o.filter.Since, err = parseSince(*since, now); err != nil {
+		if o.filter.Since, err = index.ParseSince(*since, now); err != nil {
 			return fail("--since: %v", err)
 		}
 	}
 	if *until != "" {
-		t, err := time.Parse("2006-01-02", *until)
-		if err != nil {
-			return fail("--until: %q is not a date like 2026-01-31", sanitize.Text(*until))
+		if o.filter.Until, err = index.ParseUntil(*until); err != nil {
+			return fail("--until: %v", err)
 		}
-		o.filter.Until = t.Add(24*time.Hour - time.Nanosecond) // the whole day
 	}
 	for _, k := range strings.Split(*kinds, ",") {
 		if k = strings.TrimSpace(k); k == "" {
 			continue
 		}
-		if !knownKind(k) {
-			return fail("--kind: %q is not one of joint_venture, partnership, investment, acquisition, merger, project", sanitize.Text(k))
+		kind, err := index.ParseKind(k)
+		if err != nil {
+			return fail("--kind: %v", err)
 		}
-		o.filter.Kinds = append(o.filter.Kinds, model.VentureKind(k))
+		o.filter.Kinds = append(o.filter.Kinds, kind)
 	}
 	o.filter.Party = strings.TrimSpace(*party)
 	if *minAmount != "" {
-		if o.filter.MinUSD, err = parseAmount(*minAmount); err != nil {
+		if o.filter.MinUSD, err = index.ParseAmount(*minAmount); err != nil {
 			return fail("--min: %v", err)
 		}
 	}
 	if *maxAmount != "" {
-		if o.filter.MaxUSD, err = parseAmount(*maxAmount); err != nil {
+		if o.filter.MaxUSD, err = index.ParseAmount(*maxAmount); err != nil {
 			return fail("--max: %v", err)
 		}
 	}
 	return o, 0, true
-}
-
-func knownKind(k string) bool {
-	switch model.VentureKind(k) {
-	case model.JointVenture, model.Partnership, model.Investment, model.Acquisition, model.Merger, model.Project:
-		return true
-	}
-	return false
-}
-
-// parseSince reads a period back from now (24h, 7d, 2w, 3m: a month is 30
-// days) or a date (the start of that day, UTC).
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	units := map[byte]time.Duration{'h': time.Hour, 'd': 24 * time.Hour, 'w': 7 * 24 * time.Hour, 'm': 30 * 24 * time.Hour}
-	if len(s) >= 2 {
-		if unit, ok := units[s[len(s)-1]]; ok {
-			if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 {
-				return now.Add(-time.Duration(n) * unit), nil
-			}
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is neither a period (24h, 7d, 2w, 3m) nor a date (2026-01-31)", sanitize.Text(s))
-}
-
-// parseAmount reads an amount in dollars: 2000000, 500k, 500m, 1.5bn, 2b.
-func parseAmount(s string) (float64, error) {
-	t := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "$"))
-	scale := 1.0
-	for _, u := range []struct {
-		suffix string
-		scale  float64
-	}{{"bn", 1e9}, {"b", 1e9}, {"m", 1e6}, {"k", 1e3}} {
-		if strings.HasSuffix(t, u.suffix) {
-			t, scale = strings.TrimSuffix(t, u.suffix), u.scale
-			break
-		}
-	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
-	if err != nil || v < 0 {
-		return 0, fmt.Errorf("%q is not an amount like 500m or 1.5bn", sanitize.Text(s))
-	}
-	return v * scale, nil
 }
 
 // runDeals implements `newsmark deals`.

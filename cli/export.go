@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"strings"
 
 	"newsmark/annotate"
 	"newsmark/articles"
@@ -68,6 +69,12 @@ func runExport(env Env, args []string) int {
 	if err == nil {
 		o := outfile.Options{Stdout: env.Stdout, Overwrite: *force}
 		switch {
+		case *out == "" && format == notes.Markdown:
+			// Drawn on a terminal, Markdown through a pipe.
+			var md strings.Builder
+			if err = x.Write(&md, format); err == nil {
+				err = writeMarkdown(env, md.String())
+			}
 		case *out == "" || *out == "-":
 			err = x.Write(env.Stdout, format)
 		case notes.IsDirTarget(*out):

@@ -23,9 +23,13 @@ func hugePages(n int) {
 	b := make([]byte, n)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	const huge = 2 << 20
-	// from the 2 MB boundary below the block: the pages under it are in use
-	// or free, and the kernel gives a huge page only where none is yet
-	beg := p &^ (huge - 1)
+	// From a 2 MB boundary below the block: the pages under it are in use
+	// or free, and the kernel gives a huge page only where none is yet. One
+	// huge page lower still: pages just below the block that the GC below
+	// frees with it (package init's garbage; glamour's chroma leaves 4 MB)
+	// join its free run, and the next large allocation starts there.
+	beg := (p - min(p, huge)) &^ (huge - 1)
+
 	end := (p + uintptr(n)) &^ (huge - 1)
 	if beg < end {
 		unix.Syscall(unix.SYS_MADVISE, beg, end-beg, unix.MADV_HUGEPAGE)

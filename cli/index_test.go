@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // writeStories writes a folder of short stories (written for this test).
@@ -112,31 +111,5 @@ func TestIndexSearchDealsCommands(t *testing.T) {
 		if code, _, errs := runCmd(t, args...); code != 2 || !strings.HasPrefix(errs, "newsmark deals: ") || strings.Count(errs, "\n") != 1 {
 			t.Errorf("%v: %d %q (want exit 2 and one line)", args, code, errs)
 		}
-	}
-}
-
-func TestParseSinceAndAmount(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-	for in, want := range map[string]time.Time{
-		"24h": now.Add(-24 * time.Hour), "7d": now.AddDate(0, 0, -7), "2w": now.AddDate(0, 0, -14),
-		"3m": now.AddDate(0, 0, -90), "2026-01-31": time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC),
-	} {
-		if got, err := parseSince(in, now); err != nil || !got.Equal(want) {
-			t.Errorf("parseSince(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"", "d", "0d", "-3d", "7y", "yesterday"} {
-		if _, err := parseSince(bad, now); err == nil {
-			t.Errorf("parseSince(%q) gave no error", bad)
-		}
-	}
-	for in, want := range map[string]float64{"500m": 5e8, "1.5bn": 1.5e9, "2b": 2e9, "$750k": 7.5e5, "2,000,000": 2e6} {
-		if got, err := parseAmount(in); err != nil || got != want {
-			t.Errorf("parseAmount(%q) = %v, %v", in, got, err)
-		}
-	}
-	if _, err := parseAmount("lots"); err == nil {
-		t.Error("parseAmount(lots) gave no error")
 	}
 }

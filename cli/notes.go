@@ -47,14 +47,15 @@ func flagExit(err error) int {
 	return 2
 }
 
-// runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`.
+// runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`,
+// as Markdown (drawn like glow on a terminal) or a JSON array.
 func runNotes(env Env, args []string) int {
 	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
 	fs.SetOutput(cleanWriter{env.Stderr})
 	asJSON := fs.Bool("json", false, "print the highlights as a JSON array")
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: newsmark notes [--json] [--data-dir DIR]\n\nLists the stored highlights and notes.")
+		fmt.Fprintln(env.Stderr, "usage: newsmark notes [--json] [--data-dir DIR]\n\nLists the stored highlights and notes as Markdown, drawn like glow on a terminal.")
 		fs.PrintDefaults()
 	}
 	rest, err := parseInterspersed(fs, args)
@@ -87,34 +88,11 @@ func runNotes(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "no highlights yet in %s\n", sanitize.Quote(db.Path()))
 		return 0
 	}
-	for i, d := range notes.Group(hs) {
-		if i > 0 {
-			fmt.Fprintln(env.Stdout)
-		}
-		a := d.Article
-		head := sanitize.Line(a.Title)
-		if head == "" {
-			head = "Untitled"
-		}
-		if l := a.Locator(); l != "" {
-			head += " — " + sanitize.Line(l)
-		}
-		fmt.Fprintln(env.Stdout, head)
-		for _, h := range d.Highlights {
-			mark := ""
-			if h.Orphan {
-				mark = " (orphan: no longer found in the article)"
-			}
-			fmt.Fprintf(env.Stdout, "  #%d  %s  “%s”%s\n", h.ID, h.Created.Local().Format("2006-01-02 15:04"), sanitize.Line(h.Text), mark)
-			if note := strings.TrimSpace(h.Note); note != "" {
-				for _, line := range strings.Split(note, "\n") {
-					fmt.Fprintf(env.Stdout, "      %s\n", sanitize.Text(line))
-				}
-			}
-			if len(h.Tags) > 0 {
-				fmt.Fprintf(env.Stdout, "      tags: %s\n", sanitize.Line(strings.Join(h.Tags, ", ")))
-			}
-		}
+	var md strings.Builder
+	notes.WriteListMarkdown(&md, hs)
+	if err := writeMarkdown(env, md.String()); err != nil {
+		fmt.Fprintf(env.Stderr, "newsmark notes: %v\n", err)
+		return 1
 	}
 	return 0
 }

@@ -74,7 +74,8 @@ func TestNotesLists(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{path, "“Kestrel Foods Ltd. will buy Alder Farms for $90 million”", "      price looks low", "“It is expected to close in the spring.”"} {
+	for _, want := range []string{"`" + path + "`", "\n> Kestrel Foods Ltd. will buy Alder Farms for $90 million\n\nprice looks low\n",
+		"\n> It is expected to close in the spring.\n", "*Highlight 1, "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("notes output lacks %q:\n%s", want, out)
 		}

@@ -65,16 +65,16 @@ func TestRunTUIReportsProblems(t *testing.T) {
 	}
 }
 
-// TestTUINotesDatabase: a good database gives the reader its notes; a
-// corrupt one leaves it reading without saving, the status saying why, and
-// the file untouched.
-func TestTUINotesDatabase(t *testing.T) {
+// TestTUIStorage: a good database gives the reader its notes; a corrupt
+// one leaves it reading without saving, the status saying why, and the file
+// untouched. The database is opened by the program after its first frame:
+// once runTUI has closed it, a late open opens nothing.
+func TestTUIStorage(t *testing.T) {
 	dir := t.TempDir()
-	var uo ui.Options
 	db := &sharedDB{path: store.DefaultPath(dir)}
-	openTUINotes(&uo, db)
-	if db.db == nil || uo.Notes == nil || uo.NotesStatus != "" {
-		t.Fatalf("a new database: notes %v, status %q", uo.Notes, uo.NotesStatus)
+	s := openStorage(db, nil)
+	if db.db == nil || s.Notes == nil || s.NotesStatus != "" || s.Cache != nil {
+		t.Fatalf("a new database: %+v", s)
 	}
 	db.Close()
 
@@ -84,14 +84,83 @@ func TestTUINotesDatabase(t *testing.T) {
 	if err := os.WriteFile(path, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uo = ui.Options{}
-	if openTUINotes(&uo, &sharedDB{path: path}); uo.Notes != nil {
+	if s = openStorage(&sharedDB{path: path}, nil); s.Notes != nil {
 		t.Fatal("a corrupt database was opened for saving")
 	}
-	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {
-		t.Fatalf("status %q does not say why notes are not saved", uo.NotesStatus)
+	if !strings.Contains(s.NotesStatus, "not saved") || !strings.Contains(s.NotesStatus, "corrupt") {
+		t.Fatalf("status %q does not say why notes are not saved", s.NotesStatus)
+	}
+	// One line: the reason, then the file; not "open: PATH: reason".
+	if want := "notes are not saved: database file is corrupt or not a newsmark database (left as it is) (" + path + ")"; s.NotesStatus != want {
+		t.Fatalf("status %q, want %q", s.NotesStatus, want)
 	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, junk) {
 		t.Fatal("the corrupt file was changed")
+	}
+
+	late := &sharedDB{path: store.DefaultPath(t.TempDir())}
+	late.Close()
+	if s = openStorage(late, nil); s.Notes != nil || late.db != nil {
+		t.Fatalf("opened after Close: %+v, db %v", s, late.db)
+	}
+}
+
+// TestParseTUIWidthAndEditor: the text's measure is 88 columns unless
+// --width says otherwise (0 the whole window; out of range an error), and
+// the note editor's ctrl+o runs $VISUAL, else $EDITOR.
+func TestParseTUIWidthAndEditor(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		args    []string
+		env     map[string]string
+		width   int
+		editor  string
+		wantErr string
+	}{
+		{nil, nil, 88, "", ""},
+		{[]string{"--width", "72", "a.txt"}, nil, 72, "", ""},
+		{[]string{"--width", "0"}, nil, 0, "", ""},
+		{[]string{"--width", "12"}, nil, 0, "", "--width must be from 40 to 400 columns, or 0 for the whole window, not 12"},
+		{nil, map[string]string{"EDITOR": "vi"}, 88, "vi", ""},
+		{nil, map[string]string{"EDITOR": "vi", "VISUAL": "code --wait"}, 88, "code --wait", ""},
+	}
+	for _, c := range cases {
+		var stderr bytes.Buffer
+		o, err := parseTUI(Env{Stderr: &stderr}, c.args, func(k string) string { return c.env[k] })
+		switch {
+		case c.wantErr != "":
+			if err == nil || err.Error() != c.wantErr {
+				t.Errorf("%v: err %v, want %q", c.args, err, c.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%v: %v", c.args, err)
+		case o.width != c.width || o.editor != c.editor:
+			t.Errorf("%v %v: width %d editor %q, want %d %q", c.args, c.env, o.width, o.editor, c.width, c.editor)
+		}
+	}
+}
+
+// TestTUIIndexDatabase: a good database gives the reader the index (S and
+// D, indexing in the background) with the commands' annotator version; a
+// corrupt one turns them off, saying why.
+func TestTUIIndexDatabase(t *testing.T) {
+	var uo ui.Options
+	db := &sharedDB{path: store.DefaultPath(t.TempDir())}
+	defer db.Close()
+	openTUIIndex(&uo, db)
+	if uo.Index == nil || uo.IndexStatus != "" || uo.Index.Version() != annotatorVersion {
+		t.Fatalf("a new database: index %v, status %q", uo.Index, uo.IndexStatus)
+	}
+
+	path := store.DefaultPath(t.TempDir())
+	if err := os.WriteFile(path, []byte("this is not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uo = ui.Options{}
+	if openTUIIndex(&uo, &sharedDB{path: path}); uo.Index != nil {
+		t.Fatal("a corrupt database was opened for the index")
+	}
+	if !strings.HasPrefix(uo.IndexStatus, "search and deals are off: ") || !strings.Contains(uo.IndexStatus, "corrupt") {
+		t.Fatalf("status %q does not say why search and deals are off", uo.IndexStatus)
 	}
 }

@@ -426,4 +426,24 @@ func TestHostileText(t *testing.T) {
 		tm.wait("Keys")
 		checkRaw(t, tm.quit(), "Cached", "Keys")
 	})
+	// Search and deals: the folder, indexed in the background, in the deal
+	// tracker's rows and a deal's sources, and in the search results.
+	a.run(t, "reader: search and deals", func(t *testing.T) {
+		tm := startTerm(t, env, "--data-dir", dataDir, arts)
+		tm.wait("Lead w0")
+		tm.send("D")
+		tm.wait("Deals ·", "Orchard Corp.")
+		tm.send("Enter")
+		tm.wait("Orchard Corp., Pine Ltd.", "enter opens one at the deal")
+		tm.send("Escape")
+		tm.wait("Src")
+		tm.send("Escape")
+		tm.wait("newsmark · ")
+		tm.send("S")
+		tm.send("-l", "carries every payload")
+		tm.wait("Search ·", "Lead w0")
+		tm.send("Enter")
+		tm.wait("search: ")
+		checkRaw(t, tm.quit(), "Deals", "Search", "Lead")
+	})
 }

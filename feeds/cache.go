@@ -132,6 +132,36 @@ func (c *Cache) Prune(ctx context.Context) (int, error) {
 	return c.DB.PruneFeedItems(ctx, time.Now().Add(-r))
 }
 
+// ItemIDs lists the article IDs of the cached items, newest first, each
+// once (a story two feeds carry is one article).
+func (c *Cache) ItemIDs(ctx context.Context) ([]string, error) {
+	items, err := c.DB.FeedItems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(items))
+	seen := make(map[string]bool, len(items))
+	for _, it := range items {
+		if !seen[it.ArticleID] {
+			seen[it.ArticleID] = true
+			ids = append(ids, it.ArticleID)
+		}
+	}
+	return ids, nil
+}
+
+// Stored is the cached item with article ID id as the cache holds it: no
+// page is fetched and the item stays read or unread as it was, so that the
+// index can read the cache in the background. ok is false when the item
+// is gone or its text was never fetched (it is indexed once it is read).
+func (c *Cache) Stored(ctx context.Context, id string) (a model.Article, ok bool, err error) {
+	it, ok, err := c.DB.FeedItem(ctx, id)
+	if err != nil || !ok || it.Body == "" {
+		return model.Article{}, false, err
+	}
+	return ItemArticle(it), true, nil
+}
+
 // ItemArticle is a cached item as an article (the reader's and the
 // index's view of it); the body is segmented only
 // when there is one (FeedItems leaves it out of lists).

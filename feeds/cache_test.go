@@ -12,6 +12,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"newsmark/articles"
 	"newsmark/fetch/fetchtest"
 	"newsmark/store"
 )
@@ -328,5 +329,44 @@ func TestOfflineItemReadsAsItsSummary(t *testing.T) {
 	cancel()
 	if _, err := c.LoadContext(ctx, k); err == nil || errors.As(err, &so) {
 		t.Errorf("cancelled load: %v", err)
+	}
+}
+
+// TestCacheStoredReadsWithoutSideEffects: the index reads the cache in the
+// background through ItemIDs and Stored, which never fetch a page and
+// never mark an item read.
+func TestCacheStoredReadsWithoutSideEffects(t *testing.T) {
+	t.Parallel()
+	site := fetchtest.NewSite(t)
+	c := openCache(t)
+	c.Prefetch = 0
+	subs := []Subscription{{URL: site.URL + "/rss.xml"}}
+	refresh(t, c, subs)
+	ctx := context.Background()
+	ids, err := c.ItemIDs(ctx)
+	lib, _ := c.Library(ctx, subs)
+	if err != nil || len(ids) != len(lib.Entries) {
+		t.Fatalf("ItemIDs: %v, %v; the library lists %d", ids, err, len(lib.Entries))
+	}
+	k := entryByTitle(t, lib, "Kestrel").Meta
+	if _, ok, err := c.Stored(ctx, k.ID); ok || err != nil {
+		t.Errorf("an item whose page was never fetched: ok %v, %v", ok, err)
+	}
+	if n := site.Count("/pages/kestrel.html"); n != 0 {
+		t.Errorf("Stored fetched the page %d times", n)
+	}
+	if _, err := c.LoadContext(ctx, articles.Entry{Meta: k}); err != nil {
+		t.Fatal(err)
+	}
+	c.SetRead(ctx, k.ID, false)
+	a, ok, err := c.Stored(ctx, k.ID)
+	if !ok || err != nil || a.ID != k.ID || a.Body == "" || len(a.Sentences) == 0 {
+		t.Fatalf("after the page was fetched: %+v, %v, %v", a.ID, ok, err)
+	}
+	if unread, _ := c.Unread(ctx); !unread[k.ID] {
+		t.Error("Stored marked the item read")
+	}
+	if _, ok, err := c.Stored(ctx, "no-such-item"); ok || err != nil {
+		t.Errorf("a missing item: %v, %v", ok, err)
 	}
 }

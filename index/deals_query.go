@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"newsmark/model"
 )
@@ -47,7 +48,7 @@ func (f DealFilter) Match(d *DealRow) bool {
 		want := strings.ToLower(f.Party)
 		found := false
 		for _, p := range d.Parties {
-			if p.Company == f.Party || strings.Contains(strings.ToLower(p.Name), want) {
+			if p.Company == f.Party || containsFold(p.Name, want) {
 				found = true
 				break
 			}
@@ -57,6 +58,34 @@ func (f DealFilter) Match(d *DealRow) bool {
 		}
 	}
 	return true
+}
+
+// containsFold reports whether s holds sub (in lower case), ignoring case.
+// A view filters every row on each key typed, so ASCII names, nearly all,
+// are compared byte by byte without making a lower-case copy.
+func containsFold(s, sub string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), sub)
+		}
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // FilterDeals is the deals of rows that pass f, in their order.

@@ -20,8 +20,32 @@ type Link struct {
 	URL  string `json:"url"`
 }
 
+// MarkupKind is a kind of structure the source of a plain body had.
+type MarkupKind uint8
+
+// Markup kinds.
+const (
+	MarkupHeading  MarkupKind = iota + 1 // N is the level, 1 to 6
+	MarkupStrong                         // **bold**, <strong>
+	MarkupEmphasis                       // *italic*, <em>
+	MarkupCode                           // `code` or a code block
+	MarkupLink                           // a link's text; N is its number
+)
+
+// Markup is a piece of structure over a byte range of Body: a heading,
+// emphasis, code or a link's text. The body stays plain text, so the
+// offsets of annotations, highlights and notes are the same with or without
+// it; the reader draws headings, emphasis and link numbers from these.
+type Markup struct {
+	Span
+	Kind MarkupKind
+	// N is a heading's level, or a link's number: its index in
+	// Article.Links plus one.
+	N int
+}
+
 // Article is one news story, normalised: Body is plain text for every input
-// format, and Paragraphs and Sentences index into it.
+// format, and Paragraphs, Sentences and Markup index into it.
 type Article struct {
 	// ID is stable across runs: the URL when there is one, else a content hash.
 	ID           string
@@ -36,8 +60,12 @@ type Article struct {
 	Path         string
 	Links        []Link
 	Body         string
-	Paragraphs   []Span
-	Sentences    []Span
+	// Markup is the structure of a body converted from Markdown or HTML,
+	// sorted by Start (spans may nest: a link inside a heading); none for
+	// plain text.
+	Markup     []Markup
+	Paragraphs []Span
+	Sentences  []Span
 }
 
 // Locator is how a reader would name where the article came from: its URL, else its path.

@@ -82,3 +82,36 @@ func (v Venture) Card() VentureCard {
 	}
 	return c
 }
+
+// Count is how many times the article names e: in the body and in its
+// title, caption or credits. `newsmark annotate`, the Entities tab and the
+// Markdown export all count this way.
+func (e Entity) Count() int { return len(e.Mentions) + len(e.MetaMentions) }
+
+// Outside names where e is named besides the body, each place once in the
+// order title, caption, byline ("in title, byline"), or "" when nowhere
+// else.
+func (e Entity) Outside() string {
+	var places []string
+	for _, f := range []string{FieldTitle, FieldCaption, FieldContributors} {
+		for _, m := range e.MetaMentions {
+			if m.Field == f {
+				places = append(places, FieldName(f))
+				break
+			}
+		}
+	}
+	if len(places) == 0 {
+		return ""
+	}
+	return "in " + strings.Join(places, ", ")
+}
+
+// FieldName is what a reader calls a field outside the body: the
+// contributors' credits are the byline.
+func FieldName(field string) string {
+	if field == FieldContributors {
+		return "byline"
+	}
+	return field
+}

@@ -43,3 +43,16 @@ func TestKindNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityCountAndOutside: an entity counts its body and meta mentions,
+// and says where outside the body it is named, each place once.
+func TestEntityCountAndOutside(t *testing.T) {
+	t.Parallel()
+	e := Entity{Mentions: []Span{{0, 3}, {9, 12}}, MetaMentions: []MetaMention{{Field: FieldContributors}, {Field: FieldTitle}, {Field: FieldTitle}}}
+	if e.Count() != 5 || e.Outside() != "in title, byline" {
+		t.Errorf("Count %d, Outside %q", e.Count(), e.Outside())
+	}
+	if e := (Entity{Mentions: []Span{{0, 3}}}); e.Count() != 1 || e.Outside() != "" {
+		t.Errorf("body only: Count %d, Outside %q", e.Count(), e.Outside())
+	}
+}

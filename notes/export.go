@@ -158,7 +158,7 @@ func mainEntities(ann model.Annotations, max int) map[model.EntityKind][]model.E
 		}
 	}
 	for k, es := range out {
-		sort.SliceStable(es, func(i, j int) bool { return len(es[i].Mentions) > len(es[j].Mentions) })
+		sort.SliceStable(es, func(i, j int) bool { return es[i].Count() > es[j].Count() })
 		if len(es) > max {
 			out[k] = es[:max]
 		}

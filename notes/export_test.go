@@ -93,7 +93,7 @@ func TestMarkdownShape(t *testing.T) {
 	var b bytes.Buffer
 	WriteMarkdown(&b, []Doc{exportDoc(t)})
 	md := b.String()
-	if !strings.HasPrefix(md, "---\ntitle: \"Harbor and Meridian form robot venture\"\nsource: \"Newsmark Wire\"\nurl: \"/news/harbor.txt\"\ndate: 2026-03-10\ntags:\n") {
+	if !strings.HasPrefix(md, "---\ntitle: \"Harbor and Meridian form robot venture\"\nsource: \"Newsmark Wire\"\nurl: \"file:///news/harbor.txt\"\ndate: 2026-03-10\ntags:\n") {
 		t.Errorf("front matter:\n%s", md[:200])
 	}
 	// A block quote is never wrapped: the whole highlight sits on one line.
@@ -235,4 +235,20 @@ func TestVentureCard(t *testing.T) {
 	if !strings.HasPrefix(card, "### Joint venture: Harbor Robotics + Meridian Steel\n\n- **Parties:**") || !strings.HasSuffix(card, "warehouse robots in Ohio.\n") {
 		t.Errorf("card:\n%s", card)
 	}
+}
+
+// `newsmark notes` lists in Markdown: per article its title and where it
+// is, each highlight under its ID and date in the export's layout; a path
+// with a backtick stays one code span.
+func TestListMarkdown(t *testing.T) {
+	defer func(l *time.Location) { time.Local = l }(time.Local)
+	time.Local = time.UTC // the list shows local times
+	d := exportDoc(t)
+	other := model.Highlight{ID: 9, ArticleID: "art-2", Locator: "/tmp/odd `name`.txt", Title: "Other story", Text: "One line.",
+		Start: 0, End: 9, Created: time.Date(2026, 3, 12, 8, 0, 0, 0, time.UTC)}
+	var b bytes.Buffer
+	if err := WriteListMarkdown(&b, append(d.Highlights, other)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "list.md", b.Bytes())
 }

@@ -45,7 +45,8 @@ func writeFrontMatter(w *bufio.Writer, d Doc) {
 	if a.Source != "" {
 		fmt.Fprintf(w, "source: %s\n", yamlString(a.Source))
 	}
-	if l := sanitize.Line(a.Locator()); l != "" {
+	// A file as a file:// URL: Obsidian opens it from the note.
+	if l := sanitize.Line(locatorLink(a)); l != "" {
 		fmt.Fprintf(w, "url: %s\n", yamlString(l))
 	}
 	if s := dateOnly(a.Date); s != "" {
@@ -77,30 +78,7 @@ func writeMarkdownBody(w *bufio.Writer, d Doc) {
 	}
 
 	for _, h := range d.Highlights {
-		w.WriteString("\n")
-		for _, line := range strings.Split(strings.TrimRight(h.Text, "\n"), "\n") {
-			if line = strings.TrimRight(line, " \t"); line == "" {
-				w.WriteString(">\n")
-			} else {
-				fmt.Fprintf(w, "> %s\n", line)
-			}
-		}
-		if h.Orphan {
-			w.WriteString("\n*No longer found in the article.*\n")
-		}
-		if note := strings.TrimSpace(h.Note); note != "" {
-			fmt.Fprintf(w, "\n%s\n", note)
-		}
-		if len(h.Tags) > 0 {
-			w.WriteString("\n")
-			for i, t := range h.Tags {
-				if i > 0 {
-					w.WriteString(" ")
-				}
-				w.WriteString("#" + tagSlug(t))
-			}
-			w.WriteString("\n")
-		}
+		writeHighlight(w, h)
 	}
 
 	if len(d.Annotations.Ventures) > 0 {
@@ -121,6 +99,75 @@ func writeMarkdownBody(w *bufio.Writer, d Doc) {
 			}
 		}
 	}
+}
+
+// writeHighlight writes a highlight as the export and the notes list show
+// it, after a blank line: the passage as a block quote, one source line per
+// quote line and never wrapped; whether it is lost; its note; its tags.
+func writeHighlight(w *bufio.Writer, h model.Highlight) {
+	w.WriteString("\n")
+	for _, line := range strings.Split(strings.TrimRight(h.Text, "\n"), "\n") {
+		if line = strings.TrimRight(line, " \t"); line == "" {
+			w.WriteString(">\n")
+		} else {
+			fmt.Fprintf(w, "> %s\n", line)
+		}
+	}
+	if h.Orphan {
+		w.WriteString("\n*No longer found in the article.*\n")
+	}
+	if note := strings.TrimSpace(h.Note); note != "" {
+		fmt.Fprintf(w, "\n%s\n", note)
+	}
+	if len(h.Tags) > 0 {
+		w.WriteString("\n")
+		for i, t := range h.Tags {
+			if i > 0 {
+				w.WriteString(" ")
+			}
+			w.WriteString("#" + tagSlug(t))
+		}
+		w.WriteString("\n")
+	}
+}
+
+// WriteListMarkdown writes stored highlights as `newsmark notes` lists
+// them: per article (Group) a heading of its title and where it is, then
+// each highlight under a line with its ID and when it was made, in the
+// export's layout (writeHighlight).
+func WriteListMarkdown(w io.Writer, hs []model.Highlight) error {
+	bw := bufio.NewWriter(w)
+	for i, d := range Group(hs) {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		a := d.Article
+		title := sanitize.Line(a.Title)
+		if title == "" {
+			title = "Untitled"
+		}
+		fmt.Fprintf(bw, "# %s\n", title)
+		if l := sanitize.Line(a.Locator()); l != "" {
+			fmt.Fprintf(bw, "\n%s\n", codeSpan(l))
+		}
+		for _, h := range d.Highlights {
+			fmt.Fprintf(bw, "\n*Highlight %d, %s*\n", h.ID, h.Created.Local().Format("2006-01-02 15:04"))
+			writeHighlight(bw, h)
+		}
+	}
+	return bw.Flush()
+}
+
+// codeSpan is s as Markdown code: a path's _ and * stay as they are.
+func codeSpan(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
 
 // VentureCard is the venture's card (model.Venture.Card) in Markdown, as

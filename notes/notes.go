@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -164,18 +166,43 @@ func (n *Notes) All(ctx context.Context) ([]model.Highlight, error) {
 
 // ByArticleID returns the live highlights stored for the article ID or
 // locator (URL or path) key, in reading order, without re-attaching them.
+// A path is also looked up in its other form (see locator.go): an
+// absolute one as typed from the current folder, a relative one made
+// absolute.
 func (n *Notes) ByArticleID(ctx context.Context, key string) ([]model.Highlight, error) {
 	hs, err := n.db.ArticleHighlights(ctx, key, key)
+	var forms []string
+	if relativeLocator(key) {
+		if abs, err := filepath.Abs(key); err == nil {
+			forms = []string{abs}
+		}
+	} else {
+		forms = fromHere(key)
+	}
+	if err == nil && len(forms) > 0 {
+		var more []model.Highlight
+		more, err = n.db.LocatorHighlights(ctx, forms)
+		seen := map[int64]bool{}
+		for _, h := range hs {
+			seen[h.ID] = true
+		}
+		for _, h := range more {
+			if !seen[h.ID] {
+				hs = append(hs, h)
+			}
+		}
+	}
 	SortReading(hs)
 	return hs, err
 }
 
 // ForArticle returns a's highlights (found by its ID, or by its URL or path
-// for highlights saved before its text, and so its ID, changed), placed on
-// a.Body: each is re-attached if the text moved or changed a little, and
-// flagged Orphan if it cannot be found; orphans come last. New offsets,
-// text and article ID are saved when the database can be written (a locked
-// or read-only database just means they are worked out again next time).
+// for highlights saved before its text, and so its ID, changed; see
+// locator.go for paths saved relative), placed on a.Body: each is
+// re-attached if the text moved or changed a little, and flagged Orphan if
+// it cannot be found; orphans come last. New offsets, text, article ID and
+// locator are saved when the database can be written (a locked or read-only
+// database just means they are worked out again next time).
 //
 // Orphans keep their last offsets, which may lie outside a.Body: draw only
 // highlights with Orphan false.
@@ -187,16 +214,54 @@ func (n *Notes) ForArticle(ctx context.Context, a model.Article) ([]model.Highli
 	var changed []model.Highlight
 	for i, h := range hs {
 		r, how := Reattach(a, h)
-		if how != Exact || r.Orphan != h.Orphan || r.ArticleID != h.ArticleID {
+		// A relative path is replaced by the absolute one; an absolute one
+		// is left, so two copies of a file do not take turns.
+		if how != Exact || r.Orphan != h.Orphan || r.ArticleID != h.ArticleID ||
+			r.Locator != h.Locator && relativeLocator(h.Locator) {
 			changed = append(changed, r)
 		}
 		hs[i] = r
+	}
+	if a.URL == "" {
+		adopted, err := n.adopt(ctx, a, hs)
+		if err != nil {
+			return nil, err
+		}
+		hs = append(hs, adopted...)
+		changed = append(changed, adopted...)
 	}
 	if len(changed) > 0 && !n.db.ReadOnly() {
 		n.db.SavePlacements(ctx, changed)
 	}
 	SortReading(hs)
 	return hs, nil
+}
+
+// adopt finds the highlights an older newsmark stored under a relative form
+// of a's path (not among have) whose text is still in a, placed on it.
+func (n *Notes) adopt(ctx context.Context, a model.Article, have []model.Highlight) ([]model.Highlight, error) {
+	forms := typedForms(a.Path)
+	if len(forms) == 0 {
+		return nil, nil
+	}
+	legacy, err := n.db.LocatorHighlights(ctx, forms)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, h := range have {
+		seen[h.ID] = true
+	}
+	var out []model.Highlight
+	for _, h := range legacy {
+		if seen[h.ID] {
+			continue
+		}
+		if r, how := Reattach(a, h); how != Orphaned {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // SortReading orders highlights as they appear in the article, orphans last.
@@ -217,17 +282,29 @@ func SortReading(hs []model.Highlight) {
 // "has notes" marker.
 type Counts struct {
 	byID, byLocator map[string]int
+	// cwd is the working folder when some locator is a relative path (an
+	// older newsmark's), else "": For then looks no further.
+	cwd string
 }
 
-// For is the number of highlights of a, found by its ID or else its URL or path.
+// For is the number of highlights of a, found by its ID or else its URL or
+// path (or that path relative to the current folder, as an older newsmark
+// stored it).
 func (c Counts) For(a model.Article) int {
 	if n := c.byID[a.ID]; n > 0 {
 		return n
 	}
-	if l := a.Locator(); l != "" {
-		return c.byLocator[l]
+	l := a.Locator()
+	if l == "" {
+		return 0
 	}
-	return 0
+	n := c.byLocator[l]
+	if a.URL == "" && c.cwd != "" {
+		for _, f := range relativeTo(c.cwd, a.Path) {
+			n += c.byLocator[f]
+		}
+	}
+	return n
 }
 
 // CountByArticle counts the live highlights of every article.
@@ -238,6 +315,9 @@ func (n *Notes) CountByArticle(ctx context.Context) (Counts, error) {
 		c.byID[k.ArticleID] += k.N
 		if k.Locator != "" {
 			c.byLocator[k.Locator] += k.N
+			if c.cwd == "" && relativeLocator(k.Locator) {
+				c.cwd, _ = os.Getwd()
+			}
 		}
 	}
 	return c, err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"newsmark/model"
@@ -149,6 +150,20 @@ func (d *DB) Highlights(ctx context.Context) ([]model.Highlight, error) {
 // under locator (a URL or path; "" matches none), in no particular order.
 func (d *DB) ArticleHighlights(ctx context.Context, id, locator string) ([]model.Highlight, error) {
 	return d.highlights(ctx, ` AND (article_id = ? OR (locator <> '' AND locator = ?))`, id, locator)
+}
+
+// LocatorHighlights is the live highlights stored under any of locators,
+// in no particular order.
+func (d *DB) LocatorHighlights(ctx context.Context, locators []string) ([]model.Highlight, error) {
+	if len(locators) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(locators))
+	for i, l := range locators {
+		args[i] = l
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(locators)), ",")
+	return d.highlights(ctx, ` AND locator IN (`+marks+`)`, args...)
 }
 
 // SavePlacements stores where highlights were found again in their

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -16,10 +18,12 @@ type screen int
 const (
 	screenLibrary screen = iota
 	screenReader
+	screenSearch // S: full-text search over the index
+	screenDeals  // D: the deal tracker
 )
 
 // String names the screen (tests and debugging).
-func (s screen) String() string { return [...]string{"library", "reader"}[s] }
+func (s screen) String() string { return [...]string{"library", "reader", "search", "deals"}[s] }
 
 // focus is which pane of the reader screen gets the keys.
 type focus int
@@ -61,6 +65,7 @@ type Model struct {
 
 	width, height int
 	screen        screen
+	from          screen // where esc from the reader goes: the library, search or deals
 	focus         focus
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
@@ -79,9 +84,24 @@ type Model struct {
 	net     network      // URL fetches, feed refresh, article fetches, the browser
 	notes   noteKeeper   // saves, deletes, undo (notes_service.go)
 	anns    annotations  // the annotator and what it found (annotate_queue.go)
+	search  searchPane   // the search screen (S)
+	deals   dealsPane    // the deal tracker (D)
+	idx     indexQueue   // indexing in the background (index_queue.go)
 
-	gen      int // bumped on every open; async results of older opens are dropped
+	gen int // bumped on every open; async results of older opens are dropped
+	// early holds the reader's keys typed before its text was laid out (as
+	// newsmark starts); they act once it is (typeahead, as in less).
+	early    []tea.KeyPressMsg
 	initCmds []tea.Cmd
+	// lateProblems are the inputs found unreadable after the program
+	// started (Options.ReadHeads), for LateProblems.
+	lateProblems []articles.Problem
+	// single is true while the program shows the one article it started
+	// on (one file, or one URL that was a page): q there quits, as in less
+	// and glow. Going to the library ends it.
+	single bool
+	// openID is the library entry shown in the reader: J and K step from it.
+	openID string
 }
 
 // New builds the program's root model.
@@ -96,20 +116,27 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
+		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
-	m.reader = newReader(c)
+	m.library.reading = opts.ReadHeads != nil
+	m.reader = newReader(c, opts.Width)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate}
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
+	m.search = newSearchPane(c, opts.Index)
+	m.deals = newDealsPane(c, opts.Index)
+	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
+		m.single = true
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
 			// The library's footer lists them; say so, as it is not on screen.
@@ -122,13 +149,16 @@ func New(opts Options) Model {
 	return m
 }
 
-// notesOff says why highlights cannot be saved, "" when they can.
+// notesOff says why highlights cannot be saved, "" when they can: the
+// same line the status bar showed at start, not a second wrapping of it.
 func notesOff(o Options) string {
 	switch {
 	case o.Notes != nil:
 		return ""
+	case o.OpenStorage != nil:
+		return "" // opening after the first frame: saves wait for it (storage.go)
 	case o.NotesStatus != "":
-		return "not saved: " + o.NotesStatus
+		return o.NotesStatus
 	}
 	return "not saved: no notes database"
 }
@@ -140,13 +170,42 @@ func (m Model) Init() tea.Cmd {
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	// What the first frame does not need waits until it is drawn.
+	var later []tea.Cmd
 	if c := countNotes(m.opts.Notes); c != nil {
-		cmds = append(cmds, c)
+		later = append(later, c)
 	}
-	if len(m.library.entries) > 1 {
-		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
+	if m.opts.OpenStorage != nil {
+		later = append(later, openStorage(m.opts.OpenStorage))
 	}
-	return tea.Batch(cmds...)
+	switch {
+	case m.opts.ReadHeads != nil:
+		// The library's counts are annotated once the heads are in.
+		later = append(later, readHeads(m.opts.ReadHeads))
+	case len(m.library.entries) > 1:
+		later = append(later, m.anns.next(0, m.library.entries, m.net.isWeb))
+	}
+	return tea.Batch(append(cmds, afterFirstFrame(later...))...)
+}
+
+// firstFrame is how long after Init the first frame is on the terminal:
+// bubbletea draws at 60 frames a second, the first one a frame after it
+// starts.
+const firstFrame = 20 * time.Millisecond
+
+// laterMsg carries work started once the first frame is drawn.
+type laterMsg struct{ cmd tea.Cmd }
+
+// afterFirstFrame runs cmds once the first frame is drawn. Work started
+// with it (opening SQLite, reading a folder's heads, annotating the
+// library) took the cores from the program's own start and delayed the
+// first frame by more than it takes to wait for it.
+func afterFirstFrame(cmds ...tea.Cmd) tea.Cmd {
+	cmd := tea.Batch(cmds...)
+	if cmd == nil {
+		return nil
+	}
+	return tea.Tick(firstFrame, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
 // Update routes a message: the window size to every pane (layout), a key
@@ -156,7 +215,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		return m, m.layout()
+		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -167,6 +226,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.route(&m.input, msg)
 		}
 		return m, nil
+	case laterMsg:
+		return m, msg.cmd
 	case tea.BackgroundColorMsg:
 		if !m.fixed {
 			return m, m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
@@ -194,14 +255,22 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		case msg.gen < 0: // the library's background annotation
 			return tea.Batch(cmd, m.anns.next(msg.next, m.library.entries, m.net.isWeb))
 		case msg.gen == m.gen:
-			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg))
+			var add tea.Cmd
+			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
+				add = m.idx.add(a, msg.ann)
+			}
+			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
 		}
 		return cmd
 	case wrappedMsg:
 		if msg.gen == m.gen {
-			return m.route(&m.reader, msg)
+			return tea.Batch(m.route(&m.reader, msg), m.typeahead())
 		}
 	case searchedMsg:
+		if msg.gen == m.gen {
+			return m.route(&m.reader, msg)
+		}
+	case positionMsg:
 		if msg.gen == m.gen {
 			return m.route(&m.reader, msg)
 		}
@@ -213,14 +282,47 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		default:
 			return tea.Batch(m.route(&m.reader, msg), m.route(&m.panel, msg))
 		}
-	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, refreshMsg, browserMsg:
+	case refreshMsg:
+		if !msg.ok { // the refresh is over: new items, and pages fetched for old ones
+			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
+		}
 		return m.route(&m.net, msg)
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
+		return m.route(&m.net, msg)
+	case indexStartMsg:
+		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
+		return m.route(&m.idx, msg)
+	case indexMissingMsg, indexBatchMsg, indexCacheMsg, indexStatusMsg, indexAddedMsg:
+		return m.route(&m.idx, msg)
+	case searchedIndexMsg:
+		return m.route(&m.search, msg)
+	case dealsLoadedMsg:
+		return m.route(&m.deals, msg)
+	case storedMsg:
+		return m.openStored(msg)
 	case noteSavedMsg, noteDeletedMsg, noteRestoredMsg:
 		return m.route(&m.notes, msg)
 	case noteCountsMsg:
 		return m.route(&m.library, msg)
-	case exportedMsg:
+	case exportedMsg, previewMsg:
 		return m.route(&m.export, msg)
+	case noteFileMsg, editorExitedMsg, noteFileReadMsg:
+		if m.overlay == overlayEditor {
+			return m.route(m.editor, msg)
+		}
+		if f, ok := msg.(noteFileMsg); ok && f.err == nil {
+			return removeFile(f.path) // the editor closed before its file was ready
+		}
+	case notesRenderedMsg, quotesLaidOutMsg:
+		return m.route(&m.panel, msg)
+	case storageOpenedMsg:
+		return m.storageOpened(msg.Storage)
+	case headsReadMsg:
+		m.library.setHeads(msg.lib)
+		m.lateProblems = msg.lib.Problems
+		if len(m.library.entries) > 1 {
+			return m.anns.next(0, m.library.entries, m.net.isWeb)
+		}
 	default:
 		return m.apply(msg)
 	}
@@ -229,15 +331,15 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 
 // handleKey routes a key. ctrl+c quits from anywhere; a modal overlay (the
 // note editor, the export prompt), else the text being typed, gets every
-// other key; then the global bindings (q, ?); then an open overlay (help,
-// links); then the root's bindings of the screen (screenKey); then the
-// pane with focus.
+// other key; then the global bindings (q goes back a level, ? toggles the
+// help); then an open overlay (help, links); then the root's bindings of
+// the screen (screenKey); then the pane with focus.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g := m.keys.Global
 	m.status = ""
 	switch {
 	case key.Matches(msg, g.ForceQ):
-		return quit()
+		return m.quit()
 	case m.overlay == overlayEditor:
 		return m.route(m.editor, msg)
 	case m.overlay == overlayExport:
@@ -245,7 +347,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.input.active():
 		return m.route(&m.input, msg)
 	case key.Matches(msg, g.Quit):
-		return quit()
+		return m.up()
 	case key.Matches(msg, g.Help):
 		m.showHelp = !m.showHelp
 		m.help.toTop()
@@ -262,54 +364,106 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case m.screen == screenLibrary:
 		return m.route(&m.library, msg)
+	case m.screen == screenSearch:
+		return m.route(&m.search, msg)
+	case m.screen == screenDeals:
+		return m.route(&m.deals, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
+	case m.reader.waiting() && len(m.early) < maxEarly:
+		m.early = append(m.early, msg)
+		return nil
 	}
 	return m.route(&m.reader, msg)
 }
 
-// screenKey handles the root's own bindings: esc, r, and on the reader
-// screen tab, s and u; the keys that act on a pane whatever has focus go
-// to it (KeyMap.readerWide, panelWide). It reports whether msg was one.
+// maxEarly bounds the keys held while the text is not laid out.
+const maxEarly = 32
+
+// typeahead presses the keys held while the reader's text was not laid
+// out, now that it is; they are dropped if the reader is no longer shown.
+func (m *Model) typeahead() tea.Cmd {
+	early := m.early
+	m.early = nil
+	if m.screen != screenReader || m.reader.waiting() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, k := range early {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
+}
+
+// screenKey handles the root's own bindings: esc; r in the library and the
+// reader; S and D in the library; and on the reader screen tab, s and u;
+// the keys that act on a pane whatever has focus go to it
+// (KeyMap.readerWide, panelWide). It reports whether msg was one.
 func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	g := m.keys.Global
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return nil, false
 	case key.Matches(msg, m.keys.Web.Refresh):
 		return m.route(&m.net, msg), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Search):
+		return m.openIndexScreen(screenSearch), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
+		return m.openIndexScreen(screenDeals), true
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
+		var cmd tea.Cmd
 		if m.showPanel && m.focus == focusReader {
-			m.setFocus(focusPanel)
+			cmd = m.setFocus(focusPanel)
 		} else {
-			m.setFocus(focusReader)
+			cmd = m.setFocus(focusReader)
 		}
+		return tea.Batch(cmd, m.layout()), true // a collapsed panel opens with focus
 	case key.Matches(msg, g.Panel):
 		// Hiding the panel gives its room back to the text (a re-wrap) and
-		// returns focus to the reader, the only pane left.
+		// returns focus to the reader, the only pane left; what the panel
+		// marked in the text goes with it.
 		m.showPanel = !m.showPanel
+		var cmd tea.Cmd
 		if !m.showPanel {
-			m.setFocus(focusReader)
+			cmd = tea.Batch(m.setFocus(focusReader), m.route(&m.reader, clearMarksMsg{jumps: true}))
 		}
-		return m.layout(), true
+		return tea.Batch(cmd, m.layout()), true
 	case key.Matches(msg, m.keys.Notes.Undo):
 		return m.route(&m.notes, msg), true
+	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.NextArticle):
+		return m.stepArticle(1), true
+	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.PrevArticle):
+		return m.stepArticle(-1), true
 	case matches(msg, m.keys.readerWide()):
 		return m.route(&m.reader, msg), true
 	case matches(msg, m.keys.panelWide()):
 		return m.route(&m.panel, msg), true
-	default:
-		return nil, false
 	}
-	return nil, true
+	return nil, false
 }
 
 // back (esc) closes the innermost thing. In the library: the filter, else
-// the fetches in flight. In the reader: the article's fetch (and goes on),
-// the selection, the search, a panel filter, else the article itself.
+// the fetches in flight. On the search and deals screens: what the screen
+// has open (a deal's sources, the deals filter), else the screen. In the
+// reader: the article's fetch (and goes on), the selection, the search, a
+// panel filter, else the article itself, back to where it was opened from.
 func (m *Model) back() tea.Cmd {
+	switch m.screen {
+	case screenSearch:
+		if !m.search.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	case screenDeals:
+		if !m.deals.back() {
+			m.screen = screenLibrary
+		}
+		return nil
+	}
 	if m.screen == screenLibrary {
 		switch {
 		case m.library.back():
@@ -327,53 +481,160 @@ func (m *Model) back() tea.Cmd {
 	if req, ok := m.panel.back(); ok {
 		return m.apply(req)
 	}
+	return m.leaveReader()
+}
+
+// up (q) goes back one level, as q does in less, glow and lazygit: it
+// closes the help, else the links list, else the article (back to where
+// it was opened from), else the search or deals screen (what it has open
+// first, as esc). In the library, or on the one article the program
+// started on, it quits.
+func (m *Model) up() tea.Cmd {
+	switch {
+	case m.showHelp:
+		m.showHelp = false
+		m.help.toTop()
+		return nil
+	case m.overlay == overlayLinks:
+		m.overlay = overlayNone
+		return nil
+	case m.screen == screenReader && !m.single:
+		return m.leaveReader()
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return m.back()
+	}
+	return m.quit()
+}
+
+// leaveReader leaves the article for the screen it was opened from: the
+// library, the search or the deals (refreshed if the index changed since).
+func (m *Model) leaveReader() tea.Cmd {
+	cmd := m.leaveArticle()
 	m.gen++ // drop whatever the article still has in flight
-	m.screen = screenLibrary
+	m.early = nil
+	m.screen, m.single = m.from, false
+	if m.screen == screenDeals && m.deals.stale {
+		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
+	}
+	if m.screen == screenSearch && m.search.stale {
+		return tea.Batch(cmd, m.search.refresh())
+	}
+	return cmd
+}
+
+// leaveArticle is the work of leaving the article shown (nil on other
+// screens): keeping where the reader was in it, in a tea.Cmd.
+func (m *Model) leaveArticle() tea.Cmd {
+	if m.screen != screenReader || m.opts.Positions == nil {
+		return nil
+	}
+	if a, off, ok := m.reader.position(); ok {
+		return savePosition(a, off, m.opts.Positions)
+	}
 	return nil
 }
 
-// open shows entry e in the reader and starts loading it.
+// stepArticle (J, K) opens the next (dir 1) or previous (dir -1) article of
+// the library, in the order it lists them, without going back to it.
+func (m *Model) stepArticle(dir int) tea.Cmd {
+	if m.from != screenLibrary {
+		return m.apply(status(firstKey(m.keys.Reader.NextArticle) + " and " + firstKey(m.keys.Reader.PrevArticle) +
+			" step through the library; this story was opened from " + m.from.String()))
+	}
+	e, ok := m.library.step(m.openID, dir)
+	if !ok {
+		if dir > 0 {
+			return m.apply(status("this is the last article in the library"))
+		}
+		return m.apply(status("this is the first article in the library"))
+	}
+	return m.open(e)
+}
+
+// open shows library entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
-	m.gen++
-	m.screen = screenReader
-	m.setFocus(focusReader)
-	opened := articleOpenedMsg{gen: m.gen, meta: e.Meta}
-	cmds := []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
+	cmds := m.opening(e.Meta)
+	m.from, m.openID = screenLibrary, e.Meta.ID
 	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
 	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
 }
 
-func (m *Model) setFocus(f focus) {
+// opening starts a new open generation showing meta in the reader, after
+// keeping where the reader was in the article it leaves.
+func (m *Model) opening(meta model.Article) []tea.Cmd {
+	leave := m.leaveArticle()
+	m.gen++
+	m.early = nil // keys typed for the article left are not this one's
+	m.openID = meta.ID
+	m.screen = screenReader
+	m.setFocus(focusReader)
+	opened := articleOpenedMsg{gen: m.gen, meta: meta}
+	return []tea.Cmd{leave, m.route(&m.reader, opened), m.route(&m.panel, opened)}
+}
+
+// setFocus gives the keys to the reader or the panel. The selected
+// entity's marks and mention counter belong to the panel's Entities tab:
+// they go when the panel loses focus and come back when it gets it again.
+func (m *Model) setFocus(f focus) tea.Cmd {
+	was := m.focus
 	m.focus = f
 	m.panel.setFocused(f == focusPanel)
+	switch {
+	case was == focusPanel && f == focusReader:
+		return m.route(&m.reader, clearMarksMsg{})
+	case was == focusReader && f == focusPanel:
+		return m.apply(m.panel.shown())
+	}
+	return nil
 }
+
+// collapseBelow is the screen height under which a panel drawn below the
+// text is only its tab bar until it has focus: the text keeps its rows.
+const collapseBelow = 20
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
-	w, h := m.width, max(m.height-1, 1)
+	if m.width == 0 {
+		// No size yet (New opening an article): the first WindowSizeMsg
+		// lays out; laying the panes out for no room is wasted work
+		// before the first frame (the notes tab's help wrapped to one
+		// column was most of New).
+		return nil
+	}
+	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
+	m.search.SetSize(w, h)
+	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
-	m.help.SetSize(w, m.height)
+	m.help.SetSize(w, h)
+	m.input.SetSize(w, 1)
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
+	cmds := []tea.Cmd{m.export.SetSize(w, h)}
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
 	case w >= 100:
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
-		m.panel.SetSize(pw, h)
+		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
+		if h < collapseBelow {
+			ph = 1
+			if m.focus == focusPanel {
+				ph = min(max(h/2, 4), h-1)
+			}
+		}
 		m.panel.setBelow(true)
-		m.panel.SetSize(w, ph)
+		cmds = append(cmds, m.panel.SetSize(w, ph))
 		rh = h - ph
 	}
-	return m.reader.SetSize(rw, rh)
+	return tea.Batch(append(cmds, m.reader.SetSize(rw, rh))...)
 }
 
 // setTheme rebuilds the styles every pane shares and lets them re-render.
@@ -382,11 +643,15 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 		return nil
 	}
 	*m.styles = NewStyles(t)
-	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}))
+	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
+		m.route(&m.export, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
-// quit restores the wheel mode and ends the program.
-func quit() tea.Cmd { return tea.Sequence(tea.Raw(altScrollOff), tea.Quit) }
+// quit keeps what leaving the article keeps, restores the wheel mode and
+// ends the program.
+func (m *Model) quit() tea.Cmd {
+	return tea.Sequence(m.leaveArticle(), tea.Raw(altScrollOff), tea.Quit)
+}

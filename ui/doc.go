@@ -5,8 +5,8 @@
 // It owns layout, keys and styles. It takes articles, the annotator and the
 // notes service from its caller through Options and does no loading,
 // extraction or storage of its own; every load, fetch, wrap, annotation,
-// search, note save and export runs in a tea.Cmd, and every fetch can be
-// cancelled with esc (network.go).
+// search, note save, export and glamour render runs in a tea.Cmd, and every
+// fetch can be cancelled with esc (network.go).
 //
 // The program is a root model (app.go) over panes (pane.go): the root owns
 // layout, focus, the overlays and the status bar and only routes; each pane
@@ -14,25 +14,40 @@
 // what it cannot do itself by request (requests.go). Where code lives:
 //
 //	app.go, view.go, requests.go   the root: routing, layout, drawing, requests
+//	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go                        every binding, the help sections, the README key table
-//	library.go, library_web.go     the article list
+//	library.go, library_web.go,
+//	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
+//	reading_position.go            where the reader left each article (Options.Positions)
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,
-//	export_prompt.go, input.go,
-//	help_overlay.go                the overlays and the text input
+//	editor_external.go,
+//	export_prompt.go,
+//	export_preview.go, input.go,
+//	help_overlay.go                the overlays, the text input, the note in $EDITOR
 //	network.go, feed_refresh.go,
 //	article_load.go,
 //	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches
 //	annotate_queue.go              annotation of the open article and, in the background, the library
+//	index_queue.go                 indexing: the open article, and in the background the library,
+//	                               the feed cache and the rebuild after an annotator change
+//	search_pane.go, deals_pane.go,
+//	stored_open.go                 the index's screens (S, D) and opening a story from the index
 //	notes_service.go               saves, deletes and undo through the notes service
+//	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
-//	item_list.go, styles.go        drawing: entity colouring, wrapping, panel lists, styles
+//	markup.go, item_list.go,
+//	styles.go                      drawing: entity colouring, wrapping, a Markdown
+//	                               article's headings, emphasis and link numbers,
+//	                               panel lists, styles
+//	markdown.go                    glamour for the Markdown newsmark writes (notes, cards,
+//	                               the export), in the palette; only inside tea.Cmds
 //
-// It may import model, sanitize, segment, articles, feeds, notes, outfile
-// and the charm libraries; its program code must not import annotate,
-// fetch, store or cli (the caller builds the annotator, the HTTP client, the
-// database and the browser launcher and passes them in through Options;
-// tests use them to build real fixtures).
+// It may import model, sanitize, segment, articles, feeds, notes, outfile,
+// index and the charm libraries; its program code must not import
+// annotate, fetch, store or cli (the caller builds the annotator, the HTTP
+// client, the database, the index on it and the browser launcher and
+// passes them in through Options; tests use them to build real fixtures).
 package ui

@@ -12,9 +12,11 @@ import (
 )
 
 // entitiesTab is the Entities tab: entities grouped by kind, most mentioned
-// first, with a fuzzy filter. The entity under the cursor is the selected
-// one: its mentions stand out in the reader and n/N walk them. h keeps its
-// card as a note.
+// first, with a fuzzy filter. Each is counted as `newsmark annotate` counts
+// it (model.Entity.Count: the body, title, caption and byline), and one
+// named only outside the body says where. The entity under the cursor is
+// the selected one: its mentions stand out in the reader and n/N walk them.
+// h keeps its card as a note.
 type entitiesTab struct {
 	common
 	entities []model.Entity
@@ -50,7 +52,7 @@ func (e *entitiesTab) setData(ann model.Annotations) {
 		if rank[a.Kind] != rank[b.Kind] {
 			return rank[a.Kind] < rank[b.Kind]
 		}
-		return len(a.Mentions) > len(b.Mentions)
+		return a.Count() > b.Count()
 	})
 	e.query = ""
 	e.render()
@@ -91,8 +93,11 @@ func (e *entitiesTab) line(idx int) string {
 	}
 	if e.lines[idx] == "" {
 		ent := e.entities[idx]
-		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) +
-			e.styles.Subtle.Render(fmt.Sprintf(" ×%d", len(ent.Mentions)))
+		count := fmt.Sprintf(" ×%d", ent.Count())
+		if len(ent.Mentions) == 0 {
+			count += " " + ent.Outside() // "in byline": not in the text
+		}
+		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) + e.styles.Subtle.Render(count)
 	}
 	return e.lines[idx]
 }
@@ -118,7 +123,9 @@ func (e *entitiesTab) render() {
 			lastKind = ent.Kind
 			items = append(items, item{lines: []string{st.Group.Render(ent.Kind.Plural())}})
 		}
-		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
+		// The row is styled (and cached) once it is on screen.
+		items = append(items, item{lines: []string{""}, draw: func(string) string { return e.line(idx) },
+			selectable: true, ref: idx})
 	}
 	if len(items) == 0 {
 		msg := "No entity found in this article."
@@ -147,6 +154,7 @@ func (e *entitiesTab) selected() int {
 // n/N walk.
 type entitySelectedMsg struct {
 	entity   int // index into Annotations.Entities, -1 for none
+	name     string
 	mentions []model.Span
 	first    bool // jump to the first mention
 }
@@ -157,7 +165,7 @@ func (e *entitiesTab) selection(first bool) request {
 	idx := e.selected()
 	msg := entitySelectedMsg{entity: idx, first: first}
 	if idx >= 0 {
-		msg.mentions = e.entities[idx].Mentions
+		msg.mentions, msg.name = e.entities[idx].Mentions, e.entities[idx].Name()
 	}
 	return msg
 }
@@ -192,10 +200,16 @@ func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
 	idx := e.selected()
 	switch {
 	case key.Matches(msg, pk.Jump) && idx >= 0:
+		if ent := e.entities[idx]; len(ent.Mentions) == 0 {
+			return requests{e.selection(true), status(ent.Name() + " is named only " + ent.Outside() + ", not in the text")}
+		}
 		return e.selection(true)
 	case key.Matches(msg, pk.Keep):
-		if idx < 0 || len(e.entities[idx].Mentions) == 0 {
+		if idx < 0 {
 			return status("no entity to keep here")
+		}
+		if ent := e.entities[idx]; len(ent.Mentions) == 0 {
+			return status(ent.Name() + " is named only " + ent.Outside() + ": no passage of the text to keep")
 		}
 		ent := e.entities[idx]
 		return keepCardMsg{ent.Mentions[0], entityCard(ent), "card kept as a note"}
@@ -205,8 +219,7 @@ func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
 
 // entityCard is the Markdown note kept for an entity.
 func entityCard(e model.Entity) string {
-	s := fmt.Sprintf("**%s** (%s) — %s in the article", e.Name(), e.Kind,
-		plural(len(e.Mentions), "mention", "mentions"))
+	s := fmt.Sprintf("**%s** (%s) — %s in the article", e.Name(), e.Kind, mentions(e))
 	if e.Cue != "" {
 		s += "; found by: " + e.Cue
 	}
@@ -222,12 +235,25 @@ func (e *entitiesTab) View() string {
 		if c == "" {
 			c = "—"
 		}
-		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", plural(len(ent.Mentions), "mention", "mentions"), c))
+		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", mentions(ent), c))
 	}
 	if e.query != "" {
 		cue += e.styles.Subtle.Render("  filter: " + e.query)
 	}
 	return padLines(e.list.View(e.width, e.styles, e.focused), e.list.height) + "\n" + cue
+}
+
+// mentions is an entity's count with where it is named besides the text:
+// "6 mentions (5 in the text, 1 in title)", "1 mention, in byline".
+func mentions(e model.Entity) string {
+	n := plural(e.Count(), "mention", "mentions")
+	switch {
+	case len(e.MetaMentions) == 0:
+		return n
+	case len(e.Mentions) == 0:
+		return n + ", " + e.Outside()
+	}
+	return fmt.Sprintf("%s (%d in the text, %d %s)", n, len(e.Mentions), len(e.MetaMentions), e.Outside())
 }
 
 // ShortHelp is the panel's most used bindings.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,11 +77,17 @@ func buildIndex(ann model.Annotations, bodyLen int) annIndex {
 }
 
 func flatten(ms []mark) []mark {
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	// Longest first at a start, then in entity order as they were added:
+	// the order a stable sort by (Start, -End) gives, at a third of the
+	// cost on the 43,000 mentions of a 2 MB article.
+	slices.SortFunc(ms, func(a, b mark) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return ms[i].End > ms[j].End
+		if a.End != b.End {
+			return cmp.Compare(b.End, a.End)
+		}
+		return cmp.Compare(a.entity, b.entity)
 	})
 	out := ms[:0]
 	end := -1
@@ -140,6 +148,8 @@ type lineDecor struct {
 	// selection is the passage being selected (notes), drawn over all;
 	// empty when Start == End.
 	selection model.Span
+	// markup is the article's structure (markup.go), drawn under all.
+	markup []markupSeg
 }
 
 // seg is one styled piece of a line, in bytes of the body.
@@ -154,6 +164,10 @@ type seg struct {
 // (lipgloss.Style.Render re-parses the text on every call).
 type sgr struct{ open, close string }
 
+// on is text drawn in the style: what Render gives for one line of plain
+// text with no tabs (wrapText's lines).
+func (s sgr) on(text string) string { return s.open + text + s.close }
+
 func sgrOf(st lipgloss.Style) sgr {
 	r := st.Render("X")
 	i := strings.IndexByte(r, 'X')
@@ -165,7 +179,9 @@ func sgrOf(st lipgloss.Style) sgr {
 
 // decorate styles screen line i of w: it gathers the marks meeting the
 // line (byte offsets, through the wrap's line map), cuts the line at their
-// edges and gives each piece the style of its top layer.
+// edges and gives each piece the style of its top layer, over the style of
+// the article's structure; the wrap's inserts (link numbers) are drawn
+// after the byte they follow.
 // Cost: O(log marks + marks on the line + line length).
 func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, []seg) {
 	text := w.Text(i)
@@ -202,7 +218,9 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 		}
 		segs = append(segs, seg{s.Start, s.End, layer, style})
 	}
-	if len(segs) == 0 {
+	markup := markupOverlapping(d.markup, l.Start, l.End)
+	inserts := w.insertsIn(l.Start+1, l.End)
+	if len(segs) == 0 && len(markup) == 0 && len(inserts) == 0 {
 		return text, segs
 	}
 	// Cut points: the line's edges and every segment edge inside it.
@@ -211,18 +229,36 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 	for _, s := range segs {
 		cuts = append(cuts, max(s.start, l.Start), min(s.end, l.End))
 	}
+	for _, m := range markup {
+		cuts = append(cuts, max(m.Start, l.Start), min(m.End, l.End))
+	}
+	for _, in := range inserts {
+		cuts = append(cuts, in.off)
+	}
 	sort.Ints(cuts)
 	// Each piece between cuts takes the style of its top layer. The pieces
 	// are cut by byte offset straight from the line (lipgloss.StyleRanges
 	// would re-measure the whole line per range: most of a frame's cost).
 	var b strings.Builder
 	b.Grow(len(text) * 2)
+	mk, next := 0, 0 // the markup piece and the insert reached
 	for k := 0; k+1 < len(cuts); k++ {
 		a, e := cuts[k], cuts[k+1]
 		if a == e {
 			continue
 		}
 		piece := text[a-l.Start : e-l.Start]
+		// Every style closes with a full reset, so the structure's
+		// attributes open first and the top style adds to them.
+		closeMarkup := ""
+		if bits := markupAt(markup, &mk, a); bits != 0 {
+			for bit := range numMarkupStyles {
+				if bits&(1<<bit) != 0 && st.spanMarkup[bit].open != "" {
+					b.WriteString(st.spanMarkup[bit].open)
+					closeMarkup = st.spanMarkup[bit].close
+				}
+			}
+		}
 		// A kept highlight and the selection are backgrounds: they
 		// combine with the top style instead of replacing it, so an
 		// entity inside one keeps its colour (opened after the kept
@@ -245,24 +281,28 @@ func decorate(w *Wrapped, i int, d *lineDecor, st *Styles, buf []seg) (string, [
 				top, style = s.layer, s.style
 			}
 		}
-		if top < 0 && !selected {
+		switch {
+		case top < 0 && !selected:
+			b.WriteString(piece + closeMarkup)
+		default:
+			if kept && top != layerHighlight {
+				b.WriteString(st.spanHighlight.open)
+			}
+			if top >= 0 {
+				b.WriteString(style.open)
+			}
+			if selected {
+				b.WriteString(st.spanSelection.open)
+			}
 			b.WriteString(piece)
-			continue
+			if selected {
+				b.WriteString(st.spanSelection.close)
+			} else {
+				b.WriteString(style.close)
+			}
 		}
-		if kept && top != layerHighlight {
-			b.WriteString(st.spanHighlight.open)
-		}
-		if top >= 0 {
-			b.WriteString(style.open)
-		}
-		if selected {
-			b.WriteString(st.spanSelection.open)
-		}
-		b.WriteString(piece)
-		if selected {
-			b.WriteString(st.spanSelection.close)
-		} else {
-			b.WriteString(style.close)
+		for ; next < len(inserts) && inserts[next].off <= e; next++ {
+			b.WriteString(st.spanLinkMark.open + inserts[next].text + st.spanLinkMark.close)
 		}
 	}
 	return b.String(), segs

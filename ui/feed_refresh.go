@@ -29,8 +29,12 @@ func nextProgress(ch <-chan feeds.Progress) tea.Cmd {
 // refresh starts fetching every subscription in the background.
 func (n *network) refresh() (tea.Cmd, request) {
 	switch {
-	case n.opts.Cache == nil || len(n.opts.Subs) == 0:
+	case len(n.opts.Subs) == 0:
 		return nil, status("no subscriptions to refresh (newsmark feeds add URL)")
+	case n.opts.Cache == nil:
+		// Opened after the first frame (storage.go); the status bar said
+		// why, if it could not be.
+		return nil, failure("the feed cache is not open: nothing refreshed")
 	case n.refreshing:
 		return nil, status("already refreshing (esc in the library cancels)")
 	}
@@ -78,7 +82,7 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		if n.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			reqs = append(reqs, problemMsg{p.Feed, r.reason})
 		}
-		reqs = append(reqs, failure(sanitize.Line(r.title+": "+r.reason)))
+		reqs = append(reqs, footnoteMsg(failure(sanitize.Line(r.title+": "+r.reason))))
 	}
 	return nextProgress(msg.ch), append(reqs, relayoutMsg{})
 }
@@ -106,3 +110,6 @@ func (n *network) refreshDone() request {
 	n.end()
 	return requests{statusMsg{s, failed > 0}, relayoutMsg{}}
 }
+
+// canRefresh says whether r has feeds to refresh (the hint bar offers it).
+func (n *network) canRefresh() bool { return n.opts.Cache != nil && len(n.opts.Subs) > 0 }

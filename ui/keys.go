@@ -27,6 +27,9 @@ type KeyMap struct {
 	Export  ExportKeys
 	Web     WebKeys
 	Links   LinksKeys
+	Index   IndexKeys
+	Search  SearchKeys
+	Deals   DealsKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -44,15 +47,17 @@ type GlobalKeys struct {
 
 // LibraryKeys move through the article list.
 type LibraryKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Filter                            key.Binding
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Open, Filter                                              key.Binding
 }
 
-// ReaderKeys scroll the article, search it and toggle highlights.
+// ReaderKeys scroll the article, search it, toggle highlights and step to
+// the next or previous article of the library.
 type ReaderKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Search, Next, Prev                                        key.Binding
 	Companies, People, Places, Figures, Quotes, All           key.Binding
+	NextArticle, PrevArticle                                  key.Binding
 }
 
 // PanelKeys act on the side panel when it has focus.
@@ -74,9 +79,39 @@ type LinksKeys struct {
 	Up, Down, Top, Bottom, Open, Close key.Binding
 }
 
-// InputKeys end a filter or search being typed; other keys are text.
+// IndexKeys open the index's screens from the library: full-text search
+// and the deal tracker.
+type IndexKeys struct {
+	Search, Deals key.Binding
+}
+
+// SearchKeys act on the search screen's results (S); the query is typed in
+// the text input.
+type SearchKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Edit                              key.Binding
+}
+
+// DealsKeys act on the deal tracker (D): move, open a deal's sources,
+// filter and sort. A deal's sources list takes the moves and Open.
+type DealsKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter                            key.Binding
+	ByDate, ByAmount, BySources, ByKind     key.Binding
+}
+
+// InputKeys act on a filter, search or path being typed; other keys are
+// text. The editing keys are a shell's (readline's emacs mode), and the
+// note editor takes them too.
 type InputKeys struct {
 	Accept, Cancel, Delete key.Binding
+	// Left and Right move a character, WordLeft and WordRight a word;
+	// Home and End go to the ends of the line.
+	Left, Right, WordLeft, WordRight, Home, End key.Binding
+	// DeleteForward deletes the character under the cursor; KillEnd
+	// and KillStart delete to the end and the start of the line,
+	// KillWord the word before the cursor.
+	DeleteForward, KillEnd, KillStart, KillWord key.Binding
 }
 
 // DefaultKeyMap returns newsmark's bindings. Keys in the Global group are
@@ -87,7 +122,7 @@ func DefaultKeyMap() KeyMap {
 	}
 	k := KeyMap{}
 	k.Global = GlobalKeys{
-		Quit:     b([]string{"q"}, "q", "quit"),
+		Quit:     b([]string{"q"}, "q", "back one level (help, links, article); quits in the library or on a lone article"),
 		ForceQ:   b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
 		Help:     b([]string{"?"}, "?", "toggle help"),
 		Back:     b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
@@ -100,18 +135,20 @@ func DefaultKeyMap() KeyMap {
 	k.Library = LibraryKeys{
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
 		Down:     b([]string{"j", "down"}, "j/↓", "down"),
-		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
-		PageDown: b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown: b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		Top:      b([]string{"g", "home"}, "g/home", "first article"),
 		Bottom:   b([]string{"G", "end"}, "G/end", "last article"),
 		Open:     b([]string{"enter"}, "enter", "open article"),
-		Filter:   b([]string{"/"}, "/", "filter (fuzzy)"),
+		Filter:   b([]string{"/"}, "/", "filter by title words (close fuzzy matches last)"),
 	}
 	k.Reader = ReaderKeys{
-		Up:        b([]string{"k", "up"}, "k/↑", "scroll up"),
-		Down:      b([]string{"j", "down"}, "j/↓", "scroll down"),
-		PageUp:    b([]string{"b", "pgup"}, "b/pgup", "page up"),
-		PageDown:  b([]string{"space", "pgdown"}, "space/pgdn", "page down"),
+		Up:        b([]string{"k", "up", "ctrl+y"}, "k/↑/ctrl+y", "scroll up a line"),
+		Down:      b([]string{"j", "down", "ctrl+e"}, "j/↓/ctrl+e", "scroll down a line"),
+		PageUp:    b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up (ctrl+b too)"),
+		PageDown:  b([]string{"space", "pgdown", "ctrl+f"}, "space/pgdn", "page down (ctrl+f too)"),
 		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
 		HalfDown:  b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		Top:       b([]string{"g", "home"}, "g/home", "top"),
@@ -123,8 +160,11 @@ func DefaultKeyMap() KeyMap {
 		People:    b([]string{"p"}, "p", "people on/off"),
 		Places:    b([]string{"P"}, "P", "places on/off"),
 		Figures:   b([]string{"f"}, "f", "figures on/off"),
-		Quotes:    b([]string{"Q"}, "Q", "quotes on/off"),
+		Quotes:    b([]string{"Q"}, "Q", "quotes on/off (capital Q; q goes back)"),
 		All:       b([]string{"t"}, "t", "all highlights on/off"),
+		// J and K as in mutt and newsboat's pager; [ and ] are the panel's.
+		NextArticle: b([]string{"J"}, "J", "next article in the library"),
+		PrevArticle: b([]string{"K"}, "K", "previous article in the library"),
 	}
 	k.Panel = PanelKeys{
 		Up:     b([]string{"k", "up"}, "k/↑", "previous item"),
@@ -142,11 +182,14 @@ func DefaultKeyMap() KeyMap {
 	k.Editor = EditorKeys{
 		Save:   b([]string{"ctrl+s"}, "ctrl+s", "save the note"),
 		Cancel: b([]string{"esc"}, "esc", "cancel the note"),
+		// As in bash's ctrl+x ctrl+e and lazygit's commit message o.
+		External: b([]string{"ctrl+o"}, "ctrl+o", "write the note in $VISUAL/$EDITOR"),
 	}
 	k.Export = ExportKeys{
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
+		Continue: b([]string{"enter"}, "enter", "go on from the preview: choose where to write it"),
 		// Asked only when the file exists.
 		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
 		NewName:   b([]string{"n"}, "n", "file exists: type another name"),
@@ -166,9 +209,47 @@ func DefaultKeyMap() KeyMap {
 		Close:  b([]string{"L"}, "L", "close the links"),
 	}
 	k.Input = InputKeys{
-		Accept: b([]string{"enter"}, "enter", "apply"),
-		Cancel: b([]string{"esc"}, "esc", "cancel"),
-		Delete: b([]string{"backspace"}, "backspace", "delete a character"),
+		Accept:        b([]string{"enter"}, "enter", "apply"),
+		Cancel:        b([]string{"esc"}, "esc", "cancel"),
+		Delete:        b([]string{"backspace", "ctrl+h"}, "backspace", "delete the character before the cursor"),
+		Left:          b([]string{"left", "ctrl+b"}, "←/ctrl+b", "cursor left"),
+		Right:         b([]string{"right", "ctrl+f"}, "→/ctrl+f", "cursor right"),
+		WordLeft:      b([]string{"alt+left", "ctrl+left", "alt+b"}, "alt+←/alt+b", "a word left"),
+		WordRight:     b([]string{"alt+right", "ctrl+right", "alt+f"}, "alt+→/alt+f", "a word right"),
+		Home:          b([]string{"ctrl+a", "home"}, "ctrl+a/home", "start of the line"),
+		End:           b([]string{"ctrl+e", "end"}, "ctrl+e/end", "end of the line"),
+		DeleteForward: b([]string{"delete", "ctrl+d"}, "del/ctrl+d", "delete the character under the cursor"),
+		KillEnd:       b([]string{"ctrl+k"}, "ctrl+k", "delete to the end of the line"),
+		KillStart:     b([]string{"ctrl+u"}, "ctrl+u", "delete to the start of the line"),
+		KillWord:      b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", "delete the word before the cursor"),
+	}
+	k.Index = IndexKeys{
+		Search: b([]string{"S"}, "S", "search every story read or cached"),
+		Deals:  b([]string{"D"}, "D", "deal tracker: every deal, one row per deal"),
+	}
+	k.Search = SearchKeys{
+		Up:       b([]string{"k", "up"}, "k/↑", "previous result"),
+		Down:     b([]string{"j", "down"}, "j/↓", "next result"),
+		PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown: b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		Top:      b([]string{"g", "home"}, "g/home", "first result"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last result"),
+		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
+		Edit:     b([]string{"/", "S"}, "/", "change the query"),
+	}
+	k.Deals = DealsKeys{
+		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
+		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
+		PageUp:    b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown:  b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		Top:       b([]string{"g", "home"}, "g/home", "first deal / source"),
+		Bottom:    b([]string{"G", "end"}, "G/end", "last deal / source"),
+		Open:      b([]string{"enter"}, "enter", "list the deal's sources; on a source, open it at the deal"),
+		Filter:    b([]string{"/"}, "/", "filter: party words, kind: min: max: since: until: status:"),
+		ByDate:    b([]string{"d"}, "d", "sort by date (again: reverse)"),
+		ByAmount:  b([]string{"a"}, "a", "sort by amount in dollars (again: reverse)"),
+		BySources: b([]string{"n"}, "n", "sort by number of sources (again: reverse)"),
+		ByKind:    b([]string{"t"}, "t", "sort by kind (again: reverse)"),
 	}
 	return k
 }
@@ -185,15 +266,21 @@ const (
 	InSelection
 	InEditor
 	InExport
+	InPreview
 	InExists
 	InLinks
+	InSearch
+	InDeals
+	InDealSources
 )
 
 // KeySets is every pane, for tests and the help.
-var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InExists, InLinks}
+var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
+	InSearch, InDeals, InDealSources}
 
 func (p KeySet) String() string {
-	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export: file exists", "links"}[p]
+	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
+		"export: file exists", "links", "search", "deals", "a deal's sources"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -213,12 +300,14 @@ const (
 	secReaderPage
 	secReaderJump
 	secArticleStep
+	secArticleNav
 	secArticleTabs
 	secArticleToggles
 	secArticleWeb
 	secPanel
 	secLinks
 	secInput
+	secInputEdit
 	// The notes work's sections.
 	secReaderNotes
 	secArticleNotes
@@ -227,7 +316,14 @@ const (
 	secSelectScroll
 	secEditor
 	secExport
+	secExportPreview
 	secExportExists
+	// The index's sections.
+	secIndexLibrary
+	secSearch
+	secDealsMove
+	secDealsAct
+	secDealSources
 )
 
 func (k KeyMap) sections() []keySection {
@@ -235,27 +331,41 @@ func (k KeyMap) sections() []keySection {
 	const article = "article (reader or panel)"
 	return []keySection{
 		secGlobal:         {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
-		secLibraryMove:    {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
+		secLibraryMove:    {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown}},
 		secLibraryAct:     {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
 		secLibraryWeb:     {"library", []key.Binding{w.Refresh, w.Browser}},
 		secReaderPage:     {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
 		secReaderJump:     {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
 		secArticleStep:    {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
+		secArticleNav:     {article, []key.Binding{r.NextArticle, r.PrevArticle}},
 		secArticleTabs:    {article, append(append([]key.Binding(nil), g.PanelTab...), g.PrevTab, g.NextTab)},
 		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
 		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
 		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
 		secInput:          {"typing a filter, search or path", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
-		secReaderNotes:    {"reader", k.Notes.readerBindings()},
-		secArticleNotes:   {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
-		secPanelNotes:     {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
-		secSelect:         {"selection (after v)", k.selectOwn()},
+		secInputEdit: {"typing (and the note editor)", []key.Binding{in.Left, in.Right, in.WordLeft, in.WordRight,
+			in.Home, in.End, in.DeleteForward, in.KillEnd, in.KillStart, in.KillWord}},
+		secReaderNotes:  {"reader", k.Notes.readerBindings()},
+		secArticleNotes: {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
+		secPanelNotes:   {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
+		secSelect:       {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor:       {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
-		secExport:       {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel, k.Editor.External}},
+		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExportPreview: {"export preview (after the format)", []key.Binding{g.ForceQ, k.Export.Continue, k.Export.Cancel,
+			r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom}},
 		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},
 		secLinks:        {"links list (L)", []key.Binding{ln.Up, ln.Down, ln.Top, ln.Bottom, ln.Open, ln.Close}},
+		secIndexLibrary: {"library", []key.Binding{k.Index.Search, k.Index.Deals}},
+		secSearch: {"search results (S)", []key.Binding{k.Search.Up, k.Search.Down, k.Search.PageUp, k.Search.PageDown,
+			k.Search.Top, k.Search.Bottom, k.Search.Open, k.Search.Edit}},
+		secDealsMove: {"deals (D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.PageUp, k.Deals.PageDown,
+			k.Deals.Top, k.Deals.Bottom, k.Deals.Open}},
+		secDealsAct: {"deals (D)", []key.Binding{k.Deals.Filter, k.Deals.ByDate, k.Deals.ByAmount, k.Deals.BySources,
+			k.Deals.ByKind}},
+		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
+			k.Deals.Bottom, k.Deals.Open}},
 	}
 }
 
@@ -295,18 +405,23 @@ func panelTabKeys(b bindFunc) []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
-	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secGlobal},
-	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
+	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleWeb, secGlobal},
-	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleWeb, secGlobal},
-	InInput: {secInput},
+	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
-	InEditor: {secEditor},
-	InExport: {secExport},
-	InExists: {secExportExists},
-	InLinks:  {secLinks, secGlobal},
+	InEditor:  {secEditor, secInputEdit},
+	InExport:  {secExport},
+	InPreview: {secExportPreview},
+	InExists:  {secExportExists},
+	InLinks:   {secLinks, secGlobal},
+	// The index's screens.
+	InSearch:      {secSearch, secGlobal},
+	InDeals:       {secDealsMove, secDealsAct, secGlobal},
+	InDealSources: {secDealSources, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

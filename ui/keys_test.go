@@ -44,7 +44,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 // fingerprint is everything a key press can visibly change.
 func fingerprint(d *driver) string {
 	m := d.m
-	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value, d.raw())
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value(), d.raw())
 }
 
 // TestWalkEveryBinding presses every key of every binding of each pane, from
@@ -77,7 +77,8 @@ func TestWalkEveryBinding(t *testing.T) {
 		},
 		InEditor: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
-			d.keys("a", "n")
+			// A note with the cursor inside it, for the editing keys.
+			d.keys("a", "n", "o", "t", "e", "space", "x", "left", "left", "left")
 			return d
 		},
 		InExport: func(t *testing.T) *driver {
@@ -85,20 +86,43 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("h", "x")
 			return d
 		},
+		InPreview: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("h", "x", "m", "j", "j") // scrolled a little: up, top and page up have room
+			return d
+		},
 		InExists: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
-			d.keys("h", "x", "m", "enter", "x", "m", "enter") // the second export finds the first
+			d.keys("h", "x", "m", "enter", "enter", "x", "m", "enter", "enter") // the second export finds the first
 			return d
 		},
 		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
-			d.keys("/", "x", "y")
+			// "xy zw" with the cursor after "xy", for the editing keys.
+			d.keys("/", "x", "y", "space", "z", "w", "left", "left", "left")
 			return d
 		},
 		InLinks: func(t *testing.T) *driver {
 			d := linksFixture(t)
 			d.keys("L", "j") // cursor mid-list
 			return d
+		},
+		InSearch: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 40)
+			e.keys("S")
+			e.typeText("brightwater")
+			e.keys("enter", "j") // four results, the cursor on the second
+			return e.driver
+		},
+		InDeals: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 30)
+			e.keys("D", "j") // four deals, the cursor on the second
+			return e.driver
+		},
+		InDealSources: func(t *testing.T) *driver {
+			e := newIndexEnv(t, 120, 30)
+			e.keys("D", "j", "enter", "j") // the deal's three sources, the cursor on the second
+			return e.driver
 		},
 	}
 	for _, p := range KeySets {
@@ -159,4 +183,20 @@ func TestBindingAddedInKeyMapIsEverywhere(t *testing.T) {
 	d.send(resize(160, 45)) // room for the whole help
 	d.keys("?")
 	d.mustSee("Keys: reader", "j/↓/ctrl+e", "scroll down a line")
+}
+
+// TestDriverPressesTheKeysNamed: the key the tests press for a name is the
+// key bubbletea reports by that name, so the key walk presses real keys.
+func TestDriverPressesTheKeysNamed(t *testing.T) {
+	t.Parallel()
+	km := DefaultKeyMap()
+	for _, p := range KeySets {
+		for _, b := range km.Bindings(p) {
+			for _, k := range b.Keys() {
+				if got := keyPress(k).String(); got != k {
+					t.Errorf("keyPress(%q) is the key %q", k, got)
+				}
+			}
+		}
+	}
 }

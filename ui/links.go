@@ -13,8 +13,9 @@ import (
 )
 
 // linksPane is the overlay L opens over the reader: the article's links,
-// one per line (text, then URL); enter asks to open the selected one in
-// the browser, as o does. The root opens and closes the overlay.
+// each numbered as the reader marks it in the text ("[3]") with its text,
+// then its URL; enter asks to open the selected one in the browser, as o
+// does. The root opens and closes the overlay.
 type linksPane struct {
 	common
 
@@ -99,7 +100,13 @@ func (p *linksPane) View() string {
 		if text == "" {
 			text = "(no text)"
 		}
-		lines = append(lines, bar+ts.Render(ansi.Truncate(text, w, "…")), bar+st.Meta.Render(ansi.Truncate(l.URL, w, "…")))
+		// The number as the reader draws it after the link's text; the
+		// URL lines up under the text.
+		num := fmt.Sprintf("[%d] ", i+1)
+		pad := strings.Repeat(" ", len(num))
+		tw := max(w-len(num), 1)
+		lines = append(lines, bar+st.LinkMark.Render(num)+ts.Render(ansi.Truncate(text, tw, "…")),
+			bar+pad+st.Meta.Render(ansi.Truncate(l.URL, tw, "…")))
 	}
 	return strings.Join(lines, "\n")
 }

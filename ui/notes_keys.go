@@ -22,15 +22,20 @@ type SelectKeys struct {
 	LineUp, LineDown key.Binding
 }
 
-// EditorKeys close the note editor; every other key is text.
+// EditorKeys close the note editor, or hand the note to $VISUAL/$EDITOR
+// (External); every other key is text, or one of the InputKeys' shell
+// editing keys.
 type EditorKeys struct {
-	Save, Cancel key.Binding
+	Save, Cancel, External key.Binding
 }
 
-// ExportKeys pick the export format after x; the path is typed next. When
-// the file exists, Overwrite and NewName answer whether to replace it.
+// ExportKeys pick the export format after x; the preview of the export
+// follows (Continue goes on, Cancel leaves it; the reader's scroll keys
+// scroll it), then the path is typed. When the file exists, Overwrite and
+// NewName answer whether to replace it.
 type ExportKeys struct {
 	Markdown, JSON, CSV, Cancel key.Binding
+	Continue                    key.Binding // the preview: on to the path
 	Overwrite, NewName          key.Binding
 }
 
@@ -60,9 +65,9 @@ func selectKeyMap(b bindFunc) SelectKeys {
 		Save:     b([]string{"h"}, "h", "save the selection as a highlight"),
 		Note:     b([]string{"a"}, "a", "save the selection with a note"),
 		Copy:     b([]string{"y"}, "y", "copy the selected text"),
-		PageUp:   b([]string{"pgup"}, "pgup", "page up (selection kept)"),
-		LineUp:   b([]string{"up"}, "↑", "scroll up (selection kept)"),
-		LineDown: b([]string{"down"}, "↓", "scroll down (selection kept)"),
+		PageUp:   b([]string{"pgup", "ctrl+b"}, "pgup", "page up (selection kept; ctrl+b too)"),
+		LineUp:   b([]string{"up", "ctrl+y"}, "↑/ctrl+y", "scroll up (selection kept)"),
+		LineDown: b([]string{"down", "ctrl+e"}, "↓/ctrl+e", "scroll down (selection kept)"),
 	}
 }
 

@@ -12,26 +12,56 @@ import (
 
 // notesTab is the Notes tab: it lists the open article's highlights as the
 // root loads them (highlightsMsg); enter jumps to one, e asks to edit its
-// note, d to delete it. It does no storage.
+// note, d to delete it. It does no storage. Notes are Markdown (a kept
+// card is a heading and a list) and are drawn by glamour in a Cmd; until a
+// note's rendering arrives it shows as plain text.
 type notesTab struct {
 	common
 	highlights []model.Highlight
 	list       itemList
 	width      int
 	focused    bool
+	// rendered is each note as glamour draws it, by what the drawing
+	// depends on: the note's text, the width and the theme. A save or a
+	// delete reloads the highlights but renders only new notes; a new
+	// width or theme renders them all again, and the entries of the old
+	// one are dropped then (notesRenderedMsg).
+	rendered map[noteKey][]string
+}
+
+// noteKey is what a rendered note depends on.
+type noteKey struct {
+	note  string
+	width int
+	theme Theme
+}
+
+// notesRenderedMsg is notes drawn by glamour for one width and theme. A
+// note glamour failed on has no lines and stays plain.
+type notesRenderedMsg struct {
+	width int
+	theme Theme
+	notes map[string][]string
 }
 
 func (n *notesTab) listsHighlights() {}
 
 func (n *notesTab) count() int { return len(n.highlights) }
 
-// SetSize lays the tab out.
+// SetSize lays the tab out; the notes are drawn again for a new width.
 func (n *notesTab) SetSize(w, h int) tea.Cmd {
 	n.width = w
 	n.list.setHeight(h)
 	n.render()
-	return nil
+	return n.renderNotes()
 }
+
+// textWidth is the width of the list's text: the bar and a space aside.
+func (n *notesTab) textWidth() int { return max(n.width-2, 8) }
+
+// noteWidth is the width notes are drawn at: under the passage, after the
+// note's mark ("— ").
+func (n *notesTab) noteWidth() int { return n.textWidth() - 2 }
 
 func (n *notesTab) setFocused(f bool) { n.focused = f }
 
@@ -42,8 +72,11 @@ const howTo = "No highlights yet. To keep a passage: in the reader press ) or ( 
 	"as a note. Highlights are listed here: enter jumps, e edits the note, d deletes, u undoes."
 
 func (n *notesTab) render() {
+	if n.width == 0 {
+		return // not laid out yet: SetSize renders
+	}
 	st := n.styles
-	w := max(n.width-2, 8)
+	w := n.textWidth()
 	var items []item
 	for i, h := range n.highlights {
 		lines := wrapText(h.Text, w)
@@ -53,7 +86,15 @@ func (n *notesTab) render() {
 		for j := range lines {
 			lines[j] = st.Text.Render(lines[j])
 		}
-		if h.Note != "" {
+		if md, ok := n.rendered[noteKey{h.Note, n.noteWidth(), st.Theme}]; ok && len(md) > 0 {
+			for j, l := range md {
+				mark := "  "
+				if j == 0 {
+					mark = st.Subtle.Render("— ")
+				}
+				lines = append(lines, mark+l)
+			}
+		} else if h.Note != "" {
 			for _, l := range wrapText("— "+strings.ReplaceAll(h.Note, "\n", " "), w) {
 				lines = append(lines, st.Caption.Render(l))
 			}
@@ -76,6 +117,62 @@ func (n *notesTab) render() {
 	n.list.setItems(items)
 }
 
+// renderNotes draws, in a Cmd, the notes not yet drawn for the current
+// width and theme; nil when there are none.
+func (n *notesTab) renderNotes() tea.Cmd {
+	w, theme := n.noteWidth(), n.styles.Theme
+	var todo []string
+	seen := map[string]bool{}
+	for _, h := range n.highlights {
+		if _, ok := n.rendered[noteKey{h.Note, w, theme}]; h.Note != "" && !ok && !seen[h.Note] {
+			seen[h.Note] = true
+			todo = append(todo, h.Note)
+		}
+	}
+	if len(todo) == 0 || n.width <= 0 {
+		return nil
+	}
+	md := n.md
+	return func() tea.Msg {
+		out := make(map[string][]string, len(todo))
+		for _, note := range todo {
+			lines, err := md.renderLines(note, rendererKey{width: w, theme: theme, layout: mdCompact})
+			if err != nil {
+				lines = nil // drawn plain
+			}
+			out[note] = lines
+		}
+		return notesRenderedMsg{width: w, theme: theme, notes: out}
+	}
+}
+
+// keepRendered caches notes drawn by glamour and redraws the list with
+// them, keeping the cursor. Only the current width and theme are kept: a
+// result for a size or theme already gone is dropped, and so are the
+// entries of the old ones.
+func (n *notesTab) keepRendered(msg notesRenderedMsg) {
+	if msg.width != n.noteWidth() || msg.theme != n.styles.Theme {
+		return
+	}
+	if n.rendered == nil {
+		n.rendered = map[noteKey][]string{}
+	}
+	for k := range n.rendered {
+		if k.width != msg.width || k.theme != msg.theme {
+			delete(n.rendered, k)
+		}
+	}
+	for note, lines := range msg.notes {
+		n.rendered[noteKey{note, msg.width, msg.theme}] = lines
+	}
+	cur, off := n.list.cursor, n.list.offset
+	n.render()
+	if cur >= 0 && cur < len(n.list.items) && n.list.items[cur].selectable {
+		n.list.cursor, n.list.offset = cur, off
+		n.list.follow()
+	}
+}
+
 // Update moves between highlights; enter jumps to one, e and d ask to
 // edit its note or delete it.
 func (n *notesTab) Update(msg tea.Msg) (tea.Cmd, request) {
@@ -86,8 +183,12 @@ func (n *notesTab) Update(msg tea.Msg) (tea.Cmd, request) {
 	case highlightsMsg:
 		n.highlights = msg.highlights
 		n.render()
+		return n.renderNotes(), nil
 	case themeMsg:
 		n.render()
+		return n.renderNotes(), nil
+	case notesRenderedMsg:
+		n.keepRendered(msg)
 	case tea.KeyPressMsg:
 		return nil, n.key(msg)
 	}

@@ -13,6 +13,7 @@ import (
 	"newsmark/articles"
 	"newsmark/model"
 	"newsmark/notes"
+	"newsmark/sanitize"
 	"newsmark/store"
 )
 
@@ -24,7 +25,12 @@ type notesEnv struct {
 	dir   string
 }
 
-func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
+func newNotesEnv(t testing.TB, lib articles.Library, w, h int) *notesEnv {
+	t.Helper()
+	return newNotesEnvTheme(t, lib, Dark, w, h)
+}
+
+func newNotesEnvTheme(t testing.TB, lib articles.Library, theme Theme, w, h int) *notesEnv {
 	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(store.DefaultPath(dir))
@@ -33,7 +39,7 @@ func newNotesEnv(t *testing.T, lib articles.Library, w, h int) *notesEnv {
 	}
 	t.Cleanup(func() { db.Close() })
 	n := notes.New(db)
-	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: Dark, Notes: n, ExportDir: dir})}
+	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: theme, Notes: n, ExportDir: dir})}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return &notesEnv{driver: d, notes: n, dir: dir}
@@ -76,7 +82,7 @@ func TestSelectTwoSentencesAndSave(t *testing.T) {
 	if !e.m.reader.cur.selecting {
 		t.Fatal("v did not start a selection")
 	}
-	e.mustSee("selecting: h saves")
+	e.mustSee("selecting", "h save")
 	e.keys("h")
 	if !strings.HasPrefix(e.status(), "saved") {
 		t.Fatalf("status after h = %q, want saved", e.status())
@@ -270,11 +276,11 @@ func TestExportFromReader(t *testing.T) {
 	e.keys("x")
 	e.mustSee("no highlights in this article")
 	e.keys("v", ")", "h", "x")
-	e.mustSee("export as: m Markdown")
-	e.keys("m")
+	e.mustSee("export 1 highlight as:", "m Markdown · j JSON · c CSV")
+	e.keys("m", "enter")
 	want := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
-	if e.m.input.value != want {
-		t.Fatalf("path proposed %q, want %q", e.m.input.value, want)
+	if e.m.input.value() != want {
+		t.Fatalf("path proposed %q, want %q", e.m.input.value(), want)
 	}
 	e.keys("enter")
 	b, err := os.ReadFile(want)
@@ -284,10 +290,13 @@ func TestExportFromReader(t *testing.T) {
 	if !strings.Contains(string(b), e.sentence(0)) || !strings.Contains(string(b), e.sentence(1)) {
 		t.Fatalf("export lacks the two sentences:\n%s", b)
 	}
-	e.mustSee("exported 1 highlight to " + want[:20])
+	if st := e.status(); st != "exported 1 highlight to "+sanitize.Quote(want) {
+		t.Fatalf("status %q", st)
+	}
+	e.mustSee("exported 1 highlight to", filepath.Base(want)) // whole: a long message wraps, never cut
 	// A path that cannot be written says why and leaves nothing behind.
-	e.keys("x", "c")
-	for range e.m.input.value {
+	e.keys("x", "c", "enter")
+	for range e.m.input.value() {
 		e.keys("backspace")
 	}
 	bad := filepath.Join(e.dir, "missing", "notes.csv")
@@ -321,7 +330,7 @@ func TestExportFromReaderIsTheCLIExport(t *testing.T) {
 	if _, err := e.notes.UpdateNote(context.Background(), hs[0].ID, "Changed in another window."); err != nil {
 		t.Fatal(err)
 	}
-	e.keys("x", "m", "enter")
+	e.keys("x", "m", "enter", "enter")
 	b, err := os.ReadFile(filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown)))
 	if err != nil {
 		t.Fatal(err)
@@ -411,13 +420,14 @@ func TestReaderWithoutDatabase(t *testing.T) {
 	d.send(resize(120, 40))
 	d.mustSee("notes are not saved: database is locked")
 	d.keys("v", ")", "h")
-	d.mustSee("not saved: notes are not saved: database is locked")
+	d.mustSee("notes are not saved: database is locked")
+	d.mustNotSee("not saved: notes are not saved") // one line, not the reason wrapped twice
 	d.keys("j", "esc")
 	if d.m.reader.cur.selecting {
 		t.Fatal("esc did not cancel the selection")
 	}
 	d.keys("G")
-	d.mustSee("100%")
+	d.mustSee("Bot")
 }
 
 // esc closes the innermost thing: editor, selection, search, then the article.
@@ -459,22 +469,22 @@ func TestNoteTags(t *testing.T) {
 // file, n offers a free name, y overwrites keeping the file's mode.
 func TestExportAsksBeforeReplacing(t *testing.T) {
 	e := harborNotes(t, 120, 40)
-	e.keys("v", ")", "h", "x", "m", "enter")
+	e.keys("v", ")", "h", "x", "m", "enter", "enter")
 	path := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
 	os.WriteFile(path, []byte("my edits\n"), 0o600)
 	os.Chmod(path, 0o600)
 
-	e.keys("x", "m", "enter")
-	e.mustSee("exists: y overwrite · n new name · esc cancel")
+	e.keys("x", "m", "enter", "enter")
+	e.mustSee("file exists: ", "y overwrite · n new name · esc cancel")
 	e.keys("esc")
 	e.mustSee("export cancelled")
 	if b, _ := os.ReadFile(path); string(b) != "my edits\n" {
 		t.Fatalf("esc: the file became %q", b)
 	}
 
-	e.keys("x", "m", "enter", "n")
-	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input.kind != inputExportPath || e.m.input.value != want {
-		t.Fatalf("n offers %q (input %v), want %q", e.m.input.value, e.m.input.kind, want)
+	e.keys("x", "m", "enter", "enter", "n")
+	if want := strings.TrimSuffix(path, ".md") + "-2.md"; e.m.input.kind != inputExportPath || e.m.input.value() != want {
+		t.Fatalf("n offers %q (input %v), want %q", e.m.input.value(), e.m.input.kind, want)
 	}
 	e.keys("enter")
 	if _, err := os.Stat(strings.TrimSuffix(path, ".md") + "-2.md"); err != nil {
@@ -484,7 +494,7 @@ func TestExportAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("n: the first file became %q", b)
 	}
 
-	e.keys("x", "m", "enter", "y")
+	e.keys("x", "m", "enter", "enter", "y")
 	b, _ := os.ReadFile(path)
 	if !strings.Contains(string(b), e.sentence(0)) {
 		t.Fatalf("y did not overwrite:\n%s", b)
@@ -513,4 +523,32 @@ func TestPastedNoteIsSanitized(t *testing.T) {
 		t.Errorf("Notes tab shows the hostile text:\n%s", v)
 	}
 	e.mustSee("evil note here")
+}
+
+// TestKeysBeforeTheText: keys typed as newsmark starts, before the
+// article's text is laid out (no window size yet, the wrap not back), act
+// on the text once it shows: h saves the first sentence and j then moves
+// on, as if they had been pressed after the first frame.
+func TestKeysBeforeTheText(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	n := notes.New(db)
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations,
+		Theme: Dark, Notes: n})}
+	d.run(d.m.Init())
+	d.keys("h", ")", "h")
+	e := &notesEnv{driver: d, notes: n, dir: dir}
+	if got := e.stored(); len(got) != 0 {
+		t.Fatalf("%d highlights saved before the text was there", len(got))
+	}
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	got := e.stored()
+	if len(got) != 2 || got[0].Text != e.sentence(0) || got[1].Text != e.sentence(1) {
+		t.Fatalf("stored %d highlights, want the first two sentences: %+v", len(got), got)
+	}
+	d.mustSee("saved")
 }

@@ -34,8 +34,8 @@ type highlightsMsg struct {
 	err        error
 }
 
-func wrapBody(gen int, body string, width int) tea.Cmd {
-	return func() tea.Msg { return wrappedMsg{gen: gen, wrapped: Wrap(body, width)} }
+func wrapBody(gen int, body string, inserts []insert, width int) tea.Cmd {
+	return func() tea.Msg { return wrappedMsg{gen: gen, wrapped: wrapWith(body, width, inserts)} }
 }
 
 // searchBody finds every case-insensitive occurrence of query in body.

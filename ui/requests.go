@@ -5,6 +5,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/model"
+	"newsmark/sanitize"
 )
 
 // Requests the panes send the root (see request in pane.go), and how the
@@ -13,11 +14,20 @@ import (
 // declared beside the pane that sends it.
 
 type (
-	// openArticleMsg asks to show an entry in the reader.
-	openArticleMsg struct{ entry articles.Entry }
+	// openArticleMsg asks to show an entry in the reader; alone says it
+	// is the one article the program was started on (q there quits).
+	openArticleMsg struct {
+		entry articles.Entry
+		alone bool
+	}
 	// openURLMsg asks to open a web address in the browser.
 	openURLMsg struct{ url string }
 )
+
+// footnoteMsg is a status the library's footer shows as well (a feed or
+// URL that failed): the status bar says it only away from the library, so
+// the same line is not on screen twice.
+type footnoteMsg statusMsg
 
 // browse is the request of o: open url in the browser, or say there is
 // no web address.
@@ -45,10 +55,16 @@ func (m *Model) apply(req request) tea.Cmd {
 		return tea.Batch(cmds...)
 	case statusMsg:
 		m.setStatus(req.text, req.isErr)
+	case footnoteMsg:
+		if m.screen != screenLibrary {
+			m.setStatus(req.text, req.isErr)
+		}
 
 	// Screens, overlays and the text input: the root's own.
 	case openArticleMsg:
-		return m.open(req.entry)
+		cmd := m.open(req.entry)
+		m.single = req.alone
+		return cmd
 	case startInputMsg:
 		m.input.start(req.kind, req.value)
 	case inputMsg:
@@ -57,11 +73,11 @@ func (m *Model) apply(req request) tea.Cmd {
 		m.overlay = overlayLinks
 		return m.route(&m.links, req)
 	case openEditorMsg:
-		if m.notesOff != "" {
-			m.setStatus(m.notesOff, true)
+		if off := m.notesOff(); off != "" {
+			m.setStatus(off, true)
 			return nil
 		}
-		e, cmd := newEditor(m.common, req.h, m.width, m.height)
+		e, cmd := newEditor(m.common, req.h, m.opts.Editor, m.width, m.height)
 		m.editor, m.overlay = e, overlayEditor
 		return cmd
 	case exportMsg:
@@ -92,6 +108,9 @@ func (m *Model) apply(req request) tea.Cmd {
 		return tea.Batch(append(cmds, countNotes(m.opts.Notes))...)
 	case articleReadyMsg:
 		cmds := []tea.Cmd{m.anns.annotate(m.gen, req.article)}
+		if m.opts.Positions != nil {
+			cmds = append(cmds, loadPosition(m.gen, req.article, m.opts.Positions))
+		}
 		if m.opts.Notes != nil {
 			cmds = append(cmds, loadHighlights(m.gen, req.article, m.opts.Notes))
 		}
@@ -100,12 +119,83 @@ func (m *Model) apply(req request) tea.Cmd {
 		return m.route(&m.net, req)
 
 	// Passed on to the pane they are for.
-	case jumpMsg, entitySelectedMsg, keepCardMsg, endSelectionMsg:
+	case jumpMsg, entitySelectedMsg, keepCardMsg, endSelectionMsg, clearMarksMsg:
 		return m.route(&m.reader, req)
-	case libraryEntriesMsg, problemMsg, unreadMsg:
+	case libraryEntriesMsg:
+		m.idx.enqueue(req.entries, m.net.isWeb, m.net.isCached)
+		return tea.Batch(m.route(&m.library, req), m.idx.next())
+	case problemMsg, unreadMsg:
 		return m.route(&m.library, req)
+
+	// The index's screens.
+	case openStoredMsg:
+		return loadStored(m.opts.Index, req.id, req.at)
+	case indexChangedMsg:
+		return m.indexChanged()
 	}
 	return nil
+}
+
+// openIndexScreen shows the search screen (S) or the deal tracker (D),
+// or says why the index is off.
+func (m *Model) openIndexScreen(s screen) tea.Cmd {
+	if m.opts.Index == nil {
+		why := m.opts.IndexStatus
+		if why == "" {
+			why = "search and deals need the database, and none is open"
+		}
+		m.setStatus(why, true)
+		return nil
+	}
+	m.screen = s
+	if s == screenDeals {
+		return m.deals.open()
+	}
+	return m.route(&m.search, startSearchMsg{})
+}
+
+// indexChanged tells the search and deals screens that the background
+// indexing wrote stories: the one shown asks again, the other when next
+// shown.
+func (m *Model) indexChanged() tea.Cmd {
+	m.route(&m.search, indexChangedMsg{})
+	m.route(&m.deals, indexChangedMsg{})
+	switch m.screen {
+	case screenSearch:
+		return m.search.refresh()
+	case screenDeals:
+		return m.deals.open()
+	}
+	return nil
+}
+
+// openStored shows a story read from the index in the reader, scrolled
+// to the span it was opened at and marking it; esc goes back to the
+// screen it was opened from. Its stored annotations, when the current
+// annotator made them, are used as they are.
+func (m *Model) openStored(msg storedMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		m.setStatus(sanitize.Line(msg.err.Error()), true)
+		return nil
+	case !msg.ok:
+		m.setStatus("this story is no longer in the index", true)
+		return nil
+	}
+	from := m.screen
+	a := msg.article
+	if msg.current {
+		m.anns.byID[a.ID] = msg.ann
+	}
+	cmds := m.opening(a)
+	m.from = from
+	m.net.stopLoad()
+	var marks []model.Span
+	if msg.at.End > msg.at.Start {
+		marks = []model.Span{msg.at}
+	}
+	cmds = append(cmds, loadArticle(m.gen, articles.Entry{Meta: a}), m.route(&m.reader, jumpMsg{msg.at, marks}), m.layout())
+	return tea.Batch(cmds...)
 }
 
 // inputFor is the pane the text of kind is typed for.
@@ -117,6 +207,10 @@ func (m *Model) inputFor(kind inputKind) pane {
 		return &m.reader
 	case inputEntityFilter:
 		return &m.panel
+	case inputIndexSearch:
+		return &m.search
+	case inputDealFilter:
+		return &m.deals
 	}
 	return &m.export
 }

@@ -25,6 +25,7 @@ type Palette struct {
 	Match, MatchFg, Selected, SelectedFg   color.Color
 	Highlight, Selection                   color.Color
 	Error, Border, StatusBg, StatusFg, Tab color.Color
+	Code                                   color.Color // `code` in a Markdown article
 }
 
 // DarkPalette is for dark terminal backgrounds.
@@ -36,6 +37,7 @@ func DarkPalette() Palette {
 		Match: c("#ffff5f"), MatchFg: c("#000000"), Selected: c("#5f87ff"), SelectedFg: c("#ffffff"),
 		Highlight: c("#3a3a1c"), Selection: c("#4e4e4e"),
 		Error: c("#ff5f5f"), Border: c("#585858"), StatusBg: c("#303030"), StatusFg: c("#d0d0d0"), Tab: c("#5fafff"),
+		Code: c("#afafd7"),
 	}
 }
 
@@ -48,6 +50,7 @@ func LightPalette() Palette {
 		Match: c("#ffd700"), MatchFg: c("#000000"), Selected: c("#005fd7"), SelectedFg: c("#ffffff"),
 		Highlight: c("#fff5c2"), Selection: c("#d0d0d0"),
 		Error: c("#d70000"), Border: c("#bcbcbc"), StatusBg: c("#e4e4e4"), StatusFg: c("#262626"), Tab: c("#005f87"),
+		Code: c("#5f5f87"),
 	}
 }
 
@@ -64,12 +67,22 @@ type Styles struct {
 	StatusBar, StatusKey, Border               lipgloss.Style
 	TabActive, TabInactive, Cursor, Group, Cue lipgloss.Style
 	Help                                       help.Styles
+	// The structure of a Markdown or HTML article, drawn under the
+	// highlights: headings (levels 1–2, then 3–6), bold, italic, code, a
+	// link's text and its number.
+	Heading, Subheading, Strong, Emphasis, Code, Link, LinkMark lipgloss.Style
 
 	// The inline highlight styles as escape sequences, for the reader's
 	// per-line drawing (see sgr).
 	spans                                          [numKinds]sgr
 	spanSelected, spanMark, spanMatch, spanCurrent sgr
 	spanHighlight, spanSelection                   sgr
+	spanMarkup                                     [numMarkupStyles]sgr // by bit (markup.go)
+	spanLinkMark                                   sgr
+	// Text styles as escape pairs, for panel lists of thousands of lines
+	// (a 2 MB article's venture cards), where Render per line is most of
+	// the cost of laying the list out.
+	runText, runTitle, runCaption, runSubtle, runGroup sgr
 }
 
 // NewStyles builds the styles of theme t.
@@ -122,6 +135,13 @@ func NewStyles(t Theme) Styles {
 	s.Cursor = fg(n().Bold(true).Reverse(true), nil)
 	s.Group = fg(n().Bold(true), p.Accent)
 	s.Cue = fg(n().Italic(true), p.Subtle)
+	s.Heading = fg(n().Bold(true).Underline(true), p.Accent)
+	s.Subheading = fg(n().Bold(true), p.Accent)
+	s.Strong = n().Bold(true)
+	s.Emphasis = n().Italic(true)
+	s.Code = fg(n(), p.Code)
+	s.Link = fg(n(), p.Accent)
+	s.LinkMark = s.Subtle
 	s.Help = help.Styles{
 		ShortKey: fg(n().Bold(true), p.Accent), ShortDesc: fg(n(), p.Subtle), ShortSeparator: fg(n(), p.Border),
 		FullKey: fg(n().Bold(true), p.Accent), FullDesc: fg(n(), p.Text), FullSeparator: fg(n(), p.Border),
@@ -133,5 +153,11 @@ func NewStyles(t Theme) Styles {
 	s.spanSelected, s.spanMark = sgrOf(s.Selected), sgrOf(s.Mark)
 	s.spanMatch, s.spanCurrent = sgrOf(s.Match), sgrOf(s.Current)
 	s.spanHighlight, s.spanSelection = sgrOf(s.Highlight), sgrOf(s.Selection)
+	for k, st := range []lipgloss.Style{s.Heading, s.Subheading, s.Strong, s.Emphasis, s.Code, s.Link} {
+		s.spanMarkup[k] = sgrOf(st)
+	}
+	s.spanLinkMark = sgrOf(s.LinkMark)
+	s.runText, s.runTitle, s.runCaption = sgrOf(s.Text), sgrOf(s.Title), sgrOf(s.Caption)
+	s.runSubtle, s.runGroup = sgrOf(s.Subtle), sgrOf(s.Group)
 	return s
 }

@@ -21,17 +21,34 @@ type Wrapped struct {
 	Width int
 	Lines []Line
 	body  string
+	// inserts are drawn into the lines without being part of the body
+	// (link numbers); the wrap leaves room for them. Sorted by offset.
+	inserts []insert
+}
+
+// insert is text drawn after body[:off] that the body does not hold: a
+// link's "[3]". It sticks to the text before it, so off follows a
+// non-space byte; the line that holds body[off-1] draws it.
+type insert struct {
+	off   int
+	text  string
+	width int
 }
 
 // Wrap word-wraps body to width cells. Widths are grapheme widths as the
 // terminal draws them (x/ansi), so CJK and emoji take two cells; a word wider
 // than the line is broken hard at a grapheme boundary. Each "\n" is a hard
 // break and a blank line stays blank. Tabs count as one cell (drawn as a space).
-func Wrap(body string, width int) Wrapped {
+func Wrap(body string, width int) Wrapped { return wrapWith(body, width, nil) }
+
+// wrapWith is Wrap leaving room for inserts (sorted by offset) after the
+// text they follow: a word ending in a link keeps its number on its line.
+func wrapWith(body string, width int, inserts []insert) Wrapped {
 	if width < 1 {
 		width = 1
 	}
-	w := Wrapped{Width: width, body: body, Lines: make([]Line, 0, len(body)/max(width, 1)+8)}
+	w := Wrapped{Width: width, body: body, inserts: inserts, Lines: make([]Line, 0, len(body)/max(width, 1)+8)}
+	next := 0 // the first insert not yet passed
 	start := 0
 	for start <= len(body) {
 		nl := strings.IndexByte(body[start:], '\n')
@@ -39,7 +56,7 @@ func Wrap(body string, width int) Wrapped {
 		if nl >= 0 {
 			end = start + nl
 		}
-		w.wrapHard(start, end)
+		next = w.wrapHard(start, end, next)
 		if nl < 0 {
 			break
 		}
@@ -51,7 +68,9 @@ func Wrap(body string, width int) Wrapped {
 // wrapHard wraps body[start:end], which holds no newline, greedily: words
 // go on the line while they fit, a word wider than the whole line is broken
 // at grapheme boundaries, and the spaces at a soft break belong to no line.
-func (w *Wrapped) wrapHard(start, end int) {
+// A word's width counts the inserts inside it or at its end; next is the
+// first insert not passed yet, and the one after the text is returned.
+func (w *Wrapped) wrapHard(start, end, next int) int {
 	s := w.body
 	lineStart, col := start, 0
 	lastEnd := start // end of the last text placed on the current line
@@ -81,6 +100,12 @@ func (w *Wrapped) wrapHard(start, end int) {
 			_, gw, n := grapheme(s[i:end])
 			ww += gw
 			i += n
+			for next < len(w.inserts) && w.inserts[next].off <= i {
+				if w.inserts[next].off == i {
+					ww += w.inserts[next].width
+				}
+				next++
+			}
 		}
 		if col > 0 && col+spaceW+ww > w.Width {
 			w.Lines = append(w.Lines, Line{lineStart, lastEnd})
@@ -93,9 +118,13 @@ func (w *Wrapped) wrapHard(start, end int) {
 			lastEnd = i
 			continue
 		}
-		// Too wide for any line: break it hard.
+		// Too wide for any line: break it hard, keeping each insert on the
+		// line of the grapheme it follows.
 		for j := ws; j < i; {
 			_, gw, n := grapheme(s[j:i])
+			if len(w.inserts) > 0 {
+				gw += w.insertWidth(j+n, j+n)
+			}
 			if col+gw > w.Width && col > 0 {
 				w.Lines = append(w.Lines, Line{lineStart, j})
 				lineStart, col = j, 0
@@ -106,6 +135,7 @@ func (w *Wrapped) wrapHard(start, end int) {
 		lastEnd = i
 	}
 	w.Lines = append(w.Lines, Line{lineStart, lastEnd})
+	return next
 }
 
 // grapheme returns the first grapheme cluster of s, its width in cells and
@@ -121,9 +151,33 @@ func grapheme(s string) (string, int, int) {
 	return g, gw, len(g)
 }
 
-// colOf is the width of body[from:to].
+// colOf is the width of body[from:to] as drawn, with the inserts after
+// its bytes.
 func (w *Wrapped) colOf(from, to int) int {
-	return textWidth(w.body[from:to])
+	n := textWidth(w.body[from:to])
+	if len(w.inserts) > 0 && from < to {
+		n += w.insertWidth(from+1, to)
+	}
+	return n
+}
+
+// insertsIn is the inserts at offsets lo..hi, both included.
+func (w *Wrapped) insertsIn(lo, hi int) []insert {
+	i := sort.Search(len(w.inserts), func(i int) bool { return w.inserts[i].off >= lo })
+	j := i
+	for j < len(w.inserts) && w.inserts[j].off <= hi {
+		j++
+	}
+	return w.inserts[i:j]
+}
+
+// insertWidth is the width of the inserts at offsets lo..hi.
+func (w *Wrapped) insertWidth(lo, hi int) int {
+	n := 0
+	for _, in := range w.insertsIn(lo, hi) {
+		n += in.width
+	}
+	return n
 }
 
 // textWidth is the cell width of plain text, tabs counting one cell.

@@ -5,21 +5,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
 	"newsmark/annotate"
 	"newsmark/index"
+	"newsmark/index/indextest"
 	"newsmark/internal/testhome"
 	"newsmark/model"
 	"newsmark/store"
 )
 
-// The benchmarks run on a generated corpus of benchN stories (2–8 KB),
-// built into a database once per run, and only under -bench: `go test`
-// alone never builds it.
+// The benchmarks run on a generated corpus of 20,000 stories (2–8 KB,
+// indextest.Corpus), built into a database once per run, and only under
+// -bench: `go test` alone never builds it.
 //
 //	go test ./index/annotated -run XXX -bench . -benchtime 1x     (indexing: one pass over 20,000)
 //	go test ./index/annotated -run XXX -bench 'Deals|Search|Size'
@@ -27,83 +26,23 @@ import (
 // NEWSMARK_BENCH_STORIES=2000 makes a smaller corpus for a quick look;
 // NEWSMARK_BENCH_DB=FILE keeps the built database in FILE and reuses it
 // in later runs (delete it when the annotator or the schema changes).
-var benchN = 20000
-
-func init() {
-	if n, err := strconv.Atoi(os.Getenv("NEWSMARK_BENCH_STORIES")); err == nil && n > 0 {
-		benchN = n
-	}
-}
-
-var bench struct {
-	once   sync.Once
-	dir    string
-	path   string
-	corpus []model.Article
-	text   int64 // bytes of title and body indexed
-	err    error
-}
 
 // TestMain keeps the tests off the user's files and removes the benchmark
 // database afterwards.
 func TestMain(m *testing.M) {
 	code := testhome.Main(m)
-	if bench.dir != "" {
-		os.RemoveAll(bench.dir)
-	}
+	indextest.Cleanup()
 	os.Exit(code)
-}
-
-// benchCorpus generates the corpus once.
-func benchCorpus() []model.Article {
-	if bench.corpus == nil {
-		bench.corpus = genCorpus(2026, benchN)
-		for _, a := range bench.corpus {
-			bench.text += int64(len(a.Title) + len(a.Body))
-		}
-	}
-	return bench.corpus
-}
-
-// addAll indexes the corpus in batches, as `newsmark index` does.
-func addAll(ctx context.Context, ix *index.Index, corpus []model.Article) error {
-	const batch = 256
-	for i := 0; i < len(corpus); i += batch {
-		if _, err := ix.AddArticles(ctx, corpus[i:min(i+batch, len(corpus))]); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // benchDB is the database of the whole corpus, built on first use.
 func benchDB(b *testing.B) string {
 	b.Helper()
-	bench.once.Do(func() {
-		corpus := benchCorpus()
-		if keep := os.Getenv("NEWSMARK_BENCH_DB"); keep != "" {
-			bench.path = keep
-			if _, err := os.Stat(keep); err == nil {
-				return
-			}
-		} else {
-			if bench.dir, bench.err = os.MkdirTemp("", "newsmark-index-bench-"); bench.err != nil {
-				return
-			}
-			bench.path = filepath.Join(bench.dir, store.FileName)
-		}
-		db, err := store.Open(bench.path)
-		if err != nil {
-			bench.err = err
-			return
-		}
-		defer db.Close()
-		bench.err = addAll(context.Background(), index.New(db, version, annotate.Article), corpus)
-	})
-	if bench.err != nil {
-		b.Fatal(bench.err)
+	path, err := indextest.BenchDB(annotate.Article)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return bench.path
+	return path
 }
 
 func openBenchIndex(b *testing.B) (*index.Index, *store.DB) {
@@ -112,13 +51,13 @@ func openBenchIndex(b *testing.B) (*index.Index, *store.DB) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	return index.New(db, version, annotate.Article), db
+	return index.New(db, indextest.BenchVersion, annotate.Article), db
 }
 
 // BenchmarkIndex indexes the 20,000 stories into an empty database:
 // annotation on all cores and the SQLite writes, 256 per transaction.
 func BenchmarkIndex(b *testing.B) {
-	corpus := benchCorpus()
+	corpus, _ := indextest.BenchCorpus()
 	ctx := context.Background()
 	var total time.Duration
 	for i := 0; b.Loop(); i++ {
@@ -130,7 +69,7 @@ func BenchmarkIndex(b *testing.B) {
 		ix := index.New(db, version, annotate.Article)
 		b.StartTimer()
 		start := time.Now()
-		if err := addAll(ctx, ix, corpus); err != nil {
+		if err := indextest.AddAll(ctx, ix, corpus); err != nil {
 			b.Fatal(err)
 		}
 		total += time.Since(start)
@@ -262,13 +201,14 @@ func BenchmarkSize(b *testing.B) {
 	if _, err := db.SQL().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		b.Fatal(err)
 	}
-	st, err := os.Stat(bench.path)
+	st, err := os.Stat(benchDB(b))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
 	}
-	b.ReportMetric(float64(st.Size())/float64(bench.text), "x-text")
+	_, text := indextest.BenchCorpus()
+	b.ReportMetric(float64(st.Size())/float64(text), "x-text")
 	b.ReportMetric(float64(st.Size())/1e6, "db-MB")
-	b.ReportMetric(float64(bench.text)/1e6, "text-MB")
+	b.ReportMetric(float64(text)/1e6, "text-MB")
 }

@@ -13,6 +13,7 @@ import (
 
 	"newsmark/annotate"
 	"newsmark/index"
+	"newsmark/index/indextest"
 	"newsmark/model"
 	"newsmark/store"
 	"newsmark/store/storetest"
@@ -112,7 +113,7 @@ func TestRebuildStepByStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	corpus := genCorpus(3, 40)
+	corpus := indextest.Corpus(3, 40)
 	old := index.New(db, oldVersion, annotatorFor(oldVersion))
 	if res, err := old.AddArticles(ctx, corpus); err != nil || res.Added != 40 {
 		t.Fatalf("add: %+v %v", res, err)
@@ -177,7 +178,7 @@ func TestRebuildSurvivesSIGKILL(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, store.FileName)
-	corpus := genCorpus(11, 160)
+	corpus := indextest.Corpus(11, 160)
 	ids := make([]string, len(corpus))
 	for i, a := range corpus {
 		ids[i] = a.ID
