@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -16,7 +17,8 @@ import (
 )
 
 const feedsUsage = `usage: newsmark feeds COMMAND [--data-dir DIR]
-  add URL [~NAME] [TAG...]   subscribe to a feed (a "~" word names it)
+  add URL [~NAME] [TAG...]   subscribe to a feed (a "~" word names it); a web page
+                             subscribes to the feed it advertises (--no-check: as given)
   rm URL                     unsubscribe; its unread items leave the cache
   list                       list subscriptions with their cache state
   refresh                    fetch every subscribed feed into the cache
@@ -30,6 +32,7 @@ func runFeeds(env Env, args []string) int {
 	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
 	fs.SetOutput(cleanWriter{env.Stderr})
 	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
+	noCheck := fs.Bool("no-check", false, "add: subscribe to the URL as given, without fetching it")
 	fs.Usage = func() { fmt.Fprintln(env.Stderr, feedsUsage) }
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -50,7 +53,7 @@ func runFeeds(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
 		return 1
 	}
-	f := feedsCmd{env: env, path: path, dataDir: *dataDir}
+	f := feedsCmd{env: env, path: path, dataDir: *dataDir, noCheck: *noCheck}
 	switch sub {
 	case "add":
 		err = f.add(rest)
@@ -76,6 +79,7 @@ type feedsCmd struct {
 	env     Env
 	path    string // the feeds file
 	dataDir string
+	noCheck bool // add: no fetch, no discovery
 }
 
 // cache opens the feed cache in the database.
@@ -113,15 +117,49 @@ func (f feedsCmd) add(args []string) error {
 			s.Tags = append(s.Tags, a)
 		}
 	}
+	if !f.noCheck {
+		if err := f.discover(&s); err != nil {
+			return err
+		}
+	}
 	added, err := feeds.AddSubscriptions(f.path, s)
 	if err != nil {
 		return err
 	}
 	if len(added) == 0 {
-		fmt.Fprintf(f.env.Stdout, "already subscribed: %s\n", s.URL)
+		fmt.Fprintf(f.env.Stdout, "already subscribed: %s\n", sanitize.Line(s.URL))
 		return nil
 	}
-	fmt.Fprintf(f.env.Stdout, "subscribed: %s\n", s.URL)
+	fmt.Fprintf(f.env.Stdout, "subscribed: %s\n", sanitize.Line(s.URL))
+	return nil
+}
+
+// discover fetches the URL to add: a feed is added as it is, a web page
+// gives way to the feed it advertises (<link rel="alternate">), and a page
+// that advertises none is refused. When the URL cannot be checked (offline,
+// a server error) it is added as given, with a line saying why: a refresh
+// will say what is wrong with it.
+func (f feedsCmd) discover(s *feeds.Subscription) error {
+	if subs, _, err := feeds.LoadSubscriptions(f.path); err == nil {
+		for _, have := range subs {
+			if have.URL == s.URL {
+				return nil // already subscribed: nothing to fetch
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	d, err := feeds.Discover(ctx, fetch.NewClient(Version), s.URL)
+	switch {
+	case errors.Is(err, feeds.ErrNoFeedAdvertised), errors.Is(err, feeds.ErrNeither):
+		return fmt.Errorf("%s: %w; nothing subscribed", s.URL, err)
+	case err != nil:
+		fmt.Fprintf(f.env.Stderr, "newsmark: feeds add: %s: not checked (%s); subscribing as given\n",
+			sanitize.Line(s.URL), sanitize.Line(err.Error()))
+	case d.Page != "":
+		fmt.Fprintf(f.env.Stdout, "%s is a web page; it advertises the feed %s\n", sanitize.Line(d.Page), sanitize.Line(d.URL))
+		s.URL = d.URL
+	}
 	return nil
 }
 

@@ -194,11 +194,13 @@ func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 }
 
 // FeedItem is the cached item with articleID, with its body if there is one
-// yet; ok is false if there is none.
+// yet; ok is false if there is none. A story several feeds carry is the
+// row FeedItems lists first (the newest), so that it opens under the title
+// and byline the library showed, not another feed's.
 func (d *DB) FeedItem(ctx context.Context, articleID string) (it FeedItem, ok bool, err error) {
 	list, err := d.feedItems(ctx, `SELECT `+itemCols+`, coalesce(a.body, ''), coalesce(a.links, '[]')
 		FROM feed_items LEFT JOIN feed_articles a USING (article_id)
-		WHERE article_id = ? ORDER BY feed_items.rowid LIMIT 1`, articleID)
+		WHERE article_id = ? ORDER BY date DESC, fetched_at DESC, feed_items.rowid LIMIT 1`, articleID)
 	if err != nil || len(list) == 0 {
 		return it, false, err
 	}
