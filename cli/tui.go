@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -81,17 +80,17 @@ func runTUI(env Env, args []string) int {
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)
-	var lib articles.Library // URLs alone: the library fills as they arrive
-	if len(paths) > 0 || len(urls) == 0 {
-		lib = openLibrary(paths, env)
-	}
-	for _, p := range lib.Problems {
-		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
-	}
 	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
 	defer db.Close()
 	web := openWeb(env, db, urls, len(o.paths) == 0)
-	if len(lib.Entries) == 0 && len(urls) == 0 {
+	// URLs alone: the library fills as they arrive. With subscriptions and
+	// no arguments, the cache's items (read in the background); the
+	// samples are a demo, for when there is nothing else to read.
+	lib := openLibrary(paths, len(urls) > 0 || web.ListCache, env)
+	for _, p := range lib.Problems {
+		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
+	}
+	if len(lib.Entries) == 0 && len(urls) == 0 && !web.ListCache {
 		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
 		return 1
 	}
@@ -193,12 +192,16 @@ func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	}
 }
 
-// openLibrary loads the paths, or the embedded samples when there are none.
-func openLibrary(paths []string, env Env) articles.Library {
-	if len(paths) == 0 {
-		return articles.Samples()
+// openLibrary loads the paths; with none, and nothing else to read (no
+// URL, no subscription: other says there is), the embedded samples.
+func openLibrary(paths []string, other bool, env Env) articles.Library {
+	switch {
+	case len(paths) > 0:
+		return articles.Open(paths, env.Stdin)
+	case other:
+		return articles.Library{}
 	}
-	return articles.Open(paths, env.Stdin)
+	return articles.Samples()
 }
 
 // splitURLs separates http(s) URLs, which the program fetches once it runs,
@@ -216,8 +219,9 @@ func splitURLs(args []string) (paths, urls []string) {
 
 // openWeb builds the program's network side: the client, and with
 // subscriptions the feed cache on the shared database, whose items (with no
-// arguments) open offline before the samples. Nothing here touches the
-// network; a cache that cannot open is reported and left out.
+// arguments) the program lists offline, read in the background, in place
+// of the samples; each refresh reads the feeds file again. Nothing here
+// touches the network; a cache that cannot open is reported and left out.
 func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
 	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := feeds.SubscriptionsPath()
@@ -245,15 +249,6 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
 		return w
 	}
-	w.Cache, w.Subs = cache, subs
-	if noArgs {
-		ctx := context.Background()
-		if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
-			w.Unread, err = w.Cache.Unread(ctx)
-		}
-		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		}
-	}
+	w.Cache, w.Subs, w.SubsPath, w.ListCache = cache, subs, path, noArgs
 	return w
 }

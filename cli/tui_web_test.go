@@ -45,8 +45,8 @@ func TestOpenWeb(t *testing.T) {
 	os.WriteFile(feeds, []byte("https://wire.example/rss.xml \"~Wire\"\nnot-a-url\n"), 0o644)
 	w = openWeb(Env{Stderr: &stderr}, db, nil, true)
 	defer db.Close()
-	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || w.Unread == nil {
-		t.Fatalf("with a subscription: cache %v subs %+v unread %v", w.Cache != nil, w.Subs, w.Unread)
+	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || !w.ListCache || w.SubsPath != feeds {
+		t.Fatalf("with a subscription: cache %v subs %+v list %v path %q", w.Cache != nil, w.Subs, w.ListCache, w.SubsPath)
 	}
 	if w.Cache.DB != db.db {
 		t.Fatal("the feed cache does not use the shared database")

@@ -85,6 +85,12 @@ type Model struct {
 	search  searchPane   // the search screen (S)
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
+	feeds   feedsPane    // the feeds view's column (F, feeds_view.go)
+	undo    undoStack    // what u takes back (undo.go)
+
+	// feedsOn shows the feeds view beside the library; feedsFocus gives
+	// the keys to its column rather than to the library's items.
+	feedsOn, feedsFocus bool
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
@@ -108,7 +114,7 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts), marks: newReadMarks()}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
@@ -124,6 +130,7 @@ func New(opts Options) Model {
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
+	m.feeds = newFeedsPane(c, opts.Now)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
 		m.single = true
@@ -244,8 +251,14 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
 		}
 		return m.route(&m.net, msg)
-	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg, subsReadMsg, refreshTickMsg:
 		return m.route(&m.net, msg)
+	case refreshNowMsg:
+		return m.route(&m.net, refreshFeedsMsg{})
+	case cacheLoadedMsg:
+		return m.cacheLoaded(msg)
+	case readSetMsg, starSetMsg, feedMarkedMsg, unmarkedMsg:
+		return m.feedReadResult(msg)
 	case indexStartMsg:
 		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
 		return m.route(&m.idx, msg)
@@ -311,6 +324,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:
+		return m.route(&m.feeds, msg)
 	case m.screen == screenLibrary:
 		return m.route(&m.library, msg)
 	case m.screen == screenSearch:
@@ -334,8 +349,13 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.back(), true
 	case m.screen == screenSearch || m.screen == screenDeals:
 		return nil, false
-	case key.Matches(msg, m.keys.Web.Refresh):
-		return m.route(&m.net, msg), true
+	}
+	if m.reader.keySet() != InSelection || m.screen == screenLibrary {
+		if cmd, ok := m.feedKey(msg); ok {
+			return cmd, true
+		}
+	}
+	switch {
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Search):
 		return m.openIndexScreen(screenSearch), true
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
@@ -361,7 +381,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return tea.Batch(cmd, m.layout()), true
 	case key.Matches(msg, m.keys.Notes.Undo):
-		return m.route(&m.notes, msg), true
+		return m.undoLast(), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.NextArticle):
 		return m.stepArticle(1), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.PrevArticle):
@@ -397,6 +417,12 @@ func (m *Model) back() tea.Cmd {
 		case m.library.back():
 		case m.net.cancelFetches():
 			m.setStatus("cancelling the fetches…", false)
+		case m.feedsOn && !m.feedsFocus:
+			m.feedsFocus = true
+			return m.layout()
+		case m.feedsOn:
+			m.closeFeeds()
+			return m.layout()
 		}
 		return nil
 	}
@@ -430,6 +456,9 @@ func (m *Model) up() tea.Cmd {
 		return m.leaveReader()
 	case m.screen == screenSearch || m.screen == screenDeals:
 		return m.back()
+	case m.screen == screenLibrary && m.feedsOn:
+		m.closeFeeds()
+		return m.layout()
 	}
 	return m.quit()
 }
@@ -482,7 +511,7 @@ func (m *Model) stepArticle(dir int) tea.Cmd {
 func (m *Model) open(e articles.Entry) tea.Cmd {
 	cmds := m.opening(e.Meta)
 	m.from, m.openID = screenLibrary, e.Meta.ID
-	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	load, req := m.net.load(m.gen, e, m.marks.isUnread(e.Meta.ID))
 	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
 }
 
@@ -523,7 +552,7 @@ const collapseBelow = 20
 func (m *Model) layout() tea.Cmd {
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
-	m.library.SetSize(w, h-m.net.height())
+	m.layoutLibrary(w, h-m.net.height())
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)

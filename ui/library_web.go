@@ -53,20 +53,9 @@ func (l *libraryPane) webUpdate(msg tea.Msg) request {
 		}
 	case problemMsg:
 		l.setProblem(msg.path, msg.reason)
-	case unreadMsg:
-		for _, id := range msg.ids {
-			if msg.unread {
-				l.unread[id] = true
-			} else {
-				delete(l.unread, id)
-			}
-		}
 	}
 	return nil
 }
-
-// isUnread says whether the article with this ID is an unread feed item.
-func (l *libraryPane) isUnread(id string) bool { return l.unread[id] }
 
 // prepend puts es (newest first) before the current entries, which then
 // keep their place at the end; problems join the footer.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"newsmark/articles"
 	"newsmark/index"
 	"newsmark/model"
@@ -52,4 +54,7 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// Now is the clock the feeds view tells refresh times by; nil is
+	// time.Now (tests fix it).
+	Now func() time.Time
 }

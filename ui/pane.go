@@ -52,6 +52,9 @@ type common struct {
 	// notesOff says why highlights cannot be saved ("not saved: …"), or ""
 	// when they can: fixed when the program starts.
 	notesOff string
+	// marks are the feed items' read and star marks (marks.go): panes read
+	// them, only the root changes them.
+	marks *readMarks
 }
 
 // statusMsg asks for a one-key message in the status bar.

@@ -127,26 +127,17 @@ func TestCachedLibraryOpensOffline(t *testing.T) {
 	ws.Close() // offline from here on
 
 	ctx := context.Background()
-	lib, err := cache.Library(ctx, subs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	unread, err := cache.Unread(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Theme: Dark, Library: articles.Samples(),
-		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+	opts := Options{Theme: Dark, Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, ListCache: true}}
 	d := newLive(t, opts, 100, 30)
-	s := d.screen()
-	if !strings.Contains(s, "Corran Steel and Ibis Rail") || strings.Count(s, "● unread") != 2 {
-		t.Fatalf("cached items not listed at once with their unread marks:\n%s", s)
+	s := d.waitText("Corran Steel and Ibis Rail", "2 unread")
+	if strings.Count(s, "● unread") != 2 {
+		t.Fatalf("cached items not listed with their unread marks:\n%s", s)
 	}
 	d.keys("enter")
 	d.waitText("rolling-stock maintenance depot")
 	d.keys("esc")
 	d.waitFor("one unread left", func(s string) bool { return strings.Count(s, "● unread") == 1 })
-	unread, _ = cache.Unread(ctx)
+	unread, _ := cache.Unread(ctx)
 	if len(unread) != 1 {
 		t.Fatalf("the store has %d unread items after opening one, want 1", len(unread))
 	}
@@ -302,12 +293,10 @@ func TestFailedOpenShowsSummaryAndStaysUnread(t *testing.T) {
 	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
 	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close()
-	ctx := context.Background()
-	lib, _ := cache.Library(ctx, subs)
-	unread, _ := cache.Unread(ctx)
 	opts := Options{Theme: Dark, Library: fixtureLibrary(t),
-		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, ListCache: true}}
 	d := newLive(t, opts, 100, 30)
+	d.waitText("Corran Steel")
 	d.keys("enter")
 	// the summary as the text (it wraps after "on a"), the reason in the status bar
 	d.waitText("The partners will spend €340 million", "showing the feed's summary: ", "/pages/corran.html: dial")
