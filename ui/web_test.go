@@ -83,7 +83,7 @@ func TestRefreshProgressThenItems(t *testing.T) {
 	d := newLive(t, opts, 110, 40)
 	d.keys("r")
 	s := d.screen()
-	for _, want := range []string{"refreshing 0/3", "Tidewater", "Broken Wire", "Late Ledger", "fetching"} {
+	for _, want := range []string{"refreshing 0/3", "Tidewater", "Broken Wire", "Late Ledger"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("after r the screen lacks %q:\n%s", want, s)
 		}
@@ -383,4 +383,37 @@ func TestProgressRowsSanitised(t *testing.T) {
 		}
 	}
 	d.mustSee("Evil Wire", "HTTP 500")
+}
+
+// TestRefreshRowsShowFeedsStillLoading: with more feeds than rows, the
+// feeds being fetched are listed before the finished ones and those
+// waiting, and a long URL gets the width of the line, not a third of it.
+func TestRefreshRowsShowFeedsStillLoading(t *testing.T) {
+	d := newDriver(t, fixtureLibrary(t), Dark, 160, 45)
+	w := &d.m.net
+	w.begin(1)
+	w.refreshing = true
+	url := func(i int) string {
+		return fmt.Sprintf("https://markets.example-newsroom.example/sections/companies/ventures/feed-%02d.xml", i)
+	}
+	for i := 0; i < 10; i++ {
+		w.row(url(i))
+	}
+	for _, i := range []int{0, 1, 2, 3, 4, 5} { // six finished
+		w.row(url(i)).started = true
+		refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), p: feeds.Progress{Feed: url(i), State: feeds.RefreshUnchanged}, ok: true})
+	}
+	for _, i := range []int{8, 9} { // two under way, listed last in the file
+		refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), p: feeds.Progress{Feed: url(i), State: feeds.RefreshFetching}, ok: true})
+	}
+	d.send(resize(160, 45))
+	s := d.screen()
+	for _, i := range []int{8, 9} {
+		if !lineHas(s, url(i), "fetching") {
+			t.Fatalf("feed %d, still loading, not listed whole with its spinner:\n%s", i, s)
+		}
+	}
+	if !lineHas(s, url(5), "unchanged") || !strings.Contains(s, "… and 4 more") {
+		t.Fatalf("the latest finished feed or the count of the rest missing:\n%s", s)
+	}
 }
