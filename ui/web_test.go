@@ -417,3 +417,19 @@ func TestRefreshRowsShowFeedsStillLoading(t *testing.T) {
 		t.Fatalf("the latest finished feed or the count of the rest missing:\n%s", s)
 	}
 }
+
+// TestRetryAfterEscCancelsURL: the library a cancelled URL fetch leaves
+// empty says what happened and offers r, which fetches it again.
+func TestRetryAfterEscCancelsURL(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/gated.xml"), 100, 30)
+	d.waitText("fetching 0/1")
+	d.keys("esc")
+	d.waitText("/gated.xml was cancelled · r tries again", "r try again")
+	ws.open()
+	d.keys("r")
+	d.waitText("Maribel Foods buys Quayside Bakeries")
+	if strings.Contains(d.screen(), "tries again") {
+		t.Fatalf("the retry offer stays after the retry worked:\n%s", d.screen())
+	}
+}
