@@ -124,7 +124,7 @@ func New(opts Options) Model {
 	m.links = linksPane{common: c}
 	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
 		preview: exportPreview{common: c}}
-	m.net = newNetwork(c, opts.Web)
+	m.net = newNetwork(c, opts.Web, refreshEvery{onStart: opts.RefreshOnStart, interval: opts.RefreshEvery})
 	m.notes = noteKeeper{common: c, n: opts.Notes}
 	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
 	m.search = newSearchPane(c, opts.Index)

@@ -18,6 +18,14 @@ import (
 // now is what is fetched (a feed added from another shell included). The
 // cache is read at start the same way, off the key path (loadCache).
 
+// refreshEvery is when feeds refresh with no key pressed: once the cache
+// is listed (onStart), and at an interval while the program runs (0:
+// never). Options carries them; both are off by default.
+type refreshEvery struct {
+	onStart  bool
+	interval time.Duration
+}
+
 // Messages of the refresh.
 type (
 	// refreshFeedsMsg asks the network to refresh the feeds at only
@@ -87,10 +95,10 @@ func readSubs(path string, only []string) tea.Cmd {
 
 // tick arms the next background refresh.
 func (n *network) tick() tea.Cmd {
-	if n.opts.RefreshEvery <= 0 {
+	if n.every.interval <= 0 {
 		return nil
 	}
-	return tea.Tick(n.opts.RefreshEvery, func(time.Time) tea.Msg { return refreshTickMsg{} })
+	return tea.Tick(n.every.interval, func(time.Time) tea.Msg { return refreshTickMsg{} })
 }
 
 // refresh starts a refresh of the feeds at only (nil: every feed): it

@@ -389,7 +389,7 @@ func (m *Model) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 		m.library.empty = "nothing cached yet · " + firstKey(m.keys.Web.RefreshAll) + " fetches your " +
 			plural(len(s.Feeds), "feed", "feeds")
 	}
-	if m.net.opts.RefreshOnStart {
+	if m.net.every.onStart {
 		cmds = append(cmds, m.route(&m.net, refreshFeedsMsg{}))
 	}
 	return tea.Batch(cmds...)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -38,11 +37,6 @@ type Web struct {
 	// OpenBrowser opens an http(s) URL (cli passes its launcher); nil
 	// means there is no browser, and o and the links list say so.
 	OpenBrowser func(string) error
-	// RefreshOnStart refreshes every subscription in the background once
-	// the cache is listed; RefreshEvery again at that interval while the
-	// program runs (0: never). The config file's feeds table sets both.
-	RefreshOnStart bool
-	RefreshEvery   time.Duration
 }
 
 // webItem is how to load a library entry that may need the network.
@@ -72,6 +66,7 @@ type fetchRow struct {
 type network struct {
 	common
 	opts  Web
+	every refreshEvery       // the background refresh (Options)
 	items map[string]webItem // by article ID
 
 	spinner  spinner.Model
@@ -125,8 +120,8 @@ type (
 	relayoutMsg struct{}
 )
 
-func newNetwork(c common, w *Web) network {
-	n := network{common: c, items: map[string]webItem{}}
+func newNetwork(c common, w *Web, every refreshEvery) network {
+	n := network{common: c, items: map[string]webItem{}, every: every}
 	if w != nil {
 		n.opts = *w
 	}
@@ -152,11 +147,11 @@ func (n *network) start() (tea.Cmd, request) {
 		cmds = append(cmds, loadCache(n.opts.Cache, n.opts.Subs))
 	default:
 		reqs = append(reqs, feedsListMsg{subs: n.opts.Subs})
-		if n.opts.RefreshOnStart && n.canRefresh() {
+		if n.every.onStart && n.canRefresh() {
 			cmds = append(cmds, func() tea.Msg { return refreshNowMsg{} })
 		}
 	}
-	if n.opts.RefreshEvery > 0 && n.opts.Cache != nil {
+	if n.every.interval > 0 && n.opts.Cache != nil {
 		cmds = append(cmds, n.tick())
 	}
 	if len(n.opts.URLs) > 0 {

@@ -54,6 +54,12 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// RefreshOnStart refreshes every subscription in the background once
+	// the feed cache is listed; RefreshEvery again at that interval while
+	// the program runs (0: never). Both are the config file's (off by
+	// default); neither ever holds up a key.
+	RefreshOnStart bool
+	RefreshEvery   time.Duration
 	// Now is the clock the feeds view tells refresh times by; nil is
 	// time.Now (tests fix it).
 	Now func() time.Time
