@@ -45,7 +45,7 @@ type Snapshot struct {
 // Snapshot reads the cache for the reader without the network (see
 // Snapshot). The tags of subs go to the items of their feed, as in Library.
 func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, error) {
-	items, err := c.DB.FeedItems(ctx)
+	items, err := c.DB.FeedList(ctx)
 	if err != nil {
 		return Snapshot{}, err
 	}

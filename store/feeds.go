@@ -193,6 +193,38 @@ func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 		ORDER BY date DESC, fetched_at DESC, rowid`)
 }
 
+// FeedList lists the cached items as a library lists them, newest first:
+// FeedItems' order with only what a list row and the marks need (no GUID,
+// summary, body or links), read in one pass for the reader's start.
+func (d *DB) FeedList(ctx context.Context) ([]FeedItem, error) {
+	var n int // FeedItem is large: one allocation of the list, not a doubling
+	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n); err != nil {
+		return nil, d.Wrap("read feed items", err)
+	}
+	rows, err := d.sql.QueryContext(ctx, `SELECT feed, article_id, url, title, source, date, authors, read, starred
+		FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+	if err != nil {
+		return nil, d.Wrap("read feed items", err)
+	}
+	defer rows.Close()
+	out := make([]FeedItem, 0, n)
+	for rows.Next() {
+		var it FeedItem
+		var date, authors string
+		if err := rows.Scan(&it.Feed, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &authors, &it.Read,
+			&it.Starred); err != nil {
+			return nil, d.Wrap("read feed items", err)
+		}
+		it.Date = scanTime(date)
+		if authors != "[]" && authors != "" {
+			json.Unmarshal([]byte(authors), &it.Authors)
+		}
+		sanitizeItem(&it)
+		out = append(out, it)
+	}
+	return out, d.Wrap("read feed items", rows.Err())
+}
+
 // FeedItem is the cached item with articleID, with its body if there is one
 // yet; ok is false if there is none. A story several feeds carry is the
 // row FeedItems lists first (the newest), so that it opens under the title
