@@ -363,6 +363,10 @@ func (m *Model) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 		return nil
 	}
 	s := msg.snap
+	m.marks.reserve(len(s.Library.Entries))
+	if len(m.net.items) == 0 {
+		m.net.items = make(map[string]webItem, len(s.Library.Entries))
+	}
 	for _, e := range s.Library.Entries {
 		id := e.Meta.ID
 		m.net.items[id] = webItem{cached: true}

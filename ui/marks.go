@@ -20,6 +20,16 @@ func newReadMarks() *readMarks {
 		unreadIn: map[string]int{}, itemsIn: map[string]int{}}
 }
 
+// reserve makes room for n more articles, so the cache's 20,000 items
+// read at start do not grow the maps step by step (a rehash each time).
+func (r *readMarks) reserve(n int) {
+	if len(r.feedsOf) > 0 {
+		return // marks are in: they stay where they are
+	}
+	r.feedsOf = make(map[string][]string, n)
+	r.unread = make(map[string]bool, n)
+}
+
 // isUnread says whether the article with this ID is an unread feed item.
 func (r *readMarks) isUnread(id string) bool { return r != nil && r.unread[id] }
 
