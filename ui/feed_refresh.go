@@ -50,10 +50,14 @@ type (
 		subs     []feeds.Subscription
 		problems []articles.Problem
 	}
-	// cacheLoadedMsg is the cache as read at start.
+	// cacheLoadedMsg is the cache as read at start, with what the update
+	// loop needs of it made ready in the Cmd (prepareCache).
 	cacheLoadedMsg struct {
-		snap feeds.Snapshot
-		err  error
+		snap    feeds.Snapshot
+		err     error
+		marks   *readMarks         // the items' marks and counts; nil: made on the loop
+		items   map[string]webItem // the items, for the network side
+		entries []articles.Entry   // the library's entries, loaded through the cache
 	}
 	// feedItemsMsg tells the root a refresh stored new items of feed:
 	// they are unread, and the feed carries them.
@@ -69,8 +73,26 @@ type (
 func loadCache(c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {
 	return func() tea.Msg {
 		snap, err := c.Snapshot(context.Background(), subs)
-		return cacheLoadedMsg{snap: snap, err: err}
+		return prepareCache(snap, err)
 	}
+}
+
+// prepareCache does off the update loop what listing 20,000 items costs:
+// their marks and per-feed counts, and the maps and entries the panes keep.
+func prepareCache(snap feeds.Snapshot, err error) cacheLoadedMsg {
+	msg := cacheLoadedMsg{snap: snap, err: err}
+	if err != nil {
+		return msg
+	}
+	n := len(snap.Library.Entries)
+	msg.marks, msg.items, msg.entries = newReadMarks(), make(map[string]webItem, n), make([]articles.Entry, n)
+	msg.marks.reserve(n)
+	for i, e := range snap.Library.Entries {
+		msg.marks.load(e.Meta.ID, snap)
+		msg.items[e.Meta.ID] = webItem{cached: true}
+		msg.entries[i] = articles.Entry{Meta: e.Meta} // loaded through the cache, with a context
+	}
+	return msg
 }
 
 func startRefresh(ctx context.Context, c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {

@@ -363,31 +363,22 @@ func (m *Model) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 		return nil
 	}
 	s := msg.snap
-	m.marks.reserve(len(s.Library.Entries))
-	if len(m.net.items) == 0 {
-		m.net.items = make(map[string]webItem, len(s.Library.Entries))
+	if msg.marks == nil { // not prepared in the Cmd (a test's message)
+		msg = prepareCache(s, nil)
 	}
-	for _, e := range s.Library.Entries {
-		id := e.Meta.ID
-		m.net.items[id] = webItem{cached: true}
-		for _, f := range s.ItemFeeds[id] {
-			m.marks.addItem(id, f, false)
-		}
-		if s.Unread[id] {
-			m.marks.setUnread(id, true)
-		}
-		if s.Starred[id] {
-			m.marks.setStarred(id, true)
+	if len(m.net.items) == 0 && len(m.marks.feedsOf) == 0 {
+		// Nothing listed yet: take what the Cmd made as it is.
+		m.net.items, *m.marks = msg.items, *msg.marks
+	} else {
+		for _, e := range s.Library.Entries {
+			m.net.items[e.Meta.ID] = webItem{cached: true}
+			m.marks.load(e.Meta.ID, s)
 		}
 	}
 	m.feeds.setFeeds(s.Feeds)
 	var cmds []tea.Cmd
 	if len(s.Library.Entries) > 0 || len(s.Library.Problems) > 0 {
-		es := make([]articles.Entry, len(s.Library.Entries))
-		for i, e := range s.Library.Entries {
-			es[i] = articles.Entry{Meta: e.Meta} // loaded through the cache, with a context
-		}
-		cmds = append(cmds, m.apply(libraryEntriesMsg{entries: es, problems: s.Library.Problems, cached: true}))
+		cmds = append(cmds, m.apply(libraryEntriesMsg{entries: msg.entries, problems: s.Library.Problems, cached: true}))
 	}
 	if len(s.Library.Entries) == 0 && len(m.library.entries) == 0 {
 		m.library.empty = "nothing cached yet · " + firstKey(m.keys.Web.RefreshAll) + " fetches your " +

@@ -1,5 +1,7 @@
 package ui
 
+import "newsmark/feeds"
+
 // readMarks are the marks of the cached feed items: which are unread and
 // starred, and which feeds carry each (a story two feeds carry is one
 // article, in both). Every pane reads them through common (the library's
@@ -28,6 +30,19 @@ func (r *readMarks) reserve(n int) {
 	}
 	r.feedsOf = make(map[string][]string, n)
 	r.unread = make(map[string]bool, n)
+}
+
+// load takes the article's marks and feeds from the cache's snapshot.
+func (r *readMarks) load(id string, s feeds.Snapshot) {
+	for _, f := range s.ItemFeeds[id] {
+		r.addItem(id, f, false)
+	}
+	if s.Unread[id] {
+		r.setUnread(id, true)
+	}
+	if s.Starred[id] {
+		r.setStarred(id, true)
+	}
 }
 
 // isUnread says whether the article with this ID is an unread feed item.
