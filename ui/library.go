@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,6 +41,10 @@ type libraryPane struct {
 	// as in newsboat, so the cursor does not jump).
 	scope    libraryScope
 	hideRead bool
+	// pos is entries' index by article ID for a feed's scope; posStale
+	// says the entries changed since it was made.
+	pos      map[string]int
+	posStale bool
 	// empty is what the list says when it has nothing to show and no
 	// filter: why, and what to press (a cancelled URL fetch: r retries).
 	empty string
@@ -90,6 +95,20 @@ func (l *libraryPane) applyFilter() {
 	l.visible = l.visible[:0]
 	l.cursor, l.offset = 0, 0
 	if l.filter == "" {
+		if l.scope.kind == scopeFeed {
+			if ids := l.marks.ids(l.scope.url); len(ids)*8 < len(l.entries) {
+				// A feed's hundred items of 20,000: found by position, not
+				// by a scan (the feeds view re-scopes on every move).
+				pos := l.positions()
+				for _, id := range ids {
+					if i, ok := pos[id]; ok && l.shows(id) {
+						l.visible = append(l.visible, i)
+					}
+				}
+				slices.Sort(l.visible)
+				return
+			}
+		}
 		for i := range l.entries {
 			if l.shows(l.entries[i].Meta.ID) {
 				l.visible = append(l.visible, i)
@@ -124,6 +143,19 @@ func (l *libraryPane) applyFilter() {
 			}
 		}
 	}
+}
+
+// positions maps article IDs to their index in entries, made again when
+// the entries changed (posStale).
+func (l *libraryPane) positions() map[string]int {
+	if l.pos == nil || l.posStale {
+		l.pos = make(map[string]int, len(l.entries))
+		for i, e := range l.entries {
+			l.pos[e.Meta.ID] = i
+		}
+		l.posStale = false
+	}
+	return l.pos
 }
 
 // shows says whether the article with this ID is in the scope and, with

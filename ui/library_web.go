@@ -62,6 +62,7 @@ func (l *libraryPane) webUpdate(msg tea.Msg) request {
 func (l *libraryPane) prepend(es []articles.Entry, problems []articles.Problem) {
 	l.tail = len(l.entries)
 	l.entries = append(append([]articles.Entry(nil), es...), l.entries...)
+	l.posStale = true
 	l.sortHead()
 	for _, p := range problems {
 		l.setProblem(p.Path, p.Reason)
@@ -93,6 +94,7 @@ func (l *libraryPane) add(es []articles.Entry) {
 		return
 	}
 	l.entries = append(append(append(make([]articles.Entry, 0, len(l.entries)+len(fresh)), head...), fresh...), tail...)
+	l.posStale = true
 	l.sortHead()
 	cursor, offset := l.cursor, l.offset
 	l.applyFilter()
@@ -115,6 +117,7 @@ func (l *libraryPane) add(es []articles.Entry) {
 func (l *libraryPane) sortHead() {
 	head := l.entries[:len(l.entries)-l.tail]
 	sort.SliceStable(head, func(i, j int) bool { return head[i].Meta.Date.After(head[j].Meta.Date) })
+	l.posStale = true
 }
 
 // setProblem sets the footer line of path to reason (sanitised, one

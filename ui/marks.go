@@ -14,12 +14,13 @@ type readMarks struct {
 	feedsOf         map[string][]string // article ID → the feeds (URLs) that carry it
 	unreadIn        map[string]int      // feed URL → its unread items
 	itemsIn         map[string]int      // feed URL → its items
+	idsIn           map[string][]string // feed URL → its article IDs
 	unreadAll       int                 // unread items, each once
 }
 
 func newReadMarks() *readMarks {
 	return &readMarks{unread: map[string]bool{}, starred: map[string]bool{}, feedsOf: map[string][]string{},
-		unreadIn: map[string]int{}, itemsIn: map[string]int{}}
+		unreadIn: map[string]int{}, itemsIn: map[string]int{}, idsIn: map[string][]string{}}
 }
 
 // reserve makes room for n more articles, so the cache's 20,000 items
@@ -91,6 +92,14 @@ func (r *readMarks) unreadCount(url string) int {
 	return r.unreadIn[url]
 }
 
+// ids are the articles of the feed at url, in no order.
+func (r *readMarks) ids(url string) []string {
+	if r == nil {
+		return nil
+	}
+	return r.idsIn[url]
+}
+
 // itemCount is the items of the feed at url.
 func (r *readMarks) itemCount(url string) int {
 	if r == nil {
@@ -106,6 +115,7 @@ func (r *readMarks) addItem(id, url string, unread bool) {
 		return
 	}
 	r.feedsOf[id] = append(r.feedsOf[id], url)
+	r.idsIn[url] = append(r.idsIn[url], id)
 	r.itemsIn[url]++
 	if r.unread[id] {
 		r.unreadIn[url]++
