@@ -94,3 +94,15 @@ func TestRefreshSelectedFeed(t *testing.T) {
 	d.keys("R")
 	d.waitText("Tidewater Deals Wire", "2/2", "refreshed 2 feeds")
 }
+
+// TestFirstFrameBeforeTheCache: the cache is read in the background; until
+// it lands the library says so, and the keys work.
+func TestFirstFrameBeforeTheCache(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, Options{Theme: Dark, Web: feedsWeb(t, ws, "/feed.xml")}, 120, 36)
+	if s := d.screen(); !strings.Contains(s, "reading the feed cache…") {
+		t.Fatalf("the first frame does not say the cache is being read:\n%s", s)
+	}
+	d.keys("F")
+	d.waitText("Feeds (1)", "nothing cached yet")
+}

@@ -145,6 +145,7 @@ func (n *network) start() (tea.Cmd, request) {
 	switch {
 	case n.opts.Cache != nil && n.opts.ListCache:
 		cmds = append(cmds, loadCache(n.opts.Cache, n.opts.Subs))
+		reqs = append(reqs, emptyMsg("reading the feed cache…"))
 	default:
 		reqs = append(reqs, feedsListMsg{subs: n.opts.Subs})
 		if n.every.onStart && n.canRefresh() {
