@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"strconv"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -18,25 +17,11 @@ import (
 // now is what is fetched (a feed added from another shell included). The
 // cache is read at start the same way, off the key path (loadCache).
 
-// refreshEvery is when feeds refresh with no key pressed: once the cache
-// is listed (onStart), and at an interval while the program runs (0:
-// never). Options carries them; both are off by default.
-type refreshEvery struct {
-	onStart  bool
-	interval time.Duration
-}
-
 // Messages of the refresh.
 type (
 	// refreshFeedsMsg asks the network to refresh the feeds at only
-	// (nil: every feed): r, R and the background refresh.
+	// (nil: every feed): r and R.
 	refreshFeedsMsg struct{ only []string }
-	// refreshNowMsg starts the background refresh of every feed (the
-	// config's refresh_on_start).
-	refreshNowMsg struct{}
-	// refreshTickMsg is the interval's tick (refresh_interval): tea.Tick,
-	// armed again each time it arrives.
-	refreshTickMsg struct{}
 	// subsReadMsg is the feeds file as a refresh read it.
 	subsReadMsg struct {
 		subs     []feeds.Subscription
@@ -115,20 +100,16 @@ func readSubs(path string, only []string) tea.Cmd {
 	}
 }
 
-// tick arms the next background refresh.
-func (n *network) tick() tea.Cmd {
-	if n.every.interval <= 0 {
-		return nil
-	}
-	return tea.Tick(n.every.interval, func(time.Time) tea.Msg { return refreshTickMsg{} })
-}
-
 // refresh starts a refresh of the feeds at only (nil: every feed): it
 // reads the feeds file again, then fetches.
 func (n *network) refresh(only []string) (tea.Cmd, request) {
 	switch {
-	case n.opts.Cache == nil || (len(n.opts.Subs) == 0 && n.opts.SubsPath == ""):
+	case len(n.opts.Subs) == 0 && n.opts.SubsPath == "":
 		return nil, status("no subscriptions to refresh (newsmark feeds add URL)")
+	case n.opts.Cache == nil:
+		// Opened after the first frame (storage.go); the status bar said
+		// why, if it could not be.
+		return nil, failure("the feed cache is not open: nothing refreshed")
 	case n.refreshing:
 		return nil, status("already refreshing (esc in the library cancels)")
 	}

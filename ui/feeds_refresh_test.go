@@ -42,7 +42,9 @@ func TestBackgroundRefreshAtInterval(t *testing.T) {
 	ws := newWebServer(t)
 	w := feedsWeb(t, ws, "/feed.xml")
 	path := w.SubsPath
-	opts := Options{Theme: Dark, RefreshEvery: 50 * time.Millisecond, Web: w}
+	cfg := loadConfig(t, "[feeds]\nrefresh_interval = \"30m\"\n")
+	cfg.Settings.Feeds.RefreshInterval = 50 * time.Millisecond // the file's shortest is longer than a test
+	opts := Options{Theme: Dark, Config: cfg, Web: w}
 	d := newLive(t, opts, 120, 36)
 	d.waitText("Corran Steel and Ibis Rail") // no key pressed
 	writeFeeds(t, path, ws, "/feed.xml", "/gated.xml")
@@ -71,12 +73,16 @@ func TestNoBackgroundRefreshByDefault(t *testing.T) {
 	d.waitText("Corran Steel and Ibis Rail")
 }
 
-// TestRefreshOnStart refreshes once the cache is listed.
+// TestRefreshOnStart refreshes once the cache is listed (not before: its
+// items would come twice).
 func TestRefreshOnStart(t *testing.T) {
 	ws := newWebServer(t)
-	opts := Options{Theme: Dark, RefreshOnStart: true, Web: feedsWeb(t, ws, "/feed.xml")}
+	opts := Options{Theme: Dark, Config: loadConfig(t, "[feeds]\nrefresh_on_start = true\n"), Web: feedsWeb(t, ws, "/feed.xml")}
 	d := newLive(t, opts, 120, 36)
 	d.waitText("Corran Steel and Ibis Rail", "refreshed 1 feed")
+	if n := strings.Count(d.screen(), "Corran Steel and Ibis Rail"); n != 1 {
+		t.Fatalf("the item is listed %d times:\n%s", n, d.screen())
+	}
 }
 
 // TestRefreshSelectedFeed: r in the feeds view fetches the feed under the

@@ -384,9 +384,8 @@ func (m *Model) cacheLoaded(msg cacheLoadedMsg) tea.Cmd {
 		m.library.empty = "nothing cached yet · " + firstKey(m.keys.Web.RefreshAll) + " fetches your " +
 			plural(len(s.Feeds), "feed", "feeds")
 	}
-	if m.net.every.onStart {
-		cmds = append(cmds, m.route(&m.net, refreshFeedsMsg{}))
-	}
+	m.cacheListed = true
+	cmds = append(cmds, m.autoRefreshNow()) // the config's refresh_on_start waited for it
 	return tea.Batch(cmds...)
 }
 

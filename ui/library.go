@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -49,6 +48,10 @@ type libraryPane struct {
 	// filter: why, and what to press (a cancelled URL fetch: r retries).
 	empty string
 
+	// reading is set while the heads of listed files are being read
+	// (library_heads.go): the status line says so.
+	reading bool
+
 	filter  string
 	visible []int // indices into entries, in display order
 	cursor  int   // index into visible
@@ -61,10 +64,15 @@ const itemHeight = 3 // title, meta, gap
 
 func newLibrary(c common, lib articles.Library) libraryPane {
 	l := libraryPane{common: c, counts: map[string]counts{}}
-	l.entries = append([]articles.Entry(nil), lib.Entries...)
-	sort.SliceStable(l.entries, func(i, j int) bool {
-		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
-	})
+	// The entries are shared with the caller and never changed in place:
+	// a library is mostly in order already, and copying thousands of large
+	// entries before the first frame cost more than drawing it. One out of
+	// order is sorted in a copy.
+	l.entries = lib.Entries
+	if !sortedByDate(l.entries) {
+		l.entries = slices.Clone(l.entries)
+		sortByDate(l.entries)
+	}
 	for _, p := range lib.Problems {
 		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
@@ -99,9 +107,8 @@ func (l *libraryPane) applyFilter() {
 			if ids := l.marks.ids(l.scope.url); len(ids)*8 < len(l.entries) {
 				// A feed's hundred items of 20,000: found by position, not
 				// by a scan (the feeds view re-scopes on every move).
-				pos := l.positions()
 				for _, id := range ids {
-					if i, ok := pos[id]; ok && l.shows(id) {
+					if i, ok := l.indexOf(id); ok && l.shows(id) {
 						l.visible = append(l.visible, i)
 					}
 				}
@@ -145,17 +152,24 @@ func (l *libraryPane) applyFilter() {
 	}
 }
 
-// positions maps article IDs to their index in entries, made again when
-// the entries changed (posStale).
-func (l *libraryPane) positions() map[string]int {
-	if l.pos == nil || l.posStale {
-		l.pos = make(map[string]int, len(l.entries))
-		for i, e := range l.entries {
-			l.pos[e.Meta.ID] = i
+// indexOf is the index in entries of the article with this ID, from a map
+// made again when the entries changed (posStale) or, whatever changed
+// them, when it points at another article.
+func (l *libraryPane) indexOf(id string) (int, bool) {
+	for try := 0; try < 2; try++ {
+		if l.pos == nil || l.posStale || try == 1 {
+			l.pos = make(map[string]int, len(l.entries))
+			for i, e := range l.entries {
+				l.pos[e.Meta.ID] = i
+			}
+			l.posStale = false
 		}
-		l.posStale = false
+		i, ok := l.pos[id]
+		if !ok || i < len(l.entries) && l.entries[i].Meta.ID == id {
+			return i, ok
+		}
 	}
-	return l.pos
+	return 0, false
 }
 
 // shows says whether the article with this ID is in the scope and, with
@@ -384,6 +398,9 @@ func (l *libraryPane) statusLine() string {
 	}
 	if l.hideRead {
 		s += " · read hidden"
+	}
+	if l.reading {
+		s += " · reading titles and dates…"
 	}
 	return s
 }

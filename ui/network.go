@@ -66,7 +66,6 @@ type fetchRow struct {
 type network struct {
 	common
 	opts  Web
-	every refreshEvery       // the background refresh (Options)
 	items map[string]webItem // by article ID
 
 	spinner  spinner.Model
@@ -120,8 +119,8 @@ type (
 	relayoutMsg struct{}
 )
 
-func newNetwork(c common, w *Web, every refreshEvery) network {
-	n := network{common: c, items: map[string]webItem{}, every: every}
+func newNetwork(c common, w *Web) network {
+	n := network{common: c, items: map[string]webItem{}}
 	if w != nil {
 		n.opts = *w
 	}
@@ -137,8 +136,7 @@ func newNetwork(c common, w *Web, every refreshEvery) network {
 type startNetworkMsg struct{}
 
 // start reads the cache in the background (with ListCache), tells the
-// feeds view the subscriptions, arms the background refresh and starts
-// fetching the URL arguments.
+// feeds view the subscriptions and starts fetching the URL arguments.
 func (n *network) start() (tea.Cmd, request) {
 	var cmds []tea.Cmd
 	var reqs requests
@@ -148,12 +146,6 @@ func (n *network) start() (tea.Cmd, request) {
 		reqs = append(reqs, emptyMsg("reading the feed cache…"))
 	default:
 		reqs = append(reqs, feedsListMsg{subs: n.opts.Subs})
-		if n.every.onStart && n.canRefresh() {
-			cmds = append(cmds, func() tea.Msg { return refreshNowMsg{} })
-		}
-	}
-	if n.every.interval > 0 && n.opts.Cache != nil {
-		cmds = append(cmds, n.tick())
 	}
 	if len(n.opts.URLs) > 0 {
 		cmds = append(cmds, n.fetchURLs(n.opts.URLs))
@@ -184,13 +176,6 @@ func (n *network) Update(msg tea.Msg) (tea.Cmd, request) {
 		return n.refresh(msg.only)
 	case subsReadMsg:
 		return n.subsRead(msg)
-	case refreshTickMsg:
-		cmd := n.tick()
-		if n.refreshing || !n.canRefresh() {
-			return cmd, nil // a refresh is under way: the next tick tries again
-		}
-		c, req := n.refresh(nil)
-		return tea.Batch(cmd, c), req
 	case spinner.TickMsg:
 		if !n.busy() {
 			n.spinning = false
