@@ -32,7 +32,9 @@ func (f FeedInfo) Name() string {
 // Snapshot is the cache as the reader opens it, read in one pass: the
 // library, which feeds carry each story, and the read and star marks.
 type Snapshot struct {
-	// Library is every cached story once, newest first (as Library).
+	// Library is every cached story once, newest first, as Library lists
+	// them but without a loader: the reader loads each through the cache
+	// (LoadContext) with a context of its own.
 	Library articles.Library
 	// Feeds are the subscriptions, in the file's order.
 	Feeds []FeedInfo
@@ -49,7 +51,7 @@ func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, er
 	if err != nil {
 		return Snapshot{}, err
 	}
-	states, err := c.DB.Feeds(ctx)
+	states, err := c.DB.FeedStates(ctx)
 	if err != nil {
 		return Snapshot{}, err
 	}
@@ -71,7 +73,9 @@ func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, er
 			continue // the same story in two feeds is one article
 		}
 		s.ItemFeeds[it.ArticleID] = []string{it.Feed}
-		s.Library.Entries = append(s.Library.Entries, c.entry(ctx, it, tags[it.Feed]))
+		meta := ItemArticle(it)
+		meta.Tags = tags[it.Feed]
+		s.Library.Entries = append(s.Library.Entries, articles.Entry{Meta: meta})
 	}
 	byURL := make(map[string]store.FeedState, len(states))
 	for _, st := range states {

@@ -93,6 +93,29 @@ func (d *DB) Feeds(ctx context.Context) ([]FeedState, error) {
 	return d.feeds(ctx, ``)
 }
 
+// FeedStates lists the cached feeds as Feeds does, without their item
+// counts (two counts a feed over every item): the reader counts the items
+// it lists itself.
+func (d *DB) FeedStates(ctx context.Context) ([]FeedState, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT url, title, last_error, fetched_at FROM feed_state ORDER BY url`)
+	if err != nil {
+		return nil, d.Wrap("read feeds", err)
+	}
+	defer rows.Close()
+	var out []FeedState
+	for rows.Next() {
+		var f FeedState
+		var at string
+		if err := rows.Scan(&f.URL, &f.Title, &f.LastError, &at); err != nil {
+			return nil, d.Wrap("read feeds", err)
+		}
+		f.FetchedAt = scanTime(at)
+		f.Title, f.LastError = sanitize.Line(f.Title), sanitize.Line(f.LastError)
+		out = append(out, f)
+	}
+	return out, d.Wrap("read feeds", rows.Err())
+}
+
 func (d *DB) feeds(ctx context.Context, where string, args ...any) ([]FeedState, error) {
 	rows, err := d.sql.QueryContext(ctx, `SELECT f.url, f.title, f.etag, f.last_modified, f.last_error, f.fetched_at,
 		(SELECT count(*) FROM feed_items i WHERE i.feed = f.url),
