@@ -38,5 +38,8 @@ func (s *undoStack) pop() (undoEntry, bool) {
 	return e, true
 }
 
-// pushUndoMsg asks the root to keep a change for u.
+// pushUndoMsg asks the root to keep a change for u. Any pane returns it as
+// a request after a change it can revert (a highlight deleted, a feed
+// marked read, a correction): what is the status bar's words, undo the
+// Cmd whose message reports the revert to that pane.
 type pushUndoMsg undoEntry
