@@ -60,6 +60,19 @@ const (
 	// cueCap marks capitalised company or person cue nouns ("Chipmaker",
 	// "VCs") that may open a run of capitals without being a name.
 	cueCap
+	// firmCap marks the capitalised company cue nouns among them: the name
+	// after one opening a sentence is a company ("Builder Penwick Homes").
+	firmCap
+	// staff marks the posts of a firm's staff, as written and in lower
+	// case: "X analyst Y", "X CEO Y" make X a company.
+	staff
+	// titleHead marks the first word of a title of two words ("Tan" of
+	// "Tan Sri"), so names look up the pair only after one.
+	titleHead
+	// trailTitle marks the titles that end a name when one trails it
+	// ("SoftBank CEO"): the inner ones, the staff posts and those in
+	// capitals; the rest may be surnames ("Stephen King", "Erik Prince").
+	trailTitle
 )
 
 // lexicon holds every list in one map from word (or name) to a bit set, so
@@ -84,33 +97,41 @@ type lexicon struct {
 	// its file's tag.
 	// names
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
+	particlesCap                                                                map[string]bool // "Van", "Al": particles capitalised, looked up without lowering
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
+	firmModifier, firmKinds, listOpen, firmOnly, unitAfter, move                map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
-	party, perUnit, rate                             map[string]bool
-	countStop, duration, dates, demonyms, countNouns wordList
-	numberVals, scaleVals                            wordValues[float64]
-	currencyVals, prefixVals                         wordValues[string]
-	demonymCurrency                                  map[string]string
-	figStarts                                        map[string]bool // every word that may open a figure
-	figStart                                         wordList        // figStarts on a table
-	figFilter                                        *wordFilter     // figStarts' first bytes, last bytes and lengths
-	figFirst, currencyFirst                          [256]bool       // the bytes a figure opener (a currency prefix) begins with
-	figMarks                                         scanMarks       // the figure openers, for scan to flag
+	party, perUnit, rate, relative, timeRef, spanPrep map[string]bool
+	ofDet, join, approx, change, aux, measure         map[string]bool
+	physical, dimension                               map[string]bool
+	fractionVals                                      map[string]float64
+	countStop, duration, dates, demonyms, countNouns  wordList
+	numberVals, scaleVals                             wordValues[float64]
+	currencyVals, minorVals, prefixVals               wordValues[string]
+	demonymCurrency                                   map[string]string
+	figStarts                                         map[string]bool // every word that may open a figure
+	figStart                                          wordList        // figStarts on a table
+	figFilter                                         *wordFilter     // figStarts' first bytes, last bytes and lengths
+	figFirst, currencyFirst                           [256]bool       // the bytes a figure opener (a currency prefix) begins with
+	figMarks                                          scanMarks       // the figure openers, for scan to flag
 	// quotes
 	qVerbs                                                                            map[string]int // reporting verbs: qvSay, qvTell, …
+	qLabour, qLabourName, qVoice                                                      map[string]bool
 	qNews, qOrg, qAux, qDet, qStop, qLead, qParticle, qModDet, qConnective, qFunction map[string]bool
 	qPronoun                                                                          map[string]model.EntityKind
 	qRoles                                                                            []string
 	qAbbrev                                                                           map[string]bool
 	// ventures
 	vPastCues, vNotDealMoneyWords, vPriceWords, vValuation, vDurationPreps, vNameCues []string
-	vSites, vStakeText, vMoveBefore, vHeadcount                                       []string
+	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
+	vInvestorsNext, vDebt, vWeigh                                                     map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
+	postBreak                                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
 	// bytes starts with c: most words fail this before any map look-up
 	vAdviserFirstLen [256]uint32
@@ -292,6 +313,7 @@ func buildLexicon() *lexicon {
 	verbs := readLexFile("verbs.txt", false)
 	caps := readLexFile("capitals.txt", false)
 	figs := readLexFile("figure_words.txt", false)
+	money := readLexFile("currencies.txt", false)
 	fn := readLexFile("function_words.txt", false)
 	deals := readLexFile("deal_words.txt", false)
 	phrases := readLexFile("deal_phrases.txt", false)
@@ -305,9 +327,23 @@ func buildLexicon() *lexicon {
 	add(legalForms.set("legal", asWritten), legal)
 	add(legalForms.set("designator", asWritten), designator)
 	add(readLexFile("institutions.txt", false).set("end", asWritten), nonCompanyEnd)
-	add(people.set("title", asWritten), title)
+	titles := people.set("title", asWritten)
+	add(titles, title)
+	inner, staffs := people.set("inner", asWritten), people.set("staff", asWritten)
+	for w := range titles {
+		if head, _, two := strings.Cut(w, " "); two {
+			l.info[head] |= uint32(titleHead)
+		}
+		if inner[w] || staffs[w] || strings.ToUpper(w) == w {
+			l.info[w] |= uint32(trailTitle)
+		}
+	}
 	personCues := people.set("cue", lowerCase)
 	add(personCues, personCue)
+	for w := range people.set("staff", asWritten) {
+		l.info[w] |= uint32(staff)
+		l.info[strings.ToLower(w)] |= uint32(staff)
+	}
 	companyCues := companies.set("cue", lowerCase)
 	add(companyCues, companyCue)
 	add(verbs.set("report", lowerCase), reportVerb)
@@ -320,11 +356,15 @@ func buildLexicon() *lexicon {
 	add(figs.set("count", asWritten), countNoun)
 	add(figs.set("duration", asWritten), durationUnit)
 	add(figs.set("date", asWritten), dateWord)
-	for _, cues := range []map[string]bool{companyCues, personCues} {
+	for i, cues := range []map[string]bool{companyCues, personCues} {
 		for w := range cues {
-			l.info[strings.ToUpper(w[:1])+w[1:]] |= uint32(cueCap)
+			bits := uint32(cueCap)
+			if i == 0 && !personCues[w] {
+				bits |= uint32(firmCap)
+			}
+			l.info[strings.ToUpper(w[:1])+w[1:]] |= bits
 			if len(w) > 1 && w[len(w)-1] == 's' {
-				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= uint32(cueCap) // "VCs"
+				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= bits // "VCs"
 			}
 		}
 	}
@@ -348,6 +388,10 @@ func buildLexicon() *lexicon {
 
 	// names
 	l.particles = people.set("particle", lowerCase)
+	l.particlesCap = make(map[string]bool, len(l.particles))
+	for w := range l.particles {
+		l.particlesCap[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	l.honorific = people.set("honorific", asWritten)
 	l.abbrevTitle = newWordList(people.set("abbrev", asWritten))
 	l.innerTitle = newWordList(people.set("inner", asWritten))
@@ -360,6 +404,7 @@ func buildLexicon() *lexicon {
 	l.credit = fn.set("credit", asWritten)
 	l.creditLead = fn.set("creditLead", lowerCase)
 	l.companyAux = fn.set("companyAux", lowerCase)
+	l.postBreak = fn.set("postBreak", lowerCase)
 	l.placePrep = fn.set("placePrep", lowerCase)
 	l.firmDet = fn.set("firmDet", lowerCase)
 	l.ctxBefore = ctx.set("before", lowerCase)
@@ -367,8 +412,14 @@ func buildLexicon() *lexicon {
 	l.ctxDealOf = ctx.set("dealOf", lowerCase)
 	l.ctxPossessed = ctx.set("possessed", lowerCase)
 	l.ctxAfter = ctx.set("after", lowerCase)
+	l.firmOnly = ctx.set("firmOnly", lowerCase)
+	l.unitAfter = ctx.set("unitAfter", lowerCase)
+	l.move = verbs.set("move", lowerCase)
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
+	l.firmModifier = mods.set("firm", asWritten)
+	l.firmKinds = companies.set("kinds", lowerCase)
+	l.listOpen = fn.set("listOpen", lowerCase)
 
 	// figures
 	l.party = figs.set("party", asWritten)
@@ -377,24 +428,46 @@ func buildLexicon() *lexicon {
 	l.dates = newWordList(figs.set("date", asWritten))
 	l.demonyms = newWordList(readLexFile("demonyms.txt", false).set("demonym", asWritten))
 	l.countNouns = newWordList(figs.set("count", asWritten))
-	numberWords, prefixes := figs.numbers("number"), figs.values("prefix")
+	numberWords, prefixes := figs.numbers("number"), money.values("prefix")
 	l.numberVals = newWordValues(numberWords)
-	l.currencyVals = newWordValues(figs.values("currency"))
+	l.currencyVals = newWordValues(money.values("currency"))
+	l.minorVals = newWordValues(money.values("minor"))
 	l.scaleVals = newWordValues(figs.numbers("scale"))
 	l.prefixVals = newWordValues(prefixes)
 	l.perUnit = figs.set("per", asWritten)
 	l.rate = figs.set("rate", asWritten)
-	l.demonymCurrency = figs.values("demonymCurrency")
+	l.relative = figs.set("relative", lowerCase)
+	l.timeRef = figs.set("timeRef", lowerCase)
+	l.spanPrep = figs.set("spanPrep", lowerCase)
+	l.fractionVals = figs.numbers("fraction")
+	l.ofDet = figs.set("ofDet", lowerCase)
+	l.join = figs.set("join", lowerCase)
+	l.approx = figs.set("approx", lowerCase)
+	l.change = figs.set("change", lowerCase)
+	l.aux = figs.set("aux", lowerCase)
+	l.measure = figs.set("measure", lowerCase)
+	l.physical = figs.set("physical", lowerCase)
+	l.dimension = figs.set("dimension", lowerCase)
+	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
 	starts := map[string]bool{}
+	for w := range l.fractionVals {
+		starts[w] = true
+		starts[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	for w := range numberWords {
 		starts[w] = true
 		starts[strings.ToUpper(w[:1])+w[1:]] = true
 	}
 	for w := range prefixes {
 		starts[w] = true
-		if i := strings.IndexByte(w, '$'); i > 0 {
+		// the letters before a sign ("US" of "US$", "GH" of "GH₵")
+		i := 0
+		for i < len(w) && (w[i]|0x20 >= 'a' && w[i]|0x20 <= 'z') {
+			i++
+		}
+		if i > 0 && i < len(w) {
 			starts[w[:i]] = true
 		}
 		l.currencyFirst[w[0]] = true
@@ -408,7 +481,9 @@ func buildLexicon() *lexicon {
 		l.figFilter.add(w)
 		l.figFirst[w[0]] = true
 	}
-	l.figFirst['$'], l.figFirst[0xC2], l.figFirst[0xE2] = true, true, true
+	for w := range prefixes {
+		l.figFirst[w[0]] = true // the signs: "$", "£" (C2 A3), "€" (E2 82 AC), "฿" (E0 B8 BF)
+	}
 	l.figStart = newWordList(starts)
 	l.figMarks = scanMarks{numbers: true, first: l.figFirst, filter: l.figFilter, list: l.figStart}
 
@@ -425,6 +500,9 @@ func buildLexicon() *lexicon {
 		l.qPronoun[w] = model.EntityKind(k)
 	}
 	l.qOrg = companies.set("org", lowerCase)
+	l.qLabour = companies.set("labour", lowerCase)
+	l.qLabourName = companies.set("labourName", asWritten)
+	l.qVoice = companies.set("voice", lowerCase)
 	l.qAux = fn.set("aux", lowerCase)
 	l.qDet = fn.set("det", lowerCase)
 	l.qStop = fn.set("stop", lowerCase)
@@ -450,12 +528,16 @@ func buildLexicon() *lexicon {
 	l.vStakeText = phrases.list("stakeText", lowerCase)
 	l.vMoveBefore = phrases.list("moveBefore", lowerCase)
 	l.vHeadcount = phrases.list("headcount", lowerCase)
+	l.vGoodsOrder = phrases.list("goodsOrder", lowerCase)
 	l.vNotDeal = deals.set("notDeal", lowerCase)
 	l.vFinancing = deals.set("financing", lowerCase)
 	l.vProject = deals.set("project", lowerCase)
 	l.vTerm = deals.set("term", lowerCase)
 	l.vPlaceFollower = fn.set("placeFollower", lowerCase)
 	l.vInvestModified = deals.set("investModified", lowerCase)
+	l.vInvestorsNext = deals.set("investorsNext", lowerCase)
+	l.vDebt = deals.set("debt", lowerCase)
+	l.vWeigh = deals.set("weigh", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
 	l.clauseBreak = fn.set("clauseBreak", lowerCase)
