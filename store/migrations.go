@@ -8,8 +8,9 @@ var migrations = []Migration{
 	m003Times,
 	m004Index,
 	m005Positions,
-	m006Roles,
-	m007Watchlist,
+	m006Starred,
+	m007Roles,
+	m008Watchlist,
 }
 
 // Latest is the schema version this newsmark writes.
