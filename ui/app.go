@@ -102,8 +102,8 @@ type Model struct {
 	watch   watchState   // the watchlist's word after a refresh (watch.go)
 	// companyFrom is where esc from a company's page goes.
 	companyFrom screen
-	feeds   feedsPane    // the feeds view's column (F, feeds_view.go)
-	undo    undoStack    // what u takes back (undo.go)
+	feeds       feedsPane // the feeds view's column (F, feeds_view.go)
+	undo        undoStack // what u takes back (undo.go)
 
 	// feedsOn shows the feeds view beside the library; feedsFocus gives
 	// the keys to its column rather than to the library's items.
