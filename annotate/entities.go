@@ -235,7 +235,7 @@ func (ep *entityPass) names() {
 			c.set(ep.ents[e].kind, "alias")
 			continue
 		}
-		if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
+		if ns.restricted(c) {
 			continue
 		}
 		if ep.contextCompany(c) {
@@ -279,20 +279,20 @@ func (ep *entityPass) resolve() {
 		// Adani") stays a company.
 		if e, ok := ep.alias[name]; ok && (ep.ents[e].kind == c.kind() || c.kind() != model.Company) {
 			c.ent = int32(e)
-			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 			continue
 		}
 		if short, ok := lex.knownShort[name]; ok {
 			if e, ok := ep.alias[short]; ok {
 				c.ent = int32(e)
-				ep.mention(e, c.t0, c.t1, c.s, c.e)
+				ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 				continue
 			}
 		}
 		e := len(ep.ents)
-		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: ep.spanBuf()})
+		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: int(c.s), spans: ep.spanBuf()})
 		c.ent = int32(e)
-		ep.mention(e, c.t0, c.t1, c.s, c.e)
+		ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 		ep.registerAliases(e, c)
 	}
 	// Acronyms defined in brackets or with "or": "Public Investment Fund (PIF)".
@@ -421,7 +421,7 @@ func unresolvedByLength(cs []chunk, out []int32) []int32 {
 	const maxLen = 16
 	var count [maxLen + 1]int
 	keep := func(c *chunk) bool { return c.ent < 0 && namedKind[c.kindID] }
-	l := func(c *chunk) int { return min(c.t1-c.t0, maxLen) }
+	l := func(c *chunk) int { return int(min(c.t1-c.t0, maxLen)) }
 	n := 0
 	for i := range cs {
 		if c := &cs[i]; keep(c) {

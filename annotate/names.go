@@ -10,8 +10,11 @@ import (
 // "of" after "Bank", particles such as "al" or "de"), the unit a name is
 // found in. Spans are byte offsets into the scanned text.
 type chunk struct {
-	t0, t1 int // word tokens [t0, t1)
-	s, e   int
+	// 32 bits each, like a token's offset: a chunk is 32 bytes, not 48, and
+	// a big text's chunk list (a chunk per 1.6 capitalised words) is the
+	// largest thing the entity pass makes
+	t0, t1 int32 // word tokens [t0, t1)
+	s, e   int32
 	title  bool // a title word stood in front ("Chief Executive", "Mr.")
 	// bracketsRead: resolve has looked for an acronym or ticker after it
 	bracketsRead bool
@@ -19,7 +22,7 @@ type chunk struct {
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
 	kindID, cueID uint8
-	ent           int32 // entity index once resolved, else -1 (32 bits: a chunk is 48 bytes, not 56)
+	ent           int32 // entity index once resolved, else -1
 	// firstBits and lastBits are the lexicon's lists of the words t0 and
 	// t1-1, looked up once: most rules ask about them, many asking again
 	firstBits, lastBits wordSet
@@ -63,6 +66,12 @@ type nameScanner struct {
 	// restrict marks the byte offset from which only strong evidence counts:
 	// title-cased headlines capitalise every word.
 	restrictFrom, restrictTo int
+}
+
+// restricted reports whether chunk c starts where only strong evidence
+// counts (a title-cased headline).
+func (ns *nameScanner) restricted(c *chunk) bool {
+	return int(c.s) >= ns.restrictFrom && int(c.s) < ns.restrictTo
 }
 
 func (ns *nameScanner) word(i int) string {
@@ -273,11 +282,11 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	if end < int(ns.toks[j-1].end()) {
 		end = int(ns.toks[j-1].end())
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1,
+	ns.chunks = append(ns.chunks, chunk{t0: int32(i), t1: int32(j), s: ns.toks[i].s, e: int32(end), title: titled, ent: -1,
 		firstBits: f, lastBits: lf})
 }
 
-func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(c.s, c.e) }
+func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(int(c.s), int(c.e)) }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
@@ -295,8 +304,8 @@ func bare(s string) string {
 func (ns *nameScanner) classify(c *chunk) {
 	name := bare(ns.chunkText(c))
 	n := c.t1 - c.t0
-	first := ns.word(c.t0)
-	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
+	first := ns.word(int(c.t0))
+	restricted := ns.restricted(c)
 	// One look-up for the whole name, unless it is the first word.
 	nf, lf := c.firstBits, c.lastBits
 	if name != first {
@@ -328,7 +337,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.set(model.Company, "suffix")
 		return
-	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c, c.t0, c.t1-1):
+	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c, int(c.t0), int(c.t1-1)):
 		c.set(model.Company, "suffix")
 		return
 	}
@@ -348,11 +357,11 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.set(model.Person, "title-context")
-		case lex.firstName.has(first) && (!lex.placePrep[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
+		case lex.firstName.has(first) && (!lex.placePrep[ns.lowerWord(int(c.t0-1))] || lex.personCue.has(ns.lowerWord(int(c.t0-2)))):
 			c.set(model.Person, "first-name")
-		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
+		case lex.personCue.has(ns.lowerWord(int(c.t0 - 1))):
 			c.set(model.Person, "title-context")
-		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
+		case ns.isPunct(int(c.t0-1), ',') && lex.personCue.has(ns.lowerWord(int(c.t0-2))) && ns.isPunct(int(c.t1), ','):
 			// "Its chief investment officer, Ong Mei Xin, said"
 			c.set(model.Person, "title-context")
 		case ns.reportNear(c):
@@ -367,25 +376,25 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
-		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].end())))) {
-			if ns.allPlaces(c, k, c.t1) {
+		if lex.known.has(bare(ns.text.slice(int(c.s), int(ns.toks[k-1].end())))) {
+			if ns.allPlaces(c, int(k), int(c.t1)) {
 				c.set(model.Company, "known-name")
 				return
 			}
-			if ns.appositiveCue(c.t1) {
+			if ns.appositiveCue(int(c.t1)) {
 				// "Lumen Card, the country's biggest card issuer": the
 				// whole run is the company, not a product of the first
 				c.set(model.Company, "context")
 				return
 			}
-			c.lastBits = ns.bits(c, k-1) // before t1 moves
-			c.t1, c.e = k, int(ns.toks[k-1].end())
+			c.lastBits = ns.bits(c, int(k-1)) // before t1 moves
+			c.t1, c.e = k, ns.toks[k-1].end()
 			c.set(model.Company, "known-name")
 			return
 		}
 	}
 	// "Abu Dhabi" inside a longer run of places.
-	if ns.allPlaces(c, c.t0, c.t1) {
+	if ns.allPlaces(c, int(c.t0), int(c.t1)) {
 		c.set(model.Place, "gazetteer")
 	}
 }
@@ -394,16 +403,16 @@ func (ns *nameScanner) classify(c *chunk) {
 // ("investment firm", "accounting firm"): after a determiner the name may be
 // the subject of a clause instead ("the company Elon Musk founded").
 func (ns *nameScanner) firmNounBefore(c *chunk) bool {
-	if !lex.firmNoun[ns.lowerWord(c.t0-1)] {
+	if !lex.firmNoun[ns.lowerWord(int(c.t0-1))] {
 		return false
 	}
-	m := ns.lowerWord(c.t0 - 2)
+	m := ns.lowerWord(int(c.t0 - 2))
 	return m != "" && !lex.firmDet[m]
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
-	w := ns.word(c.t0)
+	w := ns.word(int(c.t0))
 	if h := strings.IndexByte(w, '-'); h > 0 {
 		return lex.known.has(w[:h])
 	}
@@ -426,8 +435,8 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		if ns.toks[k].kind != kWord {
 			continue
 		}
-		w := ns.word(k)
-		f := ns.bits(c, k)
+		w := ns.word(int(k))
+		f := ns.bits(c, int(k))
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
@@ -441,9 +450,9 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 // bits returns the lexicon's lists of word k of chunk c.
 func (ns *nameScanner) bits(c *chunk, k int) wordSet {
 	switch k {
-	case c.t0:
+	case int(c.t0):
 		return c.firstBits
-	case c.t1 - 1:
+	case int(c.t1) - 1:
 		return c.lastBits
 	}
 	return wordSet(lex.get(ns.word(k)))
@@ -477,24 +486,24 @@ func (ns *nameScanner) allPlaces(c *chunk, t0, t1 int) bool {
 
 // reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
 func (ns *nameScanner) reportNear(c *chunk) bool {
-	if lex.reportVerb.has(ns.lowerWord(c.t1)) {
+	if lex.reportVerb.has(ns.lowerWord(int(c.t1))) {
 		return true
 	}
-	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
+	if ns.isPunct(int(c.t1), ',') && lex.reportVerb.has(ns.lowerWord(int(c.t1+1))) {
 		return false // "Acme, said ..." is rare; a comma usually starts an appositive
 	}
-	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
+	if lex.reportVerb.has(ns.lowerWord(int(c.t0 - 1))) {
 		return true
 	}
-	return ns.lowerWord(c.t0-1) == "to" && ns.lowerWord(c.t0-2) == "according"
+	return ns.lowerWord(int(c.t0-1)) == "to" && ns.lowerWord(int(c.t0-2)) == "according"
 }
 
 // titleAfter: "X Y, chief executive of Z".
 func (ns *nameScanner) titleAfter(c *chunk) bool {
-	if !ns.isPunct(c.t1, ',') {
+	if !ns.isPunct(int(c.t1), ',') {
 		return false
 	}
-	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
+	for k := int(c.t1) + 1; k < int(c.t1)+7 && k < len(ns.toks); k++ {
 		t := ns.toks[k]
 		if t.kind == kPoss || t.kind == kPunct && ns.text.at(int(t.s)) == '\'' {
 			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
@@ -502,7 +511,7 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 		if t.kind != kWord {
 			return false
 		}
-		w := ns.word(k)
+		w := ns.word(int(k))
 		if lex.personCue.has(strings.ToLower(w)) || (lex.title.has(w) && t.flags&fCap != 0) {
 			return true
 		}
@@ -533,18 +542,18 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 
 // after returns the index of the first token past chunk c (past "Corp.").
 func (ns *nameScanner) after(c *chunk) int {
-	k := c.t1
-	for k < len(ns.toks) && int(ns.toks[k].s) < c.e {
+	k := int(c.t1)
+	for k < len(ns.toks) && ns.toks[k].s < c.e {
 		k++
 	}
-	return k
+	return int(k)
 }
 
 // wirePrefix reports whether the run starts with the name of a news wire or
 // outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
 func (ns *nameScanner) wirePrefix(c *chunk) bool {
 	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
-		if lex.wire.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
+		if lex.wire.has(ns.text.slice(int(c.s), int(ns.toks[k-1].end()))) {
 			return true
 		}
 	}
