@@ -146,7 +146,7 @@ func newDocText(a model.Article, oneString bool) *doc {
 	// scan lists the tokens the entity pass starts from (capitalised words,
 	// figure openers) as it goes, so that no pass walks the whole token
 	// array for them
-	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
+	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0], unlisted: d.text.n >= bigText}
 	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
 	// the doc's now (release hands them back): an array outgrown is garbage
 	sc.toks, sc.caps, sc.figs = nil, nil, nil
@@ -156,6 +156,9 @@ func newDocText(a model.Article, oneString bool) *doc {
 		for i := from; i < len(d.toks); i++ {
 			d.toks[i].s += cut // the tail's tokens, scanned from the last paragraph on
 		}
+	}
+	if ix.unlisted {
+		ix.caps, ix.marked = flaggedTokens(d.toks)
 	}
 	// a punctuation mark's first byte may be a figure's and the mark no
 	// currency sign ("“"): those are no figure openers
