@@ -377,9 +377,9 @@ func (at *qAttributor) before(floor, open int) qFound {
 	n := len(toks)
 	if n >= 2 && !toks[n-1].word && (at.d.body[toks[n-1].start] == ',' || at.d.body[toks[n-1].start] == ':') {
 		ms := at.d.mentionsIn(toks[0].start, toks[n-1].start)
-		if len(ms) > 0 && ms[len(ms)-1].end == toks[n-2].end {
+		if len(ms) > 0 && int(ms[len(ms)-1].end) == toks[n-2].end {
 			if m := ms[len(ms)-1]; at.d.ents[m.ent].Kind == model.Person {
-				return qFound{ent: m.ent}
+				return qFound{ent: int(m.ent)}
 			}
 		}
 	}

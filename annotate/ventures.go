@@ -65,7 +65,7 @@ func (vb *vBuilder) inName(pos int) bool {
 	ms := vb.d.ments
 	i := vb.nameCur.from(ms, pos+1) // the first mention starting after pos
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if ms[j].start <= pos && pos < ms[j].end {
+		if int(ms[j].start) <= pos && pos < int(ms[j].end) {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func (vb *vBuilder) indexFigures() {
 		}
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(vb.d.body) && m.Start < m.End {
-				vb.figs = append(vb.figs, vFig{m.Start, m.End, i})
+				vb.figs = append(vb.figs, vFig{int32(m.Start), int32(m.End), int32(i)})
 			}
 		}
 	}
@@ -231,8 +231,8 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	}
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
-		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
-			subject = m.ent
+		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(int(m.start)) {
+			subject = int(m.ent)
 			break
 		}
 	}
@@ -352,18 +352,18 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
 	for _, m := range d.mentionsIn(from, to) {
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(int(m.start)) || vInSpans(rel, int(m.start)) {
 			continue
 		}
-		if vb.namedAfter(m.start, from) {
-			name = m.ent
+		if vb.namedAfter(int(m.start), from) {
+			name = int(m.ent)
 			continue
 		}
 		if firstAt < 0 {
-			firstAt = m.start
+			firstAt = int(m.start)
 		}
-		if !vHas(parties, m.ent) {
-			parties = append(parties, m.ent)
+		if !vHas(parties, int(m.ent)) {
+			parties = append(parties, int(m.ent))
 		}
 	}
 	if ok && (firstAt < 0 || firstAt > t.at) {
@@ -502,11 +502,11 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 // (", which" follows it), or -1.
 func (vb *vBuilder) companyEndingAt(pos int) int {
 	d := vb.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		m := d.ments[j]
-		if m.end == pos && d.ents[m.ent].Kind == model.Company {
-			return m.ent
+		if int(m.end) == pos && d.ents[m.ent].Kind == model.Company {
+			return int(m.ent)
 		}
 	}
 	return -1
@@ -600,8 +600,8 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 			lim = ts[7].start
 		}
 		for _, m := range d.mentionsIn(s.Start, s.End) {
-			if m.start < lim && d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
-				return m.ent
+			if int(m.start) < lim && d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(int(m.start)) {
+				return int(m.ent)
 			}
 		}
 	}
@@ -612,10 +612,10 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	}
 	vb.stamp++
 	best, bestN := -1, 0
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
 		m := d.ments[j]
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(int(m.start)) {
 			continue
 		}
 		c := &vb.counts[m.ent]
@@ -624,7 +624,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		}
 		c.n++
 		if c.n > bestN {
-			best, bestN = m.ent, c.n
+			best, bestN = int(m.ent), c.n
 		}
 	}
 	if bestN >= 3 {
@@ -653,7 +653,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
-		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(f.start, toks[0].start) {
+		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(int(f.start), toks[0].start) {
 			return true
 		}
 	}
@@ -678,10 +678,10 @@ func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
 	}
 	d := vb.d
 	for _, m := range d.mentionsIn(toks[0].start, t.at) {
-		if m.ent != p {
+		if int(m.ent) != p {
 			continue
 		}
-		after := d.body[m.end:min(len(d.body), m.end+3)]
+		after := d.body[m.end:min(len(d.body), int(m.end+3))]
 		if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 			continue
 		}
@@ -703,7 +703,7 @@ func (vb *vBuilder) inQuoteAt(pos int) bool {
 func (vb *vBuilder) figsIn(a, b int) []vFig {
 	i := vb.figCur.from(vb.figs, a)
 	j := i
-	for j < len(vb.figs) && vb.figs[j].start < b {
+	for j < len(vb.figs) && int(vb.figs[j].start) < b {
 		j++
 	}
 	return vb.figs[i:j]
