@@ -389,14 +389,15 @@ func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Pr
 	case size == 0:
 		return fail("empty file")
 	}
-	head := make([]byte, min(size, headSize))
-	n, err := io.ReadFull(file, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+	// Straight into a string: the head is kept as text, not copied.
+	var b strings.Builder
+	b.Grow(int(min(size, headSize)))
+	if _, err := io.CopyN(&b, file, min(size, headSize)); err != nil && !errors.Is(err, io.EOF) {
 		return fail(reason(err))
 	}
-	head = head[:n]
+	head := b.String()
 	if sniffFormat {
-		f = sniff(head)
+		f = sniff([]byte(head))
 	}
 	meta, why := headMeta(f, head, size)
 	if why != "" {
@@ -411,10 +412,15 @@ func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Pr
 
 // headMeta parses the metadata of an input from its first bytes (the whole
 // input when size <= headSize) and returns a reason when it is no article.
-func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
-	head := string(headBytes)
-	if why := binaryReason(head); why != "" {
-		return model.Article{}, why
+func headMeta(f format, head string, size int64) (model.Article, string) {
+	// Text sanitize would leave as it is is no binary file either (one
+	// 8-bytes-at-a-time scan, as Load does): a folder's heads are read
+	// while the library is on screen.
+	clean := sanitize.IsClean(head)
+	if !clean {
+		if why := binaryReason(head); why != "" {
+			return model.Article{}, why
+		}
 	}
 	raw := head // the ID hashes the bytes as read, like Load does
 	complete := int64(len(head)) >= size
@@ -424,7 +430,10 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			head = head[:i]
 		}
 	}
-	text := decode(head)
+	text := head
+	if !clean {
+		text = decode(head)
+	}
 	if strings.TrimSpace(text) == "" && complete {
 		return model.Article{}, "empty file (only whitespace)"
 	}

@@ -3,15 +3,20 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/index"
@@ -21,46 +26,103 @@ import (
 	"newsmark/ui"
 )
 
-// tuiOptions is what the reader's flags and environment ask for.
+// tuiOptions is what the reader's flags, the config file and the
+// environment ask for.
 type tuiOptions struct {
-	theme   ui.Theme
-	dataDir string
-	width   int    // text columns at most; 0 the whole reader
-	editor  string // $VISUAL, else $EDITOR: the note editor's ctrl+o
-	paths   []string
+	theme     ui.Theme
+	width     int // text columns at most; 0 the whole reader
+	dataDir   string
+	editor    string // $VISUAL, else $EDITOR: the note editor's ctrl+o
+	exportDir string // the config's export.folder; "" the working folder
+	samples   bool   // the built-in samples when there is nothing else to read
+	config    *config.Config
+	paths     []string
 }
 
-// defaultWidth is the text's measure unless --width says otherwise: a
-// readable line (the config file's default "width" is the same).
-const defaultWidth = 88
+// readerLong is the reader's (and so newsmark's) --help.
+const readerLong = `newsmark opens articles in a reader that highlights every company, person, place, figure and quote, beside a panel that sums up the ventures each story announces. The highlights and notes you keep go to one database, and newsmark export writes them as Markdown, JSON or CSV.
 
-// parseTUI reads `newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]`.
-// NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
-func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
-	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
-	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
-	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]")
-		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
-		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
-		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
-		fs.PrintDefaults()
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a web page or a feed). With none, newsmark opens the cached items of your subscriptions, then the built-in samples (samples = false in the config file turns them off). An argument equal to a command's name is that command: write ./notes for a folder called notes.
+
+Flags win over the environment, which wins over the config file: newsmark config shows the file and every setting in effect.`
+
+// newReaderCmd is the root command, `newsmark [PATH...]`: the reader.
+func newReaderCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "newsmark [PATH...]",
+		Short: "a terminal reader for business news: companies, people, figures, quotes and deals highlighted",
+		Long:  readerLong,
+		Example: `# the samples, or your subscriptions' cached items
+newsmark
+newsmark story.txt ~/news
+curl -s https://example.com/a | newsmark -
+newsmark --width 100 --theme light https://example.com/feed.xml`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := readerOptions(env.Config, cmd.Flags(), args, os.Getenv)
+			if err != nil {
+				return usageError{cmd: cmd.CommandPath(), msg: err.Error()}
+			}
+			return status(runTUI(env, o))
+		},
 	}
-	if err := fs.Parse(args); err != nil {
+	f := cmd.Flags()
+	f.String("theme", "", `colours: auto (ask the terminal; dark until it answers), dark or light; NO_COLOR gives monochrome (config: theme)`)
+	f.String("width", "", `most columns a line of text takes, the rest a margin: 40 to 400, or 0 or full for the whole window (config: width, 88)`)
+	dataDirFlag(f)
+	cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions([]cobra.Completion{"auto", "dark", "light"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("width", cobra.FixedCompletions([]cobra.Completion{"88", "100", "full"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// dataDirFlag adds --data-dir to a command that opens the database.
+func dataDirFlag(f *pflag.FlagSet) {
+	f.String("data-dir", "", "folder of the database, newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
+	f.SetAnnotation("data-dir", cobra.BashCompSubdirsInDir, []string{})
+}
+
+// dataDir is the --data-dir a command was given ("" for the default).
+func dataDir(cmd *cobra.Command) string {
+	d, _ := cmd.Flags().GetString("data-dir")
+	return d
+}
+
+// applyFlags sets, over cfg, the setting of each flag the user gave
+// (setting name → flag name): flags win over the file and the
+// environment. A bad value is an error naming the flag.
+func applyFlags(cfg *config.Config, flags *pflag.FlagSet, settings map[string]string) error {
+	if cfg == nil {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(settings)) {
+		f := flags.Lookup(settings[name])
+		if f == nil || !f.Changed {
+			continue
+		}
+		if err := cfg.Flag(name, "--"+f.Name, f.Value.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readerOptions reads the reader's flags over the config: --theme and
+// --width win over theme and width. NO_COLOR or TERM=dumb give the
+// monochrome theme whatever they say.
+func readerOptions(cfg *config.Config, flags *pflag.FlagSet, paths []string, getenv func(string) string) (tuiOptions, error) {
+	if err := applyFlags(cfg, flags, map[string]string{"theme": "theme", "width": "width"}); err != nil {
 		return tuiOptions{}, err
 	}
-	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, width: *width, paths: fs.Args()}
-	switch o.theme {
-	case "", ui.Light, ui.Dark:
-	default:
-		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
+	s := settingsOf(cfg)
+	dir, _ := flags.GetString("data-dir")
+	o := tuiOptions{width: s.Width, dataDir: dir, exportDir: s.Export.Folder, samples: s.Samples, config: cfg, paths: paths}
+	switch s.Theme {
+	case "dark":
+		o.theme = ui.Dark
+	case "light":
+		o.theme = ui.Light
 	}
-	if o.width != 0 && (o.width < 40 || o.width > 400) {
-		return o, fmt.Errorf("--width must be from 40 to 400 columns, or 0 for the whole window, not %d", o.width)
-	}
+	// The note editor's ctrl+o.
 	if o.editor = getenv("VISUAL"); o.editor == "" {
 		o.editor = getenv("EDITOR")
 	}
@@ -70,30 +132,53 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	return o, nil
 }
 
+// settingsOf is cfg's settings, or the defaults without a config.
+func settingsOf(cfg *config.Config) config.Settings {
+	if cfg == nil {
+		return config.Defaults()
+	}
+	return cfg.Settings
+}
+
 // runTUI opens the paths (or the samples) in the reader.
-func runTUI(env Env, args []string) int {
-	o, err := parseTUI(env, args, os.Getenv)
-	if err == flag.ErrHelp {
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
-		return 2
-	}
+func runTUI(env Env, o tuiOptions) int {
 	paths, urls := splitURLs(o.paths)
-	var lib articles.Library // URLs alone: the library fills as they arrive
+	if len(paths) == 1 {
+		if n := largestFile(paths); n >= hugeInput {
+			// One long article opens straight in the reader and is
+			// annotated once it is read: as for annotate, back the heap it
+			// is about to fill with huge pages, and build the annotator's
+			// word tables on the other core while it is read. (For a short
+			// one the annotation builds them: started here they took a
+			// core from the first frame.)
+			hugePages(int(min(16*n+16<<20, 256<<20)))
+			go annotate.Prepare()
+		}
+	}
+	var lib articles.Listing // URLs alone: the library fills as they arrive
 	if len(paths) > 0 || len(urls) == 0 {
-		lib = openLibrary(paths, env)
+		lib = openLibrary(paths, env, o.samples)
 	}
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
 	}
 	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
 	defer db.Close()
-	web := openWeb(env, db, urls, len(o.paths) == 0)
+	web, later := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
-		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
-		return 1
+		switch {
+		case len(o.paths) > 0:
+			fmt.Fprintln(env.Stderr, "newsmark: no article to show")
+		case len(web.Subs) == 0:
+			fmt.Fprintln(env.Stderr, "newsmark: nothing to read: give a file, a folder or a URL, or subscribe to a feed "+
+				"(newsmark feeds add URL); the samples are off (samples in the config file)")
+		}
+		if len(o.paths) > 0 || len(web.Subs) == 0 {
+			reportConfig(env) // the reader that would have said them does not start
+			return 1
+		}
+		// Subscriptions with nothing cached yet: the reader starts, and r
+		// fetches them.
 	}
 	opts := []tea.ProgramOption{}
 	if o.theme == ui.Mono {
@@ -110,11 +195,31 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Editor: o.editor}
-	openTUINotes(&uo, db)
+	// The notes (and the feed cache when only r needs it) come after the
+	// first frame, in a Cmd of the program. The index and the reading
+	// positions are given to New, so the database opens before it.
+	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
+		Width: o.width, Editor: o.editor, Config: o.config,
+		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
+	if lib.Pending() {
+		// Files a folder walk found are listed by name; their titles and
+		// dates are read once the library is on screen.
+		uo.ReadHeads = lib.ReadHeads
+	}
+	uo.ExportDir, _ = os.Getwd()
+	if o.exportDir != "" {
+		uo.ExportDir = o.exportDir
+	}
 	openTUIIndex(&uo, db)
 	m := ui.New(uo)
-	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
+	final, err := tea.NewProgram(m, opts...).Run()
+	if fm, ok := final.(ui.Model); ok {
+		// Found while the program ran; the footer listed them.
+		for _, p := range fm.LateProblems() {
+			fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 1
 	}
@@ -123,46 +228,63 @@ func runTUI(env Env, args []string) int {
 
 // sharedDB is the one database the reader's notes and the feed cache
 // share, opened the first time either asks for it (with no subscriptions
-// and no article to show, it is never opened).
+// and no article to show, it is never opened). The program opens it from
+// a Cmd while runTUI may be closing it, so it is locked.
 type sharedDB struct {
 	path   string
+	mu     sync.Mutex
 	db     *store.DB
 	err    error
 	opened bool
+	closed bool
 }
 
 // open opens the database once; later calls give the same answer.
 func (s *sharedDB) open() (*store.DB, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if !s.opened {
 		s.db, s.err = store.Open(s.path)
 		s.opened = true
+		if s.closed && s.db != nil {
+			// The program ended before the database was needed.
+			s.db.Close()
+			s.db, s.err = nil, errors.New("newsmark is closing")
+		}
 	}
 	return s.db, s.err
 }
 
-// Close closes the database if it was opened.
+// Close closes the database if it was opened; one opened later is closed
+// at once.
 func (s *sharedDB) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
 	if s.db != nil {
 		s.db.Close()
+		s.db = nil
 	}
 }
 
-// openTUINotes gives the reader its notes on the shared database. A database
-// that cannot be opened (locked, read-only, corrupt, too new) leaves the
-// reader working without saving, the status bar saying why; nothing stored
-// is touched.
-func openTUINotes(uo *ui.Options, shared *sharedDB) {
-	uo.ExportDir, _ = os.Getwd()
+// openStorage opens what the program needs once its first frame is up:
+// the notes on the shared database, and the feed cache later asks for.
+// A database that cannot be opened (locked, read-only, corrupt, too new)
+// leaves the reader working without saving, the status bar saying why;
+// nothing stored is touched.
+func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storage {
 	db, err := shared.open()
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + dbReason(err)
-		return
+		return ui.Storage{NotesStatus: "notes are not saved: " + dbReason(err)}
 	}
-	uo.Notes = notes.New(db)
-	uo.Positions = db
+	s := ui.Storage{Notes: notes.New(db)}
 	if db.ReadOnly() {
-		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
+		s.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
+	if later != nil {
+		s.Cache = later(db)
+	}
+	return s
 }
 
 // dbReason says in one line why the database could not open: the
@@ -178,27 +300,33 @@ func dbReason(err error) string {
 
 // openTUIIndex gives the reader the index on the shared database, with the
 // annotator `newsmark index` uses, so that the reader and the commands
-// keep one index. A database that cannot be opened turns S and D off, the
-// status bar saying why when they are pressed; a read-only one is searched
-// but not written.
+// keep one index, and the reading positions. A database that cannot be
+// opened turns S and D off, the status bar saying why when they are
+// pressed; a read-only one is searched but not written.
 func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	db, err := shared.open()
 	if err != nil {
 		uo.IndexStatus = "search and deals are off: " + dbReason(err)
 		return
 	}
+	uo.Positions = db
 	uo.Index = index.New(db, annotatorVersion, annotate.Article)
 	if db.ReadOnly() {
 		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
 	}
 }
 
-// openLibrary loads the paths, or the embedded samples when there are none.
-func openLibrary(paths []string, env Env) articles.Library {
+// openLibrary lists the paths (articles.List: a folder's files by name,
+// their heads read later), or, when there are none, the embedded samples
+// if they are on.
+func openLibrary(paths []string, env Env, samples bool) articles.Listing {
 	if len(paths) == 0 {
-		return articles.Samples()
+		if !samples {
+			return articles.Listing{}
+		}
+		return articles.Listing{Library: articles.Samples()}
 	}
-	return articles.Open(paths, env.Stdin)
+	return articles.List(paths, env.Stdin)
 }
 
 // splitURLs separates http(s) URLs, which the program fetches once it runs,
@@ -217,13 +345,15 @@ func splitURLs(args []string) (paths, urls []string) {
 // openWeb builds the program's network side: the client, and with
 // subscriptions the feed cache on the shared database, whose items (with no
 // arguments) open offline before the samples. Nothing here touches the
-// network; a cache that cannot open is reported and left out.
-func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
-	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
+// network. With PATH arguments the cache serves only r, so it is not opened
+// here: later is what makes it once the database is open (nil when there
+// is nothing to make). A cache that cannot open is reported and left out.
+func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, later func(*store.DB) *feeds.Cache) {
+	w = &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
-		return w
+		return w, nil
 	}
 	subs, probs, err := feeds.LoadSubscriptions(path)
 	for _, p := range probs {
@@ -233,27 +363,26 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		}
-		return w
+		return w, nil
+	}
+	w.Subs = subs
+	cacheOn := func(db *store.DB) *feeds.Cache { return newCache(db, w.Client, settingsOf(env.Config)) }
+	if !noArgs {
+		return w, cacheOn
 	}
 	db, err := shared.open()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		return w
+		w.Subs = nil
+		return w, nil
 	}
-	cache, err := newCache(db, w.Client)
+	w.Cache = cacheOn(db)
+	ctx := context.Background()
+	if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
+		w.Unread, err = w.Cache.Unread(ctx)
+	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
-		return w
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 	}
-	w.Cache, w.Subs = cache, subs
-	if noArgs {
-		ctx := context.Background()
-		if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
-			w.Unread, err = w.Cache.Unread(ctx)
-		}
-		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		}
-	}
-	return w
+	return w, nil
 }

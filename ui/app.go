@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"fmt"
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/model"
+	"newsmark/notes"
 	"newsmark/sanitize"
 )
 
@@ -68,6 +73,8 @@ type Model struct {
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
 	showPanel     bool
+	panelSide     string // the config's panel.side: auto, right, left or below
+	autoPending   bool   // the config's background refresh waits for the feed cache
 	status        string // one-key message in the status bar
 	statusErr     bool
 
@@ -86,8 +93,14 @@ type Model struct {
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
 
-	gen      int // bumped on every open; async results of older opens are dropped
+	gen int // bumped on every open; async results of older opens are dropped
+	// early holds the reader's keys typed before its text was laid out (as
+	// newsmark starts); they act once it is (typeahead, as in less).
+	early    []tea.KeyPressMsg
 	initCmds []tea.Cmd
+	// lateProblems are the inputs found unreadable after the program
+	// started (Options.ReadHeads), for LateProblems.
+	lateProblems []articles.Problem
 	// single is true while the program shows the one article it started
 	// on (one file, or one URL that was a page): q there quits, as in less
 	// and glow. Going to the library ends it.
@@ -98,7 +111,7 @@ type Model struct {
 
 // New builds the program's root model.
 func New(opts Options) Model {
-	keys := DefaultKeyMap()
+	keys := keyMapOf(opts.Config)
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
@@ -108,15 +121,20 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
-	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
+		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
+	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true, panelSide: "auto"}
+	if opts.Config != nil {
+		m.showPanel, m.panelSide = opts.Config.Settings.Panel.Show, opts.Config.Settings.Panel.Side
+	}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
-	m.reader = newReader(c, opts.Width)
+	m.library.reading = opts.ReadHeads != nil
+	m.reader = newReader(c, opts.Width, highlightsOn(opts.Config))
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: opts.Annotate,
 		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
@@ -125,6 +143,7 @@ func New(opts Options) Model {
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
+	m.initCmds = append(m.initCmds, m.autoRefreshCmds()...)
 	if len(m.library.entries) == 1 {
 		m.single = true
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
@@ -133,10 +152,51 @@ func New(opts Options) Model {
 			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
 		}
 	}
+	if s := configStatus(opts.Config); s != "" {
+		m.setStatus(s, true)
+	}
 	if opts.NotesStatus != "" {
 		m.setStatus(opts.NotesStatus, true)
 	}
 	return m
+}
+
+// exportFormat is the format the export prompt offers first: the config
+// file's export.format, else Markdown.
+func exportFormat(c *config.Config) notes.Format {
+	if c == nil {
+		return notes.Markdown
+	}
+	f, err := notes.ParseFormat(c.Settings.Export.Format)
+	if err != nil {
+		return notes.Markdown
+	}
+	return f
+}
+
+// highlightsOn is the highlight kinds on at start: the config file's
+// highlights, every kind without one.
+func highlightsOn(c *config.Config) [numKinds]bool {
+	if c == nil {
+		return [numKinds]bool{true, true, true, true, true}
+	}
+	h := c.Settings.Highlights
+	var on [numKinds]bool
+	on[kindCompany], on[kindPerson], on[kindPlace], on[kindFigure], on[kindQuote] = h.Companies, h.People, h.Places, h.Figures, h.Quotes
+	return on
+}
+
+// configStatus is the config file's first problem and how many more there
+// are, for the status bar at start; "" when the file has none.
+func configStatus(c *config.Config) string {
+	if c == nil || len(c.Problems) == 0 {
+		return ""
+	}
+	s := sanitize.Line(c.Problems[0].String())
+	if n := len(c.Problems) - 1; n > 0 {
+		s += fmt.Sprintf("; %d more: newsmark config", n)
+	}
+	return s
 }
 
 // notesOff says why highlights cannot be saved, "" when they can: the
@@ -145,6 +205,8 @@ func notesOff(o Options) string {
 	switch {
 	case o.Notes != nil:
 		return ""
+	case o.OpenStorage != nil:
+		return "" // opening after the first frame: saves wait for it (storage.go)
 	case o.NotesStatus != "":
 		return o.NotesStatus
 	}
@@ -158,13 +220,42 @@ func (m Model) Init() tea.Cmd {
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	// What the first frame does not need waits until it is drawn.
+	var later []tea.Cmd
 	if c := countNotes(m.opts.Notes); c != nil {
-		cmds = append(cmds, c)
+		later = append(later, c)
 	}
-	if len(m.library.entries) > 1 {
-		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
+	if m.opts.OpenStorage != nil {
+		later = append(later, openStorage(m.opts.OpenStorage))
 	}
-	return tea.Batch(cmds...)
+	switch {
+	case m.opts.ReadHeads != nil:
+		// The library's counts are annotated once the heads are in.
+		later = append(later, readHeads(m.opts.ReadHeads))
+	case len(m.library.entries) > 1:
+		later = append(later, m.anns.next(0, m.library.entries, m.net.isWeb))
+	}
+	return tea.Batch(append(cmds, afterFirstFrame(later...))...)
+}
+
+// firstFrame is how long after Init the first frame is on the terminal:
+// bubbletea draws at 60 frames a second, the first one a frame after it
+// starts.
+const firstFrame = 20 * time.Millisecond
+
+// laterMsg carries work started once the first frame is drawn.
+type laterMsg struct{ cmd tea.Cmd }
+
+// afterFirstFrame runs cmds once the first frame is drawn. Work started
+// with it (opening SQLite, reading a folder's heads, annotating the
+// library) took the cores from the program's own start and delayed the
+// first frame by more than it takes to wait for it.
+func afterFirstFrame(cmds ...tea.Cmd) tea.Cmd {
+	cmd := tea.Batch(cmds...)
+	if cmd == nil {
+		return nil
+	}
+	return tea.Tick(firstFrame, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
 // Update routes a message: the window size to every pane (layout), a key
@@ -177,6 +268,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case tea.PasteMsg:
 		switch {
 		case m.overlay == overlayEditor:
@@ -185,6 +278,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.route(&m.input, msg)
 		}
 		return m, nil
+	case laterMsg:
+		return m, msg.cmd
 	case tea.BackgroundColorMsg:
 		if !m.fixed {
 			return m, m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
@@ -221,7 +316,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return cmd
 	case wrappedMsg:
 		if msg.gen == m.gen {
-			return m.route(&m.reader, msg)
+			return tea.Batch(m.route(&m.reader, msg), m.typeahead())
 		}
 	case searchedMsg:
 		if msg.gen == m.gen {
@@ -244,6 +339,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
 		}
 		return m.route(&m.net, msg)
+	case autoRefreshMsg:
+		return m.autoRefresh(msg)
 	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
 		return m.route(&m.net, msg)
 	case indexStartMsg:
@@ -270,8 +367,16 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		if f, ok := msg.(noteFileMsg); ok && f.err == nil {
 			return removeFile(f.path) // the editor closed before its file was ready
 		}
-	case notesRenderedMsg:
+	case notesRenderedMsg, quotesLaidOutMsg:
 		return m.route(&m.panel, msg)
+	case storageOpenedMsg:
+		return m.storageOpened(msg.Storage)
+	case headsReadMsg:
+		m.library.setHeads(msg.lib)
+		m.lateProblems = msg.lib.Problems
+		if len(m.library.entries) > 1 {
+			return m.anns.next(0, m.library.entries, m.net.isWeb)
+		}
 	default:
 		return m.apply(msg)
 	}
@@ -319,8 +424,29 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.deals, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
+	case m.reader.waiting() && len(m.early) < maxEarly:
+		m.early = append(m.early, msg)
+		return nil
 	}
 	return m.route(&m.reader, msg)
+}
+
+// maxEarly bounds the keys held while the text is not laid out.
+const maxEarly = 32
+
+// typeahead presses the keys held while the reader's text was not laid
+// out, now that it is; they are dropped if the reader is no longer shown.
+func (m *Model) typeahead() tea.Cmd {
+	early := m.early
+	m.early = nil
+	if m.screen != screenReader || m.reader.waiting() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, k := range early {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // screenKey handles the root's own bindings: esc; r in the library and the
@@ -439,6 +565,7 @@ func (m *Model) up() tea.Cmd {
 func (m *Model) leaveReader() tea.Cmd {
 	cmd := m.leaveArticle()
 	m.gen++ // drop whatever the article still has in flight
+	m.early = nil
 	m.screen, m.single = m.from, false
 	if m.screen == screenDeals && m.deals.stale {
 		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
@@ -491,6 +618,7 @@ func (m *Model) open(e articles.Entry) tea.Cmd {
 func (m *Model) opening(meta model.Article) []tea.Cmd {
 	leave := m.leaveArticle()
 	m.gen++
+	m.early = nil // keys typed for the article left are not this one's
 	m.openID = meta.ID
 	m.screen = screenReader
 	m.setFocus(focusReader)
@@ -518,9 +646,34 @@ func (m *Model) setFocus(f focus) tea.Cmd {
 // text is only its tab bar until it has focus: the text keeps its rows.
 const collapseBelow = 20
 
+// minBeside is the narrowest window that takes the panel beside the text
+// when the config's panel.side asks for right or left: under it the text
+// would be a word a line, and the panel goes below.
+const minBeside = 60
+
+// panelBeside says whether the panel sits beside the text at width w: the
+// config's panel.side (right, left or below), or with auto from 100
+// columns.
+func (m *Model) panelBeside(w int) bool {
+	switch m.panelSide {
+	case "below":
+		return false
+	case "right", "left":
+		return w >= minBeside
+	}
+	return w >= 100
+}
+
 // layout sizes every pane for the window; the panel sits beside the
-// reader from 100 columns, below it under that.
+// reader or below it (panelBeside).
 func (m *Model) layout() tea.Cmd {
+	if m.width == 0 {
+		// No size yet (New opening an article): the first WindowSizeMsg
+		// lays out; laying the panes out for no room is wasted work
+		// before the first frame (the notes tab's help wrapped to one
+		// column was most of New).
+		return nil
+	}
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
@@ -536,9 +689,10 @@ func (m *Model) layout() tea.Cmd {
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
-	case w >= 100:
+	case m.panelBeside(w):
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
+		m.panel.setLeft(m.panelSide == "left")
 		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:

@@ -17,7 +17,8 @@
 //	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go                        every binding, the help sections, the README key table
-//	library.go, library_web.go     the article list
+//	library.go, library_web.go,
+//	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	reading_position.go            where the reader left each article (Options.Positions)
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
@@ -27,14 +28,19 @@
 //	export_preview.go, input.go,
 //	help_overlay.go                the overlays, the text input, the note in $EDITOR
 //	network.go, feed_refresh.go,
+//	auto_refresh.go,
 //	article_load.go,
-//	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches
+//	fetch_progress.go              the network side: URL arguments, feed refresh (by r, or by
+//	                               the config's timer), article fetches
+//	mouse.go                       mouse mode (the config's mouse): wheel and clicks
+//	actions.go                     the KeyMap as the config's [keys] names it, and applied
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	index_queue.go                 indexing: the open article, and in the background the library,
 //	                               the feed cache and the rebuild after an annotator change
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
 //	notes_service.go               saves, deletes and undo through the notes service
+//	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
 //	styles.go                      drawing: entity colouring, wrapping, a Markdown
@@ -44,7 +50,9 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index and the charm libraries; its program code must not import
+// index, config (the settings it is given, and Actions, its bindings as the
+// config file's [keys] table names them: actions.go) and the charm
+// libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and
 // passes them in through Options; tests use them to build real fixtures).

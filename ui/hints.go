@@ -44,7 +44,8 @@ func (m *Model) hints() []hint {
 		return []hint{hintOf("overwrite", x.Overwrite), hintOf("new name", x.NewName), hintOf("cancel", x.Cancel)}
 	case m.overlay == overlayExport:
 		x := k.Export
-		return []hint{hintOf("Markdown", x.Markdown), hintOf("JSON", x.JSON), hintOf("CSV", x.CSV), hintOf("cancel", x.Cancel)}
+		return []hint{hintOf("Markdown", x.Markdown), hintOf("JSON", x.JSON), hintOf("CSV", x.CSV),
+			hintOf(formatName(m.export.def), x.Default), hintOf("cancel", x.Cancel)}
 	case m.input.active():
 		return []hint{hintOf("apply", in.Accept), hintOf("cancel", in.Cancel), hintOf("clear", in.KillStart),
 			hintOf("start/end", in.Home, in.End), hintOf("delete word", in.KillWord)}

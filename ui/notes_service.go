@@ -107,16 +107,25 @@ type reloadNotesMsg struct{}
 // restores. It holds no highlights: the reader and the Notes tab do.
 type noteKeeper struct {
 	common
-	n       *notes.Notes // nil: nothing is saved (notesOff says why)
+	n       *notes.Notes // nil: nothing is saved (notesOff says why), or not yet
 	deleted int64        // the last deleted highlight, for u; 0 none
+	// waiting are the saves asked for while the database was still
+	// opening (storage.go): made once it is open.
+	waiting []tea.Msg
 }
 
 // Update takes the requests and the service's results.
 func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 	if k.n == nil {
 		switch msg.(type) {
-		case saveHighlightMsg, deleteHighlightMsg, noteEditedMsg:
-			return nil, failure(k.notesOff)
+		case saveHighlightMsg, noteEditedMsg:
+			if k.notes.opening {
+				k.waiting = append(k.waiting, msg)
+				return nil, status("saving once the notes database is open…")
+			}
+			return nil, failure(k.notesOff())
+		case deleteHighlightMsg:
+			return nil, failure(k.notesOff())
 		}
 	}
 	switch msg := msg.(type) {
@@ -136,7 +145,7 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		case k.deleted == 0:
 			return nil, status("nothing to undo")
 		case k.n == nil:
-			return nil, failure(k.notesOff)
+			return nil, failure(k.notesOff())
 		}
 		return undoDelete(k.n, k.deleted), nil
 	case noteSavedMsg:

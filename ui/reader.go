@@ -73,8 +73,11 @@ type articleOpenedMsg struct {
 // its highlights.
 type articleReadyMsg struct{ article model.Article }
 
-func newReader(c common, measure int) readerPane {
+// show is which highlight kinds are on at start (the config's highlights);
+// the reader's toggles change them for every article after.
+func newReader(c common, measure int, show [numKinds]bool) readerPane {
 	r := readerPane{common: c, measure: measure}
+	r.decor.show = show
 	r.reset(0, model.Article{})
 	return r
 }
@@ -86,12 +89,14 @@ func (r *readerPane) reset(gen int, meta model.Article) {
 		width: r.width, height: r.height, measure: r.measure, mention: -1}
 	r.pos.pending = -1
 	r.decor = lineDecor{selected: -1, current: -1, show: show}
-	if show == ([numKinds]bool{}) {
-		for i := range r.decor.show {
-			r.decor.show[i] = true
-		}
-	}
 	r.buildHeader()
+}
+
+// waiting reports whether the article is still on its way to the screen:
+// not loaded, or loaded and its first wrap not back. Keys meant for the
+// text wait with it (Model.early).
+func (r *readerPane) waiting() bool {
+	return r.err == "" && len(r.wrapped.Lines) == 0 && (!r.loaded || r.wrapping != 0 || r.width == 0)
 }
 
 // setArticle takes the loaded article and asks for its wrap.
@@ -100,6 +105,9 @@ func (r *readerPane) setArticle(a model.Article) tea.Cmd {
 	r.decor.markup = flattenMarkup(a.Markup, len(a.Body))
 	r.inserts = linkInserts(a.Markup, len(a.Body))
 	r.buildHeader()
+	if r.width == 0 {
+		return nil // no size yet: the first WindowSizeMsg wraps (SetSize)
+	}
 	return r.rewrap()
 }
 
