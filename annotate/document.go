@@ -515,7 +515,8 @@ const (
 // per megabyte, more than the few thousand capitalised words and short
 // contexts asked for: those are lowered one by one (a word once, kept in
 // lowCache) until they add up to a quarter of the body; then the whole body
-// is lowered once.
+// is lowered once, but for a big text (bigText), whose pieces are lowered
+// one by one to the end.
 func (d *doc) lowerAt(s, e int) string {
 	if len(d.lower) == len(d.body) {
 		return d.lower[s:e]
@@ -529,7 +530,13 @@ func (d *doc) lowerAt(s, e int) string {
 		return w // nothing to lower
 	}
 	if len(w) > 128 || d.lowSpent > len(d.body)/4 {
-		return d.lowerBody()[s:e]
+		if len(d.body) < bigText {
+			return d.lowerBody()[s:e]
+		}
+		// a big text's lowered copy would be a second body, held from
+		// the venture pass, the peak of the run's memory, to the end:
+		// the piece alone, garbage once read
+		return string(qLowerASCII(make([]byte, 0, len(w)), w))
 	}
 	const cached = 24 // words; longer strings are contexts, rarely asked twice
 	if len(w) <= cached {
