@@ -8,6 +8,7 @@ var migrations = []Migration{
 	m003Times,
 	m004Index,
 	m005Positions,
+	m006Starred,
 }
 
 // Latest is the schema version this newsmark writes.

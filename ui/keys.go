@@ -30,6 +30,7 @@ type KeyMap struct {
 	Index   IndexKeys
 	Search  SearchKeys
 	Deals   DealsKeys
+	Feeds   FeedKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -69,9 +70,24 @@ type PanelKeys struct {
 }
 
 // WebKeys reach the network: refresh the feeds, open the browser, list
-// the article's links. Refresh and Browser work in the library too.
+// the article's links. Refresh and Browser work in the library too;
+// Refresh takes the selected feed, RefreshAll every one (newsboat's r, R).
 type WebKeys struct {
 	Refresh, Browser, Links key.Binding
+	RefreshAll              key.Binding
+}
+
+// FeedKeys are the feed reader's (issue 15): the feeds view (F) and its
+// moves, the unread flow, read marks and stars. The moves, Open, Tag and
+// Switch act in the feeds view; View, Switch, NextUnread, ToggleRead,
+// Star, MarkFeed, MarkAll and HideRead in the library as well; ReaderNext,
+// ToggleRead and Star in an article.
+type FeedKeys struct {
+	View, Switch                     key.Binding
+	Up, Down, Top, Bottom, Open, Tag key.Binding
+	NextUnread, ReaderNext           key.Binding
+	ToggleRead, Star                 key.Binding
+	MarkFeed, MarkAll, HideRead      key.Binding
 }
 
 // LinksKeys act on the links overlay (L); esc closes it too.
@@ -197,10 +213,13 @@ func DefaultKeyMap() KeyMap {
 		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
-		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
+		Refresh: b([]string{"r"}, "r", "refresh this feed (all when it is no feed's; esc in the library cancels)"),
 		Browser: b([]string{"o"}, "o", "open the article in the browser"),
 		Links:   b([]string{"L"}, "L", "list the article's links"),
+		// newsboat's reload-all.
+		RefreshAll: b([]string{"R"}, "R", "refresh every feed"),
 	}
+	k.Feeds = feedKeyMap(b)
 	k.Links = LinksKeys{
 		Up:     b([]string{"k", "up"}, "k/↑", "previous link"),
 		Down:   b([]string{"j", "down"}, "j/↓", "next link"),
@@ -273,15 +292,16 @@ const (
 	InSearch
 	InDeals
 	InDealSources
+	InFeeds
 )
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources}
+	InSearch, InDeals, InDealSources, InFeeds}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links", "search", "deals", "a deal's sources"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources", "feeds"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -325,10 +345,15 @@ const (
 	secDealsMove
 	secDealsAct
 	secDealSources
+	// The feed reader's sections.
+	secLibraryFeeds
+	secFeedsMove
+	secFeedsAct
+	secArticleFeeds
 )
 
 func (k KeyMap) sections() []keySection {
-	g, l, r, p, in, w, ln := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links
+	g, l, r, p, in, w, ln, f := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links, k.Feeds
 	const article = "article (reader or panel)"
 	return []keySection{
 		secGlobal:         {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
@@ -368,6 +393,12 @@ func (k KeyMap) sections() []keySection {
 			k.Deals.ByKind}},
 		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
 			k.Deals.Bottom, k.Deals.Open}},
+		secLibraryFeeds: {"library", []key.Binding{f.View, f.Switch, f.NextUnread, f.ToggleRead, f.Star, f.MarkFeed,
+			f.MarkAll, f.HideRead, w.RefreshAll, k.Notes.Undo}},
+		secFeedsMove: {"feeds view (F)", []key.Binding{f.Up, f.Down, f.Top, f.Bottom, f.Open, f.Switch}},
+		secFeedsAct: {"feeds view (F)", []key.Binding{f.Tag, f.NextUnread, f.MarkFeed, f.MarkAll, f.HideRead,
+			w.Refresh, w.RefreshAll, k.Notes.Undo, f.View}},
+		secArticleFeeds: {article, []key.Binding{f.ReaderNext, f.ToggleRead, f.Star}},
 	}
 }
 
@@ -407,11 +438,11 @@ func panelTabKeys(b bindFunc) []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
-	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleWeb, secGlobal},
+		secArticleNotes, secArticleWeb, secArticleFeeds, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
-		secArticleWeb, secGlobal},
+		secArticleWeb, secArticleFeeds, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
@@ -424,6 +455,8 @@ var paneSections = map[KeySet][]int{
 	InSearch:      {secSearch, secGlobal},
 	InDeals:       {secDealsMove, secDealsAct, secGlobal},
 	InDealSources: {secDealSources, secGlobal},
+	// The feeds view's column of feeds (F); its items are the library's.
+	InFeeds: {secFeedsMove, secFeedsAct, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -1,0 +1,45 @@
+package ui
+
+import tea "charm.land/bubbletea/v2"
+
+// The undo stack: u takes back the last change that can be taken back,
+// newest first, wherever the user is (library, feeds view, reader,
+// panel). An entry is what changed, in words for the status bar, and the
+// Cmd that reverts it; that Cmd's message says how the revert went, to the
+// part of the program that made the change.
+
+// undoEntry is one change u can take back.
+type undoEntry struct {
+	what string  // "marking Tidewater read", for "undone: …"
+	undo tea.Cmd // reverts it
+}
+
+// undoLimit is how many changes the stack keeps; older ones drop off.
+const undoLimit = 50
+
+// undoStack holds the changes u can take back, newest last.
+type undoStack struct{ entries []undoEntry }
+
+// push keeps e as the newest change.
+func (s *undoStack) push(e undoEntry) {
+	s.entries = append(s.entries, e)
+	if len(s.entries) > undoLimit {
+		s.entries = append(s.entries[:0:0], s.entries[len(s.entries)-undoLimit:]...)
+	}
+}
+
+// pop takes the newest change off; false when there is none.
+func (s *undoStack) pop() (undoEntry, bool) {
+	if len(s.entries) == 0 {
+		return undoEntry{}, false
+	}
+	e := s.entries[len(s.entries)-1]
+	s.entries = s.entries[:len(s.entries)-1]
+	return e, true
+}
+
+// pushUndoMsg asks the root to keep a change for u. Any pane returns it as
+// a request after a change it can revert (a highlight deleted, a feed
+// marked read, a correction): what is the status bar's words, undo the
+// Cmd whose message reports the revert to that pane.
+type pushUndoMsg undoEntry
