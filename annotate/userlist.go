@@ -133,9 +133,10 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		if entries[i].Action != model.UserMark {
 			continue
 		}
-		w := firstWordOf(name)
-		r.marks[w] = append(r.marks[w], name)
-		r.markFilter.add(w)
+		for _, w := range markKeys(name) {
+			r.marks[w] = append(r.marks[w], name)
+			r.markFilter.add(w)
+		}
 		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
 			lowerMark = true
 		}
@@ -144,6 +145,17 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		slices.Sort(ns) // the map's order is random; the look-ups' must not be
 	}
 	return r
+}
+
+// markKeys are the texts the scanner may give the first word of name in an
+// article: alone, a name ending in a dotted abbreviation ("U.S.") ends in
+// a sentence's period, but followed by more words it keeps its dot.
+func markKeys(name string) []string {
+	a, b := firstWordOf(name), firstWordOf(name+" x")
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
 }
 
 // firstWordOf is the text of the scanner's first token of name.
