@@ -7,6 +7,7 @@ var migrations = []Migration{
 	m002Feeds,
 	m003Times,
 	m004Index,
+	m005Corrections,
 }
 
 // Latest is the schema version this newsmark writes.
