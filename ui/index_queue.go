@@ -89,9 +89,9 @@ type indexQueue struct {
 	todo      []indexTask // missing from the index: load, annotate, write
 	queued    map[string]bool
 	demo      map[string]bool // the embedded samples' IDs: never indexed
-	listCache bool // read the cache's list of items (at start, after a refresh)
-	askStatus bool // ask how many articles an older annotator indexed
-	stale     int  // articles left to rebuild
+	listCache bool            // read the cache's list of items (at start, after a refresh)
+	askStatus bool            // ask how many articles an older annotator indexed
+	stale     int             // articles left to rebuild
 
 	done, found int  // articles written of those found missing, this round
 	wrote       bool // written since the screens were last told
@@ -340,7 +340,7 @@ func (q *indexQueue) add(a model.Article, ann model.Annotations) tea.Cmd {
 		return nil
 	}
 	ix := q.ix
-	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), a, ann)} }
+	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), a, ann, 0)} }
 }
 
 // progress is what the status bar shows while the background work runs:
