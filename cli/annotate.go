@@ -41,6 +41,8 @@ func runAnnotate(env Env, args []string) int {
 	var paths []string
 	onlyPaths := false
 	maxFetch := feeds.DefaultMaxFetch
+	noCorrections := false
+	dataDir := ""
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
@@ -52,6 +54,19 @@ func runAnnotate(env Env, args []string) int {
 			asJSON = true
 		case a == "--no-fetch":
 			maxFetch = 0
+		case a == "--no-corrections":
+			noCorrections = true
+		case a == "--data-dir" || strings.HasPrefix(a, "--data-dir="):
+			v, ok := strings.CutPrefix(a, "--data-dir=")
+			if !ok {
+				if i+1 >= len(args) {
+					fmt.Fprintln(env.Stderr, "newsmark: annotate: --data-dir wants a folder")
+					return 2
+				}
+				i++
+				v = args[i]
+			}
+			dataDir = v
 		case a == "--max-fetch" || strings.HasPrefix(a, "--max-fetch="):
 			v, ok := strings.CutPrefix(a, "--max-fetch=")
 			if !ok && i+1 < len(args) {
@@ -65,10 +80,12 @@ func runAnnotate(env Env, args []string) int {
 			}
 			maxFetch = n
 		case a == "-h" || a == "--help":
-			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...\n"+
+			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] [--no-corrections] [--data-dir DIR] PATH...\n"+
 				"PATH: a file, a folder, - for stdin, or an http(s) URL (a page or a feed).\n"+
 				"A feed's items without full text have their pages fetched, 4 at a time and at most N per feed\n"+
-				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.")
+				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.\n"+
+				"Your corrections (newsmark corrections list) are applied; --no-corrections shows the annotator's own output.\n"+
+				"--data-dir DIR: where newsmark.db is (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark).")
 			return 0
 		default:
 			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
@@ -84,6 +101,7 @@ func runAnnotate(env Env, args []string) int {
 		hugePages(int(min(16*n+16<<20, 256<<20)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
+	annotateArticle := userAnnotator(env, dataDir, noCorrections)
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
@@ -115,7 +133,7 @@ func runAnnotate(env Env, args []string) int {
 				continue
 			}
 		}
-		ann := annotate.Article(a)
+		ann := annotateArticle(a)
 		if e.Name != "" {
 			// The JSON names a file as it was given (SCHEMA.md); a.Path,
 			// its absolute form, is the notes' locator.

@@ -33,6 +33,7 @@ func commands() []command {
 		{"index", "put articles (files, folders, URLs) in the index that search and deals read", runIndex},
 		{"search", "full-text search over every indexed and cached article (--json)", runSearch},
 		{"deals", "the deal tracker: every deal across the library, one row per deal (--json, --csv)", runDeals},
+		{"corrections", "your corrections to the highlights: list, export, import, rm", runCorrections},
 	}
 }
 
