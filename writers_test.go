@@ -26,6 +26,7 @@ var wantOutfileCallers = []string{
 	"feeds.writeFileAtomic",
 	"notes.WriteDir",
 	"notes.WriteFile",
+	"ui.external",
 }
 
 func TestOneWriterForFilesOutsideTheDataFolder(t *testing.T) {

@@ -147,7 +147,7 @@ func (f feedsCmd) remove(url string) error {
 		return err
 	}
 	if n > 0 {
-		fmt.Fprintf(f.env.Stdout, "unsubscribed: %s (%d unread items removed)\n", url, n)
+		fmt.Fprintf(f.env.Stdout, "unsubscribed: %s (%s removed)\n", url, plural(n, "unread item", "unread items"))
 	} else {
 		fmt.Fprintf(f.env.Stdout, "unsubscribed: %s\n", url)
 	}
@@ -175,7 +175,7 @@ func (f feedsCmd) list() error {
 		case !ok:
 			fmt.Fprintln(f.env.Stdout, "  # never fetched")
 		default:
-			line := fmt.Sprintf("  # %d items, %d unread, fetched %s", st.Items, st.Unread, st.FetchedAt.Local().Format("2006-01-02 15:04"))
+			line := fmt.Sprintf("  # %s, %d unread, fetched %s", plural(st.Items, "item", "items"), st.Unread, st.FetchedAt.Local().Format("2006-01-02 15:04"))
 			if st.LastError != "" {
 				line += "; failed: " + st.LastError
 			}
@@ -221,9 +221,9 @@ func (f feedsCmd) refresh() error {
 			fmt.Fprintf(f.env.Stdout, "           skipped %s\n", sanitize.Text(pr.String()))
 		}
 	})
-	fmt.Fprintf(f.env.Stdout, "%d feeds refreshed in %.1fs, %d failed\n", len(subs), time.Since(start).Seconds(), failed)
+	fmt.Fprintf(f.env.Stdout, "%s refreshed in %.1fs, %d failed\n", plural(len(subs), "feed", "feeds"), time.Since(start).Seconds(), failed)
 	if failed > 0 {
-		return fmt.Errorf("%d of %d feeds failed", failed, len(subs))
+		return fmt.Errorf("%d of %s failed", failed, plural(len(subs), "feed", "feeds"))
 	}
 	return nil
 }
@@ -246,7 +246,7 @@ func (f feedsCmd) importOPML(file string) error {
 		return err
 	}
 	total := len(subs) + len(skipped)
-	fmt.Fprintf(f.env.Stdout, "imported %d of %d feeds (%d already subscribed, %d skipped)\n", len(added), total, len(subs)-len(added), len(skipped))
+	fmt.Fprintf(f.env.Stdout, "imported %d of %s (%d already subscribed, %d skipped)\n", len(added), plural(total, "feed", "feeds"), len(subs)-len(added), len(skipped))
 	return nil
 }
 

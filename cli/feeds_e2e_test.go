@@ -64,4 +64,9 @@ func TestFeedsBinaryEndToEnd(t *testing.T) {
 	if code, out, _ = run("feeds", "rm", site.URL+"/atom.xml"); code != 0 || !strings.Contains(out, "2 unread items removed") {
 		t.Errorf("rm: %d %q", code, out)
 	}
+	// One feed left: the counts read as English.
+	run("feeds", "rm", site.URL+"/feed.json")
+	if code, out, _ = run("feeds", "refresh"); code != 0 || !strings.Contains(out, "1 feed refreshed") {
+		t.Errorf("refresh of one feed: %d %q", code, out)
+	}
 }

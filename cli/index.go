@@ -50,13 +50,13 @@ func syncIndex(ctx context.Context, env Env, ix *index.Index, db *store.DB) erro
 		return err
 	}
 	if added > 0 {
-		fmt.Fprintf(env.Stderr, "newsmark: indexed %d cached feed articles\n", added)
+		fmt.Fprintf(env.Stderr, "newsmark: indexed %s\n", plural(added, "cached feed article", "cached feed articles"))
 	}
 	st, err := ix.Status(ctx)
 	if err != nil || st.Done() {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "newsmark: re-annotating %d articles for a new annotator…\n", st.Stale)
+	fmt.Fprintf(env.Stderr, "newsmark: re-annotating %s for a new annotator…\n", plural(st.Stale, "article", "articles"))
 	_, err = ix.RebuildAll(ctx, nil)
 	return err
 }
@@ -149,7 +149,7 @@ func runIndex(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(env.Stdout, "the index holds %d articles (%s)\n", st.Articles, sanitize.Line(db.Path()))
+	fmt.Fprintf(env.Stdout, "the index holds %s (%s)\n", plural(st.Articles, "article", "articles"), sanitize.Line(db.Path()))
 	return code
 }
 
@@ -202,7 +202,7 @@ func indexPaths(ctx context.Context, env Env, ix *index.Index, paths []string) i
 		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1
 	}
-	fmt.Fprintf(env.Stdout, "indexed %d articles: %d new, %d updated, %d unchanged\n",
-		total.Added+total.Updated+total.Unchanged, total.Added, total.Updated, total.Unchanged)
+	fmt.Fprintf(env.Stdout, "indexed %s: %d new, %d updated, %d unchanged\n",
+		plural(total.Added+total.Updated+total.Unchanged, "article", "articles"), total.Added, total.Updated, total.Unchanged)
 	return code
 }

@@ -48,9 +48,9 @@ func (p *progress) step(n int) {
 	switch {
 	case !p.on:
 	case p.inline:
-		fmt.Fprintf(p.w, "\r\x1b[Knewsmark: loaded %d of %d articles", n, p.total)
+		fmt.Fprintf(p.w, "\r\x1b[Knewsmark: loaded %d of %s", n, plural(p.total, "article", "articles"))
 	case n%50 == 0 && n < p.total:
-		fmt.Fprintf(p.w, "newsmark: loaded %d of %d articles\n", n, p.total)
+		fmt.Fprintf(p.w, "newsmark: loaded %d of %s\n", n, plural(p.total, "article", "articles"))
 	}
 }
 
@@ -60,7 +60,7 @@ func (p *progress) done() {
 	case p.inline:
 		fmt.Fprint(p.w, "\r\x1b[K")
 	default:
-		fmt.Fprintf(p.w, "newsmark: loaded %d of %d articles\n", p.at, p.total)
+		fmt.Fprintf(p.w, "newsmark: loaded %d of %s\n", p.at, plural(p.total, "article", "articles"))
 	}
 }
 

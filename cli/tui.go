@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -24,18 +25,25 @@ import (
 type tuiOptions struct {
 	theme   ui.Theme
 	dataDir string
+	width   int    // text columns at most; 0 the whole reader
+	editor  string // $VISUAL, else $EDITOR: the note editor's ctrl+o
 	paths   []string
 }
 
-// parseTUI reads `newsmark [--theme light|dark] [--data-dir DIR] [PATH...]`.
+// defaultWidth is the text's measure unless --width says otherwise: a
+// readable line (the config file's default "width" is the same).
+const defaultWidth = 88
+
+// parseTUI reads `newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]`.
 // NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
 func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
 	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
 	fs.SetOutput(cleanWriter{env.Stderr})
 	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
 	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
+	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--data-dir DIR] [PATH...]")
+		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]")
 		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
 		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
 		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
@@ -44,11 +52,17 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	if err := fs.Parse(args); err != nil {
 		return tuiOptions{}, err
 	}
-	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, paths: fs.Args()}
+	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, width: *width, paths: fs.Args()}
 	switch o.theme {
 	case "", ui.Light, ui.Dark:
 	default:
 		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
+	}
+	if o.width != 0 && (o.width < 40 || o.width > 400) {
+		return o, fmt.Errorf("--width must be from 40 to 400 columns, or 0 for the whole window, not %d", o.width)
+	}
+	if o.editor = getenv("VISUAL"); o.editor == "" {
+		o.editor = getenv("EDITOR")
 	}
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		o.theme = ui.Mono
@@ -96,7 +110,7 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web}
+	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Editor: o.editor}
 	openTUINotes(&uo, db)
 	openTUIIndex(&uo, db)
 	m := ui.New(uo)
@@ -141,13 +155,25 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 	uo.ExportDir, _ = os.Getwd()
 	db, err := shared.open()
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + sanitize.Text(err.Error())
+		uo.NotesStatus = "notes are not saved: " + dbReason(err)
 		return
 	}
 	uo.Notes = notes.New(db)
+	uo.Positions = db
 	if db.ReadOnly() {
 		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
+}
+
+// dbReason says in one line why the database could not open: the
+// reason, then the file ("database is locked by another program
+// (/home/…/newsmark.db)"), not the chain of operations store wraps it in.
+func dbReason(err error) string {
+	var se *store.Error
+	if errors.As(err, &se) && se.Kind != nil {
+		return sanitize.Line(fmt.Sprintf("%v (%s)", se.Kind, se.Path))
+	}
+	return sanitize.Line(err.Error())
 }
 
 // openTUIIndex gives the reader the index on the shared database, with the
@@ -158,7 +184,7 @@ func openTUINotes(uo *ui.Options, shared *sharedDB) {
 func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	db, err := shared.open()
 	if err != nil {
-		uo.IndexStatus = "search and deals are off: " + sanitize.Line(err.Error())
+		uo.IndexStatus = "search and deals are off: " + dbReason(err)
 		return
 	}
 	uo.Index = index.New(db, annotatorVersion, annotate.Article)

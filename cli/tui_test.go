@@ -91,8 +91,47 @@ func TestTUINotesDatabase(t *testing.T) {
 	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {
 		t.Fatalf("status %q does not say why notes are not saved", uo.NotesStatus)
 	}
+	// One line: the reason, then the file; not "open: PATH: reason".
+	if want := "notes are not saved: database file is corrupt or not a newsmark database (left as it is) (" + path + ")"; uo.NotesStatus != want {
+		t.Fatalf("status %q, want %q", uo.NotesStatus, want)
+	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, junk) {
 		t.Fatal("the corrupt file was changed")
+	}
+}
+
+// TestParseTUIWidthAndEditor: the text's measure is 88 columns unless
+// --width says otherwise (0 the whole window; out of range an error), and
+// the note editor's ctrl+o runs $VISUAL, else $EDITOR.
+func TestParseTUIWidthAndEditor(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		args    []string
+		env     map[string]string
+		width   int
+		editor  string
+		wantErr string
+	}{
+		{nil, nil, 88, "", ""},
+		{[]string{"--width", "72", "a.txt"}, nil, 72, "", ""},
+		{[]string{"--width", "0"}, nil, 0, "", ""},
+		{[]string{"--width", "12"}, nil, 0, "", "--width must be from 40 to 400 columns, or 0 for the whole window, not 12"},
+		{nil, map[string]string{"EDITOR": "vi"}, 88, "vi", ""},
+		{nil, map[string]string{"EDITOR": "vi", "VISUAL": "code --wait"}, 88, "code --wait", ""},
+	}
+	for _, c := range cases {
+		var stderr bytes.Buffer
+		o, err := parseTUI(Env{Stderr: &stderr}, c.args, func(k string) string { return c.env[k] })
+		switch {
+		case c.wantErr != "":
+			if err == nil || err.Error() != c.wantErr {
+				t.Errorf("%v: err %v, want %q", c.args, err, c.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%v: %v", c.args, err)
+		case o.width != c.width || o.editor != c.editor:
+			t.Errorf("%v %v: width %d editor %q, want %d %q", c.args, c.env, o.width, o.editor, c.width, c.editor)
+		}
 	}
 }
 

@@ -98,11 +98,12 @@ func (tm *term) wait(want ...string) string {
 	return s
 }
 
-// quit presses q and waits for the program to exit with status 0; it
-// returns everything the program wrote to the terminal.
+// quit presses ctrl+c, which quits from any screen (q goes back one level
+// first), and waits for the program to exit with status 0; it returns
+// everything the program wrote to the terminal.
 func (tm *term) quit() []byte {
 	tm.t.Helper()
-	tm.send("q")
+	tm.send("C-c")
 	return tm.exited()
 }
 

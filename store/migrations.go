@@ -7,7 +7,8 @@ var migrations = []Migration{
 	m002Feeds,
 	m003Times,
 	m004Index,
-	m005Corrections,
+	m005Positions,
+	m006Corrections,
 }
 
 // Latest is the schema version this newsmark writes.

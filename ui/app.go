@@ -88,6 +88,12 @@ type Model struct {
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
+	// single is true while the program shows the one article it started
+	// on (one file, or one URL that was a page): q there quits, as in less
+	// and glow. Going to the library ends it.
+	single bool
+	// openID is the library entry shown in the reader: J and K step from it.
+	openID string
 }
 
 // New builds the program's root model.
@@ -107,7 +113,7 @@ func New(opts Options) Model {
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
-	m.reader = newReader(c)
+	m.reader = newReader(c, opts.Width)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
 	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
@@ -120,6 +126,7 @@ func New(opts Options) Model {
 	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	if len(m.library.entries) == 1 {
+		m.single = true
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
 		if n := len(m.library.problems); n > 0 {
 			// The library's footer lists them; say so, as it is not on screen.
@@ -132,13 +139,14 @@ func New(opts Options) Model {
 	return m
 }
 
-// notesOff says why highlights cannot be saved, "" when they can.
+// notesOff says why highlights cannot be saved, "" when they can: the
+// same line the status bar showed at start, not a second wrapping of it.
 func notesOff(o Options) string {
 	switch {
 	case o.Notes != nil:
 		return ""
 	case o.NotesStatus != "":
-		return "not saved: " + o.NotesStatus
+		return o.NotesStatus
 	}
 	return "not saved: no notes database"
 }
@@ -219,6 +227,10 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		if msg.gen == m.gen {
 			return m.route(&m.reader, msg)
 		}
+	case positionMsg:
+		if msg.gen == m.gen {
+			return m.route(&m.reader, msg)
+		}
 	case highlightsMsg:
 		switch {
 		case msg.gen != m.gen:
@@ -251,6 +263,13 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.library, msg)
 	case exportedMsg, previewMsg:
 		return m.route(&m.export, msg)
+	case noteFileMsg, editorExitedMsg, noteFileReadMsg:
+		if m.overlay == overlayEditor {
+			return m.route(m.editor, msg)
+		}
+		if f, ok := msg.(noteFileMsg); ok && f.err == nil {
+			return removeFile(f.path) // the editor closed before its file was ready
+		}
 	case notesRenderedMsg:
 		return m.route(&m.panel, msg)
 	default:
@@ -261,15 +280,15 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 
 // handleKey routes a key. ctrl+c quits from anywhere; a modal overlay (the
 // note editor, the export prompt), else the text being typed, gets every
-// other key; then the global bindings (q, ?); then an open overlay (help,
-// links); then the root's bindings of the screen (screenKey); then the
-// pane with focus.
+// other key; then the global bindings (q goes back a level, ? toggles the
+// help); then an open overlay (help, links); then the root's bindings of
+// the screen (screenKey); then the pane with focus.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	g := m.keys.Global
 	m.status = ""
 	switch {
 	case key.Matches(msg, g.ForceQ):
-		return quit()
+		return m.quit()
 	case m.overlay == overlayEditor:
 		return m.route(m.editor, msg)
 	case m.overlay == overlayExport:
@@ -277,7 +296,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case m.input.active():
 		return m.route(&m.input, msg)
 	case key.Matches(msg, g.Quit):
-		return quit()
+		return m.up()
 	case key.Matches(msg, g.Help):
 		m.showHelp = !m.showHelp
 		m.help.toTop()
@@ -324,29 +343,35 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
+		var cmd tea.Cmd
 		if m.showPanel && m.focus == focusReader {
-			m.setFocus(focusPanel)
+			cmd = m.setFocus(focusPanel)
 		} else {
-			m.setFocus(focusReader)
+			cmd = m.setFocus(focusReader)
 		}
+		return tea.Batch(cmd, m.layout()), true // a collapsed panel opens with focus
 	case key.Matches(msg, g.Panel):
 		// Hiding the panel gives its room back to the text (a re-wrap) and
-		// returns focus to the reader, the only pane left.
+		// returns focus to the reader, the only pane left; what the panel
+		// marked in the text goes with it.
 		m.showPanel = !m.showPanel
+		var cmd tea.Cmd
 		if !m.showPanel {
-			m.setFocus(focusReader)
+			cmd = tea.Batch(m.setFocus(focusReader), m.route(&m.reader, clearMarksMsg{jumps: true}))
 		}
-		return m.layout(), true
+		return tea.Batch(cmd, m.layout()), true
 	case key.Matches(msg, m.keys.Notes.Undo):
 		return m.route(&m.notes, msg), true
+	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.NextArticle):
+		return m.stepArticle(1), true
+	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.PrevArticle):
+		return m.stepArticle(-1), true
 	case matches(msg, m.keys.readerWide()):
 		return m.route(&m.reader, msg), true
 	case matches(msg, m.keys.panelWide()):
 		return m.route(&m.panel, msg), true
-	default:
-		return nil, false
 	}
-	return nil, true
+	return nil, false
 }
 
 // back (esc) closes the innermost thing. In the library: the filter, else
@@ -384,49 +409,126 @@ func (m *Model) back() tea.Cmd {
 	if req, ok := m.panel.back(); ok {
 		return m.apply(req)
 	}
+	return m.leaveReader()
+}
+
+// up (q) goes back one level, as q does in less, glow and lazygit: it
+// closes the help, else the links list, else the article (back to where
+// it was opened from), else the search or deals screen (what it has open
+// first, as esc). In the library, or on the one article the program
+// started on, it quits.
+func (m *Model) up() tea.Cmd {
+	switch {
+	case m.showHelp:
+		m.showHelp = false
+		m.help.toTop()
+		return nil
+	case m.overlay == overlayLinks:
+		m.overlay = overlayNone
+		return nil
+	case m.screen == screenReader && !m.single:
+		return m.leaveReader()
+	case m.screen == screenSearch || m.screen == screenDeals:
+		return m.back()
+	}
+	return m.quit()
+}
+
+// leaveReader leaves the article for the screen it was opened from: the
+// library, the search or the deals (refreshed if the index changed since).
+func (m *Model) leaveReader() tea.Cmd {
+	cmd := m.leaveArticle()
 	m.gen++ // drop whatever the article still has in flight
-	m.screen = m.from
+	m.screen, m.single = m.from, false
 	if m.screen == screenDeals && m.deals.stale {
-		return m.deals.open() // the background indexing wrote stories meanwhile
+		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
 	}
 	if m.screen == screenSearch && m.search.stale {
-		return m.search.refresh()
+		return tea.Batch(cmd, m.search.refresh())
+	}
+	return cmd
+}
+
+// leaveArticle is the work of leaving the article shown (nil on other
+// screens): keeping where the reader was in it, in a tea.Cmd.
+func (m *Model) leaveArticle() tea.Cmd {
+	if m.screen != screenReader || m.opts.Positions == nil {
+		return nil
+	}
+	if a, off, ok := m.reader.position(); ok {
+		return savePosition(a, off, m.opts.Positions)
 	}
 	return nil
+}
+
+// stepArticle (J, K) opens the next (dir 1) or previous (dir -1) article of
+// the library, in the order it lists them, without going back to it.
+func (m *Model) stepArticle(dir int) tea.Cmd {
+	if m.from != screenLibrary {
+		return m.apply(status(firstKey(m.keys.Reader.NextArticle) + " and " + firstKey(m.keys.Reader.PrevArticle) +
+			" step through the library; this story was opened from " + m.from.String()))
+	}
+	e, ok := m.library.step(m.openID, dir)
+	if !ok {
+		if dir > 0 {
+			return m.apply(status("this is the last article in the library"))
+		}
+		return m.apply(status("this is the first article in the library"))
+	}
+	return m.open(e)
 }
 
 // open shows library entry e in the reader and starts loading it.
 func (m *Model) open(e articles.Entry) tea.Cmd {
 	cmds := m.opening(e.Meta)
-	m.from = screenLibrary
+	m.from, m.openID = screenLibrary, e.Meta.ID
 	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
 	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
 }
 
-// opening starts a new open generation showing meta in the reader.
+// opening starts a new open generation showing meta in the reader, after
+// keeping where the reader was in the article it leaves.
 func (m *Model) opening(meta model.Article) []tea.Cmd {
+	leave := m.leaveArticle()
 	m.gen++
+	m.openID = meta.ID
 	m.screen = screenReader
 	m.setFocus(focusReader)
 	opened := articleOpenedMsg{gen: m.gen, meta: meta}
-	return []tea.Cmd{m.route(&m.reader, opened), m.route(&m.panel, opened)}
+	return []tea.Cmd{leave, m.route(&m.reader, opened), m.route(&m.panel, opened)}
 }
 
-func (m *Model) setFocus(f focus) {
+// setFocus gives the keys to the reader or the panel. The selected
+// entity's marks and mention counter belong to the panel's Entities tab:
+// they go when the panel loses focus and come back when it gets it again.
+func (m *Model) setFocus(f focus) tea.Cmd {
+	was := m.focus
 	m.focus = f
 	m.panel.setFocused(f == focusPanel)
+	switch {
+	case was == focusPanel && f == focusReader:
+		return m.route(&m.reader, clearMarksMsg{})
+	case was == focusReader && f == focusPanel:
+		return m.apply(m.panel.shown())
+	}
+	return nil
 }
+
+// collapseBelow is the screen height under which a panel drawn below the
+// text is only its tab bar until it has focus: the text keeps its rows.
+const collapseBelow = 20
 
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
-	w, h := m.width, max(m.height-1, 1)
+	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
-	m.help.SetSize(w, m.height)
+	m.help.SetSize(w, h)
+	m.input.SetSize(w, 1)
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
@@ -441,6 +543,12 @@ func (m *Model) layout() tea.Cmd {
 		rw = w - pw
 	default:
 		ph := max(h*2/5, 4)
+		if h < collapseBelow {
+			ph = 1
+			if m.focus == focusPanel {
+				ph = min(max(h/2, 4), h-1)
+			}
+		}
 		m.panel.setBelow(true)
 		cmds = append(cmds, m.panel.SetSize(w, ph))
 		rh = h - ph
@@ -461,5 +569,8 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 // setStatus shows s until the next key; errors are drawn in the error style.
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
-// quit restores the wheel mode and ends the program.
-func quit() tea.Cmd { return tea.Sequence(tea.Raw(altScrollOff), tea.Quit) }
+// quit keeps what leaving the article keeps, restores the wheel mode and
+// ends the program.
+func (m *Model) quit() tea.Cmd {
+	return tea.Sequence(m.leaveArticle(), tea.Raw(altScrollOff), tea.Quit)
+}

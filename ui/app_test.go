@@ -90,9 +90,9 @@ func TestReaderScrollKeys(t *testing.T) {
 			t.Fatalf("after %q top line = %d, want %d", s.key, got, s.want)
 		}
 	}
-	d.mustSee("0%")
+	d.mustSee("Top")
 	d.keys("G")
-	d.mustSee("THE END OF THE STORY.", "100%")
+	d.mustSee("THE END OF THE STORY.", "Bot")
 }
 
 func TestReaderResizeRewraps(t *testing.T) {
@@ -140,7 +140,7 @@ func TestHelpBackQuit(t *testing.T) {
 	d.keys("esc")
 	d.mustSee("1 article")
 	d.keys("?")
-	d.mustSee("Keys: library", "filter (fuzzy)")
+	d.mustSee("Keys: library", "filter by title words")
 	d.keys("?", "q")
 	if !d.quit {
 		t.Fatal("q did not quit")
@@ -484,5 +484,30 @@ func TestVentureWithoutEvidenceSaysSo(t *testing.T) {
 	d.mustSee("no evidence span")
 	if d.m.reader.offset != 0 {
 		t.Fatal("scrolled without evidence")
+	}
+}
+
+// TestLibraryFilterRanksWordsFirst: on the embedded samples "kes" finds
+// the Kestrel story (a word starting so), not every sample whose title
+// holds a k, an e and an s somewhere; a close misspelling still finds its
+// story, and matches by word come before looser ones.
+func TestLibraryFilterRanksWordsFirst(t *testing.T) {
+	d := newDriver(t, articles.Samples(), Dark, 120, 40)
+	d.mustSee(plural(len(articles.Samples().Entries), "article", "articles"))
+	d.keys("/", "k", "e", "s", "enter")
+	d.mustSee("1 article matching “kes”", "Kestrel Group")
+	d.mustNotSee("Kitahara", "Halvorsen", "Hanbit")
+
+	d.keys("/", "ctrl+u", "h", "a", "l", "v", "r", "s", "e", "n", "enter") // "halvrsen": one letter short
+	d.mustSee("1 article matching “halvrsen”", "Halvorsen Therapeutics")
+
+	// "ha": the stories with a word starting "ha" come first (Halvorsen,
+	// Halcyon, Hanbit), any other holding "ha" after them (Kitahara).
+	d.keys("/", "ctrl+u", "h", "a", "enter")
+	s := d.screen()
+	for _, first := range []string{"Halvorsen", "Halcyon", "Hanbit"} {
+		if i, j := strings.Index(s, first), strings.Index(s, "Kitahara"); i < 0 || j >= 0 && j < i {
+			t.Fatalf("%q should be listed before Kitahara:\n%s", first, s)
+		}
 	}
 }

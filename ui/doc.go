@@ -14,15 +14,18 @@
 // what it cannot do itself by request (requests.go). Where code lives:
 //
 //	app.go, view.go, requests.go   the root: routing, layout, drawing, requests
+//	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go                        every binding, the help sections, the README key table
 //	library.go, library_web.go     the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
+//	reading_position.go            where the reader left each article (Options.Positions)
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
 //	links.go, editor.go,
+//	editor_external.go,
 //	export_prompt.go,
 //	export_preview.go, input.go,
-//	help_overlay.go                the overlays and the text input
+//	help_overlay.go                the overlays, the text input, the note in $EDITOR
 //	network.go, feed_refresh.go,
 //	article_load.go,
 //	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches

@@ -78,19 +78,42 @@ func keyPress(n string) tea.KeyPressMsg {
 	special := map[string]tea.Key{
 		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "tab": {Code: tea.KeyTab},
 		"space": {Code: tea.KeySpace, Text: " "}, "up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown},
+		"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "delete": {Code: tea.KeyDelete},
 		"pgup": {Code: tea.KeyPgUp}, "pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome},
 		"end": {Code: tea.KeyEnd}, "backspace": {Code: tea.KeyBackspace},
 	}
+	// Modifiers as bubbletea writes them: "ctrl+", "alt+", "shift+".
+	var mod tea.KeyMod
+	for {
+		m, rest, ok := strings.Cut(n, "+")
+		if !ok || rest == "" {
+			break
+		}
+		switch m {
+		case "ctrl":
+			mod |= tea.ModCtrl
+		case "alt":
+			mod |= tea.ModAlt
+		case "shift":
+			mod |= tea.ModShift
+		default:
+			panic("keyPress: unknown modifier in " + n)
+		}
+		n = rest
+	}
 	if k, ok := special[n]; ok {
+		if mod != 0 {
+			k.Mod, k.Text = mod, ""
+		}
 		return tea.KeyPressMsg(k)
 	}
-	if strings.HasPrefix(n, "ctrl+") {
-		return tea.KeyPressMsg{Code: rune(n[5]), Mod: tea.ModCtrl}
-	}
 	r := []rune(n)[0]
-	k := tea.Key{Code: r, Text: n}
-	if r >= 'A' && r <= 'Z' {
-		k.Code, k.Mod = r+'a'-'A', tea.ModShift
+	k := tea.Key{Code: r, Mod: mod}
+	if mod == 0 {
+		k.Text = n
+		if r >= 'A' && r <= 'Z' {
+			k.Code, k.Mod = r+'a'-'A', tea.ModShift
+		}
 	}
 	return tea.KeyPressMsg(k)
 }

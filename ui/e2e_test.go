@@ -134,7 +134,7 @@ func (tt *tmuxTerm) waitFor(what string, escapes bool, ok func(string) bool) str
 
 // readerStatus is the status bar of the reader once its text is wrapped:
 // the scroll position, then the help key.
-var readerStatus = regexp.MustCompile(`\d+%  \? help`)
+var readerStatus = regexp.MustCompile(`(Top|Bot|All|\d+%)  \? help`)
 
 // waitReader waits until the reader shows its text (not the library, not
 // "loading…"), so keys that act on the text find it there.
@@ -172,17 +172,60 @@ func TestEndToEndReader(t *testing.T) {
 	tt.send("Enter")
 	tt.waitText("Northwind Freight Holdings and Kaiyo Shipping Co. said on Tuesday", "? help")
 	tt.send("G")
-	tt.waitText("100%")
+	tt.waitFor("the end of the text", false, func(s string) bool {
+		return strings.Contains(s, "Bot  ? help") || strings.Contains(s, "All  ? help")
+	})
 	tt.send("g", "?")
 	tt.waitText("Keys: reader", "half page down")
-	tt.send("Escape")
-	tt.waitFor("help closed", false, func(s string) bool { return !strings.Contains(s, "Keys: reader") })
+	// q goes back one level at a time, as in less and lazygit: the help,
+	// then the article, then it quits in the library.
+	tt.send("q")
+	tt.waitFor("help closed", false, func(s string) bool {
+		return !strings.Contains(s, "Keys: reader") && strings.Contains(s, "Kaiyo Shipping Co. said on")
+	})
+	tt.send("q")
+	tt.waitText("1 article matching “kaiyo”")
 	tt.send("q")
 	// The shell line after the program: it left the alternate screen and exited cleanly.
 	s := tt.waitText("EXITED 0")
 	if strings.Contains(s, "? help") {
 		t.Fatalf("the reader is still on screen after exit:\n%s", s)
 	}
+}
+
+// TestEndToEndNextArticle: J and K step through the library's articles
+// from the reader, and q then goes back to the library, not out.
+func TestEndToEndNextArticle(t *testing.T) {
+	bin := buildBinary(t)
+	tt := startTmux(t, 120, 30, bin, "--theme", "dark", "testdata/orbit.txt", "testdata/harbor.txt")
+	s := tt.waitText("2 articles", "Orbit Foods to Buy Meadow Dairy", "Northwind")
+	orbitFirst := strings.Index(s, "Orbit Foods") < strings.Index(s, "Northwind")
+	first, second := "Kaiyo Shipping Co. said on", "Orbit Foods Inc."
+	if orbitFirst {
+		first, second = second, first
+	}
+	tt.send("Enter")
+	tt.waitReader(first)
+	tt.send("J")
+	tt.waitReader(second)
+	tt.send("J") // the last one: it stays, and says so
+	tt.waitText("last article in the library")
+	tt.send("K")
+	tt.waitReader(first)
+	tt.send("q")
+	tt.waitText("2 articles")
+	tt.send("q")
+	tt.waitText("EXITED 0")
+}
+
+// TestEndToEndQuitsFromSingleArticle: started on one file, q in the
+// reader quits at once (there is no library to go back to), as in less.
+func TestEndToEndQuitsFromSingleArticle(t *testing.T) {
+	bin := buildBinary(t)
+	tt := startTmux(t, 100, 24, bin, "--theme", "dark", "testdata/harbor.txt")
+	tt.waitReader("Kaiyo Shipping Co. said on")
+	tt.send("q")
+	tt.waitText("EXITED 0")
 }
 
 var anySGR = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
@@ -312,7 +355,7 @@ func TestEndToEndAnnotated(t *testing.T) {
 func TestEndToEndMonochrome(t *testing.T) {
 	bin := buildBinary(t)
 	tt := startTmux(t, 120, 30, "env", "NO_COLOR=1", bin, "testdata/harbor.txt")
-	tt.waitText("? help", "1 Ventures")
+	tt.waitText("? help", "1 Vent")
 	s := tt.waitFor("bold or underlined text in the body", true, func(s string) bool {
 		return strings.Contains(s, "\x1b[1m") || strings.Contains(s, "\x1b[4m") || strings.Contains(s, "\x1b[1;")
 	})

@@ -29,21 +29,23 @@ type noteEditedMsg struct {
 // ctrl+s asks the root to save, esc to discard.
 type editorPane struct {
 	common
-	ta    textarea.Model
-	h     model.Highlight // ID 0: a new highlight to save with the note; else whose note is edited
-	box   lipgloss.Style  // built on open and on resize, not in View
-	width int             // of the box, borders included
+	command string // the external editor ctrl+o runs (Options.Editor)
+	ta      textarea.Model
+	h       model.Highlight // ID 0: a new highlight to save with the note; else whose note is edited
+	box     lipgloss.Style  // built on open and on resize, not in View
+	width   int             // of the box, borders included
 }
 
-func newEditor(c common, h model.Highlight, w, hgt int) (*editorPane, tea.Cmd) {
+func newEditor(c common, h model.Highlight, command string, w, hgt int) (*editorPane, tea.Cmd) {
 	ta := textarea.New()
+	textAreaKeys(&ta.KeyMap, c.keys.Input)
 	ta.ShowLineNumbers = false
 	ta.Placeholder = "Your note… (#words become tags)"
 	ts := textarea.DefaultStyles(c.styles.Theme != Light)
 	ts.Cursor.Blink = false // a blinking cursor is a timer per blink: nothing to gain here
 	ta.SetStyles(ts)
 	ta.SetValue(h.Note)
-	e := &editorPane{common: c, ta: ta, h: h}
+	e := &editorPane{common: c, ta: ta, h: h, command: command}
 	e.SetSize(w, hgt)
 	return e, e.ta.Focus()
 }
@@ -71,12 +73,16 @@ func (e *editorPane) Update(msg tea.Msg) (tea.Cmd, request) {
 			return nil, requests{closeOverlayMsg{}, noteEditedMsg{e.h, strings.TrimSpace(e.ta.Value())}}
 		case key.Matches(m, ek.Cancel):
 			return nil, requests{closeOverlayMsg{}, status("note discarded")}
+		case key.Matches(m, ek.External):
+			return e.external()
 		case m.Text != "" && !sanitize.IsClean(m.Text):
 			return nil, nil
 		}
 	case tea.PasteMsg:
 		m.Content = sanitize.Text(m.Content)
 		msg = m
+	case noteFileMsg, editorExitedMsg, noteFileReadMsg:
+		return e.externalStep(msg)
 	}
 	var cmd tea.Cmd
 	e.ta, cmd = e.ta.Update(msg)
@@ -113,8 +119,7 @@ func (e *editorPane) closeKeys() string {
 
 // statusLine is the status bar while the editor is open.
 func (e *editorPane) statusLine() string {
-	ek := e.keys.Editor
-	return " note editor: " + ek.Save.Help().Key + " saves · " + ek.Cancel.Help().Key + " cancels"
+	return " note editor"
 }
 
 // ShortHelp is the editor's bindings.

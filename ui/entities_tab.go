@@ -152,6 +152,7 @@ func (e *entitiesTab) selected() int {
 // n/N walk.
 type entitySelectedMsg struct {
 	entity   int // index into Annotations.Entities, -1 for none
+	name     string
 	mentions []model.Span
 	first    bool // jump to the first mention
 }
@@ -162,7 +163,7 @@ func (e *entitiesTab) selection(first bool) request {
 	idx := e.selected()
 	msg := entitySelectedMsg{entity: idx, first: first}
 	if idx >= 0 {
-		msg.mentions = e.entities[idx].Mentions
+		msg.mentions, msg.name = e.entities[idx].Mentions, e.entities[idx].Name()
 	}
 	return msg
 }

@@ -47,8 +47,8 @@ func TestExportPreviewShowsScrollsAndCancels(t *testing.T) {
 	previewed := e.m.export.preview.source
 	e.keys("enter")
 	want := filepath.Join(e.dir, notes.FileName([]notes.Doc{{Article: e.m.reader.article}}, notes.Markdown))
-	if !e.m.input.active() || e.m.input.value != want {
-		t.Fatalf("enter: input %v %q, want the path %q", e.m.input.active(), e.m.input.value, want)
+	if !e.m.input.active() || e.m.input.value() != want {
+		t.Fatalf("enter: input %v %q, want the path %q", e.m.input.active(), e.m.input.value(), want)
 	}
 	e.keys("enter")
 	b, err := os.ReadFile(want)

@@ -98,7 +98,7 @@ func (x *exportPrompt) Update(msg tea.Msg) (tea.Cmd, request) {
 		if msg.err != nil {
 			return nil, failure("not exported: " + sanitize.Line(msg.err.Error()))
 		}
-		return nil, status("exported " + plural(msg.n, "highlight", "highlights") + " to " + sanitize.Quote(msg.path))
+		return nil, status("exported " + plural(msg.n, "highlight", "highlights") + " to " + sanitize.Quote(tildePath(msg.path)))
 	}
 	return nil, nil
 }
@@ -134,7 +134,7 @@ func (x *exportPrompt) previewKey(msg tea.KeyPressMsg) (tea.Cmd, request) {
 		if dir == "" {
 			dir = "."
 		}
-		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, filepath.Join(dir, notes.FileName(x.docs, x.format))}}
+		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, tildePath(filepath.Join(dir, notes.FileName(x.docs, x.format)))}}
 	case key.Matches(msg, k.Cancel):
 		x.previewing = false
 		return nil, requests{closeOverlayMsg{}, status("export cancelled: nothing written")}
@@ -153,7 +153,7 @@ func (x *exportPrompt) existsKey(msg tea.KeyPressMsg) (tea.Cmd, request) {
 		return cmd, requests{closeOverlayMsg{}, req}
 	case key.Matches(msg, k.NewName):
 		x.exists, x.free = "", ""
-		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, free}}
+		return nil, requests{closeOverlayMsg{}, startInputMsg{inputExportPath, tildePath(free)}}
 	case key.Matches(msg, k.Cancel):
 		x.exists, x.free = "", ""
 		return nil, requests{closeOverlayMsg{}, status("export cancelled: " + sanitize.Quote(path) + " left as it is")}
@@ -183,6 +183,7 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 	if path == "" {
 		return nil, status("export cancelled: no path")
 	}
+	path = expandTilde(path)
 	f, gather := x.format, x.gather()
 	return func() tea.Msg {
 		ex, err := gather()
@@ -197,6 +198,32 @@ func (x *exportPrompt) write(path string, overwrite bool) (tea.Cmd, request) {
 		}
 		return msg
 	}, nil
+}
+
+// tildePath writes a path under the home folder as ~/…, as a shell
+// prompt does: shorter to read and edit in the status line.
+func tildePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return p
+	}
+	if rel, err := filepath.Rel(home, p); err == nil && filepath.IsAbs(p) && rel != ".." && !strings.HasPrefix(rel, "../") {
+		return filepath.Join("~", rel)
+	}
+	return p
+}
+
+// expandTilde expands a leading ~ or ~/ to the home folder, as a shell
+// does (~user is left alone: there is no shell to ask).
+func expandTilde(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return p
+	}
+	return filepath.Join(home, p[1:])
 }
 
 // freeName is path with -2, -3… before its extension: the first such name
@@ -214,25 +241,25 @@ func freeName(path string) string {
 	return path
 }
 
-// View is the status bar while the format, or whether to overwrite, is
-// asked, or while the preview shows.
+// View is the status bar's question while the format, or whether to
+// overwrite, is asked, or what the preview shows; the hint bar gives the
+// keys that answer.
 func (x *exportPrompt) View() string {
-	k := x.keys.Export
 	if x.previewing {
 		what := formatName(x.format) + " export"
 		if x.preview.source != "" {
 			what += ", " + plural(x.preview.n, "highlight", "highlights")
 		}
-		return " preview of the " + what + ": " + k.Continue.Help().Key + " chooses where to write it · " +
-			k.Cancel.Help().Key + " cancels · " + x.keys.Reader.Down.Help().Key + "/" + x.keys.Reader.Up.Help().Key + " scroll"
+		return " preview of the " + what
 	}
 	if x.exists != "" {
-		// The answers first: a long file name is what the width cuts.
-		return " file exists: " + k.Overwrite.Help().Key + " overwrite · " + k.NewName.Help().Key + " new name · " +
-			k.Cancel.Help().Key + " cancel · " + sanitize.Quote(filepath.Base(x.exists))
+		return " file exists: " + sanitize.Quote(filepath.Base(x.exists))
 	}
-	return " export as: " + k.Markdown.Help().Key + " Markdown · " + k.JSON.Help().Key + " JSON · " +
-		k.CSV.Help().Key + " CSV (Readwise) · " + k.Cancel.Help().Key + " cancels"
+	n := 0
+	for _, d := range x.docs {
+		n += len(d.Highlights)
+	}
+	return " export " + plural(n, "highlight", "highlights") + " as:"
 }
 
 // keySet is the help the prompt shows: the format question or the

@@ -78,7 +78,7 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		if n.fetchCtx.Err() == nil { // a cancelled refresh is not the feed's fault
 			reqs = append(reqs, problemMsg{p.Feed, r.reason})
 		}
-		reqs = append(reqs, failure(sanitize.Line(r.title+": "+r.reason)))
+		reqs = append(reqs, footnoteMsg(failure(sanitize.Line(r.title+": "+r.reason))))
 	}
 	return nextProgress(msg.ch), append(reqs, relayoutMsg{})
 }
@@ -106,3 +106,6 @@ func (n *network) refreshDone() request {
 	n.end()
 	return requests{statusMsg{s, failed > 0}, relayoutMsg{}}
 }
+
+// canRefresh says whether r has feeds to refresh (the hint bar offers it).
+func (n *network) canRefresh() bool { return n.opts.Cache != nil && len(n.opts.Subs) > 0 }

@@ -20,19 +20,14 @@ type hideHelpMsg struct{}
 // to list (show) before drawing it or giving it a key.
 type helpOverlay struct {
 	common
-	model  help.Model
 	set    KeySet      // whose keys: the title
 	pane   help.KeyMap // the pane that has them
 	top    int         // first line shown
 	width  int
-	height int // of the window: the overlay leaves the status bar
+	height int // of the screen above the status and hint bars
 }
 
-func newHelpOverlay(c common) helpOverlay {
-	h := helpOverlay{common: c, model: help.New()}
-	h.model.Styles = c.styles.Help
-	return h
-}
+func newHelpOverlay(c common) helpOverlay { return helpOverlay{common: c} }
 
 // show sets whose keys the overlay lists.
 func (h *helpOverlay) show(set KeySet, pane help.KeyMap) { h.set, h.pane = set, pane }
@@ -43,15 +38,12 @@ func (h *helpOverlay) toTop() { h.top = 0 }
 // SetSize gives the overlay the window's size.
 func (h *helpOverlay) SetSize(w, hgt int) tea.Cmd {
 	h.width, h.height = w, hgt
-	h.model.SetWidth(w)
 	return nil
 }
 
 // Update scrolls; esc asks to close. A new theme restyles the columns.
 func (h *helpOverlay) Update(msg tea.Msg) (tea.Cmd, request) {
 	switch msg := msg.(type) {
-	case themeMsg:
-		h.model.Styles = h.styles.Help
 	case tea.KeyPressMsg:
 		if key.Matches(msg, h.keys.Global.Back) {
 			return nil, hideHelpMsg{}
@@ -63,7 +55,7 @@ func (h *helpOverlay) Update(msg tea.Msg) (tea.Cmd, request) {
 
 func (h *helpOverlay) scroll(msg tea.KeyPressMsg) {
 	r := h.keys.Reader
-	page := max(h.height-3, 1)
+	page := max(h.height-2, 1)
 	switch {
 	case key.Matches(msg, r.Down):
 		h.top++
@@ -79,42 +71,120 @@ func (h *helpOverlay) scroll(msg tea.KeyPressMsg) {
 		h.top = 1 << 20
 	}
 	// Clamp here (View clamps too) so that scrolling back starts at once.
-	h.top = max(0, min(h.top, h.lines()-max(h.height-1, 1)+1))
+	h.top = max(0, min(h.top, h.lines()-h.height+1))
 }
 
 // lines is how many lines the overlay has at the current width.
-func (h helpOverlay) lines() int {
-	h.top, h.height = 0, 1<<20 // h is a copy: the caller's window is untouched
-	return strings.Count(h.View(), "\n") + 1
+func (h *helpOverlay) lines() int { return len(h.render()) }
+
+// render lays the help out for the width: the title, then the pane's
+// sections as columns of key and description, side by side while they fit
+// and one under another when they do not, a description too long for the
+// width wrapped under itself (never cut).
+func (h *helpOverlay) render() []string {
+	avail := max(h.width-2, 1)
+	var cols [][]string
+	for _, g := range h.pane.FullHelp() {
+		cols = append(cols, h.column(g, avail))
+	}
+	out := []string{h.styles.Title.Render(" Keys: " + h.set.String()), ""}
+	const gap = "   "
+	for len(cols) > 0 {
+		row, w := cols[:1], ansi.StringWidth(cols[0][0])
+		for _, c := range cols[1:] {
+			cw := ansi.StringWidth(c[0])
+			if w+len(gap)+cw > avail {
+				break
+			}
+			row, w = append(row, c), w+len(gap)+cw
+		}
+		cols = cols[len(row):]
+		n := 0
+		for _, c := range row {
+			n = max(n, len(c))
+		}
+		for i := 0; i < n; i++ {
+			var b strings.Builder
+			b.WriteByte(' ')
+			for j, c := range row {
+				if j > 0 {
+					b.WriteString(gap)
+				}
+				if i < len(c) {
+					b.WriteString(c[i])
+				} else {
+					b.WriteString(strings.Repeat(" ", ansi.StringWidth(c[0])))
+				}
+			}
+			out = append(out, strings.TrimRight(b.String(), " "))
+		}
+		if len(cols) > 0 {
+			out = append(out, "")
+		}
+	}
+	return out
 }
 
-// View lays the help columns out in rows that fit the width.
-func (h *helpOverlay) View() string {
-	hm := h.model
-	hm.SetWidth(0)
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range h.pane.FullHelp() {
-		try := append(append([][]key.Binding(nil), row...), g)
-		if len(row) > 0 && ansi.StringWidth(firstLine(hm.FullHelpView(try))) > h.width-2 {
-			rows = append(rows, hm.FullHelpView(row))
-			try = [][]key.Binding{g}
+// column draws one section as lines of equal width, at most avail cells:
+// keys in a column of their own, descriptions wrapped beside them, or, when
+// the keys leave too little room, under them.
+func (h *helpOverlay) column(bs []key.Binding, avail int) []string {
+	st := h.styles.Help
+	kw, dw := 0, 0
+	for _, b := range bs {
+		kw = max(kw, ansi.StringWidth(b.Help().Key))
+		dw = max(dw, ansi.StringWidth(b.Help().Desc))
+	}
+	stacked := avail-kw-2 < 16
+	if stacked {
+		kw = min(kw, avail)
+	}
+	dw = min(dw, max(avail-kw-2, 1))
+	if stacked {
+		dw = max(avail-2, 1)
+	}
+	width := kw + 2 + dw
+	if stacked {
+		width = max(kw, 2+dw)
+	}
+	var lines []string
+	pad := func(s string) string { return s + strings.Repeat(" ", max(width-ansi.StringWidth(s), 0)) }
+	for _, b := range bs {
+		k := b.Help().Key
+		desc := wrapText(b.Help().Desc, dw)
+		if stacked {
+			lines = append(lines, pad(st.FullKey.Render(ansi.Truncate(k, kw, "…"))))
+			for _, d := range desc {
+				lines = append(lines, pad("  "+st.FullDesc.Render(d)))
+			}
+			continue
 		}
-		row = try
+		for i, d := range desc {
+			left := strings.Repeat(" ", kw)
+			if i == 0 {
+				left = st.FullKey.Render(k) + strings.Repeat(" ", kw-ansi.StringWidth(k))
+			}
+			lines = append(lines, pad(left+"  "+st.FullDesc.Render(d)))
+		}
 	}
-	if len(row) > 0 {
-		rows = append(rows, hm.FullHelpView(row))
-	}
-	title := h.styles.Title.Render(" Keys: " + h.set.String())
-	lines := strings.Split(title+"\n\n"+indent(strings.Join(rows, "\n\n"), " "), "\n")
-	hgt := max(h.height-1, 1)
+	return lines
+}
+
+// View draws the help in the box SetSize gave it; a help taller than that
+// shows a window of it and a last line saying where the window is.
+func (h *helpOverlay) View() string {
+	lines := h.render()
+	hgt := max(h.height, 1)
 	if len(lines) > hgt {
-		// Too tall for the terminal: show a window and say how to see the rest.
 		r := h.keys.Reader
-		top := min(h.top, len(lines)-hgt+1)
-		lines = lines[top:]
-		lines = append(lines[:hgt-1], h.styles.Subtle.Render(fmt.Sprintf(" %s/%s scroll the keys (%d–%d of %d lines)",
-			r.Down.Help().Key, r.Up.Help().Key, top+1, top+hgt-1, len(lines)+top)))
+		total := len(lines)
+		top := max(min(h.top, total-hgt+1), 0)
+		where := fmt.Sprintf(" %s/%s scroll the keys (%d–%d of %d lines, %s)",
+			firstKey(r.Down), firstKey(r.Up), top+1, top+hgt-1, total, position(top, total-hgt+1))
+		if ansi.StringWidth(where) > h.width {
+			where = fmt.Sprintf(" %d–%d/%d %s", top+1, top+hgt-1, total, position(top, total-hgt+1))
+		}
+		lines = append(lines[top:top+hgt-1:top+hgt-1], h.styles.Subtle.Render(where))
 	}
 	return block(strings.Join(lines, "\n"), h.width, hgt)
 }
@@ -136,7 +206,31 @@ func firstLine(s string) string {
 	return s
 }
 
-// indent puts pre before every line of s.
-func indent(s, pre string) string {
-	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+// position says where a window onto a longer text is, as vim's ruler and
+// less's prompt do: All when it all fits, Top and Bot at the ends, else how
+// far down it has scrolled (1% to 99%). top is the first line shown,
+// maxTop the last line that can be first.
+func position(top, maxTop int) string {
+	switch {
+	case maxTop <= 0:
+		return "All"
+	case top <= 0:
+		return "Top"
+	case top >= maxTop:
+		return "Bot"
+	}
+	return fmt.Sprintf("%d%%", min(max(top*100/maxTop, 1), 99))
+}
+
+// firstKey is the first key of b as the hint bar writes it: the key a
+// user bound first, arrows as arrows.
+func firstKey(b key.Binding) string {
+	ks := b.Keys()
+	if len(ks) == 0 {
+		return ""
+	}
+	if s, ok := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}[ks[0]]; ok {
+		return s
+	}
+	return ks[0]
 }

@@ -133,7 +133,7 @@ func BenchmarkSearchScreen(b *testing.B) {
 		b.Run(q.name, func(b *testing.B) {
 			last := q.q[len(q.q)-1:]
 			for b.Loop() {
-				m.input.value = q.q[:len(q.q)-1] // typed so far: the last key searches
+				m.input.setValue(q.q[:len(q.q)-1]) // typed so far: the last key searches
 				mm, cmd := m.Update(keyPress(last))
 				mm, _ = mm.(Model).Update(cmd())
 				m = mm.(Model)

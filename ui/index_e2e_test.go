@@ -115,6 +115,12 @@ func TestEndToEndDealsAndSearch(t *testing.T) {
 	tt.waitText("search: 4 results for “Kovacs”")
 	tt.send("Enter")
 	tt.waitReader("1 Ventures", "Kovacs")
+	// q goes back a level at a time: the search it was opened from, the
+	// library, then out.
+	tt.send("q")
+	tt.waitText("search: 4 results for “Kovacs”")
+	tt.send("q")
+	tt.waitText("newsmark · ")
 	tt.send("q")
 	tt.waitText("EXITED 0")
 }

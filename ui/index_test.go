@@ -184,8 +184,8 @@ func TestSearchOpensAtTheMatch(t *testing.T) {
 	e.keys("esc")
 	e.mustSee("search: 2 results for “budapest”")
 	e.keys("/")
-	if e.m.input.value != "budapest" {
-		t.Fatalf("/ edits the query from %q", e.m.input.value)
+	if e.m.input.value() != "budapest" {
+		t.Fatalf("/ edits the query from %q", e.m.input.value())
 	}
 	e.keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 	e.typeText("&&")

@@ -47,15 +47,17 @@ type GlobalKeys struct {
 
 // LibraryKeys move through the article list.
 type LibraryKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Open, Filter                            key.Binding
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+	Open, Filter                                              key.Binding
 }
 
-// ReaderKeys scroll the article, search it and toggle highlights.
+// ReaderKeys scroll the article, search it, toggle highlights and step to
+// the next or previous article of the library.
 type ReaderKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 	Search, Next, Prev                                        key.Binding
 	Companies, People, Places, Figures, Quotes, All           key.Binding
+	NextArticle, PrevArticle                                  key.Binding
 }
 
 // PanelKeys act on the side panel when it has focus.
@@ -98,9 +100,18 @@ type DealsKeys struct {
 	ByDate, ByAmount, BySources, ByKind     key.Binding
 }
 
-// InputKeys end a filter or search being typed; other keys are text.
+// InputKeys act on a filter, search or path being typed; other keys are
+// text. The editing keys are a shell's (readline's emacs mode), and the
+// note editor takes them too.
 type InputKeys struct {
 	Accept, Cancel, Delete key.Binding
+	// Left and Right move a character, WordLeft and WordRight a word;
+	// Home and End go to the ends of the line.
+	Left, Right, WordLeft, WordRight, Home, End key.Binding
+	// DeleteForward deletes the character under the cursor; KillEnd
+	// and KillStart delete to the end and the start of the line,
+	// KillWord the word before the cursor.
+	DeleteForward, KillEnd, KillStart, KillWord key.Binding
 }
 
 // DefaultKeyMap returns newsmark's bindings. Keys in the Global group are
@@ -111,7 +122,7 @@ func DefaultKeyMap() KeyMap {
 	}
 	k := KeyMap{}
 	k.Global = GlobalKeys{
-		Quit:     b([]string{"q"}, "q", "quit"),
+		Quit:     b([]string{"q"}, "q", "back one level (help, links, article); quits in the library or on a lone article"),
 		ForceQ:   b([]string{"ctrl+c"}, "ctrl+c", "quit at once"),
 		Help:     b([]string{"?"}, "?", "toggle help"),
 		Back:     b([]string{"esc"}, "esc", "back: close editor, selection, search/filter, then to library"),
@@ -124,18 +135,20 @@ func DefaultKeyMap() KeyMap {
 	k.Library = LibraryKeys{
 		Up:       b([]string{"k", "up"}, "k/↑", "up"),
 		Down:     b([]string{"j", "down"}, "j/↓", "down"),
-		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
-		PageDown: b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown: b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		Top:      b([]string{"g", "home"}, "g/home", "first article"),
 		Bottom:   b([]string{"G", "end"}, "G/end", "last article"),
 		Open:     b([]string{"enter"}, "enter", "open article"),
-		Filter:   b([]string{"/"}, "/", "filter (fuzzy)"),
+		Filter:   b([]string{"/"}, "/", "filter by title words (close fuzzy matches last)"),
 	}
 	k.Reader = ReaderKeys{
-		Up:        b([]string{"k", "up"}, "k/↑", "scroll up"),
-		Down:      b([]string{"j", "down"}, "j/↓", "scroll down"),
-		PageUp:    b([]string{"b", "pgup"}, "b/pgup", "page up"),
-		PageDown:  b([]string{"space", "pgdown"}, "space/pgdn", "page down"),
+		Up:        b([]string{"k", "up", "ctrl+y"}, "k/↑/ctrl+y", "scroll up a line"),
+		Down:      b([]string{"j", "down", "ctrl+e"}, "j/↓/ctrl+e", "scroll down a line"),
+		PageUp:    b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up (ctrl+b too)"),
+		PageDown:  b([]string{"space", "pgdown", "ctrl+f"}, "space/pgdn", "page down (ctrl+f too)"),
 		HalfUp:    b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
 		HalfDown:  b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		Top:       b([]string{"g", "home"}, "g/home", "top"),
@@ -147,8 +160,11 @@ func DefaultKeyMap() KeyMap {
 		People:    b([]string{"p"}, "p", "people on/off"),
 		Places:    b([]string{"P"}, "P", "places on/off"),
 		Figures:   b([]string{"f"}, "f", "figures on/off"),
-		Quotes:    b([]string{"Q"}, "Q", "quotes on/off"),
+		Quotes:    b([]string{"Q"}, "Q", "quotes on/off (capital Q; q goes back)"),
 		All:       b([]string{"t"}, "t", "all highlights on/off"),
+		// J and K as in mutt and newsboat's pager; [ and ] are the panel's.
+		NextArticle: b([]string{"J"}, "J", "next article in the library"),
+		PrevArticle: b([]string{"K"}, "K", "previous article in the library"),
 	}
 	k.Panel = PanelKeys{
 		Up:     b([]string{"k", "up"}, "k/↑", "previous item"),
@@ -166,6 +182,8 @@ func DefaultKeyMap() KeyMap {
 	k.Editor = EditorKeys{
 		Save:   b([]string{"ctrl+s"}, "ctrl+s", "save the note"),
 		Cancel: b([]string{"esc"}, "esc", "cancel the note"),
+		// As in bash's ctrl+x ctrl+e and lazygit's commit message o.
+		External: b([]string{"ctrl+o"}, "ctrl+o", "write the note in $VISUAL/$EDITOR"),
 	}
 	k.Export = ExportKeys{
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
@@ -191,9 +209,19 @@ func DefaultKeyMap() KeyMap {
 		Close:  b([]string{"L"}, "L", "close the links"),
 	}
 	k.Input = InputKeys{
-		Accept: b([]string{"enter"}, "enter", "apply"),
-		Cancel: b([]string{"esc"}, "esc", "cancel"),
-		Delete: b([]string{"backspace"}, "backspace", "delete a character"),
+		Accept:        b([]string{"enter"}, "enter", "apply"),
+		Cancel:        b([]string{"esc"}, "esc", "cancel"),
+		Delete:        b([]string{"backspace", "ctrl+h"}, "backspace", "delete the character before the cursor"),
+		Left:          b([]string{"left", "ctrl+b"}, "←/ctrl+b", "cursor left"),
+		Right:         b([]string{"right", "ctrl+f"}, "→/ctrl+f", "cursor right"),
+		WordLeft:      b([]string{"alt+left", "ctrl+left", "alt+b"}, "alt+←/alt+b", "a word left"),
+		WordRight:     b([]string{"alt+right", "ctrl+right", "alt+f"}, "alt+→/alt+f", "a word right"),
+		Home:          b([]string{"ctrl+a", "home"}, "ctrl+a/home", "start of the line"),
+		End:           b([]string{"ctrl+e", "end"}, "ctrl+e/end", "end of the line"),
+		DeleteForward: b([]string{"delete", "ctrl+d"}, "del/ctrl+d", "delete the character under the cursor"),
+		KillEnd:       b([]string{"ctrl+k"}, "ctrl+k", "delete to the end of the line"),
+		KillStart:     b([]string{"ctrl+u"}, "ctrl+u", "delete to the start of the line"),
+		KillWord:      b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", "delete the word before the cursor"),
 	}
 	k.Index = IndexKeys{
 		Search: b([]string{"S"}, "S", "search every story read or cached"),
@@ -202,8 +230,8 @@ func DefaultKeyMap() KeyMap {
 	k.Search = SearchKeys{
 		Up:       b([]string{"k", "up"}, "k/↑", "previous result"),
 		Down:     b([]string{"j", "down"}, "j/↓", "next result"),
-		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
-		PageDown: b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		PageUp:   b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown: b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
 		Top:      b([]string{"g", "home"}, "g/home", "first result"),
 		Bottom:   b([]string{"G", "end"}, "G/end", "last result"),
 		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
@@ -212,8 +240,8 @@ func DefaultKeyMap() KeyMap {
 	k.Deals = DealsKeys{
 		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
 		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
-		PageUp:    b([]string{"pgup", "b"}, "pgup/b", "page up"),
-		PageDown:  b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		PageUp:    b([]string{"pgup", "b", "ctrl+b"}, "pgup/b", "page up (ctrl+b too)"),
+		PageDown:  b([]string{"pgdown", "space", "ctrl+f"}, "pgdn/space", "page down (ctrl+f too)"),
 		Top:       b([]string{"g", "home"}, "g/home", "first deal / source"),
 		Bottom:    b([]string{"G", "end"}, "G/end", "last deal / source"),
 		Open:      b([]string{"enter"}, "enter", "list the deal's sources; on a source, open it at the deal"),
@@ -272,12 +300,14 @@ const (
 	secReaderPage
 	secReaderJump
 	secArticleStep
+	secArticleNav
 	secArticleTabs
 	secArticleToggles
 	secArticleWeb
 	secPanel
 	secLinks
 	secInput
+	secInputEdit
 	// The notes work's sections.
 	secReaderNotes
 	secArticleNotes
@@ -301,24 +331,27 @@ func (k KeyMap) sections() []keySection {
 	const article = "article (reader or panel)"
 	return []keySection{
 		secGlobal:         {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
-		secLibraryMove:    {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown}},
+		secLibraryMove:    {"library", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.HalfUp, l.HalfDown}},
 		secLibraryAct:     {"library", []key.Binding{l.Top, l.Bottom, l.Open, l.Filter}},
 		secLibraryWeb:     {"library", []key.Binding{w.Refresh, w.Browser}},
 		secReaderPage:     {"reader", []key.Binding{r.Up, r.Down, r.PageUp, r.PageDown}},
 		secReaderJump:     {"reader", []key.Binding{r.HalfUp, r.HalfDown, r.Top, r.Bottom, r.Search}},
 		secArticleStep:    {article, []key.Binding{r.Next, r.Prev, g.Focus, g.Panel}},
+		secArticleNav:     {article, []key.Binding{r.NextArticle, r.PrevArticle}},
 		secArticleTabs:    {article, append(append([]key.Binding(nil), g.PanelTab...), g.PrevTab, g.NextTab)},
 		secArticleToggles: {article, []key.Binding{r.Companies, r.People, r.Places, r.Figures, r.Quotes, r.All}},
 		secArticleWeb:     {article, []key.Binding{w.Refresh, w.Browser, w.Links}},
 		secPanel:          {"panel (focused)", []key.Binding{p.Up, p.Down, p.Top, p.Bottom, p.Jump, p.Filter}},
 		secInput:          {"typing a filter, search or path", []key.Binding{g.ForceQ, in.Accept, in.Cancel, in.Delete}},
-		secReaderNotes:    {"reader", k.Notes.readerBindings()},
-		secArticleNotes:   {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
-		secPanelNotes:     {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
-		secSelect:         {"selection (after v)", k.selectOwn()},
+		secInputEdit: {"typing (and the note editor)", []key.Binding{in.Left, in.Right, in.WordLeft, in.WordRight,
+			in.Home, in.End, in.DeleteForward, in.KillEnd, in.KillStart, in.KillWord}},
+		secReaderNotes:  {"reader", k.Notes.readerBindings()},
+		secArticleNotes: {article, []key.Binding{k.Notes.Undo, k.Notes.Export}},
+		secPanelNotes:   {"panel (focused)", []key.Binding{p.Keep, p.Edit, p.Delete}},
+		secSelect:       {"selection (after v)", k.selectOwn()},
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
-		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel}},
+		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel, k.Editor.External}},
 		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
 		secExportPreview: {"export preview (after the format)", []key.Binding{g.ForceQ, k.Export.Continue, k.Export.Cancel,
 			r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom}},
@@ -373,14 +406,14 @@ func panelTabKeys(b bindFunc) []key.Binding {
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
 	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
-	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleTabs, secArticleToggles,
+	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleWeb, secGlobal},
-	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
+	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleWeb, secGlobal},
-	InInput: {secInput},
+	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secGlobal},
-	InEditor:  {secEditor},
+	InEditor:  {secEditor, secInputEdit},
 	InExport:  {secExport},
 	InPreview: {secExportPreview},
 	InExists:  {secExportExists},

@@ -44,7 +44,7 @@ func TestNoKeyDoesTwoThings(t *testing.T) {
 // fingerprint is everything a key press can visibly change.
 func fingerprint(d *driver) string {
 	m := d.m
-	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value, d.raw())
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%q|%s", d.quit, m.screen, m.focus, m.showHelp, m.input.kind, m.input.value(), d.raw())
 }
 
 // TestWalkEveryBinding presses every key of every binding of each pane, from
@@ -77,7 +77,8 @@ func TestWalkEveryBinding(t *testing.T) {
 		},
 		InEditor: func(t *testing.T) *driver {
 			d := longNotes(t, 160, 30).driver
-			d.keys("a", "n")
+			// A note with the cursor inside it, for the editing keys.
+			d.keys("a", "n", "o", "t", "e", "space", "x", "left", "left", "left")
 			return d
 		},
 		InExport: func(t *testing.T) *driver {
@@ -97,7 +98,8 @@ func TestWalkEveryBinding(t *testing.T) {
 		},
 		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
-			d.keys("/", "x", "y")
+			// "xy zw" with the cursor after "xy", for the editing keys.
+			d.keys("/", "x", "y", "space", "z", "w", "left", "left", "left")
 			return d
 		},
 		InLinks: func(t *testing.T) *driver {
@@ -181,4 +183,20 @@ func TestBindingAddedInKeyMapIsEverywhere(t *testing.T) {
 	d.send(resize(160, 45)) // room for the whole help
 	d.keys("?")
 	d.mustSee("Keys: reader", "j/↓/ctrl+e", "scroll down a line")
+}
+
+// TestDriverPressesTheKeysNamed: the key the tests press for a name is the
+// key bubbletea reports by that name, so the key walk presses real keys.
+func TestDriverPressesTheKeysNamed(t *testing.T) {
+	t.Parallel()
+	km := DefaultKeyMap()
+	for _, p := range KeySets {
+		for _, b := range km.Bindings(p) {
+			for _, k := range b.Keys() {
+				if got := keyPress(k).String(); got != k {
+					t.Errorf("keyPress(%q) is the key %q", k, got)
+				}
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -58,30 +59,108 @@ func newLibrary(c common, lib articles.Library) libraryPane {
 	return l
 }
 
-// titles is the fuzzy source: title and source of each entry.
+// titles is the filter's text of each entry: its title and source.
 type titles []articles.Entry
 
 func (t titles) String(i int) string { return t[i].Meta.Title + " " + t[i].Meta.Source }
 func (t titles) Len() int            { return len(t) }
 
-// setFilter filters the list; results are in fuzzy rank order.
+// setFilter filters the list (see applyFilter).
 func (l *libraryPane) setFilter(f string) {
 	l.filter = f
 	l.applyFilter()
 }
 
+// applyFilter lists the entries the filter finds, best first: those in
+// which every word typed starts a word of the title or source ("kes" finds
+// Kestrel), then those that hold every word anywhere, then close fuzzy
+// matches (the letters typed, in order, near one another or at word
+// starts: "halvrsen", "sgc" for SoftBank Group Corp.). Within each rank the
+// library's own order (newest first) stays. A loose fuzzy match, letters
+// scattered across the title, is no match: with it "kes" found every story.
 func (l *libraryPane) applyFilter() {
 	l.visible = l.visible[:0]
+	l.cursor, l.offset = 0, 0
 	if l.filter == "" {
 		for i := range l.entries {
 			l.visible = append(l.visible, i)
 		}
-	} else {
-		for _, m := range fuzzy.FindFrom(l.filter, titles(l.entries)) {
-			l.visible = append(l.visible, m.Index)
+		return
+	}
+	words := strings.Fields(strings.ToLower(l.filter))
+	if len(words) == 0 {
+		words = []string{strings.ToLower(l.filter)}
+	}
+	src := titles(l.entries)
+	rank := make([]int, len(l.entries)) // 0 none, 1 word prefixes, 2 substrings, 3 fuzzy
+	for i := range l.entries {
+		text := strings.ToLower(src.String(i))
+		switch {
+		case allWordPrefixes(text, words):
+			rank[i] = 1
+		case allSubstrings(text, words):
+			rank[i] = 2
 		}
 	}
-	l.cursor, l.offset = 0, 0
+	for _, m := range fuzzy.FindFrom(l.filter, src) {
+		if rank[m.Index] == 0 && closeMatch(src.String(m.Index), m.MatchedIndexes, len([]rune(l.filter))) {
+			rank[m.Index] = 3
+		}
+	}
+	for r := 1; r <= 3; r++ {
+		for i := range l.entries {
+			if rank[i] == r {
+				l.visible = append(l.visible, i)
+			}
+		}
+	}
+}
+
+// allWordPrefixes reports whether each word starts some word of text.
+func allWordPrefixes(text string, words []string) bool {
+	fields := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		found := w == ""
+		for _, f := range fields {
+			if strings.HasPrefix(f, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// allSubstrings reports whether text holds each word.
+func allSubstrings(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// closeMatch reports whether a fuzzy match of n runes is tight: its
+// letters lie within half as many again as were typed, or each starts a
+// word. idx are byte offsets into s.
+func closeMatch(s string, idx []int, n int) bool {
+	if len(idx) == 0 {
+		return false
+	}
+	if span := len([]rune(s[idx[0] : idx[len(idx)-1]+1])); span <= n+n/2+1 {
+		return true
+	}
+	for _, i := range idx {
+		if i > 0 && s[i-1] != ' ' && s[i-1] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // selected is the entry under the cursor; false when the filter hides all.
@@ -155,13 +234,17 @@ func (l *libraryPane) key(msg tea.KeyPressMsg) request {
 		l.cursor += l.perPage()
 	case key.Matches(msg, k.PageUp):
 		l.cursor -= l.perPage()
+	case key.Matches(msg, k.HalfDown):
+		l.cursor += max(l.perPage()/2, 1)
+	case key.Matches(msg, k.HalfUp):
+		l.cursor -= max(l.perPage()/2, 1)
 	case key.Matches(msg, k.Top):
 		l.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		l.cursor = len(l.visible) - 1
 	case key.Matches(msg, k.Open):
 		if e, ok := l.selected(); ok {
-			return openArticleMsg{e}
+			return openArticleMsg{entry: e}
 		}
 		return nil
 	case key.Matches(msg, k.Filter):
@@ -177,6 +260,25 @@ func (l *libraryPane) key(msg tea.KeyPressMsg) request {
 	l.cursor = min(max(l.cursor, 0), max(len(l.visible)-1, 0))
 	l.follow()
 	return nil
+}
+
+// step moves the cursor from the entry with this ID (else from the cursor)
+// to the next (dir 1) or previous (dir -1) entry shown and returns it;
+// false at either end.
+func (l *libraryPane) step(id string, dir int) (articles.Entry, bool) {
+	at := l.cursor
+	for i, idx := range l.visible {
+		if l.entries[idx].Meta.ID == id {
+			at = i
+			break
+		}
+	}
+	if at+dir < 0 || at+dir >= len(l.visible) {
+		return articles.Entry{}, false
+	}
+	l.cursor = at + dir
+	l.follow()
+	return l.selected()
 }
 
 // back clears the filter; it reports whether there was one.

@@ -49,7 +49,7 @@ func (l *libraryPane) webUpdate(msg tea.Msg) request {
 			l.setProblem(p.Path, p.Reason)
 		}
 		if alone && msg.openIfAlone {
-			return openArticleMsg{msg.entries[0]}
+			return openArticleMsg{entry: msg.entries[0], alone: true}
 		}
 	case problemMsg:
 		l.setProblem(msg.path, msg.reason)

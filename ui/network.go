@@ -255,7 +255,7 @@ func (n *network) urlFetched(msg urlFetchedMsg) request {
 	if msg.err != nil {
 		reason := sanitize.Line(msg.err.Error())
 		row.state, row.reason = feeds.RefreshFailed, reason
-		return requests{problemMsg{msg.url, reason}, failure(sanitize.Line(msg.url + ": " + reason)), relayoutMsg{}}
+		return requests{problemMsg{msg.url, reason}, footnoteMsg(failure(sanitize.Line(msg.url + ": " + reason))), relayoutMsg{}}
 	}
 	row.state = feeds.RefreshUpdated
 	if a := msg.fetched.Article; a != nil {

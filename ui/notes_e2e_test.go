@@ -107,7 +107,7 @@ func TestEndToEndSaveThenExport(t *testing.T) {
 	tt.waitReader(lead(s0))
 	tt.send("v", ")", "h")
 	tt.waitText("saved")
-	tt.send("q")
+	tt.send("q", "q") // back to the library, then quit
 	tt.waitText("EXITED 0")
 	export := exec.Command(bin, "export", "--format", "md", "--all", "--data-dir", dir)
 	export.Env = append(os.Environ(), isolatedEnv(t)...) // later entries win
@@ -120,6 +120,34 @@ func TestEndToEndSaveThenExport(t *testing.T) {
 			t.Fatalf("the export lacks %q:\n%s", s, out)
 		}
 	}
+}
+
+// TestEndToEndNoteInEditor: ctrl+o in the note editor runs $EDITOR on the
+// note (here a script that adds a line), hands the terminal back, and the
+// note comes back into the editor; ctrl+s saves it.
+func TestEndToEndNoteInEditor(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	editor := filepath.Join(dir, "editor.sh")
+	script := "#!/bin/sh\nprintf ' and a line from the editor' >> \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tt := startTmux(t, 120, 35, "env", "VISUAL=", "EDITOR="+editor, bin, "--theme", "dark", "--data-dir", dir,
+		"testdata/harbor.txt")
+	tt.waitReader("Kaiyo Shipping Co. said on")
+	tt.send("a")
+	tt.waitText("New highlight with a note")
+	tt.send("mine", "C-o")
+	tt.waitText("mine and a line from the editor", "ctrl+s saves it")
+	tt.send("C-s")
+	tt.waitText("saved")
+	out, err := exec.Command(bin, "notes", "--data-dir", dir).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "mine and a line from the editor") {
+		t.Fatalf("newsmark notes: %v\n%s", err, out)
+	}
+	tt.send("q")
+	tt.waitText("EXITED 0")
 }
 
 // TestEndToEndNotesOnATerminal: `newsmark notes` on a terminal (tmux) draws

@@ -22,9 +22,11 @@ type SelectKeys struct {
 	LineUp, LineDown key.Binding
 }
 
-// EditorKeys close the note editor; every other key is text.
+// EditorKeys close the note editor, or hand the note to $VISUAL/$EDITOR
+// (External); every other key is text, or one of the InputKeys' shell
+// editing keys.
 type EditorKeys struct {
-	Save, Cancel key.Binding
+	Save, Cancel, External key.Binding
 }
 
 // ExportKeys pick the export format after x; the preview of the export
@@ -63,9 +65,9 @@ func selectKeyMap(b bindFunc) SelectKeys {
 		Save:     b([]string{"h"}, "h", "save the selection as a highlight"),
 		Note:     b([]string{"a"}, "a", "save the selection with a note"),
 		Copy:     b([]string{"y"}, "y", "copy the selected text"),
-		PageUp:   b([]string{"pgup"}, "pgup", "page up (selection kept)"),
-		LineUp:   b([]string{"up"}, "↑", "scroll up (selection kept)"),
-		LineDown: b([]string{"down"}, "↓", "scroll down (selection kept)"),
+		PageUp:   b([]string{"pgup", "ctrl+b"}, "pgup", "page up (selection kept; ctrl+b too)"),
+		LineUp:   b([]string{"up", "ctrl+y"}, "↑/ctrl+y", "scroll up (selection kept)"),
+		LineDown: b([]string{"down", "ctrl+e"}, "↓/ctrl+e", "scroll down (selection kept)"),
 	}
 }
 

@@ -29,6 +29,17 @@ type Options struct {
 	// ExportDir is the folder `x` exports to by default (the working
 	// directory); empty means ".".
 	ExportDir string
+	// Width is the most columns a line of the article's text takes, the
+	// rest of a wider reader a margin each side (cli's --width, default
+	// 88); 0 uses the whole reader.
+	Width int
+	// Editor is the command the note editor's ctrl+o runs on the note
+	// (cli: $VISUAL, else $EDITOR); "" means none is set, and ctrl+o says
+	// so. It is split on spaces: "code --wait" works.
+	Editor string
+	// Positions keeps where the reader left each article, so it opens
+	// there again (the database: store.DB); nil keeps none.
+	Positions Positions
 	// Web is the network side: URL arguments, the feed cache and
 	// subscriptions, the browser helper (network.go). Nil means none.
 	Web *Web

@@ -15,13 +15,13 @@ import (
 // in a file of its own and one line here: its number key (1, 2, …), its
 // place in the tab bar and in the help follow from this list.
 var panelTabs = []struct {
-	name string
-	new  func(common) tabPane
+	name, short string // short: the name on a narrow tab bar
+	new         func(common) tabPane
 }{
-	{"Ventures", func(c common) tabPane { return &venturesTab{common: c} }},
-	{"Entities", func(c common) tabPane { return &entitiesTab{common: c} }},
-	{"Quotes", func(c common) tabPane { return &quotesTab{common: c} }},
-	{"Notes", func(c common) tabPane { return &notesTab{common: c} }},
+	{"Ventures", "Vent", func(c common) tabPane { return &venturesTab{common: c} }},
+	{"Entities", "Ent", func(c common) tabPane { return &entitiesTab{common: c} }},
+	{"Quotes", "Quot", func(c common) tabPane { return &quotesTab{common: c} }},
+	{"Notes", "Note", func(c common) tabPane { return &notesTab{common: c} }},
 }
 
 // tabPane is a pane shown under a tab of the side panel. Besides the pane
@@ -58,9 +58,10 @@ type themeMsg struct{}
 // the root, which routes them to the reader.
 type panelPane struct {
 	common
-	tabs    []tabPane
-	active  int
-	focused bool
+	tabs      []tabPane
+	active    int
+	focused   bool
+	annotated bool // the open article's annotations are in: the tabs show counts
 
 	width, height int
 	below         bool // drawn under the reader rather than beside it
@@ -118,7 +119,11 @@ func (p *panelPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		cmd, req := t.Update(msg)
 		cmds, reqs = append(cmds, cmd), append(reqs, req)
 	}
-	if _, ok := msg.(annotatedMsg); ok {
+	switch msg.(type) {
+	case articleOpenedMsg:
+		p.annotated = false
+	case annotatedMsg:
+		p.annotated = true
 		cmds = append(cmds, p.SetSize(p.width, p.height))
 		reqs = append(reqs, p.shown())
 	}
@@ -174,12 +179,18 @@ func (p *panelPane) tabsThat(has func(tabPane) bool) string {
 	return "the " + strings.Join(names, " or ") + " tab"
 }
 
-// setTab makes tab i (wrapping around) the active one; focus does not move.
+// setTab makes tab i (wrapping around) the active one; focus does not
+// move. What the tab left marked in the text (an entity's mentions, a
+// venture's evidence) is cleared: marks belong to the tab that made them.
 func (p *panelPane) setTab(i int) request {
 	n := len(p.tabs)
 	p.active = (i%n + n) % n
-	return p.shown()
+	return requests{clearMarksMsg{jumps: true}, p.shown()}
 }
+
+// clearMarksMsg asks the reader to drop the selected entity's marks and
+// its mention counter, and with jumps the marks of a panel jump too.
+type clearMarksMsg struct{ jumps bool }
 
 // shown is what the active tab selects in the reader, if anything.
 func (p *panelPane) shown() request {
@@ -203,34 +214,65 @@ func (p *panelPane) back() (request, bool) {
 // activeName is the active tab's name, for the status bar.
 func (p *panelPane) activeName() string { return panelTabs[p.active].name }
 
-// tabBar names the tabs with their keys and counts, dropping the counts,
-// then shortening the names, when the panel is narrow.
+// Tab name lengths, for tabForms.
+const (
+	tabFull = iota
+	tabShort
+	tabInitial
+)
+
+// tabForms are the ways the tabs are labelled, widest first: the tab bar
+// uses the first in which every tab fits. The names shorten, the active
+// tab's last; the key and the count stay at every width. A count without
+// parentheses needs a separator, or "Vent 2 2 Ent" reads as one run.
+var tabForms = []struct {
+	active, other int  // tabFull, tabShort or tabInitial
+	paren         bool // the count in parentheses
+	sep           string
+}{
+	{tabFull, tabFull, true, " "}, {tabFull, tabShort, true, " "}, {tabShort, tabShort, true, " "},
+	{tabShort, tabShort, false, " · "}, {tabShort, tabInitial, false, " · "}, {tabInitial, tabInitial, false, " "},
+}
+
+// tabBar names the tabs with their keys and, once the article is
+// annotated, their counts: "1 Ventures (2)", narrower "1 Vent 2 · 2 Ent 13",
+// at the narrowest "1 V 2 2 E 13". The active tab has its own style.
 func (p *panelPane) tabBar(width int) string {
 	st := p.styles
-	for _, form := range []int{0, 1, 2} {
-		parts := make([]string, len(p.tabs))
+	var parts []string
+	sep := " "
+	for fi, form := range tabForms {
+		parts, sep = parts[:0], form.sep
 		w := 0
 		for i, t := range p.tabs {
-			name := panelTabs[i].name
-			if form == 2 {
-				name = name[:min(len(name), 4)]
-			}
-			label := p.keys.Global.PanelTab[i].Help().Key + " " + name
-			if n := t.count(); n > 0 && form == 0 {
-				label += fmt.Sprintf(" (%d)", n)
-			}
-			w += ansi.StringWidth(label) + 1
+			length := form.other
 			if i == p.active {
-				parts[i] = st.TabActive.Render(label)
+				length = form.active
+			}
+			name := [...]string{panelTabs[i].name, panelTabs[i].short, panelTabs[i].name[:1]}[length]
+			label := p.keys.Global.PanelTab[i].Help().Key + " " + name
+			if p.annotated {
+				if form.paren {
+					label += fmt.Sprintf(" (%d)", t.count())
+				} else {
+					label += fmt.Sprintf(" %d", t.count())
+				}
+			}
+			if i > 0 {
+				w += len(sep)
+			}
+			w += ansi.StringWidth(label)
+			if i == p.active {
+				parts = append(parts, st.TabActive.Render(label))
 			} else {
-				parts[i] = st.TabInactive.Render(label)
+				parts = append(parts, st.TabInactive.Render(label))
 			}
 		}
-		if w-1 <= width || form == 2 {
-			return strings.Join(parts, " ")
+		if w <= width || fi == len(tabForms)-1 {
+			break
 		}
 	}
-	return ""
+	return strings.Join(parts, st.Border.Render(sep))
 }
 
 // View draws the panel as exactly width×height cells.
@@ -240,7 +282,18 @@ func (p *panelPane) View() string {
 	if p.below {
 		cw = p.width
 	}
-	head := " " + ansi.Truncate(p.tabBar(cw-1), max(cw-1, 1), "…")
+	bar := p.tabBar(cw - 1)
+	if ansi.StringWidth(bar) > cw-1 {
+		bar = p.tabBar(cw) // the narrowest form: use the leading column too
+	}
+	head := ansi.Truncate(bar, max(cw, 1), "…")
+	if ansi.StringWidth(head) < cw {
+		head = " " + head
+	}
+	if p.below && p.height < 4 {
+		// Collapsed under the text of a short screen: the tab bar alone.
+		return head
+	}
 	rule := st.Border.Render(strings.Repeat("─", max(cw, 1)))
 	body := p.tabs[p.active].View()
 	ch := p.height - 2

@@ -11,7 +11,7 @@ import (
 
 // TestProgramRunsWithoutBackgroundAnswer runs the whole program (teatest):
 // the terminal never answers the background query, yet the first frame is
-// drawn at once, keys work, and q ends it.
+// drawn at once, keys work, q goes back to the library and q there ends it.
 func TestProgramRunsWithoutBackgroundAnswer(t *testing.T) {
 	m := New(Options{Library: fixtureLibrary(t), Annotate: fixtureAnnotations})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30),
@@ -22,9 +22,10 @@ func TestProgramRunsWithoutBackgroundAnswer(t *testing.T) {
 	tm.Type("j")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	tm.Type("G")
-	tm.Type("q")
+	tm.Type("q") // back to the library
+	tm.Type("q") // quits there
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(waitLimit)).(Model)
-	if fm.screen != screenReader || fm.reader.article.ID != "harbor" {
+	if fm.screen != screenLibrary || fm.reader.article.ID != "harbor" {
 		t.Fatalf("final screen %s with %q", fm.screen, fm.reader.article.ID)
 	}
 	if fm.styles.Theme != Dark {

@@ -29,6 +29,9 @@ type readerPane struct {
 	err     string
 
 	width, height int
+	// measure is the most columns a line of text takes (Options.Width),
+	// the rest of a wider pane a margin; 0 for the whole pane.
+	measure int
 	// wrapped is the body at wrapped.Width; while a re-wrap for a new width
 	// is under way the old one is drawn, cut to the pane.
 	wrapped  Wrapped
@@ -46,6 +49,7 @@ type readerPane struct {
 	annotated bool
 	decor     lineDecor
 	mentions  []model.Span // the selected entity's mentions
+	entity    string       // and its name, for the counter
 	mention   int          // current mention, -1 none
 	search    string       // active search query ("" none)
 	// jumpTo is where to scroll once the text is wrapped: a story opened
@@ -53,6 +57,7 @@ type readerPane struct {
 	jumpTo *model.Span
 
 	cur cursorState // sentence cursor and selection (selection.go)
+	pos readingPos  // where the reader left it last time (reading_position.go)
 
 	segBuf []seg
 }
@@ -68,8 +73,8 @@ type articleOpenedMsg struct {
 // its highlights.
 type articleReadyMsg struct{ article model.Article }
 
-func newReader(c common) readerPane {
-	r := readerPane{common: c}
+func newReader(c common, measure int) readerPane {
+	r := readerPane{common: c, measure: measure}
 	r.reset(0, model.Article{})
 	return r
 }
@@ -78,7 +83,8 @@ func newReader(c common) readerPane {
 func (r *readerPane) reset(gen int, meta model.Article) {
 	show := r.decor.show
 	*r = readerPane{common: r.common, gen: gen, article: meta,
-		width: r.width, height: r.height, mention: -1}
+		width: r.width, height: r.height, measure: r.measure, mention: -1}
+	r.pos.pending = -1
 	r.decor = lineDecor{selected: -1, current: -1, show: show}
 	if show == ([numKinds]bool{}) {
 		for i := range r.decor.show {
@@ -110,6 +116,9 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		return r.showLoaded(msg)
 	case wrappedMsg:
 		r.setWrapped(msg.wrapped)
+		return nil, r.goToPosition()
+	case positionMsg:
+		return nil, r.setPosition(msg)
 	case annotatedMsg:
 		r.setAnnotations(msg.index)
 	case searchedMsg:
@@ -125,6 +134,11 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		}
 	case entitySelectedMsg:
 		r.selectEntity(msg)
+	case clearMarksMsg:
+		r.decor.selected, r.mentions, r.mention = -1, nil, -1
+		if msg.jumps {
+			r.decor.marks = nil
+		}
 	case inputMsg:
 		return r.searched(msg), nil
 	case keepCardMsg:
@@ -183,7 +197,19 @@ func (r *readerPane) SetSize(w, h int) tea.Cmd {
 
 const maxWraps = 4
 
-func (r *readerPane) bodyWidth() int { return max(r.width-2, 10) }
+// bodyWidth is the text's width: the pane less a column each side, at
+// most the measure (Options.Width) when one is set.
+func (r *readerPane) bodyWidth() int {
+	w := max(r.width-2, 10)
+	if r.measure > 0 {
+		w = min(w, r.measure)
+	}
+	return w
+}
+
+// margin is the blank columns left of the text (beyond the one every line
+// has): a text held to the measure sits in the middle of a wide pane.
+func (r *readerPane) margin() int { return max(r.width-2-r.bodyWidth(), 0) / 2 }
 
 func (r *readerPane) rewrap() tea.Cmd {
 	r.wrapping = r.bodyWidth()
@@ -220,34 +246,33 @@ func (r *readerPane) setAnnotations(ix annIndex) {
 	r.buildHeader()
 }
 
-// buildHeader renders the header for the current width and styles: cheap,
-// done on layout, theme and article changes, never in View.
+// buildHeader renders the header for the current size and styles: cheap,
+// done on layout, theme and article changes, never in View. It takes at
+// most a third of the pane, so the text always has most of the rows: on a
+// short pane the second lines of caption and byline go first, then the
+// caption and the legend, then the title's second line.
 func (r *readerPane) buildHeader() {
-	w := max(r.width-2, 10)
+	w := r.bodyWidth()
 	st := r.styles
-	var h []string
 	a := r.article
-	// wrapStyled adds s wrapped to the width, at most maxLines lines.
-	wrapStyled := func(s string, style func(...string) string, maxLines int) {
+	// lines wraps s to the width, at most n lines, the last one ending in
+	// "…" when s is longer.
+	lines := func(s string, style func(...string) string, n int) []string {
 		ww := Wrap(s, w)
+		var out []string
 		for i := range ww.Lines {
 			t := ww.Text(i)
-			if i == maxLines-1 && i < len(ww.Lines)-1 {
-				t = ansi.Truncate(t+" …", w, "…")
-				h = append(h, " "+style(t))
+			if i == n-1 && i < len(ww.Lines)-1 {
+				out = append(out, style(ansi.Truncate(t+" …", w, "…")))
 				break
 			}
-			h = append(h, " "+style(t))
+			out = append(out, style(t))
 		}
+		return out
 	}
 	title := a.Title
 	if title == "" {
 		title = "(untitled)"
-	}
-	wrapStyled(title, st.Title.Render, 2)
-	// A short pane keeps its lines for the text: one line of caption.
-	if a.Caption != "" {
-		wrapStyled(a.Caption, st.Caption.Render, 1+btoi(r.height >= 20))
 	}
 	var meta []string
 	if a.Source != "" {
@@ -262,15 +287,52 @@ func (r *readerPane) buildHeader() {
 	if len(a.Contributors) > 0 {
 		meta = append(meta, "With "+strings.Join(a.Contributors, ", "))
 	}
-	if len(meta) > 0 {
-		wrapStyled(strings.Join(meta, " · "), st.Meta.Render, 2)
-	}
+	var legend string
 	if r.annotated {
-		h = append(h, " "+ansi.Truncate(r.legend(), w, "…"))
+		legend = ansi.Truncate(r.legend(), w, "…")
 	} else if r.loaded {
-		h = append(h, " "+st.Subtle.Render("annotating…"))
+		legend = st.Subtle.Render("annotating…")
 	}
-	h = append(h, st.Border.Render(strings.Repeat("─", max(r.width, 1))))
+	// How many lines each part may have, given in order of what stays
+	// longest: the title's first line, the rule under the header, the
+	// byline, the title's second line, the legend, the caption, then the
+	// byline's and the caption's second lines.
+	budget := max((r.height+2)/3, 1)
+	count := func(s string) int {
+		if s == "" {
+			return 0
+		}
+		return min(len(Wrap(s, w).Lines), 2)
+	}
+	metaText := strings.Join(meta, " · ")
+	var nTitle, nMeta, nCaption, nLegend, nRule int
+	have := map[*int]int{&nTitle: count(title), &nRule: 1, &nMeta: count(metaText), &nLegend: btoi(legend != ""),
+		&nCaption: count(a.Caption)}
+	for _, grow := range []*int{&nTitle, &nRule, &nMeta, &nTitle, &nLegend, &nCaption, &nMeta, &nCaption} {
+		if budget > 0 && *grow < have[grow] {
+			*grow++
+			budget--
+		}
+	}
+	var h []string
+	h = append(h, lines(title, st.Title.Render, nTitle)...)
+	if nCaption > 0 {
+		h = append(h, lines(a.Caption, st.Caption.Render, nCaption)...)
+	}
+	if nMeta > 0 {
+		h = append(h, lines(metaText, st.Meta.Render, nMeta)...)
+	}
+	if nLegend > 0 {
+		h = append(h, legend)
+	}
+	pad := strings.Repeat(" ", r.margin()+1)
+	for i := range h {
+		h[i] = pad + h[i]
+	}
+	if nRule > 0 {
+		// Under the text's column: as wide as the measure, not the pane.
+		h = append(h, strings.Repeat(" ", r.margin())+st.Border.Render(strings.Repeat("─", max(r.bodyWidth()+2, 1))))
+	}
 	r.header = h
 }
 
@@ -309,6 +371,7 @@ func (r *readerPane) clamp() { r.offset = min(max(r.offset, 0), r.maxOffset()) }
 
 // scrollTo puts byte offset off on screen, a third of the way down.
 func (r *readerPane) scrollTo(off int) {
+	r.pos.moved = true
 	line := r.wrapped.LineOf(off)
 	if line < r.offset || line >= r.offset+r.bodyHeight() {
 		r.offset = line - r.bodyHeight()/3
@@ -365,7 +428,7 @@ func (r *readerPane) clearSearch() bool {
 
 func (r *readerPane) selectEntity(m entitySelectedMsg) {
 	r.decor.selected = int32(m.entity)
-	r.mentions, r.mention = m.mentions, -1
+	r.mentions, r.mention, r.entity = m.mentions, -1, m.name
 	if m.first && len(m.mentions) > 0 {
 		r.mention = 0
 		r.scrollTo(m.mentions[0].Start)
@@ -407,18 +470,18 @@ func (r *readerPane) counter() string {
 		return fmt.Sprintf("“%s” %d/%d", r.search, r.decor.current+1, len(r.decor.matches))
 	}
 	if len(r.mentions) > 0 && r.mention >= 0 {
-		return fmt.Sprintf("mention %d/%d", r.mention+1, len(r.mentions))
+		// The name too: the walk goes on with the panel collapsed or hidden.
+		return fmt.Sprintf("%s: mention %d/%d", ansi.Truncate(r.entity, 28, "…"), r.mention+1, len(r.mentions))
 	}
 	return ""
 }
 
-// percent is how far down the article the bottom of the screen is.
+// percent is where the screen is in the article: Top, Bot, All or N%.
 func (r *readerPane) percent() string {
-	n := len(r.wrapped.Lines)
-	if n == 0 {
+	if len(r.wrapped.Lines) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d%%", min((r.offset+r.bodyHeight())*100/n, 100))
+	return position(r.offset, r.maxOffset())
 }
 
 // View draws the header and the visible body lines: O(visible lines).
@@ -429,12 +492,13 @@ func (r *readerPane) View() string {
 		b.WriteByte('\n')
 	}
 	body := r.bodyHeight()
+	pad := strings.Repeat(" ", r.margin())
 	switch {
 	case r.err != "":
-		b.WriteString(" " + r.styles.Error.Render(ansi.Truncate(r.err, r.width-2, "…")))
+		b.WriteString(pad + " " + r.styles.Error.Render(ansi.Truncate(r.err, r.bodyWidth(), "…")))
 		body--
 	case len(r.wrapped.Lines) == 0 && (!r.loaded || r.wrapping != 0):
-		b.WriteString(" " + r.styles.Subtle.Render("loading…"))
+		b.WriteString(pad + " " + r.styles.Subtle.Render("loading…"))
 		body--
 	}
 	end := min(r.offset+body, len(r.wrapped.Lines))
@@ -453,6 +517,7 @@ func (r *readerPane) View() string {
 		if cut {
 			line = ansi.Truncate(line, r.bodyWidth(), "")
 		}
+		b.WriteString(pad)
 		if l := r.wrapped.Lines[i]; hasCursor && l.Start < cs.End && cs.Start < l.End {
 			b.WriteString(bar)
 		} else {

@@ -99,6 +99,7 @@ func (r *readerPane) scroll(msg tea.KeyPressMsg) bool {
 	default:
 		return false
 	}
+	r.pos.moved = true
 	r.clamp()
 	return true
 }

@@ -14,11 +14,20 @@ import (
 // declared beside the pane that sends it.
 
 type (
-	// openArticleMsg asks to show an entry in the reader.
-	openArticleMsg struct{ entry articles.Entry }
+	// openArticleMsg asks to show an entry in the reader; alone says it
+	// is the one article the program was started on (q there quits).
+	openArticleMsg struct {
+		entry articles.Entry
+		alone bool
+	}
 	// openURLMsg asks to open a web address in the browser.
 	openURLMsg struct{ url string }
 )
+
+// footnoteMsg is a status the library's footer shows as well (a feed or
+// URL that failed): the status bar says it only away from the library, so
+// the same line is not on screen twice.
+type footnoteMsg statusMsg
 
 // browse is the request of o: open url in the browser, or say there is
 // no web address.
@@ -46,10 +55,16 @@ func (m *Model) apply(req request) tea.Cmd {
 		return tea.Batch(cmds...)
 	case statusMsg:
 		m.setStatus(req.text, req.isErr)
+	case footnoteMsg:
+		if m.screen != screenLibrary {
+			m.setStatus(req.text, req.isErr)
+		}
 
 	// Screens, overlays and the text input: the root's own.
 	case openArticleMsg:
-		return m.open(req.entry)
+		cmd := m.open(req.entry)
+		m.single = req.alone
+		return cmd
 	case startInputMsg:
 		m.input.start(req.kind, req.value)
 	case inputMsg:
@@ -62,7 +77,7 @@ func (m *Model) apply(req request) tea.Cmd {
 			m.setStatus(m.notesOff, true)
 			return nil
 		}
-		e, cmd := newEditor(m.common, req.h, m.width, m.height)
+		e, cmd := newEditor(m.common, req.h, m.opts.Editor, m.width, m.height)
 		m.editor, m.overlay = e, overlayEditor
 		return cmd
 	case exportMsg:
@@ -93,6 +108,9 @@ func (m *Model) apply(req request) tea.Cmd {
 		return tea.Batch(append(cmds, countNotes(m.opts.Notes))...)
 	case articleReadyMsg:
 		cmds := []tea.Cmd{m.anns.annotate(m.gen, req.article)}
+		if m.opts.Positions != nil {
+			cmds = append(cmds, loadPosition(m.gen, req.article, m.opts.Positions))
+		}
 		if m.opts.Notes != nil {
 			cmds = append(cmds, loadHighlights(m.gen, req.article, m.opts.Notes))
 		}
@@ -101,7 +119,7 @@ func (m *Model) apply(req request) tea.Cmd {
 		return m.route(&m.net, req)
 
 	// Passed on to the pane they are for.
-	case jumpMsg, entitySelectedMsg, keepCardMsg, endSelectionMsg:
+	case jumpMsg, entitySelectedMsg, keepCardMsg, endSelectionMsg, clearMarksMsg:
 		return m.route(&m.reader, req)
 	case libraryEntriesMsg:
 		m.idx.enqueue(req.entries, m.net.isWeb, m.net.isCached)

@@ -8,13 +8,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// View draws the screen, then the status bar; every path sets AltScreen.
+// View draws the screen, then the bottom bars (bars); every path sets
+// AltScreen. A message longer than the status line takes rows from the
+// bottom of the screen until the next key.
 func (m Model) View() tea.View {
 	var content string
 	if m.width == 0 {
 		content = "loading…"
 	} else {
-		h := max(m.height-1, 1)
+		h := m.mainHeight()
 		var main string
 		switch {
 		case m.showHelp:
@@ -49,7 +51,15 @@ func (m Model) View() tea.View {
 			y := max((h-strings.Count(box, "\n")-1)/2, 0)
 			main = overlay(main, box, x, y)
 		}
-		content = main + "\n" + m.statusView()
+		bars := m.bars()
+		if extra := len(bars) - m.barRows(); extra > 0 {
+			main = padLines(main, max(h-extra, 0))
+		}
+		if main == "" {
+			content = strings.Join(bars, "\n")
+		} else {
+			content = main + "\n" + strings.Join(bars, "\n")
+		}
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
@@ -60,6 +70,13 @@ func (m Model) View() tea.View {
 	}
 	return v
 }
+
+// barRows is the rows under the screen: the status bar, and from
+// hintRows rows the hint bar over it.
+func (m *Model) barRows() int { return 1 + btoi(m.height >= hintRows) }
+
+// mainHeight is the rows of the screen above the bars.
+func (m *Model) mainHeight() int { return max(m.height-m.barRows(), 1) }
 
 // keysShown is whose bindings the help overlay lists: the pane that has
 // the keys, and its key set (the overlay's title).
@@ -85,41 +102,23 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 	return m.reader.keySet(), &m.reader
 }
 
-// statusView is the bottom line: input or message on the left; counter,
-// position and the help key on the right.
-func (m Model) statusView() string {
+// maxMessageRows is how many rows a long message may take.
+const maxMessageRows = 4
+
+// bars are the bottom lines: the hint bar (from hintRows rows) over the
+// status bar. The status bar has the input, prompt or message on the left
+// and the counter, the position and the help key on the right. A message
+// too long for it is drawn whole on rows of its own instead (in place of
+// the hint bar, and over the screen's last rows if it needs more), never
+// cut: below hintRows rows the hints then wait for the next key.
+func (m Model) bars() []string {
 	st := m.styles
-	var left string
-	switch {
-	case m.overlay == overlayEditor:
-		left = m.editor.statusLine()
-	case m.overlay == overlayExport:
-		left = m.export.View()
-	case m.input.active():
-		left = m.input.View()
-	case m.status != "":
-		left = " " + m.status
-	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
-		left = " " + m.net.statusLine(m.screen == screenReader)
-	case m.screen == screenLibrary:
-		left = m.library.statusLine()
-	case m.screen == screenSearch:
-		left = m.search.statusLine()
-	case m.screen == screenDeals:
-		left = m.deals.statusLine()
-	case m.focus == focusPanel:
-		left = " " + m.focus.String() + ": " + m.panel.activeName()
-	case m.reader.keySet() == InSelection:
-		left = " selecting: " + m.keys.Select.Save.Help().Key + " saves · " + m.keys.Select.Note.Help().Key +
-			" adds a note · esc cancels"
-	default:
-		left = " " + m.focus.String()
-	}
+	left, isDefault := m.statusLeft()
 	var right []string
 	switch {
 	case m.overlay == overlayExport && m.export.previewing:
 		right = append(right, m.export.preview.position())
-	case m.screen == screenReader:
+	case m.screen == screenReader && !m.input.active():
 		if c := m.reader.counter(); c != "" {
 			right = append(right, c)
 		}
@@ -130,16 +129,101 @@ func (m Model) statusView() string {
 	if p := m.idx.progress(); p != "" && m.screen != screenReader {
 		right = append(right, p)
 	}
-	right = append(right, m.keys.Global.Help.Help().Key+" help ")
+	if m.height < hintRows && m.width < 60 {
+		right = append(right, firstKey(m.keys.Global.Help)+" ") // a short bar: its room is the hints'
+	} else {
+		right = append(right, firstKey(m.keys.Global.Help)+" help ")
+	}
 	r := strings.Join(right, "  ")
 	lw := max(m.width-ansi.StringWidth(r)-1, 0)
+	if m.input.active() {
+		// The line is the input's: it scrolls within it, cut by nothing.
+		return m.withHints(m.input.View() + st.StatusBar.Render(strings.Repeat(" ", max(m.width-ansi.StringWidth(m.input.View()), 0))))
+	}
+	var msgRows []string
+	if m.status != "" && ansi.StringWidth(left) > lw {
+		// Too long for the status line: the whole message on rows of its
+		// own, and the status line as it is when there is none.
+		style := st.Text
+		if m.statusErr {
+			style = st.Error
+		}
+		rows := wrapText(m.status, max(m.width-2, 1))
+		if limit := min(maxMessageRows, max(m.height/3, 1)); len(rows) > limit {
+			rows = append(rows[:limit-1], ansi.Truncate(strings.Join(rows[limit-1:], " "), m.width-2, "…"))
+		}
+		for _, row := range rows {
+			msgRows = append(msgRows, " "+style.Render(row))
+		}
+		status, err := m.status, m.statusErr
+		m.status, m.statusErr = "", false
+		left, isDefault = m.statusLeft()
+		m.status, m.statusErr = status, err
+	}
+	hints := m.hints()
+	if m.height < hintRows && len(msgRows) == 0 {
+		// One line for both: the message or prompt, then what fits of the hints.
+		room := lw - 2
+		if !isDefault {
+			room -= ansi.StringWidth(left)
+		}
+		if hb := m.hintBar(hints, room); hb != "" {
+			if isDefault {
+				left = " " + hb
+			} else {
+				left += "  " + hb
+			}
+		}
+	}
 	left = ansi.Truncate(left, lw, "…")
 	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(r), 0)
 	bar := st.StatusBar
-	if m.statusErr && m.status != "" {
-		return st.Error.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
+	var line string
+	if m.statusErr && m.status != "" && len(msgRows) == 0 {
+		line = st.Error.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
+	} else {
+		line = bar.Render(left) + bar.Render(strings.Repeat(" ", gap)+r)
 	}
-	return bar.Render(left + strings.Repeat(" ", gap) + r)
+	if len(msgRows) > 0 {
+		return append(msgRows, line)
+	}
+	return m.withHints(line)
+}
+
+// withHints puts the hint bar over the status line, from hintRows rows.
+func (m Model) withHints(status string) []string {
+	if m.height < hintRows {
+		return []string{status}
+	}
+	return []string{" " + m.hintBar(m.hints(), m.width-2), status}
+}
+
+// statusLeft is the status line's left side, and whether it is only the
+// default (what has focus), which the hints may replace on a short screen.
+func (m Model) statusLeft() (string, bool) {
+	switch {
+	case m.status != "":
+		return " " + m.status, false
+	case m.overlay == overlayEditor:
+		return m.editor.statusLine(), false
+	case m.overlay == overlayExport:
+		return m.export.View(), false
+	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
+		return " " + m.net.statusLine(m.screen == screenReader), false
+	case m.screen == screenLibrary:
+		// The count gives way to the hints on a short screen; a filter's
+		// words do not.
+		return m.library.statusLine(), m.library.filter == ""
+	case m.screen == screenSearch:
+		return m.search.statusLine(), false
+	case m.screen == screenDeals:
+		return m.deals.statusLine(), false
+	case m.focus == focusPanel:
+		return " " + m.focus.String() + ": " + m.panel.activeName(), true
+	case m.reader.keySet() == InSelection:
+		return " selecting", false
+	}
+	return " " + m.focus.String(), true
 }
 
 // block cuts or pads s to exactly w×h cells, so side-by-side panes line

@@ -72,6 +72,6 @@ func TestEndToEndSubscriptions(t *testing.T) {
 	}
 	tt.send("Enter")
 	tt.waitText("rolling-stock maintenance depot") // prefetched during the refresh: reads offline
-	tt.send("q")
+	tt.send("q", "q")                              // to the library, then out
 	tt.waitText("EXITED 0")
 }
