@@ -14,8 +14,8 @@ import (
 // The reader's corrections (model.UserList): names to mark, names never to
 // mark, names that are one entity or two. They are applied to the entity
 // pass's output before the quotes and ventures are read, so a corrected
-// name is a corrected party and speaker too; what they mark has the cue
-// "user".
+// name is a corrected party and speaker too; what they mark, and an entity
+// another joined, has the cue "user".
 
 // Annotator annotates articles with a user list applied; the zero
 // Annotator, or nil, applies none. It may be shared by goroutines.
@@ -498,6 +498,7 @@ func (uc *userCorrection) pairs() bool {
 		switch {
 		case e.Action == model.UserMerge && a != b:
 			ea, eb := &d.ents[a], &d.ents[b]
+			ea.Cue = "user" // its mentions are the reader's now
 			ea.Mentions = append(ea.Mentions, eb.Mentions...)
 			ea.MetaMentions = append(ea.MetaMentions, eb.MetaMentions...)
 			eb.Mentions, eb.MetaMentions = nil, nil

@@ -25,7 +25,7 @@ import (
 //   - never: the mentions whose text is the name go; longer names that
 //     hold it stay.
 //   - merge: the entity of Other (by name, else by a mention's text)
-//     joins the entity of Name.
+//     joins the entity of Name, whose cue becomes "user".
 //   - split: in the entity that has both names, the mentions of the other
 //     name become an entity of their own.
 func Preview(a model.Article, ann model.Annotations, e model.UserEntry) model.Annotations {
@@ -288,6 +288,7 @@ func (p *preview) merge(name, other string) bool {
 		return false
 	}
 	ea := p.own(a)
+	ea.Cue = "user"
 	eb := &p.ents[b]
 	ea.Mentions = append(ea.Mentions, eb.Mentions...)
 	ea.MetaMentions = append(ea.MetaMentions, eb.MetaMentions...)

@@ -27,7 +27,7 @@ func shape(a model.Article, ann model.Annotations) []string {
 		for _, m := range e.MetaMentions {
 			ms = append(ms, fmt.Sprintf("%s%d", m.Field, m.Start))
 		}
-		out = append(out, string(e.Kind)+" "+strings.Join(ms, ","))
+		out = append(out, string(e.Kind)+" "+e.Cue+" "+strings.Join(ms, ","))
 	}
 	sort.Strings(out)
 	return out

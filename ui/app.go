@@ -38,10 +38,11 @@ func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 type overlayKind int
 
 const (
-	overlayNone   overlayKind = iota
-	overlayLinks              // the article's links (L); q and ? still work
-	overlayEditor             // the note editor: every key but ctrl+c
-	overlayExport             // the export question: every key but ctrl+c
+	overlayNone    overlayKind = iota
+	overlayLinks               // the article's links (L); q and ? still work
+	overlayEditor              // the note editor: every key but ctrl+c
+	overlayExport              // the export question: every key but ctrl+c
+	overlayCorrect             // the correct menu (m): every key but ctrl+c
 )
 
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
@@ -85,6 +86,8 @@ type Model struct {
 	search  searchPane   // the search screen (S)
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
+	undo    undoStack    // what u takes back: deletes, corrections (undo.go)
+	correct correctMenu  // the correct menu (m), while open
 
 	gen      int // bumped on every open; async results of older opens are dropped
 	initCmds []tea.Cmd
@@ -116,11 +119,12 @@ func New(opts Options) Model {
 	m.reader = newReader(c, opts.Width)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: opts.Annotate,
+	m.correct = correctMenu{common: c}
+	m.anns = newAnnotations(opts)
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: m.anns.plain(),
 		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
-	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
@@ -214,7 +218,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		case msg.gen == m.gen:
 			var add tea.Cmd
 			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
-				add = m.idx.add(a, msg.ann)
+				add = m.idx.add(a, msg.ann, msg.rev)
 			}
 			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
 		}
@@ -272,6 +276,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		}
 	case notesRenderedMsg:
 		return m.route(&m.panel, msg)
+	case correctedMsg:
+		return m.corrected(msg)
 	default:
 		return m.apply(msg)
 	}
@@ -293,6 +299,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(m.editor, msg)
 	case m.overlay == overlayExport:
 		return m.route(&m.export, msg)
+	case m.overlay == overlayCorrect:
+		return m.route(&m.correct, msg)
 	case m.input.active():
 		return m.route(&m.input, msg)
 	case key.Matches(msg, g.Quit):
@@ -361,7 +369,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return tea.Batch(cmd, m.layout()), true
 	case key.Matches(msg, m.keys.Notes.Undo):
-		return m.route(&m.notes, msg), true
+		return m.undoLast(), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.NextArticle):
 		return m.stepArticle(1), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.PrevArticle):
@@ -527,6 +535,7 @@ func (m *Model) layout() tea.Cmd {
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
+	m.correct.SetSize(w, h)
 	m.help.SetSize(w, h)
 	m.input.SetSize(w, 1)
 	if m.editor != nil {

@@ -16,7 +16,7 @@
 //	app.go, view.go, requests.go   the root: routing, layout, drawing, requests
 //	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
-//	keys.go                        every binding, the help sections, the README key table
+//	keys.go, correct_keys.go       every binding, the help sections, the README key table
 //	library.go, library_web.go     the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	reading_position.go            where the reader left each article (Options.Positions)
@@ -32,9 +32,15 @@
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	index_queue.go                 indexing: the open article, and in the background the library,
 //	                               the feed cache and the rebuild after an annotator change
+//	                               or a correction
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
-//	notes_service.go               saves, deletes and undo through the notes service
+//	notes_service.go               saves and deletes through the notes service
+//	undo.go                        the one undo stack (u): deletes, corrections
+//	correct_menu.go,
+//	reader_correct.go,
+//	corrections_keeper.go          the correct menu (m), what it is on, and the
+//	                               correction shown at once, stored and re-annotated
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
 //	styles.go                      drawing: entity colouring, wrapping, a Markdown
@@ -44,7 +50,7 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index and the charm libraries; its program code must not import
+// index, corrections and the charm libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and
 // passes them in through Options; tests use them to build real fixtures).

@@ -28,6 +28,7 @@ type KeyMap struct {
 	Web     WebKeys
 	Links   LinksKeys
 	Index   IndexKeys
+	Correct CorrectKeys
 	Search  SearchKeys
 	Deals   DealsKeys
 }
@@ -237,6 +238,7 @@ func DefaultKeyMap() KeyMap {
 		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
 		Edit:     b([]string{"/", "S"}, "/", "change the query"),
 	}
+	k.Correct = correctKeyMap(b)
 	k.Deals = DealsKeys{
 		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
 		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
@@ -272,15 +274,17 @@ const (
 	InSearch
 	InDeals
 	InDealSources
+	InCorrect     // the correct menu (m)
+	InCorrectPick // its merge and split lists
 )
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources}
+	InSearch, InDeals, InDealSources, InCorrect, InCorrectPick}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links", "search", "deals", "a deal's sources"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources", "correct", "correct: pick a name"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -324,6 +328,10 @@ const (
 	secDealsMove
 	secDealsAct
 	secDealSources
+	// The corrections' sections.
+	secArticleCorrect
+	secCorrect
+	secCorrectPick
 )
 
 func (k KeyMap) sections() []keySection {
@@ -366,6 +374,11 @@ func (k KeyMap) sections() []keySection {
 			k.Deals.ByKind}},
 		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
 			k.Deals.Bottom, k.Deals.Open}},
+		secArticleCorrect: {article, []key.Binding{k.Correct.Open}},
+		secCorrect: {"correct menu (after m)", []key.Binding{g.ForceQ, k.Correct.Company, k.Correct.Person, k.Correct.Place,
+			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
+		secCorrectPick: {"merge or split list (after m m, m s)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
+			k.Correct.Pick, k.Correct.Back, in.Delete}},
 	}
 }
 
@@ -407,12 +420,12 @@ func panelTabKeys(b bindFunc) []key.Binding {
 var paneSections = map[KeySet][]int{
 	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleWeb, secGlobal},
+		secArticleNotes, secArticleCorrect, secArticleWeb, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
-		secArticleWeb, secGlobal},
+		secArticleCorrect, secArticleWeb, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
-		secGlobal},
+		secArticleCorrect, secGlobal},
 	InEditor:  {secEditor, secInputEdit},
 	InExport:  {secExport},
 	InPreview: {secExportPreview},
@@ -422,6 +435,9 @@ var paneSections = map[KeySet][]int{
 	InSearch:      {secSearch, secGlobal},
 	InDeals:       {secDealsMove, secDealsAct, secGlobal},
 	InDealSources: {secDealSources, secGlobal},
+	// The correct menu.
+	InCorrect:     {secCorrect},
+	InCorrectPick: {secCorrectPick},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

@@ -102,13 +102,13 @@ func countNotes(n *notes.Notes) tea.Cmd {
 type reloadNotesMsg struct{}
 
 // noteKeeper is the root's side of the notes: it turns the panes' requests
-// (save, delete, the note edited, u) into calls of the notes service in
-// tea.Cmds, says in the status bar how each ended, and keeps what u
-// restores. It holds no highlights: the reader and the Notes tab do.
+// (save, delete, the note edited) into calls of the notes service in
+// tea.Cmds and says in the status bar how each ended; a delete goes on the
+// undo stack (undo.go). It holds no highlights: the reader and the Notes
+// tab do.
 type noteKeeper struct {
 	common
-	n       *notes.Notes // nil: nothing is saved (notesOff says why)
-	deleted int64        // the last deleted highlight, for u; 0 none
+	n *notes.Notes // nil: nothing is saved (notesOff says why)
 }
 
 // Update takes the requests and the service's results.
@@ -131,14 +131,6 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		}
 		h.Note, h.Tags = msg.note, noteTags(msg.note)
 		return addHighlight(k.n, h, "saved with note"), endSelectionMsg{}
-	case tea.KeyPressMsg: // u
-		switch {
-		case k.deleted == 0:
-			return nil, status("nothing to undo")
-		case k.n == nil:
-			return nil, failure(k.notesOff)
-		}
-		return undoDelete(k.n, k.deleted), nil
 	case noteSavedMsg:
 		if msg.err != nil {
 			return nil, failure("not saved: " + sanitize.Text(msg.err.Error()))
@@ -148,14 +140,15 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		if msg.err != nil {
 			return nil, failure("not deleted: " + sanitize.Text(msg.err.Error()))
 		}
-		k.deleted = msg.h.ID
+		n, id := k.n, msg.h.ID
+		undo := undoItem{what: "the delete of " + snippet(msg.h.Text),
+			undo: func(*Model) tea.Cmd { return undoDelete(n, id) }}
 		return nil, requests{status("deleted " + snippet(msg.h.Text) + " · " + k.keys.Notes.Undo.Help().Key + " undoes"),
-			reloadNotesMsg{}}
+			reloadNotesMsg{}, pushUndoMsg{undo}}
 	case noteRestoredMsg:
 		if msg.err != nil {
 			return nil, failure("not restored: " + sanitize.Text(msg.err.Error()))
 		}
-		k.deleted = 0
 		return nil, requests{status("restored " + snippet(msg.h.Text)), reloadNotesMsg{}}
 	}
 	return nil, nil
