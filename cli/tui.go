@@ -45,7 +45,7 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]")
-		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals ...")
+		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals|corrections ...")
 		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
 		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
 		fs.PrintDefaults()
