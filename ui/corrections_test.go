@@ -395,3 +395,24 @@ func TestMergeAndSplitRoundTrip(t *testing.T) {
 		t.Errorf("stored %q", got)
 	}
 }
+
+// The venture cards follow from the background command: "not a name" on
+// a party of sample 01's joint venture takes it off the Entities count in
+// the key's own Update; the card names the party the annotator finds
+// without it once the command has run, and u brings the card back.
+func TestCorrectionVentureCardsFollow(t *testing.T) {
+	e := newSamplesEnv(t)
+	e.open("01-")
+	e.mustSee("Entities (52)", "Parties: Kestrel Group Plc, Kestrel Freight Ltd., Al Noor Ports Co.")
+	e.cursorTo("Kestrel Group Plc's logistics")
+	e.keys("m")
+	e.menuTo("Al Noor Ports Co.")
+	mm, cmd := e.m.Update(keyPress("x"))
+	e.m = mm.(Model)
+	e.mustSee("Entities (51)", "correcting: not a name")
+	e.run(cmd)
+	e.mustSee("corrected: not a name: “Al Noor Ports Co.”", "Kestrel Freight Ltd. and Al Noor: 51:49")
+	e.mustNotSee("Kestrel Freight Ltd., Al Noor Ports Co.", "Al Noor Ports Co.: 51:49")
+	e.keys("u")
+	e.mustSee("undone: not a name", "Entities (52)", "Parties: Kestrel Group Plc, Kestrel Freight Ltd., Al Noor Ports Co.")
+}
