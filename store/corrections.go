@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -43,6 +44,9 @@ func (d *DB) Corrections(ctx context.Context) ([]Correction, int64, error) {
 	if err != nil {
 		return nil, 0, d.Wrap("read corrections", err)
 	}
+	if out, ok, err := correctionsJoined(ctx, tx); err != nil || ok {
+		return out, rev, d.Wrap("read corrections", err)
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, action, kind, name, other, article_id, created FROM corrections ORDER BY id`)
 	if err != nil {
 		return nil, 0, d.Wrap("read corrections", err)
@@ -60,6 +64,57 @@ func (d *DB) Corrections(ctx context.Context) ([]Correction, int64, error) {
 }
 
 type rowScanner interface{ Scan(dest ...any) error }
+
+// correctionsJoined reads every correction as one string SQLite joins, a
+// unit separator between fields and a record separator between rows: a
+// process starts by reading the whole list, and row by row the driver's
+// per-column work cost 10,000 corrections three times the time. ok is
+// false when the string does not split as it should (a separator in a
+// name, put there by another program): the caller reads row by row.
+func correctionsJoined(ctx context.Context, tx *sql.Tx) (out []Correction, ok bool, err error) {
+	var joined sql.NullString
+	// The rows joined in the order of the rowid they are read in (an
+	// aggregate's own ORDER BY sorts them again); the IDs are checked.
+	err = tx.QueryRowContext(ctx, `SELECT group_concat(id || char(31) || action || char(31) || kind || char(31) ||
+		name || char(31) || other || char(31) || article_id || char(31) || created, char(30))
+		FROM (SELECT * FROM corrections ORDER BY id)`).Scan(&joined)
+	if err != nil || !joined.Valid {
+		return nil, err == nil, err
+	}
+	n := strings.Count(joined.String, "\x1e") + 1
+	out = make([]Correction, 0, n)
+	var f [7]string
+	for rec := range strings.SplitSeq(joined.String, "\x1e") {
+		for i := range f {
+			cut, rest, found := strings.Cut(rec, "\x1f")
+			if found != (i < len(f)-1) {
+				return nil, false, nil
+			}
+			f[i], rec = cut, rest
+		}
+		id, perr := strconv.ParseInt(f[0], 10, 64)
+		if perr != nil || (len(out) > 0 && id <= out[len(out)-1].ID) {
+			return nil, false, nil
+		}
+		c, _ := scanCorrection(fieldsRow{id, f[1:]})
+		out = append(out, c)
+	}
+	return out, true, nil
+}
+
+// fieldsRow is a joined correction's fields as scanCorrection reads them.
+type fieldsRow struct {
+	id     int64
+	fields []string
+}
+
+func (r fieldsRow) Scan(dest ...any) error {
+	*dest[0].(*int64) = r.id
+	for i, f := range r.fields {
+		*dest[i+1].(*string) = f
+	}
+	return nil
+}
 
 func scanCorrection(r rowScanner) (Correction, error) {
 	var c Correction

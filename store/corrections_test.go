@@ -152,3 +152,37 @@ func TestCorrectionsReadSanitized(t *testing.T) {
 		t.Errorf("name read back as %q", list[0].Entry.Name)
 	}
 }
+
+// The list is read as one joined string; a name holding its separators
+// (written by another program) is read row by row instead, and every
+// correction comes back whole, in order.
+func TestCorrectionsReadWithSeparatorsInNames(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	add := []Correction{mark("Alpha Co", model.Company), mark("Beta\x1fGamma", model.Company), mark("Delta\x1eCo", model.Person),
+		{Entry: model.UserEntry{Action: model.UserMerge, Name: "Al Noor", Other: "Al Noor Ports Co.", ArticleID: "a1"}}}
+	if _, err := db.ChangeCorrections(ctx, add, nil); err != nil {
+		t.Fatal(err)
+	}
+	list, rev, err := db.Corrections(ctx)
+	if err != nil || rev != 1 || len(list) != 4 {
+		t.Fatalf("%d corrections, rev %d, %v", len(list), rev, err)
+	}
+	want := []string{"Alpha Co", "BetaGamma", "DeltaCo", "Al Noor"} // control characters dropped
+	for i, c := range list {
+		if c.Entry.Name != want[i] || (i > 0 && c.ID <= list[i-1].ID) || c.Created.IsZero() {
+			t.Errorf("%d: %+v", i, c)
+		}
+	}
+	if e := list[3].Entry; e.Action != model.UserMerge || e.Other != "Al Noor Ports Co." || e.ArticleID != "a1" {
+		t.Errorf("the merge read back as %+v", e)
+	}
+	// without a separator in any name the joined string is read, the same
+	if _, err := db.ChangeCorrections(ctx, nil, []int64{list[1].ID, list[2].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if list2, _, _ := db.Corrections(ctx); len(list2) != 2 || list2[0] != list[0] || list2[1] != list[3] {
+		t.Errorf("after the remove: %+v", list2)
+	}
+}
