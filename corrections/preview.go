@@ -1,6 +1,7 @@
 package corrections
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -143,7 +144,11 @@ func (p *preview) mark(name string, kind model.EntityKind) bool {
 		}
 	}
 	// the body's mentions, by start, to find what each hit meets
-	var all []ref
+	n := 0
+	for i := range p.ents {
+		n += len(p.ents[i].Mentions)
+	}
+	all := make([]ref, 0, n)
 	maxLen := 0
 	for i := range p.ents {
 		for k, m := range p.ents[i].Mentions {
@@ -151,7 +156,9 @@ func (p *preview) mark(name string, kind model.EntityKind) bool {
 			maxLen = max(maxLen, m.End-m.Start)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].s < all[j].s })
+	// slices' generic sort, not sort.Slice: this is in the key's Update,
+	// and a 2 MB article has tens of thousands of mentions
+	slices.SortFunc(all, func(a, b ref) int { return cmp.Compare(a.s, b.s) })
 	dropBody := map[[2]int]bool{}
 	dropMeta := map[[2]int]bool{}
 	var addBody []model.Span

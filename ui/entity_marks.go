@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,11 +77,17 @@ func buildIndex(ann model.Annotations, bodyLen int) annIndex {
 }
 
 func flatten(ms []mark) []mark {
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	// A correction builds the index again in the key's Update: on 2 MB,
+	// sort.SliceStable was most of it. Ties go by entity, the order the
+	// marks were made in, so the sort needs not be stable.
+	slices.SortFunc(ms, func(a, b mark) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return ms[i].End > ms[j].End
+		if a.End != b.End {
+			return cmp.Compare(b.End, a.End)
+		}
+		return cmp.Compare(a.entity, b.entity)
 	})
 	out := ms[:0]
 	end := -1
