@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,5 +116,54 @@ func BenchmarkCorrectionFollows(b *testing.B) {
 		if err := ix.Add(ctx, a, ann, rev); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCorrectionArrives is the frame in which the background
+// command's answer comes back to the reader on the 2 MB article: the
+// annotator's annotations replace the preview (marks, panel, venture
+// cards), the article goes to the index queue, the correction onto the
+// undo stack.
+func BenchmarkCorrectionArrives(b *testing.B) {
+	d, _, _, _ := benchCorrections(b, 2<<20)
+	m := d.m
+	up := func(msg tea.Msg) tea.Cmd {
+		mm, cmd := m.Update(msg)
+		m = mm.(Model)
+		return cmd
+	}
+	up(keyPress("m"))
+	var answer correctedMsg
+	var find func(tea.Cmd)
+	find = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				find(c)
+			}
+		case correctedMsg:
+			answer = msg
+		}
+	}
+	find(up(keyPress("p")))
+	if answer.err != nil || answer.ann.Entities == nil {
+		b.Fatalf("no answer: %v", answer.err)
+	}
+	b.ReportAllocs()
+	start := cpuTime()
+	defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op") }()
+	for b.Loop() {
+		// a slice of its own each time, as every answer has: the quotes
+		// are compared, not taken as the same
+		a := answer
+		a.ann.Quotes = slices.Clone(answer.ann.Quotes)
+		up(a)
+		_ = m.View()
+	}
+	if !strings.HasPrefix(m.status, "corrected") {
+		b.Fatalf("status %q", m.status)
 	}
 }
