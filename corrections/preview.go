@@ -143,27 +143,27 @@ func (p *preview) mark(name string, kind model.EntityKind) bool {
 			break
 		}
 	}
-	// the body's mentions, by start, to find what each hit meets
-	n := 0
-	for i := range p.ents {
-		n += len(p.ents[i].Mentions)
-	}
-	all := make([]ref, 0, n)
+	// the body's mentions that meet a hit of the name, by start, to find
+	// what each hit meets: only those are sorted (this is in the key's
+	// Update, and a 2 MB article has tens of thousands of mentions)
+	hits := wholeWords(p.a.Body, name)
+	var all []ref
 	maxLen := 0
 	for i := range p.ents {
 		for k, m := range p.ents[i].Mentions {
-			all = append(all, ref{m.Start, m.End, i, k})
-			maxLen = max(maxLen, m.End-m.Start)
+			j := sort.Search(len(hits), func(j int) bool { return hits[j].End > m.Start })
+			if j < len(hits) && hits[j].Start < m.End {
+				all = append(all, ref{m.Start, m.End, i, k})
+				maxLen = max(maxLen, m.End-m.Start)
+			}
 		}
 	}
-	// slices' generic sort, not sort.Slice: this is in the key's Update,
-	// and a 2 MB article has tens of thousands of mentions
 	slices.SortFunc(all, func(a, b ref) int { return cmp.Compare(a.s, b.s) })
 	dropBody := map[[2]int]bool{}
 	dropMeta := map[[2]int]bool{}
 	var addBody []model.Span
 	var addMeta []model.MetaMention
-	for _, h := range wholeWords(p.a.Body, name) {
+	for _, h := range hits {
 		var meets []ref
 		inside := false
 		for j := sort.Search(len(all), func(j int) bool { return all[j].s >= h.End }) - 1; j >= 0 && all[j].s > h.Start-maxLen-1; j-- {
