@@ -41,6 +41,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def load_score(eval_dir):
+    sys.dont_write_bytecode = True  # no __pycache__ left in the eval folder
     spec = importlib.util.spec_from_file_location("score", os.path.join(eval_dir, "score.py"))
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
