@@ -158,7 +158,7 @@ func (ep *entityPass) aliasScan() {
 	past := 0 // the first token after the last mention
 	for _, i32 := range ns.caps {
 		i := int(i32)
-		if i < past || ep.covered[i] {
+		if i < past || ep.covered.has(i) {
 			continue
 		}
 		// Longest alias of up to 5 capitalised words (and connectors)
@@ -171,7 +171,7 @@ func (ep *entityPass) aliasScan() {
 		for j := i + 1; j <= len(toks) && j-i <= 5; j++ {
 			if j-1 > i {
 				t := toks[j-1]
-				if t.kind != kWord || ep.covered[j-1] || t.flags&fCap == 0 && !lex.particles[ns.word(j-1)] &&
+				if t.kind != kWord || ep.covered.has(j-1) || t.flags&fCap == 0 && !lex.particles[ns.word(j-1)] &&
 					ns.word(j-1) != "of" && ns.word(j-1) != "and" {
 					break
 				}

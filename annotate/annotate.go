@@ -29,11 +29,26 @@ func (an *Annotator) Article(a model.Article) model.Annotations {
 	if len(d.body) == 0 {
 		return model.Annotations{Entities: d.ents} // ahead, if any, sends into its buffer and ends
 	}
+	d.entitiesDone()
 	d.indexMentions()
 	tp := ahead.get(d)
 	qs := findQuotes(d, tp.spans)
 	vs := findVentures(d, a, qs, tp.quick)
 	return model.Annotations{Entities: d.ents, Quotes: qs, Ventures: vs}
+}
+
+// entitiesDone drops, on a big text, what only the entity pass and the
+// reader's corrections read (the lists of capitalised words and figure
+// openers), and makes what newDoc left for later, which the quote and
+// venture passes read (the paragraphs and sentences, the block index):
+// the entity pass, the peak of memory, is over.
+func (d *doc) entitiesDone() {
+	if len(d.body) < bigText {
+		return
+	}
+	d.caps, d.figs = nil, nil
+	d.segment()
+	d.indexBlocks()
 }
 
 // textPass is what the quote and venture passes read from the text alone,
@@ -50,7 +65,9 @@ type ahead chan textPass
 // is long and a second core is there; else it returns nil and get reads
 // it in turn.
 func (d *doc) readAhead() ahead {
-	if len(d.body) < parallelBytes || !spareCore() {
+	if len(d.body) < parallelBytes || len(d.body) >= bigText || !spareCore() {
+		// a big text's quotation marks wait: read alongside the entities,
+		// their list would add to the entity pass's peak of memory
 		return nil
 	}
 	ch := make(ahead, 1)

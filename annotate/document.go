@@ -28,6 +28,7 @@ type doc struct {
 	toks    []token
 	caps    []int32 // the capitalised words, in order: where names start
 	figs    []int32 // the tokens that may open a figure (fMark)
+	nfigs   int     // how many they are, when figs is left for later (bigText)
 	paras   []model.Span
 	sents   []model.Span // all sentences, in order
 	// ents are the entities found; the quote pass may add speakers
@@ -37,8 +38,8 @@ type doc struct {
 	never func(string) bool
 	// mentions of people and companies, sorted by start
 	ments []qMent
-	// mentions of places and figures, sorted by start when othersSorted:
-	// never a speaker
+	// mentions of places and figures, listed and sorted by start when
+	// othersSorted: never a speaker
 	others       []qMent
 	othersSorted bool
 	lower        string // body with ASCII lower-cased, made when lowerAt gives up
@@ -55,10 +56,13 @@ type doc struct {
 	scratch *scratch
 }
 
-// bigText is the text size from which the passes keep no buffer they are
-// done with: on a text of megabytes memory counts for more than the reuse
-// of buffers by the next article.
-const bigText = 4 << 20
+// bigText is the text size from which memory counts for more than time:
+// the passes keep no buffer they are done with (for the next article),
+// drop each list as soon as they are done with it, make the lists only
+// the later passes read after the entity pass (the peak), and use no
+// second core (what it reads ahead would add to the peak). A variable, so
+// that a test can send a short text through those paths.
+var bigText = 4 << 20
 
 // field is a meta field's place in the scanned text.
 type field struct {
@@ -75,15 +79,15 @@ type scratch struct {
 	caps    []int32 // doc.caps
 	figs    []int32 // doc.figs
 	blocks  []int32 // doc.blocks
-	covered []bool
+	covered tokenSet
 	chunks  []chunk
 	cands   []figure // figureCandidates
 	// spans are emptied mention lists of the last call's entities (output
 	// copies mentions out, so these are scratch too)
 	spans [][]model.Span
 	keys  []uint64 // output's sort keys
-	// resolve's chunk indices, in text order and by length
-	idx, byLen []int
+	// resolve's chunk indices by length
+	byLen []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -98,11 +102,8 @@ func newDoc(a model.Article) *doc { return newDocText(a, false) }
 func newDocText(a model.Article, oneString bool) *doc {
 	useLexicon()
 	d := &doc{body: a.Body, title: a.Title, bodyLen: len(a.Body), paras: a.Paragraphs, sents: a.Sentences}
-	if len(a.Body) > 0 && len(d.paras) == 0 {
-		d.paras = segment.Paragraphs(a.Body)
-	}
-	if len(a.Body) > 0 && len(d.sents) == 0 {
-		d.sents = segment.Sentences(a.Body)
+	if len(a.Body) < bigText {
+		d.segment() // a big text's, only the quote and venture passes read, wait for them
 	}
 	if len(a.Body)+len(a.Title)+len(a.Caption) >= math.MaxInt32-1<<20 {
 		return d // token offsets are 32-bit: a 2 GiB article is not news
@@ -131,11 +132,13 @@ func newDocText(a model.Article, oneString bool) *doc {
 	}
 	sc := scratchPool.Get().(*scratch)
 	d.scratch = sc
-	// about a token per 4.5 bytes of news text; a big text gets no more
-	// room than that (a token array of megabytes)
+	// about a token per 4.5 bytes of news text; a big text's array
+	// (megabytes) is sized from a bound on its tokens, so that it never
+	// grows (which would hold the old array and the new at once) and has
+	// little room to spare
 	want := d.text.n/4 + 16
 	if d.text.n >= bigText {
-		want = d.text.n*2/9 + 4096
+		want = tokenBound(d.text.body[:d.text.cut]) + tokenBound(d.text.tail)
 	}
 	if cap(sc.toks) < want {
 		sc.toks = make([]token, 0, want)
@@ -145,6 +148,8 @@ func newDocText(a model.Article, oneString bool) *doc {
 	// array for them
 	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
 	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
+	// the doc's now (release hands them back): an array outgrown is garbage
+	sc.toks, sc.caps, sc.figs = nil, nil, nil
 	from := len(d.toks)
 	d.toks = scan(d.text.tail, d.toks, ix)
 	if cut := int32(d.text.cut); cut > 0 {
@@ -163,8 +168,91 @@ func newDocText(a model.Article, oneString bool) *doc {
 		}
 		figs = append(figs, i)
 	}
-	d.caps, d.figs, d.blocks = caps, figs, blockIndex(d.toks, len(a.Body), sc.blocks)
+	if d.text.n >= bigText {
+		// a big text's list (megabytes) would be kept through the names,
+		// the peak of memory: the figure pass lists the marks again then
+		d.nfigs, figs = len(figs), nil
+	}
+	d.caps, d.figs = caps, figs
+	if len(a.Body) < bigText {
+		d.indexBlocks() // a big text's, which only the quote and venture passes read, wait for them
+	}
 	return d
+}
+
+// tokenBound returns at least len(scan(text, nil, nil)) for valid UTF-8,
+// and on news text about 8% more, in one pass over the bytes (a tenth of a
+// scan): a token starts at most where a run of letters or of digits
+// starts, at a punctuation byte, at a character beyond ASCII and at a line
+// feed, and a word longer than maxTokenLen is cut.
+func tokenBound(text string) int {
+	n := len(text)/maxTokenLen + 1
+	class, start := &boundClass, &boundStart
+	prev := byte(boundSpace)
+	for i := 0; i < len(text); i++ {
+		// no branch: which byte starts a token depends on the text
+		c := class[text[i]]
+		n += int(start[(prev<<3|c)&63])
+		prev = c
+	}
+	return n
+}
+
+// The byte classes of tokenBound: a run of letters or of digits is one
+// token at most, a byte of boundOne or above one at most.
+const (
+	boundSpace  = iota // space, tab, carriage return
+	boundCont          // a UTF-8 continuation byte
+	boundLetter        // ASCII letter
+	boundDigit         // ASCII digit
+	boundOne           // punctuation, a control, a line feed, a UTF-8 lead byte
+)
+
+// boundStart[p<<3|c] is 1 when a byte of class c after one of class p may
+// start a token.
+var boundStart = func() (t [64]byte) {
+	for p := range boundOne + 1 {
+		for c := range boundOne + 1 {
+			if c == boundOne || c != p && (c == boundLetter || c == boundDigit) {
+				t[p<<3|c] = 1
+			}
+		}
+	}
+	return t
+}()
+
+var boundClass = func() (t [256]byte) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = boundLetter
+		case c >= '0' && c <= '9':
+			t[c] = boundDigit
+		case c == ' ', c == '\t', c == '\r':
+			t[c] = boundSpace
+		case c >= 0x80 && c < 0xC0:
+			t[c] = boundCont
+		default:
+			t[c] = boundOne
+		}
+	}
+	return t
+}()
+
+// segment sets the paragraphs and sentences the article came without.
+func (d *doc) segment() {
+	if len(d.body) > 0 && len(d.paras) == 0 {
+		d.paras = segment.Paragraphs(d.body)
+	}
+	if len(d.body) > 0 && len(d.sents) == 0 {
+		d.sents = segment.Sentences(d.body)
+	}
+}
+
+// indexBlocks sets d.blocks (blockIndex).
+func (d *doc) indexBlocks() {
+	sc := d.scratch
+	d.blocks, sc.blocks = blockIndex(d.toks, len(d.body), sc.blocks), nil
 }
 
 // blockBits sets the size of doc.blocks' blocks: 64 bytes, a dozen tokens
@@ -242,40 +330,43 @@ type qSortBuf struct {
 	tmp    []qMent
 }
 
-// indexMentions (re)builds the index of d.ents' mentions.
+// indexMentions (re)builds the index of d.ents' mentions of people and
+// companies; the other mentions are listed when first asked about
+// (overlapsOther).
 func (d *doc) indexMentions() {
-	n, o := 0, 0
+	d.ments = d.listMentions(d.ments, true)
+	d.mcur = mentCursor{}
+	qSortMentsIn(d.ments, &d.sortBuf)
+	if len(d.body) >= bigText {
+		d.sortBuf = qSortBuf{} // as big as the mentions: not kept for the next sort
+	}
+	d.othersSorted = false
+}
+
+// listMentions returns, in buf, the body mentions of d.ents that are of
+// people and companies (names set) or of the other kinds.
+func (d *doc) listMentions(buf []qMent, names bool) []qMent {
+	n := 0
 	for _, e := range d.ents {
-		if e.Kind == model.Person || e.Kind == model.Company {
+		if (e.Kind == model.Person || e.Kind == model.Company) == names {
 			n += len(e.Mentions)
-		} else {
-			o += len(e.Mentions)
 		}
 	}
-	if cap(d.ments) < n {
-		d.ments = make([]qMent, 0, n+8)
+	if cap(buf) < n {
+		buf = make([]qMent, 0, n)
 	}
-	if cap(d.others) < o {
-		d.others = make([]qMent, 0, o)
-	}
-	d.ments, d.others = d.ments[:0], d.others[:0]
-	d.mcur = mentCursor{}
+	buf = buf[:0]
 	for i, e := range d.ents {
+		if (e.Kind == model.Person || e.Kind == model.Company) != names {
+			continue
+		}
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(d.body) && m.Start < m.End {
-				if e.Kind == model.Person || e.Kind == model.Company {
-					d.ments = append(d.ments, qMent{m.Start, m.End, i})
-				} else {
-					d.others = append(d.others, qMent{m.Start, m.End, i})
-				}
+				buf = append(buf, qMent{m.Start, m.End, i})
 			}
 		}
 	}
-	qSortMentsIn(d.ments, &d.sortBuf)
-	if len(d.body) >= bigText {
-		d.sortBuf.tmp = nil // as big as the mentions: not kept for the next sort
-	}
-	d.othersSorted = false
+	return buf
 }
 
 // qSortMents sorts mentions by start, the longer first at one start. A
@@ -340,9 +431,11 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 // overlapsOther reports whether [a, b) overlaps a place or figure mention.
 func (d *doc) overlapsOther(a, b int) bool {
 	if !d.othersSorted {
-		qSortMentsIn(d.others, &d.sortBuf) // sorted on first use: few articles need it
+		// listed and sorted on first use: few articles need it
+		d.others = d.listMentions(d.others, false)
+		qSortMentsIn(d.others, &d.sortBuf)
 		if len(d.body) >= bigText {
-			d.sortBuf.tmp = nil
+			d.sortBuf = qSortBuf{}
 		}
 		d.othersSorted = true
 	}

@@ -24,7 +24,7 @@ type entityPass struct {
 	// alias maps a name form to the entity it stands for.
 	alias map[string]int
 	// covered marks tokens already inside a mention.
-	covered []bool
+	covered tokenSet
 	figKeys map[figKey]int
 	// aliasFirst filters the words that may start an alias.
 	aliasFirst wordFilter
@@ -46,7 +46,9 @@ func findEntities(d *doc) []model.Entity {
 	}
 	ep := newEntityPass(d)
 	var cands chan []figure
-	if len(ep.ns.toks) >= parallelTokens && spareCore() {
+	// (not on a big text: the candidates' list, tens of bytes a figure,
+	// would add to the peak of memory the chunk list makes)
+	if len(ep.ns.toks) >= parallelTokens && ep.text.n < bigText && spareCore() {
 		cands = make(chan []figure, 1)
 		fp := ep.figurePass()
 		buf := ep.scratch.cands[:0] // this goroutine leaves it alone until it receives
@@ -58,11 +60,25 @@ func findEntities(d *doc) []model.Entity {
 		ep.figuresFrom(cs)
 		ep.scratch.cands = cs[:0]
 	} else {
+		if ep.text.n >= bigText {
+			ep.figs = markedTokens(ep.ns.toks, d.nfigs) // listed only now: see newDocText
+		}
 		ep.figures()
 	}
 	ents := ep.output()
 	ep.release()
 	return ents
+}
+
+// markedTokens lists the n tokens flagged fMark.
+func markedTokens(toks []token, n int) []int32 {
+	figs := make([]int32, 0, n)
+	for i := range toks {
+		if toks[i].flags&fMark != 0 {
+			figs = append(figs, int32(i))
+		}
+	}
+	return figs
 }
 
 // figurePass returns a pass sharing ep's text and tokens, for
@@ -101,11 +117,11 @@ func (ep *entityPass) release() {
 	if ep.text.n >= bigText {
 		// a big text's buffers go now, before the quotes and ventures are
 		// read, rather than wait for the next article
-		sc.covered, sc.chunks, sc.cands, sc.keys, sc.idx, sc.byLen = nil, nil, nil, nil, nil, nil
+		sc.covered, sc.chunks, sc.cands, sc.keys, sc.byLen = nil, nil, nil, nil, nil
 	}
 	for i := len(ep.ents) - 1; i >= 0; i-- {
 		// in reverse, so spanBuf hands entity k the list entity k had
-		if sp := ep.ents[i].spans; cap(sp) > 0 && !ep.ents[i].owned && ep.text.n < bigText {
+		if sp := ep.ents[i].spans; cap(sp) > 0 && ep.text.n < bigText {
 			sc.spans = append(sc.spans, sp[:0])
 		}
 		ep.ents[i].spans = nil
@@ -113,9 +129,34 @@ func (ep *entityPass) release() {
 	ep.scratch, ep.covered, ep.ns.chunks = nil, nil, nil
 }
 
+// tokenSet is a set of token indices, a bit each: the entity pass's marks
+// (a bool each would be a byte per token, megabytes on a long text).
+type tokenSet []uint64
+
+// newTokenSet returns an empty set for indices below n, in buf's memory
+// when it has room.
+func newTokenSet(buf tokenSet, n int) tokenSet {
+	w := (n + 63) >> 6
+	if cap(buf) < w {
+		return make(tokenSet, w)
+	}
+	buf = buf[:w]
+	clear(buf)
+	return buf
+}
+
+// has reports whether i is in the set (never, in a nil set).
+func (s tokenSet) has(i int) bool { return i>>6 < len(s) && s[i>>6]&(1<<(i&63)) != 0 }
+
+// add puts i in the set; an index past its end is left out.
+func (s tokenSet) add(i int) {
+	if i>>6 < len(s) {
+		s[i>>6] |= 1 << (i & 63)
+	}
+}
+
 // entB is an entity being built; spans index the doc's text.
 type entB struct {
-	owned     bool // an output entity has spans: they are no scratch
 	kind      model.EntityKind
 	sub       model.FigureKind
 	canonical string
@@ -132,21 +173,21 @@ func newEntityPass(d *doc) *entityPass {
 		figKeys: map[figKey]int{}, figs: d.figs, scratch: d.scratch}
 	ep.ns.text, ep.ns.toks, ep.ns.caps = d.text, d.toks, d.caps
 	sc := d.scratch
-	if cap(sc.covered) < len(d.toks) {
-		sc.covered = make([]bool, len(d.toks))
-	}
-	ep.covered = sc.covered[:len(d.toks)]
-	clear(ep.covered)
-	// About one capitalised run per 40 bytes of news text (56 on a big
-	// one: room for more than most have).
+	ep.covered = newTokenSet(sc.covered, len(d.toks))
+	sc.covered = nil
+	// About one capitalised run per 40 bytes of news text. A big text's
+	// list is megabytes, and growing it would hold the old array and the
+	// new at once: it gets room for 5 chunks per 8 capitalised words
+	// (news stories have 3 to 8 per 10, long ones 5 to 6).
 	want := d.text.n/40 + 8
 	if d.text.n >= bigText {
-		want = d.text.n/56 + 4096
+		want = len(d.caps)*5/8 + 4096
 	}
 	if cap(sc.chunks) < want {
 		sc.chunks = make([]chunk, 0, want)
 	}
 	ep.ns.chunks = sc.chunks[:0]
+	sc.chunks = nil // the pass's now (release hands it back): when it grows, the old array is garbage
 	ep.ns.restrictFrom, ep.ns.restrictTo = -1, -1
 	for _, f := range d.fields {
 		if f.name == model.FieldTitle && titleCased(d.title) {
@@ -203,6 +244,14 @@ func (ep *entityPass) names() {
 	}
 	ep.propagateLists()
 	ep.resolve()
+	if ep.text.n >= bigText {
+		// The chunk list (48 bytes a capitalised run: megabytes) is
+		// done with: the alias scan and the figures read tokens only.
+		ep.ns.chunks = nil
+		if sc := ep.scratch; sc != nil {
+			sc.byLen = nil
+		}
+	}
 	ep.aliasScan()
 }
 
@@ -221,16 +270,8 @@ func (ep *entityPass) resolve() {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	idx := sc.idx[:0]
-	for i := range ns.chunks {
-		c := &ns.chunks[i]
-		if c.ent < 0 && (c.kind() == model.Company || c.kind() == model.Person || c.kind() == model.Place) {
-			idx = append(idx, i)
-		}
-	}
 	// Longest first, stable: a counting sort by word count keeps this linear.
-	sc.idx = idx
-	sc.byLen = byLengthDesc(ns.chunks, idx, sc.byLen[:0])
+	sc.byLen = unresolvedByLength(ns.chunks, sc.byLen[:0])
 	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
 		name := bare(ns.chunkText(c))
@@ -269,8 +310,8 @@ func (ep *entityPass) resolve() {
 
 // mention records a body or meta mention, once per span.
 func (ep *entityPass) mention(e, t0, t1, s, end int) {
-	for k := t0; k < t1 && k < len(ep.covered); k++ {
-		ep.covered[k] = true
+	for k := t0; k < t1; k++ {
+		ep.covered.add(k)
 	}
 	// Duplicates (a ticker seen by both resolve passes) are dropped when
 	// the spans are sorted for output; checking here would be quadratic.
@@ -296,14 +337,19 @@ func (ep *entityPass) output() []model.Entity {
 		b.spans = ep.sortSpans(b.spans)
 		ent := model.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: b.kind, Subkind: b.sub, Cue: b.cue,
 			Value: b.value, Unit: b.unit, Per: b.per, MetaMentions: []model.MetaMention{}}
-		if ep.text.n >= bigText {
-			// a big text's mention lists are megabytes: the entity takes
-			// its builder's list (the body's spans come first, so they are
-			// moved to its front in place), which release then leaves alone
-			ent.Mentions = b.spans[:0]
-			b.owned = true
-		} else {
-			ent.Mentions = make([]model.Span, 0, len(b.spans))
+		// lists of its own, no longer than they need (a big text's are
+		// megabytes, and the builders' have room to grow): the builders'
+		// go back to the scratch, or, on a big text, to the collector
+		// while the chunk list, gone already, no longer adds to the peak
+		inBody := 0
+		for _, sp := range b.spans {
+			if sp.End <= ep.bodyLen {
+				inBody++
+			}
+		}
+		ent.Mentions = make([]model.Span, 0, inBody)
+		if inBody < len(b.spans) {
+			ent.MetaMentions = make([]model.MetaMention, 0, len(b.spans)-inBody)
 		}
 		for _, sp := range b.spans {
 			if sp.End <= ep.bodyLen {
@@ -358,25 +404,43 @@ func (ep *entityPass) sortSpans(sp []model.Span) []model.Span {
 	return out
 }
 
-// byLengthDesc orders chunk indices by token count, longest first, keeping
-// text order among equals, into out.
-func byLengthDesc(cs []chunk, idx, out []int) []int {
+// namedKind tells which of chunkKinds resolve makes entities of.
+var namedKind = func() (ok [len(chunkKinds)]bool) {
+	for i, k := range chunkKinds {
+		ok[i] = k == model.Company || k == model.Person || k == model.Place
+	}
+	return ok
+}()
+
+// unresolvedByLength returns, in out, the indices of the chunks named a
+// company, person or place and not yet resolved, ordered by token count,
+// longest first, keeping text order among equals. The indices are 32-bit
+// (half the memory on a long text), and no list of those chunks is made
+// first: they are picked out twice instead.
+func unresolvedByLength(cs []chunk, out []int32) []int32 {
 	const maxLen = 16
 	var count [maxLen + 1]int
-	l := func(i int) int { return min(cs[i].t1-cs[i].t0, maxLen) }
-	for _, i := range idx {
-		count[maxLen-l(i)]++
+	keep := func(c *chunk) bool { return c.ent < 0 && namedKind[c.kindID] }
+	l := func(c *chunk) int { return min(c.t1-c.t0, maxLen) }
+	n := 0
+	for i := range cs {
+		if c := &cs[i]; keep(c) {
+			count[maxLen-l(c)]++
+			n++
+		}
 	}
 	pos, sum := [maxLen + 1]int{}, 0
 	for k := range count {
 		pos[k] = sum
 		sum += count[k]
 	}
-	out = slices.Grow(out[:0], len(idx))[:len(idx)]
-	for _, i := range idx {
-		k := maxLen - l(i)
-		out[pos[k]] = i
-		pos[k]++
+	out = slices.Grow(out[:0], n)[:n]
+	for i := range cs {
+		if c := &cs[i]; keep(c) {
+			k := maxLen - l(c)
+			out[pos[k]] = int32(i)
+			pos[k]++
+		}
 	}
 	return out
 }

@@ -34,11 +34,11 @@ func (ep *entityPass) figureCandidates(out []figure) []figure {
 // scanFigures reads the figures left to right from the tokens that may open
 // one (ep.figs), jumping past each, skipping the tokens marked in covered
 // (nil: none), and hands each to found.
-func (ep *entityPass) scanFigures(covered []bool, found func(figure)) {
+func (ep *entityPass) scanFigures(covered tokenSet, found func(figure)) {
 	past := 0 // the first token after the last figure
 	for _, i32 := range ep.figs {
 		i := int(i32)
-		if i < past || covered != nil && covered[i] {
+		if i < past || covered.has(i) {
 			continue
 		}
 		f, ok := ep.figureAt(i)
@@ -69,7 +69,7 @@ func (ep *entityPass) figuresFrom(cands []figure) {
 			i = c.t0
 		}
 		if i == c.t0 {
-			if !ep.covered[i] {
+			if !ep.covered.has(i) {
 				ep.addFigure(*c)
 				i = c.t1
 				continue
@@ -78,7 +78,7 @@ func (ep *entityPass) figuresFrom(cands []figure) {
 			continue
 		}
 		// inside a candidate the scan jumped over: not asked yet
-		if !ep.covered[i] && ep.mayStartFigure(i) {
+		if !ep.covered.has(i) && ep.mayStartFigure(i) {
 			if f, ok := ep.figureAt(i); ok {
 				ep.addFigure(f)
 				i = f.t1

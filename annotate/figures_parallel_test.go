@@ -73,7 +73,8 @@ func TestFiguresFromRereadsInsideACoveredCandidate(t *testing.T) {
 		if cover < 0 {
 			t.Fatalf("no figure of two tokens or more starts at %q: %+v", first, cands)
 		}
-		seq.covered[cover], par.covered[cover] = true, true
+		seq.covered.add(cover)
+		par.covered.add(cover)
 		seq.figures()
 		par.figuresFrom(cands)
 		want, got := seq.output(), par.output()

@@ -80,6 +80,9 @@ func FuzzAnnotate(f *testing.F) {
 			Article(model.Article{Body: body, Title: title})
 			return
 		}
+		if n, b := len(scan(body, nil, nil)), tokenBound(body); b < n {
+			t.Fatalf("tokenBound %d, below the %d tokens", b, n)
+		}
 		a := model.Article{Body: body, Title: title, Caption: title, Contributors: []string{title}}
 		checkAnnotations(t, a, Article(a))
 		sameWithoutCopy(t, a)

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"newsmark/model"
 	"newsmark/sanitize"
@@ -23,7 +25,15 @@ type Entry struct {
 	// NewEntry. Messages and `annotate --json` show it.
 	Name string
 	load func() (model.Article, error)
+	// listed: only the file's name is known (List); its head is read by
+	// Listing.ReadHeads.
+	listed bool
 }
+
+// Listed reports whether only e's file name is known: List made it, and
+// Meta holds just its (absolute) Path and a Title from the file name, until
+// Listing.ReadHeads reads the file's head. Load works either way.
+func (e Entry) Listed() bool { return e.listed }
 
 // Load returns the full article: body, links, paragraph and sentence spans.
 // It is safe to call from any goroutine.
@@ -66,6 +76,100 @@ const Stdin = "stdin"
 // other extensions are skipped silently) and "-" for stdin. Named files
 // whose extension is not .txt/.md/.markdown/.html/.htm are sniffed.
 func Open(paths []string, stdin io.Reader) Library {
+	jobs, lib := collect(paths, stdin, false)
+	run(jobs)
+	lib.Entries, lib.Problems = assemble(jobs, lib.Problems)
+	SortEntries(lib.Entries)
+	return lib
+}
+
+// Listing is a library as far as it is known without reading the files a
+// folder walk found: List has read the named files and stdin, and listed
+// the walked ones by name (Entry.Listed), newest file first.
+type Listing struct {
+	Library
+	heads []job // the listed files, in input order
+}
+
+// List is Open for a first screen: the files a folder walk finds are
+// listed by name and modification time only, their heads left for
+// ReadHeads (on a folder of 5,000 stories, reading every head is most of a
+// second). Named files and stdin are read as Open reads them.
+func List(paths []string, stdin io.Reader) Listing {
+	jobs, lib := collect(paths, stdin, true)
+	var now []job
+	var l Listing
+	for _, j := range jobs {
+		if j.walked {
+			l.heads = append(l.heads, j)
+		} else {
+			now = append(now, j)
+		}
+	}
+	run(now)
+	lib.Entries, lib.Problems = assemble(now, lib.Problems)
+	SortEntries(lib.Entries)
+	// Newest file first, else in input order; indices are sorted, not the
+	// entries, which are large to move.
+	order := make([]int, len(l.heads))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := l.heads[b].mtime.Compare(l.heads[a].mtime); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	lib.Entries = slices.Grow(lib.Entries, len(order))
+	for _, i := range order {
+		lib.Entries = append(lib.Entries, listedEntry(l.heads[i]))
+	}
+	l.Library = lib
+	return l
+}
+
+// listedEntry is a walked file known by name: its absolute Path and a
+// Title from the file name.
+func listedEntry(j job) Entry {
+	path, abs, f := j.path, j.abs, j.format
+	meta := model.Article{Path: abs, Title: titleFromPath(abs)}
+	return Entry{Meta: meta, Name: path, listed: true, load: func() (model.Article, error) { return loadFile(path, abs, f) }}
+}
+
+// Pending reports whether some files were only listed: ReadHeads has work.
+func (l Listing) Pending() bool { return len(l.heads) > 0 }
+
+// ReadHeads reads the heads of the listed files, as Open does, and returns
+// what they gave: the articles, newest first (undated last, otherwise in
+// input order), and a Problem for each file that is no article. It may run
+// on any goroutine, once or more.
+func (l Listing) ReadHeads() Library {
+	jobs := slices.Clone(l.heads)
+	run(jobs)
+	var lib Library
+	lib.Entries, lib.Problems = assemble(jobs, nil)
+	SortEntries(lib.Entries)
+	return lib
+}
+
+// assemble turns run jobs into entries and problems, in input order.
+func assemble(jobs []job, problems []Problem) ([]Entry, []Problem) {
+	entries := make([]Entry, 0, len(jobs))
+	for _, j := range jobs {
+		switch {
+		case j.problem != nil:
+			problems = append(problems, *j.problem)
+		case j.entry != nil:
+			entries = append(entries, *j.entry)
+		}
+	}
+	return entries, problems
+}
+
+// collect turns paths into jobs, reading stdin at once and walking folders;
+// with times, each walked file's modification time is taken too.
+func collect(paths []string, stdin io.Reader, times bool) ([]job, Library) {
 	var lib Library
 	var jobs []job
 	seen := map[string]bool{}
@@ -140,17 +244,33 @@ func Open(paths []string, stdin io.Reader) Library {
 			lib.Problems = append(lib.Problems, Problem{sanitize.Quote(p), "no articles (.txt, .md, .markdown, .html, .htm) in this folder"})
 		}
 	}
-	run(jobs)
-	for _, j := range jobs {
-		switch {
-		case j.problem != nil:
-			lib.Problems = append(lib.Problems, *j.problem)
-		case j.entry != nil:
-			lib.Entries = append(lib.Entries, *j.entry)
-		}
+	if times {
+		modTimes(jobs)
 	}
-	SortEntries(lib.Entries)
-	return lib
+	return jobs, lib
+}
+
+// modTimes sets the modification time of each walked job's file, a few
+// files at a time: a walk knows names and types from the directory, a
+// time takes one lstat per file (a link's own time is good enough for an
+// order that lasts until the heads are read).
+func modTimes(jobs []job) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range 2 * runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+				if j := &jobs[i]; j.walked {
+					if fi, err := os.Lstat(j.path); err == nil {
+						j.mtime = fi.ModTime()
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // notRegular is why a folder walk skips an entry that is neither a folder
@@ -195,7 +315,8 @@ type job struct {
 	abs     string // absolute, when the working folder is known
 	format  format
 	sniff   bool
-	walked  bool // found by a folder walk: only a regular file is read
+	walked  bool      // found by a folder walk: only a regular file is read
+	mtime   time.Time // the walked file's modification time (List)
 	entry   *Entry
 	problem *Problem
 }
@@ -254,7 +375,7 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 		f = sniff(data)
 	}
 	head := data[:min(len(data), headSize)]
-	meta, why := headMeta(f, head, int64(len(data)))
+	meta, why := headMeta(f, string(head), int64(len(data)))
 	if why != "" {
 		return fail(why)
 	}
@@ -267,11 +388,28 @@ func memoryEntry(path string, r io.Reader, data []byte) (Entry, *Problem) {
 
 // SortEntries orders newest first, undated last, stable otherwise.
 func SortEntries(es []Entry) {
-	sort.SliceStable(es, func(i, j int) bool {
-		di, dj := es[i].Meta.Date, es[j].Meta.Date
-		if di.IsZero() != dj.IsZero() {
-			return !di.IsZero()
+	newer := func(a, b Entry) int {
+		da, db := a.Meta.Date, b.Meta.Date
+		if da.IsZero() != db.IsZero() {
+			if da.IsZero() {
+				return 1
+			}
+			return -1
 		}
-		return di.After(dj)
-	})
+		return db.Compare(da)
+	}
+	// Entries are large to move: leave a list already in order as it is,
+	// else sort their indices and move each entry once.
+	if slices.IsSortedFunc(es, newer) {
+		return
+	}
+	order := make([]int, len(es))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return newer(es[a], es[b]) })
+	was := slices.Clone(es)
+	for i, j := range order {
+		es[i] = was[j]
+	}
 }

@@ -7,7 +7,9 @@
 //
 // Opening is lazy: Open reads at most a bounded head of each file to build
 // the library's metadata, and Entry.Load reads and parses the whole article
-// when it is shown. Every bad input gives one Problem with a one-line
+// when it is shown. List goes one step further for a first screen: the
+// files a folder walk finds are known by name and time only, and
+// Listing.ReadHeads reads their heads when the caller is ready. Every bad input gives one Problem with a one-line
 // reason and the rest still load.
 //
 // It imports model, segment and sanitize; never fetch, feeds, store,

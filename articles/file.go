@@ -175,12 +175,43 @@ func article(f format, raw string, path string) (model.Article, error) {
 	if strings.TrimSpace(a.Body) == "" {
 		return model.Article{}, errors.New("no article text")
 	}
-	finish(&a, raw, int64(len(raw)), path)
+	// Plain text's body is paragraphs of the sanitised text, one blank line
+	// apart: sanitised already, unless it opens with what Text drops only
+	// at the start (a byte-order mark). Markup's may hold characters its
+	// entities decoded to.
+	clean := f == formatText && !strings.HasPrefix(a.Body, "\ufeff")
+	finish(&a, raw, int64(len(raw)), path, clean)
 	if a.Title == "" {
 		a.Title = titleFromPath(a.Path)
 	}
+	if len(text) >= detachFrom {
+		detach(&a)
+	}
 	Segment(&a)
 	return a, nil
+}
+
+// detachFrom is the text size from which article gives the metadata strings
+// memory of their own (detach).
+const detachFrom = 64 << 10
+
+// detach copies a's metadata strings out of the text they were parsed from.
+// A title or credit line is a slice of that text, and would keep all of it
+// (the file as read) alive beside a body that is a join of its paragraphs:
+// a second copy of a long text for as long as the article lives.
+func detach(a *model.Article) {
+	for _, s := range []*string{&a.Title, &a.Caption, &a.Source, &a.URL} {
+		*s = strings.Clone(*s)
+	}
+	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
+		for i := range list {
+			list[i] = strings.Clone(list[i])
+		}
+	}
+	for i := range a.Links {
+		a.Links[i].Text = strings.Clone(a.Links[i].Text)
+		a.Links[i].URL = strings.Clone(a.Links[i].URL)
+	}
 }
 
 // Segment sets the paragraph and sentence spans of a's body.
@@ -194,22 +225,25 @@ func Segment(a *model.Article) {
 // it was parsed from. The body is not segmented yet (see Segment).
 func Finish(a *model.Article, raw []byte) {
 	// The ID hashes only the head, as for a file.
-	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path)
+	finish(a, string(raw[:min(len(raw), headSize)]), int64(len(raw)), a.Path, false)
 }
 
 // finish sets the ID and path and sanitises every field that came from
 // outside (entity references decoded by the Markdown and HTML parsers can
-// produce control characters again).
-func finish(a *model.Article, raw string, size int64, path string) {
+// produce control characters again); the body only if bodyClean is not set
+// (it is megabytes long, and sanitising reads it all).
+func finish(a *model.Article, raw string, size int64, path string, bodyClean bool) {
 	a.Path = path // not sanitised, to reopen it; every display of it quotes it (sanitize.Quote)
 	a.Title = sanitize.Line(a.Title)
 	a.Caption = sanitize.Line(a.Caption)
 	a.Source = sanitize.Line(a.Source)
 	a.URL = sanitize.Line(a.URL)
-	if body := sanitize.Text(a.Body); body != a.Body {
-		// Bytes were taken out: the markup's offsets no longer hold, and
-		// the text matters more than its styling.
-		a.Body, a.Markup = body, nil
+	if !bodyClean {
+		if body := sanitize.Text(a.Body); body != a.Body {
+			// Bytes were taken out: the markup's offsets no longer hold, and
+			// the text matters more than its styling.
+			a.Body, a.Markup = body, nil
+		}
 	}
 	for _, list := range [][]string{a.Authors, a.Contributors, a.Tags} {
 		for i := range list {
@@ -355,14 +389,15 @@ func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Pr
 	case size == 0:
 		return fail("empty file")
 	}
-	head := make([]byte, min(size, headSize))
-	n, err := io.ReadFull(file, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+	// Straight into a string: the head is kept as text, not copied.
+	var b strings.Builder
+	b.Grow(int(min(size, headSize)))
+	if _, err := io.CopyN(&b, file, min(size, headSize)); err != nil && !errors.Is(err, io.EOF) {
 		return fail(reason(err))
 	}
-	head = head[:n]
+	head := b.String()
 	if sniffFormat {
-		f = sniff(head)
+		f = sniff([]byte(head))
 	}
 	meta, why := headMeta(f, head, size)
 	if why != "" {
@@ -377,10 +412,15 @@ func fileEntry(path, abs string, f format, sniffFormat, walked bool) (Entry, *Pr
 
 // headMeta parses the metadata of an input from its first bytes (the whole
 // input when size <= headSize) and returns a reason when it is no article.
-func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
-	head := string(headBytes)
-	if why := binaryReason(head); why != "" {
-		return model.Article{}, why
+func headMeta(f format, head string, size int64) (model.Article, string) {
+	// Text sanitize would leave as it is is no binary file either (one
+	// 8-bytes-at-a-time scan, as Load does): a folder's heads are read
+	// while the library is on screen.
+	clean := sanitize.IsClean(head)
+	if !clean {
+		if why := binaryReason(head); why != "" {
+			return model.Article{}, why
+		}
 	}
 	raw := head // the ID hashes the bytes as read, like Load does
 	complete := int64(len(head)) >= size
@@ -390,7 +430,10 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 			head = head[:i]
 		}
 	}
-	text := decode(head)
+	text := head
+	if !clean {
+		text = decode(head)
+	}
 	if strings.TrimSpace(text) == "" && complete {
 		return model.Article{}, "empty file (only whitespace)"
 	}
@@ -408,7 +451,7 @@ func headMeta(f format, headBytes []byte, size int64) (model.Article, string) {
 		}
 	}
 	a.Body, a.Links, a.Markup = "", nil, nil
-	finish(&a, raw, size, "")
+	finish(&a, raw, size, "", false)
 	return a, ""
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -96,6 +98,33 @@ func TestAnnotateSummary(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+// A long input sets the garbage collector to annotate's heap budget: a
+// soft limit (so that the heap does not grow to twice what it holds) and a
+// GOGC of 400 under it; what the user set (GOMEMLIMIT, GOGC) stays.
+func TestAnnotateTunesTheCollectorToTheBudget(t *testing.T) {
+	limit, percent := debug.SetMemoryLimit(math.MaxInt64), debug.SetGCPercent(100)
+	defer func() { debug.SetMemoryLimit(limit); debug.SetGCPercent(percent) }()
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	tuneGC(20 << 20)
+	if got, want := debug.SetMemoryLimit(-1), heapBudget(20<<20); got != want || want > 100<<20 {
+		t.Errorf("a 20 MB input: memory limit %d, want %d (at most 100 MiB)", got, want)
+	}
+	if got := debug.SetGCPercent(100); got != 400 {
+		t.Errorf("a 20 MB input: GOGC %d, want 400", got)
+	}
+	debug.SetMemoryLimit(1 << 30)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	t.Setenv("GOGC", "50")
+	tuneGC(20 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("the user's limit of 1 GiB became %d", got)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("the user's GOGC was overridden: %d", got)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -82,7 +83,19 @@ func runTUI(env Env, args []string) int {
 		return 2
 	}
 	paths, urls := splitURLs(o.paths)
-	var lib articles.Library // URLs alone: the library fills as they arrive
+	if len(paths) == 1 {
+		if n := largestFile(paths); n >= hugeInput {
+			// One long article opens straight in the reader and is
+			// annotated once it is read: as for annotate, back the heap it
+			// is about to fill with huge pages, and build the annotator's
+			// word tables on the other core while it is read. (For a short
+			// one the annotation builds them: started here they took a
+			// core from the first frame.)
+			hugePages(int(min(16*n+16<<20, 256<<20)))
+			go annotate.Prepare()
+		}
+	}
+	var lib articles.Listing // URLs alone: the library fills as they arrive
 	if len(paths) > 0 || len(urls) == 0 {
 		lib = openLibrary(paths, env)
 	}
@@ -91,7 +104,7 @@ func runTUI(env Env, args []string) int {
 	}
 	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
 	defer db.Close()
-	web := openWeb(env, db, urls, len(o.paths) == 0)
+	web, later := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
 		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
 		return 1
@@ -111,11 +124,28 @@ func runTUI(env Env, args []string) int {
 			break
 		}
 	}
-	uo := ui.Options{Library: lib, Annotate: annotate.Article, Theme: o.theme, Web: web, Width: o.width, Editor: o.editor}
-	openTUINotes(&uo, db)
+	// The notes (and the feed cache when only r needs it) come after the
+	// first frame, in a Cmd of the program. The index and the reading
+	// positions are given to New, so the database opens before it.
+	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
+		Width: o.width, Editor: o.editor,
+		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
+	if lib.Pending() {
+		// Files a folder walk found are listed by name; their titles and
+		// dates are read once the library is on screen.
+		uo.ReadHeads = lib.ReadHeads
+	}
+	uo.ExportDir, _ = os.Getwd()
 	openTUIIndex(&uo, db)
 	m := ui.New(uo)
-	if _, err := tea.NewProgram(m, opts...).Run(); err != nil {
+	final, err := tea.NewProgram(m, opts...).Run()
+	if fm, ok := final.(ui.Model); ok {
+		// Found while the program ran; the footer listed them.
+		for _, p := range fm.LateProblems() {
+			fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
 		return 1
 	}
@@ -124,46 +154,63 @@ func runTUI(env Env, args []string) int {
 
 // sharedDB is the one database the reader's notes and the feed cache
 // share, opened the first time either asks for it (with no subscriptions
-// and no article to show, it is never opened).
+// and no article to show, it is never opened). The program opens it from
+// a Cmd while runTUI may be closing it, so it is locked.
 type sharedDB struct {
 	path   string
+	mu     sync.Mutex
 	db     *store.DB
 	err    error
 	opened bool
+	closed bool
 }
 
 // open opens the database once; later calls give the same answer.
 func (s *sharedDB) open() (*store.DB, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if !s.opened {
 		s.db, s.err = store.Open(s.path)
 		s.opened = true
+		if s.closed && s.db != nil {
+			// The program ended before the database was needed.
+			s.db.Close()
+			s.db, s.err = nil, errors.New("newsmark is closing")
+		}
 	}
 	return s.db, s.err
 }
 
-// Close closes the database if it was opened.
+// Close closes the database if it was opened; one opened later is closed
+// at once.
 func (s *sharedDB) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
 	if s.db != nil {
 		s.db.Close()
+		s.db = nil
 	}
 }
 
-// openTUINotes gives the reader its notes on the shared database. A database
-// that cannot be opened (locked, read-only, corrupt, too new) leaves the
-// reader working without saving, the status bar saying why; nothing stored
-// is touched.
-func openTUINotes(uo *ui.Options, shared *sharedDB) {
-	uo.ExportDir, _ = os.Getwd()
+// openStorage opens what the program needs once its first frame is up:
+// the notes on the shared database, and the feed cache later asks for.
+// A database that cannot be opened (locked, read-only, corrupt, too new)
+// leaves the reader working without saving, the status bar saying why;
+// nothing stored is touched.
+func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storage {
 	db, err := shared.open()
 	if err != nil {
-		uo.NotesStatus = "notes are not saved: " + dbReason(err)
-		return
+		return ui.Storage{NotesStatus: "notes are not saved: " + dbReason(err)}
 	}
-	uo.Notes = notes.New(db)
-	uo.Positions = db
+	s := ui.Storage{Notes: notes.New(db)}
 	if db.ReadOnly() {
-		uo.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
+		s.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
+	if later != nil {
+		s.Cache = later(db)
+	}
+	return s
 }
 
 // dbReason says in one line why the database could not open: the
@@ -180,15 +227,16 @@ func dbReason(err error) string {
 // openTUIIndex gives the reader the index on the shared database, with the
 // annotator `newsmark index` uses (with the corrections stored there, which
 // the reader's m menu adds to), so that the reader and the commands keep
-// one index. A database that cannot be opened turns S and D off, the
-// status bar saying why when they are pressed; a read-only one is searched
-// but not written.
+// one index, and the reading positions. A database that cannot be opened
+// turns S and D off, the status bar saying why when they are pressed; a
+// read-only one is searched but not written.
 func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	db, err := shared.open()
 	if err != nil {
 		uo.IndexStatus = "search and deals are off: " + dbReason(err)
 		return
 	}
+	uo.Positions = db
 	uo.Corrections = corrections.New(db, withUserList)
 	uo.Index = index.New(db, annotatorVersion, annotate.Article).WithCorrections(uo.Corrections)
 	if db.ReadOnly() {
@@ -196,12 +244,13 @@ func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	}
 }
 
-// openLibrary loads the paths, or the embedded samples when there are none.
-func openLibrary(paths []string, env Env) articles.Library {
+// openLibrary lists the paths (articles.List: a folder's files by name,
+// their heads read later), or the embedded samples when there are none.
+func openLibrary(paths []string, env Env) articles.Listing {
 	if len(paths) == 0 {
-		return articles.Samples()
+		return articles.Listing{Library: articles.Samples()}
 	}
-	return articles.Open(paths, env.Stdin)
+	return articles.List(paths, env.Stdin)
 }
 
 // splitURLs separates http(s) URLs, which the program fetches once it runs,
@@ -220,13 +269,15 @@ func splitURLs(args []string) (paths, urls []string) {
 // openWeb builds the program's network side: the client, and with
 // subscriptions the feed cache on the shared database, whose items (with no
 // arguments) open offline before the samples. Nothing here touches the
-// network; a cache that cannot open is reported and left out.
-func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
-	w := &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
+// network. With PATH arguments the cache serves only r, so it is not opened
+// here: later is what makes it once the database is open (nil when there
+// is nothing to make). A cache that cannot open is reported and left out.
+func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, later func(*store.DB) *feeds.Cache) {
+	w = &ui.Web{Client: fetch.NewClient(Version), URLs: urls, OpenBrowser: openInBrowser}
 	path, err := feeds.SubscriptionsPath()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
-		return w
+		return w, nil
 	}
 	subs, probs, err := feeds.LoadSubscriptions(path)
 	for _, p := range probs {
@@ -236,27 +287,35 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) *ui.Web {
 		if err != nil {
 			fmt.Fprintln(env.Stderr, "newsmark: feeds:", sanitize.Text(err.Error()))
 		}
-		return w
+		return w, nil
+	}
+	keep, err := retention(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
+		return w, nil
+	}
+	w.Subs = subs
+	cacheOn := func(db *store.DB) *feeds.Cache {
+		c := feeds.NewCache(db, w.Client)
+		c.Retention = keep
+		return c
+	}
+	if !noArgs {
+		return w, cacheOn
 	}
 	db, err := shared.open()
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		return w
+		w.Subs = nil
+		return w, nil
 	}
-	cache, err := newCache(db, w.Client)
+	w.Cache = cacheOn(db)
+	ctx := context.Background()
+	if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
+		w.Unread, err = w.Cache.Unread(ctx)
+	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
-		return w
+		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
 	}
-	w.Cache, w.Subs = cache, subs
-	if noArgs {
-		ctx := context.Background()
-		if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
-			w.Unread, err = w.Cache.Unread(ctx)
-		}
-		if err != nil {
-			fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-		}
-	}
-	return w
+	return w, nil
 }

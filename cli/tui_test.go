@@ -65,16 +65,16 @@ func TestRunTUIReportsProblems(t *testing.T) {
 	}
 }
 
-// TestTUINotesDatabase: a good database gives the reader its notes; a
-// corrupt one leaves it reading without saving, the status saying why, and
-// the file untouched.
-func TestTUINotesDatabase(t *testing.T) {
+// TestTUIStorage: a good database gives the reader its notes; a corrupt
+// one leaves it reading without saving, the status saying why, and the file
+// untouched. The database is opened by the program after its first frame:
+// once runTUI has closed it, a late open opens nothing.
+func TestTUIStorage(t *testing.T) {
 	dir := t.TempDir()
-	var uo ui.Options
 	db := &sharedDB{path: store.DefaultPath(dir)}
-	openTUINotes(&uo, db)
-	if db.db == nil || uo.Notes == nil || uo.NotesStatus != "" {
-		t.Fatalf("a new database: notes %v, status %q", uo.Notes, uo.NotesStatus)
+	s := openStorage(db, nil)
+	if db.db == nil || s.Notes == nil || s.NotesStatus != "" || s.Cache != nil {
+		t.Fatalf("a new database: %+v", s)
 	}
 	db.Close()
 
@@ -84,19 +84,24 @@ func TestTUINotesDatabase(t *testing.T) {
 	if err := os.WriteFile(path, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uo = ui.Options{}
-	if openTUINotes(&uo, &sharedDB{path: path}); uo.Notes != nil {
+	if s = openStorage(&sharedDB{path: path}, nil); s.Notes != nil {
 		t.Fatal("a corrupt database was opened for saving")
 	}
-	if !strings.Contains(uo.NotesStatus, "not saved") || !strings.Contains(uo.NotesStatus, "corrupt") {
-		t.Fatalf("status %q does not say why notes are not saved", uo.NotesStatus)
+	if !strings.Contains(s.NotesStatus, "not saved") || !strings.Contains(s.NotesStatus, "corrupt") {
+		t.Fatalf("status %q does not say why notes are not saved", s.NotesStatus)
 	}
 	// One line: the reason, then the file; not "open: PATH: reason".
-	if want := "notes are not saved: database file is corrupt or not a newsmark database (left as it is) (" + path + ")"; uo.NotesStatus != want {
-		t.Fatalf("status %q, want %q", uo.NotesStatus, want)
+	if want := "notes are not saved: database file is corrupt or not a newsmark database (left as it is) (" + path + ")"; s.NotesStatus != want {
+		t.Fatalf("status %q, want %q", s.NotesStatus, want)
 	}
 	if b, _ := os.ReadFile(path); !bytes.Equal(b, junk) {
 		t.Fatal("the corrupt file was changed")
+	}
+
+	late := &sharedDB{path: store.DefaultPath(t.TempDir())}
+	late.Close()
+	if s = openStorage(late, nil); s.Notes != nil || late.db != nil {
+		t.Fatalf("opened after Close: %+v, db %v", s, late.db)
 	}
 }
 

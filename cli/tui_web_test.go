@@ -31,8 +31,8 @@ func TestOpenWeb(t *testing.T) {
 	data := t.TempDir()
 	var stderr bytes.Buffer
 	db := &sharedDB{path: store.DefaultPath(data)}
-	w := openWeb(Env{Stderr: &stderr}, db, []string{"https://wire.example/a.html"}, false)
-	if w.Cache != nil || w.Client == nil || len(w.URLs) != 1 || db.opened {
+	w, later := openWeb(Env{Stderr: &stderr}, db, []string{"https://wire.example/a.html"}, false)
+	if w.Cache != nil || w.Client == nil || len(w.URLs) != 1 || db.opened || later != nil {
 		t.Fatalf("no subscriptions: %+v, database opened %v", w, db.opened)
 	}
 	if _, err := os.Stat(filepath.Join(data, "newsmark.db")); err == nil {
@@ -43,8 +43,20 @@ func TestOpenWeb(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(feeds, []byte("https://wire.example/rss.xml \"~Wire\"\nnot-a-url\n"), 0o644)
-	w = openWeb(Env{Stderr: &stderr}, db, nil, true)
+	// With PATH arguments the cache serves only r: the database opens
+	// after the first frame, and the cache is made on it then.
+	w, later = openWeb(Env{Stderr: &stderr}, db, nil, false)
+	if w.Cache != nil || len(w.Subs) != 1 || later == nil || db.opened {
+		t.Fatalf("subscriptions and paths: cache %v subs %+v, database opened %v", w.Cache != nil, w.Subs, db.opened)
+	}
+	if s := openStorage(db, later); s.Cache == nil || s.Cache.DB != db.db || s.Notes == nil {
+		t.Fatalf("the storage opened after the first frame: %+v", s)
+	}
+	w, later = openWeb(Env{Stderr: &stderr}, db, nil, true)
 	defer db.Close()
+	if later != nil {
+		t.Fatal("no arguments: the cache's items are the first screen, yet its opening was put off")
+	}
 	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || w.Unread == nil {
 		t.Fatalf("with a subscription: cache %v subs %+v unread %v", w.Cache != nil, w.Subs, w.Unread)
 	}
@@ -59,7 +71,7 @@ func TestOpenWeb(t *testing.T) {
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "newsmark.db"), []byte("this is not a database, it is plain text of some length"), 0o644)
 	badDB := &sharedDB{path: store.DefaultPath(bad)}
-	w = openWeb(Env{Stderr: &stderr}, badDB, nil, true)
+	w, _ = openWeb(Env{Stderr: &stderr}, badDB, nil, true)
 	badDB.Close()
 	if w.Cache != nil || !strings.Contains(stderr.String(), "feed cache:") || strings.Count(stderr.String(), "feed cache:") != 1 {
 		t.Fatalf("broken database: cache %v, stderr %q", w.Cache != nil, stderr.String())
@@ -78,7 +90,7 @@ func TestOpenWebBrowserRunsBROWSER(t *testing.T) {
 	t.Setenv("BROWSER", script)
 	db := &sharedDB{path: store.DefaultPath(t.TempDir())}
 	defer db.Close()
-	w := openWeb(Env{Stderr: &bytes.Buffer{}}, db, nil, false)
+	w, _ := openWeb(Env{Stderr: &bytes.Buffer{}}, db, nil, false)
 	const u = "https://wire.example/a?b=1&c=2"
 	if err := w.OpenBrowser(u); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -89,8 +91,14 @@ type Model struct {
 	undo    undoStack    // what u takes back: deletes, corrections (undo.go)
 	correct correctMenu  // the correct menu (m), while open
 
-	gen      int // bumped on every open; async results of older opens are dropped
+	gen int // bumped on every open; async results of older opens are dropped
+	// early holds the reader's keys typed before its text was laid out (as
+	// newsmark starts); they act once it is (typeahead, as in less).
+	early    []tea.KeyPressMsg
 	initCmds []tea.Cmd
+	// lateProblems are the inputs found unreadable after the program
+	// started (Options.ReadHeads), for LateProblems.
+	lateProblems []articles.Problem
 	// single is true while the program shows the one article it started
 	// on (one file, or one URL that was a page): q there quits, as in less
 	// and glow. Going to the library ends it.
@@ -111,11 +119,13 @@ func New(opts Options) Model {
 		theme = Dark
 	}
 	styles := NewStyles(theme)
-	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(), notesOff: notesOff(opts)}
+	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
+		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
+	m.library.reading = opts.ReadHeads != nil
 	m.reader = newReader(c, opts.Width)
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
@@ -149,6 +159,8 @@ func notesOff(o Options) string {
 	switch {
 	case o.Notes != nil:
 		return ""
+	case o.OpenStorage != nil:
+		return "" // opening after the first frame: saves wait for it (storage.go)
 	case o.NotesStatus != "":
 		return o.NotesStatus
 	}
@@ -162,13 +174,42 @@ func (m Model) Init() tea.Cmd {
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
+	// What the first frame does not need waits until it is drawn.
+	var later []tea.Cmd
 	if c := countNotes(m.opts.Notes); c != nil {
-		cmds = append(cmds, c)
+		later = append(later, c)
 	}
-	if len(m.library.entries) > 1 {
-		cmds = append(cmds, m.anns.next(0, m.library.entries, m.net.isWeb))
+	if m.opts.OpenStorage != nil {
+		later = append(later, openStorage(m.opts.OpenStorage))
 	}
-	return tea.Batch(cmds...)
+	switch {
+	case m.opts.ReadHeads != nil:
+		// The library's counts are annotated once the heads are in.
+		later = append(later, readHeads(m.opts.ReadHeads))
+	case len(m.library.entries) > 1:
+		later = append(later, m.anns.next(0, m.library.entries, m.net.isWeb))
+	}
+	return tea.Batch(append(cmds, afterFirstFrame(later...))...)
+}
+
+// firstFrame is how long after Init the first frame is on the terminal:
+// bubbletea draws at 60 frames a second, the first one a frame after it
+// starts.
+const firstFrame = 20 * time.Millisecond
+
+// laterMsg carries work started once the first frame is drawn.
+type laterMsg struct{ cmd tea.Cmd }
+
+// afterFirstFrame runs cmds once the first frame is drawn. Work started
+// with it (opening SQLite, reading a folder's heads, annotating the
+// library) took the cores from the program's own start and delayed the
+// first frame by more than it takes to wait for it.
+func afterFirstFrame(cmds ...tea.Cmd) tea.Cmd {
+	cmd := tea.Batch(cmds...)
+	if cmd == nil {
+		return nil
+	}
+	return tea.Tick(firstFrame, func(time.Time) tea.Msg { return laterMsg{cmd} })
 }
 
 // Update routes a message: the window size to every pane (layout), a key
@@ -189,6 +230,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.route(&m.input, msg)
 		}
 		return m, nil
+	case laterMsg:
+		return m, msg.cmd
 	case tea.BackgroundColorMsg:
 		if !m.fixed {
 			return m, m.setTheme(map[bool]Theme{true: Dark, false: Light}[msg.IsDark()])
@@ -225,7 +268,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return cmd
 	case wrappedMsg:
 		if msg.gen == m.gen {
-			return m.route(&m.reader, msg)
+			return tea.Batch(m.route(&m.reader, msg), m.typeahead())
 		}
 	case searchedMsg:
 		if msg.gen == m.gen {
@@ -274,10 +317,18 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		if f, ok := msg.(noteFileMsg); ok && f.err == nil {
 			return removeFile(f.path) // the editor closed before its file was ready
 		}
-	case notesRenderedMsg:
+	case notesRenderedMsg, quotesLaidOutMsg:
 		return m.route(&m.panel, msg)
 	case correctedMsg:
 		return m.corrected(msg)
+	case storageOpenedMsg:
+		return m.storageOpened(msg.Storage)
+	case headsReadMsg:
+		m.library.setHeads(msg.lib)
+		m.lateProblems = msg.lib.Problems
+		if len(m.library.entries) > 1 {
+			return m.anns.next(0, m.library.entries, m.net.isWeb)
+		}
 	default:
 		return m.apply(msg)
 	}
@@ -327,8 +378,29 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.deals, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
+	case m.reader.waiting() && len(m.early) < maxEarly:
+		m.early = append(m.early, msg)
+		return nil
 	}
 	return m.route(&m.reader, msg)
+}
+
+// maxEarly bounds the keys held while the text is not laid out.
+const maxEarly = 32
+
+// typeahead presses the keys held while the reader's text was not laid
+// out, now that it is; they are dropped if the reader is no longer shown.
+func (m *Model) typeahead() tea.Cmd {
+	early := m.early
+	m.early = nil
+	if m.screen != screenReader || m.reader.waiting() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, k := range early {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // screenKey handles the root's own bindings: esc; r in the library and the
@@ -447,6 +519,7 @@ func (m *Model) up() tea.Cmd {
 func (m *Model) leaveReader() tea.Cmd {
 	cmd := m.leaveArticle()
 	m.gen++ // drop whatever the article still has in flight
+	m.early = nil
 	m.screen, m.single = m.from, false
 	if m.screen == screenDeals && m.deals.stale {
 		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
@@ -499,6 +572,7 @@ func (m *Model) open(e articles.Entry) tea.Cmd {
 func (m *Model) opening(meta model.Article) []tea.Cmd {
 	leave := m.leaveArticle()
 	m.gen++
+	m.early = nil // keys typed for the article left are not this one's
 	m.openID = meta.ID
 	m.screen = screenReader
 	m.setFocus(focusReader)
@@ -529,6 +603,13 @@ const collapseBelow = 20
 // layout sizes every pane for the window; the panel sits beside the
 // reader from 100 columns, below it under that.
 func (m *Model) layout() tea.Cmd {
+	if m.width == 0 {
+		// No size yet (New opening an article): the first WindowSizeMsg
+		// lays out; laying the panes out for no room is wasted work
+		// before the first frame (the notes tab's help wrapped to one
+		// column was most of New).
+		return nil
+	}
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
 	m.library.SetSize(w, h-m.net.height())

@@ -17,7 +17,8 @@
 //	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
 //	keys.go, correct_keys.go       every binding, the help sections, the README key table
-//	library.go, library_web.go     the article list
+//	library.go, library_web.go,
+//	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
 //	reading_position.go            where the reader left each article (Options.Positions)
 //	panel.go, *_tab.go             the side panel and its tabs (panelTabs lists them)
@@ -41,6 +42,7 @@
 //	reader_correct.go,
 //	corrections_keeper.go          the correct menu (m), what it is on, and the
 //	                               correction shown at once, stored and re-annotated
+//	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
 //	styles.go                      drawing: entity colouring, wrapping, a Markdown

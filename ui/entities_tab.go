@@ -128,7 +128,9 @@ func (e *entitiesTab) render() {
 			lastKind = ent.Kind
 			items = append(items, item{lines: []string{st.Group.Render(ent.Kind.Plural())}})
 		}
-		items = append(items, item{lines: []string{e.line(idx)}, selectable: true, ref: idx})
+		// The row is styled (and cached) once it is on screen.
+		items = append(items, item{lines: []string{""}, draw: func(string) string { return e.line(idx) },
+			selectable: true, ref: idx})
 	}
 	if len(items) == 0 {
 		msg := "No entity found in this article."

@@ -77,9 +77,9 @@ func buildIndex(ann model.Annotations, bodyLen int) annIndex {
 }
 
 func flatten(ms []mark) []mark {
-	// A correction builds the index again in the key's Update: on 2 MB,
-	// sort.SliceStable was most of it. Ties go by entity, the order the
-	// marks were made in, so the sort needs not be stable.
+	// Longest first at a start, then in entity order as they were added:
+	// the order a stable sort by (Start, -End) gives, at a third of the
+	// cost on the 43,000 mentions of a 2 MB article.
 	slices.SortFunc(ms, func(a, b mark) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
@@ -163,6 +163,10 @@ type seg struct {
 // taken once from lipgloss so drawing a highlight is two string writes
 // (lipgloss.Style.Render re-parses the text on every call).
 type sgr struct{ open, close string }
+
+// on is text drawn in the style: what Render gives for one line of plain
+// text with no tabs (wrapText's lines).
+func (s sgr) on(text string) string { return s.open + text + s.close }
 
 func sgrOf(st lipgloss.Style) sgr {
 	r := st.Render("X")

@@ -29,8 +29,12 @@ func nextProgress(ch <-chan feeds.Progress) tea.Cmd {
 // refresh starts fetching every subscription in the background.
 func (n *network) refresh() (tea.Cmd, request) {
 	switch {
-	case n.opts.Cache == nil || len(n.opts.Subs) == 0:
+	case len(n.opts.Subs) == 0:
 		return nil, status("no subscriptions to refresh (newsmark feeds add URL)")
+	case n.opts.Cache == nil:
+		// Opened after the first frame (storage.go); the status bar said
+		// why, if it could not be.
+		return nil, failure("the feed cache is not open: nothing refreshed")
 	case n.refreshing:
 		return nil, status("already refreshing (esc in the library cancels)")
 	}

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -36,6 +36,10 @@ type libraryPane struct {
 	tail   int
 	unread map[string]bool // article IDs of unread feed items
 
+	// reading is set while the heads of listed files are being read
+	// (library_heads.go): the status line says so.
+	reading bool
+
 	filter  string
 	visible []int // indices into entries, in display order
 	cursor  int   // index into visible
@@ -48,10 +52,15 @@ const itemHeight = 3 // title, meta, gap
 
 func newLibrary(c common, lib articles.Library) libraryPane {
 	l := libraryPane{common: c, counts: map[string]counts{}, unread: map[string]bool{}}
-	l.entries = append([]articles.Entry(nil), lib.Entries...)
-	sort.SliceStable(l.entries, func(i, j int) bool {
-		return l.entries[i].Meta.Date.After(l.entries[j].Meta.Date)
-	})
+	// The entries are shared with the caller and never changed in place:
+	// a library is mostly in order already, and copying thousands of large
+	// entries before the first frame cost more than drawing it. One out of
+	// order is sorted in a copy.
+	l.entries = lib.Entries
+	if !sortedByDate(l.entries) {
+		l.entries = slices.Clone(l.entries)
+		sortByDate(l.entries)
+	}
 	for _, p := range lib.Problems {
 		l.problems = append(l.problems, sanitize.Text(p.String()))
 	}
@@ -309,6 +318,9 @@ func (l *libraryPane) statusLine() string {
 	s := " newsmark · " + plural(len(l.visible), "article", "articles")
 	if l.filter != "" {
 		s += " matching “" + l.filter + "”"
+	}
+	if l.reading {
+		s += " · reading titles and dates…"
 	}
 	return s
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -123,10 +123,22 @@ func (l *libraryPane) add(es []articles.Entry) {
 }
 
 // sortHead sorts the non-tail entries newest first.
-func (l *libraryPane) sortHead() {
-	head := l.entries[:len(l.entries)-l.tail]
-	sort.SliceStable(head, func(i, j int) bool { return head[i].Meta.Date.After(head[j].Meta.Date) })
+func (l *libraryPane) sortHead() { sortByDate(l.entries[:len(l.entries)-l.tail]) }
+
+// sortByDate sorts es newest first, keeping the order of equal dates (a
+// listing's files, which have none yet, stay in file-time order). Entries
+// are large to move: a list already in order, as a library mostly is, is
+// left as it is.
+func sortByDate(es []articles.Entry) {
+	if !sortedByDate(es) {
+		slices.SortStableFunc(es, newer)
+	}
 }
+
+// sortedByDate reports whether es is newest first.
+func sortedByDate(es []articles.Entry) bool { return slices.IsSortedFunc(es, newer) }
+
+func newer(a, b articles.Entry) int { return b.Meta.Date.Compare(a.Meta.Date) }
 
 // setProblem sets the footer line of path to reason (sanitised, one
 // line); an empty reason removes it (a feed that refreshed again).

@@ -108,15 +108,24 @@ type reloadNotesMsg struct{}
 // tab do.
 type noteKeeper struct {
 	common
-	n *notes.Notes // nil: nothing is saved (notesOff says why)
+	n *notes.Notes // nil: nothing is saved (notesOff says why), or not yet
+	// waiting are the saves asked for while the database was still
+	// opening (storage.go): made once it is open.
+	waiting []tea.Msg
 }
 
 // Update takes the requests and the service's results.
 func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 	if k.n == nil {
 		switch msg.(type) {
-		case saveHighlightMsg, deleteHighlightMsg, noteEditedMsg:
-			return nil, failure(k.notesOff)
+		case saveHighlightMsg, noteEditedMsg:
+			if k.notes.opening {
+				k.waiting = append(k.waiting, msg)
+				return nil, status("saving once the notes database is open…")
+			}
+			return nil, failure(k.notesOff())
+		case deleteHighlightMsg:
+			return nil, failure(k.notesOff())
 		}
 	}
 	switch msg := msg.(type) {

@@ -72,6 +72,9 @@ const howTo = "No highlights yet. To keep a passage: in the reader press ) or ( 
 	"as a note. Highlights are listed here: enter jumps, e edits the note, d deletes, u undoes."
 
 func (n *notesTab) render() {
+	if n.width == 0 {
+		return // not laid out yet: SetSize renders
+	}
 	st := n.styles
 	w := n.textWidth()
 	var items []item

@@ -529,3 +529,31 @@ func TestPastedNoteIsSanitized(t *testing.T) {
 	}
 	e.mustSee("evil note here")
 }
+
+// TestKeysBeforeTheText: keys typed as newsmark starts, before the
+// article's text is laid out (no window size yet, the wrap not back), act
+// on the text once it shows: h saves the first sentence and j then moves
+// on, as if they had been pressed after the first frame.
+func TestKeysBeforeTheText(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(store.DefaultPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	n := notes.New(db)
+	d := &driver{t: t, m: New(Options{Library: singleLibrary(fixtureArticle(t)), Annotate: fixtureAnnotations,
+		Theme: Dark, Notes: n})}
+	d.run(d.m.Init())
+	d.keys("h", ")", "h")
+	e := &notesEnv{driver: d, notes: n, dir: dir}
+	if got := e.stored(); len(got) != 0 {
+		t.Fatalf("%d highlights saved before the text was there", len(got))
+	}
+	d.send(tea.WindowSizeMsg{Width: 160, Height: 40})
+	got := e.stored()
+	if len(got) != 2 || got[0].Text != e.sentence(0) || got[1].Text != e.sentence(1) {
+		t.Fatalf("stored %d highlights, want the first two sentences: %+v", len(got), got)
+	}
+	d.mustSee("saved")
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"newsmark/articles"
 	"newsmark/corrections"
+	"newsmark/feeds"
 	"newsmark/index"
 	"newsmark/model"
 	"newsmark/notes"
@@ -13,6 +14,11 @@ import (
 type Options struct {
 	// Library holds the articles to show and the inputs that failed.
 	Library articles.Library
+	// ReadHeads, when set, reads what Library lists by file name only
+	// (articles.Listing): it runs in a tea.Cmd once the library is on
+	// screen, and what it gives takes the listed entries' place, sorted
+	// by date (library_heads.go).
+	ReadHeads func() articles.Library
 	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
 	// Nil leaves articles unannotated.
 	Annotate func(model.Article) model.Annotations
@@ -61,4 +67,22 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// OpenStorage, when set, opens what the first frame does not need
+	// (the notes database, and the feed cache when Web has none yet) in a
+	// tea.Cmd once the program runs; Notes and NotesStatus then come from
+	// what it returns (storage.go). Until it answers, highlights are not
+	// saved yet and the status bar says so.
+	OpenStorage func() Storage
+}
+
+// Storage is what Options.OpenStorage opened.
+type Storage struct {
+	// Notes keeps highlights; nil when the database could not be opened.
+	Notes *notes.Notes
+	// NotesStatus says why notes are not saved (a locked, read-only or
+	// corrupt database); it is shown in the status bar.
+	NotesStatus string
+	// Cache is the feed cache `r` refreshes into, when there are
+	// subscriptions and Web was given none.
+	Cache *feeds.Cache
 }

@@ -43,16 +43,27 @@ type requests []request
 
 // common is the read-only state every pane shares (soft-serve's
 // common.Common): the keys, the styles, the Markdown renderers and whether
-// notes can be saved.
+// notes can be saved. Only the root changes what the pointers point to (a
+// new theme, the database opened).
 type common struct {
 	keys   *KeyMap
 	styles *Styles
 	// md builds and holds glamour's renderers; only Cmds use it.
-	md *markdownRenderers
-	// notesOff says why highlights cannot be saved ("not saved: …"), or ""
-	// when they can: fixed when the program starts.
-	notesOff string
+	md    *markdownRenderers
+	notes *notesState
 }
+
+// notesState is whether highlights can be saved: set when the program
+// starts, or when the database opened after the first frame (storage.go).
+type notesState struct {
+	off string // why highlights cannot be saved ("not saved: …"), "" when they can
+	// opening: the database is being opened after the first frame; saves
+	// made meanwhile wait for it (noteKeeper).
+	opening bool
+}
+
+// notesOff says why highlights cannot be saved now, or "" when they can.
+func (c common) notesOff() string { return c.notes.off }
 
 // statusMsg asks for a one-key message in the status bar.
 type statusMsg struct {

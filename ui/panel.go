@@ -127,7 +127,7 @@ func (p *panelPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		p.annotated = false
 	case annotatedMsg:
 		p.annotated = true
-		cmds = append(cmds, p.SetSize(p.width, p.height))
+		// Each tab laid itself out for its size as it took the data.
 		reqs = append(reqs, p.shown())
 	}
 	return tea.Batch(cmds...), reqs

@@ -94,12 +94,22 @@ func (r *readerPane) reset(gen int, meta model.Article) {
 	r.buildHeader()
 }
 
+// waiting reports whether the article is still on its way to the screen:
+// not loaded, or loaded and its first wrap not back. Keys meant for the
+// text wait with it (Model.early).
+func (r *readerPane) waiting() bool {
+	return r.err == "" && len(r.wrapped.Lines) == 0 && (!r.loaded || r.wrapping != 0 || r.width == 0)
+}
+
 // setArticle takes the loaded article and asks for its wrap.
 func (r *readerPane) setArticle(a model.Article) tea.Cmd {
 	r.article, r.loaded = a, true
 	r.decor.markup = flattenMarkup(a.Markup, len(a.Body))
 	r.inserts = linkInserts(a.Markup, len(a.Body))
 	r.buildHeader()
+	if r.width == 0 {
+		return nil // no size yet: the first WindowSizeMsg wraps (SetSize)
+	}
 	return r.rewrap()
 }
 

@@ -120,8 +120,8 @@ func (r *readerPane) selectKey(msg tea.KeyPressMsg) (tea.Cmd, request, bool) {
 
 // cannotSave says why nothing can be saved now, or "" when it can.
 func (r *readerPane) cannotSave() string {
-	if r.notesOff != "" {
-		return r.notesOff
+	if off := r.notesOff(); off != "" {
+		return off
 	}
 	if !r.loaded {
 		return "the article is still loading"

@@ -73,8 +73,8 @@ func (m *Model) apply(req request) tea.Cmd {
 		m.overlay = overlayLinks
 		return m.route(&m.links, req)
 	case openEditorMsg:
-		if m.notesOff != "" {
-			m.setStatus(m.notesOff, true)
+		if off := m.notesOff(); off != "" {
+			m.setStatus(off, true)
 			return nil
 		}
 		e, cmd := newEditor(m.common, req.h, m.opts.Editor, m.width, m.height)

@@ -79,6 +79,10 @@ type Styles struct {
 	spanHighlight, spanSelection                   sgr
 	spanMarkup                                     [numMarkupStyles]sgr // by bit (markup.go)
 	spanLinkMark                                   sgr
+	// Text styles as escape pairs, for panel lists of thousands of lines
+	// (a 2 MB article's venture cards), where Render per line is most of
+	// the cost of laying the list out.
+	runText, runTitle, runCaption, runSubtle, runGroup sgr
 }
 
 // NewStyles builds the styles of theme t.
@@ -153,5 +157,7 @@ func NewStyles(t Theme) Styles {
 		s.spanMarkup[k] = sgrOf(st)
 	}
 	s.spanLinkMark = sgrOf(s.LinkMark)
+	s.runText, s.runTitle, s.runCaption = sgrOf(s.Text), sgrOf(s.Title), sgrOf(s.Caption)
+	s.runSubtle, s.runGroup = sgrOf(s.Subtle), sgrOf(s.Group)
 	return s
 }

@@ -60,7 +60,9 @@ func (v *venturesTab) SetSize(w, h int) tea.Cmd {
 
 func (v *venturesTab) setFocused(f bool) { v.focused = f }
 
-// render builds the cards (model.Venture.Card) for the current width and styles.
+// render builds the cards (model.Venture.Card) for the current width and
+// styles; lines are styled by escape pairs (Styles.run*), not Render: a long
+// article has a thousand cards.
 func (v *venturesTab) render() {
 	cur, off := v.list.cursor, v.list.offset
 	st := v.styles
@@ -68,24 +70,24 @@ func (v *venturesTab) render() {
 	items := make([]item, 0, len(v.ventures))
 	for i, vt := range v.ventures {
 		card := vt.Card()
-		lines := []string{st.Group.Render(card.Kind) + st.Subtle.Render(" · "+card.Status)}
+		lines := []string{st.runGroup.on(card.Kind) + st.runSubtle.on(" · "+card.Status)}
 		if card.Name != "" {
 			for _, l := range wrapText(card.Name, w) {
-				lines = append(lines, st.Title.Render(l))
+				lines = append(lines, st.runTitle.on(l))
 			}
 		}
 		for _, f := range card.Facts {
 			for j, l := range wrapText(f.Label+": "+f.Value, w) {
 				if j == 0 && strings.HasPrefix(l, f.Label+":") {
-					l = st.Subtle.Render(f.Label+":") + st.Text.Render(l[len(f.Label)+1:])
+					l = st.runSubtle.on(f.Label+":") + st.runText.on(l[len(f.Label)+1:])
 				} else {
-					l = st.Text.Render(l)
+					l = st.runText.on(l)
 				}
 				lines = append(lines, l)
 			}
 		}
 		for _, l := range wrapText(card.Summary, w) {
-			lines = append(lines, st.Caption.Render(l))
+			lines = append(lines, st.runCaption.on(l))
 		}
 		lines = append(lines, "")
 		items = append(items, item{lines: lines, selectable: true, ref: i})

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -208,12 +209,14 @@ var plain, plainHTML = func() (plain, html [utf8.RuneSelf]bool) {
 	return plain, html
 }()
 
-// plain8 reports whether the 8 bytes of s are all printable ASCII other
-// than '"' and '\\' (and, with escapeHTML, '<', '>' and '&'), which a JSON
-// string holds as they are. It tests them at once: a byte of 0x80 or more,
-// 0x7F (+1 makes 0x80) or one below 0x20 (-0x20 wraps) sets a high bit, and
-// so does a byte equal to c in x^c-ones&^(x^c).
-func plain8(s string, escapeHTML bool) bool {
+// notPlain8 returns a mask whose lowest set bit is the high bit of the
+// first of the 8 bytes of s that is not printable ASCII other than '"' and
+// '\\' (and, with escapeHTML, '<', '>' and '&'), which a JSON string holds
+// as they are; 0 when all 8 are. It tests them at once: a byte of 0x80 or
+// more, 0x7F (+1 makes 0x80) or one below 0x20 (-0x20 wraps) sets a high
+// bit, and so does a byte equal to c in x^c-ones&^(x^c). A carry or borrow
+// can set the bits of later bytes too, never of an earlier one.
+func notPlain8(s string, escapeHTML bool) uint64 {
 	_ = s[7]
 	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -223,7 +226,7 @@ func plain8(s string, escapeHTML bool) bool {
 	if escapeHTML {
 		bad |= has('<') | has('>') | has('&')
 	}
-	return bad&highs == 0
+	return bad & highs
 }
 
 // writeString writes s as a JSON string: runs of plain bytes are copied at
@@ -254,18 +257,32 @@ func writeEscaped(w *bufio.Writer, s string, escapeHTML, bytesAsSurrogates bool)
 	}
 	w.WriteByte('"')
 	start := 0
-	blockFrom := 0 // blocks of 8 are tested from here on, not again inside one that failed
 	for i := 0; i < len(s); {
-		if i >= blockFrom && i+8 <= len(s) {
-			if plain8(s[i:i+8], escapeHTML) {
-				i += 8 // most of an article is runs of plain ASCII
+		if i+8 <= len(s) {
+			// most of an article is runs of plain ASCII: 8 bytes at a
+			// time, and from a block that is not all plain straight to
+			// its first byte that is not
+			bad := notPlain8(s[i:i+8], escapeHTML)
+			if bad == 0 {
+				i += 8
 				continue
 			}
-			blockFrom = i + 8
+			i += bits.TrailingZeros64(bad) >> 3
 		}
 		c := s[i]
 		if c < utf8.RuneSelf && pl[c] {
 			i++
+			continue
+		}
+		// the usual characters beyond ASCII, which are never escaped and
+		// need no decoding: a 2-byte one from U+00A0 (none of the C1
+		// controls), and U+2000–U+2027 (spaces, dashes, curly quotes)
+		if i+1 < len(s) && (c == 0xC2 && s[i+1] >= 0xA0 || c > 0xC2 && c < 0xE0) && s[i+1] >= 0x80 && s[i+1] < 0xC0 {
+			i += 2
+			continue
+		}
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x80 && s[i+2] <= 0xA7 {
+			i += 3
 			continue
 		}
 		if c < utf8.RuneSelf {

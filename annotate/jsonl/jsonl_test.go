@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"newsmark/model"
 )
@@ -195,4 +197,68 @@ func TestStringBytesMatchEncodingJSON(t *testing.T) {
 			}
 		}
 	}
+}
+
+// writeString passes the usual characters beyond ASCII without decoding
+// them: each one from U+0080 to U+07FF and U+2000 to U+206F, at every place
+// of a block of 8, cut short or followed by a byte that cannot continue it,
+// comes out as a rune-by-rune escaper writes it.
+func TestStringRunesMatchARuneByRuneEscaper(t *testing.T) {
+	t.Parallel()
+	var runes []string
+	for r := rune(0x80); r < 0x800; r++ {
+		runes = append(runes, string(r))
+	}
+	for r := rune(0x2000); r < 0x2070; r++ {
+		runes = append(runes, string(r))
+	}
+	for _, r := range runes {
+		b := []byte(r)
+		runes = append(runes, string(b[:len(b)-1]), string(b[:len(b)-1])+"A")
+	}
+	for _, r := range runes {
+		for at := 0; at < 10; at++ {
+			s := "Plain text, 17 b."[:at] + r + "Plain text, 17 b."[at:]
+			for _, html := range []bool{false, true} {
+				var got bytes.Buffer
+				w := bufio.NewWriter(&got)
+				writeString(w, s, html)
+				w.Flush()
+				if want := escapeRunes(s, html); got.String() != want {
+					t.Fatalf("%q (escapeHTML %v): got %s, want %s", s, html, got.Bytes(), want)
+				}
+			}
+		}
+	}
+}
+
+// escapeRunes is writeString written rune by rune.
+func escapeRunes(s string, html bool) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\ufffd"):
+			b.WriteString(`\ufffd`)
+		case r == '"' || r == '\\':
+			b.WriteString(`\` + string(r))
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r < 0x20, html && (r == '<' || r == '>' || r == '&'), r >= 0x80 && r <= 0x9f,
+			r == 0x2028, r == 0x2029, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
