@@ -8,8 +8,9 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/annotate"
 	"newsmark/annotate/jsonl"
@@ -68,73 +69,64 @@ func largestFile(paths []string) int64 {
 	return n
 }
 
-// runAnnotate implements `newsmark annotate [--json] PATH...`.
-func runAnnotate(env Env, args []string) int {
-	asJSON := false
-	var paths []string
-	onlyPaths := false
-	maxFetch := feeds.DefaultMaxFetch
-	noCorrections := false
-	dataDir := ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case onlyPaths || a == "-" || !strings.HasPrefix(a, "-"):
-			paths = append(paths, a)
-		case a == "--":
-			onlyPaths = true
-		case a == "--json" || a == "-json":
-			asJSON = true
-		case a == "--no-fetch":
-			maxFetch = 0
-		case a == "--no-corrections":
-			noCorrections = true
-		case a == "--data-dir" || strings.HasPrefix(a, "--data-dir="):
-			v, ok := strings.CutPrefix(a, "--data-dir=")
-			if !ok {
-				if i+1 >= len(args) {
-					fmt.Fprintln(env.Stderr, "newsmark: annotate: --data-dir wants a folder")
-					return 2
-				}
-				i++
-				v = args[i]
-			}
-			dataDir = v
-		case a == "--max-fetch" || strings.HasPrefix(a, "--max-fetch="):
-			v, ok := strings.CutPrefix(a, "--max-fetch=")
-			if !ok && i+1 < len(args) {
-				i++
-				v = args[i]
-			}
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 {
-				fmt.Fprintf(env.Stderr, "newsmark: annotate: --max-fetch wants a number of pages, 0 or more, not %q\n", sanitize.Line(v))
+// annotateOptions is what `newsmark annotate` was asked for.
+type annotateOptions struct {
+	json     bool
+	maxFetch int // pages fetched per feed for items without full text
+	// noCorrections: the annotator's own output, without the reader's
+	// corrections stored in dataDir's database
+	noCorrections bool
+	dataDir       string
+}
+
+// newAnnotateCmd is `newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...`.
+func newAnnotateCmd(env Env) *cobra.Command {
+	var o annotateOptions
+	var noFetch bool
+	cmd := &cobra.Command{
+		Use:   "annotate PATH...",
+		Short: "print the annotations of articles (--json for JSON Lines)",
+		Long: `Prints what newsmark finds in each article: entities by kind with their counts, quotes by speaker, and the ventures as short cards; --json prints one JSON object per article (JSON Lines, schema newsmark.annotations/1, docs/SCHEMA.md).
+
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.
+
+Your corrections (the reader's m menu, newsmark corrections list) are applied; --no-corrections shows the annotator's own output.`,
+		Example: `newsmark annotate story.txt
+newsmark annotate --json a.txt b.md dir/
+cat story.txt | newsmark annotate --json -
+newsmark annotate --json --no-fetch https://example.com/feed.xml
+newsmark annotate --json --no-corrections story.txt`,
+		Args: needArgs("give at least one PATH (or - for stdin)"),
+		RunE: runs(env, func(cmd *cobra.Command, paths []string) int {
+			if o.maxFetch < 0 {
+				fmt.Fprintf(env.Stderr, "newsmark: annotate: --max-fetch wants a number of pages, 0 or more, not %d\n", o.maxFetch)
 				return 2
 			}
-			maxFetch = n
-		case a == "-h" || a == "--help":
-			fmt.Fprintln(env.Stdout, "usage: newsmark annotate [--json] [--max-fetch N | --no-fetch] [--no-corrections] [--data-dir DIR] PATH...\n"+
-				"PATH: a file, a folder, - for stdin, or an http(s) URL (a page or a feed).\n"+
-				"A feed's items without full text have their pages fetched, 4 at a time and at most N per feed\n"+
-				"(--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.\n"+
-				"Your corrections (newsmark corrections list) are applied; --no-corrections shows the annotator's own output.\n"+
-				"--data-dir DIR: where newsmark.db is (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark).")
-			return 0
-		default:
-			fmt.Fprintf(env.Stderr, "newsmark: annotate: unknown flag %s\n", sanitize.Quote(a))
-			return 2
-		}
+			if noFetch {
+				o.maxFetch = 0
+			}
+			o.dataDir = dataDir(cmd)
+			return runAnnotate(env, o, paths)
+		}),
 	}
-	if len(paths) == 0 {
-		fmt.Fprintln(env.Stderr, "newsmark: annotate: give at least one PATH (or - for stdin)")
-		return 2
-	}
+	f := cmd.Flags()
+	f.BoolVar(&o.json, "json", false, "print one JSON object per article (JSON Lines)")
+	f.IntVar(&o.maxFetch, "max-fetch", feeds.DefaultMaxFetch, "fetch the pages of at most N items per feed")
+	f.BoolVar(&noFetch, "no-fetch", false, "fetch no page: annotate feed items from the feed's own text")
+	f.BoolVar(&o.noCorrections, "no-corrections", false, "the annotator's own output, without your corrections")
+	dataDirFlag(f)
+	return cmd
+}
+
+// runAnnotate annotates the articles at paths.
+func runAnnotate(env Env, o annotateOptions, paths []string) int {
+	asJSON, maxFetch := o.json, o.maxFetch
 	if n := largestFile(paths); n >= hugeInput {
 		tuneGC(n)
 		hugePages(int(heapBudget(n)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
-	annotateArticle := userAnnotator(env, dataDir, noCorrections)
+	annotateArticle := userAnnotator(env, o.dataDir, o.noCorrections)
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.

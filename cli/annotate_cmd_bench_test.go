@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsmark/feeds"
 )
 
 // BenchmarkAnnotateCommand runs `newsmark annotate --json FILE` in process
@@ -22,7 +24,7 @@ func BenchmarkAnnotateCommand(b *testing.B) {
 	b.SetBytes(int64(len(a.Body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := runAnnotate(Env{Stdout: io.Discard, Stderr: &errs}, []string{"--json", path}); code != 0 {
+		if code := runAnnotate(Env{Stdout: io.Discard, Stderr: &errs}, annotateOptions{json: true, maxFetch: feeds.DefaultMaxFetch}, []string{path}); code != 0 {
 			b.Fatalf("exit %d: %s", code, errs.String())
 		}
 	}

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/annotate"
 	"newsmark/corrections"
@@ -47,81 +48,72 @@ func userAnnotator(env Env, dataDir string, off bool) corrections.Annotate {
 	return annotate.Article
 }
 
-const correctionsUsage = `usage: newsmark corrections list [--data-dir DIR]
-       newsmark corrections export [-o FILE] [--force] [--data-dir DIR]
-       newsmark corrections import [--replace] [--data-dir DIR] FILE
-       newsmark corrections rm [--data-dir DIR] ID...
-Your corrections to the highlights (the reader's m menu): every article
-annotated from then on, by the reader, the index and newsmark annotate,
-applies them. export writes them one per line in the file format of
-docs/CORRECTIONS.md (to standard output, or FILE); import adds a file's to
-yours (- reads standard input), reporting bad lines and conflicts by line
-number; rm deletes corrections by the ID list shows.`
+// correctionsLong is `newsmark corrections --help`.
+const correctionsLong = `Your corrections to the highlights (the reader's m menu): every article annotated from then on, by the reader, the index and newsmark annotate, applies them. export writes them one per line in the file format of docs/CORRECTIONS.md (to standard output, or FILE); import adds a file's to yours (- reads standard input), reporting bad lines and conflicts by line number; rm deletes corrections by the ID list shows.`
 
 // maxImport bounds a corrections file: a list, not a library.
 const maxImport = 64 << 20
 
-// runCorrections implements `newsmark corrections list|export|import|rm`.
-func runCorrections(env Env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintln(env.Stderr, correctionsUsage)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+// newCorrectionsCmd is `newsmark corrections list|export|import|rm`.
+func newCorrectionsCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "corrections",
+		Short: "your corrections to the highlights: list, export, import, rm",
+		Long:  correctionsLong,
+		Example: `newsmark corrections list
+newsmark corrections export -o desk.corrections
+newsmark corrections import desk.corrections
+newsmark corrections rm 12 14`,
+		Args: cobra.ArbitraryArgs,
+		// Without a command: its help. An unknown one is a mistake.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usageError{cmd: cmd.CommandPath(), msg: fmt.Sprintf("no command %q: list, export, import or rm", args[0])}
+		},
 	}
-	sub, args := args[0], args[1:]
-	fs := flag.NewFlagSet("corrections "+sub, flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	out := fs.String("o", "-", "export: write to `FILE` (- is standard output; an existing file needs --force)")
-	force := fs.Bool("force", false, "export: replace an existing FILE (its mode is kept)")
-	replace := fs.Bool("replace", false, "import: where a line contradicts one of yours, take the file's")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, correctionsUsage)
-		fs.PrintDefaults()
+	dataDirFlag(cmd.PersistentFlags())
+	var out string
+	var force, replace bool
+	sub := func(use, short string, args cobra.PositionalArgs, run func(ctx context.Context, svc *corrections.Service, fail failFunc, args []string) int) *cobra.Command {
+		c := &cobra.Command{Use: use, Short: short, Args: args}
+		name := c.Name()
+		c.RunE = runs(env, func(c *cobra.Command, args []string) int {
+			fail := func(code int, format string, a ...any) int {
+				fmt.Fprintf(env.Stderr, "newsmark corrections %s: %s\n", name, fmt.Sprintf(format, a...))
+				return code
+			}
+			db, err := store.Open(store.DefaultPath(dataDir(c)))
+			if err != nil {
+				return fail(1, "%s", sanitize.Line(err.Error()))
+			}
+			defer db.Close()
+			return run(context.Background(), corrections.New(db, withUserList), fail, args)
+		})
+		return c
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	fail := func(code int, format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "newsmark corrections %s: %s\n", sub, fmt.Sprintf(format, a...))
-		return code
-	}
-	switch sub {
-	case "list", "export":
-		if len(rest) > 0 {
-			return fail(2, "unexpected argument %s", sanitize.Quote(rest[0]))
-		}
-	case "import":
-		if len(rest) != 1 {
-			return fail(2, "give one FILE (or - for standard input)")
-		}
-	case "rm":
-		if len(rest) == 0 {
-			return fail(2, "give the IDs to delete (newsmark corrections list shows them)")
-		}
-	default:
-		fmt.Fprintf(env.Stderr, "newsmark corrections: unknown command %s (list, export, import, rm)\n", sanitize.Quote(sub))
-		return 2
-	}
-	db, err := store.Open(store.DefaultPath(*dataDir))
-	if err != nil {
-		return fail(1, "%s", sanitize.Line(err.Error()))
-	}
-	defer db.Close()
-	svc := corrections.New(db, withUserList)
-	ctx := context.Background()
-	switch sub {
-	case "list":
-		return listCorrections(ctx, env, svc, fail)
-	case "export":
-		return exportCorrections(ctx, env, svc, *out, *force, fail)
-	case "import":
-		return importCorrections(ctx, env, svc, rest[0], *replace, fail)
-	}
-	return removeCorrections(ctx, env, svc, rest, fail)
+	list := sub("list", "list your corrections with their IDs and when each was made", noArgs,
+		func(ctx context.Context, svc *corrections.Service, fail failFunc, _ []string) int {
+			return listCorrections(ctx, env, svc, fail)
+		})
+	export := sub("export", "write your corrections in the shared file format (standard output, or -o FILE)", noArgs,
+		func(ctx context.Context, svc *corrections.Service, fail failFunc, _ []string) int {
+			return exportCorrections(ctx, env, svc, out, force, fail)
+		})
+	export.Flags().StringVarP(&out, "output", "o", "-", "write to FILE (- is standard output; an existing file needs --force)")
+	export.Flags().BoolVar(&force, "force", false, "replace an existing FILE (its mode is kept)")
+	imp := sub("import FILE", "add a file's corrections to yours (- reads standard input)", exactArgs(1, "one FILE (or - for standard input)"),
+		func(ctx context.Context, svc *corrections.Service, fail failFunc, args []string) int {
+			return importCorrections(ctx, env, svc, args[0], replace, fail)
+		})
+	imp.Flags().BoolVar(&replace, "replace", false, "where a line contradicts one of yours, take the file's")
+	rm := sub("rm ID...", "delete corrections by the IDs list shows", needArgs("give the IDs to delete (newsmark corrections list shows them)"),
+		func(ctx context.Context, svc *corrections.Service, fail failFunc, args []string) int {
+			return removeCorrections(ctx, env, svc, args, fail)
+		})
+	cmd.AddCommand(list, export, imp, rm)
+	return cmd
 }
 
 type failFunc func(code int, format string, a ...any) int

@@ -150,11 +150,15 @@ merge       "Al Noor" -> "Al Noor Ports Co."
 	}
 }
 
-// Bad invocations are one line and exit 2; import - reads stdin.
+// Alone, corrections shows its help; bad invocations are one line and
+// exit 2; import - reads stdin.
 func TestCorrectionsUsage(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()
-	for _, args := range [][]string{{"corrections"}, {"corrections", "frob"}, {"corrections", "import", "--data-dir", data},
+	if code, out, _ := runCLI(t, "", "corrections"); code != 0 || !strings.Contains(out, "import") || !strings.Contains(out, "export") {
+		t.Errorf("corrections alone: exit %d, want 0 and its help: %q", code, out)
+	}
+	for _, args := range [][]string{{"corrections", "frob"}, {"corrections", "import", "--data-dir", data},
 		{"corrections", "rm", "--data-dir", data, "x"}, {"corrections", "list", "--data-dir", data, "extra"}} {
 		if code, _, _ := runCLI(t, "", args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)

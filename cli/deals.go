@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,18 +14,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/spf13/cobra"
+
 	"newsmark/index"
 	"newsmark/model"
 	"newsmark/outfile"
 	"newsmark/sanitize"
 )
-
-const dealsUsage = `usage: newsmark deals [--since 7d] [--until DATE] [--kind K,...] [--party NAME] [--min AMOUNT] [--max AMOUNT]
-                     [--sort date|amount|sources|kind] [--json|--csv] [-o FILE] [--data-dir DIR]
-Every deal across the library, newest first: reports of one deal by several
-outlets (same kind, the same parties, within 14 days) are one row with its
-sources. Amounts sort by their value in US dollars at a fixed table of rates
-as of ` + index.RatesAsOf + `.`
 
 // dealsOptions is what `newsmark deals` was asked for.
 type dealsOptions struct {
@@ -38,61 +32,84 @@ type dealsOptions struct {
 	dataDir string
 }
 
-// parseDeals reads the flags; ok is false when the command is over (help,
-// or a bad flag), with code its exit code.
-func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int, ok bool) {
-	fs := flag.NewFlagSet("deals", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	since := fs.String("since", "", "only deals reported in this `period`: 24h, 7d, 2w, 3m, or a date (2026-01-31)")
-	until := fs.String("until", "", "only deals first reported by this `date` (2026-01-31)")
-	kinds := fs.String("kind", "", "only these `kinds`, comma-separated: joint_venture, partnership, investment, acquisition, merger, project")
-	party := fs.String("party", "", "only deals with a party whose name contains `NAME`")
-	minAmount := fs.String("min", "", "only deals of at least `AMOUNT` US dollars (500m, 1.5bn, 2000000)")
-	maxAmount := fs.String("max", "", "only deals of at most `AMOUNT` US dollars")
-	sortBy := fs.String("sort", "date", "order: date, amount, sources or kind (largest or newest first)")
-	asJSON := fs.Bool("json", false, "print the deals as a JSON array, with their sources")
-	asCSV := fs.Bool("csv", false, "print the deals as CSV, one row per deal")
-	out := fs.String("o", "", "write to `FILE` (- is standard output; an existing file needs --force)")
-	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept)")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, dealsUsage)
-		fs.PrintDefaults()
+// dealsFlags are the deal tracker's flags as given, before they are read.
+type dealsFlags struct {
+	since, until, kinds, party, minAmount, maxAmount, sortBy string
+	asJSON, asCSV                                            bool
+	out                                                      string
+	force                                                    bool
+}
+
+// newDealsCmd is `newsmark deals`: the deal tracker.
+func newDealsCmd(env Env) *cobra.Command {
+	var fl dealsFlags
+	cmd := &cobra.Command{
+		Use:   "deals",
+		Short: "the deal tracker: every deal across the library, one row per deal (--json, --csv)",
+		Long:  `Every deal across the library, newest first: reports of one deal by several outlets (same kind, the same parties, within 14 days) are one row with its sources. Amounts sort by their value in US dollars at a fixed table of rates as of ` + index.RatesAsOf + `. -o writes the file whole or not at all; an existing one is replaced only with --force.`,
+		Example: `newsmark deals --since 7d --kind acquisition,merger --min 500m --sort amount
+newsmark deals --party Zephyr --json
+newsmark deals --csv -o deals.csv`,
+		Args: noArgs,
+		RunE: runs(env, func(cmd *cobra.Command, _ []string) int {
+			o, code, ok := parseDeals(env, fl, time.Now())
+			if !ok {
+				return code
+			}
+			o.dataDir = dataDir(cmd)
+			return runDeals(env, o)
+		}),
 	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return o, flagExit(err), false
-	}
+	f := cmd.Flags()
+	f.StringVar(&fl.since, "since", "", "only deals reported in this period: 24h, 7d, 2w, 3m, or a date (2026-01-31)")
+	f.StringVar(&fl.until, "until", "", "only deals first reported by this date (2026-01-31)")
+	f.StringVar(&fl.kinds, "kind", "", "only these kinds, comma-separated: joint_venture, partnership, investment, acquisition, merger, project")
+	f.StringVar(&fl.party, "party", "", "only deals with a party whose name contains NAME")
+	f.StringVar(&fl.minAmount, "min", "", "only deals of at least AMOUNT US dollars (500m, 1.5bn, 2000000)")
+	f.StringVar(&fl.maxAmount, "max", "", "only deals of at most AMOUNT US dollars")
+	f.StringVar(&fl.sortBy, "sort", "date", "order: date, amount, sources or kind (largest or newest first)")
+	f.BoolVar(&fl.asJSON, "json", false, "print the deals as a JSON array, with their sources")
+	f.BoolVar(&fl.asCSV, "csv", false, "print the deals as CSV, one row per deal")
+	f.StringVarP(&fl.out, "output", "o", "", "write to FILE (- is standard output; an existing file needs --force)")
+	f.BoolVar(&fl.force, "force", false, "replace an existing FILE (its mode is kept)")
+	dataDirFlag(f)
+	cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions([]cobra.Completion{"date", "amount", "sources", "kind"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]cobra.Completion{"joint_venture", "partnership", "investment",
+		"acquisition", "merger", "project"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// parseDeals reads the flags; ok is false when the command is over (a bad
+// value), with code its exit code.
+func parseDeals(env Env, fl dealsFlags, now time.Time) (o dealsOptions, code int, ok bool) {
+	var err error
 	fail := func(format string, a ...any) (dealsOptions, int, bool) {
 		fmt.Fprintf(env.Stderr, "newsmark deals: "+format+"\n", a...)
 		return dealsOptions{}, 2, false
 	}
-	if len(rest) > 0 {
-		return fail("unexpected argument %q", sanitize.Text(rest[0]))
-	}
-	o = dealsOptions{format: "text", out: *out, force: *force, dataDir: *dataDir}
-	if *asJSON && *asCSV {
+	o = dealsOptions{format: "text", out: fl.out, force: fl.force}
+	if fl.asJSON && fl.asCSV {
 		return fail("give --json or --csv, not both")
 	}
-	if *asJSON {
+	if fl.asJSON {
 		o.format = "json"
-	} else if *asCSV {
+	} else if fl.asCSV {
 		o.format = "csv"
 	}
-	if o.sort, ok = index.ParseDealSort(*sortBy); !ok {
-		return fail("--sort must be date, amount, sources or kind, not %q", sanitize.Text(*sortBy))
+	if o.sort, ok = index.ParseDealSort(fl.sortBy); !ok {
+		return fail("--sort must be date, amount, sources or kind, not %q", sanitize.Text(fl.sortBy))
 	}
-	if *since != "" {
-		if o.filter.Since, err = index.ParseSince(*since, now); err != nil {
+	if fl.since != "" {
+		if o.filter.Since, err = index.ParseSince(fl.since, now); err != nil {
 			return fail("--since: %v", err)
 		}
 	}
-	if *until != "" {
-		if o.filter.Until, err = index.ParseUntil(*until); err != nil {
+	if fl.until != "" {
+		if o.filter.Until, err = index.ParseUntil(fl.until); err != nil {
 			return fail("--until: %v", err)
 		}
 	}
-	for _, k := range strings.Split(*kinds, ",") {
+	for _, k := range strings.Split(fl.kinds, ",") {
 		if k = strings.TrimSpace(k); k == "" {
 			continue
 		}
@@ -102,26 +119,22 @@ func parseDeals(env Env, args []string, now time.Time) (o dealsOptions, code int
 		}
 		o.filter.Kinds = append(o.filter.Kinds, kind)
 	}
-	o.filter.Party = strings.TrimSpace(*party)
-	if *minAmount != "" {
-		if o.filter.MinUSD, err = index.ParseAmount(*minAmount); err != nil {
+	o.filter.Party = strings.TrimSpace(fl.party)
+	if fl.minAmount != "" {
+		if o.filter.MinUSD, err = index.ParseAmount(fl.minAmount); err != nil {
 			return fail("--min: %v", err)
 		}
 	}
-	if *maxAmount != "" {
-		if o.filter.MaxUSD, err = index.ParseAmount(*maxAmount); err != nil {
+	if fl.maxAmount != "" {
+		if o.filter.MaxUSD, err = index.ParseAmount(fl.maxAmount); err != nil {
 			return fail("--max: %v", err)
 		}
 	}
 	return o, 0, true
 }
 
-// runDeals implements `newsmark deals`.
-func runDeals(env Env, args []string) int {
-	o, code, ok := parseDeals(env, args, time.Now())
-	if !ok {
-		return code
-	}
+// runDeals prints (or writes) the deals o asks for.
+func runDeals(env Env, o dealsOptions) int {
 	ix, db, err := openIndex(o.dataDir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark deals:", sanitize.Text(err.Error()))

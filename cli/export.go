@@ -3,11 +3,12 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"iter"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/annotate"
 	"newsmark/articles"
@@ -17,37 +18,72 @@ import (
 	"newsmark/sanitize"
 )
 
-// runExport exports highlights:
-// `newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]`.
-// A PATH is loaded so the export carries its annotations; an ID (or a URL)
-// selects stored highlights by article ID, URL or path.
-func runExport(env Env, args []string) int {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	formatName := fs.String("format", "md", "md (Markdown for Obsidian), json, or csv (Readwise import)")
-	all := fs.Bool("all", false, "export every stored highlight")
-	out := fs.String("o", "", "write to `FILE` (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")
-	force := fs.Bool("force", false, "replace an existing FILE (its mode is kept); without it an existing file is left as it is")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: newsmark export [--format md|json|csv] [--all | PATH-or-ID...] [-o FILE|FOLDER/] [--force] [--data-dir DIR]")
-		fs.PrintDefaults()
+// exportOptions is what `newsmark export` was asked for.
+type exportOptions struct {
+	format  notes.Format
+	all     bool
+	out     string
+	force   bool
+	dataDir string
+}
+
+// newExportCmd is `newsmark export [--all | PATH-or-ID...]`. A PATH is
+// loaded so the export carries its annotations; an ID (or a URL) selects
+// stored highlights by article ID, URL or path.
+func newExportCmd(env Env) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export [--all | PATH-or-ID...]",
+		Short: "export highlights and notes as Markdown, JSON or CSV",
+		Long: `Exports the stored highlights and notes of every article (--all), or of the articles given: a PATH is loaded again, so the export carries its ventures and entities and the highlights follow its text if it changed; an article ID, a URL or a path selects stored highlights (newsmark notes lists them).
+
+Markdown (for Obsidian) is drawn as glow draws it on a terminal, and printed as Markdown through a pipe or with -o. -o FOLDER/ writes one Markdown file per article; a re-export keeps what you added to them. An existing file is replaced only with --force. The format is export.format in the config file (md) unless --format says otherwise.`,
+		Example: `newsmark export --all
+newsmark export story.md -o story-notes.md
+newsmark export --format csv --all -o readwise.csv
+newsmark export --all -o ~/vault/news/`,
+		RunE: runs(env, func(cmd *cobra.Command, targets []string) int {
+			name := cmd.Flags().Lookup("format")
+			if name.Changed {
+				if _, err := notes.ParseFormat(name.Value.String()); err != nil {
+					fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
+					return 2
+				}
+			}
+			if err := applyFlags(env.Config, cmd.Flags(), map[string]string{"export.format": "format"}); err != nil {
+				fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
+				return 2
+			}
+			var err error
+			if o.format, err = notes.ParseFormat(settingsOf(env.Config).Export.Format); err != nil {
+				o.format = notes.Markdown
+			}
+			o.dataDir = dataDir(cmd)
+			return runExport(env, o, targets)
+		}),
 	}
-	targets, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	format, err := notes.ParseFormat(*formatName)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
+	f := cmd.Flags()
+	f.String("format", "", "format: md (Markdown for Obsidian), json, or csv (Readwise import); the config's export.format, md, by default")
+	f.BoolVar(&o.all, "all", false, "export every stored highlight")
+	f.StringVarP(&o.out, "output", "o", "", "write to FILE (- is standard output; a FOLDER/ gets one Markdown file per article, re-exports keep what you added)")
+	f.BoolVar(&o.force, "force", false, "replace an existing FILE (its mode is kept); without it an existing file is left as it is")
+	dataDirFlag(f)
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]cobra.Completion{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// runExport exports the highlights of targets, or all of them.
+func runExport(env Env, o exportOptions, targets []string) int {
+	switch {
+	case !o.all && len(targets) == 0:
+		fmt.Fprintln(env.Stderr, "newsmark export: give --all, or at least one PATH or article ID (newsmark notes lists what has highlights)")
+		return 2
+	case o.all && len(targets) > 0:
+		fmt.Fprintln(env.Stderr, "newsmark export: give --all or PATHs and article IDs, not both")
 		return 2
 	}
-	if *all == (len(targets) > 0) {
-		fmt.Fprintln(env.Stderr, "newsmark export: give --all or at least one PATH or article ID, not both")
-		fs.Usage()
-		return 2
-	}
-	n, db, err := openNotes(*dataDir)
+	format, out := o.format, o.out
+	n, db, err := openNotes(o.dataDir)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
 		return 1
@@ -56,7 +92,7 @@ func runExport(env Env, args []string) int {
 
 	x := notes.NewExport(n, loadArticles(env.Stdin), annotate.Article)
 	x.Warn = func(err error) { fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err) }
-	if *all {
+	if o.all {
 		err = x.AddAll(context.Background())
 	} else {
 		for _, t := range targets {
@@ -65,29 +101,29 @@ func runExport(env Env, args []string) int {
 			}
 		}
 	}
-	where := *out
+	where := out
 	if err == nil {
-		o := outfile.Options{Stdout: env.Stdout, Overwrite: *force}
+		wo := outfile.Options{Stdout: env.Stdout, Overwrite: o.force}
 		switch {
-		case *out == "" && format == notes.Markdown:
+		case out == "" && format == notes.Markdown:
 			// Drawn on a terminal, Markdown through a pipe.
 			var md strings.Builder
 			if err = x.Write(&md, format); err == nil {
 				err = writeMarkdown(env, md.String())
 			}
-		case *out == "" || *out == "-":
+		case out == "" || out == "-":
 			err = x.Write(env.Stdout, format)
-		case notes.IsDirTarget(*out):
+		case notes.IsDirTarget(out):
 			if format != notes.Markdown {
 				err = notes.ErrDirFormat
 				break
 			}
 			var paths []string
-			paths, err = x.WriteDir(*out, o)
-			where = fmt.Sprintf("%s (%s)", sanitize.Quote(*out), plural(len(paths), "file", "files"))
+			paths, err = x.WriteDir(out, wo)
+			where = fmt.Sprintf("%s (%s)", sanitize.Quote(out), plural(len(paths), "file", "files"))
 		default:
-			err = x.WriteFile(*out, format, o)
-			where = sanitize.Quote(*out)
+			err = x.WriteFile(out, format, wo)
+			where = sanitize.Quote(out)
 		}
 	}
 	if errors.Is(err, outfile.ErrExists) {
@@ -98,7 +134,7 @@ func runExport(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsmark export: %v\n", err)
 		return 1
 	}
-	if *out != "" && *out != "-" {
+	if out != "" && out != "-" {
 		fmt.Fprintf(env.Stderr, "exported %s from %s to %s\n", plural(x.Highlights(), "highlight", "highlights"),
 			plural(len(x.Docs()), "article", "articles"), where)
 	}

@@ -2,74 +2,77 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
+	"newsmark/config"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/sanitize"
 	"newsmark/store"
 )
 
-const feedsUsage = `usage: newsmark feeds COMMAND [--data-dir DIR]
-  add URL [~NAME] [TAG...]   subscribe to a feed (a "~" word names it)
-  rm URL                     unsubscribe; its unread items leave the cache
-  list                       list subscriptions with their cache state
-  refresh                    fetch every subscribed feed into the cache
-  import FILE.opml           subscribe to the feeds of an OPML file
-  export                     write subscriptions as OPML to stdout
-The subscriptions live in $XDG_CONFIG_HOME/newsmark/feeds, one per line:
-  URL "~Display Name" tag1 tag2`
+// feedsLong is `newsmark feeds --help`.
+const feedsLong = `Subscriptions live in $XDG_CONFIG_HOME/newsmark/feeds (usually ~/.config/newsmark/feeds), one per line in the convention of newsboat's urls file: URL "~Display Name" tag1 tag2. Fetched items are kept in the database (feeds.keep_days in the config file says how long; items with highlights are never pruned).`
 
-// runFeeds manages subscriptions (the feeds file) and the feed cache.
-func runFeeds(env Env, args []string) int {
-	fs := flag.NewFlagSet("feeds", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() { fmt.Fprintln(env.Stderr, feedsUsage) }
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
+// newFeedsCmd is `newsmark feeds COMMAND`: subscriptions (the feeds file)
+// and the feed cache.
+func newFeedsCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds",
+		Short: "manage subscriptions: add, rm, list, refresh, import, export",
+		Long:  feedsLong,
+		Example: `newsmark feeds add https://example.com/feed.xml "~Example Wire" deals energy
+newsmark feeds refresh
+newsmark feeds export > subscriptions.opml`,
+		Args: cobra.ArbitraryArgs,
+		// Without a command: its help. An unknown one is a mistake.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usageError{cmd: cmd.CommandPath(), msg: fmt.Sprintf("no command %q: add, rm, list, refresh, import or export", args[0])}
+		},
 	}
-	want := map[string]int{"add": -1, "rm": 1, "list": 0, "refresh": 0, "import": 1, "export": 0}
-	if len(pos) == 0 {
-		fs.Usage()
-		return 2
+	dataDirFlag(cmd.PersistentFlags())
+	sub := func(use, short string, args cobra.PositionalArgs, run func(f feedsCmd, args []string) error) *cobra.Command {
+		c := &cobra.Command{Use: use, Short: short, Args: args}
+		name := c.Name()
+		c.RunE = runs(env, func(c *cobra.Command, args []string) int {
+			path, err := feeds.SubscriptionsPath()
+			if err != nil {
+				fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
+				return 1
+			}
+			if err := run(feedsCmd{env: env, path: path, dataDir: dataDir(c)}, args); err != nil {
+				fmt.Fprintln(env.Stderr, "newsmark: feeds "+name+":", sanitize.Text(err.Error()))
+				return 1
+			}
+			return 0
+		})
+		return c
 	}
-	sub, rest := pos[0], pos[1:]
-	if n, ok := want[sub]; !ok || (n >= 0 && len(rest) != n) || (n < 0 && len(rest) < 1) {
-		fs.Usage()
-		return 2
-	}
-	path, err := feeds.SubscriptionsPath()
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
-		return 1
-	}
-	f := feedsCmd{env: env, path: path, dataDir: *dataDir}
-	switch sub {
-	case "add":
-		err = f.add(rest)
-	case "rm":
-		err = f.remove(rest[0])
-	case "list":
-		err = f.list()
-	case "refresh":
-		err = f.refresh()
-	case "import":
-		err = f.importOPML(rest[0])
-	case "export":
-		err = f.export()
-	}
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feeds "+sub+":", sanitize.Text(err.Error()))
-		return 1
-	}
-	return 0
+	cmd.AddCommand(
+		sub("add URL [~NAME] [TAG...]", `subscribe to a feed (a "~" word names it, the others are tags)`,
+			needArgs("give the feed's URL, then a ~NAME and tags if you like"), feedsCmd.add),
+		sub("rm URL", "unsubscribe; its unread items leave the cache", exactArgs(1, "the feed's URL"),
+			func(f feedsCmd, args []string) error { return f.remove(args[0]) }),
+		sub("list", "list subscriptions with their cache state (a valid feeds file)", noArgs,
+			func(f feedsCmd, _ []string) error { return f.list() }),
+		sub("refresh", "fetch every subscribed feed into the cache", noArgs,
+			func(f feedsCmd, _ []string) error { return f.refresh() }),
+		sub("import FILE.opml", "subscribe to the feeds of an OPML file", exactArgs(1, "an OPML file"),
+			func(f feedsCmd, args []string) error { return f.importOPML(args[0]) }),
+		sub("export", "write the subscriptions as OPML to stdout", noArgs,
+			func(f feedsCmd, _ []string) error { return f.export() }),
+	)
+	return cmd
 }
 
 type feedsCmd struct {
@@ -84,11 +87,7 @@ func (f feedsCmd) cache() (*feeds.Cache, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := newCache(db, fetch.NewClient(Version))
-	if err != nil {
-		db.Close()
-		return nil, nil, err
-	}
+	c := newCache(db, fetch.NewClient(Version), settingsOf(f.env.Config))
 	return c, func() { db.Close() }, nil
 }
 
@@ -256,4 +255,22 @@ func (f feedsCmd) export() error {
 		return err
 	}
 	return feeds.WriteOPML(f.env.Stdout, subs)
+}
+
+// newCache is the feed cache on db, keeping items as long as the config's
+// feeds.keep_days says (NEWSMARK_KEEP_DAYS over the file): 0 keeps every
+// item.
+func newCache(db *store.DB, c *http.Client, s config.Settings) *feeds.Cache {
+	cache := feeds.NewCache(db, c)
+	cache.Retention = retention(s)
+	return cache
+}
+
+// retention is the feed cache's Retention for the settings: keep_days in
+// days, or -1 (never prune) for 0.
+func retention(s config.Settings) time.Duration {
+	if s.Feeds.KeepDays == 0 {
+		return -1
+	}
+	return time.Duration(s.Feeds.KeepDays) * 24 * time.Hour
 }

@@ -74,7 +74,7 @@ func TestFeedsCommands(t *testing.T) {
 	if code, _, errs := runCmd(t, "feeds", "rm", "https://wire.example/rss.xml"); code != 1 || !strings.Contains(errs, "not subscribed") {
 		t.Errorf("rm twice: %d %q", code, errs)
 	}
-	if code, _, errs := runCmd(t, "feeds", "frobnicate"); code != 2 || !strings.Contains(errs, "usage: newsmark feeds") {
+	if code, _, errs := runCmd(t, "feeds", "frobnicate"); code != 2 || errs != "newsmark feeds: no command \"frobnicate\": add, rm, list, refresh, import or export\n" {
 		t.Errorf("unknown subcommand: %d %q", code, errs)
 	}
 }

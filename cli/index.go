@@ -3,9 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"path/filepath"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/annotate"
 	"newsmark/corrections"
@@ -109,27 +110,24 @@ func indexFeedCache(ctx context.Context, ix *index.Index, db *store.DB) (int, er
 	return written, nil
 }
 
-const indexUsage = `usage: newsmark index [--data-dir DIR] [PATH...]
-With PATHs (files, folders read recursively, URLs of pages or feeds, - for
-stdin), puts those articles in the index that search and deals read, 256
-per transaction. Without, indexes the cached feed articles, re-annotates
-articles an older annotator indexed, and says how many articles the index
-holds.`
+// newIndexCmd is `newsmark index [PATH...]`.
+func newIndexCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "index [PATH...]",
+		Short: "put articles (files, folders, URLs) in the index that search and deals read",
+		Long:  `With PATHs (files, folders read recursively, URLs of pages or feeds, - for standard input), puts those articles in the index that search and deals read, 256 per transaction. Without, indexes the cached feed articles, re-annotates the articles an older annotator indexed, and says how many articles the index holds.`,
+		Example: `newsmark index ~/news a.txt https://example.com/feed.xml
+newsmark index`,
+		RunE: runs(env, func(cmd *cobra.Command, paths []string) int { return runIndex(env, dataDir(cmd), paths) }),
+	}
+	dataDirFlag(cmd.Flags())
+	return cmd
+}
 
-// runIndex implements `newsmark index [PATH...]`.
-func runIndex(env Env, args []string) int {
-	fs := flag.NewFlagSet("index", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, indexUsage)
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	ix, db, err := openIndex(*dataDir)
+// runIndex indexes paths, then the feed cache, and says how many articles
+// the index holds.
+func runIndex(env Env, dataDir string, paths []string) int {
+	ix, db, err := openIndex(dataDir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark index:", sanitize.Text(err.Error()))
 		return 1

@@ -32,15 +32,25 @@ var terminalOf = func(w io.Writer) (width int, ok bool) {
 
 // writeMarkdown writes md, which newsmark generated, to the command's
 // standard output: drawn as glow draws it when that is a terminal (glamour,
-// in the reader's palette; glamour's notty style under NO_COLOR or
-// TERM=dumb), as Markdown when it is a pipe or a file.
+// in the reader's palette, the config file's theme or a guess from
+// COLORFGBG; glamour's notty style under NO_COLOR or TERM=dumb), as Markdown when it is a pipe or a file.
 func writeMarkdown(env Env, md string) error {
 	width, ok := terminalOf(env.Stdout)
 	if !ok {
 		_, err := io.WriteString(env.Stdout, md)
 		return err
 	}
-	out, err := ui.RenderMarkdown(md, min(width, markdownWidth), terminalTheme(os.Getenv))
+	theme := terminalTheme(os.Getenv)
+	if theme != ui.Mono {
+		// The config file's theme, when it names one, over the guess.
+		switch settingsOf(env.Config).Theme {
+		case "dark":
+			theme = ui.Dark
+		case "light":
+			theme = ui.Light
+		}
+	}
+	out, err := ui.RenderMarkdown(md, min(width, markdownWidth), theme)
 	if err != nil {
 		_, err = io.WriteString(env.Stdout, md) // Markdown is readable as it is
 		return err

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"newsmark/notes"
 	"newsmark/sanitize"
@@ -22,51 +22,28 @@ func openNotes(dataDir string) (*notes.Notes, *store.DB, error) {
 	return notes.New(db), db, nil
 }
 
-// parseInterspersed parses args with fs, allowing flags after positional
-// arguments ("export a.md --format csv").
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
+// newNotesCmd is `newsmark notes [--json]`.
+func newNotesCmd(env Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "notes",
+		Short: "list stored highlights and notes",
+		Long:  "Lists the stored highlights and notes, grouped by article, as Markdown: drawn as glow draws it on a terminal, the Markdown itself through a pipe. --json prints them as a JSON array.",
+		Example: `newsmark notes
+newsmark notes | less
+newsmark notes --json`,
+		Args: noArgs,
+		RunE: runs(env, func(cmd *cobra.Command, _ []string) int { return runNotes(env, asJSON, dataDir(cmd)) }),
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the highlights as a JSON array")
+	dataDirFlag(cmd.Flags())
+	return cmd
 }
 
-// flagExit is the exit code for a flag parsing error: 0 for -h, else 2.
-func flagExit(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	return 2
-}
-
-// runNotes lists the stored highlights: `newsmark notes [--json] [--data-dir DIR]`,
-// as Markdown (drawn like glow on a terminal) or a JSON array.
-func runNotes(env Env, args []string) int {
-	fs := flag.NewFlagSet("notes", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	asJSON := fs.Bool("json", false, "print the highlights as a JSON array")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "usage: newsmark notes [--json] [--data-dir DIR]\n\nLists the stored highlights and notes as Markdown, drawn like glow on a terminal.")
-		fs.PrintDefaults()
-	}
-	rest, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(env.Stderr, "newsmark notes: unexpected argument %q\n", rest[0])
-		return 2
-	}
-	n, db, err := openNotes(*dataDir)
+// runNotes lists the stored highlights, as Markdown (drawn like glow on a
+// terminal) or a JSON array.
+func runNotes(env Env, asJSON bool, dataDir string) int {
+	n, db, err := openNotes(dataDir)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsmark notes: %v\n", err)
 		return 1
@@ -77,7 +54,7 @@ func runNotes(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "newsmark notes: %v\n", err)
 		return 1
 	}
-	if *asJSON {
+	if asJSON {
 		if err := notes.WriteList(env.Stdout, hs); err != nil {
 			fmt.Fprintf(env.Stderr, "newsmark notes: %v\n", err)
 			return 1

@@ -181,7 +181,8 @@ func TestExportUsageErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"export", "--data-dir", dataDir}, 2, "give --all or at least one PATH"},
+		// Given nothing, it says what to give.
+		{[]string{"export", "--data-dir", dataDir}, 2, "give --all, or at least one PATH or article ID (newsmark notes lists what has highlights)"},
 		{[]string{"export", "--all", "x", "--data-dir", dataDir}, 2, "not both"},
 		{[]string{"export", "--all", "--format", "pdf", "--data-dir", dataDir}, 2, `unknown export format "pdf"`},
 		{[]string{"export", "no-such-article", "--data-dir", dataDir}, 1, "no-such-article: not a file"},
@@ -189,8 +190,8 @@ func TestExportUsageErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, _, errs := run(t, c.args...)
-		if code != c.code || !strings.Contains(errs, c.want) {
-			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errs, c.code, c.want)
+		if code != c.code || !strings.Contains(errs, c.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q on one line", c.args, code, errs, c.code, c.want)
 		}
 	}
 }

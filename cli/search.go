@@ -3,19 +3,15 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"newsmark/index"
 	"newsmark/sanitize"
 )
-
-const searchUsage = `usage: newsmark search [--json] [--limit N] [--data-dir DIR] QUERY...
-Searches every article in the index (see newsmark index) and the cached
-feed articles. Every word must occur; "two words" in double quotes is a
-phrase; word* a prefix; -word must not occur. Punctuation is literal:
-S&P 500, AT&T and U.S. find themselves.`
 
 // searchHit is one result of `search --json`. Offset (and the match span)
 // are byte offsets into the article's body: the reader opens there.
@@ -33,27 +29,91 @@ type searchHit struct {
 	Score      float64 `json:"score"`
 }
 
-// runSearch implements `newsmark search QUERY...`.
-func runSearch(env Env, args []string) int {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	asJSON := fs.Bool("json", false, "print the results as a JSON array")
-	limit := fs.Int("limit", index.DefaultLimit, "at most `N` results")
-	dataDir := fs.String("data-dir", "", "directory of newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, searchUsage)
-		fs.PrintDefaults()
+// newSearchCmd is `newsmark search QUERY...`. A word of the query may
+// start with "-" (-rumour: must not occur), so the command reads its own
+// flags: a defined flag is a flag wherever it stands, anything else is a
+// word of the query.
+func newSearchCmd(env Env) *cobra.Command {
+	var o searchOptions
+	cmd := &cobra.Command{
+		Use:   "search QUERY...",
+		Short: "search every indexed and cached article, full text (--json)",
+		Long:  `Searches every article in the index (see newsmark index) and the cached feed articles, best first. Every word must occur; "two words" in double quotes is a phrase; word* is a prefix; -word must not occur. Punctuation is literal: S&P 500, AT&T and U.S. find themselves. Case and accents do not matter.`,
+		Example: `newsmark search joint venture Vietnam
+newsmark search '"joint venture"' -rumour --json
+newsmark search 'S&P 500' AT&T`,
+		DisableFlagParsing: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			flags, words, err := splitFlags(cmd.Flags(), args)
+			if err == nil {
+				err = cmd.Flags().Parse(flags)
+			}
+			if err != nil {
+				return flagError(cmd, err)
+			}
+			if help, _ := cmd.Flags().GetBool("help"); help {
+				return cmd.Help()
+			}
+			return runs(env, func(cmd *cobra.Command, words []string) int {
+				o.dataDir = dataDir(cmd)
+				return runSearch(env, o, words)
+			})(cmd, words)
+		},
 	}
-	words, err := parseInterspersed(fs, args)
-	if err != nil {
-		return flagExit(err)
+	f := cmd.Flags()
+	f.BoolVar(&o.json, "json", false, "print the results as a JSON array")
+	f.IntVar(&o.limit, "limit", index.DefaultLimit, "at most N results")
+	dataDirFlag(f)
+	return cmd
+}
+
+// searchOptions is what `newsmark search` was asked for.
+type searchOptions struct {
+	json    bool
+	limit   int
+	dataDir string
+}
+
+// splitFlags separates the flags fs defines (with their values) from the
+// other arguments, which keep their order; after "--" all are arguments.
+// A "--name" fs does not define is an unknown flag; "-word" is an argument.
+func splitFlags(fs *pflag.FlagSet, args []string) (flags, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(rest, args[i+1:]...), nil
+		}
+		var f *pflag.Flag
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case strings.HasPrefix(a, "--"):
+			if f = fs.Lookup(name); f == nil {
+				return nil, nil, fs.Parse([]string{a}) // pflag's own words for it
+			}
+		case len(a) == 2 && a[0] == '-':
+			f = fs.ShorthandLookup(a[1:])
+		}
+		if f == nil {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		if !hasValue && f.NoOptDefVal == "" && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
 	}
+	return flags, rest, nil
+}
+
+// runSearch prints what the index finds for the query words.
+func runSearch(env Env, o searchOptions, words []string) int {
 	q := strings.Join(words, " ")
 	if _, err := index.Query(q); err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 2
 	}
-	ix, db, err := openIndex(*dataDir)
+	ix, db, err := openIndex(o.dataDir)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
@@ -64,12 +124,12 @@ func runSearch(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
 	}
-	hits, err := ix.Search(ctx, q, *limit)
+	hits, err := ix.Search(ctx, q, o.limit)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "newsmark search:", sanitize.Text(err.Error()))
 		return 1
 	}
-	if *asJSON {
+	if o.json {
 		out := make([]searchHit, len(hits))
 		for i, h := range hits {
 			out[i] = searchHit{ArticleID: h.ArticleID, Title: h.Title, Source: h.Source, Date: jsonDate(h.Date), URL: h.URL,

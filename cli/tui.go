@@ -3,16 +3,20 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"newsmark/annotate"
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/corrections"
 	"newsmark/feeds"
 	"newsmark/fetch"
@@ -23,46 +27,103 @@ import (
 	"newsmark/ui"
 )
 
-// tuiOptions is what the reader's flags and environment ask for.
+// tuiOptions is what the reader's flags, the config file and the
+// environment ask for.
 type tuiOptions struct {
-	theme   ui.Theme
-	dataDir string
-	width   int    // text columns at most; 0 the whole reader
-	editor  string // $VISUAL, else $EDITOR: the note editor's ctrl+o
-	paths   []string
+	theme     ui.Theme
+	width     int // text columns at most; 0 the whole reader
+	dataDir   string
+	editor    string // $VISUAL, else $EDITOR: the note editor's ctrl+o
+	exportDir string // the config's export.folder; "" the working folder
+	samples   bool   // the built-in samples when there is nothing else to read
+	config    *config.Config
+	paths     []string
 }
 
-// defaultWidth is the text's measure unless --width says otherwise: a
-// readable line (the config file's default "width" is the same).
-const defaultWidth = 88
+// readerLong is the reader's (and so newsmark's) --help.
+const readerLong = `newsmark opens articles in a reader that highlights every company, person, place, figure and quote, beside a panel that sums up the ventures each story announces. The highlights and notes you keep go to one database, and newsmark export writes them as Markdown, JSON or CSV.
 
-// parseTUI reads `newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]`.
-// NO_COLOR or TERM=dumb give the monochrome theme whatever --theme says.
-func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, error) {
-	fs := flag.NewFlagSet("newsmark", flag.ContinueOnError)
-	fs.SetOutput(cleanWriter{env.Stderr})
-	theme := fs.String("theme", "", "colour theme: light or dark (default: ask the terminal, dark until it answers)")
-	dataDir := fs.String("data-dir", getenv("NEWSMARK_DATA_DIR"), "where the notes database lives (env NEWSMARK_DATA_DIR)")
-	width := fs.Int("width", defaultWidth, "most columns a line of text takes, the rest a margin; 0 uses the whole window")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: newsmark [--theme light|dark] [--width N] [--data-dir DIR] [PATH...]")
-		fmt.Fprintln(fs.Output(), "       newsmark annotate|export|notes|feeds|index|search|deals|corrections ...")
-		fmt.Fprintln(fs.Output(), "PATH is a file, a folder (read recursively), - for stdin, or an http(s) URL (a web page or a feed).")
-		fmt.Fprintln(fs.Output(), "None opens the cached items of your subscriptions, then the samples.")
-		fs.PrintDefaults()
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a web page or a feed). With none, newsmark opens the cached items of your subscriptions, then the built-in samples (samples = false in the config file turns them off). An argument equal to a command's name is that command: write ./notes for a folder called notes.
+
+Flags win over the environment, which wins over the config file: newsmark config shows the file and every setting in effect.`
+
+// newReaderCmd is the root command, `newsmark [PATH...]`: the reader.
+func newReaderCmd(env Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "newsmark [PATH...]",
+		Short: "a terminal reader for business news: companies, people, figures, quotes and deals highlighted",
+		Long:  readerLong,
+		Example: `# the samples, or your subscriptions' cached items
+newsmark
+newsmark story.txt ~/news
+curl -s https://example.com/a | newsmark -
+newsmark --width 100 --theme light https://example.com/feed.xml`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := readerOptions(env.Config, cmd.Flags(), args, os.Getenv)
+			if err != nil {
+				return usageError{cmd: cmd.CommandPath(), msg: err.Error()}
+			}
+			return status(runTUI(env, o))
+		},
 	}
-	if err := fs.Parse(args); err != nil {
+	f := cmd.Flags()
+	f.String("theme", "", `colours: auto (ask the terminal; dark until it answers), dark or light; NO_COLOR gives monochrome (config: theme)`)
+	f.String("width", "", `most columns a line of text takes, the rest a margin: 40 to 400, or 0 or full for the whole window (config: width, 88)`)
+	dataDirFlag(f)
+	cmd.RegisterFlagCompletionFunc("theme", cobra.FixedCompletions([]cobra.Completion{"auto", "dark", "light"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("width", cobra.FixedCompletions([]cobra.Completion{"88", "100", "full"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// dataDirFlag adds --data-dir to a command that opens the database.
+func dataDirFlag(f *pflag.FlagSet) {
+	f.String("data-dir", "", "folder of the database, newsmark.db (default $NEWSMARK_DATA_DIR, else $XDG_DATA_HOME/newsmark)")
+	f.SetAnnotation("data-dir", cobra.BashCompSubdirsInDir, []string{})
+}
+
+// dataDir is the --data-dir a command was given ("" for the default).
+func dataDir(cmd *cobra.Command) string {
+	d, _ := cmd.Flags().GetString("data-dir")
+	return d
+}
+
+// applyFlags sets, over cfg, the setting of each flag the user gave
+// (setting name → flag name): flags win over the file and the
+// environment. A bad value is an error naming the flag.
+func applyFlags(cfg *config.Config, flags *pflag.FlagSet, settings map[string]string) error {
+	if cfg == nil {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(settings)) {
+		f := flags.Lookup(settings[name])
+		if f == nil || !f.Changed {
+			continue
+		}
+		if err := cfg.Flag(name, "--"+f.Name, f.Value.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readerOptions reads the reader's flags over the config: --theme and
+// --width win over theme and width. NO_COLOR or TERM=dumb give the
+// monochrome theme whatever they say.
+func readerOptions(cfg *config.Config, flags *pflag.FlagSet, paths []string, getenv func(string) string) (tuiOptions, error) {
+	if err := applyFlags(cfg, flags, map[string]string{"theme": "theme", "width": "width"}); err != nil {
 		return tuiOptions{}, err
 	}
-	o := tuiOptions{theme: ui.Theme(*theme), dataDir: *dataDir, width: *width, paths: fs.Args()}
-	switch o.theme {
-	case "", ui.Light, ui.Dark:
-	default:
-		return o, fmt.Errorf("--theme must be light or dark, not %q", sanitize.Text(*theme))
+	s := settingsOf(cfg)
+	dir, _ := flags.GetString("data-dir")
+	o := tuiOptions{width: s.Width, dataDir: dir, exportDir: s.Export.Folder, samples: s.Samples, config: cfg, paths: paths}
+	switch s.Theme {
+	case "dark":
+		o.theme = ui.Dark
+	case "light":
+		o.theme = ui.Light
 	}
-	if o.width != 0 && (o.width < 40 || o.width > 400) {
-		return o, fmt.Errorf("--width must be from 40 to 400 columns, or 0 for the whole window, not %d", o.width)
-	}
+	// The note editor's ctrl+o.
 	if o.editor = getenv("VISUAL"); o.editor == "" {
 		o.editor = getenv("EDITOR")
 	}
@@ -72,16 +133,16 @@ func parseTUI(env Env, args []string, getenv func(string) string) (tuiOptions, e
 	return o, nil
 }
 
+// settingsOf is cfg's settings, or the defaults without a config.
+func settingsOf(cfg *config.Config) config.Settings {
+	if cfg == nil {
+		return config.Defaults()
+	}
+	return cfg.Settings
+}
+
 // runTUI opens the paths (or the samples) in the reader.
-func runTUI(env Env, args []string) int {
-	o, err := parseTUI(env, args, os.Getenv)
-	if err == flag.ErrHelp {
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(err.Error()))
-		return 2
-	}
+func runTUI(env Env, o tuiOptions) int {
 	paths, urls := splitURLs(o.paths)
 	if len(paths) == 1 {
 		if n := largestFile(paths); n >= hugeInput {
@@ -97,7 +158,7 @@ func runTUI(env Env, args []string) int {
 	}
 	var lib articles.Listing // URLs alone: the library fills as they arrive
 	if len(paths) > 0 || len(urls) == 0 {
-		lib = openLibrary(paths, env)
+		lib = openLibrary(paths, env, o.samples)
 	}
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
@@ -106,8 +167,19 @@ func runTUI(env Env, args []string) int {
 	defer db.Close()
 	web, later := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
-		fmt.Fprintln(env.Stderr, "newsmark: no article to show")
-		return 1
+		switch {
+		case len(o.paths) > 0:
+			fmt.Fprintln(env.Stderr, "newsmark: no article to show")
+		case len(web.Subs) == 0:
+			fmt.Fprintln(env.Stderr, "newsmark: nothing to read: give a file, a folder or a URL, or subscribe to a feed "+
+				"(newsmark feeds add URL); the samples are off (samples in the config file)")
+		}
+		if len(o.paths) > 0 || len(web.Subs) == 0 {
+			reportConfig(env) // the reader that would have said them does not start
+			return 1
+		}
+		// Subscriptions with nothing cached yet: the reader starts, and r
+		// fetches them.
 	}
 	opts := []tea.ProgramOption{}
 	if o.theme == ui.Mono {
@@ -128,7 +200,7 @@ func runTUI(env Env, args []string) int {
 	// first frame, in a Cmd of the program. The index and the reading
 	// positions are given to New, so the database opens before it.
 	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
-		Width: o.width, Editor: o.editor,
+		Width: o.width, Editor: o.editor, Config: o.config,
 		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
 	if lib.Pending() {
 		// Files a folder walk found are listed by name; their titles and
@@ -136,6 +208,9 @@ func runTUI(env Env, args []string) int {
 		uo.ReadHeads = lib.ReadHeads
 	}
 	uo.ExportDir, _ = os.Getwd()
+	if o.exportDir != "" {
+		uo.ExportDir = o.exportDir
+	}
 	openTUIIndex(&uo, db)
 	m := ui.New(uo)
 	final, err := tea.NewProgram(m, opts...).Run()
@@ -245,9 +320,13 @@ func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 }
 
 // openLibrary lists the paths (articles.List: a folder's files by name,
-// their heads read later), or the embedded samples when there are none.
-func openLibrary(paths []string, env Env) articles.Listing {
+// their heads read later), or, when there are none, the embedded samples
+// if they are on.
+func openLibrary(paths []string, env Env, samples bool) articles.Listing {
 	if len(paths) == 0 {
+		if !samples {
+			return articles.Listing{}
+		}
 		return articles.Listing{Library: articles.Samples()}
 	}
 	return articles.List(paths, env.Stdin)
@@ -289,17 +368,8 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, 
 		}
 		return w, nil
 	}
-	keep, err := retention(os.Getenv)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", err)
-		return w, nil
-	}
 	w.Subs = subs
-	cacheOn := func(db *store.DB) *feeds.Cache {
-		c := feeds.NewCache(db, w.Client)
-		c.Retention = keep
-		return c
-	}
+	cacheOn := func(db *store.DB) *feeds.Cache { return newCache(db, w.Client, settingsOf(env.Config)) }
 	if !noArgs {
 		return w, cacheOn
 	}

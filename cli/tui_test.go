@@ -3,48 +3,83 @@ package cli
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"newsmark/config"
 	"newsmark/store"
 	"newsmark/ui"
 )
 
-func TestParseTUI(t *testing.T) {
-	t.Parallel()
-	env := func(kv map[string]string) func(string) string {
-		return func(k string) string { return kv[k] }
+// readerFlags parses args as the reader's command line over the config
+// file content (none when ""), with the environment env, and returns the
+// reader's options or the error that refuses them.
+func readerFlags(t *testing.T, content string, env map[string]string, args ...string) (tuiOptions, error) {
+	t.Helper()
+	getenv := func(k string) string { return env[k] }
+	if content != "" {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		getenv = func(k string) string {
+			if k == config.PathEnv {
+				return path
+			}
+			return env[k]
+		}
 	}
+	cfg := config.Load(getenv, ui.Actions())
+	cmd := newReaderCmd(Env{Config: cfg})
+	if err := cmd.ParseFlags(args); err != nil {
+		t.Fatalf("%q: %v", args, err)
+	}
+	return readerOptions(cfg, cmd.Flags(), cmd.Flags().Args(), getenv)
+}
+
+func TestReaderOptions(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
+		file    string
 		args    []string
 		env     map[string]string
 		theme   ui.Theme
+		width   int
 		dataDir string
 		paths   []string
-		wantErr bool
+		wantErr string
 	}{
-		{"no args", nil, nil, "", "", nil, false},
-		{"theme and paths", []string{"--theme", "light", "a.txt", "-"}, nil, ui.Light, "", []string{"a.txt", "-"}, false},
-		{"data dir flag beats env", []string{"--data-dir", "/x", "f"}, map[string]string{"NEWSMARK_DATA_DIR": "/env"}, "", "/x", []string{"f"}, false},
-		{"data dir from env", nil, map[string]string{"NEWSMARK_DATA_DIR": "/env"}, "", "/env", nil, false},
-		{"NO_COLOR gives mono", []string{"--theme", "dark"}, map[string]string{"NO_COLOR": "1"}, ui.Mono, "", nil, false},
-		{"TERM=dumb gives mono", nil, map[string]string{"TERM": "dumb"}, ui.Mono, "", nil, false},
-		{"bad theme", []string{"--theme", "pink"}, nil, "", "", nil, true},
+		{"no args", "", nil, nil, "", 88, "", nil, ""},
+		{"theme and paths, flags after a path", "", []string{"a.txt", "--theme", "light", "-"}, nil, ui.Light, 88, "", []string{"a.txt", "-"}, ""},
+		{"data dir", "", []string{"--data-dir", "/x", "f"}, nil, "", 88, "/x", []string{"f"}, ""},
+		{"NO_COLOR gives mono", "", []string{"--theme", "dark"}, map[string]string{"NO_COLOR": "1"}, ui.Mono, 88, "", nil, ""},
+		{"TERM=dumb gives mono", "", nil, map[string]string{"TERM": "dumb"}, ui.Mono, 88, "", nil, ""},
+		{"auto is the terminal's", "theme = \"light\"\n", []string{"--theme", "auto"}, nil, "", 88, "", nil, ""},
+		{"the file's theme and width", "theme = \"light\"\nwidth = 100\n", nil, nil, ui.Light, 100, "", nil, ""},
+		{"flags win over the file", "theme = \"light\"\nwidth = 100\n", []string{"--theme=dark", "--width", "72"}, nil, ui.Dark, 72, "", nil, ""},
+		{"full width", "width = 100\n", []string{"--width", "full"}, nil, "", 0, "", nil, ""},
+		{"bad theme", "", []string{"--theme", "pink"}, nil, "", 0, "", nil, `--theme: want "auto", "dark" or "light" (got "pink")`},
+		{"bad width", "", []string{"--width", "12"}, nil, "", 0, "", nil, `--width: want a number of columns from 40 to 400, or 0 or "full" for the whole window (got "12")`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			var stderr bytes.Buffer
-			o, err := parseTUI(Env{Stderr: &stderr}, c.args, env(c.env))
-			if (err != nil) != c.wantErr {
-				t.Fatalf("err = %v, want error %v", err, c.wantErr)
-			}
-			if c.wantErr {
+			o, err := readerFlags(t, c.file, c.env, c.args...)
+			if c.wantErr != "" {
+				if err == nil || err.Error() != c.wantErr {
+					t.Fatalf("err = %v, want %q", err, c.wantErr)
+				}
 				return
 			}
-			if o.theme != c.theme || o.dataDir != c.dataDir || len(o.paths) != len(c.paths) {
-				t.Fatalf("got %+v, want theme %q dataDir %q paths %v", o, c.theme, c.dataDir, c.paths)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o.theme != c.theme || o.width != c.width || o.dataDir != c.dataDir || !slices.Equal(o.paths, c.paths) {
+				t.Fatalf("got theme %q width %d dataDir %q paths %q, want %q %d %q %q", o.theme, o.width, o.dataDir, o.paths,
+					c.theme, c.width, c.dataDir, c.paths)
 			}
 		})
 	}
@@ -105,10 +140,10 @@ func TestTUIStorage(t *testing.T) {
 	}
 }
 
-// TestParseTUIWidthAndEditor: the text's measure is 88 columns unless
+// TestReaderWidthAndEditor: the text's measure is 88 columns unless
 // --width says otherwise (0 the whole window; out of range an error), and
 // the note editor's ctrl+o runs $VISUAL, else $EDITOR.
-func TestParseTUIWidthAndEditor(t *testing.T) {
+func TestReaderWidthAndEditor(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		args    []string
@@ -120,13 +155,12 @@ func TestParseTUIWidthAndEditor(t *testing.T) {
 		{nil, nil, 88, "", ""},
 		{[]string{"--width", "72", "a.txt"}, nil, 72, "", ""},
 		{[]string{"--width", "0"}, nil, 0, "", ""},
-		{[]string{"--width", "12"}, nil, 0, "", "--width must be from 40 to 400 columns, or 0 for the whole window, not 12"},
+		{[]string{"--width", "12"}, nil, 0, "", `--width: want a number of columns from 40 to 400, or 0 or "full" for the whole window (got "12")`},
 		{nil, map[string]string{"EDITOR": "vi"}, 88, "vi", ""},
 		{nil, map[string]string{"EDITOR": "vi", "VISUAL": "code --wait"}, 88, "code --wait", ""},
 	}
 	for _, c := range cases {
-		var stderr bytes.Buffer
-		o, err := parseTUI(Env{Stderr: &stderr}, c.args, func(k string) string { return c.env[k] })
+		o, err := readerFlags(t, "", c.env, c.args...)
 		switch {
 		case c.wantErr != "":
 			if err == nil || err.Error() != c.wantErr {
@@ -162,5 +196,30 @@ func TestTUIIndexDatabase(t *testing.T) {
 	}
 	if !strings.HasPrefix(uo.IndexStatus, "search and deals are off: ") || !strings.Contains(uo.IndexStatus, "corrupt") {
 		t.Fatalf("status %q does not say why search and deals are off", uo.IndexStatus)
+	}
+}
+
+// TestReaderExportFolderAndSamples: the config's export.folder (~
+// expanded) is the folder the reader's x offers, samples = false leaves the
+// samples out, and the rest of the file (keys, mouse, panel, highlights)
+// reaches the reader in the config it is given.
+func TestReaderExportFolderAndSamples(t *testing.T) {
+	t.Parallel()
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := readerFlags(t, "samples = false\nmouse = true\n[export]\nfolder = \"~/notes/news\"\n[keys]\n\"global.help\" = \"H\"\n", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.exportDir != filepath.Join(home, "notes", "news") || o.samples {
+		t.Errorf("exportDir %q samples %v", o.exportDir, o.samples)
+	}
+	if s := o.config.Settings; !s.Mouse || !slices.Equal(o.config.Keys["global.help"], []string{"H"}) {
+		t.Errorf("the reader's config: mouse %v keys %v", s.Mouse, o.config.Keys)
+	}
+	if o, _ := readerFlags(t, "", nil); o.exportDir != "" || !o.samples {
+		t.Errorf("defaults: exportDir %q samples %v", o.exportDir, o.samples)
 	}
 }

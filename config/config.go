@@ -135,6 +135,9 @@ func Load(getenv func(string) string, actions []Action) *Config {
 	c := &Config{Path: path, Settings: Defaults(), Keys: map[string][]string{}, actions: actions, sources: map[string]Source{}}
 	data, err := read(path)
 	switch {
+	case errors.Is(err, errHidden) && !explicit:
+	case errors.Is(err, errHidden):
+		c.problem(Source{Kind: FromFile, Path: path}, "", "cannot be read: a folder on its path is closed to this user; every setting keeps its default")
 	case errors.Is(err, fs.ErrNotExist):
 		if explicit {
 			c.problem(Source{Kind: FromFile, Path: path}, "", fmt.Sprintf("no such file (%s=%s); every setting keeps its default", PathEnv, sanitize.Quote(path)))
@@ -157,13 +160,23 @@ func Load(getenv func(string) string, actions []Action) *Config {
 	return c
 }
 
+// errHidden is read's answer when a folder on the path may not be searched:
+// whether a file is there cannot be known.
+var errHidden = errors.New("a folder on its path is closed to this user")
+
 // read reads a config file of at most MaxSize bytes. A folder, a file it
 // may not read and a big file are errors in words; a missing file is
 // fs.ErrNotExist.
 func read(path string) ([]byte, error) {
 	// A FIFO would block the open until a writer came, and newsmark with it.
-	if fi, err := os.Stat(path); err == nil && fi.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0 {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.Mode()&(fs.ModeNamedPipe|fs.ModeSocket) != 0:
 		return nil, fmt.Errorf("is a %s, not a file", map[bool]string{true: "named pipe", false: "socket"}[fi.Mode()&fs.ModeNamedPipe != 0])
+	case errors.Is(err, fs.ErrPermission):
+		// A folder on the way this user may not search (newsmark run as
+		// another user with the first one's HOME): no file can be seen.
+		return nil, errHidden
 	}
 	f, err := os.Open(path)
 	if err != nil {

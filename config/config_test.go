@@ -152,6 +152,15 @@ func TestUnreadableFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		cases = append(cases, struct{ path, want string }{locked, "locked.toml: cannot be read: permission denied; every setting keeps its default"})
+		// A folder this user may not search: named by NEWSMARK_CONFIG, it
+		// is a problem; as the XDG default, no file (the faults tests run
+		// newsmark as nobody with another user's HOME).
+		closed := filepath.Join(dir, "closed")
+		if err := os.Mkdir(closed, 0o000); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct{ path, want string }{filepath.Join(closed, "config.toml"),
+			"config.toml: cannot be read: a folder on its path is closed to this user; every setting keeps its default"})
 	}
 	for _, c := range cases {
 		cfg := Load(env{PathEnv: c.path}.get, nil)

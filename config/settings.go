@@ -131,7 +131,7 @@ var settings = []setting{
 	},
 	{
 		name: "panel.side",
-		doc:  `where the panel goes: "right" or "left" of the text, "below" it, or "auto" (right from 100 columns, below on narrower windows)`,
+		doc:  `where the panel goes: "right" or "left" of the text (below it under 60 columns), "below" it, or "auto" (right from 100 columns, below on narrower windows)`,
 		want: `"auto", "right", "left" or "below"`,
 		def:  "auto",
 		set:  func(s *Settings, v any) bool { return oneOf(v, &s.Panel.Side, "auto", "right", "left", "below") },

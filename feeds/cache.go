@@ -25,7 +25,8 @@ type Cache struct {
 	DB     *store.DB
 	Client *http.Client
 	// Retention is how long an item is kept after it was first fetched;
-	// items with notes are never pruned.
+	// items with notes are never pruned. Zero means DefaultRetention; a
+	// negative one keeps every item (the config's keep_days = 0).
 	Retention time.Duration
 	// Concurrency is how many feeds Refresh fetches at once.
 	Concurrency int
@@ -123,10 +124,14 @@ func (c *Cache) Remove(ctx context.Context, url string) (int, error) {
 	return n, err
 }
 
-// Prune deletes items older than the retention, except those with notes.
+// Prune deletes items older than the retention, except those with notes;
+// with a negative retention it deletes nothing.
 func (c *Cache) Prune(ctx context.Context) (int, error) {
 	r := c.Retention
-	if r <= 0 {
+	if r < 0 {
+		return 0, nil
+	}
+	if r == 0 {
 		r = DefaultRetention
 	}
 	return c.DB.PruneFeedItems(ctx, time.Now().Add(-r))

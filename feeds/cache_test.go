@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/adrg/xdg"
 
@@ -368,5 +369,28 @@ func TestCacheStoredReadsWithoutSideEffects(t *testing.T) {
 	}
 	if _, ok, err := c.Stored(ctx, "no-such-item"); ok || err != nil {
 		t.Errorf("a missing item: %v, %v", ok, err)
+	}
+}
+
+// TestCachePruneRetention: a negative retention (the config's keep_days =
+// 0) keeps every item, however old; zero is the 90-day default, which
+// prunes an item first fetched a year ago.
+func TestCachePruneRetention(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c := openCache(t)
+	old := time.Now().AddDate(-1, 0, 0)
+	item := store.FeedItem{Feed: "https://w.example/rss", GUID: "old", ArticleID: "https://w.example/old",
+		URL: "https://w.example/old", Title: "Old item", Date: old, Dated: true, Summary: "s", FetchedAt: old}
+	if _, err := c.DB.SaveFeed(ctx, store.FeedState{URL: item.Feed, FetchedAt: old}, []store.FeedItem{item}); err != nil {
+		t.Fatal(err)
+	}
+	c.Retention = -1
+	if n, err := c.Prune(ctx); err != nil || n != 0 {
+		t.Fatalf("never prune: pruned %d (%v)", n, err)
+	}
+	c.Retention = 0
+	if n, err := c.Prune(ctx); err != nil || n != 1 {
+		t.Fatalf("the default retention: pruned %d (%v), want the year-old item", n, err)
 	}
 }

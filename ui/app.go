@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -8,7 +9,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/model"
+	"newsmark/notes"
 	"newsmark/sanitize"
 )
 
@@ -71,6 +74,8 @@ type Model struct {
 	overlay       overlayKind
 	showHelp      bool // the help overlay, over everything but the editor
 	showPanel     bool
+	panelSide     string // the config's panel.side: auto, right, left or below
+	autoPending   bool   // the config's background refresh waits for the feed cache
 	status        string // one-key message in the status bar
 	statusErr     bool
 
@@ -109,7 +114,7 @@ type Model struct {
 
 // New builds the program's root model.
 func New(opts Options) Model {
-	keys := DefaultKeyMap()
+	keys := keyMapOf(opts.Config)
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
@@ -121,17 +126,20 @@ func New(opts Options) Model {
 	styles := NewStyles(theme)
 	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
 		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
-	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true}
+	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true, panelSide: "auto"}
+	if opts.Config != nil {
+		m.showPanel, m.panelSide = opts.Config.Settings.Panel.Show, opts.Config.Settings.Panel.Side
+	}
 	m.help = newHelpOverlay(c)
 	m.input = lineInput{common: c}
 	m.library = newLibrary(c, opts.Library)
 	m.library.reading = opts.ReadHeads != nil
-	m.reader = newReader(c, opts.Width)
+	m.reader = newReader(c, opts.Width, highlightsOn(opts.Config))
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
 	m.correct = correctMenu{common: c}
 	m.anns = newAnnotations(opts)
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, notes: opts.Notes, annotate: m.anns.plain(),
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: m.anns.plain(),
 		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
@@ -139,6 +147,7 @@ func New(opts Options) Model {
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
+	m.initCmds = append(m.initCmds, m.autoRefreshCmds()...)
 	if len(m.library.entries) == 1 {
 		m.single = true
 		m.initCmds = append(m.initCmds, m.open(m.library.entries[0]))
@@ -147,10 +156,51 @@ func New(opts Options) Model {
 			m.setStatus(plural(n, "input", "inputs")+" could not be read: esc shows the library", true)
 		}
 	}
+	if s := configStatus(opts.Config); s != "" {
+		m.setStatus(s, true)
+	}
 	if opts.NotesStatus != "" {
 		m.setStatus(opts.NotesStatus, true)
 	}
 	return m
+}
+
+// exportFormat is the format the export prompt offers first: the config
+// file's export.format, else Markdown.
+func exportFormat(c *config.Config) notes.Format {
+	if c == nil {
+		return notes.Markdown
+	}
+	f, err := notes.ParseFormat(c.Settings.Export.Format)
+	if err != nil {
+		return notes.Markdown
+	}
+	return f
+}
+
+// highlightsOn is the highlight kinds on at start: the config file's
+// highlights, every kind without one.
+func highlightsOn(c *config.Config) [numKinds]bool {
+	if c == nil {
+		return [numKinds]bool{true, true, true, true, true}
+	}
+	h := c.Settings.Highlights
+	var on [numKinds]bool
+	on[kindCompany], on[kindPerson], on[kindPlace], on[kindFigure], on[kindQuote] = h.Companies, h.People, h.Places, h.Figures, h.Quotes
+	return on
+}
+
+// configStatus is the config file's first problem and how many more there
+// are, for the status bar at start; "" when the file has none.
+func configStatus(c *config.Config) string {
+	if c == nil || len(c.Problems) == 0 {
+		return ""
+	}
+	s := sanitize.Line(c.Problems[0].String())
+	if n := len(c.Problems) - 1; n > 0 {
+		s += fmt.Sprintf("; %d more: newsmark config", n)
+	}
+	return s
 }
 
 // notesOff says why highlights cannot be saved, "" when they can: the
@@ -222,6 +272,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.layout(), m.idx.arm())
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case tea.PasteMsg:
 		switch {
 		case m.overlay == overlayEditor:
@@ -291,6 +343,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
 		}
 		return m.route(&m.net, msg)
+	case autoRefreshMsg:
+		return m.autoRefresh(msg)
 	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
 		return m.route(&m.net, msg)
 	case indexStartMsg:
@@ -600,8 +654,26 @@ func (m *Model) setFocus(f focus) tea.Cmd {
 // text is only its tab bar until it has focus: the text keeps its rows.
 const collapseBelow = 20
 
+// minBeside is the narrowest window that takes the panel beside the text
+// when the config's panel.side asks for right or left: under it the text
+// would be a word a line, and the panel goes below.
+const minBeside = 60
+
+// panelBeside says whether the panel sits beside the text at width w: the
+// config's panel.side (right, left or below), or with auto from 100
+// columns.
+func (m *Model) panelBeside(w int) bool {
+	switch m.panelSide {
+	case "below":
+		return false
+	case "right", "left":
+		return w >= minBeside
+	}
+	return w >= 100
+}
+
 // layout sizes every pane for the window; the panel sits beside the
-// reader from 100 columns, below it under that.
+// reader or below it (panelBeside).
 func (m *Model) layout() tea.Cmd {
 	if m.width == 0 {
 		// No size yet (New opening an article): the first WindowSizeMsg
@@ -626,9 +698,10 @@ func (m *Model) layout() tea.Cmd {
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
-	case w >= 100:
+	case m.panelBeside(w):
 		pw := w * 38 / 100
 		m.panel.setBelow(false)
+		m.panel.setLeft(m.panelSide == "left")
 		cmds = append(cmds, m.panel.SetSize(pw, h))
 		rw = w - pw
 	default:

@@ -28,8 +28,12 @@
 //	export_preview.go, input.go,
 //	help_overlay.go                the overlays, the text input, the note in $EDITOR
 //	network.go, feed_refresh.go,
+//	auto_refresh.go,
 //	article_load.go,
-//	fetch_progress.go              the network side: URL arguments, feed refresh, article fetches
+//	fetch_progress.go              the network side: URL arguments, feed refresh (by r, or by
+//	                               the config's timer), article fetches
+//	mouse.go                       mouse mode (the config's mouse): wheel and clicks
+//	actions.go                     the KeyMap as the config's [keys] names it, and applied
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	index_queue.go                 indexing: the open article, and in the background the library,
 //	                               the feed cache and the rebuild after an annotator change
@@ -52,7 +56,9 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index, corrections and the charm libraries; its program code must not import
+// index, corrections, config (the settings it is given, and Actions, its
+// bindings as the config file's [keys] table names them: actions.go) and
+// the charm libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and
 // passes them in through Options; tests use them to build real fixtures).

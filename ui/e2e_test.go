@@ -365,3 +365,28 @@ func TestEndToEndMonochrome(t *testing.T) {
 	tt.send("q")
 	tt.waitText("EXITED 0")
 }
+
+// TestEndToEndConfigKeys: two keys remapped in the config file work in the
+// real program, the old ones no longer do, and the hint bar, status bar and
+// help show the new ones.
+func TestEndToEndConfigKeys(t *testing.T) {
+	bin := buildBinary(t)
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("[keys]\n\"reader.search\" = \"ctrl+g\"\n\"global.help\" = \"H\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tt := startTmux(t, 160, 45, "NEWSMARK_CONFIG="+cfg, bin, "--theme", "dark", "testdata/harbor.txt")
+	tt.waitText("Northwind Freight Holdings and Kaiyo Shipping Co. said on Tuesday", "ctrl+g search", "H help")
+	tt.send("?") // no longer the help
+	tt.send("C-g", "kaiyo", "Enter")
+	s := tt.waitText("“kaiyo” 1/")
+	if strings.Contains(s, "Keys: reader") {
+		t.Fatalf("? still opens the help:\n%s", s)
+	}
+	tt.send("Escape") // alone: esc then H at once would read as alt+H
+	tt.waitFor("the search closed", false, func(s string) bool { return !strings.Contains(s, "“kaiyo”") })
+	tt.send("H")
+	tt.waitText("Keys: reader", "ctrl+g", "search the article")
+	tt.send("q", "q")
+	tt.waitText("EXITED 0")
+}

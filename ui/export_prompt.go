@@ -56,6 +56,7 @@ type exportPrompt struct {
 	ann      *model.Annotations                    // its annotations, when the root has them
 	docs     []notes.Doc                           // for the file name proposed
 	format   notes.Format                          // chosen with m, j or c
+	def      notes.Format                          // chosen with enter: the config's export.format
 	exists   string                                // the path that exists: y overwrites, n asks another name
 	free     string                                // a free name next to exists, offered by n
 	// previewing is true from the format to enter or esc: the preview
@@ -114,6 +115,8 @@ func (x *exportPrompt) key(msg tea.KeyPressMsg) (tea.Cmd, request) {
 		x.format = notes.JSON
 	case key.Matches(msg, k.CSV):
 		x.format = notes.CSV
+	case key.Matches(msg, k.Default):
+		x.format = x.def
 	case key.Matches(msg, k.Cancel):
 		return nil, requests{closeOverlayMsg{}, status("export cancelled")}
 	default:

@@ -229,8 +229,11 @@ func firstKey(b key.Binding) string {
 	if len(ks) == 0 {
 		return ""
 	}
-	if s, ok := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}[ks[0]]; ok {
+	if s, ok := arrowNames[ks[0]]; ok {
 		return s
 	}
 	return ks[0]
 }
+
+// arrowNames are keys as the help and hint bar write them.
+var arrowNames = map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}

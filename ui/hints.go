@@ -44,7 +44,8 @@ func (m *Model) hints() []hint {
 		return []hint{hintOf("overwrite", x.Overwrite), hintOf("new name", x.NewName), hintOf("cancel", x.Cancel)}
 	case m.overlay == overlayExport:
 		x := k.Export
-		return []hint{hintOf("Markdown", x.Markdown), hintOf("JSON", x.JSON), hintOf("CSV", x.CSV), hintOf("cancel", x.Cancel)}
+		return []hint{hintOf("Markdown", x.Markdown), hintOf("JSON", x.JSON), hintOf("CSV", x.CSV),
+			hintOf(formatName(m.export.def), x.Default), hintOf("cancel", x.Cancel)}
 	case m.overlay == overlayCorrect && m.correct.mode != correctMain:
 		ck := k.Correct
 		return []hint{hintOf("choose", ck.Down, ck.Up), hintOf("pick", ck.Pick), hintOf("back", ck.Back)}

@@ -190,6 +190,7 @@ func DefaultKeyMap() KeyMap {
 		Markdown: b([]string{"m"}, "m", "export as Markdown"),
 		JSON:     b([]string{"j"}, "j", "export as JSON"),
 		CSV:      b([]string{"c"}, "c", "export as CSV (Readwise)"),
+		Default:  b([]string{"enter"}, "enter", "export in the default format (export.format in the config file)"),
 		Continue: b([]string{"enter"}, "enter", "go on from the preview: choose where to write it"),
 		// Asked only when the file exists.
 		Overwrite: b([]string{"y"}, "y", "file exists: overwrite it (its mode is kept)"),
@@ -360,7 +361,8 @@ func (k KeyMap) sections() []keySection {
 		secSelectScroll: {"selection (after v)", []key.Binding{k.Select.LineDown, k.Select.LineUp, r.PageDown, k.Select.PageUp,
 			r.HalfUp, r.HalfDown, r.Top, r.Bottom}},
 		secEditor: {"note editor", []key.Binding{g.ForceQ, k.Editor.Save, k.Editor.Cancel, k.Editor.External}},
-		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Cancel}},
+		secExport: {"export (after x)", []key.Binding{g.ForceQ, k.Export.Markdown, k.Export.JSON, k.Export.CSV, k.Export.Default,
+			k.Export.Cancel}},
 		secExportPreview: {"export preview (after the format)", []key.Binding{g.ForceQ, k.Export.Continue, k.Export.Cancel,
 			r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp, r.Top, r.Bottom}},
 		secExportExists: {"export (the file exists)", []key.Binding{g.ForceQ, k.Export.Overwrite, k.Export.NewName, k.Export.Cancel}},

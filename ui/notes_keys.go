@@ -29,12 +29,14 @@ type EditorKeys struct {
 	Save, Cancel, External key.Binding
 }
 
-// ExportKeys pick the export format after x; the preview of the export
+// ExportKeys pick the export format after x (Default: the config file's
+// export.format, Markdown unless it says otherwise); the preview of the export
 // follows (Continue goes on, Cancel leaves it; the reader's scroll keys
 // scroll it), then the path is typed. When the file exists, Overwrite and
 // NewName answer whether to replace it.
 type ExportKeys struct {
 	Markdown, JSON, CSV, Cancel key.Binding
+	Default                     key.Binding // the config's export.format
 	Continue                    key.Binding // the preview: on to the path
 	Overwrite, NewName          key.Binding
 }

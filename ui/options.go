@@ -2,6 +2,7 @@ package ui
 
 import (
 	"newsmark/articles"
+	"newsmark/config"
 	"newsmark/corrections"
 	"newsmark/feeds"
 	"newsmark/index"
@@ -22,7 +23,8 @@ type Options struct {
 	// Annotate extracts entities, quotes and ventures; it runs in a tea.Cmd.
 	// Nil leaves articles unannotated.
 	Annotate func(model.Article) model.Annotations
-	// Keys are the bindings; nil means DefaultKeyMap().
+	// Keys are the bindings; nil means DefaultKeyMap() with the config
+	// file's [keys] applied (Config).
 	Keys *KeyMap
 	// Theme is Dark, Light or Mono. Empty means dark at once, then whatever
 	// the terminal's background-colour answer says.
@@ -67,6 +69,12 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// Config is the config file as loaded, with the flags the user gave
+	// applied over it (cli); nil means every default. The status bar says
+	// its first problem at start; its [keys] rebind actions; the
+	// export prompt offers its export.format first. (ExportDir, Theme and Width come from it
+	// already resolved.)
+	Config *config.Config
 	// OpenStorage, when set, opens what the first frame does not need
 	// (the notes database, and the feed cache when Web has none yet) in a
 	// tea.Cmd once the program runs; Notes and NotesStatus then come from

@@ -68,6 +68,7 @@ type panelPane struct {
 
 	width, height int
 	below         bool // drawn under the reader rather than beside it
+	left          bool // beside the reader on its left (the config's panel.side)
 }
 
 func newPanel(c common) panelPane {
@@ -86,8 +87,13 @@ func (p *panelPane) setFocused(f bool) {
 	}
 }
 
-// setBelow puts the panel under the reader (narrow screens) or beside it.
+// setBelow puts the panel under the reader (narrow screens) or beside it,
+// on its left or its right.
 func (p *panelPane) setBelow(below bool) { p.below = below }
+
+// setLeft puts the panel, when beside the reader, on its left: its edge is
+// then on its right.
+func (p *panelPane) setLeft(left bool) { p.left = left }
 
 // SetSize lays the panel out: one column for the border, two lines for the
 // tab bar and its rule.
@@ -314,6 +320,10 @@ func (p *panelPane) View() string {
 	}
 	edge := st.Border.Render("│")
 	for i, l := range lines {
+		if p.left {
+			lines[i] = block(l, max(cw, 0), 1) + edge
+			continue
+		}
 		lines[i] = edge + l
 	}
 	return strings.Join(lines, "\n")

@@ -73,8 +73,11 @@ type articleOpenedMsg struct {
 // its highlights.
 type articleReadyMsg struct{ article model.Article }
 
-func newReader(c common, measure int) readerPane {
+// show is which highlight kinds are on at start (the config's highlights);
+// the reader's toggles change them for every article after.
+func newReader(c common, measure int, show [numKinds]bool) readerPane {
 	r := readerPane{common: c, measure: measure}
+	r.decor.show = show
 	r.reset(0, model.Article{})
 	return r
 }
@@ -86,11 +89,6 @@ func (r *readerPane) reset(gen int, meta model.Article) {
 		width: r.width, height: r.height, measure: r.measure, mention: -1}
 	r.pos.pending = -1
 	r.decor = lineDecor{selected: -1, current: -1, show: show}
-	if show == ([numKinds]bool{}) {
-		for i := range r.decor.show {
-			r.decor.show[i] = true
-		}
-	}
 	r.buildHeader()
 }
 

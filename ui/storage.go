@@ -28,13 +28,14 @@ func (m *Model) storageOpened(s Storage) tea.Cmd {
 	m.opts.OpenStorage = nil
 	m.common.notes.off, m.common.notes.opening = notesOff(m.opts), false
 	m.notes.n, m.export.notes = s.Notes, s.Notes
+	var cmds []tea.Cmd
 	if s.Cache != nil {
 		m.net.setCache(s.Cache)
+		cmds = append(cmds, m.autoRefreshNow()) // the config's refresh_on_start waited for it
 	}
 	if s.NotesStatus != "" {
 		m.setStatus(s.NotesStatus, true)
 	}
-	var cmds []tea.Cmd
 	waiting := m.notes.waiting
 	m.notes.waiting = nil
 	for _, req := range waiting {

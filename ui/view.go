@@ -41,6 +41,9 @@ func (m Model) View() tea.View {
 		case m.panel.below:
 			ph := m.panel.height
 			main = block(m.reader.View(), m.width, h-ph) + "\n" + block(m.panel.View(), m.width, ph)
+		case m.panel.left:
+			pw := m.panel.width
+			main = joinH(block(m.panel.View(), pw, h), block(m.reader.View(), m.width-pw, h))
 		default:
 			pw := m.panel.width
 			main = joinH(block(m.reader.View(), m.width-pw, h), block(m.panel.View(), pw, h))
@@ -70,6 +73,9 @@ func (m Model) View() tea.View {
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
+	if m.mouseOn() {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "newsmark"
 	if t := m.reader.title(); m.screen == screenReader && t != "" {
 		// Titles are sanitised by the loader: no escape can ride along.
