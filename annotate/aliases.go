@@ -39,8 +39,11 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			ep.setAlias(last, e)
 			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
 			// Beek": a family name led by a particle keeps it.
-			if k := c.t1 - 2; n >= 3 && ns.toks[k].kind == kWord && lex.particles[strings.ToLower(ns.word(k))] &&
-				ns.toks[c.t1-1].kind == kWord {
+			k := c.t1 - 1 // "von der Leyen": the particles in a row before the last word
+			for k-1 > c.t0 && ns.toks[k-1].kind == kWord && lex.particles[strings.ToLower(ns.word(k-1))] {
+				k--
+			}
+			if k < c.t1-1 && ns.toks[c.t1-1].kind == kWord {
 				family := ns.text.slice(int(ns.toks[k].s), int(ns.toks[c.t1-1].end()))
 				ep.setAlias(family, e)
 				if p := family[0]; p >= 'a' && p <= 'z' {
@@ -55,10 +58,17 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 				ns.toks[c.t0+1].flags&fCap != 0 {
 				ep.setAlias(ns.word(c.t0), e)
 			}
-			if lex.firstName.has(ns.word(c.t0)) && n == 2 {
-				// "Luca" for "Luca Brandt" only when no one else has it.
+			// "Luca" for "Luca Brandt" only when no one else has it; after
+			// an honorific the first name is the given name however rare
+			// ("Datuk Farid Kamal" is "Farid" later, as "Dr Farid" is him).
+			if n == 2 && (lex.firstName.has(ns.word(c.t0)) || ns.honorificBefore(c)) {
 				ep.setAlias(ns.word(c.t0), e)
 			}
+		}
+	case model.Place:
+		// "UAE" for "United Arab Emirates", when the gazetteer has it
+		if in := initials(ns, c, true); in != "" && lex.place.has(in) {
+			ep.setAlias(in, e)
 		}
 	case model.Company:
 		if short, ok := lex.knownShort[name]; ok {
@@ -73,6 +83,10 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			if ns.toks[k].kind == kWord {
 				words = append(words, ns.word(k))
 			}
+		}
+		// "Holmgaard Line A/S": the chunk ends at the "A", the form goes on
+		if ns.isPunct(c.t1, '/') && len(words) > 0 && c.t1+1 < len(ns.toks) && int(ns.toks[c.t1+1].end()) <= c.e {
+			words[len(words)-1] += "/" + ns.word(c.t1+1)
 		}
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
@@ -93,6 +107,15 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			if f&(commonCap|place|demonym|firstName|known|title|dateWord) == 0 && !lex.generic[w] &&
 				!strings.Contains(w, "-") && len(w) > 2 {
 				ep.setAlias(w, e)
+			}
+			// "Manchester United" → "United": after a place, the
+			// second word is the name, unless it says what the firm
+			// does ("Tokyo Gas") or names a body ("Manchester City")
+			if f&place != 0 {
+				w2 := words[1]
+				if wordSet(lex.get(w2))&(legal|designator|nonCompanyEnd|commonCap|place|demonym|firstName|dateWord) == 0 && len(w2) > 2 {
+					ep.setAlias(w2, e)
+				}
 			}
 		}
 		ep.setAlias(initials(ns, c, true), e)

@@ -36,6 +36,62 @@ func (ep *entityPass) contextCompany(c *chunk) bool {
 	return false
 }
 
+// firmsNamedLikePeople: a firm may bear its founder's name ("Tom Ashby",
+// chief executive of Ashby). A lone surname that the words around it call a
+// business ("insurer Ashby", "Ashby's profit") is a company of
+// that name, and from then on the bare name stands for the company; the
+// person keeps the mentions of the full name.
+func (ep *entityPass) firmsNamedLikePeople() {
+	ns := &ep.ns
+	for i := range ns.chunks {
+		c := &ns.chunks[i]
+		if c.kind() != "" || c.ent >= 0 || c.t1-c.t0 != 1 {
+			continue
+		}
+		e, ok := ep.lookup(c)
+		if !ok || ep.ents[e].kind != model.Person || !ns.firmContext(c) {
+			continue
+		}
+		name := bare(ns.chunkText(c))
+		if name == ep.ents[e].canonical {
+			continue
+		}
+		co := ep.companyNamed(name)
+		if co < 0 {
+			co = len(ep.ents)
+			ep.ents = append(ep.ents, entB{kind: model.Company, canonical: ns.chunkText(c), cue: "context", first: c.s, spans: ep.spanBuf()})
+		}
+		ep.alias[name] = co
+		c.set(model.Company, "context")
+		c.ent = int32(co)
+		ep.mention(co, c.t0, c.t1, c.s, c.e)
+	}
+}
+
+// companyNamed returns the company whose name is name, or -1.
+func (ep *entityPass) companyNamed(name string) int {
+	for i := range ep.ents {
+		if ep.ents[i].kind == model.Company && bare(ep.ents[i].canonical) == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// firmContext reports words around c that only a business has: a firm noun
+// before it ("insurer Ashby"), or after "'s" ("Ashby's profit", "Ashby's
+// chief executive").
+func (ns *nameScanner) firmContext(c *chunk) bool {
+	if p := ns.lowerWord(c.t0 - 1); lex.firmNoun[p] && lex.companyCue.has(p) {
+		return true
+	}
+	if c.t1+1 >= len(ns.toks) || ns.toks[c.t1].kind != kPoss {
+		return false
+	}
+	w := ns.lowerWord(c.t1 + 1)
+	return lex.firmOnly[w] && (w != "chief" || ns.lowerWord(c.t1+2) == "executive")
+}
+
 // propagateLists: in "A, B, C and D" a run next to a company is a company.
 func (ep *entityPass) propagateLists() {
 	ns := &ep.ns
@@ -47,7 +103,11 @@ func (ep *entityPass) propagateLists() {
 			if c.kind() != "" || c.ent >= 0 {
 				continue
 			}
-			if f := c.firstBits; f&(commonCap|demonym) != 0 || f&firstName != 0 && c.t1-c.t0 > 1 {
+			// Names listed each with a share price's move ("Harvest down 2%,
+			// Marble up 1% and Penwick Group down 3%") are one kind: a
+			// common word among them is a company like its neighbours.
+			moves := ns.afterMove(c.t1) > c.t1 && ns.toks[c.t0].flags&fSent == 0
+			if f := c.firstBits; f&demonym != 0 || f&commonCap != 0 && !moves || f&firstName != 0 && c.t1-c.t0 > 1 {
 				continue
 			}
 			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
@@ -68,13 +128,31 @@ func (ep *entityPass) propagateLists() {
 				}
 				return k == b.t0 && k > a.t1
 			}
+			moved := func(a, b *chunk) bool {
+				k := ns.afterMove(a.t1)
+				if k == a.t1 {
+					return false
+				}
+				if ns.isPunct(k, ',') {
+					k++
+				}
+				if w := ns.lowerWord(k); w == "and" || w == "or" {
+					k++
+				}
+				return k == b.t0
+			}
+			if moves && (isCo(i-1) && moved(&cs[i-1], c) || isCo(i+1) && moved(c, &cs[i+1])) {
+				c.set(model.Company, "list")
+				changed = true
+				continue
+			}
 			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
 			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
 				c.set(model.Company, "list")
 				changed = true
 				continue
 			}
-			// "John Magnier and JP McManus": people listed with a person.
+			// "Peter Carrow and JP McAlister": people listed with a person.
 			isPer := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind() == model.Person }
 			if n := c.t1 - c.t0; n >= 2 && n <= 3 && ns.personShaped(c) &&
 				(isPer(i-1) && sep(&cs[i-1], c) || isPer(i+1) && sep(c, &cs[i+1])) {
@@ -86,6 +164,29 @@ func (ep *entityPass) propagateLists() {
 			break
 		}
 	}
+}
+
+// afterMove returns the token after a share price's move that starts at k
+// ("down 1.4%", "rose 2 per cent", "up by 3pc"), or k when none does.
+func (ns *nameScanner) afterMove(k int) int {
+	if !lex.move[ns.lowerWord(k)] {
+		return k
+	}
+	j := k + 1
+	if ns.lowerWord(j) == "by" {
+		j++
+	}
+	if j >= len(ns.toks) || ns.toks[j].kind != kNum {
+		return k
+	}
+	j++
+	switch w := ns.lowerWord(j); {
+	case ns.isPunct(j, '%'), w == "percent", w == "pc":
+		return j + 1
+	case w == "per" && ns.lowerWord(j+1) == "cent":
+		return j + 2
+	}
+	return k
 }
 
 // contributors: names on the credit line are people.
@@ -136,15 +237,17 @@ func (ep *entityPass) contributors() {
 // preposition ("stake in X"), an appositive after it (", a ... firm"), a
 // possessive business noun ("X's shares"), a ticker, or a verb a company does.
 func (ns *nameScanner) companyContext(c *chunk) bool {
+	// "Chipmaker's boss quits": a cue noun opening a sentence is the word,
+	// not a name
+	if c.t1-c.t0 == 1 && c.firstBits&cueCap != 0 && ns.toks[c.t0].flags&fSent != 0 {
+		return false
+	}
 	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
 	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
-	// "France's Quillon": a place's unknown name is its company.
-	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
-			return true
-		}
+	if ns.placeOwns(c) {
+		return true
 	}
 	// "The airline, SkyLark," and "two airlines - SkyLark and ..."
 	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
@@ -165,9 +268,19 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	case lex.ctxBefore[p1]:
 		return true
 	case p1 == "at":
-		// "analyst at Northgate Securities"
+		// "analyst at Northgate Securities", "head of equities at X",
+		// "senior vice president for research at X"
 		if lex.personCue.has(p2) && p2 != "chief" {
 			return true
+		}
+		for k := c.t0 - 3; k >= c.t0-6 && k >= 0; k-- {
+			w := ns.lowerWord(k)
+			if w == "" || lex.postBreak[w] && w != "for" {
+				break
+			}
+			if lex.personCue.has(w) && w != "chief" {
+				return true
+			}
 		}
 	case lex.ctxPrep[p1]:
 		if lex.ctxDealOf[p2] {
@@ -185,7 +298,21 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if ns.tickerAfter(c.t1) > 0 {
 		return true
 	}
+	// "its Maison du Lac subsidiary", "Acme's Orbital division"
+	if lex.unitAfter[ns.lowerWord(t1)] && (p1 == "its" || p1 == "their" || p1 == "the" || c.t0 > 0 && ns.toks[c.t0-1].kind == kPoss) {
+		return true
+	}
 	return ns.appositiveCue(t1)
+}
+
+// placeOwns: "France's Quillon": a place's unknown name is its company.
+func (ns *nameScanner) placeOwns(c *chunk) bool {
+	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
+		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
+			return true
+		}
+	}
+	return false
 }
 
 // appositiveCue reports a company cue in an appositive after token t1
@@ -207,7 +334,12 @@ func (ns *nameScanner) appositiveCue(t1 int) bool {
 			break
 		}
 		if lex.companyCue.has(w) && w != "partner" || strings.HasSuffix(w, "maker") || strings.HasSuffix(w, "makers") {
-			return true
+			// ", the lender's president" speaks of someone the firm has,
+			// not of the name before it
+			return k+1 >= len(ns.toks) || ns.toks[k+1].kind != kPoss
+		}
+		if lex.owner[w] && ns.lowerWord(k+1) == "by" {
+			return true // ", a think tank owned by Y"
 		}
 		if lex.personCue.has(w) {
 			break

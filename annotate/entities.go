@@ -224,6 +224,11 @@ func (ep *entityPass) names() {
 	}
 	ep.contributors()
 	ep.resolve()
+	ep.firmsNamedLikePeople()
+	// People listed with a person are people before any context rule
+	// reads their surnames ("Peter Carrow and JP McAlister" … "McAlister said").
+	ep.propagateLists()
+	ep.resolve()
 	// Unresolved runs: an alias of a known entity, else context.
 	for i := range ns.chunks {
 		c := &ns.chunks[i]
@@ -244,6 +249,7 @@ func (ep *entityPass) names() {
 	}
 	ep.propagateLists()
 	ep.resolve()
+	ep.mergeSurnames()
 	if ep.text.n >= bigText {
 		// The chunk list (48 bytes a capitalised run: megabytes) is
 		// done with: the alias scan and the figures read tokens only.
@@ -255,10 +261,107 @@ func (ep *entityPass) names() {
 	ep.aliasScan()
 }
 
+// mergeSurnames: a surname that became a person of its own before the full
+// name was known ("Mr McAlister", found by its honorific, and "JP McAlister",
+// found later in a list) is the person of the full name, when only one
+// person has that surname.
+func (ep *entityPass) mergeSurnames() {
+	var lone map[string]int // one-word people by name
+	for i := range ep.ents {
+		if b := &ep.ents[i]; b.kind == model.Person && !strings.Contains(b.canonical, " ") && len(b.spans) > 0 {
+			if lone == nil {
+				lone = map[string]int{}
+			}
+			lone[b.canonical] = i
+		}
+	}
+	if lone == nil {
+		return
+	}
+	full := map[string]int{} // surname → the one person of several words with it, or -1
+	for i := range ep.ents {
+		b := &ep.ents[i]
+		if b.kind != model.Person || !strings.Contains(b.canonical, " ") {
+			continue
+		}
+		last := b.canonical[strings.LastIndexByte(b.canonical, ' ')+1:]
+		if _, ok := lone[last]; !ok {
+			continue
+		}
+		if _, seen := full[last]; seen {
+			full[last] = -1
+		} else {
+			full[last] = i
+		}
+	}
+	for name, to := range full {
+		if to < 0 {
+			continue
+		}
+		from := lone[name]
+		for _, sp := range ep.ents[from].spans {
+			ep.ents[to].spans = append(ep.ents[to].spans, sp)
+			ep.ents[to].first = min(ep.ents[to].first, sp.Start)
+		}
+		ep.ents[from].spans = ep.ents[from].spans[:0]
+		ep.alias[name] = to
+	}
+}
+
 // lookup finds the entity a chunk's name (without a final period) stands for.
 func (ep *entityPass) lookup(c *chunk) (int, bool) {
 	if e, ok := ep.alias[bare(ep.ns.chunkText(c))]; ok {
 		return e, true
+	}
+	return 0, false
+}
+
+// extendKnown: a known name that classify cut from a longer run ("Hyundai"
+// of "Kestrel Rail will build") is the longer name when the story names an
+// entity so elsewhere ("South Korea's Kestrel Rail").
+func (ep *entityPass) extendKnown(c *chunk) bool {
+	ns := &ep.ns
+	if c.cue() != "known-name" || !ns.isCapWord(c.t1) || int(ns.toks[c.t1].s) != c.e+1 {
+		return false
+	}
+	for k := c.t1 + 1; k <= c.t1+3 && ns.isCapWord(k-1); k++ {
+		end := int(ns.toks[k-1].end())
+		if e, ok := ep.alias[bare(ns.text.slice(c.s, end))]; ok && ep.ents[e].kind == model.Company {
+			c.t1, c.e, c.ent = k, end, int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			return true
+		}
+	}
+	return false
+}
+
+// personByFirstName returns the one person whose name starts with name, for
+// a lone word after an honorific ("Dr Razak", "Sheikh Saif"), or -1:
+// in many cultures the honorific goes with the given name.
+func (ep *entityPass) personByFirstName(c *chunk, name string) int {
+	if c.kind() != model.Person || !c.title || c.t1-c.t0 != 1 {
+		return -1
+	}
+	found := -1
+	for i := range ep.ents {
+		b := &ep.ents[i]
+		if b.kind == model.Person && len(b.canonical) > len(name) && b.canonical[len(name)] == ' ' && b.canonical[:len(name)] == name {
+			if found >= 0 {
+				return -1 // two people share it
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// possessiveTypo finds the entity a name of two words or more stands for
+// when it is that entity's name with an "s" glued on, a possessive that lost
+// its apostrophe ("MidOcean Energys CEO").
+func (ep *entityPass) possessiveTypo(c *chunk, name string) (int, bool) {
+	if n := len(name); c.t1-c.t0 > 1 && n > 2 && name[n-1] == 's' && name[n-2] != 's' {
+		e, ok := ep.alias[name[:n-1]]
+		return e, ok
 	}
 	return 0, false
 }
@@ -274,10 +377,19 @@ func (ep *entityPass) resolve() {
 	sc.byLen = unresolvedByLength(ns.chunks, sc.byLen[:0])
 	for _, i := range sc.byLen {
 		c := &ns.chunks[i]
+		if ep.extendKnown(c) {
+			continue
+		}
 		name := bare(ns.chunkText(c))
 		// A company named like a person's surname ("Adani" after "Gautam
 		// Adani") stays a company.
 		if e, ok := ep.alias[name]; ok && (ep.ents[e].kind == c.kind() || c.kind() != model.Company) {
+			c.ent = int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			continue
+		}
+		// "MidOcean Energys CEO": a possessive without its apostrophe
+		if e, ok := ep.possessiveTypo(c, name); ok && ep.ents[e].kind == c.kind() {
 			c.ent = int32(e)
 			ep.mention(e, c.t0, c.t1, c.s, c.e)
 			continue
@@ -288,6 +400,13 @@ func (ep *entityPass) resolve() {
 				ep.mention(e, c.t0, c.t1, c.s, c.e)
 				continue
 			}
+		}
+		// "Dr Razak" after "Tun Dr Razak Hamzah": an honorific
+		// before a person's first name
+		if e := ep.personByFirstName(c, name); e >= 0 {
+			c.ent = int32(e)
+			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			continue
 		}
 		e := len(ep.ents)
 		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: ep.spanBuf()})

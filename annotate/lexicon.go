@@ -60,6 +60,19 @@ const (
 	// cueCap marks capitalised company or person cue nouns ("Chipmaker",
 	// "VCs") that may open a run of capitals without being a name.
 	cueCap
+	// firmCap marks the capitalised company cue nouns among them: the name
+	// after one opening a sentence is a company ("Builder Penwick Homes").
+	firmCap
+	// staff marks the posts of a firm's staff, as written and in lower
+	// case: "X analyst Y", "X CEO Y" make X a company.
+	staff
+	// titleHead marks the first word of a title of two words ("Tan" of
+	// "Tan Sri"), so names look up the pair only after one.
+	titleHead
+	// trailTitle marks the titles that end a name when one trails it
+	// ("SoftBank CEO"): the inner ones, the staff posts and those in
+	// capitals; the rest may be surnames ("Stephen King", "Erik Prince").
+	trailTitle
 )
 
 // lexicon holds every list in one map from word (or name) to a bit set, so
@@ -84,8 +97,10 @@ type lexicon struct {
 	// its file's tag.
 	// names
 	particles, honorific, titleModifier, fullSuffix, leading, generic, firmNoun map[string]bool
+	particlesCap                                                                map[string]bool // "Van", "Al": particles capitalised, looked up without lowering
 	credit, creditLead, placePrep, firmDet, companyAux                          map[string]bool
 	ctxBefore, ctxPrep, ctxDealOf, ctxPossessed, ctxAfter, owner, split         map[string]bool
+	firmModifier, firmKinds, listOpen, firmOnly, unitAfter, move                map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
 	party, perUnit, rate                             map[string]bool
@@ -111,6 +126,7 @@ type lexicon struct {
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
+	postBreak                                                                         map[string]bool
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
 	// bytes starts with c: most words fail this before any map look-up
 	vAdviserFirstLen [256]uint32
@@ -305,9 +321,23 @@ func buildLexicon() *lexicon {
 	add(legalForms.set("legal", asWritten), legal)
 	add(legalForms.set("designator", asWritten), designator)
 	add(readLexFile("institutions.txt", false).set("end", asWritten), nonCompanyEnd)
-	add(people.set("title", asWritten), title)
+	titles := people.set("title", asWritten)
+	add(titles, title)
+	inner, staffs := people.set("inner", asWritten), people.set("staff", asWritten)
+	for w := range titles {
+		if head, _, two := strings.Cut(w, " "); two {
+			l.info[head] |= uint32(titleHead)
+		}
+		if inner[w] || staffs[w] || strings.ToUpper(w) == w {
+			l.info[w] |= uint32(trailTitle)
+		}
+	}
 	personCues := people.set("cue", lowerCase)
 	add(personCues, personCue)
+	for w := range people.set("staff", asWritten) {
+		l.info[w] |= uint32(staff)
+		l.info[strings.ToLower(w)] |= uint32(staff)
+	}
 	companyCues := companies.set("cue", lowerCase)
 	add(companyCues, companyCue)
 	add(verbs.set("report", lowerCase), reportVerb)
@@ -320,11 +350,15 @@ func buildLexicon() *lexicon {
 	add(figs.set("count", asWritten), countNoun)
 	add(figs.set("duration", asWritten), durationUnit)
 	add(figs.set("date", asWritten), dateWord)
-	for _, cues := range []map[string]bool{companyCues, personCues} {
+	for i, cues := range []map[string]bool{companyCues, personCues} {
 		for w := range cues {
-			l.info[strings.ToUpper(w[:1])+w[1:]] |= uint32(cueCap)
+			bits := uint32(cueCap)
+			if i == 0 && !personCues[w] {
+				bits |= uint32(firmCap)
+			}
+			l.info[strings.ToUpper(w[:1])+w[1:]] |= bits
 			if len(w) > 1 && w[len(w)-1] == 's' {
-				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= uint32(cueCap) // "VCs"
+				l.info[strings.ToUpper(w[:len(w)-1])+"s"] |= bits // "VCs"
 			}
 		}
 	}
@@ -348,6 +382,10 @@ func buildLexicon() *lexicon {
 
 	// names
 	l.particles = people.set("particle", lowerCase)
+	l.particlesCap = make(map[string]bool, len(l.particles))
+	for w := range l.particles {
+		l.particlesCap[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	l.honorific = people.set("honorific", asWritten)
 	l.abbrevTitle = newWordList(people.set("abbrev", asWritten))
 	l.innerTitle = newWordList(people.set("inner", asWritten))
@@ -360,6 +398,7 @@ func buildLexicon() *lexicon {
 	l.credit = fn.set("credit", asWritten)
 	l.creditLead = fn.set("creditLead", lowerCase)
 	l.companyAux = fn.set("companyAux", lowerCase)
+	l.postBreak = fn.set("postBreak", lowerCase)
 	l.placePrep = fn.set("placePrep", lowerCase)
 	l.firmDet = fn.set("firmDet", lowerCase)
 	l.ctxBefore = ctx.set("before", lowerCase)
@@ -367,8 +406,14 @@ func buildLexicon() *lexicon {
 	l.ctxDealOf = ctx.set("dealOf", lowerCase)
 	l.ctxPossessed = ctx.set("possessed", lowerCase)
 	l.ctxAfter = ctx.set("after", lowerCase)
+	l.firmOnly = ctx.set("firmOnly", lowerCase)
+	l.unitAfter = ctx.set("unitAfter", lowerCase)
+	l.move = verbs.set("move", lowerCase)
 	l.owner = mods.set("owner", asWritten)
 	l.split = mods.set("split", asWritten)
+	l.firmModifier = mods.set("firm", asWritten)
+	l.firmKinds = companies.set("kinds", lowerCase)
+	l.listOpen = fn.set("listOpen", lowerCase)
 
 	// figures
 	l.party = figs.set("party", asWritten)

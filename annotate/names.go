@@ -29,7 +29,7 @@ type chunk struct {
 var chunkKinds = [...]model.EntityKind{"", model.Company, model.Person, model.Place, "skip"}
 
 // chunkCues are the cues a chunk can be given.
-var chunkCues = [...]string{"", "alias", "context", "credit", "first-name", "gazetteer", "institution",
+var chunkCues = [...]string{"", "alias", "context", "credit", "employer", "first-name", "gazetteer", "initials", "institution", "list-head",
 	"known-name", "list", "suffix", "title-context", "wire"}
 
 func (c *chunk) kind() model.EntityKind { return chunkKinds[c.kindID] }
@@ -125,8 +125,9 @@ func (ns *nameScanner) findChunks() {
 			if u.kind == kPunct && ns.text.at(int(u.s)) == '.' && u.flags&fSpace == 0 && toks[j-1].kind == kWord {
 				if j-1 > i && lex.legal.has(prev) {
 					// "Corp." keeps its period and ends the name; after a
-					// suffix written in full the period ends the sentence
-					if !lex.fullSuffix[prev] {
+					// suffix written in full or in capitals ("Corporation.",
+					// "FC.", "PLC.") the period ends the sentence
+					if !lex.fullSuffix[prev] && !allCaps(prev) {
 						end = int(u.end())
 						next = j + 1
 					}
@@ -158,12 +159,19 @@ func (ns *nameScanner) findChunks() {
 			}
 			if u.kind == kWord && u.flags&fCap == 0 && ns.isCapWord(j+1) {
 				w := ns.word(j)
-				if lex.particles[w] || (w == "of" && lex.designator.has(prev)) ||
-					(w == "and" && ns.andJoins(i, j)) {
+				if lex.particles[w] || (w == "of" && lex.lists(prev)&(designator|nonCompanyEnd) != 0) ||
+					(w == "and" && ns.andJoins(i, j)) || w == "do" && lex.leading[prev] {
 					end = int(toks[j+1].end())
 					j += 2
 					continue
 				}
+			}
+			// Particles in a row: "Ursula von der Leyen", "Juan de la Cruz".
+			if u.kind == kWord && u.flags&fCap == 0 && lex.particles[ns.word(j)] && j+2 < len(toks) &&
+				toks[j+1].kind == kWord && lex.particles[ns.word(j+1)] && ns.isCapWord(j+2) {
+				end = int(toks[j+2].end())
+				j += 3
+				continue
 			}
 			// "Pearl River Precision (Shenzhen) Co.": a parenthesised
 			// place inside a name that goes on.
@@ -192,6 +200,11 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 		strings.Contains(left, "-") {
 		return false
 	}
+	// "Kestrel, Alder and Birch Capital": after a comma that follows a
+	// name, "and" closes a list
+	if ns.isPunct(i-1, ',') && ns.isCapWord(i-2) {
+		return false
+	}
 	k := j + 1
 	for k < len(ns.toks) && ns.isCapWord(k) && k-j <= 3 {
 		k++
@@ -209,6 +222,9 @@ func (ns *nameScanner) andJoins(i, j int) bool {
 func (ns *nameScanner) addChunk(i, j, end int) {
 	titled := false
 	lf := wordSet(lex.get(ns.word(j - 1)))
+	if ns.isPunct(j, '/') && j+1 < len(ns.toks) && int(ns.toks[j+1].end()) <= end {
+		lf = wordSet(lex.get(ns.word(j-1) + "/" + ns.word(j+1))) // "Holmgaard A/S" ends at the "A"
+	}
 	companyShaped := lf&(legal|designator) != 0
 	var f wordSet // the lists of word i, the first one kept
 	for i < j {
@@ -221,6 +237,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		if i != j-1 {
 			f = wordSet(lex.get(w))
 		}
+		// A title of two words: "Tan Sri Muhyiddin Yassin".
+		if f&titleHead != 0 && i+2 < j && ns.toks[i+1].kind == kWord && !companyShaped && lex.title.has(w+" "+ns.word(i+1)) {
+			titled = true
+			i += 2
+			continue
+		}
 		if (f&title != 0 || lex.abbrevTitle.has(w) || titled && lex.titleModifier[w]) && !companyShaped {
 			// A title word alone is only a title when a name follows it.
 			if j-i > 1 {
@@ -228,6 +250,12 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 				i++
 				continue
 			}
+		}
+		// A month or weekday glued to a name of two words or more: "before
+		// the March Monetary Board meeting".
+		if f&dateWord != 0 && f&firstName == 0 && j-i > 2 {
+			i++
+			continue
 		}
 		// A cue noun in front: "Chipmaker Orbital ...", "VCs Northgate ...".
 		if f&cueCap != 0 && j-i > 1 && ns.isCapWord(i+1) && (ns.toks[i].flags&fSent != 0 || strings.HasSuffix(w, "s") &&
@@ -238,10 +266,17 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 		// An ordinary word leads no name, but a first name before a capital
 		// does ("Jan Harvey").
 		if f&commonCap != 0 && f&(known|place) == 0 && (!companyShaped || lex.functionCap.has(w) || j-i <= 2) &&
-			(f&firstName == 0 || lex.functionCap.has(w) || !ns.isCapWord(i+1)) {
+			(f&firstName == 0 || lex.functionCap.has(w) || !ns.isCapWord(i+1)) &&
+			// mid-sentence before a share price's move, a common word is
+			// a name: "the likes of Harvest down 2%"
+			!(j-i == 1 && ns.toks[i].flags&fSent == 0 && !lex.functionCap.has(w) && ns.afterMove(j) > j) {
 			if i+1 < j && ns.toks[i+1].kind == kWord {
 				two := ns.text.slice(int(ns.toks[i].s), int(ns.toks[i+1].end()))
 				if wordSet(lex.get(two))&(place|known) != 0 {
+					break
+				}
+				// "Bank of America said", opening a sentence
+				if i+2 < j && wordSet(lex.get(bare(ns.text.slice(int(ns.toks[i].s), end))))&(place|known|nonCompany) != 0 {
 					break
 				}
 			}
@@ -260,9 +295,9 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 			return
 		}
 	}
-	// A trailing title-like or common word is not part of the name ("Tokyo
-	// Monday" does not happen, but "SoftBank CEO" would).
-	for j-1 > i && lf&(title|dateWord) != 0 && lf&(legal|designator) == 0 {
+	// A trailing title or date is not part of the name ("SoftBank CEO"),
+	// but a title that may be a surname is ("Stephen King").
+	for j-1 > i && lf&(trailTitle|dateWord) != 0 && lf&(legal|designator) == 0 {
 		j--
 		end = int(ns.toks[j-1].end())
 		lf = f
@@ -302,6 +337,10 @@ func (ns *nameScanner) classify(c *chunk) {
 	if name != first {
 		nf = wordSet(lex.get(name))
 	}
+	of := 0
+	if n >= 3 {
+		of = ns.ofName(c)
+	}
 	switch {
 	case nf&(wire|nonCompany) != 0:
 		c.set("skip", "wire")
@@ -318,6 +357,15 @@ func (ns *nameScanner) classify(c *chunk) {
 		return
 	case lf&nonCompanyEnd != 0 && n > 1:
 		c.set("skip", "institution")
+		return
+	case of != 0:
+		// "Bureau of Statistics" is a public body; "Royal Bank of
+		// Scotland" a bank
+		if of < 0 {
+			c.set("skip", "institution")
+		} else {
+			c.set(model.Company, "suffix")
+		}
 		return
 	case ns.compoundOfKnown(c) || ns.hasDigits(c):
 		return
@@ -340,11 +388,27 @@ func (ns *nameScanner) classify(c *chunk) {
 		c.set(model.Person, "title-context")
 		return
 	}
+	if n <= 4 && !c.title && c.firstBits&(commonCap|demonym|dateWord) == 0 && ns.kindList(c) {
+		c.set(model.Company, "list-head")
+		return
+	}
+	if n <= 4 && !c.title && ns.firmModifierBefore(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 {
+		c.set(model.Company, "context")
+		return
+	}
+	if n <= 4 && !c.title && ns.staffAfter(c) && c.firstBits&(commonCap|demonym|dateWord) == 0 && c.lastBits&nonCompanyEnd == 0 && !ns.businessWordOpening(c) {
+		c.set(model.Company, "employer")
+		return
+	}
+	if !c.title && ns.firmCapBefore(c) {
+		c.set(model.Company, "context")
+		return
+	}
 	if n >= 2 && n <= 4 && !c.title && ns.firmNounBefore(c) {
 		c.set(model.Company, "context")
 		return
 	}
-	if n >= 2 && n <= 4 && ns.personShaped(c) {
+	if n >= 2 && n <= 7 && ns.nameWords(c) <= 4 && ns.personShaped(c) {
 		switch {
 		case c.title:
 			c.set(model.Person, "title-context")
@@ -359,6 +423,8 @@ func (ns *nameScanner) classify(c *chunk) {
 			c.set(model.Person, "context")
 		case ns.titleAfter(c):
 			c.set(model.Person, "title-context")
+		case ns.initialsLead(c):
+			c.set(model.Person, "initials")
 		}
 		if c.kind() != "" {
 			return
@@ -372,8 +438,9 @@ func (ns *nameScanner) classify(c *chunk) {
 				c.set(model.Company, "known-name")
 				return
 			}
-			if ns.appositiveCue(c.t1) {
-				// "Lumen Card, the country's biggest card issuer": the
+			if ns.appositiveCue(c.t1) || ns.placeOwns(c) || lex.companyCue.has(ns.lowerWord(c.t0-1)) || ns.firmModifierBefore(c) {
+				// "Lumen Card, the country's biggest card issuer", "South
+				// Korea's Kestrel Rail", "carmaker Toyota Leasing": the
 				// whole run is the company, not a product of the first
 				c.set(model.Company, "context")
 				return
@@ -390,6 +457,34 @@ func (ns *nameScanner) classify(c *chunk) {
 	}
 }
 
+// ofName reads a run joined by "of": -1 when the word before "of" ends the
+// name of a public body ("Bureau of Statistics", "Ministry of Finance"), or
+// any word before it does ("Federal Reserve Bank of New York"), or the words
+// before it are a central bank's ("Central Bank of Ireland"); 1 when a
+// designator stands before "of" after another word ("Royal Bank of
+// Scotland", "Commercial Bank of Dubai"); else 0 ("Bank of Kestria" may be
+// either: context decides).
+func (ns *nameScanner) ofName(c *chunk) int {
+	for k := c.t0 + 1; k < c.t1-1; k++ {
+		if ns.toks[k].kind != kWord || ns.toks[k].flags&fCap != 0 || ns.word(k) != "of" {
+			continue
+		}
+		for j := c.t0; j < k; j++ {
+			if lex.nonCompanyEnd.has(ns.word(j)) {
+				return -1
+			}
+		}
+		if k-1 == c.t0 || !lex.designator.has(ns.word(k-1)) {
+			return 0
+		}
+		if lex.nonCompany.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
+			return -1
+		}
+		return 1
+	}
+	return 0
+}
+
 // firmNounBefore reports a firm noun right before c with a modifier before it
 // ("investment firm", "accounting firm"): after a determiner the name may be
 // the subject of a clause instead ("the company Elon Musk founded").
@@ -399,6 +494,119 @@ func (ns *nameScanner) firmNounBefore(c *chunk) bool {
 	}
 	m := ns.lowerWord(c.t0 - 2)
 	return m != "" && !lex.firmDet[m]
+}
+
+// kindList reports whether c is an item of a list that a plural business
+// noun opens: "firms such as Alder, Birch and Cedro", "companies
+// active in Chile are Kestrel, Lumen, Pedro Soto", "lenders, including
+// X". It walks back over the items before c to the word that opens the
+// list, then up to eight words further to the noun; another plural noun
+// there ("companies in markets like X") heads the list instead.
+func (ns *nameScanner) kindList(c *chunk) bool {
+	k := c.t0 - 1
+	for steps := 0; k >= 0 && steps < 40; steps++ {
+		t := ns.toks[k]
+		if t.kind == kWord && (t.flags&fCap != 0 || lex.particles[ns.word(k)]) && t.flags&fSent == 0 ||
+			t.kind == kPunct && ns.text.at(int(t.s)) == ',' || t.kind == kWord && (ns.word(k) == "and" || ns.word(k) == "or") {
+			if t.kind == kWord && t.flags&fCap == 0 && (ns.word(k) == "and" || ns.word(k) == "or") && ns.isPunct(k-1, ',') {
+				k-- // ", and"
+			}
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || ns.toks[k].kind != kWord {
+		return false
+	}
+	switch w := ns.word(k); {
+	case w == "as" && ns.lowerWord(k-1) == "such":
+		k -= 2
+	case lex.listOpen[w] && w != "such":
+		k--
+	default:
+		return false
+	}
+	if ns.isPunct(k, ',') {
+		k-- // "defence firms, such as"
+	}
+	for stop := k - 8; k >= 0 && k > stop; k-- {
+		t := ns.toks[k]
+		if t.kind == kPunct && ns.text.at(int(t.s)) != '-' || t.kind == kBreak || t.kind == kNum {
+			return false
+		}
+		if t.kind != kWord {
+			continue
+		}
+		w := ns.word(k)
+		if t.flags&fCap != 0 {
+			// "Brokerages such as": the plural opens the sentence
+			if t.flags&fSent != 0 && lex.firmKinds[strings.ToLower(w)] {
+				return true
+			}
+			continue
+		}
+		if lex.firmKinds[w] {
+			return true
+		}
+		if len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && w[len(w)-2] != 'i' {
+			return false // another plural heads the list
+		}
+		if t.flags&fSent != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// firmModifierBefore reports a hyphenated modifier right before c that says
+// where a business is based or who owns it ("US-based Northgate Research",
+// "state-owned Bank of Kestria").
+func (ns *nameScanner) firmModifierBefore(c *chunk) bool {
+	p := c.t0 - 1
+	w := ns.lowerWord(p)
+	if h := strings.LastIndexByte(w, '-'); h > 0 {
+		return lex.firmModifier[w[h+1:]] // "state-run", one word
+	}
+	return lex.firmModifier[w] && ns.isPunct(p-1, '-') && !ns.hasSpaceAt(p) && !ns.hasSpaceAt(p-1) // "US-based"
+}
+
+// staffAfter reports a post of a firm's staff after c, then a name: "Harlow
+// Pryce analyst Tom Eades", "Zenlabs CEO Jane Doe", "Northgate energy
+// economist Ann Lee". Up to two lower-case words or titles may come first.
+func (ns *nameScanner) staffAfter(c *chunk) bool {
+	k := ns.after(c)
+	for step := 0; step < 3 && k < len(ns.toks) && ns.toks[k].kind == kWord; step++ {
+		f := lex.lists(ns.word(k))
+		if f&staff != 0 {
+			return ns.isCapWord(k + 1)
+		}
+		if ns.toks[k].flags&fCap != 0 && f&title == 0 || lex.postBreak[ns.word(k)] {
+			return false // "co-founded by Ofori and CTO Kofi Mensah"
+		}
+		k++
+	}
+	return false
+}
+
+// businessWordOpening reports a lone business noun opening the sentence
+// ("Club chairman Rhys Morgan", "Company secretary Ann Lee"): it says whose
+// post it is, and names no firm.
+func (ns *nameScanner) businessWordOpening(c *chunk) bool {
+	if c.t1-c.t0 != 1 || ns.toks[c.t0].flags&fSent == 0 {
+		return false
+	}
+	w := strings.ToLower(ns.word(c.t0))
+	return lex.qOrg[w] || c.firstBits&cueCap != 0
+}
+
+// firmCapBefore reports a capitalised company cue noun opening the sentence
+// right before c ("Builder Penwick Homes warned", "Insurer Ashby said"):
+// addChunk left it out of the name.
+func (ns *nameScanner) firmCapBefore(c *chunk) bool {
+	p := c.t0 - 1
+	return p >= 0 && ns.toks[p].flags&fSent != 0 && ns.isCapWord(p) && lex.lists(ns.word(p))&firmCap != 0 &&
+		c.firstBits&(firstName|commonCap|demonym) == 0
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
@@ -428,14 +636,62 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		}
 		w := ns.word(k)
 		f := ns.bits(c, k)
+		// "Chairman Sofia Brandt": after a title a first name that is
+		// also a place opens a person's name.
+		if k == c.t0 && f&(place|firstName) == place|firstName && (c.title || lex.personCue.has(ns.lowerWord(k-1))) {
+			f &^= place
+		}
 		// A surname may be a company's name too ("Henry Ford"), so known
 		// names only rule out the first word.
 		if f&(legal|designator|place|demonym|wire) != 0 || f&dateWord != 0 && f&firstName == 0 || f&known != 0 && k == c.t0 && !c.title ||
-			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) { // "JP Smith", not "Acme AI"
+			ns.toks[k].flags&fUpper != 0 && (len(w) > 2 || k == c.t1-1) && !isInitials(w) { // "JP Smith", "N.R. Rao", not "Acme AI"
 			return false
 		}
 	}
 	return true
+}
+
+// nameWords counts the words of c that are no particle: "Mohammed bin
+// Rashid Al Maktoum" has three.
+func (ns *nameScanner) nameWords(c *chunk) int {
+	n := 0
+	for k := c.t0; k < c.t1; k++ {
+		if ns.toks[k].kind == kWord && !lex.particles[ns.word(k)] && !(ns.toks[k].flags&fCap != 0 && lex.particlesCap[ns.word(k)]) {
+			n++
+		}
+	}
+	return n
+}
+
+// allCaps reports whether w is two or more capital letters and nothing
+// else: an initialism, which takes no period of its own ("PLC", "FC").
+func allCaps(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitials reports whether w is initials: one capital, or capitals each
+// followed by a period ("U", "N.R.", "N.R").
+func isInitials(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && isSingleLetterRun(w, 0, len(w))
+}
+
+// initialsLead reports a person-shaped run that opens with initials and
+// goes on with a name that is no initial ("U B Ravi Menon", "N.R. Kiran
+// Shetty", "K V Rao"): companies are rarely written so.
+func (ns *nameScanner) initialsLead(c *chunk) bool {
+	k := c.t0
+	for k < c.t1 && (ns.toks[k].kind == kPunct && ns.text.at(int(ns.toks[k].s)) == '.' || ns.toks[k].kind == kWord && isInitials(ns.word(k))) {
+		k++
+	}
+	return k > c.t0 && k < c.t1 && ns.toks[c.t1-1].kind == kWord && !isInitials(ns.word(c.t1-1))
 }
 
 // bits returns the lexicon's lists of word k of chunk c.
