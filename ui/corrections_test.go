@@ -346,73 +346,122 @@ func shapeOf(a model.Article, ann model.Annotations) []string {
 	return out
 }
 
-// A merge and its split round-trip: in sample 01, "Al Noor" merged into
-// "Al Noor Ports Co." from the Entities tab is one company; splitting it
-// out again gives the annotations the sample had, and the list keeps the
-// split alone (it replaced the merge).
+// A merge and its split round-trip: in sample 03, "Kitahara" (its own
+// company) merged into "Kitahara Denki K.K." from the Entities tab is one
+// company; splitting it out again gives the annotations the sample had,
+// and the list keeps the split alone (it replaced the merge).
 func TestMergeAndSplitRoundTrip(t *testing.T) {
 	e := newSamplesEnv(t)
-	a := e.open("01-")
+	a := e.open("03-")
 	original := shapeOf(a, e.m.anns.byID[a.ID])
-	alNoor, _ := entityNamed(e.m, "Al Noor")
-	ports, _ := entityNamed(e.m, "Al Noor Ports Co.")
-	if len(alNoor.Mentions) == 0 || len(ports.Mentions) == 0 {
-		t.Fatal("no test: sample 01 has no separate Al Noor")
+	short, _ := entityNamed(e.m, "Kitahara")
+	full, _ := entityNamed(e.m, "Kitahara Denki K.K.")
+	if len(short.Mentions) == 0 || len(full.Mentions) == 0 {
+		t.Fatal("no test: sample 03 has no separate Kitahara")
 	}
 	e.keys("2", "tab")
 	tab := e.m.panel.tabs[1].(*entitiesTab)
-	for i := 0; i < 60 && (tab.selected() < 0 || tab.entities[tab.selected()].Name() != "Al Noor"); i++ {
+	for i := 0; i < 60 && (tab.selected() < 0 || tab.entities[tab.selected()].Name() != "Kitahara"); i++ {
 		e.keys("j")
 	}
 	e.keys("m")
-	e.mustSee("Correct “Al Noor” company")
+	e.mustSee("Correct “Kitahara” company")
 	e.keys("m")
-	e.mustSee("Merge “Al Noor” into:", "Al Noor Ports Co.", "Kestrel Group Plc")
-	for _, k := range "ports" {
+	e.mustSee("Merge “Kitahara” into:", "Kitahara Denki K.K.", "Brandauer Sensorik GmbH")
+	for _, k := range "denki" {
 		e.keys(string(k))
 	}
-	e.mustSee("filter: ports")
-	e.mustNotSee("Kestrel Group Plc  company")
+	e.mustSee("filter: denki")
+	e.mustNotSee("Brandauer Sensorik GmbH  company")
 	e.keys("enter")
-	e.mustSee("corrected: merge “Al Noor” into “Al Noor Ports Co.”")
-	merged, ok := entityNamed(e.m, "Al Noor Ports Co.")
-	if _, still := entityNamed(e.m, "Al Noor"); still || !ok || len(merged.Mentions) != len(alNoor.Mentions)+len(ports.Mentions) {
-		t.Fatalf("after the merge: Al Noor still %v, Al Noor Ports Co. %d mentions", still, len(merged.Mentions))
+	e.mustSee("corrected: merge “Kitahara” into “Kitahara Denki K.K.”")
+	merged, ok := entityNamed(e.m, "Kitahara Denki K.K.")
+	if _, still := entityNamed(e.m, "Kitahara"); still || !ok || len(merged.Mentions) != len(short.Mentions)+len(full.Mentions) {
+		t.Fatalf("after the merge: Kitahara still %v, Kitahara Denki K.K. %d mentions", still, len(merged.Mentions))
 	}
-	e.mustSee("found by: your correction")
-
-	for i := 0; i < 60 && (tab.selected() < 0 || tab.entities[tab.selected()].Name() != "Al Noor Ports Co."); i++ {
+	for i := 0; i < 60 && (tab.selected() < 0 || tab.entities[tab.selected()].Name() != "Kitahara Denki K.K."); i++ {
 		e.keys("k")
 	}
-	e.keys("m", "s")
-	e.mustSee("Split out of “Al Noor Ports Co.”:", "Al Noor")
-	e.keys("enter")
-	e.mustSee("corrected: split “Al Noor” from “Al Noor Ports Co.”")
+	e.mustSee("found by: your correction")
+	e.keys("m", "s") // one other name: split at once, no list
+	e.mustSee("corrected: split “Kitahara” from “Kitahara Denki K.K.”")
 	if got := shapeOf(a, e.m.anns.byID[a.ID]); !slices.Equal(got, original) {
 		t.Errorf("after the split:\n%q\nwant the sample's own:\n%q", got, original)
 	}
-	if got := storedList(t, e.corr); !slices.Equal(got, []string{`split       "Al Noor" from "Al Noor Ports Co."`}) {
+	if got := storedList(t, e.corr); !slices.Equal(got, []string{`split       "Kitahara" from "Kitahara Denki K.K."`}) {
 		t.Errorf("stored %q", got)
 	}
 }
 
-// The venture cards follow from the background command: "not a name" on
-// a party of sample 01's joint venture takes it off the Entities count in
-// the key's own Update; the card names the party the annotator finds
-// without it once the command has run, and u brings the card back.
+// partiesLine is the first venture card's parties as the panel shows them.
+func partiesLine(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if _, after, ok := strings.Cut(l, "Parties: "); ok {
+			return strings.TrimSpace(after)
+		}
+	}
+	return ""
+}
+
+// The venture cards follow from the background command: p on a party of
+// sample 01's joint venture makes it a person in the key's own Update (the
+// panel's entity); the card, whose parties are companies, drops it once
+// the command has run, and u brings the card back.
 func TestCorrectionVentureCardsFollow(t *testing.T) {
 	e := newSamplesEnv(t)
 	e.open("01-")
-	e.mustSee("Entities (52)", "Parties: Kestrel Group Plc, Kestrel Freight Ltd., Al Noor Ports Co.")
+	before := partiesLine(e.screen())
+	if !strings.Contains(before, "Al Noor Ports Co.") {
+		t.Fatalf("no test: the card's parties are %q", before)
+	}
 	e.cursorTo("Kestrel Group Plc's logistics")
 	e.keys("m")
 	e.menuTo("Al Noor Ports Co.")
-	mm, cmd := e.m.Update(keyPress("x"))
+	mm, cmd := e.m.Update(keyPress("p"))
 	e.m = mm.(Model)
-	e.mustSee("Entities (51)", "correcting: not a name")
+	if ent, _ := entityNamed(e.m, "Al Noor Ports Co."); ent.Kind != model.Person {
+		t.Errorf("in the key's Update the panel has %+v", ent)
+	}
+	e.mustSee("correcting: person")
 	e.run(cmd)
-	e.mustSee("corrected: not a name: “Al Noor Ports Co.”", "Kestrel Freight Ltd. and Al Noor: 51:49")
-	e.mustNotSee("Kestrel Freight Ltd., Al Noor Ports Co.", "Al Noor Ports Co.: 51:49")
+	e.mustSee("corrected: person “Al Noor Ports Co.”")
+	if after := partiesLine(e.screen()); after == "" || strings.Contains(after, "Al Noor") {
+		t.Errorf("after the command the card's parties are %q", after)
+	}
 	e.keys("u")
-	e.mustSee("undone: not a name", "Entities (52)", "Parties: Kestrel Group Plc, Kestrel Freight Ltd., Al Noor Ports Co.")
+	e.mustSee("undone: person")
+	if got := partiesLine(e.screen()); got != before {
+		t.Errorf("after u the card's parties are %q, want %q", got, before)
+	}
+}
+
+// s on an entity of several names lists them to pick the one to split
+// out: sample 01's Kestrel Group Plc is also "Kestrel" and "Kestrel
+// Group"; the one picked becomes an entity of its own.
+func TestSplitPicksFromTheNames(t *testing.T) {
+	e := newSamplesEnv(t)
+	a := e.open("01-")
+	group, _ := entityNamed(e.m, "Kestrel Group Plc")
+	names := map[string]bool{}
+	for _, m := range group.Mentions {
+		names[a.Body[m.Start:m.End]] = true
+	}
+	if !names["Kestrel"] || !names["Kestrel Group"] {
+		t.Fatalf("no test: Kestrel Group Plc's names are %v", names)
+	}
+	e.keys("2", "tab")
+	tab := e.m.panel.tabs[1].(*entitiesTab)
+	for i := 0; i < 60 && (tab.selected() < 0 || tab.entities[tab.selected()].Name() != "Kestrel Group Plc"); i++ {
+		e.keys("j")
+	}
+	e.keys("m", "s")
+	e.mustSee("Split out of “Kestrel Group Plc”:", "Kestrel Group")
+	for _, k := range "group" {
+		e.keys(string(k))
+	}
+	e.keys("enter")
+	e.mustSee("corrected: split “Kestrel Group” from “Kestrel Group Plc”")
+	if ent, ok := entityNamed(e.m, "Kestrel Group"); !ok || ent.Kind != model.Company {
+		t.Errorf("Kestrel Group is not a company of its own: %+v", ent)
+	}
 }
