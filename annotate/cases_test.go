@@ -564,7 +564,7 @@ func TestEveryRuleFiresInACase(t *testing.T) {
 	}
 	// the chunk cues that name an entity (alias, wire and institution
 	// attach a run to an entity or skip it: no entity carries them)
-	want := []string{"number", "speaker"}
+	want := []string{"number", "speaker", "relative-time", "range", "count-elsewhere"}
 	for _, c := range chunkCues {
 		if c != "" && c != "alias" && c != "wire" && c != "institution" {
 			want = append(want, c)
@@ -575,7 +575,7 @@ func TestEveryRuleFiresInACase(t *testing.T) {
 			t.Errorf("no case marks an entity by %q", c)
 		}
 	}
-	for _, c := range []string{"after", "before", "chain", "paragraph", "neighbour", "last-speaker", "last-person", "next-person"} {
+	for _, c := range []string{"after", "before", "chain", "paragraph", "neighbour", "last-speaker", "last-person", "next-person", "new-speaker", "company-voice"} {
 		if !quoteCues[c] {
 			t.Errorf("no case finds a speaker by %q", c)
 		}

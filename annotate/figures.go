@@ -14,6 +14,7 @@ type figure struct {
 	t0, t1    int // tokens [t0, t1)
 	value     float64
 	unit, per string
+	cue       string // the rule that read it, when not the plain "number"
 }
 
 // figures finds money, percentages, ratios, counts, durations and dates in
@@ -100,7 +101,11 @@ func (ep *entityPass) addFigure(f figure) {
 	idx, ok := ep.figKeys[key]
 	if !ok {
 		idx = len(ep.ents)
-		ep.ents = append(ep.ents, entB{kind: model.Figure, sub: f.sub, cue: "number", value: f.value, unit: f.unit, per: f.per, first: s,
+		cue := f.cue
+		if cue == "" {
+			cue = "number"
+		}
+		ep.ents = append(ep.ents, entB{kind: model.Figure, sub: f.sub, cue: cue, value: f.value, unit: f.unit, per: f.per, first: s,
 			spans: ep.spanBuf()})
 		ep.figKeys[key] = idx
 	}
@@ -134,7 +139,8 @@ func (ep *entityPass) currencyAt(i int) (string, int) {
 	if !lex.currencyFirst[w[0]] {
 		return "", 0 // numbers and most words
 	}
-	if toks[i].kind == kWord && i+2 < len(toks) && ep.tok(i+1) == "$" && ep.glued(i+1) && toks[i+2].kind == kNum {
+	if toks[i].kind == kWord && i+2 < len(toks) && toks[i+1].kind == kPunct && ep.glued(i+1) && toks[i+2].kind == kNum {
+		// a sign after letters: "US$", "CN¥", "GH₵"
 		if c, ok := lex.prefixVals.get(ep.text.slice(int(toks[i].s), int(toks[i+1].end()))); ok {
 			return c, i + 2
 		}
@@ -156,6 +162,65 @@ func (ep *entityPass) currencyAt(i int) (string, int) {
 		return c, j
 	}
 	return "", 0
+}
+
+// gluedCurrencyAt reads money whose sign or code is glued to its number in
+// one word, which the scanner makes of letters and digits ("RM5", "Rs944",
+// "USD3bn"): the digits, a scale glued to them or after them, and the rest
+// of the number in the tokens after the word ("RM5" "." "85", "Rs1" ","
+// "200"). A one-letter sign needs more than bare digits ("R5bn", "R2.5
+// billion"; "R8" is a model name).
+func (ep *entityPass) gluedCurrencyAt(i int) (figure, bool) {
+	toks := ep.ns.toks
+	w := ep.tok(i)
+	k := 0
+	for k < len(w) && (w[k] < '0' || w[k] > '9') {
+		k++
+	}
+	if k == 0 || k == len(w) {
+		return figure{}, false
+	}
+	cur, ok := lex.prefixVals.get(w[:k])
+	if !ok {
+		return figure{}, false
+	}
+	e := k
+	for e < len(w) && w[e] >= '0' && w[e] <= '9' {
+		e++
+	}
+	num, j := w[k:e], i+1
+	more := false // a fraction, thousands or a scale beyond the digits
+	if e == len(w) && j+1 < len(toks) && toks[j+1].kind == kNum && ep.glued(j) && ep.glued(j+1) {
+		switch ep.tok(j) {
+		case ".":
+			num, j, more = num+"."+ep.tok(j+1), j+2, true
+		case ",":
+			num, j, more = num+ep.tok(j+1), j+2, true
+		}
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return figure{}, false
+	}
+	if e < len(w) {
+		m, ok := lex.scaleVals.get(w[e:]) // "USD3bn"
+		if !ok {
+			return figure{}, false // "R2D2"
+		}
+		v, more = v*m, true
+	} else {
+		var scaled bool
+		if v, j, scaled = ep.scaleAfter(v, j, false); ep.hyphenUnit != "" {
+			return figure{}, false
+		}
+		more = more || scaled
+	}
+	if k == 1 && !more {
+		return figure{}, false
+	}
+	f := figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur}
+	ep.perAfter(&f) // "Rs944 a share"
+	return f, true
 }
 
 // numberAt parses a number at i: digits or a number word, with a scale
@@ -199,7 +264,28 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 	default:
 		return 0, 0, false, false
 	}
-	j := i + 1
+	v, j, scaled := ep.scaleAfter(v, i+1, word)
+	if ep.hyphenUnit != "" {
+		return v, j, true, word
+	}
+	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
+		// "a" alone is no number, but "a year" is a duration.
+		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
+			return 1, j, false, true
+		}
+		return 0, 0, false, false
+	}
+	return v, j, scaled, word
+}
+
+// scaleAfter multiplies v, the number before token j, by the scale words
+// from j on ("3 billion", "3bn", "1.16 lakh crore"; word: v was a number
+// word, which takes no one-letter scale). It returns the value, the index
+// after the scale and whether there was one. A scale that carries a unit
+// ("1.1 billion-dirham") ends the number and leaves the unit in
+// ep.hyphenUnit ("" otherwise).
+func (ep *entityPass) scaleAfter(v float64, j int, word bool) (float64, int, bool) {
+	toks := ep.ns.toks
 	scaled := false
 	ep.hyphenUnit = ""
 	for j < len(toks) && toks[j].kind == kWord {
@@ -212,9 +298,8 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 			// "1.1 billion-dirham": the unit rides on the scale word.
 			left, right, hy := strings.Cut(w, "-")
 			if m, ok = lex.scaleVals.get(left); hy && ok && len(left) > 2 && !ep.glued(j) {
-				v *= m
 				ep.hyphenUnit = right
-				return v, j + 1, true, word
+				return v * m, j + 1, true
 			}
 			break
 		}
@@ -228,14 +313,7 @@ func (ep *entityPass) numberAt(i int) (float64, int, bool, bool) {
 		j++
 		scaled = true
 	}
-	if word && !scaled && (strings.EqualFold(ep.tok(i), "a") || strings.EqualFold(ep.tok(i), "an")) {
-		// "a" alone is no number, but "a year" is a duration.
-		if j < len(toks) && lex.duration.has(ep.tok(j)) && !strings.HasSuffix(ep.tok(j), "s") {
-			return 1, j, false, true
-		}
-		return 0, 0, false, false
-	}
-	return v, j, scaled, word
+	return v, j, scaled
 }
 
 // smallInteger reads a number of digits and commas ("2024", "1,000") with
@@ -262,6 +340,16 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	t := toks[i]
 	if t.kind == kWord && t.flags&fCap != 0 && lex.dates.has(ep.tok(i)) {
 		return ep.dateAt(i)
+	}
+	if t.kind == kWord && t.flags&fDigit != 0 {
+		return ep.gluedCurrencyAt(i) // "RM5.85": no other figure opens with a word of digits
+	}
+	if f, ok := ep.fractionAt(i); ok {
+		// "half a year", "half an hour"
+		if ep.isArticle(i+1) && i+2 < len(toks) && lex.duration.has(ep.tok(i+2)) && !strings.HasSuffix(ep.tok(i+2), "s") {
+			return ep.durationAt(i, i+2, f)
+		}
+		return figure{}, false
 	}
 	if cur, j := ep.currencyAt(i); cur != "" {
 		v, k, _, _ := ep.numberAt(j)
@@ -311,6 +399,12 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			return figure{sub: model.Ratio, t0: i, t1: j + 2, value: v, unit: "times"}, true
 		case lex.duration.has(w) && !(ep.tok(j+2) == "-" && ep.tok(j+3) == "old"):
 			return figure{sub: model.Duration, t0: i, t1: j + 2, value: v, unit: singular(w)}, true
+		case !word:
+			// a size: "a 20,000-TEU ship", "a 119-mile-long canal"
+			unit, dim, _ := strings.Cut(w, "-")
+			if lex.physical[unit] && (dim == "" || lex.dimension[dim]) {
+				return figure{sub: model.Count, t0: i, t1: j + 2, value: v, unit: unit}, true
+			}
 		}
 		if cur, ok := lex.currencyVals.get(w); ok && len(w) > 2 {
 			return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
@@ -319,29 +413,36 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if j < len(toks) {
 		w := ep.tok(j)
 		lw := strings.ToLower(w)
-		switch {
-		case w == "%" || lw == "percent" || lw == "pct" || (lw == "per" && strings.EqualFold(ep.tok(j+1), "cent")):
-			end := j + 1
-			if lw == "per" {
-				end = j + 2
+		if f, ok := ep.percentAt(i, j, v); ok {
+			if r, ok := ep.percentSplit(f); ok {
+				return r, true
 			}
-			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "%"}, true
-		case lw == "basis" && strings.HasPrefix(ep.tok(j+1), "point") || lw == "bps" || lw == "bp":
-			end := j + 1
-			if lw == "basis" {
-				end = j + 2
-			}
-			return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: "bp"}, true
+			return f, true
 		}
 		if cur, ok := lex.currencyVals.get(lw); ok && !(lw == "p" && !ep.glued(j)) && lw != "real" {
 			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v, unit: cur}
 			ep.perAfter(&f)
 			return f, true
 		}
-		// "4.17 Australian dollars"
-		if lex.demonyms.has(w) && j+1 < len(toks) {
-			if cur, ok := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); ok && len(ep.tok(j+1)) > 2 {
-				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: demonymCurrency(w, cur)}, true
+		// "55 sen", "40 paise": hundredths of the currency, as written
+		if cur, ok := lex.minorVals.get(w); ok {
+			f := figure{sub: model.Money, t0: i, t1: j + 1, value: v / 100, unit: cur}
+			ep.perAfter(&f)
+			return f, true
+		}
+		// "4.17 Australian dollars", "Kenyan shillings"
+		if dc, ok := lex.demonymCurrency[w]; (ok || lex.demonyms.has(w)) && j+1 < len(toks) {
+			if cur, isCur := lex.currencyVals.get(strings.ToLower(ep.tok(j + 1))); isCur && len(ep.tok(j+1)) > 2 {
+				if ok {
+					cur = dc
+				}
+				return figure{sub: model.Money, t0: i, t1: j + 2, value: v, unit: cur}, true
+			}
+		}
+		// "two and a half years"
+		if lw == "and" && ep.isArticle(j+1) && j+3 < len(toks) && lex.duration.has(strings.ToLower(ep.tok(j+3))) {
+			if f, ok := ep.fractionAt(j + 2); ok {
+				return ep.durationAt(i, j+3, v+f)
 			}
 		}
 		// "two to three months", "one to two weeks"
@@ -352,7 +453,7 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 			}
 		}
 		if lex.duration.has(lw) && !(ep.tok(j+1) == "old") {
-			return figure{sub: model.Duration, t0: i, t1: j + 1, value: v, unit: singular(lw)}, true
+			return ep.durationAt(i, j, v)
 		}
 	}
 	// "one in six", "1 in 10": a ratio, not a count of what follows.
@@ -378,12 +479,264 @@ func (ep *entityPass) figureAt(i int) (figure, bool) {
 	if !word && !scaled && len(num) == 4 && v >= 1800 && v <= 2100 && !strings.Contains(num, ".") {
 		return figure{sub: model.Date, t0: i, t1: j, value: v, unit: "year"}, true
 	}
-	if k, head := ep.countHead(j); k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
+	if !word && j < len(toks) && toks[j].kind == kWord && ep.hasSpace(j) && ep.inLower(lex.physical, j) {
+		f := figure{sub: model.Count, t0: i, t1: j + 1, value: v, unit: strings.ToLower(ep.tok(j))}
+		ep.perAfter(&f) // "5 GW", "120,000 bpd a day"
+		return f, true
+	}
+	head, k := "", 0
+	if j < len(toks) && ep.tok(j) == "of" && ep.inLower(lex.ofDet, j+1) {
+		if j+2 < len(toks) && toks[j+2].kind == kNum {
+			// "1,400 of its 2,100 members": two counts of one noun, the
+			// second a figure of its own
+			if k2, head2 := ep.countHead(j + 3); k2 > 0 && !(word && !scaled && (v == 1 || lex.party[head2])) {
+				return figure{sub: model.Count, t0: i, t1: j, value: v, unit: head2, cue: "count-elsewhere"}, true
+			}
+		}
+		k, head = ep.countHead(j + 2) // "10 of its outlets"
+	} else {
+		k, head = ep.countHead(j)
+	}
+	if k > 0 && !(word && v == 1 && !scaled) && !(word && !scaled && lex.party[head]) {
 		f := figure{sub: model.Count, t0: i, t1: k, value: v, unit: head}
 		ep.perAfter(&f) // "3 million tonnes a year"
 		return f, true
 	}
+	if !word && (j == len(toks) || ep.hasSpace(j) || toks[j].kind == kPunct) {
+		if cur := ep.rangeCurrency(i); cur != "" {
+			return figure{sub: model.Money, t0: i, t1: j, value: v, unit: cur, cue: "range"}, true
+		}
+		if head := ep.nounElsewhere(i); head != "" {
+			return figure{sub: model.Count, t0: i, t1: j, value: v, unit: head, cue: "count-elsewhere"}, true
+		}
+	}
 	return figure{}, false
+}
+
+// rangeCurrency returns the currency of a range whose first end names it,
+// when the bare number at token i is its second end: "995 million euros
+// ($1.1 billion) to 1.05 billion", "between $2 billion and 2.5 billion";
+// or "".
+func (ep *entityPass) rangeCurrency(i int) string {
+	toks := ep.ns.toks
+	k := i - 1
+	if k < 1 || toks[k].kind != kWord || ep.tok(k) != "to" && ep.tok(k) != "and" {
+		return ""
+	}
+	and := ep.tok(k) == "and"
+	k--
+	if ep.tok(k) == ")" { // the first end's conversion in brackets
+		for k > 0 && i-k < 16 && ep.tok(k) != "(" {
+			k--
+		}
+		k--
+	}
+	// the first end: its number within four tokens, a sign before it or a
+	// currency name after it, ending at k
+	for c := k; c >= 0 && c > k-4; c-- {
+		if toks[c].kind != kNum {
+			continue
+		}
+		cur, start := "", c
+		if c > 0 {
+			if p, n := ep.currencyAt(c - 1); p != "" && n == c {
+				cur, start = p, c-1
+			}
+		}
+		_, e, _, _ := ep.numberAt(c)
+		if cur == "" && e == k && toks[e].kind == kWord {
+			if x, ok := lex.currencyVals.get(strings.ToLower(ep.tok(e))); ok && len(ep.tok(e)) > 2 {
+				cur, e = x, e+1
+			}
+		}
+		if cur == "" || e != k+1 || and && !strings.EqualFold(ep.tok(start-1), "between") {
+			return ""
+		}
+		return cur
+	}
+	return ""
+}
+
+// nounElsewhere returns the noun a bare number at token i counts when the
+// sentence names it elsewhere, or "": the count it is joined to ("30 ships
+// waited, 42 at the south end"; "40,710 people ... and about 28,920 will
+// die"), or the plural subject of a verb of change before it ("orders have
+// reached 375", "completions fell from 1,096 to 894"; not "prices rose to
+// 95", which measures). It reads back to the sentence start, at most
+// elsewhereReach tokens.
+func (ep *entityPass) nounElsewhere(i int) string {
+	toks := ep.ns.toks
+	from := i
+	for from > 0 && i-from < elsewhereReach && toks[from].flags&fSent == 0 && toks[from-1].kind != kBreak {
+		from--
+	}
+	k := i - 1
+	for k >= from && toks[k].kind == kWord && ep.inLower(lex.approx, k) {
+		k-- // "and about 28,920"
+	}
+	if k < from {
+		return ""
+	}
+	// joined to a count told before: ", 42", "; and 30", "and about 28,920"
+	if w := ep.tok(k); w == "," || w == ";" || toks[k].kind == kWord && ep.inLower(lex.join, k) {
+		for c := k - 1; c >= from; c-- {
+			if toks[c].kind != kNum || c > 0 && !ep.hasSpace(c) && toks[c-1].kind != kBreak {
+				continue
+			}
+			if _, j, _, _ := ep.numberAt(c); j > 0 {
+				if e, head := ep.countHead(j); e > 0 && e <= k {
+					return head
+				}
+			}
+		}
+		return ""
+	}
+	// the subject of a verb of change: back over "from 1,096 to", auxiliaries
+	for k >= from && (toks[k].kind == kNum || toks[k].kind == kWord && (ep.inLower(lex.approx, k) ||
+		ep.tok(k) == "from" || ep.tok(k) == "to" || ep.tok(k) == "by" || ep.tok(k) == "at")) {
+		k--
+	}
+	if k < from || toks[k].kind != kWord || !ep.inLower(lex.change, k) {
+		return ""
+	}
+	k--
+	for k >= from && toks[k].kind == kWord && ep.inLower(lex.aux, k) {
+		k--
+	}
+	if k < from || toks[k].kind != kWord {
+		return ""
+	}
+	w := ep.tok(k)
+	if isLowerWord(w) && isPlural(w) && !lex.measure[w] && !lex.party[w] && !lex.duration.has(w) {
+		return w
+	}
+	return ""
+}
+
+// elsewhereReach bounds how far back nounElsewhere reads: a sentence of
+// news, and a text of numbers alone stays linear.
+const elsewhereReach = 48
+
+// percentAt reads the unit of a percentage after the number v (tokens i to
+// j): "%", "per cent", "basis points", "percentage points", written in the
+// editor's brackets too ("50 [basis points]").
+func (ep *entityPass) percentAt(i, j int, v float64) (figure, bool) {
+	k := j
+	bracket := ep.tok(k) == "["
+	if bracket {
+		k++
+	}
+	w := ep.tok(k)
+	unit, end := "", k+1
+	switch {
+	case w == "%" || strings.EqualFold(w, "percent") || strings.EqualFold(w, "pct"):
+		unit = "%"
+	case strings.EqualFold(w, "per") && strings.EqualFold(ep.tok(k+1), "cent"):
+		unit, end = "%", k+2
+	case strings.EqualFold(w, "basis") && strings.HasPrefix(ep.tok(k+1), "point"):
+		unit, end = "bp", k+2
+	case strings.EqualFold(w, "bps") || strings.EqualFold(w, "bp"):
+		unit = "bp"
+	case strings.EqualFold(w, "percentage") && strings.HasPrefix(ep.tok(k+1), "point"):
+		unit, end = "pp", k+2 // the difference of two percentages
+	case len(w) >= 16 && strings.EqualFold(w[:16], "percentage-point"):
+		unit = "pp"
+	default:
+		return figure{}, false
+	}
+	if bracket {
+		if ep.tok(end) != "]" {
+			return figure{}, false
+		}
+		end++
+	}
+	return figure{sub: model.Percent, t0: i, t1: end, value: v, unit: unit}, true
+}
+
+// percentSplit reads a split written in percentages that starts with the
+// percentage f: "70%/30%", "60%-40%", and a vote "51% to 49 per cent" (not
+// "from 55% to 45%", a change). Its two sides make 100.
+func (ep *entityPass) percentSplit(f figure) (figure, bool) {
+	toks := ep.ns.toks
+	k := f.t1
+	if f.unit != "%" || k+1 >= len(toks) || toks[k+1].kind != kNum {
+		return figure{}, false
+	}
+	switch sep := ep.tok(k); {
+	case sep == "/" || sep == "-" || sep == ":":
+		if !ep.glued(k) || !ep.glued(k+1) {
+			return figure{}, false
+		}
+	case sep == "to":
+		if p := ep.tok(f.t0 - 1); strings.EqualFold(p, "from") || strings.EqualFold(p, "between") {
+			return figure{}, false
+		}
+	default:
+		return figure{}, false
+	}
+	w, j, scaled, _ := ep.numberAt(k + 1)
+	if j == 0 || scaled || math.Abs(f.value+w-100) > 0.01 {
+		return figure{}, false
+	}
+	g, ok := ep.percentAt(k+1, j, w)
+	if !ok || g.unit != "%" {
+		return figure{}, false
+	}
+	return figure{sub: model.Ratio, t0: f.t0, t1: g.t1, value: f.value, unit: "ratio"}, true
+}
+
+// inLower reports whether token i, its ASCII capitals lowered, is in m: a
+// word list's look-up without a lower-cased copy of the word.
+func (ep *entityPass) inLower(m map[string]bool, i int) bool {
+	w := ep.tok(i)
+	if len(w) > 24 {
+		return false // no word of the lists is this long
+	}
+	var buf [24]byte
+	return m[string(qLowerASCII(buf[:0], w))]
+}
+
+// fractionAt returns the value of a fraction word at token i ("half").
+func (ep *entityPass) fractionAt(i int) (float64, bool) {
+	w := ep.tok(i)
+	if len(w) > 24 || w == "" || w[0]|0x20 != 'h' {
+		return 0, false // "half" is the one fraction word
+	}
+	var buf [24]byte
+	f, ok := lex.fractionVals[string(qLowerASCII(buf[:0], w))]
+	return f, ok
+}
+
+// durationAt makes the figure of v units of time, the unit at token j and
+// the number from token i: "four years", "a year and a half". Relative time
+// counts from another time, so it is a date ("a year earlier", "two months
+// ago"; but "for two years before the fire" lasts), and "a year" before
+// "where" or "when" names a year: no figure.
+func (ep *entityPass) durationAt(i, j int, v float64) (figure, bool) {
+	unit := ep.tok(j)
+	if !isLowerWord(unit) {
+		unit = strings.ToLower(unit) // rare: "Years" in a headline
+	}
+	unit = singular(unit)
+	end := j + 1
+	next := ep.tok(end)
+	switch {
+	case ep.inLower(lex.relative, end) && !ep.inLower(lex.spanPrep, i-1):
+		return figure{sub: model.Date, t0: i, t1: end + 1, unit: "relative", cue: "relative-time"}, true
+	case ep.inLower(lex.timeRef, end) && ep.isArticle(i):
+		return figure{}, false
+	case strings.EqualFold(next, "and") && ep.isArticle(end+1):
+		if f, ok := ep.fractionAt(end + 2); ok {
+			v, end = v+f, end+3 // "a year and a half"
+		}
+	}
+	return figure{sub: model.Duration, t0: i, t1: end, value: v, unit: unit}, true
+}
+
+// isArticle reports whether token i is "a" or "an".
+func (ep *entityPass) isArticle(i int) bool {
+	w := ep.tok(i)
+	return strings.EqualFold(w, "a") || strings.EqualFold(w, "an")
 }
 
 // countHead looks for the noun a number counts: up to four modifier words
@@ -421,6 +774,16 @@ func (ep *entityPass) countHead(j int) (int, string) {
 
 func (ep *entityPass) hasSpace(k int) bool { return ep.ns.toks[k].flags&fSpace != 0 }
 
+// isLowerWord reports whether w has no ASCII capitals.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i]-'A' < 26 {
+			return false
+		}
+	}
+	return true
+}
+
 // isPlural: a lower-case noun ending in s ("stores"), or an acronym plural ("EVs").
 func isPlural(w string) bool {
 	n := len(w)
@@ -428,8 +791,9 @@ func isPlural(w string) bool {
 		return false
 	}
 	if w[0] >= 'A' && w[0] <= 'Z' {
-		// "EVs", "SUVs", "Shares"
-		return n <= 6 && strings.ToUpper(w[:n-1]) == w[:n-1] || n > 4 && w[1] >= 'a' && w[1] <= 'z'
+		// "EVs", "SUVs", "Shares"; a model's plural: "A321neos", "F-35s"
+		return n <= 6 && strings.ToUpper(w[:n-1]) == w[:n-1] || n > 4 && w[1] >= 'a' && w[1] <= 'z' ||
+			strings.ContainsAny(w, "0123456789") && (w[n-2] >= 'a' && w[n-2] <= 'z' || w[n-2] >= '0' && w[n-2] <= '9')
 	}
 	switch {
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"), strings.HasSuffix(w, "ous"):
@@ -445,14 +809,6 @@ func singular(w string) string {
 	return strings.TrimSuffix(w, "s")
 }
 
-// demonymCurrency: "Australian dollars" → AUD.
-func demonymCurrency(demonym, cur string) string {
-	if c, ok := lex.demonymCurrency[demonym]; ok && cur == "USD" {
-		return c
-	}
-	return cur
-}
-
 // perAfter extends a money figure with its rate: "a year", "per share",
 // "annually".
 func (ep *entityPass) perAfter(f *figure) {
@@ -460,7 +816,8 @@ func (ep *entityPass) perAfter(f *figure) {
 	w := strings.ToLower(ep.tok(k))
 	switch {
 	case lex.rate[w]:
-		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] {
+		// "RM4.79 billion a year earlier": relative time, no rate
+		if u := strings.ToLower(ep.tok(k + 1)); lex.perUnit[u] && !(lex.duration.has(u) && ep.inLower(lex.relative, k+2)) {
 			f.per = u
 			f.t1 = k + 2
 		}
@@ -510,9 +867,9 @@ func (f *wordFilter) maybe(w string) bool {
 // left fMark on the figure openers alone).
 func (ep *entityPass) mayStartFigure(i int) bool { return ep.ns.toks[i].flags&fMark != 0 }
 
-// opensFigure reports whether a token may open a figure: a number, $, £ ¥
-// (C2 xx) or € ₹ ₩ ₽ (E2 82 xx) but not the quotes and dashes, or a word
-// figStarts holds (before its hyphen: "twenty-five", "two-year"). newDoc
+// opensFigure reports whether a token may open a figure: a number, a
+// currency sign, or a word figStarts holds (before its hyphen or digits:
+// "twenty-five", "two-year", "RM5"). newDoc
 // asks it of each token whose first byte figFirst holds, so the figure
 // pass then reads a bit.
 func opensFigure(kind, flags uint8, w string) bool {
@@ -520,17 +877,10 @@ func opensFigure(kind, flags uint8, w string) bool {
 	case kNum:
 		return true
 	case kPunct:
-		c := w[0]
-		return c == '$' || c == 0xC2 || c == 0xE2 && len(w) == 3 && w[1] == 0x82
+		_, ok := lex.prefixVals.get(w) // "$", "£", "€", "₹", "฿"
+		return ok
 	case kWord:
-		if flags&fHyphen != 0 {
-			for h := 1; h < len(w); h++ {
-				if w[h] == '-' {
-					w = w[:h]
-					break
-				}
-			}
-		}
+		w = markHead(flags, w)
 		return lex.figFilter.maybe(w) && lex.figStart.has(w) // most words: no table look-up
 	}
 	return false

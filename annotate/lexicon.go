@@ -103,27 +103,32 @@ type lexicon struct {
 	firmModifier, firmKinds, listOpen, firmOnly, unitAfter, move                map[string]bool
 	abbrevTitle, innerTitle, functionCap                                        wordList
 	// figures
-	party, perUnit, rate                             map[string]bool
-	countStop, duration, dates, demonyms, countNouns wordList
-	numberVals, scaleVals                            wordValues[float64]
-	currencyVals, prefixVals                         wordValues[string]
-	demonymCurrency                                  map[string]string
-	figStarts                                        map[string]bool // every word that may open a figure
-	figStart                                         wordList        // figStarts on a table
-	figFilter                                        *wordFilter     // figStarts' first bytes, last bytes and lengths
-	figFirst, currencyFirst                          [256]bool       // the bytes a figure opener (a currency prefix) begins with
-	figMarks                                         scanMarks       // the figure openers, for scan to flag
+	party, perUnit, rate, relative, timeRef, spanPrep map[string]bool
+	ofDet, join, approx, change, aux, measure         map[string]bool
+	physical, dimension                               map[string]bool
+	fractionVals                                      map[string]float64
+	countStop, duration, dates, demonyms, countNouns  wordList
+	numberVals, scaleVals                             wordValues[float64]
+	currencyVals, minorVals, prefixVals               wordValues[string]
+	demonymCurrency                                   map[string]string
+	figStarts                                         map[string]bool // every word that may open a figure
+	figStart                                          wordList        // figStarts on a table
+	figFilter                                         *wordFilter     // figStarts' first bytes, last bytes and lengths
+	figFirst, currencyFirst                           [256]bool       // the bytes a figure opener (a currency prefix) begins with
+	figMarks                                          scanMarks       // the figure openers, for scan to flag
 	// quotes
 	qVerbs                                                                            map[string]int // reporting verbs: qvSay, qvTell, …
+	qLabour, qLabourName, qVoice                                                      map[string]bool
 	qNews, qOrg, qAux, qDet, qStop, qLead, qParticle, qModDet, qConnective, qFunction map[string]bool
 	qPronoun                                                                          map[string]model.EntityKind
 	qRoles                                                                            []string
 	qAbbrev                                                                           map[string]bool
 	// ventures
 	vPastCues, vNotDealMoneyWords, vPriceWords, vValuation, vDurationPreps, vNameCues []string
-	vSites, vStakeText, vMoveBefore, vHeadcount                                       []string
+	vSites, vStakeText, vMoveBefore, vHeadcount, vGoodsOrder                          []string
 	vPast, vNotDealMoney, vPrice                                                      *phraseSet
 	vNotDeal, vFinancing, vProject, vTerm, vPlaceFollower, vInvestModified            map[string]bool
+	vInvestorsNext, vDebt, vWeigh                                                     map[string]bool
 	vBidOwner, vPassive, vDealNoun, vBusiness, vAdviser                               map[string]bool
 	clauseBreak, sinceSubject                                                         map[string]bool
 	postBreak                                                                         map[string]bool
@@ -308,6 +313,7 @@ func buildLexicon() *lexicon {
 	verbs := readLexFile("verbs.txt", false)
 	caps := readLexFile("capitals.txt", false)
 	figs := readLexFile("figure_words.txt", false)
+	money := readLexFile("currencies.txt", false)
 	fn := readLexFile("function_words.txt", false)
 	deals := readLexFile("deal_words.txt", false)
 	phrases := readLexFile("deal_phrases.txt", false)
@@ -422,24 +428,46 @@ func buildLexicon() *lexicon {
 	l.dates = newWordList(figs.set("date", asWritten))
 	l.demonyms = newWordList(readLexFile("demonyms.txt", false).set("demonym", asWritten))
 	l.countNouns = newWordList(figs.set("count", asWritten))
-	numberWords, prefixes := figs.numbers("number"), figs.values("prefix")
+	numberWords, prefixes := figs.numbers("number"), money.values("prefix")
 	l.numberVals = newWordValues(numberWords)
-	l.currencyVals = newWordValues(figs.values("currency"))
+	l.currencyVals = newWordValues(money.values("currency"))
+	l.minorVals = newWordValues(money.values("minor"))
 	l.scaleVals = newWordValues(figs.numbers("scale"))
 	l.prefixVals = newWordValues(prefixes)
 	l.perUnit = figs.set("per", asWritten)
 	l.rate = figs.set("rate", asWritten)
-	l.demonymCurrency = figs.values("demonymCurrency")
+	l.relative = figs.set("relative", lowerCase)
+	l.timeRef = figs.set("timeRef", lowerCase)
+	l.spanPrep = figs.set("spanPrep", lowerCase)
+	l.fractionVals = figs.numbers("fraction")
+	l.ofDet = figs.set("ofDet", lowerCase)
+	l.join = figs.set("join", lowerCase)
+	l.approx = figs.set("approx", lowerCase)
+	l.change = figs.set("change", lowerCase)
+	l.aux = figs.set("aux", lowerCase)
+	l.measure = figs.set("measure", lowerCase)
+	l.physical = figs.set("physical", lowerCase)
+	l.dimension = figs.set("dimension", lowerCase)
+	l.demonymCurrency = money.values("demonymCurrency")
 	// every word that can open a figure (number words, currency prefixes,
 	// weekdays and months), so the figure pass costs one look-up per word
 	starts := map[string]bool{}
+	for w := range l.fractionVals {
+		starts[w] = true
+		starts[strings.ToUpper(w[:1])+w[1:]] = true
+	}
 	for w := range numberWords {
 		starts[w] = true
 		starts[strings.ToUpper(w[:1])+w[1:]] = true
 	}
 	for w := range prefixes {
 		starts[w] = true
-		if i := strings.IndexByte(w, '$'); i > 0 {
+		// the letters before a sign ("US" of "US$", "GH" of "GH₵")
+		i := 0
+		for i < len(w) && (w[i]|0x20 >= 'a' && w[i]|0x20 <= 'z') {
+			i++
+		}
+		if i > 0 && i < len(w) {
 			starts[w[:i]] = true
 		}
 		l.currencyFirst[w[0]] = true
@@ -453,7 +481,9 @@ func buildLexicon() *lexicon {
 		l.figFilter.add(w)
 		l.figFirst[w[0]] = true
 	}
-	l.figFirst['$'], l.figFirst[0xC2], l.figFirst[0xE2] = true, true, true
+	for w := range prefixes {
+		l.figFirst[w[0]] = true // the signs: "$", "£" (C2 A3), "€" (E2 82 AC), "฿" (E0 B8 BF)
+	}
 	l.figStart = newWordList(starts)
 	l.figMarks = scanMarks{numbers: true, first: l.figFirst, filter: l.figFilter, list: l.figStart}
 
@@ -470,6 +500,9 @@ func buildLexicon() *lexicon {
 		l.qPronoun[w] = model.EntityKind(k)
 	}
 	l.qOrg = companies.set("org", lowerCase)
+	l.qLabour = companies.set("labour", lowerCase)
+	l.qLabourName = companies.set("labourName", asWritten)
+	l.qVoice = companies.set("voice", lowerCase)
 	l.qAux = fn.set("aux", lowerCase)
 	l.qDet = fn.set("det", lowerCase)
 	l.qStop = fn.set("stop", lowerCase)
@@ -495,12 +528,16 @@ func buildLexicon() *lexicon {
 	l.vStakeText = phrases.list("stakeText", lowerCase)
 	l.vMoveBefore = phrases.list("moveBefore", lowerCase)
 	l.vHeadcount = phrases.list("headcount", lowerCase)
+	l.vGoodsOrder = phrases.list("goodsOrder", lowerCase)
 	l.vNotDeal = deals.set("notDeal", lowerCase)
 	l.vFinancing = deals.set("financing", lowerCase)
 	l.vProject = deals.set("project", lowerCase)
 	l.vTerm = deals.set("term", lowerCase)
 	l.vPlaceFollower = fn.set("placeFollower", lowerCase)
 	l.vInvestModified = deals.set("investModified", lowerCase)
+	l.vInvestorsNext = deals.set("investorsNext", lowerCase)
+	l.vDebt = deals.set("debt", lowerCase)
+	l.vWeigh = deals.set("weigh", lowerCase)
 	l.vBidOwner = deals.set("bidOwner", lowerCase)
 	l.vPassive = fn.set("passive", lowerCase)
 	l.clauseBreak = fn.set("clauseBreak", lowerCase)

@@ -32,6 +32,15 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 		}
 		return at.recentCompany(toks[n-1].start)
 	}
+	// "the union said", "a union spokesman said": a union, which is no company
+	if u := n - 1; lex.qLabour[lastW] || n > 1 && lex.qOrg[lastW] && lex.qLabour[at.word(toks[n-2])] {
+		if !lex.qLabour[lastW] {
+			u = n - 2
+		}
+		if !qIsUpperStart(d.body[toks[u].start:toks[u].end]) { // "Harbour Credit Union said": a name
+			return at.unionVoice(toks[max(0, u-1)].start, toks[u].end)
+		}
+	}
 	if f := at.appositive(toks[:n]); f.ok() {
 		return f
 	}
@@ -96,6 +105,13 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 		return at.recentCompany(toks[0].start)
 	}
 	ms := d.mentionsIn(toks[0].start, toks[n-1].end)
+	// "said the union", "said the pilots' union"
+	for e := 0; e < n && e < 4; e++ {
+		if lex.qLabour[at.word(toks[e])] && (len(ms) == 0 || ms[0].start > toks[e].start) &&
+			!qIsUpperStart(d.body[toks[e].start:toks[e].end]) {
+			return at.unionVoice(toks[0].start, toks[e].end)
+		}
+	}
 	if lex.qDet[first] && (len(ms) == 0 || ms[0].start > toks[1].end) {
 		// "said one analyst quoted by ...": a voice that is no entity
 		e := 1
@@ -124,6 +140,117 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 	}
 	return qNone
 }
+
+// unionVoice resolves a union named as a speaker ("the union", "the
+// pilots' union"; the phrase from start to end) to the union the story
+// named last, up to the phrase: a name ending in a union word ("National
+// Union of Rail Workers", "Teamsters") within qUnionReach bytes, else a
+// lower-case one ("the pilots' union", "the Unite union"). A union is no
+// company (the entity pass marks none), so it is a nominal speaker; a name
+// that is an entity ("Harbour Credit Union", a business) is that entity.
+// With no union named, the phrase itself speaks ("the union").
+func (at *qAttributor) unionVoice(start, end int) qFound {
+	d := at.d
+	from := max(0, end-qUnionReach)
+	toks := d.words(from, end, at.toks[:0])
+	at.toks = toks
+	lower := qNone
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := toks[k]
+		if !t.word {
+			continue
+		}
+		w := d.body[t.start:t.end]
+		if lex.qLabourName[w] {
+			s, e := at.unionName(toks, k)
+			if e > t.end || s < t.start { // a name of more than the one word
+				return at.nameOrEntity(s, e)
+			}
+			continue
+		}
+		if lower.ok() || !lex.qLabour[qLowerWord(w)] || k == 0 {
+			continue
+		}
+		// "the Unite union" is Unite; "the pilots' union" is itself
+		p := k - 1
+		if c := d.body[toks[p].start]; !toks[p].word && p > 0 && (c == '\'' || strings.HasPrefix(d.body[toks[p].start:], "’")) {
+			p-- // "pilots’ union"
+		}
+		if !toks[p].word {
+			continue
+		}
+		pw := d.body[toks[p].start:toks[p].end]
+		switch lp := qLowerWord(pw); {
+		case qIsUpperStart(pw) && p == k-1:
+			if s, _ := at.unionName(toks, p); s < toks[p].start || !lex.qDet[lp] && lp != "the" {
+				lower = at.nameOrEntity(s, toks[p].end)
+			}
+		case !qIsUpperStart(pw) && !lex.qDet[lp] && lp != "the" && lp != "its" && lp != "their":
+			lower = qFound{ent: -1, nominal: d.body[toks[p].start:t.end]}
+		}
+	}
+	if lower.ok() {
+		return lower
+	}
+	return qFound{ent: -1, nominal: d.body[start:end]}
+}
+
+// unionName returns the bounds of the capitalised name that holds word k
+// of toks: its capitalised words and the small words between them ("of",
+// "and", "the"), and an "of ..." after it ("Union of Rail Workers").
+func (at *qAttributor) unionName(toks []qTok, k int) (int, int) {
+	d := at.d
+	capAt := func(i int) bool {
+		return i >= 0 && i < len(toks) && toks[i].word && qIsUpperStart(d.body[toks[i].start:toks[i].end])
+	}
+	inner := func(i int) bool {
+		w := qLowerWord(d.body[toks[i].start:toks[i].end])
+		return toks[i].word && (w == "of" || w == "and" || w == "the" || w == "for") || d.body[toks[i].start] == '&'
+	}
+	// "Workers' Union": a plural's apostrophe, glued to it, joins the name
+	apos := func(i int) bool {
+		t := toks[i]
+		return !t.word && i > 0 && t.start == toks[i-1].end &&
+			(d.body[t.start] == '\'' || strings.HasPrefix(d.body[t.start:], "’"))
+	}
+	s := k
+	for s > 0 {
+		switch {
+		case capAt(s - 1):
+			s--
+			continue
+		case s > 1 && (inner(s-1) || apos(s-1)) && capAt(s-2):
+			s -= 2
+			continue
+		}
+		break
+	}
+	if s < k && d.body[toks[s].start:toks[s].end] == "The" {
+		s++
+	}
+	e := k
+	for e+2 < len(toks) && (inner(e+1) || apos(e+1)) && capAt(e+2) {
+		e += 2
+		for capAt(e + 1) {
+			e++
+		}
+	}
+	return toks[s].start, toks[e].end
+}
+
+// nameOrEntity is the speaker named at [s, e): the entity mentioned there,
+// else the words themselves.
+func (at *qAttributor) nameOrEntity(s, e int) qFound {
+	for _, m := range at.d.mentionsIn(s, e) {
+		if m.start <= s+1 && m.end >= e-1 {
+			return qFound{ent: m.ent}
+		}
+	}
+	return qFound{ent: -1, nominal: at.d.body[s:e]}
+}
+
+// qUnionReach is how far back "the union" looks for the union's name.
+const qUnionReach = 2400
 
 // quotedAs handles "quoted X as saying".
 func (at *qAttributor) quotedAs(toks []qTok) qFound {

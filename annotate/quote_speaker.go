@@ -135,6 +135,13 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			if !f.ok() {
 				f, cue = at.neighbours(s), "neighbour"
 			}
+			if !f.ok() && !s.cont {
+				// a paragraph that introduces a person before a quote of its own
+				// hands the quote to that person
+				if p := at.paragraphSubject(s); p >= 0 && last.ok() && p != last.ent {
+					f, cue = qFound{ent: p}, "new-speaker"
+				}
+			}
 			if !f.ok() {
 				f, cue = last, "last-speaker"
 			}
@@ -146,6 +153,10 @@ func (at *qAttributor) attribute(spans []qSpan) {
 				// chief has said. Werner Seifert met ...")
 				f, cue = qFound{ent: at.nextPersonAfter(s.end)}, "next-person"
 			}
+			if !f.ok() && at.companyVoice(s) {
+				// "The latest warning, blamed on “…”": the company's message
+				f, cue = at.recentCompany(s.open), "company-voice"
+			}
 			at.set(s, f, false, cue)
 			if !s.cont {
 				chainSpeaker = f
@@ -155,6 +166,55 @@ func (at *qAttributor) attribute(spans []qSpan) {
 			last = qFound{s.speaker, s.nominal}
 		}
 	}
+}
+
+// paragraphSubject returns the person who opens the paragraph before span
+// s when s opens a paragraph of its own, that paragraph holds no quotation
+// and opens with that person's name, after titles and connectives at most
+// ("Tom Reyes, an analyst at Harbour Bank, was less sure."); or -1.
+func (at *qAttributor) paragraphSubject(s *qSpan) int {
+	d := at.d
+	if s.para == 0 || strings.TrimSpace(d.body[d.paras[s.para].Start:s.open]) != "" {
+		return -1
+	}
+	p := d.paras[s.para-1]
+	if at.hasMark(p.Start, p.End) {
+		return -1
+	}
+	ms := d.mentionsIn(p.Start, min(p.End, p.Start+qSubjectReach))
+	if len(ms) == 0 || d.ents[ms[0].ent].Kind != model.Person {
+		return -1
+	}
+	// only titles, capitals and connectives before it: "But analyst Tom
+	// Reyes", not "The firm, founded by Tom Reyes"
+	for _, t := range d.words(p.Start, ms[0].start, at.toks[:0]) {
+		if w := d.body[t.start:t.end]; !t.word || !qIsUpperStart(w) && !lex.qLead[at.word(t)] && !lex.qConnective[at.word(t)] {
+			return -1
+		}
+	}
+	return ms[0].ent
+}
+
+// qSubjectReach is how far into a paragraph its subject's name may start
+// ("But Harbour Bank analyst Tom Reyes ...").
+const qSubjectReach = 48
+
+// companyVoice reports whether the sentence of span s, outside its quote,
+// speaks of a company's message ("the latest warning", "the statement").
+func (at *qAttributor) companyVoice(s *qSpan) bool {
+	d := at.d
+	sent := d.sents[d.sentOf(s.open)]
+	for _, r := range [2][2]int{{sent.Start, s.open}, {s.closeEnd, sent.End}} {
+		if r[0] >= r[1] {
+			continue
+		}
+		for _, t := range d.words(r[0], min(r[1], r[0]+qMaxWindow), at.toks[:0]) {
+			if t.word && lex.qVoice[at.word(t)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceFloor is where the sentence holding pos starts: the sentence

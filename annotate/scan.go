@@ -70,19 +70,25 @@ func (m *scanMarks) mark(kind, flags uint8, w string) uint8 {
 	case kPunct:
 		return fMark
 	case kWord:
-		if flags&fHyphen != 0 {
-			for h := 1; h < len(w); h++ {
-				if w[h] == '-' {
-					w = w[:h]
-					break
-				}
-			}
-		}
+		w = markHead(flags, w)
 		if m.filter.maybe(w) && m.list.has(w) { // most words: no table look-up
 			return fMark
 		}
 	}
 	return 0
+}
+
+// markHead is the part of a word the marks are asked about: before its
+// first hyphen ("two" of "two-year") or its first digit ("RM" of "RM5").
+func markHead(flags uint8, w string) string {
+	if flags&(fHyphen|fDigit) != 0 {
+		for h := 1; h < len(w); h++ {
+			if w[h] == '-' || flags&fDigit != 0 && w[h] >= '0' && w[h] <= '9' {
+				return w[:h]
+			}
+		}
+	}
+	return w
 }
 
 // token is a byte range of the scanned text: 8 bytes, because every pass

@@ -32,9 +32,13 @@ type vCue struct {
 	always  bool
 	backref bool              // names a deal told before ("the venture")
 	refKind model.VentureKind // the kind of deal a backref names, if it says
-	stake   bool              // the deal is for a stake
-	plural  bool              // several deals at once ("partnerships with A and B"): one per partner
-	stop    bool              // the word's later rows are not read
+	// investors names the investors of an investment told before ("led
+	// by"): with the deal's money or another reference to it in the
+	// clause, its companies join that deal with no party in common
+	stake     bool // the deal is for a stake
+	plural    bool // several deals at once ("partnerships with A and B"): one per partner
+	investors bool
+	stop      bool // the word's later rows are not read
 }
 
 // vCheck is a test a row asks of its clause beyond the neighbouring words.
@@ -49,6 +53,10 @@ const (
 	vBidFor                              // "bid for/to/by", or an owner before it ("a hostile bid")
 	vNotInvestModified                   // the word after is no noun the cue only qualifies ("investment bank")
 	vNotPassive                          // the word before is no passive auxiliary ("to be sold")
+	vBuysBusiness                        // what is bought is no count of goods ("buy 30 aircraft")
+	vInvestorsEnd                        // no verb follows: "as investors in the plant", not "as investors look"
+	vNotBorrowed                         // the clause names no borrowed money ("in debt", "with its lenders")
+	vRaisesFunds                         // the money raised is no level ("raised prices to Rs 1,150": raisesFunds)
 )
 
 var (
@@ -73,6 +81,8 @@ var vCues = []vCue{
 	{name: "sign a deal", words: []string{"signed", "inked"}, checks: []vCheck{vDealNounNear}, kind: model.Partnership, rank: 1, weak: true},
 	{name: "offer for", words: []string{"offer", "offers"}, next: []string{"for"}, kind: model.Acquisition, rank: 5},
 	{name: "funding round", words: []string{"round"}, prev: []string{"funding", "financing", "investment", "series"}, kind: model.Investment, rank: 4},
+	// "joint development of the T5 with X": work done together, a partnership
+	{name: "joint work", words: []string{"joint"}, next: []string{"development", "production", "manufacturing", "research"}, kind: model.Partnership, rank: 3},
 	{name: "jointly", words: []string{"jointly", "collaborate", "collaborating", "cooperate", "co-develop"}, kind: model.Partnership, rank: 3},
 	{name: "project", words: []string{"project"}, checks: []vCheck{vLowerCase}, kind: model.Project, rank: 1, weak: true},
 	{name: "found", words: []string{"founded", "establish", "established", "formed", "form", "forming"}, kind: model.Investment, rank: 1, weak: true},
@@ -96,6 +106,8 @@ var vCues = []vCue{
 	{name: "the merger", words: []string{"merger"}, prev: theThisThat, backref: true, refKind: model.Merger},
 	{name: "the partnership", words: []string{"partnership"}, prev: theThisThat, backref: true, refKind: model.Partnership},
 	{name: "the investment", words: []string{"investment"}, prev: theThisThat, backref: true, refKind: model.Investment},
+	// "The $10 million is being led by X, with Y also participating"
+	{name: "led by", words: []string{"led", "co-led"}, next: []string{"by"}, backref: true, refKind: model.Investment, investors: true},
 
 	// Deal words.
 	{name: "merger", words: []string{"merger"}, checks: []vCheck{vNotInvestModified}, kind: model.Merger, rank: 6},
@@ -103,7 +115,8 @@ var vCues = []vCue{
 		kind: model.Merger, rank: 6},
 	{name: "acquire", words: []string{"acquisition"}, checks: []vCheck{vNotInvestModified}, kind: model.Acquisition, rank: 5},
 	{name: "acquire", words: []string{"acquire", "acquires", "acquired", "acquiring", "takeover", "buyout"}, kind: model.Acquisition, rank: 5},
-	{name: "buy", words: []string{"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases"}, kind: model.Acquisition, rank: 5},
+	{name: "buy", words: []string{"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases"}, checks: []vCheck{vBuysBusiness},
+		kind: model.Acquisition, rank: 5},
 	{name: "sell", words: []string{"sell", "sells", "sold", "selling", "sale"}, checks: []vCheck{vNotPassive, vSellsBusiness},
 		kind: model.Acquisition, rank: 5},
 	{name: "sell", words: []string{"divest", "spin-off"}, kind: model.Acquisition, rank: 5},
@@ -113,9 +126,11 @@ var vCues = []vCue{
 		kind: model.Investment, rank: 4},
 	{name: "invest", words: []string{"invests", "invested", "backers"}, kind: model.Investment, rank: 4},
 	{name: "stake", words: []string{"stake"}, notPrev: []string{"at"}, kind: model.Investment, rank: 4},
-	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified}, kind: model.Investment, rank: 4},
-	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vHasMoney}, kind: model.Investment, rank: 4},
-	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney}, kind: model.Investment, rank: 4},
+	{name: "investors", words: []string{"investors"}, prev: []string{"as"}, checks: []vCheck{vNotInvestModified, vInvestorsEnd},
+		kind: model.Investment, rank: 4},
+	{name: "raise", words: []string{"raised", "raise", "raises"}, checks: []vCheck{vRaisesFunds, vNotBorrowed}, kind: model.Investment, rank: 4},
+	{name: "raise", words: []string{"funding", "financing"}, checks: []vCheck{vNotInvestModified, vHasMoney, vNotBorrowed},
+		kind: model.Investment, rank: 4},
 	{name: "partnership", words: []string{"partnership", "partnerships", "tie-up", "alliance", "collaboration", "partnered", "cooperation", "consortium"},
 		kind: model.Partnership, rank: 3},
 	{name: "project", words: []string{"project"}, checks: []vCheck{vUpperOrJoint}, kind: model.Project, rank: 2},
@@ -130,8 +145,11 @@ type vTrig struct {
 	stake   bool
 	plural  bool              // "partnerships with A and B": one deal per partner
 	refKind model.VentureKind // the kind of deal a backref names ("the venture"), if any
-	at      int               // offset of the strongest cue word
-	cue     string            // the name of the cue that set kind
+	// investors: a row named an investment's investors ("led by");
+	// otherRef: a backref row that did not ("the round")
+	investors, otherRef bool
+	at                  int    // offset of the strongest cue word
+	cue                 string // the name of the cue that set kind
 }
 
 // sentenceTrigger reads the cue words of one clause against vCues.
@@ -144,6 +162,9 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		info := vAnyInfo(b[tk.start:tk.end])
 		if info == nil || vb.inName(tk.start) {
 			continue // most words say nothing of deals; "Reline Investments" is a name
+		}
+		if vb.weighed(toks, i) {
+			continue // "considering the sale of": no deal yet
 		}
 		next := ""
 		if i+1 < len(toks) && toks[i+1].word {
@@ -177,6 +198,8 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 				if c.refKind != "" {
 					t.refKind = c.refKind
 				}
+				t.investors = t.investors || c.investors
+				t.otherRef = t.otherRef || !c.investors
 			}
 			if c.stop {
 				break
@@ -190,6 +213,20 @@ func (vb *vBuilder) sentenceTrigger(toks []qTok) (vTrig, bool) {
 		t.weak = false
 	}
 	return t, found
+}
+
+// weighed reports whether one of the four words before word i of a clause,
+// within its phrase, makes the deal one a firm only weighs ("considering
+// the sale of", "exploring options including a sale").
+func (vb *vBuilder) weighed(toks []qTok, i int) bool {
+	var buf [16]byte
+	b := vb.d.body
+	for k := i - 1; k >= 0 && k >= i-4 && toks[k].word; k-- {
+		if t := toks[k]; t.end-t.start <= len(buf) && lex.vWeigh[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
+			return true
+		}
+	}
+	return false
 }
 
 // near reports whether the words before and after the cue word fit the row.
@@ -219,6 +256,14 @@ func (vb *vBuilder) checksHold(c *vCue, toks []qTok, i int, prev, next string) b
 			ok = !lex.vInvestModified[next]
 		case vNotPassive:
 			ok = !lex.vPassive[prev]
+		case vBuysBusiness:
+			ok = !vb.goodsAfter(toks[i+1:])
+		case vInvestorsEnd:
+			ok = next == "" || lex.vInvestorsNext[next]
+		case vNotBorrowed:
+			ok = !vb.hasDebtWord(toks)
+		case vRaisesFunds:
+			ok = vb.raisesFunds(toks)
 		}
 		if !ok {
 			return false

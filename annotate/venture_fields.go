@@ -133,8 +133,8 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Stake = text
 			}
 		case e.Subkind == model.Percent:
-			if mv.Stake != "" {
-				break
+			if mv.Stake != "" || e.Unit == "bp" || e.Unit == "pp" {
+				break // basis and percentage points move a rate; they own nothing
 			}
 			if lower == "" {
 				lower = strings.ToLower(b[s.Start:s.End])

@@ -100,6 +100,13 @@ type vBuilder struct {
 	// counts and stamp are pronounSubject's mentions per entity
 	counts []vCount
 	stamp  int
+	// orderers are the companies that order goods (ordersGoods), read
+	// when first asked
+	orderers   []int
+	ordersRead bool
+	// at reads people and their employers for personsCompany, made when
+	// first asked
+	at *qAttributor
 	// accepted, when a test sets it, marks the sentences one of whose
 	// clauses the cues accepted; fired counts the rows that fired
 	accepted []bool
@@ -321,7 +328,9 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		vb.clauseBufs[2*depth] = main
 		for _, r := range rel {
-			if ante := vb.companyEndingAt(r.Start); ante >= 0 {
+			// ", who unveiled the companies' project": a person's aside is read
+			// too, with no company as its subject
+			if ante := vb.companyEndingAt(r.Start); ante >= 0 || vb.personEndingAt(r.Start) {
 				sub := vb.clauseBufs[2*depth+1][:0]
 				for _, t := range toks {
 					if t.start > r.Start && t.end <= r.End {
@@ -351,13 +360,18 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	defer func() { vb.pbuf = parties[:0] }()
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
+	brackets := vb.bracketSpans(toks)
 	for _, m := range d.mentionsIn(from, to) {
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) {
-			continue
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) ||
+			vInSpans(brackets, m.start) {
+			continue // an aside's company: "SBI Investment (once part of SoftBank)"
 		}
 		if vb.namedAfter(m.start, from) {
 			name = m.ent
 			continue
+		}
+		if vb.lends(m.start, from) {
+			continue // "a bridge loan from X": a lender, no party
 		}
 		if firstAt < 0 {
 			firstAt = m.start
@@ -373,6 +387,23 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			parties = vPrepend(parties, subject)
 		} else if c := vb.pronounSubject(toks, t.at); c >= 0 {
 			parties = vPrepend(parties, c)
+		} else if c := vb.personsCompany(toks, t.at); c >= 0 {
+			parties = vPrepend(parties, c) // "he bought Arm": its founder's company
+		}
+	}
+	if ok && t.cue == "joint work" && len(parties) == 1 && firstAt > t.at {
+		// "The new contract includes joint development of the T5 with firms
+		// such as Y": Y works with the company the contract was made with
+		if c := vb.contractor(si, toks, t.at, parties[0]); c >= 0 {
+			parties = vPrepend(parties, c)
+		}
+	}
+	if ok && len(parties) < 2 {
+		// "Altman and Son ... the companies' project": their companies
+		for _, c := range vb.peoplesCompanies(si, toks, t.at) {
+			if !vHas(parties, c) && len(parties) < vMaxParties {
+				parties = append(parties, c)
+			}
 		}
 	}
 	// a deal this clause continues
@@ -384,6 +415,11 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 			continue // no party of v starts as one of these does: it shares none
 		}
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
+			// "Just weeks before, ... the companies' project": a deal of
+			// another kind told in the past is a deal of its own
+			if ok && t.kind != v.kind && t.rank < v.rank && vb.toldPast(si, to) {
+				continue
+			}
 			into = v
 		}
 	}
@@ -400,13 +436,24 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		}
 		if len(parties) == 0 || vb.shared(last.parties, parties) >= 1 {
 			into = last
+		} else if t.investors && last.kind == model.Investment && (t.otherRef || vb.hasMoney(toks)) {
+			into = last // "The $10 million is being led by X": the round's investors
+		}
+	}
+	if into == nil && ok && t.kind == model.Project && len(vb.vs) > 0 && vb.namedProject(toks, t.at) {
+		// "With support from Oracle, the Stargate Project will spend ...":
+		// the project told just before, by its name
+		if last := vb.vs[len(vb.vs)-1]; last.kind == model.Project && si-last.sents[len(last.sents)-1] <= 1 {
+			into = last
 		}
 	}
 	if into == nil && ok && len(parties) == 1 && len(vb.vs) > 0 {
 		// "Walmart will pay $16 billion for 77 per cent": one party of a
 		// deal told just before
 		last := vb.vs[len(vb.vs)-1]
-		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 {
+		// (not when it tells an earlier one: "Prior to this, X had raised $1.6
+		// million")
+		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 && !vb.toldPast(si, to) {
 			into = last
 		}
 	}
@@ -429,13 +476,20 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 				into.initials |= vb.initialBits([]int{p})
 			}
 		}
-		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) {
+		// an investment word makes no purchase an investment, nor a
+		// partnership one when it names no money ("new investments at Y":
+		// spending within the partnership)
+		if ok && t.rank > into.rank && !(t.kind == model.Investment && into.kind == model.Acquisition) &&
+			!(t.kind == model.Investment && into.kind == model.Partnership && !vb.hasMoney(toks)) {
 			into.kind, into.rank, into.cue = t.kind, t.rank, t.cue
 		}
 		return
 	}
 	if !ok || t.weak && len(parties) < 2 || len(parties) == 0 {
 		return
+	}
+	if t.weak && vb.ordersGoods(parties) {
+		return // "signed the deal" for the 200 jets it ordered: a purchase
 	}
 	if len(parties) == 1 && !vb.singleParty(t, toks, parties[0]) {
 		return
@@ -494,6 +548,32 @@ func (vb *vBuilder) relativeClauses(toks []qTok) []model.Span {
 		}
 		out = append(out, model.Span{Start: toks[k].start, End: end})
 		k = e - 1
+	}
+	return out
+}
+
+// bracketSpans returns the bracketed asides of a clause ("(once part of
+// X)"): the companies in them are no parties of its deal. Most clauses have
+// none, and nothing is allocated then.
+func (vb *vBuilder) bracketSpans(toks []qTok) []model.Span {
+	var out []model.Span
+	b := vb.d.body
+	open := -1
+	for _, t := range toks {
+		if t.word {
+			continue
+		}
+		switch b[t.start] {
+		case '(':
+			if open < 0 {
+				open = t.start
+			}
+		case ')':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: t.end})
+				open = -1
+			}
+		}
 	}
 	return out
 }
@@ -633,6 +713,159 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	return -1
 }
 
+// contractor resolves the other side of joint work with partner in a
+// clause of sentence si that tells it as part of a deal ("The new contract
+// ... includes joint development of the T5 with Y"; a deal noun before the
+// cue word at trig): the company named last before the sentence, outside
+// quotations, if it is not partner; or -1.
+func (vb *vBuilder) contractor(si int, toks []qTok, trig, partner int) int {
+	noun := false
+	for _, t := range toks {
+		if t.start >= trig {
+			break
+		}
+		if t.word && lex.vDealNoun[vb.d.lw(t.start, t.end)] {
+			noun = true
+			break
+		}
+	}
+	if !noun {
+		return -1
+	}
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= d.sents[si].Start })
+	for j := i - 1; j >= 0; j-- {
+		m := d.ments[j]
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+			continue
+		}
+		if vb.shared([]int{m.ent}, []int{partner}) > 0 {
+			return -1
+		}
+		return m.ent
+	}
+	return -1
+}
+
+// toldPast reports whether sentence si, up to to, tells of an earlier time
+// (a past phrase: "Just weeks before", "Prior to this").
+func (vb *vBuilder) toldPast(si, to int) bool {
+	return phraseIndex(lex.vPast, vb.d.lowerAt(vb.d.sents[si].Start, to)) >= 0
+}
+
+// personEndingAt reports whether a person's mention ends right before pos
+// (", who" follows it).
+func (vb *vBuilder) personEndingAt(pos int) bool {
+	d := vb.d
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if m := d.ments[j]; m.end == pos && d.ents[m.ent].Kind == model.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// peoplesCompanies resolves "the companies" (or "the two firms", "both
+// groups") before the deal word at trig, in a clause of sentence si that
+// names no company: the companies of the people the sentence names before
+// it ("Altman and Son had appeared beside Trump, who unveiled the
+// companies' project"), two at least; or nil.
+func (vb *vBuilder) peoplesCompanies(si int, toks []qTok, trig int) []int {
+	d := vb.d
+	at := -1
+	for k := 1; k < len(toks) && toks[k].start < trig; k++ {
+		if w := d.lw(toks[k].start, toks[k].end); toks[k].word && (w == "companies" || w == "firms" || w == "groups") {
+			if p := d.lw(toks[k-1].start, toks[k-1].end); p == "the" || p == "two" || p == "both" {
+				at = toks[k].start
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	vb.useAttributor()
+	var out []int
+	for _, m := range d.mentionsIn(d.sents[si].Start, at) {
+		if d.ents[m.ent].Kind != model.Person || vb.inQuoteAt(m.start) {
+			continue
+		}
+		if c := vb.at.employer(m.ent, m.start+1); c >= 0 && !vHas(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// namedProject reports whether the project word at trig closes a name the
+// clause makes definite ("the Stargate Project").
+func (vb *vBuilder) namedProject(toks []qTok, trig int) bool {
+	d := vb.d
+	k := 0
+	for k < len(toks) && toks[k].start < trig {
+		k++
+	}
+	if k >= len(toks) || !qIsUpperStart(d.body[toks[k].start:toks[k].end]) {
+		return false // "the project": lower case is a cue of its own
+	}
+	n := 0
+	for k--; k >= 0 && toks[k].word && qIsUpperStart(d.body[toks[k].start:toks[k].end]); k-- {
+		n++
+	}
+	return n > 0 && k >= 0 && toks[k].word && d.lw(toks[k].start, toks[k].end) == "the"
+}
+
+// personsCompany resolves a person who is the subject of a deal word at
+// trig ("he bought Arm in 2016", "Son bought Arm"): a person is a party only
+// as the company the story names them for ("SoftBank founder Masayoshi
+// Son", "X, chief executive of Y"); or -1.
+func (vb *vBuilder) personsCompany(toks []qTok, trig int) int {
+	d := vb.d
+	k := 0
+	for k < len(toks) && toks[k].start < trig {
+		k++
+	}
+	k-- // the word before the trigger
+	for k >= 0 && toks[k].word && lex.qAux[d.lw(toks[k].start, toks[k].end)] {
+		k-- // "he had bought"
+	}
+	if k < 0 || !toks[k].word {
+		return -1
+	}
+	vb.useAttributor()
+	p := -1
+	if kind, ok := lex.qPronoun[d.lw(toks[k].start, toks[k].end)]; ok && kind == model.Person {
+		p = vb.at.recentPerson(toks[k].start).ent
+	} else {
+		for _, m := range d.mentionsIn(toks[k].start, toks[k].end) {
+			if m.end == toks[k].end && d.ents[m.ent].Kind == model.Person {
+				p = m.ent
+			}
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	return vb.at.employer(p, toks[k].start)
+}
+
+// useAttributor makes vb.at, which reads people and their employers as
+// the quote pass does, with the quotations, so that names inside them are
+// no one's subject.
+func (vb *vBuilder) useAttributor() {
+	if vb.at == nil {
+		spans := make([]qSpan, len(vb.quotes))
+		for i, q := range vb.quotes {
+			spans[i] = qSpan{start: q.Start, end: q.End}
+		}
+		vb.at = &qAttributor{d: vb.d, spans: spans, lastSpeaker: -1}
+	}
+}
+
 // minorityStake reports whether [from, to) names a stake under half.
 func (vb *vBuilder) minorityStake(from, to int) bool {
 	text := vb.d.body[from:to]
@@ -641,7 +874,7 @@ func (vb *vBuilder) minorityStake(from, to int) bool {
 	}
 	for _, f := range vb.figsIn(from, to) {
 		e := &vb.d.ents[f.ent]
-		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" {
+		if e.Subkind == model.Percent && e.Value > 0 && e.Unit != "bp" && e.Unit != "pp" { // points move a rate
 			return e.Value < 50
 		}
 	}
@@ -656,6 +889,31 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(f.start, toks[0].start) {
 			return true
 		}
+	}
+	return false
+}
+
+// raisesFunds reports whether a clause with "raise" names money raised:
+// money that is no level a price or a forecast was raised to or from
+// ("raised prices to Rs 1,150, up from Rs1,020", "raised its forecast to
+// $2bn"; "raised up to $5 million" is funds).
+func (vb *vBuilder) raisesFunds(toks []qTok) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
+		if vb.d.ents[f.ent].Subkind != model.Money || vb.companySize(f.start, toks[0].start) {
+			continue
+		}
+		before := strings.Fields(vb.d.lowerAt(max(toks[0].start, f.start-24), f.start))
+		if n := len(before); n > 0 && lex.approx[before[n-1]] {
+			before = before[:n-1] // "to about $2bn"
+		}
+		if n := len(before); n > 0 && (before[n-1] == "from" || before[n-1] == "at" ||
+			before[n-1] == "to" && (n < 2 || before[n-2] != "up")) {
+			continue
+		}
+		return true
 	}
 	return false
 }
