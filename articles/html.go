@@ -62,6 +62,7 @@ func parseHTML(data []byte, pageURL string) (model.Article, error) {
 	if art.Node == nil {
 		return model.Article{}, ErrNoArticle
 	}
+	pruneBoilerplate(art.Node)
 	md, err := htmltomarkdown.ConvertNode(art.Node)
 	if err != nil {
 		return model.Article{}, fmt.Errorf("convert page: %w", err)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -50,7 +51,8 @@ newsmark feeds export > subscriptions.opml`,
 				fmt.Fprintln(env.Stderr, "newsmark: feeds:", err)
 				return 1
 			}
-			if err := run(feedsCmd{env: env, path: path, dataDir: dataDir(c)}, args); err != nil {
+			noCheck, _ := c.Flags().GetBool("no-check") // add's alone
+			if err := run(feedsCmd{env: env, path: path, dataDir: dataDir(c), noCheck: noCheck}, args); err != nil {
 				fmt.Fprintln(env.Stderr, "newsmark: feeds "+name+":", sanitize.Text(err.Error()))
 				return 1
 			}
@@ -58,9 +60,11 @@ newsmark feeds export > subscriptions.opml`,
 		})
 		return c
 	}
+	add := sub("add URL [~NAME] [TAG...]", `subscribe to a feed (a "~" word names it, the others are tags); a web page subscribes to the feed it advertises`,
+		needArgs("give the feed's URL, then a ~NAME and tags if you like"), feedsCmd.add)
+	add.Flags().Bool("no-check", false, "subscribe to the URL as given, without fetching it")
 	cmd.AddCommand(
-		sub("add URL [~NAME] [TAG...]", `subscribe to a feed (a "~" word names it, the others are tags)`,
-			needArgs("give the feed's URL, then a ~NAME and tags if you like"), feedsCmd.add),
+		add,
 		sub("rm URL", "unsubscribe; its unread items leave the cache", exactArgs(1, "the feed's URL"),
 			func(f feedsCmd, args []string) error { return f.remove(args[0]) }),
 		sub("list", "list subscriptions with their cache state (a valid feeds file)", noArgs,
@@ -79,6 +83,7 @@ type feedsCmd struct {
 	env     Env
 	path    string // the feeds file
 	dataDir string
+	noCheck bool // add: no fetch, no discovery
 }
 
 // cache opens the feed cache in the database.
@@ -112,15 +117,49 @@ func (f feedsCmd) add(args []string) error {
 			s.Tags = append(s.Tags, a)
 		}
 	}
+	if !f.noCheck {
+		if err := f.discover(&s); err != nil {
+			return err
+		}
+	}
 	added, err := feeds.AddSubscriptions(f.path, s)
 	if err != nil {
 		return err
 	}
 	if len(added) == 0 {
-		fmt.Fprintf(f.env.Stdout, "already subscribed: %s\n", s.URL)
+		fmt.Fprintf(f.env.Stdout, "already subscribed: %s\n", sanitize.Line(s.URL))
 		return nil
 	}
-	fmt.Fprintf(f.env.Stdout, "subscribed: %s\n", s.URL)
+	fmt.Fprintf(f.env.Stdout, "subscribed: %s\n", sanitize.Line(s.URL))
+	return nil
+}
+
+// discover fetches the URL to add: a feed is added as it is, a web page
+// gives way to the feed it advertises (<link rel="alternate">), and a page
+// that advertises none is refused. When the URL cannot be checked (offline,
+// a server error) it is added as given, with a line saying why: a refresh
+// will say what is wrong with it.
+func (f feedsCmd) discover(s *feeds.Subscription) error {
+	if subs, _, err := feeds.LoadSubscriptions(f.path); err == nil {
+		for _, have := range subs {
+			if have.URL == s.URL {
+				return nil // already subscribed: nothing to fetch
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	d, err := feeds.Discover(ctx, fetch.NewClient(Version), s.URL)
+	switch {
+	case errors.Is(err, feeds.ErrNoFeedAdvertised), errors.Is(err, feeds.ErrNeither):
+		return fmt.Errorf("%s: %w; nothing subscribed", s.URL, err)
+	case err != nil:
+		fmt.Fprintf(f.env.Stderr, "newsmark: feeds add: %s: not checked (%s); subscribing as given\n",
+			sanitize.Line(s.URL), sanitize.Line(err.Error()))
+	case d.Page != "":
+		fmt.Fprintf(f.env.Stdout, "%s is a web page; it advertises the feed %s\n", sanitize.Line(d.Page), sanitize.Line(d.URL))
+		s.URL = d.URL
+	}
 	return nil
 }
 

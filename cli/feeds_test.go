@@ -36,7 +36,7 @@ func useTempConfig(t *testing.T) string {
 func TestFeedsCommands(t *testing.T) {
 	feeds := useTempConfig(t)
 
-	if code, out, _ := runCmd(t, "feeds", "add", "https://wire.example/rss.xml", "~Harbour Wire", "deals"); code != 0 || out != "subscribed: https://wire.example/rss.xml\n" {
+	if code, out, _ := runCmd(t, "feeds", "add", "--no-check", "https://wire.example/rss.xml", "~Harbour Wire", "deals"); code != 0 || out != "subscribed: https://wire.example/rss.xml\n" {
 		t.Fatalf("add: %d %q", code, out)
 	}
 	if code, out, _ := runCmd(t, "feeds", "add", "https://wire.example/rss.xml"); code != 0 || !strings.HasPrefix(out, "already subscribed") {
@@ -114,5 +114,28 @@ func TestFeedsRefreshListRemove(t *testing.T) {
 	code, out, _ = runCmd(t, "feeds", "rm", site.URL+"/rss.xml")
 	if code != 0 || out != "unsubscribed: "+site.URL+"/rss.xml (3 unread items removed)\n" {
 		t.Errorf("rm: %d %q", code, out)
+	}
+}
+
+// TestFeedsAddFindsAdvertisedFeed: given a web page, feeds add subscribes
+// to the feed the page advertises and says so; a page that advertises none
+// is refused with one line and nothing is written; a feed is added as it is.
+func TestFeedsAddFindsAdvertisedFeed(t *testing.T) {
+	feeds := useTempConfig(t)
+	site := feedSite(t)
+	code, out, errs := runCmd(t, "feeds", "add", site.URL+"/news/index.html", "~Harbour")
+	if code != 0 || !strings.Contains(out, "it advertises the feed "+site.URL+"/rss.xml") || !strings.Contains(out, "subscribed: "+site.URL+"/rss.xml\n") {
+		t.Fatalf("add a page: %d %q %q", code, out, errs)
+	}
+	code, _, errs = runCmd(t, "feeds", "add", site.URL+"/pages/kestrel.html")
+	if code != 1 || !strings.Contains(errs, "advertises no feed") || strings.Count(errs, "\n") != 1 {
+		t.Fatalf("add a page without a feed: %d %q", code, errs)
+	}
+	if code, out, errs = runCmd(t, "feeds", "add", site.URL+"/atom.xml"); code != 0 || out != "subscribed: "+site.URL+"/atom.xml\n" {
+		t.Fatalf("add a feed: %d %q %q", code, out, errs)
+	}
+	b, _ := os.ReadFile(feeds)
+	if want := site.URL + "/rss.xml \"~Harbour\"\n" + site.URL + "/atom.xml\n"; string(b) != want {
+		t.Fatalf("feeds file = %q, want %q", b, want)
 	}
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -43,7 +42,7 @@ type tuiOptions struct {
 // readerLong is the reader's (and so newsmark's) --help.
 const readerLong = `newsmark opens articles in a reader that highlights every company, person, place, figure and quote, beside a panel that sums up the ventures each story announces. The highlights and notes you keep go to one database, and newsmark export writes them as Markdown, JSON or CSV.
 
-PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a web page or a feed). With none, newsmark opens the cached items of your subscriptions, then the built-in samples (samples = false in the config file turns them off). An argument equal to a command's name is that command: write ./notes for a folder called notes.
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a web page or a feed). With none, newsmark opens the cached items of your subscriptions, or, with no subscription, the built-in samples (samples = false in the config file turns them off). An argument equal to a command's name is that command: write ./notes for a folder called notes.
 
 Flags win over the environment, which wins over the config file: newsmark config shows the file and every setting in effect.`
 
@@ -156,16 +155,19 @@ func runTUI(env Env, o tuiOptions) int {
 			go annotate.Prepare()
 		}
 	}
-	var lib articles.Listing // URLs alone: the library fills as they arrive
+	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
+	defer db.Close()
+	web, later := openWeb(env, db, urls, len(o.paths) == 0)
+	// URLs alone: the library fills as they arrive. With subscriptions and
+	// no arguments, the cache's items (read in the background); the
+	// samples are a demo, for when there is nothing else to read.
+	var lib articles.Listing
 	if len(paths) > 0 || len(urls) == 0 {
-		lib = openLibrary(paths, env, o.samples)
+		lib = openLibrary(paths, env, o.samples && !web.ListCache)
 	}
 	for _, p := range lib.Problems {
 		fmt.Fprintln(env.Stderr, "newsmark:", sanitize.Text(p.String()))
 	}
-	db := &sharedDB{path: store.DefaultPath(o.dataDir)}
-	defer db.Close()
-	web, later := openWeb(env, db, urls, len(o.paths) == 0)
 	if len(lib.Entries) == 0 && len(urls) == 0 {
 		switch {
 		case len(o.paths) > 0:
@@ -347,8 +349,9 @@ func splitURLs(args []string) (paths, urls []string) {
 
 // openWeb builds the program's network side: the client, and with
 // subscriptions the feed cache on the shared database, whose items (with no
-// arguments) open offline before the samples. Nothing here touches the
-// network. With PATH arguments the cache serves only r, so it is not opened
+// arguments) the program lists offline, read in the background, in place
+// of the samples; each refresh reads the feeds file again. Nothing here
+// touches the network. With PATH arguments the cache serves only r, so it is not opened
 // here: later is what makes it once the database is open (nil when there
 // is nothing to make). A cache that cannot open is reported and left out.
 func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, later func(*store.DB) *feeds.Cache) {
@@ -368,7 +371,7 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, 
 		}
 		return w, nil
 	}
-	w.Subs = subs
+	w.Subs, w.SubsPath = subs, path
 	cacheOn := func(db *store.DB) *feeds.Cache { return newCache(db, w.Client, settingsOf(env.Config)) }
 	if !noArgs {
 		return w, cacheOn
@@ -379,13 +382,6 @@ func openWeb(env Env, shared *sharedDB, urls []string, noArgs bool) (w *ui.Web, 
 		w.Subs = nil
 		return w, nil
 	}
-	w.Cache = cacheOn(db)
-	ctx := context.Background()
-	if w.Cached, err = w.Cache.Library(ctx, subs); err == nil {
-		w.Unread, err = w.Cache.Unread(ctx)
-	}
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "newsmark: feed cache:", sanitize.Text(err.Error()))
-	}
+	w.Cache, w.ListCache = cacheOn(db), true
 	return w, nil
 }

@@ -57,8 +57,8 @@ func TestOpenWeb(t *testing.T) {
 	if later != nil {
 		t.Fatal("no arguments: the cache's items are the first screen, yet its opening was put off")
 	}
-	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || w.Unread == nil {
-		t.Fatalf("with a subscription: cache %v subs %+v unread %v", w.Cache != nil, w.Subs, w.Unread)
+	if w.Cache == nil || len(w.Subs) != 1 || w.Subs[0].Name != "Wire" || !w.ListCache || w.SubsPath != feeds {
+		t.Fatalf("with a subscription: cache %v subs %+v list %v path %q", w.Cache != nil, w.Subs, w.ListCache, w.SubsPath)
 	}
 	if w.Cache.DB != db.db {
 		t.Fatal("the feed cache does not use the shared database")

@@ -196,12 +196,31 @@ func (c *Cache) entry(ctx context.Context, it store.FeedItem, tags []string) art
 // with a *SummaryOnly error, and the item stays unread.
 func (c *Cache) LoadContext(ctx context.Context, e articles.Entry) (model.Article, error) {
 	a, err := c.article(ctx, e.Meta.ID, e.Meta.Tags)
+	keepListed(&a, e.Meta)
 	if err != nil {
 		return a, err
 	}
 	// A failed write of the read flag must not hide the article.
 	_ = c.DB.SetItemRead(ctx, e.Meta.ID, true)
 	return a, nil
+}
+
+// keepListed gives a the title, source and byline its library entry
+// showed: the item's own, whichever feed's row or page the text came from
+// (the README: the item's title wins).
+func keepListed(a *model.Article, listed model.Article) {
+	if a.ID == "" {
+		return
+	}
+	if listed.Title != "" {
+		a.Title = listed.Title
+	}
+	if listed.Source != "" {
+		a.Source = listed.Source
+	}
+	if len(listed.Authors) > 0 {
+		a.Authors = listed.Authors
+	}
 }
 
 // article is the full article of a cached item, fetching its page if the

@@ -12,7 +12,7 @@ import (
 	"newsmark/sanitize"
 )
 
-// The reader's corrections (m006_corrections.go). Which entries replace
+// The reader's corrections (m007_corrections.go). Which entries replace
 // which, and what a file of them looks like, is package corrections'
 // business; the store keeps the rows, counts the revision and marks the
 // indexed articles a change may touch, in the transaction that makes it.

@@ -75,6 +75,7 @@ type FeedItem struct {
 	Body       string // plain text; "" until the page is fetched
 	Links      []model.Link
 	Read       bool
+	Starred    bool // kept whatever the retention (m006)
 	FetchedAt  time.Time
 }
 
@@ -90,6 +91,29 @@ func (d *DB) Feed(ctx context.Context, url string) (fs FeedState, ok bool, err e
 // Feeds lists the cached feeds with their item counts, by URL.
 func (d *DB) Feeds(ctx context.Context) ([]FeedState, error) {
 	return d.feeds(ctx, ``)
+}
+
+// FeedStates lists the cached feeds as Feeds does, without their item
+// counts (two counts a feed over every item): the reader counts the items
+// it lists itself.
+func (d *DB) FeedStates(ctx context.Context) ([]FeedState, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT url, title, last_error, fetched_at FROM feed_state ORDER BY url`)
+	if err != nil {
+		return nil, d.Wrap("read feeds", err)
+	}
+	defer rows.Close()
+	var out []FeedState
+	for rows.Next() {
+		var f FeedState
+		var at string
+		if err := rows.Scan(&f.URL, &f.Title, &f.LastError, &at); err != nil {
+			return nil, d.Wrap("read feeds", err)
+		}
+		f.FetchedAt = scanTime(at)
+		f.Title, f.LastError = sanitize.Line(f.Title), sanitize.Line(f.LastError)
+		out = append(out, f)
+	}
+	return out, d.Wrap("read feeds", rows.Err())
 }
 
 func (d *DB) feeds(ctx context.Context, where string, args ...any) ([]FeedState, error) {
@@ -131,11 +155,15 @@ func (d *DB) SaveFeed(ctx context.Context, fs FeedState, items []FeedItem) (adde
 			return err
 		}
 		for _, it := range items {
+			// The same story met in another feed keeps its read and star
+			// marks: they belong to the article, not to the row.
 			res, err := tx.ExecContext(ctx, `INSERT INTO feed_items(feed, guid, article_id, url, title, source, date, dated,
-				authors, summary, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				authors, summary, fetched_at, read, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				coalesce((SELECT max(read) FROM feed_items WHERE article_id = ?), 0),
+				coalesce((SELECT max(starred) FROM feed_items WHERE article_id = ?), 0))
 				ON CONFLICT(feed, guid) DO NOTHING`,
 				fs.URL, it.GUID, it.ArticleID, it.URL, it.Title, it.Source, fmtTime(it.Date), it.Dated,
-				jsonText(it.Authors), it.Summary, fmtTime(it.FetchedAt))
+				jsonText(it.Authors), it.Summary, fmtTime(it.FetchedAt), it.ArticleID, it.ArticleID)
 			if err != nil {
 				return err
 			}
@@ -188,19 +216,53 @@ func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 		ORDER BY date DESC, fetched_at DESC, rowid`)
 }
 
+// FeedList lists the cached items as a library lists them, newest first:
+// FeedItems' order with only what a list row and the marks need (no GUID,
+// summary, body or links), read in one pass for the reader's start.
+func (d *DB) FeedList(ctx context.Context) ([]FeedItem, error) {
+	var n int // FeedItem is large: one allocation of the list, not a doubling
+	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n); err != nil {
+		return nil, d.Wrap("read feed items", err)
+	}
+	rows, err := d.sql.QueryContext(ctx, `SELECT feed, article_id, url, title, source, date, authors, read, starred
+		FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+	if err != nil {
+		return nil, d.Wrap("read feed items", err)
+	}
+	defer rows.Close()
+	out := make([]FeedItem, 0, n)
+	for rows.Next() {
+		var it FeedItem
+		var date, authors string
+		if err := rows.Scan(&it.Feed, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &authors, &it.Read,
+			&it.Starred); err != nil {
+			return nil, d.Wrap("read feed items", err)
+		}
+		it.Date = scanTime(date)
+		if authors != "[]" && authors != "" {
+			json.Unmarshal([]byte(authors), &it.Authors)
+		}
+		sanitizeItem(&it)
+		out = append(out, it)
+	}
+	return out, d.Wrap("read feed items", rows.Err())
+}
+
 // FeedItem is the cached item with articleID, with its body if there is one
-// yet; ok is false if there is none.
+// yet; ok is false if there is none. A story several feeds carry is the
+// row FeedItems lists first (the newest), so that it opens under the title
+// and byline the library showed, not another feed's.
 func (d *DB) FeedItem(ctx context.Context, articleID string) (it FeedItem, ok bool, err error) {
 	list, err := d.feedItems(ctx, `SELECT `+itemCols+`, coalesce(a.body, ''), coalesce(a.links, '[]')
 		FROM feed_items LEFT JOIN feed_articles a USING (article_id)
-		WHERE article_id = ? ORDER BY feed_items.rowid LIMIT 1`, articleID)
+		WHERE article_id = ? ORDER BY date DESC, fetched_at DESC, feed_items.rowid LIMIT 1`, articleID)
 	if err != nil || len(list) == 0 {
 		return it, false, err
 	}
 	return list[0], true, nil
 }
 
-const itemCols = `feed, guid, article_id, url, title, source, date, dated, authors, summary, read, fetched_at`
+const itemCols = `feed, guid, article_id, url, title, source, date, dated, authors, summary, read, starred, fetched_at`
 
 func (d *DB) feedItems(ctx context.Context, query string, args ...any) ([]FeedItem, error) {
 	rows, err := d.sql.QueryContext(ctx, query, args...)
@@ -213,7 +275,7 @@ func (d *DB) feedItems(ctx context.Context, query string, args ...any) ([]FeedIt
 		var it FeedItem
 		var date, authors, links, at string
 		if err := rows.Scan(&it.Feed, &it.GUID, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &it.Dated,
-			&authors, &it.Summary, &it.Read, &at, &it.Body, &links); err != nil {
+			&authors, &it.Summary, &it.Read, &it.Starred, &at, &it.Body, &links); err != nil {
 			return nil, d.Wrap("read feed items", err)
 		}
 		it.Date, it.FetchedAt = scanTime(date), scanTime(at)
@@ -246,10 +308,80 @@ func (d *DB) SaveItemArticle(ctx context.Context, a model.Article) error {
 
 // SetItemRead sets the read flag of the items with articleID.
 func (d *DB) SetItemRead(ctx context.Context, articleID string, read bool) error {
+	return d.SetItemsRead(ctx, []string{articleID}, read)
+}
+
+// SetItemsRead sets the read flag of the items with these article IDs, in
+// one transaction (the undo of marking a feed read).
+func (d *DB) SetItemsRead(ctx context.Context, articleIDs []string, read bool) error {
 	return d.Write(ctx, "mark read", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE feed_items SET read = ? WHERE article_id = ?`, read, articleID)
+		st, err := tx.PrepareContext(ctx, `UPDATE feed_items SET read = ? WHERE article_id = ?`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, id := range articleIDs {
+			if _, err := st.ExecContext(ctx, read, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// MarkFeedRead marks read every article the feed at url carries (in every
+// feed that carries it too: read belongs to the article), and returns the
+// IDs of those that were unread, so that the caller can undo it. An empty
+// url marks every cached item read.
+func (d *DB) MarkFeedRead(ctx context.Context, url string) (ids []string, err error) {
+	err = d.Write(ctx, "mark read", func(tx *sql.Tx) error {
+		ids = nil
+		q := `SELECT DISTINCT article_id FROM feed_items WHERE NOT read`
+		args := []any{}
+		if url != "" {
+			q += ` AND feed = ?`
+			args = append(args, url)
+		}
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if url == "" {
+			_, err = tx.ExecContext(ctx, `UPDATE feed_items SET read = 1 WHERE NOT read`)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE feed_items SET read = 1 WHERE NOT read AND article_id IN
+			(SELECT article_id FROM feed_items WHERE feed = ?)`, url)
 		return err
 	})
+	return ids, err
+}
+
+// SetItemStarred stars or unstars the items with articleID; it reports
+// whether any item has that ID.
+func (d *DB) SetItemStarred(ctx context.Context, articleID string, starred bool) (found bool, err error) {
+	err = d.Write(ctx, "star", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feed_items SET starred = ? WHERE article_id = ?`, starred, articleID)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		found = n > 0
+		return nil
+	})
+	return found, err
 }
 
 // noNotes is true for an item no highlight (even one in the undo window)
@@ -258,11 +390,11 @@ const noNotes = `NOT EXISTS (SELECT 1 FROM highlights h
 	WHERE h.article_id = feed_items.article_id OR (feed_items.url != '' AND h.locator = feed_items.url))`
 
 // PruneFeedItems deletes items fetched before cutoff, except those with
-// notes, and returns how many went.
+// notes and starred ones, and returns how many went.
 func (d *DB) PruneFeedItems(ctx context.Context, cutoff time.Time) (int, error) {
 	var n int64
 	err := d.Write(ctx, "prune feed items", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE fetched_at < ? AND `+noNotes, fmtTime(cutoff))
+		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE fetched_at < ? AND NOT starred AND `+noNotes, fmtTime(cutoff))
 		if err != nil {
 			return err
 		}
@@ -275,12 +407,12 @@ func (d *DB) PruneFeedItems(ctx context.Context, cutoff time.Time) (int, error) 
 // ErrNoFeed is RemoveFeed's answer for a URL the cache does not know.
 var ErrNoFeed = errors.New("no such feed in the cache")
 
-// RemoveFeed deletes a feed and its unread items without notes; read items
-// and items with notes stay in the library. It returns how many items went.
+// RemoveFeed deletes a feed and its unread items without notes or a star;
+// read, starred and noted items stay in the library. It returns how many items went.
 func (d *DB) RemoveFeed(ctx context.Context, url string) (int, error) {
 	var n int64
 	err := d.Write(ctx, "remove feed "+url, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ? AND NOT read AND `+noNotes, url)
+		res, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ? AND NOT read AND NOT starred AND `+noNotes, url)
 		if err != nil {
 			return err
 		}

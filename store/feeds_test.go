@@ -130,3 +130,70 @@ func TestPruneAndRemoveKeepNotes(t *testing.T) {
 		t.Errorf("removing an unknown feed: %v", err)
 	}
 }
+
+// TestMarkReadAndStar: a feed marked read reads its articles in every feed
+// that carries them and gives the IDs it changed (for undo); marking all
+// gives the rest; a star keeps an old item from retention and from its
+// feed's removal, and a story met again in another feed keeps its marks.
+func TestMarkReadAndStar(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	old := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := FeedState{URL: "https://a.example/rss", FetchedAt: old}
+	b := FeedState{URL: "https://b.example/rss", FetchedAt: old}
+	if _, err := db.SaveFeed(ctx, a, []FeedItem{feedItem("x", old), feedItem("shared", old)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveFeed(ctx, b, []FeedItem{feedItem("y", old)}); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := db.MarkFeedRead(ctx, a.URL)
+	if err != nil || len(ids) != 2 {
+		t.Fatalf("MarkFeedRead(a) = %v, %v; want x and shared", ids, err)
+	}
+	// b now carries the shared story too: it comes in read.
+	if _, err := db.SaveFeed(ctx, b, []FeedItem{feedItem("y", old), feedItem("shared", old)}); err != nil {
+		t.Fatal(err)
+	}
+	unread := map[string]bool{}
+	items, _ := db.FeedItems(ctx)
+	for _, it := range items {
+		if !it.Read {
+			unread[it.GUID] = true
+		}
+	}
+	if len(unread) != 1 || !unread["y"] {
+		t.Fatalf("unread after marking a read: %v, want only y", unread)
+	}
+	if ids, err := db.MarkFeedRead(ctx, ""); err != nil || len(ids) != 1 || ids[0] != "https://w.example/y" {
+		t.Fatalf("MarkFeedRead(all) = %v, %v", ids, err)
+	}
+	if err := db.SetItemsRead(ctx, []string{"https://w.example/x", "https://w.example/y"}, false); err != nil {
+		t.Fatal(err)
+	}
+	if st, _, _ := db.Feed(ctx, a.URL); st.Unread != 1 {
+		t.Fatalf("a has %d unread after the undo, want 1 (x)", st.Unread)
+	}
+
+	if found, err := db.SetItemStarred(ctx, "https://w.example/x", true); err != nil || !found {
+		t.Fatalf("star x: %v %v", found, err)
+	}
+	if found, _ := db.SetItemStarred(ctx, "https://w.example/nothing", true); found {
+		t.Fatal("starred an item that is not cached")
+	}
+	n, err := db.PruneFeedItems(ctx, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil || n != 3 {
+		t.Fatalf("pruned %d, %v; want 3 (all but the starred x)", n, err)
+	}
+	it, ok, _ := db.FeedItem(ctx, "https://w.example/x")
+	if !ok || !it.Starred {
+		t.Fatalf("starred item after the prune: %+v %v", it, ok)
+	}
+	if n, err := db.RemoveFeed(ctx, a.URL); err != nil || n != 0 {
+		t.Fatalf("removing a took %d items, %v; the starred unread x stays", n, err)
+	}
+	if _, ok, _ := db.FeedItem(ctx, "https://w.example/x"); !ok {
+		t.Fatal("the starred item went with its feed")
+	}
+}

@@ -8,7 +8,8 @@ var migrations = []Migration{
 	m003Times,
 	m004Index,
 	m005Positions,
-	m006Corrections,
+	m006Starred,
+	m007Corrections,
 }
 
 // Latest is the schema version this newsmark writes.

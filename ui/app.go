@@ -76,6 +76,7 @@ type Model struct {
 	showPanel     bool
 	panelSide     string // the config's panel.side: auto, right, left or below
 	autoPending   bool   // the config's background refresh waits for the feed cache
+	cacheListed   bool   // the cache read at start has landed (feeds_view.go)
 	status        string // one-key message in the status bar
 	statusErr     bool
 
@@ -93,8 +94,13 @@ type Model struct {
 	search  searchPane   // the search screen (S)
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
-	undo    undoStack    // what u takes back: deletes, corrections (undo.go)
+	feeds   feedsPane    // the feeds view's column (F, feeds_view.go)
+	undo    undoStack    // what u takes back: deletes, corrections, A, C (undo.go)
 	correct correctMenu  // the correct menu (m), while open
+
+	// feedsOn shows the feeds view beside the library; feedsFocus gives
+	// the keys to its column rather than to the library's items.
+	feedsOn, feedsFocus bool
 
 	gen int // bumped on every open; async results of older opens are dropped
 	// early holds the reader's keys typed before its text was laid out (as
@@ -125,7 +131,7 @@ func New(opts Options) Model {
 	}
 	styles := NewStyles(theme)
 	c := common{keys: &keys, styles: &styles, md: newMarkdownRenderers(),
-		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}}
+		notes: &notesState{off: notesOff(opts), opening: opts.OpenStorage != nil}, marks: newReadMarks()}
 	m := Model{common: c, opts: opts, fixed: fixed, showPanel: true, panelSide: "auto"}
 	if opts.Config != nil {
 		m.showPanel, m.panelSide = opts.Config.Settings.Panel.Show, opts.Config.Settings.Panel.Side
@@ -146,6 +152,7 @@ func New(opts Options) Model {
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
+	m.feeds = newFeedsPane(c, opts.Now)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	m.initCmds = append(m.initCmds, m.autoRefreshCmds()...)
 	if len(m.library.entries) == 1 {
@@ -345,8 +352,12 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.net, msg)
 	case autoRefreshMsg:
 		return m.autoRefresh(msg)
-	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg:
+	case spinner.TickMsg, urlFetchedMsg, refreshStartedMsg, browserMsg, subsReadMsg:
 		return m.route(&m.net, msg)
+	case cacheLoadedMsg:
+		return m.cacheLoaded(msg)
+	case readSetMsg, starSetMsg, feedMarkedMsg, unmarkedMsg:
+		return m.feedReadResult(msg)
 	case indexStartMsg:
 		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
 		return m.route(&m.idx, msg)
@@ -424,6 +435,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:
+		return m.route(&m.feeds, msg)
 	case m.screen == screenLibrary:
 		return m.route(&m.library, msg)
 	case m.screen == screenSearch:
@@ -468,8 +481,13 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.back(), true
 	case m.screen == screenSearch || m.screen == screenDeals:
 		return nil, false
-	case key.Matches(msg, m.keys.Web.Refresh):
-		return m.route(&m.net, msg), true
+	}
+	if m.reader.keySet() != InSelection || m.screen == screenLibrary {
+		if cmd, ok := m.feedKey(msg); ok {
+			return cmd, true
+		}
+	}
+	switch {
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Search):
 		return m.openIndexScreen(screenSearch), true
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
@@ -531,6 +549,12 @@ func (m *Model) back() tea.Cmd {
 		case m.library.back():
 		case m.net.cancelFetches():
 			m.setStatus("cancelling the fetches…", false)
+		case m.feedsOn && !m.feedsFocus:
+			m.feedsFocus = true
+			return m.layout()
+		case m.feedsOn:
+			m.closeFeeds()
+			return m.layout()
 		}
 		return nil
 	}
@@ -564,6 +588,9 @@ func (m *Model) up() tea.Cmd {
 		return m.leaveReader()
 	case m.screen == screenSearch || m.screen == screenDeals:
 		return m.back()
+	case m.screen == screenLibrary && m.feedsOn:
+		m.closeFeeds()
+		return m.layout()
 	}
 	return m.quit()
 }
@@ -617,7 +644,7 @@ func (m *Model) stepArticle(dir int) tea.Cmd {
 func (m *Model) open(e articles.Entry) tea.Cmd {
 	cmds := m.opening(e.Meta)
 	m.from, m.openID = screenLibrary, e.Meta.ID
-	load, req := m.net.load(m.gen, e, m.library.isUnread(e.Meta.ID))
+	load, req := m.net.load(m.gen, e, m.marks.isUnread(e.Meta.ID))
 	return tea.Batch(append(cmds, load, m.apply(req), m.layout())...)
 }
 
@@ -684,7 +711,7 @@ func (m *Model) layout() tea.Cmd {
 	}
 	w, h := m.width, m.mainHeight()
 	m.net.SetSize(w, h)
-	m.library.SetSize(w, h-m.net.height())
+	m.layoutLibrary(w, h-m.net.height())
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)

@@ -45,10 +45,12 @@ func (m *Model) autoRefresh(msg autoRefreshMsg) tea.Cmd {
 		cmds = append(cmds, refreshTick(m.opts.Config.Settings.Feeds.RefreshInterval))
 	}
 	switch {
-	case !m.net.canRefresh():
+	case !m.net.canRefresh() || m.net.opts.ListCache && !m.cacheListed:
+		// The cache's items are listed first (feeds_view.go), so that what
+		// the refresh brings joins them rather than coming twice.
 		m.autoPending = true
 	case !m.net.refreshing:
-		cmd, req := m.net.refresh()
+		cmd, req := m.net.refresh(nil)
 		cmds = append(cmds, cmd, m.apply(req))
 	}
 	return tea.Batch(cmds...)
@@ -56,7 +58,7 @@ func (m *Model) autoRefresh(msg autoRefreshMsg) tea.Cmd {
 
 // autoRefreshNow starts the refresh that waited for the feed cache.
 func (m *Model) autoRefreshNow() tea.Cmd {
-	if !m.autoPending || !m.net.canRefresh() {
+	if !m.autoPending || !m.net.canRefresh() || m.net.opts.ListCache && !m.cacheListed {
 		return nil
 	}
 	m.autoPending = false

@@ -32,6 +32,11 @@
 //	article_load.go,
 //	fetch_progress.go              the network side: URL arguments, feed refresh (by r, or by
 //	                               the config's timer), article fetches
+//	feeds_pane.go, feeds_view.go,
+//	feed_keys.go, marks.go         the feeds view (F) beside the library, and the unread flow:
+//	                               next unread, read and star marks, A/C, the cache read at start
+//	undo.go                        the one undo stack u takes back (deletes, A, C; any pane
+//	                               pushes a change with pushUndoMsg)
 //	mouse.go                       mouse mode (the config's mouse): wheel and clicks
 //	actions.go                     the KeyMap as the config's [keys] names it, and applied
 //	annotate_queue.go              annotation of the open article and, in the background, the library
@@ -40,8 +45,8 @@
 //	                               or a correction
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
-//	notes_service.go               saves and deletes through the notes service
-//	undo.go                        the one undo stack (u): deletes, corrections
+//	notes_service.go               saves and deletes through the notes service (a delete goes
+//	                               on the undo stack)
 //	correct_menu.go,
 //	reader_correct.go,
 //	corrections_keeper.go          the correct menu (m), what it is on, and the

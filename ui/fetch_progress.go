@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -23,7 +24,10 @@ func (w *network) height() int {
 }
 
 // View draws the fetches in flight: a bar over all of them, then one line
-// per feed with its spinner, its count of new items or its reason.
+// per feed with its spinner, its count of new items or its reason. When
+// they do not all fit, the feeds being fetched come first, then the latest
+// finished, then those waiting their turn (a refresh fetches four at a
+// time).
 func (w *network) View() string {
 	st, width := w.styles, w.width
 	if len(w.rows) == 0 {
@@ -46,29 +50,63 @@ func (w *network) View() string {
 	filled := done * barWidth / len(w.rows)
 	bar := st.Title.Render(strings.Repeat("━", filled)) + st.Border.Render(strings.Repeat("─", barWidth-filled))
 	lines := []string{st.Title.Render(head) + bar + st.Subtle.Render("  esc cancels")}
-	tw := min(max(width/3, 12), 40)
-	for i, r := range w.rows {
-		if i == maxRows {
-			lines = append(lines, st.Subtle.Render(fmt.Sprintf("   … and %d more", len(w.rows)-maxRows)))
-			break
+	shown, more := w.rowsShown()
+	type cell struct{ mark, title, state string }
+	cells := make([]cell, len(shown))
+	tw := 0 // the title column: as wide as the widest title that fits
+	for i, r := range shown {
+		c := &cells[i]
+		switch {
+		case r.state == feeds.RefreshFetching && !r.started:
+			c.mark, c.state = st.Subtle.Render("·"), st.Subtle.Render("waiting")
+		case r.state == feeds.RefreshFetching:
+			c.mark, c.state = st.Title.Render(w.spinner.View()), st.Subtle.Render("fetching")
+		case r.state == feeds.RefreshUpdated:
+			c.mark, c.state = st.Title.Render("✓"), st.Meta.Render(plural(r.added, "new item", "new items"))
+		case r.state == feeds.RefreshUnchanged:
+			c.mark, c.state = st.Title.Render("✓"), st.Meta.Render("unchanged")
+		case r.state == feeds.RefreshFailed:
+			c.mark, c.state = st.Error.Render("✗"), st.Error.Render(r.reason)
 		}
-		var mark, state string
-		switch r.state {
-		case feeds.RefreshFetching:
-			mark, state = st.Title.Render(w.spinner.View()), st.Subtle.Render("fetching")
-		case feeds.RefreshUpdated:
-			mark, state = st.Title.Render("✓"), st.Meta.Render(plural(r.added, "new item", "new items"))
-		case feeds.RefreshUnchanged:
-			mark, state = st.Title.Render("✓"), st.Meta.Render("unchanged")
-		case feeds.RefreshFailed:
-			mark, state = st.Error.Render("✗"), st.Error.Render(r.reason)
-		}
-		title := ansi.Truncate(r.title, tw, "…")
+		c.title = r.title
+		tw = max(tw, ansi.StringWidth(r.title))
+	}
+	// A title (often a URL) gets the width the state leaves it, never
+	// less than a third of the line: the states are short but a reason
+	// can be long, and it is cut instead.
+	tw = min(tw, max(width-3-2-18, width/3, 8))
+	for _, c := range cells {
+		title := ansi.Truncate(c.title, tw, "…")
 		title += strings.Repeat(" ", tw-ansi.StringWidth(title))
-		lines = append(lines, ansi.Truncate(" "+mark+" "+st.Text.Render(title)+"  "+state, width, "…"))
+		lines = append(lines, ansi.Truncate(" "+c.mark+" "+st.Text.Render(title)+"  "+c.state, width, "…"))
+	}
+	if more > 0 {
+		lines = append(lines, st.Subtle.Render(fmt.Sprintf("   … and %d more", more)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", max(width, 1))))
 	return strings.Join(lines, "\n")
+}
+
+// rowsShown are the rows the block lists, at most maxRows, in the order
+// View gives, and how many more there are.
+func (w *network) rowsShown() ([]fetchRow, int) {
+	if len(w.rows) <= maxRows+1 {
+		return w.rows, 0 // all fit ("… and 1 more" would take the row it saves): they keep their places
+	}
+	var fetching, finished, waiting []fetchRow
+	for _, r := range w.rows {
+		switch {
+		case r.state == feeds.RefreshFetching && r.started:
+			fetching = append(fetching, r)
+		case r.state == feeds.RefreshFetching:
+			waiting = append(waiting, r)
+		default:
+			finished = append(finished, r)
+		}
+	}
+	slices.SortStableFunc(finished, func(a, b fetchRow) int { return b.done - a.done }) // latest first
+	all := append(append(fetching, finished...), waiting...)
+	return all[:maxRows], len(all) - maxRows
 }
 
 // SetSize gives the block its width; its height is its rows.

@@ -62,11 +62,26 @@ func (m *Model) hints() []hint {
 	case m.overlay == overlayLinks && m.screen == screenReader:
 		ln := k.Links
 		return []hint{hintOf("move", ln.Down, ln.Up), hintOf("open", ln.Open), hintOf("close", ln.Close)}
+	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:
+		f := k.Feeds
+		hs := []hint{hintOf("items", f.Open), hintOf("move", f.Down, f.Up)}
+		if m.marks.unreadCount("") > 0 {
+			hs = append(hs, hintOf("next unread", f.NextUnread), hintOf("mark read", f.MarkFeed))
+		}
+		hs = append(hs, hintOf("tag", f.Tag), hintOf("refresh/all", k.Web.Refresh, k.Web.RefreshAll),
+			hintOf("close", f.View))
+		return hs
 	case m.screen == screenLibrary:
 		l := k.Library
 		hs := []hint{hintOf("open", l.Open), hintOf("move", l.Down, l.Up), hintOf("filter", l.Filter)}
-		if m.net.canRefresh() {
-			hs = append(hs, hintOf("refresh", k.Web.Refresh))
+		if m.marks.unreadCount("") > 0 {
+			hs = append(hs, hintOf("next unread", k.Feeds.NextUnread))
+		}
+		switch {
+		case m.net.canRetry():
+			hs = append(hs, hintOf("try again", k.Web.Refresh))
+		case m.net.canRefresh():
+			hs = append(hs, hintOf("refresh", k.Web.Refresh), hintOf("feeds", k.Feeds.View))
 		}
 		if m.opts.Index != nil {
 			hs = append(hs, hintOf("search/deals", k.Index.Search, k.Index.Deals))
@@ -104,6 +119,9 @@ func (m *Model) hints() []hint {
 		if m.showPanel {
 			hs = append(hs, hintOf("panel", g.Focus))
 		}
+	}
+	if m.marks.unreadCount("") > 0 && m.from == screenLibrary {
+		hs = append(hs, hintOf("next unread", k.Feeds.ReaderNext))
 	}
 	if len(m.library.visible) > 1 && m.from == screenLibrary {
 		hs = append(hs, hintOf("article", r.NextArticle, r.PrevArticle))

@@ -31,6 +31,7 @@ type KeyMap struct {
 	Correct CorrectKeys
 	Search  SearchKeys
 	Deals   DealsKeys
+	Feeds   FeedKeys
 }
 
 // GlobalKeys work on every screen (unless a text input has the keyboard).
@@ -70,9 +71,24 @@ type PanelKeys struct {
 }
 
 // WebKeys reach the network: refresh the feeds, open the browser, list
-// the article's links. Refresh and Browser work in the library too.
+// the article's links. Refresh and Browser work in the library too;
+// Refresh takes the selected feed, RefreshAll every one (newsboat's r, R).
 type WebKeys struct {
 	Refresh, Browser, Links key.Binding
+	RefreshAll              key.Binding
+}
+
+// FeedKeys are the feed reader's (issue 15): the feeds view (F) and its
+// moves, the unread flow, read marks and stars. The moves, Open, Tag and
+// Switch act in the feeds view; View, Switch, NextUnread, ToggleRead,
+// Star, MarkFeed, MarkAll and HideRead in the library as well; ReaderNext,
+// ToggleRead and Star in an article.
+type FeedKeys struct {
+	View, Switch                     key.Binding
+	Up, Down, Top, Bottom, Open, Tag key.Binding
+	NextUnread, ReaderNext           key.Binding
+	ToggleRead, Star                 key.Binding
+	MarkFeed, MarkAll, HideRead      key.Binding
 }
 
 // LinksKeys act on the links overlay (L); esc closes it too.
@@ -198,10 +214,13 @@ func DefaultKeyMap() KeyMap {
 		Cancel:    b([]string{"esc"}, "esc", "cancel the export"),
 	}
 	k.Web = WebKeys{
-		Refresh: b([]string{"r"}, "r", "refresh all feeds (esc in the library cancels)"),
+		Refresh: b([]string{"r"}, "r", "refresh this feed (all when it is no feed's; esc in the library cancels)"),
 		Browser: b([]string{"o"}, "o", "open the article in the browser"),
 		Links:   b([]string{"L"}, "L", "list the article's links"),
+		// newsboat's reload-all.
+		RefreshAll: b([]string{"R"}, "R", "refresh every feed"),
 	}
+	k.Feeds = feedKeyMap(b)
 	k.Links = LinksKeys{
 		Up:     b([]string{"k", "up"}, "k/↑", "previous link"),
 		Down:   b([]string{"j", "down"}, "j/↓", "next link"),
@@ -277,15 +296,16 @@ const (
 	InDealSources
 	InCorrect     // the correct menu (m)
 	InCorrectPick // its merge and split lists
+	InFeeds
 )
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources, InCorrect, InCorrectPick}
+	InSearch, InDeals, InDealSources, InCorrect, InCorrectPick, InFeeds}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links", "search", "deals", "a deal's sources", "correct", "correct: pick a name"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources", "correct", "correct: pick a name", "feeds"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -333,10 +353,15 @@ const (
 	secArticleCorrect
 	secCorrect
 	secCorrectPick
+	// The feed reader's sections.
+	secLibraryFeeds
+	secFeedsMove
+	secFeedsAct
+	secArticleFeeds
 )
 
 func (k KeyMap) sections() []keySection {
-	g, l, r, p, in, w, ln := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links
+	g, l, r, p, in, w, ln, f := k.Global, k.Library, k.Reader, k.Panel, k.Input, k.Web, k.Links, k.Feeds
 	const article = "article (reader or panel)"
 	return []keySection{
 		secGlobal:         {"everywhere", []key.Binding{g.Help, g.Back, g.Quit, g.ForceQ}},
@@ -381,6 +406,12 @@ func (k KeyMap) sections() []keySection {
 			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
 		secCorrectPick: {"merge or split list (after m m, m s)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
 			k.Correct.Pick, k.Correct.Back, in.Delete}},
+		secLibraryFeeds: {"library", []key.Binding{f.View, f.Switch, f.NextUnread, f.ToggleRead, f.Star, f.MarkFeed,
+			f.MarkAll, f.HideRead, w.RefreshAll, k.Notes.Undo}},
+		secFeedsMove: {"feeds view (F)", []key.Binding{f.Up, f.Down, f.Top, f.Bottom, f.Open, f.Switch}},
+		secFeedsAct: {"feeds view (F)", []key.Binding{f.Tag, f.NextUnread, f.MarkFeed, f.MarkAll, f.HideRead,
+			w.Refresh, w.RefreshAll, k.Notes.Undo, f.View}},
+		secArticleFeeds: {article, []key.Binding{f.ReaderNext, f.ToggleRead, f.Star}},
 	}
 }
 
@@ -420,11 +451,11 @@ func panelTabKeys(b bindFunc) []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
-	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secGlobal},
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleCorrect, secArticleWeb, secGlobal},
+		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
-		secArticleCorrect, secArticleWeb, secGlobal},
+		secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleCorrect, secGlobal},
@@ -440,6 +471,8 @@ var paneSections = map[KeySet][]int{
 	// The correct menu.
 	InCorrect:     {secCorrect},
 	InCorrectPick: {secCorrectPick},
+	// The feeds view's column of feeds (F); its items are the library's.
+	InFeeds: {secFeedsMove, secFeedsAct, secGlobal},
 }
 
 // Bindings returns every binding live in pane p: the key-walk test proves no

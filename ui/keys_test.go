@@ -129,6 +129,12 @@ func TestWalkEveryBinding(t *testing.T) {
 			e.keys("D", "j") // four deals, the cursor on the second
 			return e.driver
 		},
+		InFeeds: func(t *testing.T) *driver {
+			d := feedsDriver(t, 120, 30)
+			d.keys("F", "j", "j") // Tidewater selected; something unread to mark, an undo to take back
+			d.keys("A", "j")
+			return d
+		},
 		InDealSources: func(t *testing.T) *driver {
 			e := newIndexEnv(t, 120, 30)
 			e.keys("D", "j", "enter", "j") // the deal's three sources, the cursor on the second

@@ -33,8 +33,20 @@ type libraryPane struct {
 	noteCounts notes.Counts
 	// tail is how many entries at the end keep their place whatever their
 	// date (the samples, listed after the feed items); see library_web.go.
-	tail   int
-	unread map[string]bool // article IDs of unread feed items
+	tail int
+	// scope is the feeds view's choice: every article, the starred ones
+	// or one feed's (feeds_view.go); hideRead (l) leaves out the feed items
+	// already read when the list is made (one read since stays until then,
+	// as in newsboat, so the cursor does not jump).
+	scope    libraryScope
+	hideRead bool
+	// pos is entries' index by article ID for a feed's scope; posStale
+	// says the entries changed since it was made.
+	pos      map[string]int
+	posStale bool
+	// empty is what the list says when it has nothing to show and no
+	// filter: why, and what to press (a cancelled URL fetch: r retries).
+	empty string
 
 	// reading is set while the heads of listed files are being read
 	// (library_heads.go): the status line says so.
@@ -51,7 +63,7 @@ type libraryPane struct {
 const itemHeight = 3 // title, meta, gap
 
 func newLibrary(c common, lib articles.Library) libraryPane {
-	l := libraryPane{common: c, counts: map[string]counts{}, unread: map[string]bool{}}
+	l := libraryPane{common: c, counts: map[string]counts{}}
 	// The entries are shared with the caller and never changed in place:
 	// a library is mostly in order already, and copying thousands of large
 	// entries before the first frame cost more than drawing it. One out of
@@ -91,8 +103,23 @@ func (l *libraryPane) applyFilter() {
 	l.visible = l.visible[:0]
 	l.cursor, l.offset = 0, 0
 	if l.filter == "" {
+		if l.scope.kind == scopeFeed {
+			if ids := l.marks.ids(l.scope.url); len(ids)*8 < len(l.entries) {
+				// A feed's hundred items of 20,000: found by position, not
+				// by a scan (the feeds view re-scopes on every move).
+				for _, id := range ids {
+					if i, ok := l.indexOf(id); ok && l.shows(id) {
+						l.visible = append(l.visible, i)
+					}
+				}
+				slices.Sort(l.visible)
+				return
+			}
+		}
 		for i := range l.entries {
-			l.visible = append(l.visible, i)
+			if l.shows(l.entries[i].Meta.ID) {
+				l.visible = append(l.visible, i)
+			}
 		}
 		return
 	}
@@ -118,11 +145,53 @@ func (l *libraryPane) applyFilter() {
 	}
 	for r := 1; r <= 3; r++ {
 		for i := range l.entries {
-			if rank[i] == r {
+			if rank[i] == r && l.shows(l.entries[i].Meta.ID) {
 				l.visible = append(l.visible, i)
 			}
 		}
 	}
+}
+
+// indexOf is the index in entries of the article with this ID, from a map
+// made again when the entries changed (posStale) or, whatever changed
+// them, when it points at another article.
+func (l *libraryPane) indexOf(id string) (int, bool) {
+	for try := 0; try < 2; try++ {
+		if l.pos == nil || l.posStale || try == 1 {
+			l.pos = make(map[string]int, len(l.entries))
+			for i, e := range l.entries {
+				l.pos[e.Meta.ID] = i
+			}
+			l.posStale = false
+		}
+		i, ok := l.pos[id]
+		if !ok || i < len(l.entries) && l.entries[i].Meta.ID == id {
+			return i, ok
+		}
+	}
+	return 0, false
+}
+
+// shows says whether the article with this ID is in the scope and, with
+// read items hidden, not a feed item already read.
+func (l *libraryPane) shows(id string) bool {
+	if l.hideRead && l.marks.hasMarks(id) && !l.marks.isUnread(id) {
+		return false
+	}
+	switch l.scope.kind {
+	case scopeStarred:
+		return l.marks.isStarred(id)
+	case scopeFeed:
+		return l.marks.inFeed(id, l.scope.url)
+	case scopeTag:
+		for _, f := range l.marks.feeds(id) {
+			if l.scope.feeds[f] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // allWordPrefixes reports whether each word starts some word of text.
@@ -313,16 +382,49 @@ func (l *libraryPane) setCounts(msg annotatedMsg) {
 	l.counts[msg.id] = counts{companies: companies, ventures: len(msg.ann.Ventures)}
 }
 
-// statusLine is the status bar's left side on the library screen.
+// statusLine is the status bar's left side on the library screen: what is
+// listed (the feeds view's choice), how many, how many unread.
 func (l *libraryPane) statusLine() string {
-	s := " newsmark · " + plural(len(l.visible), "article", "articles")
+	name := "newsmark"
+	if l.scope.kind != scopeAll {
+		name = l.scope.name
+	}
+	s := " " + name + " · " + plural(len(l.visible), "article", "articles")
 	if l.filter != "" {
 		s += " matching “" + l.filter + "”"
+	}
+	if n := l.unreadShown(); n > 0 {
+		s += " · " + plural(n, "unread", "unread")
+	}
+	if l.hideRead {
+		s += " · read hidden"
 	}
 	if l.reading {
 		s += " · reading titles and dates…"
 	}
 	return s
+}
+
+// unreadShown is how many of the articles in scope are unread: the feed's
+// count for a feed (kept as marks change), else counted.
+func (l *libraryPane) unreadShown() int {
+	switch l.scope.kind {
+	case scopeAll:
+		if l.filter == "" {
+			return l.marks.unreadCount("")
+		}
+	case scopeFeed:
+		if l.filter == "" {
+			return l.marks.unreadCount(l.scope.url)
+		}
+	}
+	n := 0
+	for _, i := range l.visible {
+		if l.marks.isUnread(l.entries[i].Meta.ID) {
+			n++
+		}
+	}
+	return n
 }
 
 // View draws the visible items and the problems footer.
@@ -331,9 +433,18 @@ func (l *libraryPane) View() string {
 	w := max(l.width-4, 1)
 	var lines []string
 	if len(l.visible) == 0 {
-		if l.filter != "" {
+		switch {
+		case l.filter != "":
 			lines = append(lines, " "+st.Subtle.Render("no article matches “"+l.filter+"”"))
-		} else {
+		case l.hideRead && len(l.entries) > 0:
+			lines = append(lines, " "+st.Subtle.Render("nothing unread here · "+firstKey(l.keys.Feeds.HideRead)+" shows what is read"))
+		case l.scope.kind == scopeStarred:
+			lines = append(lines, " "+st.Subtle.Render("no starred articles · "+firstKey(l.keys.Feeds.Star)+" stars one"))
+		case l.scope.kind != scopeAll:
+			lines = append(lines, " "+st.Subtle.Render("no articles in "+l.scope.name+" yet · "+firstKey(l.keys.Web.Refresh)+" refreshes it"))
+		case l.empty != "":
+			lines = append(lines, " "+st.Subtle.Render(ansi.Truncate(l.empty, w, "…")))
+		default:
 			lines = append(lines, " "+st.Subtle.Render("no articles"))
 		}
 	}
@@ -346,7 +457,10 @@ func (l *libraryPane) View() string {
 			title = "(untitled)"
 		}
 		var meta []string
-		if l.unread[m.ID] {
+		if l.marks.isStarred(m.ID) {
+			meta = append(meta, "★ starred")
+		}
+		if l.marks.isUnread(m.ID) {
 			meta = append(meta, "● unread")
 		}
 		if m.Source != "" {
@@ -407,3 +521,68 @@ func (l *libraryPane) ShortHelp() []key.Binding { return l.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
 func (l *libraryPane) FullHelp() [][]key.Binding { return l.keys.helpGroups(InLibrary) }
+
+// setScope lists what the feeds view chose; the cursor stays on its
+// article when it is still listed.
+func (l *libraryPane) setScope(s libraryScope) {
+	l.scope = s
+	l.refilter()
+}
+
+// setHideRead hides (l) or shows the feed items already read.
+func (l *libraryPane) setHideRead(on bool) {
+	l.hideRead = on
+	l.refilter()
+}
+
+// refilter lists the entries again, the cursor staying on its article
+// when it is still listed (else at the top).
+func (l *libraryPane) refilter() {
+	cur, ok := l.selected()
+	l.applyFilter()
+	if ok {
+		l.selectID(cur.Meta.ID)
+	}
+}
+
+// selectID puts the cursor on the article with this ID; false when it is
+// not listed.
+func (l *libraryPane) selectID(id string) bool {
+	for i, v := range l.visible {
+		if l.entries[v].Meta.ID == id {
+			l.cursor = i
+			l.follow()
+			return true
+		}
+	}
+	return false
+}
+
+// nextUnread is the first unread article listed after the one with ID
+// from (from the top when from is "" or not listed); with wrap, round to
+// the top after the last. The cursor goes to it.
+func (l *libraryPane) nextUnread(from string, wrap bool) (articles.Entry, bool) {
+	at := -1
+	if from != "" {
+		for i, v := range l.visible {
+			if l.entries[v].Meta.ID == from {
+				at = i
+				break
+			}
+		}
+	}
+	n := len(l.visible)
+	last := n - 1 - at // to the end
+	if wrap {
+		last = n // round to the one before from
+	}
+	for k := 1; k <= last; k++ {
+		i := (at + k) % n
+		if e := l.entries[l.visible[i]]; l.marks.isUnread(e.Meta.ID) && e.Meta.ID != from {
+			l.cursor = i
+			l.follow()
+			return e, true
+		}
+	}
+	return articles.Entry{}, false
+}

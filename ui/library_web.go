@@ -53,26 +53,16 @@ func (l *libraryPane) webUpdate(msg tea.Msg) request {
 		}
 	case problemMsg:
 		l.setProblem(msg.path, msg.reason)
-	case unreadMsg:
-		for _, id := range msg.ids {
-			if msg.unread {
-				l.unread[id] = true
-			} else {
-				delete(l.unread, id)
-			}
-		}
 	}
 	return nil
 }
-
-// isUnread says whether the article with this ID is an unread feed item.
-func (l *libraryPane) isUnread(id string) bool { return l.unread[id] }
 
 // prepend puts es (newest first) before the current entries, which then
 // keep their place at the end; problems join the footer.
 func (l *libraryPane) prepend(es []articles.Entry, problems []articles.Problem) {
 	l.tail = len(l.entries)
 	l.entries = append(append([]articles.Entry(nil), es...), l.entries...)
+	l.posStale = true
 	l.sortHead()
 	for _, p := range problems {
 		l.setProblem(p.Path, p.Reason)
@@ -104,6 +94,7 @@ func (l *libraryPane) add(es []articles.Entry) {
 		return
 	}
 	l.entries = append(append(append(make([]articles.Entry, 0, len(l.entries)+len(fresh)), head...), fresh...), tail...)
+	l.posStale = true
 	l.sortHead()
 	cursor, offset := l.cursor, l.offset
 	l.applyFilter()
@@ -123,7 +114,10 @@ func (l *libraryPane) add(es []articles.Entry) {
 }
 
 // sortHead sorts the non-tail entries newest first.
-func (l *libraryPane) sortHead() { sortByDate(l.entries[:len(l.entries)-l.tail]) }
+func (l *libraryPane) sortHead() {
+	sortByDate(l.entries[:len(l.entries)-l.tail])
+	l.posStale = true
+}
 
 // sortByDate sorts es newest first, keeping the order of equal dates (a
 // listing's files, which have none yet, stay in file-time order). Entries

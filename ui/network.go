@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
@@ -22,13 +22,15 @@ type Web struct {
 	Client *http.Client
 	// Cache is the offline feed cache; nil when the database could not open.
 	Cache *feeds.Cache
-	// Subs are the subscriptions `r` refreshes.
+	// Subs are the subscriptions as the program started.
 	Subs []feeds.Subscription
-	// Cached is the cache's library, shown first (newest first), with
-	// Options.Library after it in its own order (the samples listed last).
-	Cached articles.Library
-	// Unread holds the article IDs of unread cached items.
-	Unread map[string]bool
+	// SubsPath is the feeds file Subs came from; every refresh reads it
+	// again, so a feed added from another shell is fetched. "" keeps Subs.
+	SubsPath string
+	// ListCache lists the cache's items at start (newsmark with no
+	// arguments), newest first before Options.Library: they are read in
+	// the background, with their read and star marks and the feeds view.
+	ListCache bool
 	// URLs are fetched at start, each in its own tea.Cmd: a page becomes an
 	// article, a feed fills the library with its items.
 	URLs []string
@@ -48,8 +50,12 @@ type webItem struct {
 type fetchRow struct {
 	url, title string // title sanitised; "" until known
 	state      feeds.RefreshState
-	reason     string // one sanitised line when failed
-	added      int
+	// started says the fetch is under way: a refresh's feeds wait their
+	// turn (four at a time) before it is.
+	started bool
+	done    int    // the order it finished in, from 1; 0 while fetching
+	reason  string // one sanitised line when failed
+	added   int
 }
 
 // network is the program's network side: the URL arguments, the feed
@@ -66,10 +72,14 @@ type network struct {
 	spinning bool // a tick is pending; at most one chain runs
 
 	rows       []fetchRow
+	finished   int // rows finished so far (their done stamps)
 	pending    int // URL fetches and refreshes in flight
 	refreshing bool
-	fetchCtx   context.Context
-	cancel     context.CancelFunc // cancels every URL fetch and the refresh
+	// retry are the URL arguments that gave nothing (cancelled by esc, or
+	// failed): r fetches them again.
+	retry    []string
+	fetchCtx context.Context
+	cancel   context.CancelFunc // cancels every URL fetch and the refresh
 
 	loadGen    int // the open generation whose article is being fetched, 0 none
 	loadCancel context.CancelFunc
@@ -125,37 +135,36 @@ func newNetwork(c common, w *Web) network {
 // receiver could not keep the fetch context.
 type startNetworkMsg struct{}
 
-// start puts the cached items before the samples, marks the unread ones
-// and starts fetching the URL arguments.
+// start reads the cache in the background (with ListCache), tells the
+// feeds view the subscriptions and starts fetching the URL arguments.
 func (n *network) start() (tea.Cmd, request) {
+	var cmds []tea.Cmd
 	var reqs requests
-	if len(n.opts.Cached.Entries) > 0 {
-		es := make([]articles.Entry, len(n.opts.Cached.Entries))
-		for i, e := range n.opts.Cached.Entries {
-			n.items[e.Meta.ID] = webItem{cached: true}
-			es[i] = articles.Entry{Meta: e.Meta} // loaded through the cache, with a context
-		}
-		reqs = append(reqs, libraryEntriesMsg{entries: es, problems: n.opts.Cached.Problems, cached: true})
+	switch {
+	case n.opts.Cache != nil && n.opts.ListCache:
+		cmds = append(cmds, loadCache(n.opts.Cache, n.opts.Subs))
+		reqs = append(reqs, emptyMsg("reading the feed cache…"))
+	default:
+		reqs = append(reqs, feedsListMsg{subs: n.opts.Subs})
 	}
-	if len(n.opts.Unread) > 0 {
-		ids := make([]string, 0, len(n.opts.Unread))
-		for id := range n.opts.Unread {
-			ids = append(ids, id)
-		}
-		reqs = append(reqs, unreadMsg{ids: ids, unread: true})
-	}
-	if len(n.opts.URLs) == 0 {
-		return nil, reqs
-	}
-	for _, u := range n.opts.URLs {
-		n.rows = append(n.rows, fetchRow{url: u, title: sanitize.Text(u)})
-	}
-	ctx := n.begin(len(n.opts.URLs))
-	cmds := []tea.Cmd{n.spin()}
-	for _, u := range n.opts.URLs {
-		cmds = append(cmds, fetchURL(ctx, n.opts.Client, u))
+	if len(n.opts.URLs) > 0 {
+		cmds = append(cmds, n.fetchURLs(n.opts.URLs))
 	}
 	return tea.Batch(cmds...), reqs
+}
+
+// fetchURLs fetches URL arguments, each in its own Cmd, with a row each.
+func (n *network) fetchURLs(urls []string) tea.Cmd {
+	for _, u := range urls {
+		r := n.row(u)
+		r.started, r.state, r.reason, r.done = true, feeds.RefreshFetching, "", 0
+	}
+	ctx := n.begin(len(urls))
+	cmds := []tea.Cmd{n.spin()}
+	for _, u := range urls {
+		cmds = append(cmds, fetchURL(ctx, n.opts.Client, u))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles the network's messages and its key, r.
@@ -163,10 +172,10 @@ func (n *network) Update(msg tea.Msg) (tea.Cmd, request) {
 	switch msg := msg.(type) {
 	case startNetworkMsg:
 		return n.start()
-	case tea.KeyPressMsg:
-		if key.Matches(msg, n.keys.Web.Refresh) {
-			return n.refresh()
-		}
+	case refreshFeedsMsg:
+		return n.refresh(msg.only)
+	case subsReadMsg:
+		return n.subsRead(msg)
 	case spinner.TickMsg:
 		if !n.busy() {
 			n.spinning = false
@@ -208,7 +217,7 @@ func (n *network) end() {
 	n.pending = max(n.pending-1, 0)
 	if n.pending == 0 {
 		n.cancel()
-		n.rows = nil
+		n.rows, n.finished = nil, 0
 	}
 }
 
@@ -252,10 +261,20 @@ func openBrowser(open func(string) error, u string) tea.Cmd {
 func (n *network) urlFetched(msg urlFetchedMsg) request {
 	defer n.end()
 	row := n.row(msg.url)
+	n.finished++
+	row.done = n.finished
+	n.retry = slices.DeleteFunc(n.retry, func(u string) bool { return u == msg.url })
 	if msg.err != nil {
 		reason := sanitize.Line(msg.err.Error())
 		row.state, row.reason = feeds.RefreshFailed, reason
-		return requests{problemMsg{msg.url, reason}, footnoteMsg(failure(sanitize.Line(msg.url + ": " + reason))), relayoutMsg{}}
+		n.retry = append(n.retry, msg.url)
+		what := "could not be fetched"
+		if n.fetchCtx.Err() != nil {
+			what = "was cancelled"
+		}
+		empty := sanitize.Line(msg.url) + " " + what + " · " + firstKey(n.keys.Web.Refresh) + " tries again"
+		return requests{problemMsg{msg.url, reason}, footnoteMsg(failure(sanitize.Line(msg.url + ": " + reason))),
+			emptyMsg(empty), relayoutMsg{}}
 	}
 	row.state = feeds.RefreshUpdated
 	if a := msg.fetched.Article; a != nil {
@@ -288,6 +307,6 @@ func (n *network) row(url string) *fetchRow {
 			return &n.rows[i]
 		}
 	}
-	n.rows = append(n.rows, fetchRow{url: url, title: sanitize.Text(url)})
+	n.rows = append(n.rows, fetchRow{url: url, title: sanitize.Line(url)})
 	return &n.rows[len(n.rows)-1]
 }

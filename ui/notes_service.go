@@ -104,8 +104,8 @@ type reloadNotesMsg struct{}
 // noteKeeper is the root's side of the notes: it turns the panes' requests
 // (save, delete, the note edited) into calls of the notes service in
 // tea.Cmds and says in the status bar how each ended; a delete goes on the
-// undo stack (undo.go). It holds no highlights: the reader and the Notes
-// tab do.
+// root's undo stack (undo.go), which u takes back. It holds no highlights:
+// the reader and the Notes tab do.
 type noteKeeper struct {
 	common
 	n *notes.Notes // nil: nothing is saved (notesOff says why), or not yet
@@ -149,11 +149,9 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		if msg.err != nil {
 			return nil, failure("not deleted: " + sanitize.Text(msg.err.Error()))
 		}
-		n, id := k.n, msg.h.ID
-		undo := undoItem{what: "the delete of " + snippet(msg.h.Text),
-			undo: func(*Model) tea.Cmd { return undoDelete(n, id) }}
+		undo := pushUndoMsg{what: "deleting " + snippet(msg.h.Text), undo: undoDelete(k.n, msg.h.ID)}
 		return nil, requests{status("deleted " + snippet(msg.h.Text) + " · " + k.keys.Notes.Undo.Help().Key + " undoes"),
-			reloadNotesMsg{}, pushUndoMsg{undo}}
+			reloadNotesMsg{}, undo}
 	case noteRestoredMsg:
 		if msg.err != nil {
 			return nil, failure("not restored: " + sanitize.Text(msg.err.Error()))

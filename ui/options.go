@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"newsmark/articles"
 	"newsmark/config"
 	"newsmark/corrections"
@@ -69,6 +71,9 @@ type Options struct {
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.
 	IndexStatus string
+	// Now is the clock the feeds view tells refresh times by; nil is
+	// time.Now (tests fix it).
+	Now func() time.Time
 	// Config is the config file as loaded, with the flags the user gave
 	// applied over it (cli); nil means every default. The status bar says
 	// its first problem at start; its [keys] rebind actions; the

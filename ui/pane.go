@@ -51,6 +51,9 @@ type common struct {
 	// md builds and holds glamour's renderers; only Cmds use it.
 	md    *markdownRenderers
 	notes *notesState
+	// marks are the feed items' read and star marks (marks.go): panes read
+	// them, only the root changes them.
+	marks *readMarks
 }
 
 // notesState is whether highlights can be saved: set when the program

@@ -569,3 +569,9 @@ func (r *readerPane) ShortHelp() []key.Binding { return r.FullHelp()[0] }
 
 // FullHelp is every binding live in the pane, in columns, for the help overlay.
 func (r *readerPane) FullHelp() [][]key.Binding { return r.keys.helpGroups(r.keySet()) }
+
+// atBottom says whether the last line of the article is on screen: space
+// there goes on to the next unread article.
+func (r *readerPane) atBottom() bool {
+	return r.loaded && len(r.wrapped.Lines) > 0 && r.offset >= r.maxOffset()
+}

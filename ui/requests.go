@@ -100,8 +100,6 @@ func (m *Model) apply(req request) tea.Cmd {
 	// Work for the notes service and the network.
 	case saveHighlightMsg, deleteHighlightMsg, noteEditedMsg:
 		return m.route(&m.notes, req)
-	case pushUndoMsg:
-		m.undo.push(req.item)
 
 	// The correct menu.
 	case openCorrectMsg:
@@ -136,8 +134,34 @@ func (m *Model) apply(req request) tea.Cmd {
 	case libraryEntriesMsg:
 		m.idx.enqueue(req.entries, m.net.isWeb, m.net.isCached)
 		return tea.Batch(m.route(&m.library, req), m.idx.next())
-	case problemMsg, unreadMsg:
+	case problemMsg:
 		return m.route(&m.library, req)
+	case unreadMsg:
+		for _, id := range req.ids {
+			m.marks.setUnread(id, req.unread)
+		}
+	case feedItemsMsg:
+		for _, id := range req.ids {
+			m.marks.addItem(id, req.feed, true)
+		}
+		if m.feeds.hideRead {
+			m.feeds.rebuild()
+		}
+	case feedProgressMsg:
+		m.feeds.refreshed(req.p)
+	case feedsListMsg:
+		return m.feedsListed(req)
+	case scopeMsg:
+		m.library.setScope(req.scope)
+	case focusItemsMsg:
+		m.feedsFocus = false
+		return m.layout()
+	case emptyMsg:
+		m.library.empty = string(req)
+	case refreshFeedsMsg:
+		return m.route(&m.net, req)
+	case pushUndoMsg:
+		m.undo.push(undoEntry(req))
 
 	// The index's screens.
 	case openStoredMsg:

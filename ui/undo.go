@@ -2,56 +2,48 @@ package ui
 
 import tea "charm.land/bubbletea/v2"
 
-// The one undo stack: u takes back the last action that can be taken
-// back, whatever it was: a deleted highlight, a correction (and, to come,
-// marking a feed or everything read: issue 15). Whoever does such an
-// action pushes how to take it back (a pushUndoMsg request, once the action
-// is done); u pops the newest and runs it.
+// The undo stack: u takes back the last change that can be taken back,
+// newest first, wherever the user is (library, feeds view, reader,
+// panel). An entry is what changed, in words for the status bar, and the
+// Cmd that reverts it; that Cmd's message says how the revert went, to the
+// part of the program that made the change.
 
-// undoItem is one action u can take back.
-type undoItem struct {
-	// what names the action for the status bar: "the delete of “…”",
-	// "company “Crest Nicholson”".
-	what string
-	// undo takes it back: what can change at once changes here, in
-	// Update; the rest is the tea.Cmd it returns, whose message says how
-	// it went (a failure is said there, and the action stays taken back
-	// or not as the store has it).
-	undo func(m *Model) tea.Cmd
+// undoEntry is one change u can take back.
+type undoEntry struct {
+	what string  // "marking Tidewater read", for "undone: …"
+	undo tea.Cmd // reverts it
+	// now, when set, is what the revert changes at once, in the Update of
+	// u (a correction's undo shows the article's marks as they were
+	// before it); its Cmd runs beside undo.
+	now func(m *Model) tea.Cmd
 }
 
-// pushUndoMsg asks the root to put an action on the undo stack.
-type pushUndoMsg struct{ item undoItem }
+// undoLimit is how many changes the stack keeps; older ones drop off.
+const undoLimit = 50
 
-// maxUndo bounds the stack: the oldest actions fall off.
-const maxUndo = 100
+// undoStack holds the changes u can take back, newest last.
+type undoStack struct{ entries []undoEntry }
 
-// undoStack is the root's stack of actions to take back, newest last.
-type undoStack struct{ items []undoItem }
-
-func (s *undoStack) push(it undoItem) {
-	if len(s.items) == maxUndo {
-		s.items = append(s.items[:0], s.items[1:]...)
+// push keeps e as the newest change.
+func (s *undoStack) push(e undoEntry) {
+	s.entries = append(s.entries, e)
+	if len(s.entries) > undoLimit {
+		s.entries = append(s.entries[:0:0], s.entries[len(s.entries)-undoLimit:]...)
 	}
-	s.items = append(s.items, it)
 }
 
-func (s *undoStack) pop() (undoItem, bool) {
-	if len(s.items) == 0 {
-		return undoItem{}, false
+// pop takes the newest change off; false when there is none.
+func (s *undoStack) pop() (undoEntry, bool) {
+	if len(s.entries) == 0 {
+		return undoEntry{}, false
 	}
-	it := s.items[len(s.items)-1]
-	s.items = s.items[:len(s.items)-1]
-	return it, true
+	e := s.entries[len(s.entries)-1]
+	s.entries = s.entries[:len(s.entries)-1]
+	return e, true
 }
 
-// undoLast is u: take back the newest action on the stack.
-func (m *Model) undoLast() tea.Cmd {
-	it, ok := m.undo.pop()
-	if !ok {
-		m.setStatus("nothing to undo", false)
-		return nil
-	}
-	m.setStatus("undoing "+it.what+"…", false)
-	return it.undo(m)
-}
+// pushUndoMsg asks the root to keep a change for u. Any pane returns it as
+// a request after a change it can revert (a highlight deleted, a feed
+// marked read, a correction): what is the status bar's words, undo the
+// Cmd whose message reports the revert to that pane.
+type pushUndoMsg undoEntry

@@ -27,11 +27,16 @@ func (m Model) View() tea.View {
 			main = block(m.export.preview.View(), m.width, h)
 		case m.overlay == overlayLinks && m.screen == screenReader:
 			main = block(m.links.View(), m.width, h)
-		case m.screen == screenLibrary && m.net.height() > 0:
-			ph := m.net.height()
-			main = block(m.net.View(), m.width, ph) + "\n" + block(m.library.View(), m.width, h-ph)
 		case m.screen == screenLibrary:
-			main = block(m.library.View(), m.width, h)
+			ph := m.net.height()
+			list := block(m.library.View(), m.width, h-ph)
+			if m.feedsOn {
+				list = m.feedsView(m.width, h-ph)
+			}
+			main = list
+			if ph > 0 {
+				main = block(m.net.View(), m.width, ph) + "\n" + list
+			}
 		case m.screen == screenSearch:
 			main = block(m.search.View(), m.width, h)
 		case m.screen == screenDeals:
@@ -105,6 +110,8 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return InInput, &m.input
 	case m.overlay == overlayLinks && m.screen == screenReader:
 		return InLinks, &m.links
+	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:
+		return InFeeds, &m.feeds
 	case m.screen == screenLibrary:
 		return InLibrary, &m.library
 	case m.screen == screenSearch:
@@ -227,6 +234,8 @@ func (m Model) statusLeft() (string, bool) {
 		return " correct: what is the name?", false
 	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
 		return " " + m.net.statusLine(m.screen == screenReader), false
+	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:
+		return m.feeds.statusLine(), true
 	case m.screen == screenLibrary:
 		// The count gives way to the hints on a short screen; a filter's
 		// words do not.
@@ -240,7 +249,11 @@ func (m Model) statusLeft() (string, bool) {
 	case m.reader.keySet() == InSelection:
 		return " selecting", false
 	}
-	return " " + m.focus.String(), true
+	s := " " + m.focus.String()
+	if n := m.marks.unreadCount(""); n > 0 {
+		s += " · " + plural(n, "unread", "unread")
+	}
+	return s, true
 }
 
 // block cuts or pads s to exactly w×h cells, so side-by-side panes line

@@ -22,7 +22,8 @@ func benchLibrary(b *testing.B, n int) Model {
 			ID: fmt.Sprintf("https://wire.example/%d", i), Title: fmt.Sprintf("Story %d about a venture", i),
 			Source: "Wire", Date: day.Add(-time.Duration(i) * time.Hour)}})
 	}
-	m := New(Options{Library: articles.Samples(), Theme: Dark, Web: &Web{Cached: cached, Unread: map[string]bool{}}})
+	m := New(Options{Library: articles.Samples(), Theme: Dark, Web: &Web{}})
+	m.cacheLoaded(cacheLoadedMsg{snap: feeds.Snapshot{Library: cached}})
 	mm, _ := m.Update(resize(160, 45))
 	return mm.(Model)
 }

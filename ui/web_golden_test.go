@@ -38,6 +38,7 @@ func TestGoldenRefresh(t *testing.T) {
 				for _, r := range []string{"Tidewater", "Late Ledger", "Quiet Gazette", "Broken Wire"} {
 					w.row(feed(r)).title = r
 				}
+				w.row(feed("Late Ledger")).started = true // the one still fetching
 				ch := make(chan feeds.Progress)
 				day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 				steps := []feeds.Progress{

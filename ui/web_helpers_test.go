@@ -242,7 +242,7 @@ func (b *browserRecorder) got() []string {
 // refreshStart starts a refresh on m as r would, without running the Cmds
 // that fetch: the progress rows only.
 func refreshStart(m *Model) {
-	_, req := m.net.refresh()
+	_, req := m.net.refresh(nil)
 	m.apply(req)
 }
 

@@ -83,7 +83,7 @@ func TestRefreshProgressThenItems(t *testing.T) {
 	d := newLive(t, opts, 110, 40)
 	d.keys("r")
 	s := d.screen()
-	for _, want := range []string{"refreshing 0/3", "Tidewater", "Broken Wire", "Late Ledger", "fetching"} {
+	for _, want := range []string{"refreshing 0/3", "Tidewater", "Broken Wire", "Late Ledger"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("after r the screen lacks %q:\n%s", want, s)
 		}
@@ -127,26 +127,17 @@ func TestCachedLibraryOpensOffline(t *testing.T) {
 	ws.Close() // offline from here on
 
 	ctx := context.Background()
-	lib, err := cache.Library(ctx, subs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	unread, err := cache.Unread(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Theme: Dark, Library: articles.Samples(),
-		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+	opts := Options{Theme: Dark, Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, ListCache: true}}
 	d := newLive(t, opts, 100, 30)
-	s := d.screen()
-	if !strings.Contains(s, "Corran Steel and Ibis Rail") || strings.Count(s, "● unread") != 2 {
-		t.Fatalf("cached items not listed at once with their unread marks:\n%s", s)
+	s := d.waitText("Corran Steel and Ibis Rail", "2 unread")
+	if strings.Count(s, "● unread") != 2 {
+		t.Fatalf("cached items not listed with their unread marks:\n%s", s)
 	}
 	d.keys("enter")
 	d.waitText("rolling-stock maintenance depot")
 	d.keys("esc")
 	d.waitFor("one unread left", func(s string) bool { return strings.Count(s, "● unread") == 1 })
-	unread, _ = cache.Unread(ctx)
+	unread, _ := cache.Unread(ctx)
 	if len(unread) != 1 {
 		t.Fatalf("the store has %d unread items after opening one, want 1", len(unread))
 	}
@@ -302,12 +293,10 @@ func TestFailedOpenShowsSummaryAndStaysUnread(t *testing.T) {
 	subs := []feeds.Subscription{{URL: ws.URL + "/feed.xml", Name: "Tidewater"}}
 	cache.Refresh(context.Background(), subs, func(feeds.Progress) {})
 	ws.Close()
-	ctx := context.Background()
-	lib, _ := cache.Library(ctx, subs)
-	unread, _ := cache.Unread(ctx)
 	opts := Options{Theme: Dark, Library: fixtureLibrary(t),
-		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, Cached: lib, Unread: unread}}
+		Web: &Web{Client: cache.Client, Cache: cache, Subs: subs, ListCache: true}}
 	d := newLive(t, opts, 100, 30)
+	d.waitText("Corran Steel")
 	d.keys("enter")
 	// the summary as the text (it wraps after "on a"), the reason in the status bar
 	d.waitText("The partners will spend €340 million", "showing the feed's summary: ", "/pages/corran.html: dial")
@@ -394,4 +383,53 @@ func TestProgressRowsSanitised(t *testing.T) {
 		}
 	}
 	d.mustSee("Evil Wire", "HTTP 500")
+}
+
+// TestRefreshRowsShowFeedsStillLoading: with more feeds than rows, the
+// feeds being fetched are listed before the finished ones and those
+// waiting, and a long URL gets the width of the line, not a third of it.
+func TestRefreshRowsShowFeedsStillLoading(t *testing.T) {
+	d := newDriver(t, fixtureLibrary(t), Dark, 160, 45)
+	w := &d.m.net
+	w.begin(1)
+	w.refreshing = true
+	url := func(i int) string {
+		return fmt.Sprintf("https://markets.example-newsroom.example/sections/companies/ventures/feed-%02d.xml", i)
+	}
+	for i := 0; i < 10; i++ {
+		w.row(url(i))
+	}
+	for _, i := range []int{0, 1, 2, 3, 4, 5} { // six finished
+		w.row(url(i)).started = true
+		refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), p: feeds.Progress{Feed: url(i), State: feeds.RefreshUnchanged}, ok: true})
+	}
+	for _, i := range []int{8, 9} { // two under way, listed last in the file
+		refreshStep(&d.m, refreshMsg{ch: make(chan feeds.Progress), p: feeds.Progress{Feed: url(i), State: feeds.RefreshFetching}, ok: true})
+	}
+	d.send(resize(160, 45))
+	s := d.screen()
+	for _, i := range []int{8, 9} {
+		if !lineHas(s, url(i), "fetching") {
+			t.Fatalf("feed %d, still loading, not listed whole with its spinner:\n%s", i, s)
+		}
+	}
+	if !lineHas(s, url(5), "unchanged") || !strings.Contains(s, "… and 4 more") {
+		t.Fatalf("the latest finished feed or the count of the rest missing:\n%s", s)
+	}
+}
+
+// TestRetryAfterEscCancelsURL: the library a cancelled URL fetch leaves
+// empty says what happened and offers r, which fetches it again.
+func TestRetryAfterEscCancelsURL(t *testing.T) {
+	ws := newWebServer(t)
+	d := newLive(t, webOpts(ws, "/gated.xml"), 100, 30)
+	d.waitText("fetching 0/1")
+	d.keys("esc")
+	d.waitText("/gated.xml was cancelled · r tries again", "r try again")
+	ws.open()
+	d.keys("r")
+	d.waitText("Maribel Foods buys Quayside Bakeries")
+	if strings.Contains(d.screen(), "tries again") {
+		t.Fatalf("the retry offer stays after the retry worked:\n%s", d.screen())
+	}
 }

@@ -1,6 +1,6 @@
 package store
 
-// m006Corrections keeps the reader's corrections to the annotator
+// m007Corrections keeps the reader's corrections to the annotator
 // (corrections.go) and which indexed articles they may change.
 //
 //   - corrections: one row per correction, in the order they were made
@@ -18,7 +18,7 @@ package store
 //     is current when its annotator version matches and it has no row
 //     here; writing it annotated with revision R or later deletes the row
 //     (IndexPut). The rows go with their article.
-var m006Corrections = Migration{Version: 6, Name: "corrections", SQL: `
+var m007Corrections = Migration{Version: 7, Name: "corrections", SQL: `
 CREATE TABLE corrections (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,
 	action     TEXT NOT NULL,
