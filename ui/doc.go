@@ -35,8 +35,8 @@
 //	feeds_pane.go, feeds_view.go,
 //	feed_keys.go, marks.go         the feeds view (F) beside the library, and the unread flow:
 //	                               next unread, read and star marks, A/C, the cache read at start
-//	undo.go                        the one undo stack u takes back (deletes, A, C; any pane
-//	                               pushes a change with pushUndoMsg)
+//	undo.go                        the one undo stack u takes back (deletes, corrections, A, C;
+//	                               any pane pushes a change with pushUndoMsg)
 //	mouse.go                       mouse mode (the config's mouse): wheel and clicks
 //	actions.go                     the KeyMap as the config's [keys] names it, and applied
 //	annotate_queue.go              annotation of the open article and, in the background, the library
