@@ -23,6 +23,7 @@ var fileWriters = []string{"os.Create", "os.CreateTemp", "os.WriteFile", "os.Ope
 // is the point: each is a decision someone made on purpose.
 var wantOutfileCallers = []string{
 	"cli.briefAt",
+	"cli.exportCorrections",
 	"cli.runDeals",
 	"feeds.writeFileAtomic",
 	"notes.WriteDir",

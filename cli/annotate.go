@@ -74,6 +74,10 @@ type annotateOptions struct {
 	json     bool
 	schema   int // the JSON schema version: 1, or 2 with the roles
 	maxFetch int // pages fetched per feed for items without full text
+	// noCorrections: the annotator's own output, without the reader's
+	// corrections stored in dataDir's database
+	noCorrections bool
+	dataDir       string
 }
 
 // newAnnotateCmd is `newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...`.
@@ -85,12 +89,15 @@ func newAnnotateCmd(env Env) *cobra.Command {
 		Short: "print the annotations of articles (--json for JSON Lines)",
 		Long: `Prints what newsmark finds in each article: entities by kind with their counts, quotes by speaker, and the ventures as short cards; --json prints one JSON object per article (JSON Lines, schema newsmark.annotations/1, docs/SCHEMA.md); --schema 2 prints newsmark.annotations/2, which adds the people's roles at companies.
 
-PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.`,
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.
+
+Your corrections (the reader's m menu, newsmark corrections list) are applied; --no-corrections shows the annotator's own output.`,
 		Example: `newsmark annotate story.txt
 newsmark annotate --json a.txt b.md dir/
 newsmark annotate --json --schema 2 a.txt
 cat story.txt | newsmark annotate --json -
-newsmark annotate --json --no-fetch https://example.com/feed.xml`,
+newsmark annotate --json --no-fetch https://example.com/feed.xml
+newsmark annotate --json --no-corrections story.txt`,
 		Args: needArgs("give at least one PATH (or - for stdin)"),
 		RunE: runs(env, func(cmd *cobra.Command, paths []string) int {
 			if o.maxFetch < 0 {
@@ -107,6 +114,7 @@ newsmark annotate --json --no-fetch https://example.com/feed.xml`,
 			if cmd.Flags().Changed("schema") {
 				o.json = true // --schema says JSON
 			}
+			o.dataDir = dataDir(cmd)
 			return runAnnotate(env, o, paths)
 		}),
 	}
@@ -115,6 +123,8 @@ newsmark annotate --json --no-fetch https://example.com/feed.xml`,
 	f.IntVar(&o.schema, "schema", 1, "the JSON's schema version: 1, or 2 with the roles (implies --json)")
 	f.IntVar(&o.maxFetch, "max-fetch", feeds.DefaultMaxFetch, "fetch the pages of at most N items per feed")
 	f.BoolVar(&noFetch, "no-fetch", false, "fetch no page: annotate feed items from the feed's own text")
+	f.BoolVar(&o.noCorrections, "no-corrections", false, "the annotator's own output, without your corrections")
+	dataDirFlag(f)
 	return cmd
 }
 
@@ -126,6 +136,7 @@ func runAnnotate(env Env, o annotateOptions, paths []string) int {
 		hugePages(int(heapBudget(n)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
+	annotateArticle := userAnnotator(env, o.dataDir, o.noCorrections)
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
@@ -163,7 +174,7 @@ func runAnnotate(env Env, o annotateOptions, paths []string) int {
 			// and sentences, and nothing here prints them
 			a.Paragraphs, a.Sentences = nil, nil
 		}
-		ann := annotate.Article(a)
+		ann := annotateArticle(a)
 		if e.Name != "" {
 			// The JSON names a file as it was given (SCHEMA.md); a.Path,
 			// its absolute form, is the notes' locator.

@@ -282,9 +282,9 @@ func TestIndexQueriesUseIndexes(t *testing.T) {
 	db, _ := openTemp(t)
 	db.IndexPut(context.Background(), []IndexDoc{indexDoc("a1", "text")}, time.Now())
 	for name, q := range map[string]string{"by path": byPathQuery, "counts": countsQuery, "stale": staleQuery,
-		"search window": searchWindowQuery, "period": datedQuery, "anchor mentions": anchorMentionsQuery,
-		"anchor hits": anchorHitsQuery, "anchor count": anchorCountQuery, "anchor newest": anchorNewestQuery,
-		"anchor oldest": anchorOldestQuery} {
+		"redo count": redoCountQuery, "search window": searchWindowQuery, "period": datedQuery,
+		"anchor mentions": anchorMentionsQuery, "anchor hits": anchorHitsQuery, "anchor count": anchorCountQuery,
+		"anchor newest": anchorNewestQuery, "anchor oldest": anchorOldestQuery} {
 		// enough arguments for any of them (JSON lists where they take one)
 		rows, err := db.SQL().Query(`EXPLAIN QUERY PLAN `+q, `["x"]`, `[1]`, "z", 5)
 		if err != nil {

@@ -9,8 +9,9 @@ var migrations = []Migration{
 	m004Index,
 	m005Positions,
 	m006Starred,
-	m007Roles,
-	m008Watchlist,
+	m007Corrections,
+	m008Roles,
+	m009Watchlist,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -28,6 +28,7 @@ type KeyMap struct {
 	Web     WebKeys
 	Links   LinksKeys
 	Index   IndexKeys
+	Correct CorrectKeys
 	Search  SearchKeys
 	Deals   DealsKeys
 	Company CompanyKeys
@@ -278,6 +279,7 @@ func DefaultKeyMap() KeyMap {
 		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
 		Edit:     b([]string{"/", "S"}, "/", "change the query"),
 	}
+	k.Correct = correctKeyMap(b)
 	k.Deals = DealsKeys{
 		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
 		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
@@ -335,17 +337,19 @@ const (
 	InCompany
 	InDealParty
 	InBrief
+	InCorrect     // the correct menu (m)
+	InCorrectPick // its merge and split lists
 	InFeeds
 )
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources, InCompany, InDealParty, InBrief, InFeeds}
+	InSearch, InDeals, InDealSources, InCompany, InDealParty, InBrief, InCorrect, InCorrectPick, InFeeds}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
 		"export: file exists", "links", "search", "deals", "a deal's sources", "company page", "a deal's party",
-		"brief", "feeds"}[p]
+		"brief", "correct", "correct: pick a name", "feeds"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -397,6 +401,10 @@ const (
 	secCompanyPage
 	secDealParty
 	secBrief
+	// The corrections' sections.
+	secArticleCorrect
+	secCorrect
+	secCorrectPick
 	// The feed reader's sections.
 	secLibraryFeeds
 	secFeedsMove
@@ -454,6 +462,11 @@ func (k KeyMap) sections() []keySection {
 		secDealParty: {"a deal's party (i or w in D)", []key.Binding{k.Company.Pick}},
 		secBrief: {"brief (B)", []key.Binding{k.Brief.Period, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp,
 			r.Top, r.Bottom}},
+		secArticleCorrect: {article, []key.Binding{k.Correct.Open}},
+		secCorrect: {"correct menu (after m)", []key.Binding{g.ForceQ, k.Correct.Company, k.Correct.Person, k.Correct.Place,
+			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
+		secCorrectPick: {"merge or split list (after m m, m s)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
+			k.Correct.Pick, k.Correct.Back, in.Delete}},
 		secLibraryFeeds: {"library", []key.Binding{f.View, f.Switch, f.NextUnread, f.ToggleRead, f.Star, f.MarkFeed,
 			f.MarkAll, f.HideRead, w.RefreshAll, k.Notes.Undo}},
 		secFeedsMove: {"feeds view (F)", []key.Binding{f.Up, f.Down, f.Top, f.Bottom, f.Open, f.Switch}},
@@ -501,12 +514,12 @@ func panelTabKeys(b bindFunc) []key.Binding {
 var paneSections = map[KeySet][]int{
 	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secCompanyLibrary, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleWeb, secArticleFeeds, secGlobal},
+		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secCompanyPanel, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleWeb, secArticleFeeds, secGlobal},
+		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
-		secGlobal},
+		secArticleCorrect, secGlobal},
 	InEditor:  {secEditor, secInputEdit},
 	InExport:  {secExport},
 	InPreview: {secExportPreview},
@@ -520,6 +533,9 @@ var paneSections = map[KeySet][]int{
 	InCompany:   {secCompanyPage, secGlobal},
 	InDealParty: {secDealParty, secGlobal},
 	InBrief:     {secBrief, secGlobal},
+	// The correct menu.
+	InCorrect:     {secCorrect},
+	InCorrectPick: {secCorrectPick},
 	// The feeds view's column of feeds (F); its items are the library's.
 	InFeeds: {secFeedsMove, secFeedsAct, secGlobal},
 }

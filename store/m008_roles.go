@@ -1,6 +1,6 @@
 package store
 
-// m007Roles keeps what the company pages and the daily brief read.
+// m008Roles keeps what the company pages and the daily brief read.
 //
 //   - idx_roles: the roles of annotations schema 2 (model.Role: a person,
 //     a company, the title, the evidence), in their order, keyed by
@@ -11,7 +11,7 @@ package store
 //     so only queries that read the body read it.
 //   - idx_articles_dated orders the articles by their date, else when they
 //     were first indexed (articleDated), for the brief's period.
-var m007Roles = Migration{Version: 7, Name: "roles", SQL: `
+var m008Roles = Migration{Version: 8, Name: "roles", SQL: `
 CREATE TABLE idx_roles (
 	article    INTEGER NOT NULL REFERENCES idx_articles(n) ON DELETE CASCADE,
 	ord        INTEGER NOT NULL,
