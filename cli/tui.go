@@ -198,9 +198,10 @@ func runTUI(env Env, o tuiOptions) int {
 			break
 		}
 	}
-	// The notes (and the feed cache when only r needs it) come after the
-	// first frame, in a Cmd of the program. The index and the reading
-	// positions are given to New, so the database opens before it.
+	// The database (the notes, the index, the reading positions, the
+	// corrections, and the feed cache when only r needs it) comes after
+	// the first frame, in a Cmd of the program: nothing on the first
+	// frame needs it, and opening it took longer than drawing it.
 	uo := ui.Options{Library: lib.Library, Annotate: annotate.Article, Theme: o.theme, Web: web,
 		Width: o.width, Editor: o.editor, Config: o.config,
 		OpenStorage: func() ui.Storage { return openStorage(db, later) }}
@@ -213,7 +214,6 @@ func runTUI(env Env, o tuiOptions) int {
 	if o.exportDir != "" {
 		uo.ExportDir = o.exportDir
 	}
-	openTUIIndex(&uo, db)
 	m := ui.New(uo)
 	final, err := tea.NewProgram(m, opts...).Run()
 	if fm, ok := final.(ui.Model); ok {
@@ -271,16 +271,18 @@ func (s *sharedDB) Close() {
 }
 
 // openStorage opens what the program needs once its first frame is up:
-// the notes on the shared database, and the feed cache later asks for.
-// A database that cannot be opened (locked, read-only, corrupt, too new)
-// leaves the reader working without saving, the status bar saying why;
-// nothing stored is touched.
+// the notes, the index and the rest on the shared database (openStorageIndex),
+// and the feed cache later asks for. A database that cannot be opened
+// (locked, read-only, corrupt, too new) leaves the reader working without
+// saving, the status bar saying why; nothing stored is touched.
 func openStorage(shared *sharedDB, later func(*store.DB) *feeds.Cache) ui.Storage {
 	db, err := shared.open()
 	if err != nil {
-		return ui.Storage{NotesStatus: "notes are not saved: " + dbReason(err)}
+		why := dbReason(err)
+		return ui.Storage{NotesStatus: "notes are not saved: " + why, IndexStatus: "search and deals are off: " + why}
 	}
 	s := ui.Storage{Notes: notes.New(db)}
+	openStorageIndex(&s, db)
 	if db.ReadOnly() {
 		s.NotesStatus = "the notes database is read-only: highlights are shown but not saved"
 	}
@@ -301,23 +303,17 @@ func dbReason(err error) string {
 	return sanitize.Line(err.Error())
 }
 
-// openTUIIndex gives the reader the index on the shared database, with the
-// annotator `newsmark index` uses (with the corrections stored there, which
-// the reader's m menu adds to), so that the reader and the commands keep
-// one index, and the reading positions. A database that cannot be opened
-// turns S and D off, the status bar saying why when they are pressed; a
-// read-only one is searched but not written.
-func openTUIIndex(uo *ui.Options, shared *sharedDB) {
-	db, err := shared.open()
-	if err != nil {
-		uo.IndexStatus = "search and deals are off: " + dbReason(err)
-		return
-	}
-	uo.Positions = db
-	uo.Corrections = corrections.New(db, withUserList)
-	uo.Index = index.New(db, annotatorVersion, annotate.Article).WithCorrections(uo.Corrections)
+// openStorageIndex gives the reader the index on db, with the annotator
+// `newsmark index` uses (with the corrections stored there, which the
+// reader's m menu adds to), so that the reader and the commands keep one
+// index, and the reading positions. A read-only database is searched but
+// not written.
+func openStorageIndex(s *ui.Storage, db *store.DB) {
+	s.Positions = db
+	s.Corrections = corrections.New(db, withUserList)
+	s.Index = index.New(db, annotatorVersion, annotate.Article).WithCorrections(s.Corrections)
 	if db.ReadOnly() {
-		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
+		s.IndexStatus = "the database is read-only: stories are searched but not indexed"
 	}
 }
 

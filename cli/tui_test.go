@@ -174,28 +174,27 @@ func TestReaderWidthAndEditor(t *testing.T) {
 	}
 }
 
-// TestTUIIndexDatabase: a good database gives the reader the index (S and
-// D, indexing in the background) with the commands' annotator version; a
-// corrupt one turns them off, saying why.
+// TestTUIIndexDatabase: a good database gives the reader, after the
+// first frame, the index (S and D, indexing in the background) with the
+// commands' annotator version, the reading positions and the corrections;
+// a corrupt one turns them off, saying why.
 func TestTUIIndexDatabase(t *testing.T) {
-	var uo ui.Options
 	db := &sharedDB{path: store.DefaultPath(t.TempDir())}
 	defer db.Close()
-	openTUIIndex(&uo, db)
-	if uo.Index == nil || uo.IndexStatus != "" || uo.Index.Version() != annotatorVersion {
-		t.Fatalf("a new database: index %v, status %q", uo.Index, uo.IndexStatus)
+	s := openStorage(db, nil)
+	if s.Index == nil || s.IndexStatus != "" || s.Index.Version() != annotatorVersion || s.Positions == nil || s.Corrections == nil {
+		t.Fatalf("a new database: index %v, status %q, positions %v, corrections %v", s.Index, s.IndexStatus, s.Positions, s.Corrections)
 	}
 
 	path := store.DefaultPath(t.TempDir())
 	if err := os.WriteFile(path, []byte("this is not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	uo = ui.Options{}
-	if openTUIIndex(&uo, &sharedDB{path: path}); uo.Index != nil {
+	if s = openStorage(&sharedDB{path: path}, nil); s.Index != nil || s.Notes != nil {
 		t.Fatal("a corrupt database was opened for the index")
 	}
-	if !strings.HasPrefix(uo.IndexStatus, "search and deals are off: ") || !strings.Contains(uo.IndexStatus, "corrupt") {
-		t.Fatalf("status %q does not say why search and deals are off", uo.IndexStatus)
+	if !strings.HasPrefix(s.IndexStatus, "search and deals are off: ") || !strings.Contains(s.IndexStatus, "corrupt") {
+		t.Fatalf("status %q does not say why search and deals are off", s.IndexStatus)
 	}
 }
 

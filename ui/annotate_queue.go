@@ -39,6 +39,10 @@ func newAnnotateFunc(o Options) annotateFunc {
 	switch {
 	case o.Annotate == nil:
 		return nil
+	case o.Corrections == nil && o.OpenStorage != nil:
+		// The corrections come with the database, after the first frame:
+		// revision -1 marks what was annotated before they were known.
+		return func(a model.Article) (model.Annotations, int64) { return o.Annotate(a), -1 }
 	case o.Corrections == nil:
 		return func(a model.Article) (model.Annotations, int64) { return o.Annotate(a), 0 }
 	}
@@ -57,6 +61,9 @@ type annotations struct {
 	f    annotateFunc // nil: articles stay unannotated
 	byID map[string]model.Annotations
 	revs map[string]int64 // the corrections' revision each of byID applied
+	// stale says the corrections came with the database and there are
+	// some: an annotation made before they were known is made again.
+	stale bool
 }
 
 func newAnnotations(o Options) annotations {
@@ -91,6 +98,16 @@ func (as annotations) annotate(gen int, a model.Article) tea.Cmd {
 func (as annotations) keep(msg annotatedMsg) {
 	if msg.id != "" {
 		as.byID[msg.id], as.revs[msg.id] = msg.ann, msg.rev
+	}
+}
+
+// settle marks what was annotated before the corrections were known
+// (revision -1) as made with none: there are none.
+func (as annotations) settle() {
+	for id, rev := range as.revs {
+		if rev < 0 {
+			as.revs[id] = 0
+		}
 	}
 }
 

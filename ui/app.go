@@ -116,6 +116,10 @@ type Model struct {
 	// newsmark starts); they act once it is (typeahead, as in less).
 	early    []tea.KeyPressMsg
 	initCmds []tea.Cmd
+	// storageWaiting are the actions asked for while the database was
+	// still opening (S, D, B, a company page, the correct menu); they run
+	// once it is (storage.go).
+	storageWaiting []func(*Model) tea.Cmd
 	// lateProblems are the inputs found unreadable after the program
 	// started (Options.ReadHeads), for LateProblems.
 	lateProblems []articles.Problem
@@ -326,6 +330,13 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmd, m.route(&m.reader, msg))
 	case annotatedMsg:
+		if msg.rev < 0 && !m.storagePending() {
+			// Annotated before the corrections were known, arriving after.
+			if m.anns.stale {
+				return m.reannotate(msg)
+			}
+			msg.rev = 0
+		}
 		m.anns.keep(msg)
 		cmd := m.route(&m.library, msg)
 		switch {
@@ -402,7 +413,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 	case correctedMsg:
 		return m.corrected(msg)
 	case storageOpenedMsg:
-		return m.storageOpened(msg.Storage)
+		return m.storageOpened(msg)
 	case headsReadMsg:
 		m.library.setHeads(msg.lib)
 		m.lateProblems = msg.lib.Problems

@@ -51,6 +51,9 @@ func (m *Model) correctionsOff() string {
 
 // openCorrect opens the correct menu on t, or says why it cannot.
 func (m *Model) openCorrect(t correctTarget) tea.Cmd {
+	if m.opts.Corrections == nil && m.waitStorage(func(m *Model) tea.Cmd { return m.openCorrect(t) }) {
+		return nil
+	}
 	if why := m.correctionsOff(); why != "" {
 		m.setStatus(why, true)
 		return nil

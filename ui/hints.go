@@ -83,7 +83,7 @@ func (m *Model) hints() []hint {
 		case m.net.canRefresh():
 			hs = append(hs, hintOf("refresh", k.Web.Refresh), hintOf("feeds", k.Feeds.View))
 		}
-		if m.opts.Index != nil {
+		if m.opts.Index != nil || m.storagePending() { // S and D pressed before it is open wait for it
 			hs = append(hs, hintOf("search/deals", k.Index.Search, k.Index.Deals), hintOf("brief", k.Brief.Open))
 		}
 		return append(hs, hintOf("quit", g.Quit))

@@ -81,7 +81,8 @@ type Options struct {
 	// already resolved.)
 	Config *config.Config
 	// OpenStorage, when set, opens what the first frame does not need
-	// (the notes database, and the feed cache when Web has none yet) in a
+	// (the notes database, the index, the reading positions, the
+	// corrections, and the feed cache when Web has none yet) in a
 	// tea.Cmd once the program runs; Notes and NotesStatus then come from
 	// what it returns (storage.go). Until it answers, highlights are not
 	// saved yet and the status bar says so.
@@ -98,4 +99,12 @@ type Storage struct {
 	// Cache is the feed cache `r` refreshes into, when there are
 	// subscriptions and Web was given none.
 	Cache *feeds.Cache
+	// Index, IndexStatus, Positions and Corrections are Options' fields
+	// of those names, on the same database: given here, they arrive
+	// after the first frame too; S, D, B, the company pages and the
+	// correct menu pressed before then wait for them (storage.go).
+	Index       *index.Index
+	IndexStatus string
+	Positions   Positions
+	Corrections *corrections.Service
 }

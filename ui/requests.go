@@ -178,6 +178,9 @@ func (m *Model) apply(req request) tea.Cmd {
 // openIndexScreen shows the search screen (S) or the deal tracker (D),
 // or says why the index is off.
 func (m *Model) openIndexScreen(s screen) tea.Cmd {
+	if m.opts.Index == nil && m.waitStorage(func(m *Model) tea.Cmd { return m.openIndexScreen(s) }) {
+		return nil
+	}
 	if m.opts.Index == nil {
 		why := m.opts.IndexStatus
 		if why == "" {
@@ -213,6 +216,9 @@ func (m *Model) indexChanged() tea.Cmd {
 
 // openBrief shows the daily brief (B), or says why there is none.
 func (m *Model) openBrief() tea.Cmd {
+	if m.opts.Index == nil && m.waitStorage((*Model).openBrief) {
+		return nil
+	}
 	if why := m.indexOff(); why != "" {
 		m.setStatus(why, true)
 		return nil

@@ -78,6 +78,12 @@ func (m *Model) indexOff() string {
 // applyCompany carries out the company work's requests; ok is false for
 // any other request.
 func (m *Model) applyCompany(req request) (tea.Cmd, bool) {
+	switch req.(type) {
+	case openCompanyMsg, entityCompanyMsg, hitCompanyMsg, followMsg:
+		if m.opts.Index == nil && m.waitStorage(func(m *Model) tea.Cmd { cmd, _ := m.applyCompany(req); return cmd }) {
+			return nil, true
+		}
+	}
 	switch req := req.(type) {
 	case openCompanyMsg:
 		return m.openCompany(req), true
