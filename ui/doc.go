@@ -54,7 +54,7 @@
 //	reader_correct.go,
 //	corrections_keeper.go          the correct menu (m), what it is on, and the
 //	                               correction shown at once, stored and re-annotated
-//	storage.go                     the database, opened after the first frame
+//	storage.go                     the database (notes, index, positions, corrections), opened after the first frame; what waits for it
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
 //	styles.go                      drawing: entity colouring, wrapping, a Markdown
