@@ -9,6 +9,7 @@ var migrations = []Migration{
 	m004Index,
 	m005Positions,
 	m006Starred,
+	m007ListOrder,
 }
 
 // Latest is the schema version this newsmark writes.
