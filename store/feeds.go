@@ -216,36 +216,71 @@ func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 		ORDER BY date DESC, fetched_at DESC, rowid`)
 }
 
-// FeedList lists the cached items as a library lists them, newest first:
-// FeedItems' order with only what a list row and the marks need (no GUID,
-// summary, body or links), read in one pass for the reader's start.
-func (d *DB) FeedList(ctx context.Context) ([]FeedItem, error) {
-	var n int // FeedItem is large: one allocation of the list, not a doubling
-	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n); err != nil {
-		return nil, d.Wrap("read feed items", err)
-	}
-	rows, err := d.sql.QueryContext(ctx, `SELECT feed, article_id, url, title, source, date, authors, read, starred
-		FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+// FeedCount is how many item rows the cache holds (a story two feeds
+// carry counts twice): a size to make room for before FeedList.
+func (d *DB) FeedCount(ctx context.Context) (int, error) {
+	var n int
+	err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n)
+	return n, d.Wrap("read feed items", err)
+}
+
+// listQuery reads the items in FeedItems' order, which feed_items_list
+// gives without a sort (m007), and only what a list row and the marks
+// need. Every column costs a few driver calls a row, so the columns that
+// are nearly always the same say so with NULL: url is the article ID
+// whenever the item has one (feeds.Item.ID), authors mostly "[]"; read and
+// starred come as one number.
+const listQuery = `SELECT feed, article_id, nullif(url, article_id), title, source, date, nullif(authors, '[]'),
+	read | (starred << 1) FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`
+
+// FeedList calls fn with each cached item as a library lists it, newest
+// first: FeedItems' order, with only what a list row and the marks need
+// (no GUID, summary, body, links or fetch time), read in one pass for the
+// reader's start. fn gets the same FeedItem each time, filled again: it
+// may keep the strings, not the pointer. A feed's URL and source are one
+// string for all its items.
+func (d *DB) FeedList(ctx context.Context, fn func(*FeedItem)) error {
+	rows, err := d.sql.QueryContext(ctx, listQuery)
 	if err != nil {
-		return nil, d.Wrap("read feed items", err)
+		return d.Wrap("read feed items", err)
 	}
 	defer rows.Close()
-	out := make([]FeedItem, 0, n)
+	var (
+		it      FeedItem
+		url     sql.NullString
+		date    string
+		authors []byte // NULL: none; scanned rarely, so a copy is fine
+		marks   int64
+		shared  = map[string]string{} // feed URLs and sources, a few hundred
+	)
 	for rows.Next() {
-		var it FeedItem
-		var date, authors string
-		if err := rows.Scan(&it.Feed, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &authors, &it.Read,
-			&it.Starred); err != nil {
-			return nil, d.Wrap("read feed items", err)
+		if err := rows.Scan(&it.Feed, &it.ArticleID, &url, &it.Title, &it.Source, &date, &authors, &marks); err != nil {
+			return d.Wrap("read feed items", err)
+		}
+		it.URL = it.ArticleID
+		if url.Valid {
+			it.URL = url.String
 		}
 		it.Date = scanTime(date)
-		if authors != "[]" && authors != "" {
-			json.Unmarshal([]byte(authors), &it.Authors)
+		it.Authors = nil
+		if len(authors) > 0 {
+			json.Unmarshal(authors, &it.Authors)
 		}
+		it.Read, it.Starred = marks&1 != 0, marks&2 != 0
 		sanitizeItem(&it)
-		out = append(out, it)
+		it.Feed, it.Source = intern(shared, it.Feed), intern(shared, it.Source)
+		fn(&it)
 	}
-	return out, d.Wrap("read feed items", rows.Err())
+	return d.Wrap("read feed items", rows.Err())
+}
+
+// intern is s, or the equal string met before.
+func intern(seen map[string]string, s string) string {
+	if t, ok := seen[s]; ok {
+		return t
+	}
+	seen[s] = s
+	return s
 }
 
 // FeedItem is the cached item with articleID, with its body if there is one
