@@ -220,10 +220,21 @@ func TestFeedList(t *testing.T) {
 	otherURL.URL = "https://w.example/moved-here"
 	undated := feedItem("undated", time.Time{})
 	undated.Dated, undated.FetchedAt = false, day
-	items := []FeedItem{feedItem("x", day), feedItem("tie", day), noURL, dirty, otherURL, undated, feedItem("shared", day)}
+	// Every byte, and the text JSON has to escape, read as a column reads it.
+	var every []byte
+	for c := range 256 {
+		every = append(every, byte(c))
+	}
+	bytes := feedItem("bytes", day.Add(-3*time.Hour))
+	bytes.Title, bytes.Authors = string(every), []string{`Ann "Quote" O\'Neil`, "Zoë 🦉"}
+	quoted := feedItem(`quo"ted\path`, day.Add(-4*time.Hour))
+	quoted.Title = `null","x` + "\u0041 \\ é 🦉 \xff\xfe tab\tend"
+	items := []FeedItem{feedItem("x", day), feedItem("tie", day), noURL, dirty, otherURL, undated, feedItem("shared", day),
+		bytes, quoted}
 	for i := range items {
 		items[i].Source = a.Title
 	}
+	items[len(items)-1].Source = "Wire \"A\"\n"
 	if _, err := db.SaveFeed(ctx, a, items); err != nil {
 		t.Fatal(err)
 	}
