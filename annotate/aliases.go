@@ -32,15 +32,15 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 	switch ep.ents[e].kind {
 	case model.Person:
 		if n >= 2 {
-			last := ns.word(c.t1 - 1)
+			last := ns.word(int(c.t1 - 1))
 			if last == "Jr" || last == "Sr" || last == "II" || last == "III" {
-				last = ns.word(c.t1 - 2)
+				last = ns.word(int(c.t1 - 2))
 			}
 			ep.setAlias(last, e)
 			// "Omar Al Suwaidi" is "Al Suwaidi" later, "Ludwig van Beek" "van
 			// Beek": a family name led by a particle keeps it.
 			k := c.t1 - 1 // "von der Leyen": the particles in a row before the last word
-			for k-1 > c.t0 && ns.toks[k-1].kind == kWord && lex.particles[strings.ToLower(ns.word(k-1))] {
+			for k-1 > c.t0 && ns.toks[k-1].kind == kWord && lex.particles[strings.ToLower(ns.word(int(k-1)))] {
 				k--
 			}
 			if k < c.t1-1 && ns.toks[c.t1-1].kind == kWord {
@@ -54,15 +54,15 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			// name (Korean, Chinese order), so the first word is the surname.
 			// "Ong Mei Xin": three names led by one that is no given name
 			// are family name first too.
-			if n == 2 && strings.Contains(last, "-") || n == 3 && !lex.firstName.has(ns.word(c.t0)) &&
+			if n == 2 && strings.Contains(last, "-") || n == 3 && !lex.firstName.has(ns.word(int(c.t0))) &&
 				ns.toks[c.t0+1].flags&fCap != 0 {
-				ep.setAlias(ns.word(c.t0), e)
+				ep.setAlias(ns.word(int(c.t0)), e)
 			}
 			// "Luca" for "Luca Brandt" only when no one else has it; after
 			// an honorific the first name is the given name however rare
 			// ("Datuk Farid Kamal" is "Farid" later, as "Dr Farid" is him).
-			if n == 2 && (lex.firstName.has(ns.word(c.t0)) || ns.honorificBefore(c)) {
-				ep.setAlias(ns.word(c.t0), e)
+			if n == 2 && (lex.firstName.has(ns.word(int(c.t0))) || ns.honorificBefore(c)) {
+				ep.setAlias(ns.word(int(c.t0)), e)
 			}
 		}
 	case model.Place:
@@ -75,18 +75,18 @@ func (ep *entityPass) registerAliases(e int, c *chunk) {
 			ep.setAlias(short, e)
 		}
 		// "Amazon.com Inc." is "Amazon" in the next sentence.
-		if w := ns.word(c.t0); strings.HasSuffix(w, ".com") && len(w) > 4 {
+		if w := ns.word(int(c.t0)); strings.HasSuffix(w, ".com") && len(w) > 4 {
 			ep.setAlias(w[:len(w)-4], e)
 		}
 		words := make([]string, 0, n)
 		for k := c.t0; k < c.t1; k++ {
 			if ns.toks[k].kind == kWord {
-				words = append(words, ns.word(k))
+				words = append(words, ns.word(int(k)))
 			}
 		}
 		// "Holmgaard Line A/S": the chunk ends at the "A", the form goes on
-		if ns.isPunct(c.t1, '/') && len(words) > 0 && c.t1+1 < len(ns.toks) && int(ns.toks[c.t1+1].end()) <= c.e {
-			words[len(words)-1] += "/" + ns.word(c.t1+1)
+		if ns.isPunct(int(c.t1), '/') && len(words) > 0 && int(c.t1+1) < len(ns.toks) && int(ns.toks[c.t1+1].end()) <= int(c.e) {
+			words[len(words)-1] += "/" + ns.word(int(c.t1+1))
 		}
 		for len(words) > 1 && (lex.legal.has(bare(words[len(words)-1])) || lex.designator.has(words[len(words)-1])) {
 			words = words[:len(words)-1]
@@ -133,7 +133,7 @@ func initials(ns *nameScanner, c *chunk, withSuffix bool) string {
 		if t.kind != kWord || t.flags&fCap == 0 {
 			continue
 		}
-		w := ns.word(k)
+		w := ns.word(int(k))
 		if !withSuffix && lex.lists(w)&(legal|designator) != 0 {
 			continue
 		}

@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -52,5 +53,31 @@ func TestTokenBound(t *testing.T) {
 	news := corpus(t, 200<<10)
 	if n, b := len(scan(news, nil, nil)), tokenBound(news); b > n*23/20 {
 		t.Errorf("on news tokenBound is %d for %d tokens: more than 15%% to spare", b, n)
+	}
+}
+
+// A big text's long or late contexts are lowered piece by piece: the body
+// is never copied whole in lower case (a second body held to the end of the
+// run), and each piece reads as the whole lowered body would.
+func TestBigTextLowersPiecesNotTheBody(t *testing.T) {
+	body := corpus(t, 64<<10)
+	want := strings.ToLower(body) // the corpus is ASCII where it has capitals to lower
+	for _, big := range []bool{false, true} {
+		func() {
+			if big {
+				defer func(n int) { bigText = n }(bigText)
+				bigText = 0
+			}
+			d := newDoc(model.Article{Body: body})
+			defer d.release()
+			for s := 0; s+300 <= len(body); s += 997 {
+				if got := d.lowerAt(s, s+300); got != want[s:s+300] {
+					t.Fatalf("big %v: lowerAt(%d, %d) = %.40q…, want %.40q…", big, s, s+300, got, want[s:s+300])
+				}
+			}
+			if whole := len(d.lower) == len(body); whole == big {
+				t.Fatalf("big %v: the whole body lowered: %v", big, whole)
+			}
+		}()
 	}
 }

@@ -10,7 +10,7 @@ import (
 func (ep *entityPass) contextCompany(c *chunk) bool {
 	ns := &ep.ns
 	n := c.t1 - c.t0
-	first := ns.word(c.t0)
+	first := ns.word(int(c.t0))
 	ff := c.firstBits
 	if ff&firstName != 0 && n >= 2 || ff&(demonym|commonCap|dateWord|title) != 0 {
 		return false
@@ -23,9 +23,9 @@ func (ep *entityPass) contextCompany(c *chunk) bool {
 	}
 	// "Zenith said", "Quillon agreed": one unknown word doing what companies do.
 	if n == 1 && ff&firstName == 0 {
-		v := ns.lowerWord(c.t1)
+		v := ns.lowerWord(int(c.t1))
 		if lex.companyAux[v] {
-			v = ns.lowerWord(c.t1 + 1)
+			v = ns.lowerWord(int(c.t1 + 1))
 			return lex.companyVerb.has(v) && v != "said"
 		}
 		if ns.toks[c.t0].flags&fSent != 0 && strings.HasSuffix(first, "ly") {
@@ -59,12 +59,12 @@ func (ep *entityPass) firmsNamedLikePeople() {
 		co := ep.companyNamed(name)
 		if co < 0 {
 			co = len(ep.ents)
-			ep.ents = append(ep.ents, entB{kind: model.Company, canonical: ns.chunkText(c), cue: "context", first: c.s, spans: ep.spanBuf()})
+			ep.ents = append(ep.ents, entB{kind: model.Company, canonical: ns.chunkText(c), cue: "context", first: int(c.s), spans: ep.spanBuf()})
 		}
 		ep.alias[name] = co
 		c.set(model.Company, "context")
 		c.ent = int32(co)
-		ep.mention(co, c.t0, c.t1, c.s, c.e)
+		ep.mention(co, int(c.t0), int(c.t1), int(c.s), int(c.e))
 	}
 }
 
@@ -82,14 +82,14 @@ func (ep *entityPass) companyNamed(name string) int {
 // before it ("insurer Ashby"), or after "'s" ("Ashby's profit", "Ashby's
 // chief executive").
 func (ns *nameScanner) firmContext(c *chunk) bool {
-	if p := ns.lowerWord(c.t0 - 1); lex.firmNoun[p] && lex.companyCue.has(p) {
+	if p := ns.lowerWord(int(c.t0 - 1)); lex.firmNoun[p] && lex.companyCue.has(p) {
 		return true
 	}
-	if c.t1+1 >= len(ns.toks) || ns.toks[c.t1].kind != kPoss {
+	if int(c.t1+1) >= len(ns.toks) || ns.toks[c.t1].kind != kPoss {
 		return false
 	}
-	w := ns.lowerWord(c.t1 + 1)
-	return lex.firmOnly[w] && (w != "chief" || ns.lowerWord(c.t1+2) == "executive")
+	w := ns.lowerWord(int(c.t1 + 1))
+	return lex.firmOnly[w] && (w != "chief" || ns.lowerWord(int(c.t1+2)) == "executive")
 }
 
 // propagateLists: in "A, B, C and D" a run next to a company is a company.
@@ -106,31 +106,31 @@ func (ep *entityPass) propagateLists() {
 			// Names listed each with a share price's move ("Harvest down 2%,
 			// Marble up 1% and Penwick Group down 3%") are one kind: a
 			// common word among them is a company like its neighbours.
-			moves := ns.afterMove(c.t1) > c.t1 && ns.toks[c.t0].flags&fSent == 0
+			moves := ns.afterMove(int(c.t1)) > int(c.t1) && ns.toks[c.t0].flags&fSent == 0
 			if f := c.firstBits; f&demonym != 0 || f&commonCap != 0 && !moves || f&firstName != 0 && c.t1-c.t0 > 1 {
 				continue
 			}
-			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(c.t1, ',') {
+			if ns.toks[c.t0].flags&fSent != 0 && c.t1-c.t0 == 1 && ns.isPunct(int(c.t1), ',') {
 				continue // "Initially, BMW ..." is no list
 			}
-			if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
+			if ns.restricted(c) {
 				continue
 			}
 			isCo := func(j int) bool { return j >= 0 && j < len(cs) && cs[j].kind() == model.Company }
 			sep := func(a, b *chunk) bool {
 				// a ends right before ", " or " and " then b.
 				k := a.t1
-				if ns.isPunct(k, ',') {
+				if ns.isPunct(int(k), ',') {
 					k++
 				}
-				if w := ns.lowerWord(k); w == "and" || w == "or" {
+				if w := ns.lowerWord(int(k)); w == "and" || w == "or" {
 					k++
 				}
 				return k == b.t0 && k > a.t1
 			}
 			moved := func(a, b *chunk) bool {
-				k := ns.afterMove(a.t1)
-				if k == a.t1 {
+				k := ns.afterMove(int(a.t1))
+				if k == int(a.t1) {
 					return false
 				}
 				if ns.isPunct(k, ',') {
@@ -139,15 +139,15 @@ func (ep *entityPass) propagateLists() {
 				if w := ns.lowerWord(k); w == "and" || w == "or" {
 					k++
 				}
-				return k == b.t0
+				return k == int(b.t0)
 			}
 			if moves && (isCo(i-1) && moved(&cs[i-1], c) || isCo(i+1) && moved(c, &cs[i+1])) {
 				c.set(model.Company, "list")
 				changed = true
 				continue
 			}
-			nextPoss := i+1 < len(cs) && cs[i+1].t1 < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
-			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(c.t1, ',') && !nextPoss) {
+			nextPoss := i+1 < len(cs) && int(cs[i+1].t1) < len(ns.toks) && ns.toks[cs[i+1].t1].kind == kPoss
+			if (isCo(i-1) && sep(&cs[i-1], c)) || (isCo(i+1) && sep(c, &cs[i+1]) && ns.isPunct(int(c.t1), ',') && !nextPoss) {
 				c.set(model.Company, "list")
 				changed = true
 				continue
@@ -200,21 +200,21 @@ func (ep *entityPass) contributors() {
 		// Walk back over earlier names of the same credit ("A, B and C").
 		k := c.t0 - 1
 		for k >= 0 && c.t0-k < 40 { // a credit names a few people, not a page of them
-			w := ns.word(k)
-			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(k) {
+			w := ns.word(int(k))
+			if ns.toks[k].kind == kPunct && (w == "," || w == ";") || w == "and" || ns.isCapWord(int(k)) {
 				k--
 				continue
 			}
 			break
 		}
-		if k < 0 || !lex.credit[ns.word(k)] {
+		if k < 0 || !lex.credit[ns.word(int(k))] {
 			continue
 		}
 		p := ""
 		if k > 0 {
-			p = strings.ToLower(ns.word(k - 1))
+			p = strings.ToLower(ns.word(int(k - 1)))
 		}
-		if ns.word(k) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
+		if ns.word(int(k)) == "By" && (k == 0 || ns.toks[k].flags&fPara != 0 || ns.toks[k-1].kind == kBreak) ||
 			lex.creditLead[p] {
 			c.set(model.Person, "credit")
 		}
@@ -225,7 +225,7 @@ func (ep *entityPass) contributors() {
 		}
 		for i := range ep.ns.chunks {
 			c := &ep.ns.chunks[i]
-			if c.s >= f.s && c.e <= f.e && c.kind() == "" && c.t1-c.t0 >= 2 {
+			if int(c.s) >= f.s && int(c.e) <= f.e && c.kind() == "" && c.t1-c.t0 >= 2 {
 				c.set(model.Person, "credit")
 			}
 		}
@@ -242,7 +242,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 	if c.t1-c.t0 == 1 && c.firstBits&cueCap != 0 && ns.toks[c.t0].flags&fSent != 0 {
 		return false
 	}
-	p1, p2 := ns.lowerWord(c.t0-1), ns.lowerWord(c.t0-2)
+	p1, p2 := ns.lowerWord(int(c.t0-1)), ns.lowerWord(int(c.t0-2))
 	if lex.companyCue.has(p1) && p1 != "partner" && p1 != "house" {
 		return true
 	}
@@ -250,18 +250,18 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		return true
 	}
 	// "The airline, SkyLark," and "two airlines - SkyLark and ..."
-	if (ns.isPunct(c.t0-1, ',') && ns.isPunct(c.t1, ',') || ns.isPunct(c.t0-1, '-') || ns.isPunct(c.t0-1, ':') ||
-		ns.isDash(c.t0-1)) && lex.companyCue.has(p2) && p2 != "partner" && p2 != "partners" {
+	if (ns.isPunct(int(c.t0-1), ',') && ns.isPunct(int(c.t1), ',') || ns.isPunct(int(c.t0-1), '-') || ns.isPunct(int(c.t0-1), ':') ||
+		ns.isDash(int(c.t0-1))) && lex.companyCue.has(p2) && p2 != "partner" && p2 != "partners" {
 		return true
 	}
 	// "Tencent-backed", "Citigroup-owned": a name that owns or funds.
-	if ns.isPunct(c.t1, '-') && !ns.hasSpaceAt(c.t1) {
-		if lex.owner[ns.lowerWord(c.t1+1)] {
+	if ns.isPunct(int(c.t1), '-') && !ns.hasSpaceAt(int(c.t1)) {
+		if lex.owner[ns.lowerWord(int(c.t1+1))] {
 			return true
 		}
 	}
 	// "Orbital, which employs ..."
-	if ns.isPunct(c.t1, ',') && ns.lowerWord(c.t1+1) == "which" && lex.companyVerb.has(ns.lowerWord(c.t1+2)) {
+	if ns.isPunct(int(c.t1), ',') && ns.lowerWord(int(c.t1+1)) == "which" && lex.companyVerb.has(ns.lowerWord(int(c.t1+2))) {
 		return true
 	}
 	switch {
@@ -274,7 +274,7 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 			return true
 		}
 		for k := c.t0 - 3; k >= c.t0-6 && k >= 0; k-- {
-			w := ns.lowerWord(k)
+			w := ns.lowerWord(int(k))
 			if w == "" || lex.postBreak[w] && w != "for" {
 				break
 			}
@@ -288,27 +288,27 @@ func (ns *nameScanner) companyContext(c *chunk) bool {
 		}
 		if p2 == "company" || p2 == "group" {
 			// "the parent company of Jewelbox"
-			return ns.lowerWord(c.t0-3) == "parent"
+			return ns.lowerWord(int(c.t0-3)) == "parent"
 		}
 	}
 	t1 := c.t1
-	if t1 < len(ns.toks) && ns.toks[t1].kind == kPoss && lex.ctxPossessed[ns.lowerWord(t1+1)] {
+	if int(t1) < len(ns.toks) && ns.toks[t1].kind == kPoss && lex.ctxPossessed[ns.lowerWord(int(t1+1))] {
 		return true
 	}
-	if ns.tickerAfter(c.t1) > 0 {
+	if ns.tickerAfter(int(c.t1)) > 0 {
 		return true
 	}
 	// "its Maison du Lac subsidiary", "Acme's Orbital division"
-	if lex.unitAfter[ns.lowerWord(t1)] && (p1 == "its" || p1 == "their" || p1 == "the" || c.t0 > 0 && ns.toks[c.t0-1].kind == kPoss) {
+	if lex.unitAfter[ns.lowerWord(int(t1))] && (p1 == "its" || p1 == "their" || p1 == "the" || c.t0 > 0 && ns.toks[c.t0-1].kind == kPoss) {
 		return true
 	}
-	return ns.appositiveCue(t1)
+	return ns.appositiveCue(int(t1))
 }
 
 // placeOwns: "France's Quillon": a place's unknown name is its company.
 func (ns *nameScanner) placeOwns(c *chunk) bool {
 	if c.t0 >= 2 && ns.toks[c.t0-1].kind == kPoss && c.t1-c.t0 <= 3 {
-		if pw := ns.word(c.t0 - 2); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
+		if pw := ns.word(int(c.t0 - 2)); lex.place.has(pw) && ns.toks[c.t0-2].kind == kWord {
 			return true
 		}
 	}
@@ -398,10 +398,10 @@ func (ns *nameScanner) isDash(i int) bool {
 // ("Mr", "Ms.") rather than a job title.
 func (ns *nameScanner) honorificBefore(c *chunk) bool {
 	k := c.t0 - 1
-	if ns.isPunct(k, '.') {
+	if ns.isPunct(int(k), '.') {
 		k--
 	}
-	return k >= 0 && ns.toks[k].kind == kWord && lex.honorific[ns.word(k)]
+	return k >= 0 && ns.toks[k].kind == kWord && lex.honorific[ns.word(int(k))]
 }
 
 // hasSpaceAt reports whether whitespace precedes token i.

@@ -146,7 +146,7 @@ func newDocText(a model.Article, oneString bool) *doc {
 	// scan lists the tokens the entity pass starts from (capitalised words,
 	// figure openers) as it goes, so that no pass walks the whole token
 	// array for them
-	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0]}
+	ix := &scanIndex{marks: &lex.figMarks, caps: sc.caps[:0], marked: sc.figs[:0], unlisted: d.text.n >= bigText}
 	d.toks = scan(d.text.body[:d.text.cut], sc.toks[:0], ix)
 	// the doc's now (release hands them back): an array outgrown is garbage
 	sc.toks, sc.caps, sc.figs = nil, nil, nil
@@ -156,6 +156,9 @@ func newDocText(a model.Article, oneString bool) *doc {
 		for i := from; i < len(d.toks); i++ {
 			d.toks[i].s += cut // the tail's tokens, scanned from the last paragraph on
 		}
+	}
+	if ix.unlisted {
+		ix.caps, ix.marked = flaggedTokens(d.toks)
 	}
 	// a punctuation mark's first byte may be a figure's and the mark no
 	// currency sign ("“"): those are no figure openers
@@ -295,10 +298,13 @@ func (d *doc) release() {
 	d.scratch, d.toks, d.caps, d.figs, d.blocks = nil, nil, nil, nil, nil
 }
 
-// qMent is one mention in the index: an entity's span in the body.
+// qMent is one mention in the index: an entity's span in the body. Its
+// fields are 32-bit, as a token's offset is: a big text's two indexes (the
+// names, the places and figures) are megabytes, held through the quote and
+// venture passes, the peak of the run's memory.
 type qMent struct {
-	start, end int
-	ent        int // index into ents
+	start, end int32
+	ent        int32 // index into ents
 }
 
 // mentCursor answers "the first mention starting at or after a" for calls
@@ -311,11 +317,11 @@ type mentCursor struct{ i, a int }
 
 func (c *mentCursor) from(ms []qMent, a int) int {
 	if a < c.a {
-		c.i = sort.Search(len(ms), func(i int) bool { return ms[i].start >= a })
+		c.i = sort.Search(len(ms), func(i int) bool { return int(ms[i].start) >= a })
 	}
-	for steps := 0; c.i < len(ms) && ms[c.i].start < a; steps++ {
+	for steps := 0; c.i < len(ms) && int(ms[c.i].start) < a; steps++ {
 		if steps == 16 {
-			c.i += sort.Search(len(ms)-c.i, func(k int) bool { return ms[c.i+k].start >= a })
+			c.i += sort.Search(len(ms)-c.i, func(k int) bool { return int(ms[c.i+k].start) >= a })
 			break
 		}
 		c.i++
@@ -362,7 +368,7 @@ func (d *doc) listMentions(buf []qMent, names bool) []qMent {
 		}
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(d.body) && m.Start < m.End {
-				buf = append(buf, qMent{m.Start, m.End, i})
+				buf = append(buf, qMent{int32(m.Start), int32(m.End), int32(i)})
 			}
 		}
 	}
@@ -382,9 +388,9 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 	}
 	cmp := func(x, y qMent) int {
 		if x.start != y.start {
-			return x.start - y.start
+			return int(x.start - y.start)
 		}
-		return y.end - x.end
+		return int(y.end - x.end)
 	}
 	if len(ms) < 256 {
 		slices.SortFunc(ms, cmp)
@@ -392,7 +398,7 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 	}
 	hi := 0
 	for _, m := range ms {
-		hi = max(hi, m.start)
+		hi = max(hi, int(m.start))
 	}
 	nb := len(ms)
 	width := hi/nb + 1
@@ -402,7 +408,7 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 	counts := buf.counts[:nb+1]
 	clear(counts)
 	for _, m := range ms {
-		counts[m.start/width+1]++
+		counts[int(m.start)/width+1]++
 	}
 	for k := 1; k <= nb; k++ {
 		counts[k] += counts[k-1]
@@ -413,7 +419,7 @@ func qSortMentsIn(ms []qMent, buf *qSortBuf) {
 	tmp := buf.tmp[:len(ms)]
 	next := counts[:nb]
 	for _, m := range ms {
-		k := m.start / width
+		k := int(m.start) / width
 		tmp[next[k]] = m
 		next[k]++
 	}
@@ -439,24 +445,24 @@ func (d *doc) overlapsOther(a, b int) bool {
 		}
 		d.othersSorted = true
 	}
-	i := sort.Search(len(d.others), func(i int) bool { return d.others[i].end > a })
-	return i < len(d.others) && d.others[i].start < b
+	i := sort.Search(len(d.others), func(i int) bool { return int(d.others[i].end) > a })
+	return i < len(d.others) && int(d.others[i].start) < b
 }
 
 // mentionsIn returns the person/company mentions inside [a, b).
 func (d *doc) mentionsIn(a, b int) []qMent {
 	i := d.mcur.from(d.ments, a)
 	j := i
-	for j < len(d.ments) && d.ments[j].start < b {
+	for j < len(d.ments) && int(d.ments[j].start) < b {
 		j++
 	}
 	out := d.ments[i:j]
 	// drop mentions running past b (copying only when there is one)
 	for x, m := range out {
-		if m.end > b {
+		if int(m.end) > b {
 			res := append([]qMent(nil), out[:x]...)
 			for _, m := range out[x+1:] {
-				if m.end <= b {
+				if int(m.end) <= b {
 					res = append(res, m)
 				}
 			}
@@ -509,7 +515,8 @@ const (
 // per megabyte, more than the few thousand capitalised words and short
 // contexts asked for: those are lowered one by one (a word once, kept in
 // lowCache) until they add up to a quarter of the body; then the whole body
-// is lowered once.
+// is lowered once, but for a big text (bigText), whose pieces are lowered
+// one by one to the end.
 func (d *doc) lowerAt(s, e int) string {
 	if len(d.lower) == len(d.body) {
 		return d.lower[s:e]
@@ -523,7 +530,13 @@ func (d *doc) lowerAt(s, e int) string {
 		return w // nothing to lower
 	}
 	if len(w) > 128 || d.lowSpent > len(d.body)/4 {
-		return d.lowerBody()[s:e]
+		if len(d.body) < bigText {
+			return d.lowerBody()[s:e]
+		}
+		// a big text's lowered copy would be a second body, held from
+		// the venture pass, the peak of the run's memory, to the end:
+		// the piece alone, garbage once read
+		return string(qLowerASCII(make([]byte, 0, len(w)), w))
 	}
 	const cached = 24 // words; longer strings are contexts, rarely asked twice
 	if len(w) <= cached {

@@ -240,7 +240,7 @@ func (ep *entityPass) names() {
 			c.set(ep.ents[e].kind, "alias")
 			continue
 		}
-		if c.s >= ns.restrictFrom && c.s < ns.restrictTo {
+		if ns.restricted(c) {
 			continue
 		}
 		if ep.contextCompany(c) {
@@ -321,14 +321,14 @@ func (ep *entityPass) lookup(c *chunk) (int, bool) {
 // entity so elsewhere ("South Korea's Kestrel Rail").
 func (ep *entityPass) extendKnown(c *chunk) bool {
 	ns := &ep.ns
-	if c.cue() != "known-name" || !ns.isCapWord(c.t1) || int(ns.toks[c.t1].s) != c.e+1 {
+	if c.cue() != "known-name" || !ns.isCapWord(int(c.t1)) || int(ns.toks[c.t1].s) != int(c.e+1) {
 		return false
 	}
-	for k := c.t1 + 1; k <= c.t1+3 && ns.isCapWord(k-1); k++ {
+	for k := c.t1 + 1; k <= c.t1+3 && ns.isCapWord(int(k-1)); k++ {
 		end := int(ns.toks[k-1].end())
-		if e, ok := ep.alias[bare(ns.text.slice(c.s, end))]; ok && ep.ents[e].kind == model.Company {
-			c.t1, c.e, c.ent = k, end, int32(e)
-			ep.mention(e, c.t0, c.t1, c.s, c.e)
+		if e, ok := ep.alias[bare(ns.text.slice(int(c.s), end))]; ok && ep.ents[e].kind == model.Company {
+			c.t1, c.e, c.ent = k, int32(end), int32(e)
+			ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 			return true
 		}
 	}
@@ -385,19 +385,19 @@ func (ep *entityPass) resolve() {
 		// Adani") stays a company.
 		if e, ok := ep.alias[name]; ok && (ep.ents[e].kind == c.kind() || c.kind() != model.Company) {
 			c.ent = int32(e)
-			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 			continue
 		}
 		// "MidOcean Energys CEO": a possessive without its apostrophe
 		if e, ok := ep.possessiveTypo(c, name); ok && ep.ents[e].kind == c.kind() {
 			c.ent = int32(e)
-			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 			continue
 		}
 		if short, ok := lex.knownShort[name]; ok {
 			if e, ok := ep.alias[short]; ok {
 				c.ent = int32(e)
-				ep.mention(e, c.t0, c.t1, c.s, c.e)
+				ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 				continue
 			}
 		}
@@ -405,13 +405,13 @@ func (ep *entityPass) resolve() {
 		// before a person's first name
 		if e := ep.personByFirstName(c, name); e >= 0 {
 			c.ent = int32(e)
-			ep.mention(e, c.t0, c.t1, c.s, c.e)
+			ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 			continue
 		}
 		e := len(ep.ents)
-		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: c.s, spans: ep.spanBuf()})
+		ep.ents = append(ep.ents, entB{kind: c.kind(), canonical: ns.chunkText(c), cue: c.cue(), first: int(c.s), spans: ep.spanBuf()})
 		c.ent = int32(e)
-		ep.mention(e, c.t0, c.t1, c.s, c.e)
+		ep.mention(e, int(c.t0), int(c.t1), int(c.s), int(c.e))
 		ep.registerAliases(e, c)
 	}
 	// Acronyms defined in brackets or with "or": "Public Investment Fund (PIF)".
@@ -540,7 +540,7 @@ func unresolvedByLength(cs []chunk, out []int32) []int32 {
 	const maxLen = 16
 	var count [maxLen + 1]int
 	keep := func(c *chunk) bool { return c.ent < 0 && namedKind[c.kindID] }
-	l := func(c *chunk) int { return min(c.t1-c.t0, maxLen) }
+	l := func(c *chunk) int { return int(min(c.t1-c.t0, maxLen)) }
 	n := 0
 	for i := range cs {
 		if c := &cs[i]; keep(c) {

@@ -10,8 +10,11 @@ import (
 // "of" after "Bank", particles such as "al" or "de"), the unit a name is
 // found in. Spans are byte offsets into the scanned text.
 type chunk struct {
-	t0, t1 int // word tokens [t0, t1)
-	s, e   int
+	// 32 bits each, like a token's offset: a chunk is 32 bytes, not 48, and
+	// a big text's chunk list (a chunk per 1.6 capitalised words) is the
+	// largest thing the entity pass makes
+	t0, t1 int32 // word tokens [t0, t1)
+	s, e   int32
 	title  bool // a title word stood in front ("Chief Executive", "Mr.")
 	// bracketsRead: resolve has looked for an acronym or ticker after it
 	bracketsRead bool
@@ -19,7 +22,7 @@ type chunk struct {
 	// pointer, so the garbage collector never reads the chunk array, which
 	// is sized for the longest news text and mostly unused
 	kindID, cueID uint8
-	ent           int32 // entity index once resolved, else -1 (32 bits: a chunk is 48 bytes, not 56)
+	ent           int32 // entity index once resolved, else -1
 	// firstBits and lastBits are the lexicon's lists of the words t0 and
 	// t1-1, looked up once: most rules ask about them, many asking again
 	firstBits, lastBits wordSet
@@ -63,6 +66,12 @@ type nameScanner struct {
 	// restrict marks the byte offset from which only strong evidence counts:
 	// title-cased headlines capitalise every word.
 	restrictFrom, restrictTo int
+}
+
+// restricted reports whether chunk c starts where only strong evidence
+// counts (a title-cased headline).
+func (ns *nameScanner) restricted(c *chunk) bool {
+	return int(c.s) >= ns.restrictFrom && int(c.s) < ns.restrictTo
 }
 
 func (ns *nameScanner) word(i int) string {
@@ -308,11 +317,11 @@ func (ns *nameScanner) addChunk(i, j, end int) {
 	if end < int(ns.toks[j-1].end()) {
 		end = int(ns.toks[j-1].end())
 	}
-	ns.chunks = append(ns.chunks, chunk{t0: i, t1: j, s: int(ns.toks[i].s), e: end, title: titled, ent: -1,
+	ns.chunks = append(ns.chunks, chunk{t0: int32(i), t1: int32(j), s: ns.toks[i].s, e: int32(end), title: titled, ent: -1,
 		firstBits: f, lastBits: lf})
 }
 
-func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(c.s, c.e) }
+func (ns *nameScanner) chunkText(c *chunk) string { return ns.text.slice(int(c.s), int(c.e)) }
 
 // bare is a name without a trailing period, the key used for look-ups.
 func bare(s string) string {
@@ -330,8 +339,8 @@ func bare(s string) string {
 func (ns *nameScanner) classify(c *chunk) {
 	name := bare(ns.chunkText(c))
 	n := c.t1 - c.t0
-	first := ns.word(c.t0)
-	restricted := c.s >= ns.restrictFrom && c.s < ns.restrictTo
+	first := ns.word(int(c.t0))
+	restricted := ns.restricted(c)
 	// One look-up for the whole name, unless it is the first word.
 	nf, lf := c.firstBits, c.lastBits
 	if name != first {
@@ -376,7 +385,7 @@ func (ns *nameScanner) classify(c *chunk) {
 		// "Banco de Sabadell", "Compagnie de Saint-Gobain", "Groupe Renault"
 		c.set(model.Company, "suffix")
 		return
-	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c, c.t0, c.t1-1):
+	case n >= 2 && lf&designator != 0 && nf&demonym == 0 && !ns.allPlaces(c, int(c.t0), int(c.t1-1)):
 		c.set(model.Company, "suffix")
 		return
 	}
@@ -412,11 +421,11 @@ func (ns *nameScanner) classify(c *chunk) {
 		switch {
 		case c.title:
 			c.set(model.Person, "title-context")
-		case lex.firstName.has(first) && (!lex.placePrep[ns.lowerWord(c.t0-1)] || lex.personCue.has(ns.lowerWord(c.t0-2))):
+		case lex.firstName.has(first) && (!lex.placePrep[ns.lowerWord(int(c.t0-1))] || lex.personCue.has(ns.lowerWord(int(c.t0-2)))):
 			c.set(model.Person, "first-name")
-		case lex.personCue.has(ns.lowerWord(c.t0 - 1)):
+		case lex.personCue.has(ns.lowerWord(int(c.t0 - 1))):
 			c.set(model.Person, "title-context")
-		case ns.isPunct(c.t0-1, ',') && lex.personCue.has(ns.lowerWord(c.t0-2)) && ns.isPunct(c.t1, ','):
+		case ns.isPunct(int(c.t0-1), ',') && lex.personCue.has(ns.lowerWord(int(c.t0-2))) && ns.isPunct(int(c.t1), ','):
 			// "Its chief investment officer, Ong Mei Xin, said"
 			c.set(model.Person, "title-context")
 		case ns.reportNear(c):
@@ -433,26 +442,26 @@ func (ns *nameScanner) classify(c *chunk) {
 	// A known company at the start of a longer run: a unit when a place
 	// follows ("Vodafone Egypt"), else the company alone ("Toyota Prius").
 	for k := min(c.t1-1, c.t0+maxRun); k > c.t0; k-- {
-		if lex.known.has(bare(ns.text.slice(c.s, int(ns.toks[k-1].end())))) {
-			if ns.allPlaces(c, k, c.t1) {
+		if lex.known.has(bare(ns.text.slice(int(c.s), int(ns.toks[k-1].end())))) {
+			if ns.allPlaces(c, int(k), int(c.t1)) {
 				c.set(model.Company, "known-name")
 				return
 			}
-			if ns.appositiveCue(c.t1) || ns.placeOwns(c) || lex.companyCue.has(ns.lowerWord(c.t0-1)) || ns.firmModifierBefore(c) {
+			if ns.appositiveCue(int(c.t1)) || ns.placeOwns(c) || lex.companyCue.has(ns.lowerWord(int(c.t0-1))) || ns.firmModifierBefore(c) {
 				// "Lumen Card, the country's biggest card issuer", "South
 				// Korea's Kestrel Rail", "carmaker Toyota Leasing": the
 				// whole run is the company, not a product of the first
 				c.set(model.Company, "context")
 				return
 			}
-			c.lastBits = ns.bits(c, k-1) // before t1 moves
-			c.t1, c.e = k, int(ns.toks[k-1].end())
+			c.lastBits = ns.bits(c, int(k-1)) // before t1 moves
+			c.t1, c.e = k, ns.toks[k-1].end()
 			c.set(model.Company, "known-name")
 			return
 		}
 	}
 	// "Abu Dhabi" inside a longer run of places.
-	if ns.allPlaces(c, c.t0, c.t1) {
+	if ns.allPlaces(c, int(c.t0), int(c.t1)) {
 		c.set(model.Place, "gazetteer")
 	}
 }
@@ -466,18 +475,18 @@ func (ns *nameScanner) classify(c *chunk) {
 // either: context decides).
 func (ns *nameScanner) ofName(c *chunk) int {
 	for k := c.t0 + 1; k < c.t1-1; k++ {
-		if ns.toks[k].kind != kWord || ns.toks[k].flags&fCap != 0 || ns.word(k) != "of" {
+		if ns.toks[k].kind != kWord || ns.toks[k].flags&fCap != 0 || ns.word(int(k)) != "of" {
 			continue
 		}
 		for j := c.t0; j < k; j++ {
-			if lex.nonCompanyEnd.has(ns.word(j)) {
+			if lex.nonCompanyEnd.has(ns.word(int(j))) {
 				return -1
 			}
 		}
-		if k-1 == c.t0 || !lex.designator.has(ns.word(k-1)) {
+		if k-1 == c.t0 || !lex.designator.has(ns.word(int(k-1))) {
 			return 0
 		}
-		if lex.nonCompany.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
+		if lex.nonCompany.has(ns.text.slice(int(c.s), int(ns.toks[k-1].end()))) {
 			return -1
 		}
 		return 1
@@ -489,10 +498,10 @@ func (ns *nameScanner) ofName(c *chunk) int {
 // ("investment firm", "accounting firm"): after a determiner the name may be
 // the subject of a clause instead ("the company Elon Musk founded").
 func (ns *nameScanner) firmNounBefore(c *chunk) bool {
-	if !lex.firmNoun[ns.lowerWord(c.t0-1)] {
+	if !lex.firmNoun[ns.lowerWord(int(c.t0-1))] {
 		return false
 	}
-	m := ns.lowerWord(c.t0 - 2)
+	m := ns.lowerWord(int(c.t0 - 2))
 	return m != "" && !lex.firmDet[m]
 }
 
@@ -506,9 +515,9 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 	k := c.t0 - 1
 	for steps := 0; k >= 0 && steps < 40; steps++ {
 		t := ns.toks[k]
-		if t.kind == kWord && (t.flags&fCap != 0 || lex.particles[ns.word(k)]) && t.flags&fSent == 0 ||
-			t.kind == kPunct && ns.text.at(int(t.s)) == ',' || t.kind == kWord && (ns.word(k) == "and" || ns.word(k) == "or") {
-			if t.kind == kWord && t.flags&fCap == 0 && (ns.word(k) == "and" || ns.word(k) == "or") && ns.isPunct(k-1, ',') {
+		if t.kind == kWord && (t.flags&fCap != 0 || lex.particles[ns.word(int(k))]) && t.flags&fSent == 0 ||
+			t.kind == kPunct && ns.text.at(int(t.s)) == ',' || t.kind == kWord && (ns.word(int(k)) == "and" || ns.word(int(k)) == "or") {
+			if t.kind == kWord && t.flags&fCap == 0 && (ns.word(int(k)) == "and" || ns.word(int(k)) == "or") && ns.isPunct(int(k-1), ',') {
 				k-- // ", and"
 			}
 			k--
@@ -519,15 +528,15 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 	if k < 0 || ns.toks[k].kind != kWord {
 		return false
 	}
-	switch w := ns.word(k); {
-	case w == "as" && ns.lowerWord(k-1) == "such":
+	switch w := ns.word(int(k)); {
+	case w == "as" && ns.lowerWord(int(k-1)) == "such":
 		k -= 2
 	case lex.listOpen[w] && w != "such":
 		k--
 	default:
 		return false
 	}
-	if ns.isPunct(k, ',') {
+	if ns.isPunct(int(k), ',') {
 		k-- // "defence firms, such as"
 	}
 	for stop := k - 8; k >= 0 && k > stop; k-- {
@@ -538,7 +547,7 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 		if t.kind != kWord {
 			continue
 		}
-		w := ns.word(k)
+		w := ns.word(int(k))
 		if t.flags&fCap != 0 {
 			// "Brokerages such as": the plural opens the sentence
 			if t.flags&fSent != 0 && lex.firmKinds[strings.ToLower(w)] {
@@ -564,11 +573,11 @@ func (ns *nameScanner) kindList(c *chunk) bool {
 // "state-owned Bank of Kestria").
 func (ns *nameScanner) firmModifierBefore(c *chunk) bool {
 	p := c.t0 - 1
-	w := ns.lowerWord(p)
+	w := ns.lowerWord(int(p))
 	if h := strings.LastIndexByte(w, '-'); h > 0 {
 		return lex.firmModifier[w[h+1:]] // "state-run", one word
 	}
-	return lex.firmModifier[w] && ns.isPunct(p-1, '-') && !ns.hasSpaceAt(p) && !ns.hasSpaceAt(p-1) // "US-based"
+	return lex.firmModifier[w] && ns.isPunct(int(p-1), '-') && !ns.hasSpaceAt(int(p)) && !ns.hasSpaceAt(int(p-1)) // "US-based"
 }
 
 // staffAfter reports a post of a firm's staff after c, then a name: "Harlow
@@ -596,7 +605,7 @@ func (ns *nameScanner) businessWordOpening(c *chunk) bool {
 	if c.t1-c.t0 != 1 || ns.toks[c.t0].flags&fSent == 0 {
 		return false
 	}
-	w := strings.ToLower(ns.word(c.t0))
+	w := strings.ToLower(ns.word(int(c.t0)))
 	return lex.qOrg[w] || c.firstBits&cueCap != 0
 }
 
@@ -605,13 +614,13 @@ func (ns *nameScanner) businessWordOpening(c *chunk) bool {
 // addChunk left it out of the name.
 func (ns *nameScanner) firmCapBefore(c *chunk) bool {
 	p := c.t0 - 1
-	return p >= 0 && ns.toks[p].flags&fSent != 0 && ns.isCapWord(p) && lex.lists(ns.word(p))&firmCap != 0 &&
+	return p >= 0 && ns.toks[p].flags&fSent != 0 && ns.isCapWord(int(p)) && lex.lists(ns.word(int(p)))&firmCap != 0 &&
 		c.firstBits&(firstName|commonCap|demonym) == 0
 }
 
 // compoundOfKnown: "GM-Honda Motor" joins two names; it is not a third.
 func (ns *nameScanner) compoundOfKnown(c *chunk) bool {
-	w := ns.word(c.t0)
+	w := ns.word(int(c.t0))
 	if h := strings.IndexByte(w, '-'); h > 0 {
 		return lex.known.has(w[:h])
 	}
@@ -634,11 +643,11 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 		if ns.toks[k].kind != kWord {
 			continue
 		}
-		w := ns.word(k)
-		f := ns.bits(c, k)
+		w := ns.word(int(k))
+		f := ns.bits(c, int(k))
 		// "Chairman Sofia Brandt": after a title a first name that is
 		// also a place opens a person's name.
-		if k == c.t0 && f&(place|firstName) == place|firstName && (c.title || lex.personCue.has(ns.lowerWord(k-1))) {
+		if k == c.t0 && f&(place|firstName) == place|firstName && (c.title || lex.personCue.has(ns.lowerWord(int(k-1)))) {
 			f &^= place
 		}
 		// A surname may be a company's name too ("Henry Ford"), so known
@@ -656,7 +665,7 @@ func (ns *nameScanner) personShaped(c *chunk) bool {
 func (ns *nameScanner) nameWords(c *chunk) int {
 	n := 0
 	for k := c.t0; k < c.t1; k++ {
-		if ns.toks[k].kind == kWord && !lex.particles[ns.word(k)] && !(ns.toks[k].flags&fCap != 0 && lex.particlesCap[ns.word(k)]) {
+		if ns.toks[k].kind == kWord && !lex.particles[ns.word(int(k))] && !(ns.toks[k].flags&fCap != 0 && lex.particlesCap[ns.word(int(k))]) {
 			n++
 		}
 	}
@@ -688,18 +697,18 @@ func isInitials(w string) bool {
 // Shetty", "K V Rao"): companies are rarely written so.
 func (ns *nameScanner) initialsLead(c *chunk) bool {
 	k := c.t0
-	for k < c.t1 && (ns.toks[k].kind == kPunct && ns.text.at(int(ns.toks[k].s)) == '.' || ns.toks[k].kind == kWord && isInitials(ns.word(k))) {
+	for k < c.t1 && (ns.toks[k].kind == kPunct && ns.text.at(int(ns.toks[k].s)) == '.' || ns.toks[k].kind == kWord && isInitials(ns.word(int(k)))) {
 		k++
 	}
-	return k > c.t0 && k < c.t1 && ns.toks[c.t1-1].kind == kWord && !isInitials(ns.word(c.t1-1))
+	return k > c.t0 && k < c.t1 && ns.toks[c.t1-1].kind == kWord && !isInitials(ns.word(int(c.t1-1)))
 }
 
 // bits returns the lexicon's lists of word k of chunk c.
 func (ns *nameScanner) bits(c *chunk, k int) wordSet {
 	switch k {
-	case c.t0:
+	case int(c.t0):
 		return c.firstBits
-	case c.t1 - 1:
+	case int(c.t1) - 1:
 		return c.lastBits
 	}
 	return wordSet(lex.get(ns.word(k)))
@@ -733,24 +742,24 @@ func (ns *nameScanner) allPlaces(c *chunk, t0, t1 int) bool {
 
 // reportNear: "X Y said", "said X Y", "X Y told", "according to X Y".
 func (ns *nameScanner) reportNear(c *chunk) bool {
-	if lex.reportVerb.has(ns.lowerWord(c.t1)) {
+	if lex.reportVerb.has(ns.lowerWord(int(c.t1))) {
 		return true
 	}
-	if ns.isPunct(c.t1, ',') && lex.reportVerb.has(ns.lowerWord(c.t1+1)) {
+	if ns.isPunct(int(c.t1), ',') && lex.reportVerb.has(ns.lowerWord(int(c.t1+1))) {
 		return false // "Acme, said ..." is rare; a comma usually starts an appositive
 	}
-	if lex.reportVerb.has(ns.lowerWord(c.t0 - 1)) {
+	if lex.reportVerb.has(ns.lowerWord(int(c.t0 - 1))) {
 		return true
 	}
-	return ns.lowerWord(c.t0-1) == "to" && ns.lowerWord(c.t0-2) == "according"
+	return ns.lowerWord(int(c.t0-1)) == "to" && ns.lowerWord(int(c.t0-2)) == "according"
 }
 
 // titleAfter: "X Y, chief executive of Z".
 func (ns *nameScanner) titleAfter(c *chunk) bool {
-	if !ns.isPunct(c.t1, ',') {
+	if !ns.isPunct(int(c.t1), ',') {
 		return false
 	}
-	for k := c.t1 + 1; k < c.t1+7 && k < len(ns.toks); k++ {
+	for k := c.t1 + 1; k < c.t1+7 && int(k) < len(ns.toks); k++ {
 		t := ns.toks[k]
 		if t.kind == kPoss || t.kind == kPunct && ns.text.at(int(t.s)) == '\'' {
 			continue // "X Y, PIF's governor", "X Y, Samsung Electronics' vice chairman"
@@ -758,7 +767,7 @@ func (ns *nameScanner) titleAfter(c *chunk) bool {
 		if t.kind != kWord {
 			return false
 		}
-		w := ns.word(k)
+		w := ns.word(int(k))
 		if lex.personCue.has(strings.ToLower(w)) || (lex.title.has(w) && t.flags&fCap != 0) {
 			return true
 		}
@@ -790,17 +799,17 @@ func (ns *nameScanner) currencyPrefix(i int) bool {
 // after returns the index of the first token past chunk c (past "Corp.").
 func (ns *nameScanner) after(c *chunk) int {
 	k := c.t1
-	for k < len(ns.toks) && int(ns.toks[k].s) < c.e {
+	for int(k) < len(ns.toks) && int(ns.toks[k].s) < int(c.e) {
 		k++
 	}
-	return k
+	return int(k)
 }
 
 // wirePrefix reports whether the run starts with the name of a news wire or
 // outlet (the caller keeps company-shaped runs such as "Guardian Media Group").
 func (ns *nameScanner) wirePrefix(c *chunk) bool {
 	for k := c.t0 + 1; k < c.t1 && k <= c.t0+4; k++ {
-		if lex.wire.has(ns.text.slice(c.s, int(ns.toks[k-1].end()))) {
+		if lex.wire.has(ns.text.slice(int(c.s), int(ns.toks[k-1].end()))) {
 			return true
 		}
 	}

@@ -78,8 +78,8 @@ func (at *qAttributor) appositive(toks []qTok) qFound {
 	end := -1
 	ent := -1
 	for _, m := range d.mentionsIn(start, toks[len(toks)-1].end) {
-		if m.start == start {
-			ent, end = m.ent, m.end
+		if int(m.start) == start {
+			ent, end = int(m.ent), int(m.end)
 			break
 		}
 	}

@@ -48,8 +48,8 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	// an entity named right before the verb: "Kroger CEO Rodney McMullen said"
 	if len(ms) > 0 {
 		lm := ms[len(ms)-1]
-		if lm.end >= toks[n-1].end-1 && lm.end <= toks[n-1].end+3 {
-			return qFound{ent: lm.ent}
+		if int(lm.end) >= toks[n-1].end-1 && int(lm.end) <= toks[n-1].end+3 {
+			return qFound{ent: int(lm.ent)}
 		}
 	}
 	if lex.qLead[lastW] && !lex.qOrg[lastW] && !lex.qFunction[lastW] && !lex.qConnective[lastW] &&
@@ -59,14 +59,14 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	if lex.qOrg[lastW] {
 		for _, m := range ms {
 			if d.ents[m.ent].Kind == model.Company {
-				return qFound{ent: m.ent}
+				return qFound{ent: int(m.ent)}
 			}
 		}
 		return at.recentCompany(toks[n-1].start)
 	}
 	for _, m := range ms {
 		if d.ents[m.ent].Kind == model.Person {
-			return qFound{ent: m.ent}
+			return qFound{ent: int(m.ent)}
 		}
 	}
 	if f := at.nameBefore(toks[:n]); f.ok() {
@@ -74,7 +74,7 @@ func (at *qAttributor) subject(from, verb int, toks []qTok) qFound {
 	}
 	for _, m := range ms {
 		if d.ents[m.ent].Kind == model.Company {
-			return qFound{ent: m.ent}
+			return qFound{ent: int(m.ent)}
 		}
 	}
 	return qNone
@@ -107,12 +107,12 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 	ms := d.mentionsIn(toks[0].start, toks[n-1].end)
 	// "said the union", "said the pilots' union"
 	for e := 0; e < n && e < 4; e++ {
-		if lex.qLabour[at.word(toks[e])] && (len(ms) == 0 || ms[0].start > toks[e].start) &&
+		if lex.qLabour[at.word(toks[e])] && (len(ms) == 0 || int(ms[0].start) > toks[e].start) &&
 			!qIsUpperStart(d.body[toks[e].start:toks[e].end]) {
 			return at.unionVoice(toks[0].start, toks[e].end)
 		}
 	}
-	if lex.qDet[first] && (len(ms) == 0 || ms[0].start > toks[1].end) {
+	if lex.qDet[first] && (len(ms) == 0 || int(ms[0].start) > toks[1].end) {
 		// "said one analyst quoted by ...": a voice that is no entity
 		e := 1
 		for e < n && !lex.qStop[at.word(toks[e])] {
@@ -124,18 +124,18 @@ func (at *qAttributor) object(toks []qTok, from int) qFound {
 	}
 	for _, m := range ms {
 		if d.ents[m.ent].Kind == model.Person {
-			return qFound{ent: m.ent}
+			return qFound{ent: int(m.ent)}
 		}
 	}
 	if f := at.nameAfter(toks[:n]); f.ok() {
 		return f
 	}
-	if first == "the" && n > 1 && lex.qOrg[at.word(toks[1])] && (len(ms) == 0 || ms[0].start > toks[1].end) {
+	if first == "the" && n > 1 && lex.qOrg[at.word(toks[1])] && (len(ms) == 0 || int(ms[0].start) > toks[1].end) {
 		return at.recentCompany(toks[0].start)
 	}
 	for _, m := range ms {
 		if d.ents[m.ent].Kind == model.Company {
-			return qFound{ent: m.ent}
+			return qFound{ent: int(m.ent)}
 		}
 	}
 	return qNone
@@ -242,8 +242,8 @@ func (at *qAttributor) unionName(toks []qTok, k int) (int, int) {
 // else the words themselves.
 func (at *qAttributor) nameOrEntity(s, e int) qFound {
 	for _, m := range at.d.mentionsIn(s, e) {
-		if m.start <= s+1 && m.end >= e-1 {
-			return qFound{ent: m.ent}
+		if int(m.start) <= s+1 && int(m.end) >= e-1 {
+			return qFound{ent: int(m.ent)}
 		}
 	}
 	return qFound{ent: -1, nominal: at.d.body[s:e]}
@@ -262,11 +262,11 @@ func (at *qAttributor) quotedAs(toks []qTok) qFound {
 			ms := at.d.mentionsIn(toks[0].start, toks[e-1].end)
 			for _, m := range ms {
 				if at.d.ents[m.ent].Kind == model.Person {
-					return qFound{ent: m.ent}
+					return qFound{ent: int(m.ent)}
 				}
 			}
 			if len(ms) > 0 {
-				return qFound{ent: ms[0].ent}
+				return qFound{ent: int(ms[0].ent)}
 			}
 			return qFound{ent: -1, nominal: at.d.body[toks[0].start:toks[e-1].end]}
 		}
@@ -293,8 +293,8 @@ func (at *qAttributor) recentPerson(pos int) qFound {
 			end = pos
 		}
 		for _, m := range d.mentionsIn(s.Start, end) {
-			if d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
-				return qFound{ent: m.ent}
+			if d.ents[m.ent].Kind == model.Person && !at.inQuote(int(m.start)) {
+				return qFound{ent: int(m.ent)}
 			}
 		}
 	}
@@ -305,11 +305,11 @@ func (at *qAttributor) recentPerson(pos int) qFound {
 // is not inside a quotation.
 func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 	d := at.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
 	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
 		m := d.ments[j]
-		if m.end <= pos && d.ents[m.ent].Kind == k && !at.inQuote(m.start) {
-			return m.ent
+		if int(m.end) <= pos && d.ents[m.ent].Kind == k && !at.inQuote(int(m.start)) {
+			return int(m.ent)
 		}
 	}
 	return -1
@@ -319,10 +319,10 @@ func (at *qAttributor) lastMentionOutside(pos int, k model.EntityKind) int {
 // qMaxWindow bytes after pos, or -1.
 func (at *qAttributor) nextPersonAfter(pos int) int {
 	d := at.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
-	for ; i < len(d.ments) && d.ments[i].start < pos+qMaxWindow; i++ {
-		if m := d.ments[i]; d.ents[m.ent].Kind == model.Person && !at.inQuote(m.start) {
-			return m.ent
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
+	for ; i < len(d.ments) && int(d.ments[i].start) < pos+qMaxWindow; i++ {
+		if m := d.ments[i]; d.ents[m.ent].Kind == model.Person && !at.inQuote(int(m.start)) {
+			return int(m.ent)
 		}
 	}
 	return -1
@@ -340,27 +340,27 @@ func (at *qAttributor) recentCompany(pos int) qFound {
 			return qFound{ent: c}
 		}
 	}
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
 	var counts [][2]int // entity, mentions: few companies per story, so a slice beats a map
 	best, bestN := -1, 0
 	for j := i - 1; j >= 0 && j >= i-80; j-- {
 		m := d.ments[j]
-		if d.ents[m.ent].Kind != model.Company || at.inQuote(m.start) {
+		if d.ents[m.ent].Kind != model.Company || at.inQuote(int(m.start)) {
 			continue
 		}
-		if at.spokeAfter(m.end) || at.spokeAfterAside(m.end, pos) {
-			return qFound{ent: m.ent}
+		if at.spokeAfter(int(m.end)) || at.spokeAfterAside(int(m.end), pos) {
+			return qFound{ent: int(m.ent)}
 		}
 		x := 0
-		for x < len(counts) && counts[x][0] != m.ent {
+		for x < len(counts) && counts[x][0] != int(m.ent) {
 			x++
 		}
 		if x == len(counts) {
-			counts = append(counts, [2]int{m.ent, 0})
+			counts = append(counts, [2]int{int(m.ent), 0})
 		}
 		counts[x][1]++
 		if counts[x][1] >= bestN {
-			best, bestN = m.ent, counts[x][1]
+			best, bestN = int(m.ent), counts[x][1]
 		}
 	}
 	if at.lastSpeaker >= 0 && at.d.ents[at.lastSpeaker].Kind == model.Company {
@@ -392,41 +392,41 @@ func (at *qAttributor) employer(p, limit int) int {
 	}
 	// the earliest mention among the last qMaxLookBack: bounded, so a huge
 	// story stays linear
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= limit })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= limit })
 	first := -1
 	for j := i - 1; j >= 0 && j >= i-qMaxLookBack; j-- {
-		if m := d.ments[j]; same(m.ent) && !at.inQuote(m.start) {
+		if m := d.ments[j]; same(int(m.ent)) && !at.inQuote(int(m.start)) {
 			first = j
 		}
 	}
 	if first >= 0 {
 		m := d.ments[first]
-		si := d.sentOf(m.start)
+		si := d.sentOf(int(m.start))
 		s := d.sents[si]
-		before := d.lowerAt(max(s.Start, m.start-48), m.start)
+		before := d.lowerAt(max(s.Start, int(m.start-48)), int(m.start))
 		if qHasRole(before) {
 			// "Y's managing director X", "Y chief executive X": the company just before
-			for _, c := range d.mentionsIn(max(s.Start, m.start-48), m.start) {
+			for _, c := range d.mentionsIn(max(s.Start, int(m.start-48)), int(m.start)) {
 				if d.ents[c.ent].Kind == model.Company {
-					return c.ent
+					return int(c.ent)
 				}
 			}
 			// "Its managing director, X": the company the sentence before was about
 			if s.Start+4 <= len(d.body) && d.lowerAt(s.Start, s.Start+4) == "its " && si > 0 {
 				ps := d.sents[si-1]
 				for _, c := range d.mentionsIn(ps.Start, min(ps.End, ps.Start+80)) {
-					if d.ents[c.ent].Kind == model.Company && !at.inQuote(c.start) {
-						return c.ent
+					if d.ents[c.ent].Kind == model.Company && !at.inQuote(int(c.start)) {
+						return int(c.ent)
 					}
 				}
 			}
 		}
-		after := d.lowerAt(m.end, min(s.End, m.end+64))
+		after := d.lowerAt(int(m.end), min(s.End, int(m.end+64)))
 		if strings.HasPrefix(after, ", ") && qHasRole(after) {
 			if k := strings.Index(after, " of "); k >= 0 {
-				for _, c := range d.mentionsIn(m.end+k+4, min(s.End, m.end+k+4+60)) {
-					if d.ents[c.ent].Kind == model.Company && c.start == m.end+k+4 {
-						return c.ent
+				for _, c := range d.mentionsIn(int(m.end)+k+4, min(s.End, int(m.end)+k+4+60)) {
+					if d.ents[c.ent].Kind == model.Company && int(c.start) == int(m.end)+k+4 {
+						return int(c.ent)
 					}
 				}
 			}

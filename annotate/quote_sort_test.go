@@ -15,14 +15,14 @@ func TestQSortMentsMatchesComparisonSort(t *testing.T) {
 			ms := make([]qMent, n)
 			for i := range ms {
 				s := r.IntN(spread)
-				ms[i] = qMent{start: s, end: s + 1 + r.IntN(30), ent: i}
+				ms[i] = qMent{start: int32(s), end: int32(s + 1 + r.IntN(30)), ent: int32(i)}
 			}
 			want := slices.Clone(ms)
 			slices.SortStableFunc(want, func(x, y qMent) int {
 				if x.start != y.start {
-					return x.start - y.start
+					return int(x.start - y.start)
 				}
-				return y.end - x.end
+				return int(y.end - x.end)
 			})
 			qSortMents(ms)
 			for i := range ms {

@@ -187,12 +187,12 @@ func (at *qAttributor) paragraphSubject(s *qSpan) int {
 	}
 	// only titles, capitals and connectives before it: "But analyst Tom
 	// Reyes", not "The firm, founded by Tom Reyes"
-	for _, t := range d.words(p.Start, ms[0].start, at.toks[:0]) {
+	for _, t := range d.words(p.Start, int(ms[0].start), at.toks[:0]) {
 		if w := d.body[t.start:t.end]; !t.word || !qIsUpperStart(w) && !lex.qLead[at.word(t)] && !lex.qConnective[at.word(t)] {
 			return -1
 		}
 	}
-	return ms[0].ent
+	return int(ms[0].ent)
 }
 
 // qSubjectReach is how far into a paragraph its subject's name may start
@@ -437,9 +437,9 @@ func (at *qAttributor) before(floor, open int) qFound {
 	n := len(toks)
 	if n >= 2 && !toks[n-1].word && (at.d.body[toks[n-1].start] == ',' || at.d.body[toks[n-1].start] == ':') {
 		ms := at.d.mentionsIn(toks[0].start, toks[n-1].start)
-		if len(ms) > 0 && ms[len(ms)-1].end == toks[n-2].end {
+		if len(ms) > 0 && int(ms[len(ms)-1].end) == toks[n-2].end {
 			if m := ms[len(ms)-1]; at.d.ents[m.ent].Kind == model.Person {
-				return qFound{ent: m.ent}
+				return qFound{ent: int(m.ent)}
 			}
 		}
 	}

@@ -45,6 +45,9 @@ func (ix *scanIndex) add(toks []token, t token, w string) []token {
 		if ix.marks != nil && (t.kind == kNum || ix.marks.first[w[0]]) { // most tokens: not even the first byte fits
 			t.flags |= ix.marks.mark(t.kind, t.flags, w)
 		}
+		if ix.unlisted {
+			return append(toks, t)
+		}
 		if t.flags&fMark != 0 {
 			ix.marked = append(ix.marked, int32(len(toks)))
 		}
@@ -113,6 +116,36 @@ func (t token) end() int32 { return t.s + int32(t.n) }
 type scanIndex struct {
 	marks        *scanMarks
 	caps, marked []int32
+	// unlisted: the tokens are flagged but not listed. A big text's lists
+	// (megabytes) would grow by copying, five times their size in garbage
+	// (Go grows a large slice by a quarter); flagged tokens lists them at
+	// their exact size after the scan instead.
+	unlisted bool
+}
+
+// flaggedTokens lists the tokens of toks a scanIndex would have listed:
+// the capitalised words and the marked tokens, in order, in lists of their
+// exact size.
+func flaggedTokens(toks []token) (caps, marked []int32) {
+	nc, nm := 0, 0
+	for _, t := range toks {
+		if t.flags&fMark != 0 {
+			nm++
+		}
+		if t.flags&fCap != 0 && t.kind == kWord {
+			nc++
+		}
+	}
+	caps, marked = make([]int32, 0, nc), make([]int32, 0, nm)
+	for i, t := range toks {
+		if t.flags&fMark != 0 {
+			marked = append(marked, int32(i))
+		}
+		if t.flags&fCap != 0 && t.kind == kWord {
+			caps = append(caps, int32(i))
+		}
+	}
+	return caps, marked
 }
 
 // scan splits text into tokens in one pass over its bytes, flagging the
@@ -144,7 +177,9 @@ func scan(text string, toks []token, ix *scanIndex) []token {
 					flags := pend
 					if ix != nil && ix.marks != nil && ix.marks.first[c] && ix.marks.filter.maybe(text[i:j]) && ix.marks.list.has(text[i:j]) { // mark's kWord case
 						flags |= fMark
-						ix.marked = append(ix.marked, int32(len(toks)))
+						if !ix.unlisted {
+							ix.marked = append(ix.marked, int32(len(toks)))
+						}
 					}
 					toks = append(toks, token{s: int32(i), n: uint16(j - i), kind: kWord, flags: flags})
 				}

@@ -58,6 +58,24 @@ func TestScanMarksAsMarkDoes(t *testing.T) {
 	}
 }
 
+// A big text's scan lists nothing as it goes (unlisted); flaggedTokens lists
+// afterwards the same capitalised words and marked tokens, and the tokens
+// are the same.
+func TestFlaggedTokensListAsScanDoes(t *testing.T) {
+	text := corpus(t, 256<<10) + " two-year a an " + strings.Repeat("X", maxTokenLen) + "an " +
+		strings.Repeat("y", maxTokenLen-1) + "-two $5 €4 “quoted” US$3 A$ Acme"
+	listed := &scanIndex{marks: &lex.figMarks}
+	toks := scan(text, nil, listed)
+	unlisted := &scanIndex{marks: &lex.figMarks, unlisted: true}
+	if got := scan(text, nil, unlisted); !slices.Equal(got, toks) || unlisted.caps != nil || unlisted.marked != nil {
+		t.Fatalf("unlisted: %d tokens (%d listed), %d capitals and %d marks listed", len(got), len(toks), len(unlisted.caps), len(unlisted.marked))
+	}
+	caps, marked := flaggedTokens(toks)
+	if !slices.Equal(caps, listed.caps) || !slices.Equal(marked, listed.marked) || len(caps) < 1000 || len(marked) < 1000 {
+		t.Fatalf("flaggedTokens: %d capitals and %d marks, scan listed %d and %d", len(caps), len(marked), len(listed.caps), len(listed.marked))
+	}
+}
+
 // The doc marks as figure openers exactly the tokens opensFigure accepts,
 // in the body and in the fields after it, and every piece of a word cut in
 // pieces is asked on its own.

@@ -14,8 +14,8 @@ import (
 // The reader's corrections (model.UserList): names to mark, names never to
 // mark, names that are one entity or two. They are applied to the entity
 // pass's output before the quotes and ventures are read, so a corrected
-// name is a corrected party and speaker too; what they mark has the cue
-// "user".
+// name is a corrected party and speaker too; what they mark, and an entity
+// another joined, has the cue "user".
 
 // Annotator annotates articles with a user list applied; the zero
 // Annotator, or nil, applies none. It may be shared by goroutines.
@@ -66,6 +66,25 @@ func validEntry(e model.UserEntry) bool {
 	return false
 }
 
+// smallRules is the most entries a rule set looks up in its maps alone:
+// a filter is 16 KB, and a list with thousands of corrections for one
+// article each spent most of its building on them.
+const smallRules = 32
+
+// listFilter is a wordFilter a large rule set has; a small one's is nil
+// and lets every word through to the maps.
+type listFilter struct{ f *wordFilter }
+
+func newListFilter() listFilter { return listFilter{new(wordFilter)} }
+
+func (l listFilter) add(w string) {
+	if l.f != nil {
+		l.f.add(w)
+	}
+}
+
+func (l listFilter) maybe(w string) bool { return l.f == nil || l.f.maybe(w) }
+
 // userPair is a merge or split's two names, in order.
 type userPair struct{ a, b string }
 
@@ -84,8 +103,8 @@ type userRules struct {
 	// to the names; markFilter and nameFilter turn most words away before
 	// a map look-up
 	marks      map[string][]string
-	markFilter wordFilter
-	nameFilter wordFilter // every name of names and pairs
+	markFilter listFilter
+	nameFilter listFilter // every name of names and pairs
 	nevers     int        // how many names are never marked
 	// lowerMark: a marked name starts with no capital ("eBay"), so every
 	// word is looked up, not only the capitalised ones
@@ -93,7 +112,7 @@ type userRules struct {
 	// pairList is pairs in the list's order; pairNames their names
 	pairList   []userPairRule
 	pairNames  map[string]bool
-	pairFilter wordFilter
+	pairFilter listFilter
 }
 
 // userPairRule is the entry (index i) that decides about pair p.
@@ -103,7 +122,10 @@ type userPairRule struct {
 }
 
 func newUserRules(entries []model.UserEntry, idx []int) *userRules {
-	r := &userRules{names: map[string]int{}, pairs: map[userPair]int{}, marks: map[string][]string{}}
+	r := &userRules{names: make(map[string]int, len(idx)), pairs: map[userPair]int{}, marks: make(map[string][]string, len(idx))}
+	if len(idx) > smallRules {
+		r.markFilter, r.nameFilter, r.pairFilter = newListFilter(), newListFilter(), newListFilter()
+	}
 	for _, i := range idx {
 		e := entries[i]
 		switch e.Action {
@@ -133,9 +155,10 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		if entries[i].Action != model.UserMark {
 			continue
 		}
-		w := firstWordOf(name)
-		r.marks[w] = append(r.marks[w], name)
-		r.markFilter.add(w)
+		for _, w := range markKeys(name) {
+			r.marks[w] = append(r.marks[w], name)
+			r.markFilter.add(w)
+		}
 		if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) {
 			lowerMark = true
 		}
@@ -144,6 +167,17 @@ func newUserRules(entries []model.UserEntry, idx []int) *userRules {
 		slices.Sort(ns) // the map's order is random; the look-ups' must not be
 	}
 	return r
+}
+
+// markKeys are the texts the scanner may give the first word of name in an
+// article: alone, a name ending in a dotted abbreviation ("U.S.") ends in
+// a sentence's period, but followed by more words it keeps its dot.
+func markKeys(name string) []string {
+	a, b := firstWordOf(name), firstWordOf(name+" x")
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
 }
 
 // firstWordOf is the text of the scanner's first token of name.
@@ -486,6 +520,7 @@ func (uc *userCorrection) pairs() bool {
 		switch {
 		case e.Action == model.UserMerge && a != b:
 			ea, eb := &d.ents[a], &d.ents[b]
+			ea.Cue = "user" // its mentions are the reader's now
 			ea.Mentions = append(ea.Mentions, eb.Mentions...)
 			ea.MetaMentions = append(ea.MetaMentions, eb.MetaMentions...)
 			eb.Mentions, eb.MetaMentions = nil, nil

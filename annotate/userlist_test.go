@@ -176,3 +176,14 @@ func userBenchList(n int) model.UserList {
 		model.UserEntry{Action: model.UserNever, Name: "Gulf"})
 	return ul
 }
+
+// A name that ends in a dotted abbreviation is marked where the text goes
+// on after it: its last dot is part of the word there, not a period.
+func TestUserMarkDottedName(t *testing.T) {
+	a := model.Article{Body: "The U.S. drugmaker said so. Sales rose in the U.S. and Europe."}
+	ann := list(model.UserEntry{Action: model.UserMark, Name: "U.S.", Kind: model.Company}).Article(a)
+	e := entityByName(t, ann, "U.S.")
+	if e.Kind != model.Company || len(e.Mentions) != 2 {
+		t.Errorf("U.S. = %+v, want a company with two mentions", e)
+	}
+}

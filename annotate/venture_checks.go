@@ -91,7 +91,7 @@ func (vb *vBuilder) ordersGoods(parties []int) bool {
 			if e.Subkind != model.Count || lex.vBusiness[e.Unit] {
 				continue
 			}
-			before := qLowerASCII(lb[:0], d.body[max(0, f.start-len(lb)):f.start])
+			before := qLowerASCII(lb[:0], d.body[max(0, int(f.start)-len(lb)):f.start])
 			order := false
 			for _, p := range lex.vGoodsOrder {
 				if bytes.HasSuffix(before, []byte(p)) {
@@ -104,10 +104,10 @@ func (vb *vBuilder) ordersGoods(parties []int) bool {
 			}
 			// the buyer: a company named before the order ("AirAsia ... a
 			// firm order for 200 jets"), not its maker after it ("from Boeing")
-			s := d.sents[d.sentOf(f.start)]
-			for _, m := range d.mentionsIn(s.Start, f.start) {
-				if d.ents[m.ent].Kind == model.Company && !vHas(vb.orderers, m.ent) && len(vb.orderers) < vMaxParties {
-					vb.orderers = append(vb.orderers, m.ent)
+			s := d.sents[d.sentOf(int(f.start))]
+			for _, m := range d.mentionsIn(s.Start, int(f.start)) {
+				if d.ents[m.ent].Kind == model.Company && !vHas(vb.orderers, int(m.ent)) && len(vb.orderers) < vMaxParties {
+					vb.orderers = append(vb.orderers, int(m.ent))
 				}
 			}
 		}

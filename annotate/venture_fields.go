@@ -65,14 +65,14 @@ func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
 	for _, p := range v.prices {
 		s := d.sents[d.sentOf(p.Start)]
 		if text := d.body[p.Start:p.End]; !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 &&
-			vb.dealMoney(v, vFig{start: p.Start, end: p.End}, s.Start) {
+			vb.dealMoney(v, vFig{start: int32(p.Start), end: int32(p.End)}, s.Start) {
 			mv.Amounts = append(mv.Amounts, text)
 		}
 		// "will spend Rs 1,800 crore on a plant outside Pune": the price's
 		// sentence may say where the deal's site is
 		for _, f := range vb.figsIn(s.Start, s.End) {
 			if mv.Location == "" && d.ents[f.ent].Kind == model.Place {
-				mv.Location = vb.location(v, f, s, false, d.lowerAt(max(s.Start, f.start-40), f.start))
+				mv.Location = vb.location(v, f, s, false, d.lowerAt(max(s.Start, int(f.start-40)), int(f.start)))
 			}
 		}
 	}
@@ -84,12 +84,12 @@ func (vb *vBuilder) allFields(mv *model.Venture, v *vDeal) {
 // never a company's seat or a place qualifying a noun.
 func (vb *vBuilder) location(v *vDeal, f vFig, s model.Span, first bool, before string) string {
 	b := vb.d.body
-	if f.end > s.End {
+	if int(f.end) > s.End {
 		return ""
 	}
-	if !(vPlacePreposition(before) && !vb.adjectival(f.end, s.End) && !vb.companySeat(v, f.start, s.Start) &&
+	if !(vPlacePreposition(before) && !vb.adjectival(int(f.end), s.End) && !vb.companySeat(v, int(f.start), s.Start) &&
 		(first || vSiteWord(before)) ||
-		strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, f.start, s.Start)) {
+		strings.HasSuffix(before, " outside ") && vSiteWord(before) || vb.partyHome(v, int(f.start), s.Start)) {
 		return ""
 	}
 	text := b[f.start:f.end]
@@ -107,22 +107,22 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 	lower := ""      // the clause in lower case, made when a percent needs it
 	lastMoney := -10 // end of the last amount taken: its conversion in brackets follows
 	for _, f := range vb.figsIn(s.Start, s.End) {
-		if f.end > s.End {
+		if int(f.end) > s.End {
 			continue
 		}
 		e := &d.ents[f.ent]
 		text := b[f.start:f.end]
 		// the words before the figure, lower-cased only for a field still
 		// empty that reads them (most figures are amounts, which do not)
-		ctx := max(s.Start, f.start-40)
+		ctx := max(s.Start, int(f.start-40))
 		switch {
 		case e.Kind == model.Place:
 			if mv.Location == "" {
-				mv.Location = vb.location(v, f, s, first, d.lowerAt(ctx, f.start))
+				mv.Location = vb.location(v, f, s, first, d.lowerAt(ctx, int(f.start)))
 			}
 		case e.Subkind == model.Money:
-			if vConversion(b, lastMoney, f.start) || vb.dealMoney(v, f, s.Start) {
-				lastMoney = f.end
+			if vConversion(b, lastMoney, int(f.start)) || vb.dealMoney(v, f, s.Start) {
+				lastMoney = int(f.end)
 				if !vHasString(mv.Amounts, text) && len(mv.Amounts) < 4 {
 					mv.Amounts = append(mv.Amounts, text)
 				}
@@ -139,8 +139,8 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 			if lower == "" {
 				lower = strings.ToLower(b[s.Start:s.End])
 			}
-			if before := d.lowerAt(ctx, f.start); containsAny(lower, lex.vStakeText) && !containsAny(before, lex.vMoveBefore) &&
-				!vb.followedBy(f.end, s.End, " of its share capital") {
+			if before := d.lowerAt(ctx, int(f.start)); containsAny(lower, lex.vStakeText) && !containsAny(before, lex.vMoveBefore) &&
+				!vb.followedBy(int(f.end), s.End, " of its share capital") {
 				// "new shares equal to 10% of its share capital" fund a deal, they are no stake in it
 				mv.Stake = text
 			}
@@ -152,7 +152,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 				mv.Headcount = text
 			}
 		case e.Subkind == model.Duration:
-			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, d.lowerAt(ctx, f.start)) {
+			if mv.Timeframe == "" && vb.dealDuration(f, s.Start, d.lowerAt(ctx, int(f.start))) {
 				mv.Timeframe = text
 			}
 		case e.Subkind == model.Date:
@@ -160,7 +160,7 @@ func (vb *vBuilder) fields(mv *model.Venture, v *vDeal, s model.Span, first bool
 			if mv.Timeframe != "" {
 				break
 			}
-			if before := d.lowerAt(ctx, f.start); strings.HasSuffix(before, "by ") ||
+			if before := d.lowerAt(ctx, int(f.start)); strings.HasSuffix(before, "by ") ||
 				strings.HasSuffix(before, "close in ") || strings.HasSuffix(before, "completed in ") {
 				mv.Timeframe = text
 			}
@@ -196,7 +196,7 @@ func vIsRatioText(s string) bool {
 func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	b := vb.d.body
 	var lb [64]byte
-	before := qLowerASCII(lb[:0], b[max(from, f.start-48):f.start])
+	before := qLowerASCII(lb[:0], b[max(from, int(f.start-48)):f.start])
 	// "valuing a 10% stake at up to $1.5bn": the deal's own stake is priced
 	// (Contains first: a vector search, where LastIndex reads byte by byte)
 	if stake := []byte(" stake"); bytes.Contains(before, stake) &&
@@ -213,7 +213,7 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 	if v.kind == model.Investment && containsAnyBytes(before, lex.vValuation) {
 		return false // a funding round "values X at": the company's worth, not the money raised
 	}
-	ts := vb.d.firstWords(f.end, min(len(b), f.end+64), 4, vb.after[:0]) // the four read below
+	ts := vb.d.firstWords(int(f.end), min(len(b), int(f.end+64)), 4, vb.after[:0]) // the four read below
 	vb.after = ts
 	// "a €500m loan", "a ¥150 billion bridge loan": how a deal is paid for, not its amount
 	for k := 0; k < len(ts) && k < 3 && ts[k].word; k++ {
@@ -244,11 +244,11 @@ func (vb *vBuilder) dealMoney(v *vDeal, f vFig, from int) bool {
 // partyAt reports whether pos lies in a mention of one of v's parties.
 func (vb *vBuilder) partyAt(v *vDeal, pos int) bool {
 	ms := vb.d.ments
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].start > pos })
+	i := sort.Search(len(ms), func(i int) bool { return int(ms[i].start) > pos })
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if m := ms[j]; m.start <= pos && pos < m.end {
+		if m := ms[j]; int(m.start) <= pos && pos < int(m.end) {
 			for _, p := range v.parties {
-				if vb.sameParty(p, m.ent) {
+				if vb.sameParty(p, int(m.ent)) {
 					return true
 				}
 			}
@@ -274,14 +274,14 @@ func (vb *vBuilder) dealDuration(f vFig, from int, before string) bool {
 	}
 	// "$1.2 billion in five years": right after an amount
 	if strings.HasSuffix(before, " in ") {
-		for _, g := range vb.figsIn(max(from, f.start-48), f.start) {
+		for _, g := range vb.figsIn(max(from, int(f.start-48)), int(f.start)) {
 			if vb.d.ents[g.ent].Subkind == model.Money && strings.TrimSpace(b[g.end:f.start]) == "in" {
 				return true
 			}
 		}
 	}
 	// "a 10-year partnership"
-	ts := vb.d.firstWords(f.end, min(len(b), f.end+32), 1, vb.after[:0])
+	ts := vb.d.firstWords(int(f.end), min(len(b), int(f.end+32)), 1, vb.after[:0])
 	vb.after = ts
 	return strings.Contains(text, "-") && len(ts) > 0 && ts[0].word && lex.vTerm[vb.d.lw(ts[0].start, ts[0].end)]
 }
@@ -304,7 +304,7 @@ func (vb *vBuilder) partyHome(v *vDeal, pos, from int) bool {
 	}
 	end := pos - 4
 	for _, m := range vb.d.mentionsIn(max(from, end-80), end+1) {
-		if m.end == end && vb.d.ents[m.ent].Kind == model.Company && vb.partyAt(v, m.start) {
+		if int(m.end) == end && vb.d.ents[m.ent].Kind == model.Company && vb.partyAt(v, int(m.start)) {
 			return true
 		}
 	}
@@ -326,7 +326,7 @@ func (vb *vBuilder) companySeat(v *vDeal, pos, from int) bool {
 	}
 	end := i - 2
 	for _, m := range vb.d.mentionsIn(max(from, end-80), end+1) {
-		if m.end == end && vb.d.ents[m.ent].Kind == model.Company && !vb.partyAt(v, m.start) {
+		if int(m.end) == end && vb.d.ents[m.ent].Kind == model.Company && !vb.partyAt(v, int(m.start)) {
 			return true
 		}
 	}
@@ -464,7 +464,7 @@ func (vb *vBuilder) past(s, sent model.Span, year int) bool {
 				continue
 			}
 			if y := vYearIn(vb.d.body[f.start:f.end]); y > 0 && y < year {
-				before := strings.ToLower(vb.d.body[max(s.Start, f.start-6):f.start])
+				before := strings.ToLower(vb.d.body[max(s.Start, int(f.start-6)):f.start])
 				if strings.HasSuffix(before, "in ") || strings.HasSuffix(before, "since ") {
 					return true
 				}

@@ -20,23 +20,23 @@ func (vb *vBuilder) attachPrices() {
 	prevEnd, prevInto := -10, (*vDeal)(nil) // the last price attached: conversions in brackets follow it
 	for _, f := range vb.figs {
 		e := &d.ents[f.ent]
-		if e.Subkind != model.Money || vb.inQuoteAt(f.start) {
+		if e.Subkind != model.Money || vb.inQuoteAt(int(f.start)) {
 			continue
 		}
-		if prevInto != nil && f.start-prevEnd <= 3 {
+		if prevInto != nil && int(f.start)-prevEnd <= 3 {
 			if len(prevInto.prices) < vMaxEvidence {
-				prevInto.prices = append(prevInto.prices, model.Span{Start: f.start, End: f.end})
+				prevInto.prices = append(prevInto.prices, model.Span{Start: int(f.start), End: int(f.end)})
 			}
-			prevEnd = f.end
+			prevEnd = int(f.end)
 			continue
 		}
-		si := d.sentOf(f.start)
+		si := d.sentOf(int(f.start))
 		if si < 0 {
 			continue
 		}
 		s := d.sents[si]
 		var lb [40]byte
-		before := qLowerASCII(lb[:0], d.body[max(s.Start, f.start-40):f.start])
+		before := qLowerASCII(lb[:0], d.body[max(s.Start, int(f.start-40)):f.start])
 		if phraseIndex(lex.vPrice, before) < 0 {
 			continue
 		}
@@ -49,7 +49,7 @@ func (vb *vBuilder) attachPrices() {
 			if d.ents[m.ent].Kind != model.Company {
 				continue
 			}
-			party := []int{m.ent}
+			party := []int{int(m.ent)}
 			bits := vb.initialBits(party)
 			for i := top - 1; i >= 0 && i >= top-vMaxOpen; i-- {
 				v := vb.vs[i]
@@ -67,7 +67,7 @@ func (vb *vBuilder) attachPrices() {
 		if k, found := slices.BinarySearch(into.sents, si); !found && len(into.sents) < vMaxEvidence {
 			into.sents = slices.Insert(into.sents, k, si)
 		}
-		into.prices = append(into.prices, model.Span{Start: f.start, End: f.end})
-		prevEnd, prevInto = f.end, into
+		into.prices = append(into.prices, model.Span{Start: int(f.start), End: int(f.end)})
+		prevEnd, prevInto = int(f.end), into
 	}
 }

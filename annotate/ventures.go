@@ -65,7 +65,7 @@ func (vb *vBuilder) inName(pos int) bool {
 	ms := vb.d.ments
 	i := vb.nameCur.from(ms, pos+1) // the first mention starting after pos
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if ms[j].start <= pos && pos < ms[j].end {
+		if int(ms[j].start) <= pos && pos < int(ms[j].end) {
 			return true
 		}
 	}
@@ -168,7 +168,7 @@ func (vb *vBuilder) indexFigures() {
 		}
 		for _, m := range e.Mentions {
 			if m.Start >= 0 && m.End <= len(vb.d.body) && m.Start < m.End {
-				vb.figs = append(vb.figs, vFig{m.Start, m.End, i})
+				vb.figs = append(vb.figs, vFig{int32(m.Start), int32(m.End), int32(i)})
 			}
 		}
 	}
@@ -238,8 +238,8 @@ func (vb *vBuilder) sentence(si int, s model.Span) {
 	}
 	subject := -1 // the sentence's first company, the subject of its later clauses
 	for _, m := range d.mentionsIn(s.Start, s.End) {
-		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
-			subject = m.ent
+		if d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(int(m.start)) {
+			subject = int(m.ent)
 			break
 		}
 	}
@@ -362,22 +362,22 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	name := -1 // "will be called X": the deal's name, no party
 	brackets := vb.bracketSpans(toks)
 	for _, m := range d.mentionsIn(from, to) {
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) || vInSpans(rel, m.start) ||
-			vInSpans(brackets, m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(int(m.start)) || vInSpans(rel, int(m.start)) ||
+			vInSpans(brackets, int(m.start)) {
 			continue // an aside's company: "SBI Investment (once part of SoftBank)"
 		}
-		if vb.namedAfter(m.start, from) {
-			name = m.ent
+		if vb.namedAfter(int(m.start), from) {
+			name = int(m.ent)
 			continue
 		}
-		if vb.lends(m.start, from) {
+		if vb.lends(int(m.start), from) {
 			continue // "a bridge loan from X": a lender, no party
 		}
 		if firstAt < 0 {
-			firstAt = m.start
+			firstAt = int(m.start)
 		}
-		if !vHas(parties, m.ent) {
-			parties = append(parties, m.ent)
+		if !vHas(parties, int(m.ent)) {
+			parties = append(parties, int(m.ent))
 		}
 	}
 	if ok && (firstAt < 0 || firstAt > t.at) {
@@ -582,11 +582,11 @@ func (vb *vBuilder) bracketSpans(toks []qTok) []model.Span {
 // (", which" follows it), or -1.
 func (vb *vBuilder) companyEndingAt(pos int) int {
 	d := vb.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		m := d.ments[j]
-		if m.end == pos && d.ents[m.ent].Kind == model.Company {
-			return m.ent
+		if int(m.end) == pos && d.ents[m.ent].Kind == model.Company {
+			return int(m.ent)
 		}
 	}
 	return -1
@@ -680,8 +680,8 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 			lim = ts[7].start
 		}
 		for _, m := range d.mentionsIn(s.Start, s.End) {
-			if m.start < lim && d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(m.start) {
-				return m.ent
+			if int(m.start) < lim && d.ents[m.ent].Kind == model.Company && !vb.inQuoteAt(int(m.start)) {
+				return int(m.ent)
 			}
 		}
 	}
@@ -692,10 +692,10 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 	}
 	vb.stamp++
 	best, bestN := -1, 0
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= toks[k].start })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= toks[k].start })
 	for j := max(0, i-qMaxLookBack/2); j < i; j++ {
 		m := d.ments[j]
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(int(m.start)) {
 			continue
 		}
 		c := &vb.counts[m.ent]
@@ -704,7 +704,7 @@ func (vb *vBuilder) pronounSubject(toks []qTok, trig int) int {
 		}
 		c.n++
 		if c.n > bestN {
-			best, bestN = m.ent, c.n
+			best, bestN = int(m.ent), c.n
 		}
 	}
 	if bestN >= 3 {
@@ -733,16 +733,16 @@ func (vb *vBuilder) contractor(si int, toks []qTok, trig, partner int) int {
 		return -1
 	}
 	d := vb.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= d.sents[si].Start })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= d.sents[si].Start })
 	for j := i - 1; j >= 0; j-- {
 		m := d.ments[j]
-		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(m.start) {
+		if d.ents[m.ent].Kind != model.Company || vb.inQuoteAt(int(m.start)) {
 			continue
 		}
-		if vb.shared([]int{m.ent}, []int{partner}) > 0 {
+		if vb.shared([]int{int(m.ent)}, []int{partner}) > 0 {
 			return -1
 		}
-		return m.ent
+		return int(m.ent)
 	}
 	return -1
 }
@@ -757,9 +757,9 @@ func (vb *vBuilder) toldPast(si, to int) bool {
 // (", who" follows it).
 func (vb *vBuilder) personEndingAt(pos int) bool {
 	d := vb.d
-	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].start >= pos })
+	i := sort.Search(len(d.ments), func(i int) bool { return int(d.ments[i].start) >= pos })
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if m := d.ments[j]; m.end == pos && d.ents[m.ent].Kind == model.Person {
+		if m := d.ments[j]; int(m.end) == pos && d.ents[m.ent].Kind == model.Person {
 			return true
 		}
 	}
@@ -788,10 +788,10 @@ func (vb *vBuilder) peoplesCompanies(si int, toks []qTok, trig int) []int {
 	vb.useAttributor()
 	var out []int
 	for _, m := range d.mentionsIn(d.sents[si].Start, at) {
-		if d.ents[m.ent].Kind != model.Person || vb.inQuoteAt(m.start) {
+		if d.ents[m.ent].Kind != model.Person || vb.inQuoteAt(int(m.start)) {
 			continue
 		}
-		if c := vb.at.employer(m.ent, m.start+1); c >= 0 && !vHas(out, c) {
+		if c := vb.at.employer(int(m.ent), int(m.start+1)); c >= 0 && !vHas(out, c) {
 			out = append(out, c)
 		}
 	}
@@ -842,8 +842,8 @@ func (vb *vBuilder) personsCompany(toks []qTok, trig int) int {
 		p = vb.at.recentPerson(toks[k].start).ent
 	} else {
 		for _, m := range d.mentionsIn(toks[k].start, toks[k].end) {
-			if m.end == toks[k].end && d.ents[m.ent].Kind == model.Person {
-				p = m.ent
+			if int(m.end) == toks[k].end && d.ents[m.ent].Kind == model.Person {
+				p = int(m.ent)
 			}
 		}
 	}
@@ -886,7 +886,7 @@ func (vb *vBuilder) hasMoney(toks []qTok) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
-		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(f.start, toks[0].start) {
+		if vb.d.ents[f.ent].Subkind == model.Money && !vb.companySize(int(f.start), toks[0].start) {
 			return true
 		}
 	}
@@ -902,10 +902,10 @@ func (vb *vBuilder) raisesFunds(toks []qTok) bool {
 		return false
 	}
 	for _, f := range vb.figsIn(toks[0].start, toks[len(toks)-1].end) {
-		if vb.d.ents[f.ent].Subkind != model.Money || vb.companySize(f.start, toks[0].start) {
+		if vb.d.ents[f.ent].Subkind != model.Money || vb.companySize(int(f.start), toks[0].start) {
 			continue
 		}
-		before := strings.Fields(vb.d.lowerAt(max(toks[0].start, f.start-24), f.start))
+		before := strings.Fields(vb.d.lowerAt(max(toks[0].start, int(f.start-24)), int(f.start)))
 		if n := len(before); n > 0 && lex.approx[before[n-1]] {
 			before = before[:n-1] // "to about $2bn"
 		}
@@ -936,10 +936,10 @@ func (vb *vBuilder) singleParty(t vTrig, toks []qTok, p int) bool {
 	}
 	d := vb.d
 	for _, m := range d.mentionsIn(toks[0].start, t.at) {
-		if m.ent != p {
+		if int(m.ent) != p {
 			continue
 		}
-		after := d.body[m.end:min(len(d.body), m.end+3)]
+		after := d.body[m.end:min(len(d.body), int(m.end+3))]
 		if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
 			continue
 		}
@@ -961,7 +961,7 @@ func (vb *vBuilder) inQuoteAt(pos int) bool {
 func (vb *vBuilder) figsIn(a, b int) []vFig {
 	i := vb.figCur.from(vb.figs, a)
 	j := i
-	for j < len(vb.figs) && vb.figs[j].start < b {
+	for j < len(vb.figs) && int(vb.figs[j].start) < b {
 		j++
 	}
 	return vb.figs[i:j]

@@ -73,6 +73,10 @@ func largestFile(paths []string) int64 {
 type annotateOptions struct {
 	json     bool
 	maxFetch int // pages fetched per feed for items without full text
+	// noCorrections: the annotator's own output, without the reader's
+	// corrections stored in dataDir's database
+	noCorrections bool
+	dataDir       string
 }
 
 // newAnnotateCmd is `newsmark annotate [--json] [--max-fetch N | --no-fetch] PATH...`.
@@ -84,11 +88,14 @@ func newAnnotateCmd(env Env) *cobra.Command {
 		Short: "print the annotations of articles (--json for JSON Lines)",
 		Long: `Prints what newsmark finds in each article: entities by kind with their counts, quotes by speaker, and the ventures as short cards; --json prints one JSON object per article (JSON Lines, schema newsmark.annotations/1, docs/SCHEMA.md).
 
-PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.`,
+PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.
+
+Your corrections (the reader's m menu, newsmark corrections list) are applied; --no-corrections shows the annotator's own output.`,
 		Example: `newsmark annotate story.txt
 newsmark annotate --json a.txt b.md dir/
 cat story.txt | newsmark annotate --json -
-newsmark annotate --json --no-fetch https://example.com/feed.xml`,
+newsmark annotate --json --no-fetch https://example.com/feed.xml
+newsmark annotate --json --no-corrections story.txt`,
 		Args: needArgs("give at least one PATH (or - for stdin)"),
 		RunE: runs(env, func(cmd *cobra.Command, paths []string) int {
 			if o.maxFetch < 0 {
@@ -98,6 +105,7 @@ newsmark annotate --json --no-fetch https://example.com/feed.xml`,
 			if noFetch {
 				o.maxFetch = 0
 			}
+			o.dataDir = dataDir(cmd)
 			return runAnnotate(env, o, paths)
 		}),
 	}
@@ -105,6 +113,8 @@ newsmark annotate --json --no-fetch https://example.com/feed.xml`,
 	f.BoolVar(&o.json, "json", false, "print one JSON object per article (JSON Lines)")
 	f.IntVar(&o.maxFetch, "max-fetch", feeds.DefaultMaxFetch, "fetch the pages of at most N items per feed")
 	f.BoolVar(&noFetch, "no-fetch", false, "fetch no page: annotate feed items from the feed's own text")
+	f.BoolVar(&o.noCorrections, "no-corrections", false, "the annotator's own output, without your corrections")
+	dataDirFlag(f)
 	return cmd
 }
 
@@ -116,6 +126,7 @@ func runAnnotate(env Env, o annotateOptions, paths []string) int {
 		hugePages(int(heapBudget(n)))
 	}
 	go annotate.Prepare() // the word tables get built while the inputs are read
+	annotateArticle := userAnnotator(env, o.dataDir, o.noCorrections)
 	out := bufio.NewWriterSize(env.Stdout, 1<<16)
 	defer out.Flush()
 	// URLs are fetched (pages and feeds alike); paths are read from disk.
@@ -153,7 +164,7 @@ func runAnnotate(env Env, o annotateOptions, paths []string) int {
 			// and sentences, and nothing here prints them
 			a.Paragraphs, a.Sentences = nil, nil
 		}
-		ann := annotate.Article(a)
+		ann := annotateArticle(a)
 		if e.Name != "" {
 			// The JSON names a file as it was given (SCHEMA.md); a.Path,
 			// its absolute form, is the notes' locator.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"newsmark/annotate"
+	"newsmark/corrections"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/index"
@@ -31,7 +32,13 @@ func openIndex(dataDir string) (*index.Index, *store.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return index.New(db, annotatorVersion, annotate.Article), db, nil
+	return newIndex(db), db, nil
+}
+
+// newIndex is the index on db, annotating with the corrections stored
+// there: the one every command and the reader use.
+func newIndex(db *store.DB) *index.Index {
+	return index.New(db, annotatorVersion, annotate.Article).WithCorrections(corrections.New(db, withUserList))
 }
 
 // syncIndex brings the index up to date before a query: the feed cache's

@@ -16,6 +16,7 @@ import (
 	"newsmark/annotate"
 	"newsmark/articles"
 	"newsmark/config"
+	"newsmark/corrections"
 	"newsmark/feeds"
 	"newsmark/fetch"
 	"newsmark/index"
@@ -301,10 +302,11 @@ func dbReason(err error) string {
 }
 
 // openTUIIndex gives the reader the index on the shared database, with the
-// annotator `newsmark index` uses, so that the reader and the commands
-// keep one index, and the reading positions. A database that cannot be
-// opened turns S and D off, the status bar saying why when they are
-// pressed; a read-only one is searched but not written.
+// annotator `newsmark index` uses (with the corrections stored there, which
+// the reader's m menu adds to), so that the reader and the commands keep
+// one index, and the reading positions. A database that cannot be opened
+// turns S and D off, the status bar saying why when they are pressed; a
+// read-only one is searched but not written.
 func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 	db, err := shared.open()
 	if err != nil {
@@ -312,7 +314,8 @@ func openTUIIndex(uo *ui.Options, shared *sharedDB) {
 		return
 	}
 	uo.Positions = db
-	uo.Index = index.New(db, annotatorVersion, annotate.Article)
+	uo.Corrections = corrections.New(db, withUserList)
+	uo.Index = index.New(db, annotatorVersion, annotate.Article).WithCorrections(uo.Corrections)
 	if db.ReadOnly() {
 		uo.IndexStatus = "the database is read-only: stories are searched but not indexed"
 	}

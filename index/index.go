@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"path/filepath"
@@ -24,11 +25,12 @@ type Annotator func(model.Article) model.Annotations
 // use and each does its I/O in the caller's goroutine, so the UI calls them
 // from a tea.Cmd.
 type Index struct {
-	db       *store.DB
-	version  string
-	annotate Annotator
-	now      func() time.Time
-	window   int // SearchWindow; smaller in tests
+	db          *store.DB
+	version     string
+	annotate    Annotator
+	corrections Corrections // nil: the annotator is used as it is
+	now         func() time.Time
+	window      int // SearchWindow; smaller in tests
 
 	mu   sync.Mutex // guards snap
 	snap *snapshot
@@ -46,13 +48,51 @@ func New(db *store.DB, version string, annotate Annotator) *Index {
 	return &Index{db: db, version: version, annotate: annotate, now: time.Now, window: SearchWindow}
 }
 
-// Version is the annotator version the index writes.
+// Corrections is where the index gets the annotator that applies the
+// reader's corrections and the revision of the list it applies
+// (corrections.Service). The index asks before every batch it annotates,
+// so a change made meanwhile, here or by another process, applies from
+// the next batch on.
+type Corrections interface {
+	Current(ctx context.Context) (func(model.Article) model.Annotations, int64, error)
+}
+
+// WithCorrections makes the index annotate with the reader's corrections
+// (in place of the annotator New was given) and returns it.
+//
+// The annotations of an article are then current when they were made by
+// the index's annotator version and no change of the list since may
+// change them: a change marks the indexed articles it touches (those whose
+// title or body holds one of its names, or the one article it is for; see
+// store.ChangeCorrections), and Status counts them as stale, so Rebuild
+// re-annotates those alone, in the background, never the whole library.
+func (ix *Index) WithCorrections(c Corrections) *Index {
+	ix.corrections = c
+	return ix
+}
+
+// Version is the annotator version the index writes. With corrections a
+// row is also stamped with the revision of the list it was made with (a
+// Doc's Corrections; see WithCorrections).
 func (ix *Index) Version() string { return ix.version }
+
+// current is the annotator to use now and the revision of the
+// corrections it applies (0 without corrections).
+func (ix *Index) current(ctx context.Context) (Annotator, int64, error) {
+	if ix.corrections == nil {
+		return ix.annotate, 0, nil
+	}
+	f, rev, err := ix.corrections.Current(ctx)
+	return f, rev, err
+}
 
 // Doc is an article with its annotations, as made by the index's annotator.
 type Doc struct {
 	Article     model.Article
 	Annotations model.Annotations
+	// Corrections is the revision of the reader's corrections the
+	// annotations were made with (0: none).
+	Corrections int64
 }
 
 // Result counts what a write did: articles new to the index, articles
@@ -71,8 +111,9 @@ func (r *Result) add(o Result) {
 // reader annotates every article it opens). An article already indexed
 // with this text and version is left alone, so calling Add on every open
 // is cheap.
-func (ix *Index) Add(ctx context.Context, a model.Article, ann model.Annotations) error {
-	_, err := ix.AddDocs(ctx, []Doc{{Article: a, Annotations: ann}})
+// rev is the revision of the corrections ann was made with (0: none).
+func (ix *Index) Add(ctx context.Context, a model.Article, ann model.Annotations, rev int64) error {
+	_, err := ix.AddDocs(ctx, []Doc{{Article: a, Annotations: ann, Corrections: rev}})
 	return err
 }
 
@@ -81,6 +122,7 @@ func (ix *Index) AddDocs(ctx context.Context, docs []Doc) (Result, error) {
 	rows := make([]store.IndexDoc, len(docs))
 	for i, d := range docs {
 		rows[i] = ix.row(d.Article, d.Annotations)
+		rows[i].Corrections = d.Corrections
 	}
 	res, err := ix.db.IndexPut(ctx, rows, ix.now())
 	return Result{Added: res.Added, Updated: res.Updated, Unchanged: res.Unchanged + res.Skipped}, err
@@ -102,14 +144,24 @@ func (ix *Index) AddArticles(ctx context.Context, as []model.Article) (Result, e
 	var todo []model.Article
 	res := Result{}
 	for _, a := range as {
-		if st, ok := states[a.ID]; ok && st.Version == ix.version && st.Hash == Hash(a) {
+		if st, ok := states[a.ID]; ok && st.Version == ix.version && st.Hash == Hash(a) && !st.Redo {
 			res.Unchanged++
 			continue
 		}
 		todo = append(todo, a)
 	}
+	if len(todo) == 0 {
+		return res, nil
+	}
+	annotate, rev, err := ix.current(ctx)
+	if err != nil {
+		return res, err
+	}
 	rows := make([]store.IndexDoc, len(todo))
-	ix.each(len(todo), func(i int) { rows[i] = ix.row(todo[i], ix.annotateSafe(todo[i])) })
+	ix.each(len(todo), func(i int) {
+		rows[i] = ix.row(todo[i], annotateSafe(annotate, todo[i]))
+		rows[i].Corrections = rev
+	})
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -149,17 +201,18 @@ func (ix *Index) each(n int, fn func(i int)) {
 // annotateSafe annotates a; an annotator that panics on one article gives
 // it no annotations instead of stopping a rebuild that runs unattended (it
 // is indexed at this version all the same, so it is not retried forever).
-func (ix *Index) annotateSafe(a model.Article) (ann model.Annotations) {
+func annotateSafe(annotate Annotator, a model.Article) (ann model.Annotations) {
 	defer func() {
 		if recover() != nil {
 			ann = model.Annotations{}
 		}
 	}()
-	return ix.annotate(a)
+	return annotate(a)
 }
 
 // Status is how far the index is: articles indexed, and how many of them
-// still carry another annotator version's rows.
+// are stale: annotated by another annotator version, or touched by a
+// correction since they were annotated.
 type Status struct {
 	Articles, Stale int
 }
@@ -183,6 +236,10 @@ func (ix *Index) Rebuild(ctx context.Context, n int) (Status, error) {
 	if n <= 0 {
 		n = DefaultBatch
 	}
+	annotate, rev, err := ix.current(ctx)
+	if err != nil {
+		return Status{}, err
+	}
 	stale, err := ix.db.IndexStale(ctx, ix.version, n)
 	if err != nil {
 		return Status{}, err
@@ -190,19 +247,38 @@ func (ix *Index) Rebuild(ctx context.Context, n int) (Status, error) {
 	rows := make([]store.IndexDoc, len(stale))
 	ix.each(len(stale), func(i int) {
 		s := stale[i]
-		rows[i] = ix.row(s.Article, ix.annotateSafe(s.Article))
+		rows[i] = ix.row(s.Article, annotateSafe(annotate, s.Article))
 		rows[i].IfHash = s.Hash // an Add in between wins
+		rows[i].Corrections = rev
 	})
 	if err := ctx.Err(); err != nil {
 		return Status{}, err
 	}
 	if len(rows) > 0 {
-		if _, err := ix.db.IndexPut(ctx, rows, ix.now()); err != nil {
+		res, err := ix.db.IndexPut(ctx, rows, ix.now())
+		if err != nil {
 			return Status{}, err
+		}
+		if res.Added+res.Updated == 0 && res.Skipped == 0 {
+			// Nothing written: either another process did them meanwhile,
+			// or nothing this annotator writes makes them current (marks
+			// of a newer list than it applies: an index without the
+			// corrections on a database that has some). Stop, rather
+			// than step for ever, in the second case.
+			again, err := ix.db.IndexStale(ctx, ix.version, 1)
+			if err != nil {
+				return Status{}, err
+			}
+			if len(again) > 0 && again[0].Article.ID == stale[0].Article.ID {
+				return Status{}, errNoProgress
+			}
 		}
 	}
 	return ix.Status(ctx)
 }
+
+// errNoProgress is a Rebuild step that wrote nothing.
+var errNoProgress = errors.New("the stale articles were annotated again with no change: the index does not apply the database's corrections")
 
 // RebuildAll runs Rebuild steps until nothing is stale, reporting after
 // each step (progress may be nil); for the CLI, which may block.
@@ -233,7 +309,7 @@ func (ix *Index) Missing(ctx context.Context, ids []string) ([]string, error) {
 	}
 	var out []string
 	for _, id := range ids {
-		if s, ok := st[id]; !ok || s.Version != ix.version {
+		if s, ok := st[id]; !ok || s.Version != ix.version || s.Redo {
 			out = append(out, id)
 		}
 	}
@@ -248,20 +324,22 @@ func (ix *Index) Fresh(ctx context.Context, a model.Article) (bool, error) {
 		return false, err
 	}
 	s, ok := st[a.ID]
-	return ok && s.Version == ix.version && s.Hash == Hash(a), nil
+	return ok && s.Version == ix.version && s.Hash == Hash(a) && !s.Redo, nil
 }
 
 // Article is an indexed article as stored (body, paragraphs, sentences)
-// with its stored annotations, which were made by version; ok is false if
-// the index does not have it. The reader can open a search hit or a deal's
-// source from here even when the file or the feed item is gone.
-func (ix *Index) Article(ctx context.Context, id string) (a model.Article, ann model.Annotations, version string, ok bool, err error) {
+// with its stored annotations; current says they are what the index's
+// annotator makes now (its version, and no correction since touched
+// them); ok is false if the index does not have it. The reader can open a
+// search hit or a deal's source from here even when the file or the feed
+// item is gone.
+func (ix *Index) Article(ctx context.Context, id string) (a model.Article, ann model.Annotations, current, ok bool, err error) {
 	s, ok, err := ix.db.IndexArticle(ctx, id)
 	if err != nil || !ok {
-		return a, ann, "", ok, err
+		return a, ann, false, ok, err
 	}
 	ann, _, ok, err = ix.db.IndexAnnotations(ctx, id)
-	return s.Article, ann, s.Version, ok, err
+	return s.Article, ann, s.Version == ix.version && !s.Redo, ok, err
 }
 
 // Company is the company the entity entityID of article articleID stands

@@ -1,8 +1,9 @@
 // Package store owns newsmark's one SQLite database (modernc.org/sqlite,
-// WAL): every table's SQL (highlights.go, feeds.go), the one time format they
-// store (times.go) and every migration of the schema. Other packages call its
-// methods; DB.SQL is for tests. Locked, read-only and corrupt databases are
-// reported the same way everywhere (Error and its sentinels).
+// WAL): every table's SQL (highlights.go, feeds.go, corrections.go), the
+// one time format they store (times.go) and every migration of the schema.
+// Other packages call its methods; DB.SQL is for tests. Locked, read-only
+// and corrupt databases are reported the same way everywhere (Error and its
+// sentinels).
 //
 // # Adding a migration
 //

@@ -29,6 +29,12 @@ type IndexDoc struct {
 	// ReplacePath deletes the other articles with the same Path: a file
 	// whose text changed has a new ID.
 	ReplacePath bool
+	// Corrections is the revision of the reader's corrections the
+	// annotations were made with (CorrectionsRevision; 0 for none). A
+	// doc made with an older list than the database holds is written but
+	// stays marked for re-annotation (idx_redo); one at least as new as
+	// the mark clears it.
+	Corrections int64
 }
 
 // IndexEntity is an entity with its identity anchor ("" for non-companies)
@@ -58,7 +64,10 @@ type IndexKey struct {
 // IndexState is what the index holds about one article.
 type IndexState struct {
 	Hash, Version string
-	Seen          time.Time // when it was first indexed
+	// Redo: a correction made since it was annotated may change its
+	// annotations (idx_redo).
+	Redo bool
+	Seen time.Time // when it was first indexed
 }
 
 // IndexPutResult counts what IndexPut did with its docs.
@@ -112,7 +121,9 @@ type indexWriter struct {
 	tx                                              *sql.Tx
 	state, insert, update, version, byPath, oldKeys *sql.Stmt
 	entity, quote, venture, dated                   *sql.Stmt
+	redoDone, redoMark                              *sql.Stmt
 	clear                                           []*sql.Stmt
+	revision                                        int64             // of the corrections, as the transaction sees it
 	counts                                          map[[2]string]int // (key, anchor) → change
 	// pending are the articles inserted but not yet in idx_fts.
 	pending []int64
@@ -132,7 +143,11 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 		s, err = tx.PrepareContext(ctx, q)
 		return s
 	}
-	w.state = prep(`SELECT n, hash, version FROM idx_articles WHERE id = ?`)
+	w.state = prep(`SELECT n, hash, version, coalesce((SELECT revision FROM idx_redo WHERE article = n), 0)
+		FROM idx_articles WHERE id = ?`)
+	w.redoDone = prep(`DELETE FROM idx_redo WHERE article = ? AND revision <= ?`)
+	w.redoMark = prep(`INSERT INTO idx_redo(article, revision) VALUES (?, ?)
+		ON CONFLICT(article) DO UPDATE SET revision = max(revision, excluded.revision)`)
 	w.insert = prep(`INSERT INTO idx_articles(` + articleCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prep(`UPDATE idx_articles SET title = ?, source = ?, date = ?, url = ?, path = ?, hash = ?, version = ?,
 		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, figures = ?, paragraphs = ?, sentences = ?, body = ?
@@ -150,6 +165,9 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	for _, t := range []string{"idx_entities", "idx_quotes", "idx_ventures"} {
 		w.clear = append(w.clear, prep(`DELETE FROM `+t+` WHERE article = ?`))
 	}
+	if err == nil {
+		w.revision, err = correctionsRevision(ctx, tx)
+	}
 	if err != nil {
 		w.close()
 		return nil, err
@@ -159,7 +177,7 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 
 func (w *indexWriter) close() {
 	for _, s := range append([]*sql.Stmt{w.state, w.insert, w.update, w.version, w.byPath, w.oldKeys, w.entity,
-		w.quote, w.venture, w.dated}, w.clear...) {
+		w.quote, w.venture, w.dated, w.redoDone, w.redoMark}, w.clear...) {
 		if s != nil {
 			s.Close()
 		}
@@ -230,9 +248,9 @@ func (w *indexWriter) applyCounts() error {
 
 func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) error {
 	a := &doc.Article
-	var n int64
+	var n, redo int64
 	var hash, version string
-	err := w.state.QueryRowContext(w.ctx, a.ID).Scan(&n, &hash, &version)
+	err := w.state.QueryRowContext(w.ctx, a.ID).Scan(&n, &hash, &version, &redo)
 	found := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
@@ -241,7 +259,9 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 	case doc.IfHash != "" && (!found || hash != doc.IfHash):
 		res.Skipped++
 		return nil
-	case found && hash == doc.Hash && version == doc.Version:
+	case found && hash == doc.Hash && version == doc.Version && (redo == 0 || doc.Corrections < redo):
+		// current, or the doc is no newer than the correction that
+		// wants it redone
 		res.Unchanged++
 		return nil
 	}
@@ -293,7 +313,27 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 			}
 		}
 	}
+	if err := w.redo(n, found, doc.Corrections); err != nil {
+		return err
+	}
 	return w.children(n, doc)
+}
+
+// redo keeps article n's mark for re-annotation in step with a doc made
+// with corrections revision rev: a mark as old as rev or older is done;
+// a doc made with an older list than the database's is marked, so that a
+// process with the current list annotates it again.
+func (w *indexWriter) redo(n int64, found bool, rev int64) error {
+	if found {
+		if _, err := w.redoDone.ExecContext(w.ctx, n, rev); err != nil {
+			return err
+		}
+	}
+	if rev < w.revision {
+		_, err := w.redoMark.ExecContext(w.ctx, n, w.revision)
+		return err
+	}
+	return nil
 }
 
 // deleteByPath deletes the articles with path other than id.
@@ -384,7 +424,7 @@ func (d *DB) IndexRemove(ctx context.Context, ids []string) (int, error) {
 		defer w.close()
 		for _, id := range ids {
 			var a int64
-			err := w.state.QueryRowContext(ctx, id).Scan(&a, new(string), new(string))
+			err := w.state.QueryRowContext(ctx, id).Scan(&a, new(string), new(string), new(int64))
 			if errors.Is(err, sql.ErrNoRows) {
 				continue
 			}

@@ -23,7 +23,7 @@ func (d *DB) IndexStates(ctx context.Context, ids []string) (map[string]IndexSta
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := d.sql.QueryContext(ctx, `SELECT id, hash, version, seen FROM idx_articles WHERE id IN (?`+
+		rows, err := d.sql.QueryContext(ctx, `SELECT id, hash, version, seen, `+redoCol+` FROM idx_articles WHERE id IN (?`+
 			strings.Repeat(", ?", len(part)-1)+`)`, args...)
 		if err != nil {
 			return nil, d.Wrap("read index", err)
@@ -31,7 +31,7 @@ func (d *DB) IndexStates(ctx context.Context, ids []string) (map[string]IndexSta
 		for rows.Next() {
 			var id, seen string
 			var st IndexState
-			if err := rows.Scan(&id, &st.Hash, &st.Version, &seen); err != nil {
+			if err := rows.Scan(&id, &st.Hash, &st.Version, &seen, &st.Redo); err != nil {
 				rows.Close()
 				return nil, d.Wrap("read index", err)
 			}
@@ -52,19 +52,28 @@ const (
 	// path != '' lets SQLite use the partial index on path.
 	byPathQuery = `SELECT n FROM idx_articles WHERE path = ? AND path != '' AND id != ?`
 	countsQuery = `SELECT version, count(*) FROM idx_articles GROUP BY version`
+	// The articles of version a correction marked for re-annotation.
+	redoCountQuery = `SELECT count(*) FROM idx_redo JOIN idx_articles ON n = article WHERE version = ?`
+	// redoCol says whether the article of the row has a mark.
+	redoCol = `EXISTS (SELECT 1 FROM idx_redo WHERE article = n)`
 	// "version != ?" as two ranges of the version index, oldest first.
 	// The rowid of the window-th newest match (see IndexSearch).
 	searchWindowQuery = `SELECT rowid FROM idx_fts WHERE idx_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2`
 	staleQuery        = `SELECT ` + readCols + ` FROM idx_articles WHERE n IN (
 		SELECT n FROM (
 			SELECT n FROM idx_articles INDEXED BY idx_articles_version WHERE version < ?1
-			UNION ALL SELECT n FROM idx_articles INDEXED BY idx_articles_version WHERE version > ?1)
+			UNION SELECT n FROM idx_articles INDEXED BY idx_articles_version WHERE version > ?1
+			UNION SELECT article FROM idx_redo)
 		ORDER BY n LIMIT ?2) ORDER BY n`
 )
 
-// IndexCounts counts the indexed articles and those whose rows were made
-// by another annotator version than version.
+// IndexCounts counts the indexed articles and the stale ones: those whose
+// rows were made by another annotator version than version, or that a
+// correction marked for re-annotation.
 func (d *DB) IndexCounts(ctx context.Context, version string) (total, stale int, err error) {
+	if err := d.sql.QueryRowContext(ctx, redoCountQuery, version).Scan(&stale); err != nil {
+		return 0, 0, d.Wrap("read index", err)
+	}
 	rows, err := d.sql.QueryContext(ctx, countsQuery)
 	if err != nil {
 		return 0, 0, d.Wrap("read index", err)
@@ -90,8 +99,8 @@ type IndexStored struct {
 	IndexState
 }
 
-// IndexStale returns up to limit articles whose rows were made by another
-// annotator version than version, in the order they were first indexed.
+// IndexStale returns up to limit stale articles (see IndexCounts), in the
+// order they were first indexed.
 func (d *DB) IndexStale(ctx context.Context, version string, limit int) ([]IndexStored, error) {
 	return d.readArticles(ctx, staleQuery, version, limit)
 }
@@ -106,8 +115,8 @@ func (d *DB) IndexArticle(ctx context.Context, id string) (s IndexStored, ok boo
 }
 
 // readCols are the columns of an article as IndexStored holds it.
-const readCols = `id, title, source, date, seen, url, path, hash, version, caption, authors, contributors, tags, links,
-	paragraphs, sentences, body`
+const readCols = `id, title, source, date, seen, url, path, hash, version, ` + redoCol + `, caption, authors,
+	contributors, tags, links, paragraphs, sentences, body`
 
 func (d *DB) indexArticles(ctx context.Context, where string, args ...any) ([]IndexStored, error) {
 	return d.readArticles(ctx, `SELECT `+readCols+` FROM idx_articles `+where, args...)
@@ -126,7 +135,7 @@ func (d *DB) readArticles(ctx context.Context, query string, args ...any) ([]Ind
 		a := &s.Article
 		var date, seen, authors, contributors, tags, links string
 		var paras, sents []byte
-		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &date, &seen, &a.URL, &a.Path, &s.Hash, &s.Version, &a.Caption,
+		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &date, &seen, &a.URL, &a.Path, &s.Hash, &s.Version, &s.Redo, &a.Caption,
 			&authors, &contributors, &tags, &links, &paras, &sents, &a.Body); err != nil {
 			return nil, d.Wrap("read index", err)
 		}

@@ -281,7 +281,7 @@ func TestIndexQueriesUseIndexes(t *testing.T) {
 	t.Parallel()
 	db, _ := openTemp(t)
 	db.IndexPut(context.Background(), []IndexDoc{indexDoc("a1", "text")}, time.Now())
-	for name, q := range map[string]string{"by path": byPathQuery, "counts": countsQuery, "stale": staleQuery,
+	for name, q := range map[string]string{"by path": byPathQuery, "counts": countsQuery, "stale": staleQuery, "redo count": redoCountQuery,
 		"search window": searchWindowQuery} {
 		rows, err := db.SQL().Query(`EXPLAIN QUERY PLAN `+q, "x", "y")
 		if err != nil {

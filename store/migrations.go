@@ -9,7 +9,8 @@ var migrations = []Migration{
 	m004Index,
 	m005Positions,
 	m006Starred,
-	m007ListOrder,
+	m007Corrections,
+	m008ListOrder,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -16,7 +16,7 @@ import (
 	"github.com/adrg/xdg"
 )
 
-func openTemp(t *testing.T, opts ...Option) (*DB, string) {
+func openTemp(t testing.TB, opts ...Option) (*DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "sub", "dir", FileName)
 	db, err := Open(path, opts...)

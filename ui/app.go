@@ -43,10 +43,11 @@ func (f focus) String() string { return [...]string{"reader", "panel"}[f] }
 type overlayKind int
 
 const (
-	overlayNone   overlayKind = iota
-	overlayLinks              // the article's links (L); q and ? still work
-	overlayEditor             // the note editor: every key but ctrl+c
-	overlayExport             // the export question: every key but ctrl+c
+	overlayNone    overlayKind = iota
+	overlayLinks               // the article's links (L); q and ? still work
+	overlayEditor              // the note editor: every key but ctrl+c
+	overlayExport              // the export question: every key but ctrl+c
+	overlayCorrect             // the correct menu (m): every key but ctrl+c
 )
 
 // Terminal modes: alternate scroll makes the wheel send arrow keys in the
@@ -94,7 +95,8 @@ type Model struct {
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
 	feeds   feedsPane    // the feeds view's column (F, feeds_view.go)
-	undo    undoStack    // what u takes back (undo.go)
+	undo    undoStack    // what u takes back: deletes, corrections, A, C (undo.go)
+	correct correctMenu  // the correct menu (m), while open
 
 	// feedsOn shows the feeds view beside the library; feedsFocus gives
 	// the keys to its column rather than to the library's items.
@@ -141,11 +143,12 @@ func New(opts Options) Model {
 	m.reader = newReader(c, opts.Width, highlightsOn(opts.Config))
 	m.panel = newPanel(c)
 	m.links = linksPane{common: c}
-	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: opts.Annotate,
+	m.correct = correctMenu{common: c}
+	m.anns = newAnnotations(opts)
+	m.export = exportPrompt{common: c, dir: opts.ExportDir, def: exportFormat(opts.Config), notes: opts.Notes, annotate: m.anns.plain(),
 		preview: exportPreview{common: c}}
 	m.net = newNetwork(c, opts.Web)
 	m.notes = noteKeeper{common: c, n: opts.Notes}
-	m.anns = annotations{f: opts.Annotate, byID: map[string]model.Annotations{}}
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
@@ -317,7 +320,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		case msg.gen == m.gen:
 			var add tea.Cmd
 			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
-				add = m.idx.add(a, msg.ann)
+				add = m.idx.add(a, msg.ann, msg.rev)
 			}
 			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
 		}
@@ -381,6 +384,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		}
 	case notesRenderedMsg, quotesLaidOutMsg:
 		return m.route(&m.panel, msg)
+	case correctedMsg:
+		return m.corrected(msg)
 	case storageOpenedMsg:
 		return m.storageOpened(msg.Storage)
 	case headsReadMsg:
@@ -410,6 +415,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(m.editor, msg)
 	case m.overlay == overlayExport:
 		return m.route(&m.export, msg)
+	case m.overlay == overlayCorrect:
+		return m.route(&m.correct, msg)
 	case m.input.active():
 		return m.route(&m.input, msg)
 	case key.Matches(msg, g.Quit):
@@ -708,6 +715,7 @@ func (m *Model) layout() tea.Cmd {
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
 	m.links.SetSize(w, h)
+	m.correct.SetSize(w, h)
 	m.help.SetSize(w, h)
 	m.input.SetSize(w, 1)
 	if m.editor != nil {

@@ -8,8 +8,8 @@ import (
 )
 
 // cpuTime is the CPU time (user + system) the test process has used so far.
-// The machine that records BENCHMARKS.md is shared, so wall time overstates
-// cost; CPU time is what a background Cmd costs the machine (GC included).
+// The machine that records BENCHMARKS.md is shared by several sessions, so
+// wall time overstates what the code costs; CPU time is what it spends.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {

@@ -16,7 +16,7 @@
 //	app.go, view.go, requests.go   the root: routing, layout, drawing, requests
 //	hints.go                       the hint bar: the few keys that matter where the user is
 //	pane.go                        the pane contract and the shared read-only state
-//	keys.go                        every binding, the help sections, the README key table
+//	keys.go, correct_keys.go       every binding, the help sections, the README key table
 //	library.go, library_web.go,
 //	library_heads.go               the article list
 //	reader*.go                     the open article: keys, notes keys, selection, Cmds
@@ -35,17 +35,22 @@
 //	feeds_pane.go, feeds_view.go,
 //	feed_keys.go, marks.go         the feeds view (F) beside the library, and the unread flow:
 //	                               next unread, read and star marks, A/C, the cache read at start
-//	undo.go                        the one undo stack u takes back (deletes, A, C; any pane
-//	                               pushes a change with pushUndoMsg)
+//	undo.go                        the one undo stack u takes back (deletes, corrections, A, C;
+//	                               any pane pushes a change with pushUndoMsg)
 //	mouse.go                       mouse mode (the config's mouse): wheel and clicks
 //	actions.go                     the KeyMap as the config's [keys] names it, and applied
 //	annotate_queue.go              annotation of the open article and, in the background, the library
 //	index_queue.go                 indexing: the open article, and in the background the library,
 //	                               the feed cache and the rebuild after an annotator change
+//	                               or a correction
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
 //	notes_service.go               saves and deletes through the notes service (a delete goes
 //	                               on the undo stack)
+//	correct_menu.go,
+//	reader_correct.go,
+//	corrections_keeper.go          the correct menu (m), what it is on, and the
+//	                               correction shown at once, stored and re-annotated
 //	storage.go                     the database, opened after the first frame
 //	entity_marks.go, wrap.go,
 //	markup.go, item_list.go,
@@ -56,9 +61,9 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index, config (the settings it is given, and Actions, its bindings as the
-// config file's [keys] table names them: actions.go) and the charm
-// libraries; its program code must not import
+// index, corrections, config (the settings it is given, and Actions, its
+// bindings as the config file's [keys] table names them: actions.go) and
+// the charm libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and
 // passes them in through Options; tests use them to build real fixtures).

@@ -30,6 +30,8 @@ type entitiesTab struct {
 
 func (e *entitiesTab) keepsCards() {}
 
+func (e *entitiesTab) corrects() {}
+
 // filter is what the list is filtered by ("" none).
 func (e *entitiesTab) filter() string { return e.query }
 
@@ -96,6 +98,9 @@ func (e *entitiesTab) line(idx int) string {
 		count := fmt.Sprintf(" ×%d", ent.Count())
 		if len(ent.Mentions) == 0 {
 			count += " " + ent.Outside() // "in byline": not in the text
+		}
+		if ent.Cue == userCue {
+			count += " " + correctedMark // the reader's correction made or changed it
 		}
 		e.lines[idx] = " " + kindStyle(e.styles, entityKind(ent.Kind)).Render(ent.Name()) + e.styles.Subtle.Render(count)
 	}
@@ -204,6 +209,16 @@ func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
 			return requests{e.selection(true), status(ent.Name() + " is named only " + ent.Outside() + ", not in the text")}
 		}
 		return e.selection(true)
+	case key.Matches(msg, e.keys.Correct.Open):
+		if idx < 0 {
+			return status("no entity to correct here")
+		}
+		ent := e.entities[idx]
+		var at model.Span
+		if len(ent.Mentions) > 0 {
+			at = ent.Mentions[0]
+		}
+		return openCorrectMsg{correctTarget{names: []correctName{{entity: idx, text: ent.Name(), span: at, whole: true}}}}
 	case key.Matches(msg, pk.Keep):
 		if idx < 0 {
 			return status("no entity to keep here")
@@ -221,9 +236,26 @@ func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
 func entityCard(e model.Entity) string {
 	s := fmt.Sprintf("**%s** (%s) — %s in the article", e.Name(), e.Kind, mentions(e))
 	if e.Cue != "" {
-		s += "; found by: " + e.Cue
+		s += "; found by: " + cueText(e.Cue)
 	}
 	return s + "\n"
+}
+
+// userCue is the cue of what the reader's corrections made or changed.
+const userCue = "user"
+
+// correctedMark follows a corrected entity in the list.
+const correctedMark = "✎"
+
+// cueText is a cue as the reader reads it.
+func cueText(cue string) string {
+	switch cue {
+	case "":
+		return "—"
+	case userCue:
+		return "your correction"
+	}
+	return cue
 }
 
 // View draws the list and, under it, how the selected entity was found.
@@ -231,11 +263,7 @@ func (e *entitiesTab) View() string {
 	cue := ""
 	if idx := e.selected(); idx >= 0 {
 		ent := e.entities[idx]
-		c := ent.Cue
-		if c == "" {
-			c = "—"
-		}
-		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", mentions(ent), c))
+		cue = e.styles.Cue.Render(fmt.Sprintf(" %s · found by: %s", mentions(ent), cueText(ent.Cue)))
 	}
 	if e.query != "" {
 		cue += e.styles.Subtle.Render("  filter: " + e.query)

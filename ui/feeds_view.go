@@ -315,6 +315,9 @@ func (m *Model) undoLast() tea.Cmd {
 		return nil
 	}
 	m.setStatus("undoing "+e.what+"…", false)
+	if e.now != nil {
+		return tea.Batch(e.now(m), e.undo)
+	}
 	return e.undo
 }
 

@@ -46,6 +46,16 @@ func (m *Model) hints() []hint {
 		x := k.Export
 		return []hint{hintOf("Markdown", x.Markdown), hintOf("JSON", x.JSON), hintOf("CSV", x.CSV),
 			hintOf(formatName(m.export.def), x.Default), hintOf("cancel", x.Cancel)}
+	case m.overlay == overlayCorrect && m.correct.mode != correctMain:
+		ck := k.Correct
+		return []hint{hintOf("choose", ck.Down, ck.Up), hintOf("pick", ck.Pick), hintOf("back", ck.Back)}
+	case m.overlay == overlayCorrect:
+		ck := k.Correct
+		hs := []hint{hintOf("company", ck.Company), hintOf("person", ck.Person), hintOf("place", ck.Place)}
+		if !m.correct.target.selection {
+			hs = append(hs, hintOf("not a name", ck.NotAName), hintOf("merge", ck.Merge), hintOf("split", ck.Split))
+		}
+		return append(hs, hintOf("this article", ck.ThisArticle), hintOf("close", ck.Cancel))
 	case m.input.active():
 		return []hint{hintOf("apply", in.Accept), hintOf("cancel", in.Cancel), hintOf("clear", in.KillStart),
 			hintOf("start/end", in.Home, in.End), hintOf("delete word", in.KillWord)}

@@ -158,6 +158,16 @@ func (q *indexQueue) cacheChanged() tea.Cmd {
 	return q.next()
 }
 
+// corrected asks, once the queue is free, how many stories a change of the
+// corrections left to annotate again, and rebuilds them.
+func (q *indexQueue) corrected() tea.Cmd {
+	if !q.writes() {
+		return nil
+	}
+	q.askStatus = true
+	return q.next()
+}
+
 // Update applies a step's result and asks for the next step.
 func (q *indexQueue) Update(msg tea.Msg) (tea.Cmd, request) {
 	var req request
@@ -335,12 +345,13 @@ func addBatch(ctx context.Context, ix *index.Index, cache *feeds.Cache, tasks []
 
 // add is the Cmd that indexes the article the reader opened with the
 // annotations it shows; nil when nothing is written.
-func (q *indexQueue) add(a model.Article, ann model.Annotations) tea.Cmd {
+// rev is the revision of the corrections ann applied.
+func (q *indexQueue) add(a model.Article, ann model.Annotations, rev int64) tea.Cmd {
 	if !q.writes() || a.Body == "" || q.demo[a.ID] {
 		return nil
 	}
 	ix := q.ix
-	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), a, ann)} }
+	return func() tea.Msg { return indexAddedMsg{err: ix.Add(context.Background(), a, ann, rev)} }
 }
 
 // progress is what the status bar shows while the background work runs:

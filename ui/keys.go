@@ -28,6 +28,7 @@ type KeyMap struct {
 	Web     WebKeys
 	Links   LinksKeys
 	Index   IndexKeys
+	Correct CorrectKeys
 	Search  SearchKeys
 	Deals   DealsKeys
 	Feeds   FeedKeys
@@ -257,6 +258,7 @@ func DefaultKeyMap() KeyMap {
 		Open:     b([]string{"enter"}, "enter", "open the story at the match"),
 		Edit:     b([]string{"/", "S"}, "/", "change the query"),
 	}
+	k.Correct = correctKeyMap(b)
 	k.Deals = DealsKeys{
 		Up:        b([]string{"k", "up"}, "k/↑", "previous deal / source"),
 		Down:      b([]string{"j", "down"}, "j/↓", "next deal / source"),
@@ -292,16 +294,18 @@ const (
 	InSearch
 	InDeals
 	InDealSources
+	InCorrect     // the correct menu (m)
+	InCorrectPick // its merge and split lists
 	InFeeds
 )
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources, InFeeds}
+	InSearch, InDeals, InDealSources, InCorrect, InCorrectPick, InFeeds}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links", "search", "deals", "a deal's sources", "feeds"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources", "correct", "correct: pick a name", "feeds"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -345,6 +349,10 @@ const (
 	secDealsMove
 	secDealsAct
 	secDealSources
+	// The corrections' sections.
+	secArticleCorrect
+	secCorrect
+	secCorrectPick
 	// The feed reader's sections.
 	secLibraryFeeds
 	secFeedsMove
@@ -393,6 +401,11 @@ func (k KeyMap) sections() []keySection {
 			k.Deals.ByKind}},
 		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
 			k.Deals.Bottom, k.Deals.Open}},
+		secArticleCorrect: {article, []key.Binding{k.Correct.Open}},
+		secCorrect: {"correct menu (after m)", []key.Binding{g.ForceQ, k.Correct.Company, k.Correct.Person, k.Correct.Place,
+			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
+		secCorrectPick: {"merge or split list (after m m, m s)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
+			k.Correct.Pick, k.Correct.Back, in.Delete}},
 		secLibraryFeeds: {"library", []key.Binding{f.View, f.Switch, f.NextUnread, f.ToggleRead, f.Star, f.MarkFeed,
 			f.MarkAll, f.HideRead, w.RefreshAll, k.Notes.Undo}},
 		secFeedsMove: {"feeds view (F)", []key.Binding{f.Up, f.Down, f.Top, f.Bottom, f.Open, f.Switch}},
@@ -440,12 +453,12 @@ func panelTabKeys(b bindFunc) []key.Binding {
 var paneSections = map[KeySet][]int{
 	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
-		secArticleNotes, secArticleWeb, secArticleFeeds, secGlobal},
+		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
-		secArticleWeb, secArticleFeeds, secGlobal},
+		secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
-		secGlobal},
+		secArticleCorrect, secGlobal},
 	InEditor:  {secEditor, secInputEdit},
 	InExport:  {secExport},
 	InPreview: {secExportPreview},
@@ -455,6 +468,9 @@ var paneSections = map[KeySet][]int{
 	InSearch:      {secSearch, secGlobal},
 	InDeals:       {secDealsMove, secDealsAct, secGlobal},
 	InDealSources: {secDealSources, secGlobal},
+	// The correct menu.
+	InCorrect:     {secCorrect},
+	InCorrectPick: {secCorrectPick},
 	// The feeds view's column of feeds (F); its items are the library's.
 	InFeeds: {secFeedsMove, secFeedsAct, secGlobal},
 }

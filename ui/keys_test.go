@@ -96,6 +96,16 @@ func TestWalkEveryBinding(t *testing.T) {
 			d.keys("h", "x", "m", "enter", "enter", "x", "m", "enter", "enter") // the second export finds the first
 			return d
 		},
+		InCorrect: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("m") // on the first sentence's three names
+			return d
+		},
+		InCorrectPick: func(t *testing.T) *driver {
+			d := longNotes(t, 160, 30).driver
+			d.keys("m", "m", "a", "down") // the names with an a, the cursor on the second
+			return d
+		},
 		InInput: func(t *testing.T) *driver {
 			d := openFixture(t, 160, 30)
 			// "xy zw" with the cursor after "xy", for the editing keys.

@@ -53,7 +53,7 @@ func notesKeyMap(b bindFunc) NotesKeys {
 		Edit:       b([]string{"e"}, "e", "edit the note of the highlight at the cursor"),
 		Delete:     b([]string{"d"}, "d", "delete the highlight at the cursor"),
 		Copy:       b([]string{"y"}, "y", "copy the highlight and its note"),
-		Undo:       b([]string{"u"}, "u", "undo the last change (a delete, A, C)"),
+		Undo:       b([]string{"u"}, "u", "undo the last change (a delete, a correction, A, C)"),
 		Export:     b([]string{"x"}, "x", "export this article's notes"),
 	}
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/articles"
+	"newsmark/corrections"
 	"newsmark/model"
 	"newsmark/notes"
 	"newsmark/sanitize"
@@ -18,10 +19,12 @@ import (
 )
 
 // notesEnv is a driver whose reader saves into a real notes database in a
-// temporary folder (also the export folder).
+// temporary folder (also the export folder), where its corrections go too
+// (applied to the hand-made annotations by fixtureMaker).
 type notesEnv struct {
 	*driver
 	notes *notes.Notes
+	corr  *corrections.Service
 	dir   string
 }
 
@@ -39,10 +42,12 @@ func newNotesEnvTheme(t testing.TB, lib articles.Library, theme Theme, w, h int)
 	}
 	t.Cleanup(func() { db.Close() })
 	n := notes.New(db)
-	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: theme, Notes: n, ExportDir: dir})}
+	corr := corrections.New(db, fixtureMaker)
+	d := &driver{t: t, m: New(Options{Library: lib, Annotate: fixtureAnnotations, Theme: theme, Notes: n, ExportDir: dir,
+		Corrections: corr})}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
-	return &notesEnv{driver: d, notes: n, dir: dir}
+	return &notesEnv{driver: d, notes: n, corr: corr, dir: dir}
 }
 
 // harborNotes opens the fixture story with notes on.

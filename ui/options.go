@@ -5,6 +5,7 @@ import (
 
 	"newsmark/articles"
 	"newsmark/config"
+	"newsmark/corrections"
 	"newsmark/feeds"
 	"newsmark/index"
 	"newsmark/model"
@@ -58,6 +59,14 @@ type Options struct {
 	// what it opens and, in the background, the library and the feed
 	// cache (index_queue.go). Nil turns S and D off; IndexStatus says why.
 	Index *index.Index
+	// Corrections keeps the reader's corrections to the highlights (the m
+	// menu) in the database, and gives the annotator that applies them,
+	// which then annotates every article in place of Annotate (Annotate
+	// stays the annotator's own output, for when the list cannot be
+	// read). Nil turns the menu off (IndexStatus or NotesStatus say why
+	// the database is not open). The index should apply the same
+	// (index.WithCorrections).
+	Corrections *corrections.Service
 	// IndexStatus is why the index is off (Index nil), or why nothing is
 	// written to it (a read-only database: S and D still read it); empty
 	// when it works.

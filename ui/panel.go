@@ -45,6 +45,9 @@ type (
 	highlightLister interface{ listsHighlights() }
 	// filterer is a tab that / filters; filter is the text it filters by.
 	filterer interface{ filter() string }
+	// corrector is a tab whose m opens the correct menu on the name
+	// under its cursor.
+	corrector interface{ corrects() }
 	// selector is a tab whose cursor selects something in the reader:
 	// shown says what, when the tab is shown or its data changes.
 	selector interface{ shown() request }
@@ -159,6 +162,11 @@ func (p *panelPane) key(msg tea.KeyPressMsg) (tea.Cmd, request) {
 		if _, ok := t.(cardKeeper); !ok {
 			return nil, status(pk.Keep.Help().Key + " keeps a card of " +
 				p.tabsThat(func(t tabPane) bool { _, ok := t.(cardKeeper); return ok }))
+		}
+	case key.Matches(msg, p.keys.Correct.Open):
+		if _, ok := t.(corrector); !ok {
+			return nil, status(firstKey(p.keys.Correct.Open) + " corrects a name of " +
+				p.tabsThat(func(t tabPane) bool { _, ok := t.(corrector); return ok }) + ", or at the reader's cursor")
 		}
 	case key.Matches(msg, pk.Edit), key.Matches(msg, pk.Delete):
 		if _, ok := t.(highlightLister); !ok {

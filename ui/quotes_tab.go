@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -35,8 +36,19 @@ type quotesLaidOutMsg struct {
 const asyncQuotes = 300
 
 func (q *quotesTab) setData(ann model.Annotations) tea.Cmd {
+	if sameQuotes(q.quotes, ann.Quotes) {
+		return nil // a correction's preview keeps the quotes, and the annotator's answer mostly
+	}
 	q.quotes = ann.Quotes
 	return q.relayout()
+}
+
+// sameQuotes reports whether a and b hold the same quotes: the same slice
+// (a correction's preview), or equal ones (the annotator's answer after a
+// correction that did not change them; their texts are slices of the same
+// body, so the comparison is quick).
+func sameQuotes(a, b []model.Quote) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b))
 }
 
 // count is the number shown on the tab.

@@ -142,6 +142,17 @@ func (r *readerPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		}
 	case entitySelectedMsg:
 		r.selectEntity(msg)
+	case correctShowMsg:
+		// the correct menu's name, marked; an empty span takes it off
+		r.decor.marks = nil
+		if msg.span.End > msg.span.Start && len(r.wrapped.Lines) > 0 {
+			r.decor.marks = []model.Span{msg.span}
+			// clear of the menu's box at the bottom of the screen
+			if line := r.wrapped.LineOf(msg.span.Start); line < r.offset || line >= r.offset+r.bodyHeight()-correctBoxRows {
+				r.offset = line - r.bodyHeight()/3
+				r.clamp()
+			}
+		}
 	case clearMarksMsg:
 		r.decor.selected, r.mentions, r.mention = -1, nil, -1
 		if msg.jumps {

@@ -11,6 +11,9 @@ import (
 
 // key handles a key given to the reader.
 func (r *readerPane) key(msg tea.KeyPressMsg) (tea.Cmd, request) {
+	if key.Matches(msg, r.keys.Correct.Open) {
+		return nil, r.correctRequest()
+	}
 	if r.cur.selecting {
 		if cmd, req, ok := r.selectKey(msg); ok {
 			return cmd, req

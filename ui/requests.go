@@ -100,6 +100,16 @@ func (m *Model) apply(req request) tea.Cmd {
 	// Work for the notes service and the network.
 	case saveHighlightMsg, deleteHighlightMsg, noteEditedMsg:
 		return m.route(&m.notes, req)
+
+	// The correct menu.
+	case openCorrectMsg:
+		return m.openCorrect(req.target)
+	case closeCorrectMsg:
+		return m.closeCorrect()
+	case correctMsg:
+		return m.makeCorrection(req)
+	case correctShowMsg:
+		return m.route(&m.reader, req)
 	case reloadNotesMsg:
 		var cmds []tea.Cmd
 		if a, ok := m.reader.loadedArticle(); ok && m.screen == screenReader && m.opts.Notes != nil {

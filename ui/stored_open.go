@@ -34,7 +34,7 @@ type storedMsg struct {
 // loadStored reads story id from the index.
 func loadStored(ix *index.Index, id string, at model.Span) tea.Cmd {
 	return func() tea.Msg {
-		a, ann, version, ok, err := ix.Article(context.Background(), id)
-		return storedMsg{at: at, article: a, ann: ann, current: ok && version == ix.Version(), ok: ok, err: err}
+		a, ann, current, ok, err := ix.Article(context.Background(), id)
+		return storedMsg{at: at, article: a, ann: ann, current: ok && current, ok: ok, err: err}
 	}
 }

@@ -12,6 +12,10 @@ import tea "charm.land/bubbletea/v2"
 type undoEntry struct {
 	what string  // "marking Tidewater read", for "undone: …"
 	undo tea.Cmd // reverts it
+	// now, when set, is what the revert changes at once, in the Update of
+	// u (a correction's undo shows the article's marks as they were
+	// before it); its Cmd runs beside undo.
+	now func(m *Model) tea.Cmd
 }
 
 // undoLimit is how many changes the stack keeps; older ones drop off.

@@ -59,6 +59,13 @@ func (m Model) View() tea.View {
 			y := max((h-strings.Count(box, "\n")-1)/2, 0)
 			main = overlay(main, box, x, y)
 		}
+		if m.overlay == overlayCorrect && !m.showHelp {
+			// At the bottom of the screen: the name it corrects is marked
+			// in the text above it.
+			box := m.correct.View()
+			x := max((m.width-ansi.StringWidth(firstLine(box)))/2, 0)
+			main = overlay(main, box, x, max(h-strings.Count(box, "\n")-1, 0))
+		}
 		bars := m.bars()
 		if extra := len(bars) - m.barRows(); extra > 0 {
 			main = padLines(main, max(h-extra, 0))
@@ -97,6 +104,8 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return InEditor, m.editor
 	case m.overlay == overlayExport:
 		return m.export.keySet(), &m.export
+	case m.overlay == overlayCorrect:
+		return m.correct.keySet(), &m.correct
 	case m.input.active():
 		return InInput, &m.input
 	case m.overlay == overlayLinks && m.screen == screenReader:
@@ -221,6 +230,8 @@ func (m Model) statusLeft() (string, bool) {
 		return m.editor.statusLine(), false
 	case m.overlay == overlayExport:
 		return m.export.View(), false
+	case m.overlay == overlayCorrect:
+		return " correct: what is the name?", false
 	case m.net.busy() && m.net.statusLine(m.screen == screenReader) != "":
 		return " " + m.net.statusLine(m.screen == screenReader), false
 	case m.screen == screenLibrary && m.feedsOn && m.feedsFocus:

@@ -90,10 +90,15 @@ func checkConsistent(t *testing.T, path string, ids []string) map[string]int {
 	ix := index.New(db, newVersion, annotate.Article)
 	versions := map[string]int{}
 	for _, id := range ids {
-		a, ann, v, ok, err := ix.Article(ctx, id)
+		a, ann, _, ok, err := ix.Article(ctx, id)
 		if err != nil || !ok {
 			t.Fatalf("article %s: %v %v", id, ok, err)
 		}
+		st, _, err := db.IndexArticle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := st.Version
 		want := normalised(annotatorFor(v)(a))
 		if !reflect.DeepEqual(normalised(ann), want) {
 			t.Fatalf("article %s is tagged %q but holds other annotations: %d entities, %d quotes, %d ventures; want %d, %d, %d",
@@ -131,7 +136,7 @@ func TestRebuildStepByStep(t *testing.T) {
 	changed := corpus[30]
 	changed.Body += "\n\nOrrin Pharma Inc. said it would join the venture."
 	changed.Paragraphs, changed.Sentences = nil, nil
-	if err := ix.Add(ctx, changed, annotate.Article(changed)); err != nil {
+	if err := ix.Add(ctx, changed, annotate.Article(changed), 0); err != nil {
 		t.Fatal(err)
 	}
 	steps := 0
