@@ -40,15 +40,33 @@ func snapshotMarks(s feeds.Snapshot) *readMarks {
 	if r.feedsOf == nil {
 		r.feedsOf = map[string][]string{}
 	}
+	// One lookup a feed an item, not three: the counts go to the maps once
+	// a feed at the end.
+	type count struct {
+		ids           []string
+		items, unread int
+	}
+	counts := map[string]*count{}
 	for _, e := range s.Library.Entries {
 		id := e.Meta.ID
 		unread := r.unread[id]
 		for _, f := range r.feedsOf[id] {
-			r.idsIn[f] = append(r.idsIn[f], id)
-			r.itemsIn[f]++
-			if unread {
-				r.unreadIn[f]++
+			c := counts[f]
+			if c == nil {
+				c = &count{}
+				counts[f] = c
 			}
+			c.ids = append(c.ids, id)
+			c.items++
+			if unread {
+				c.unread++
+			}
+		}
+	}
+	for f, c := range counts {
+		r.idsIn[f], r.itemsIn[f] = c.ids, c.items
+		if c.unread > 0 {
+			r.unreadIn[f] = c.unread
 		}
 	}
 	r.unreadAll = len(r.unread)
