@@ -22,6 +22,7 @@ var fileWriters = []string{"os.Create", "os.CreateTemp", "os.WriteFile", "os.Ope
 // writer (the brief, a deal table, corrections export) is added here, which
 // is the point: each is a decision someone made on purpose.
 var wantOutfileCallers = []string{
+	"cli.briefAt",
 	"cli.exportCorrections",
 	"cli.runDeals",
 	"feeds.writeFileAtomic",

@@ -12,8 +12,9 @@ func Article(a model.Article) model.Annotations { return (*Annotator)(nil).Artic
 
 // Article annotates a. The pipeline, top to bottom: read the article once,
 // find the entities, apply the reader's corrections, then the quotes (which
-// may add speakers as entities), then the ventures built from both. All of
-// them read the one doc.
+// may add speakers as entities), then the ventures built from both, then
+// the roles that tie people to companies (roles.go). All of them read the
+// one doc.
 func (an *Annotator) Article(a model.Article) model.Annotations {
 	d := newDoc(a)
 	defer d.release()
@@ -27,14 +28,15 @@ func (an *Annotator) Article(a model.Article) model.Annotations {
 	d.ents = findEntities(d)
 	an.correct(d, a.ID)
 	if len(d.body) == 0 {
-		return model.Annotations{Entities: d.ents} // ahead, if any, sends into its buffer and ends
+		// ahead, if any, sends into its buffer and ends
+		return model.Annotations{Entities: d.ents, Roles: []model.Role{}}
 	}
 	d.entitiesDone()
 	d.indexMentions()
 	tp := ahead.get(d)
 	qs := findQuotes(d, tp.spans)
 	vs := findVentures(d, a, qs, tp.quick)
-	return model.Annotations{Entities: d.ents, Quotes: qs, Ventures: vs}
+	return model.Annotations{Entities: d.ents, Quotes: qs, Ventures: vs, Roles: findRoles(d.body, d.ents)}
 }
 
 // entitiesDone drops, on a big text, what only the entity pass and the

@@ -5,4 +5,4 @@ package annotate
 // older version annotated. Change it whenever Article's output changes;
 // TestVersionNamesTheOutput fails until you do (it keeps a digest of the
 // output on the embedded samples and a case corpus beside the version).
-const Version = "2026.12.12"
+const Version = "2026.12.14"

@@ -72,6 +72,7 @@ func largestFile(paths []string) int64 {
 // annotateOptions is what `newsmark annotate` was asked for.
 type annotateOptions struct {
 	json     bool
+	schema   int // the JSON schema version: 1, or 2 with the roles
 	maxFetch int // pages fetched per feed for items without full text
 	// noCorrections: the annotator's own output, without the reader's
 	// corrections stored in dataDir's database
@@ -86,13 +87,14 @@ func newAnnotateCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "annotate PATH...",
 		Short: "print the annotations of articles (--json for JSON Lines)",
-		Long: `Prints what newsmark finds in each article: entities by kind with their counts, quotes by speaker, and the ventures as short cards; --json prints one JSON object per article (JSON Lines, schema newsmark.annotations/1, docs/SCHEMA.md).
+		Long: `Prints what newsmark finds in each article: entities by kind with their counts, quotes by speaker, and the ventures as short cards; --json prints one JSON object per article (JSON Lines, schema newsmark.annotations/1, docs/SCHEMA.md); --schema 2 prints newsmark.annotations/2, which adds the people's roles at companies.
 
 PATH is a file, a folder (read recursively), - for standard input, or an http(s) URL (a page or a feed). A feed's items without full text have their pages fetched, 4 at a time and at most N per feed (--max-fetch, default 50); the others, and all with --no-fetch, are annotated from the feed's own text.
 
 Your corrections (the reader's m menu, newsmark corrections list) are applied; --no-corrections shows the annotator's own output.`,
 		Example: `newsmark annotate story.txt
 newsmark annotate --json a.txt b.md dir/
+newsmark annotate --json --schema 2 a.txt
 cat story.txt | newsmark annotate --json -
 newsmark annotate --json --no-fetch https://example.com/feed.xml
 newsmark annotate --json --no-corrections story.txt`,
@@ -105,12 +107,20 @@ newsmark annotate --json --no-corrections story.txt`,
 			if noFetch {
 				o.maxFetch = 0
 			}
+			if o.schema != 1 && o.schema != 2 {
+				fmt.Fprintf(env.Stderr, "newsmark: annotate: --schema is 1 or 2, not \"%d\"\n", o.schema)
+				return 2
+			}
+			if cmd.Flags().Changed("schema") {
+				o.json = true // --schema says JSON
+			}
 			o.dataDir = dataDir(cmd)
 			return runAnnotate(env, o, paths)
 		}),
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.json, "json", false, "print one JSON object per article (JSON Lines)")
+	f.IntVar(&o.schema, "schema", 1, "the JSON's schema version: 1, or 2 with the roles (implies --json)")
 	f.IntVar(&o.maxFetch, "max-fetch", feeds.DefaultMaxFetch, "fetch the pages of at most N items per feed")
 	f.BoolVar(&noFetch, "no-fetch", false, "fetch no page: annotate feed items from the feed's own text")
 	f.BoolVar(&o.noCorrections, "no-corrections", false, "the annotator's own output, without your corrections")
@@ -171,7 +181,11 @@ func runAnnotate(env Env, o annotateOptions, paths []string) int {
 			a.Path = e.Name
 		}
 		if asJSON {
-			if err := jsonl.Write(out, a, ann); err != nil {
+			write := jsonl.Write
+			if o.schema == 2 {
+				write = jsonl.WriteV2
+			}
+			if err := write(out, a, ann); err != nil {
 				fmt.Fprintf(env.Stderr, "newsmark: %s: %v\n", sanitize.Quote(a.Locator()), err)
 				return 1
 			}

@@ -162,3 +162,38 @@ func TestSummaryCountsAsTheJSON(t *testing.T) {
 		t.Errorf("no name placed outside the text:\n%s", summary)
 	}
 }
+
+// annotate --json stays schema 1 (no roles); --schema 2 asks for the
+// second version, whose line is the first's with the roles added; any
+// other version is one line on stderr and exit code 2.
+func TestAnnotateSchemaFlag(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(path, []byte("Alder Mills Ltd. will buy Pelham Solar Ltd. for $40 million, Alder said on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]map[string]any{}
+	for _, args := range [][]string{{"--json"}, {"--json", "--schema", "1"}, {"--schema=2"}, {"--json", "--schema", "2"}} {
+		var out, errb bytes.Buffer
+		if code := Run(append(append([]string{"annotate"}, args...), path), strings.NewReader(""), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		var rec map[string]any
+		if err := json.Unmarshal(out.Bytes(), &rec); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		lines[strings.Join(args, " ")] = rec
+		_, hasRoles := rec["roles"]
+		if v2 := rec["schema"] == "newsmark.annotations/2"; v2 != hasRoles || (v2 != strings.Contains(strings.Join(args, " "), "2")) {
+			t.Errorf("%v: schema %v, roles %v", args, rec["schema"], rec["roles"])
+		}
+	}
+	if _, ok := lines["--schema=2"]["roles"].([]any); !ok {
+		t.Errorf("schema 2 roles = %#v, want a list", lines["--schema=2"]["roles"])
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"annotate", "--json", "--schema", "3", path}, strings.NewReader(""), &out, &errb); code != 2 ||
+		!strings.Contains(errb.String(), `--schema is 1 or 2, not "3"`) || out.Len() != 0 {
+		t.Errorf("--schema 3: exit %d, stderr %q, stdout %q", code, errb.String(), out.String())
+	}
+}

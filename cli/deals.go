@@ -216,6 +216,14 @@ type jsonSource struct {
 }
 
 func writeDealsJSON(w io.Writer, rows []index.DealRow) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(dealsJSON(rows))
+}
+
+// dealsJSON is rows as `deals --json` writes them (and `company --json`
+// its deals).
+func dealsJSON(rows []index.DealRow) []jsonDeal {
 	out := make([]jsonDeal, len(rows))
 	for i, d := range rows {
 		j := jsonDeal{ID: d.ID, Date: jsonDate(d.Date), Last: jsonDate(d.Last), Kind: string(d.Kind), Parties: d.PartyNames(),
@@ -227,9 +235,7 @@ func writeDealsJSON(w io.Writer, rows []index.DealRow) error {
 		}
 		out[i] = j
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return out
 }
 
 // writeDealsCSV writes one row per deal; outlets and URLs of its sources

@@ -21,7 +21,8 @@ import (
 func newRoot(env Env) *cobra.Command {
 	root := newReaderCmd(env)
 	root.AddCommand(newAnnotateCmd(env), newExportCmd(env), newNotesCmd(env), newFeedsCmd(env), newIndexCmd(env),
-		newSearchCmd(env), newDealsCmd(env), newCorrectionsCmd(env), newConfigCmd(env), newManCmd())
+		newSearchCmd(env), newDealsCmd(env), newCompanyCmd(env), newBriefCmd(env), newCorrectionsCmd(env),
+		newConfigCmd(env), newManCmd())
 	root.SetHelpCommand(newHelpCmd())
 	root.SetFlagErrorFunc(flagError) // the commands under it ask their root
 	return root

@@ -211,10 +211,11 @@ func companyIdentity(body string, e model.Entity) identity {
 // library (see the comment at the top of this file). It is safe for
 // concurrent use.
 type Resolver struct {
-	mu      sync.Mutex          // guards memo
+	mu      sync.Mutex          // guards memo and members
 	owners  map[string][]string // key → the anchors it is evidence for
 	tickers map[string][]string // anchor → its ticker keys
 	memo    map[string]string
+	members map[string][]string // company → the other anchors it stands for; nil until Anchors asks
 }
 
 // NewResolver builds a Resolver from the summed evidence.
@@ -280,4 +281,41 @@ func (r *Resolver) company(anchor string) string {
 	}
 	r.memo[anchor] = company
 	return company
+}
+
+// Anchors lists the anchors company stands for: company itself, then the
+// bare names the library's evidence joins to it, sorted. Every entity
+// whose anchor is one of these is the company (a company page's stories).
+// The first call works out the answer for every name the evidence knows.
+func (r *Resolver) Anchors(company string) []string {
+	if company == "" {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.members == nil {
+		r.members = map[string][]string{}
+		seen := map[string]bool{}
+		add := func(anchor string) {
+			if seen[anchor] {
+				return
+			}
+			seen[anchor] = true
+			if c := r.company(anchor); c != "" && c != anchor {
+				r.members[c] = append(r.members[c], anchor)
+			}
+		}
+		for k := range r.owners {
+			if !strings.HasPrefix(k, tickerPrefix) {
+				add(barePrefix + k)
+			}
+		}
+		for a := range r.tickers {
+			add(a)
+		}
+		for _, l := range r.members {
+			sort.Strings(l)
+		}
+	}
+	return append([]string{company}, r.members[company]...)
 }

@@ -408,7 +408,7 @@ func Hash(a model.Article) string {
 // ventures.
 func (ix *Index) row(a model.Article, ann model.Annotations) store.IndexDoc {
 	doc := store.IndexDoc{
-		Article: a, Hash: Hash(a), Version: ix.version, Quotes: ann.Quotes,
+		Article: a, Hash: Hash(a), Version: ix.version, Quotes: ann.Quotes, Roles: ann.Roles,
 		// A file's ID is a hash of its content: new text under the same
 		// absolute path is the same file changed.
 		ReplacePath: a.Path != "" && filepath.IsAbs(a.Path),

@@ -121,11 +121,31 @@ type Venture struct {
 	Cue string `json:"-"`
 }
 
+// Role ties a person to a company with a title, as the text says it:
+// "Kestrel's chief executive Fiona Marr", "Ada Vane, who heads Alder".
+// Person and Company are the entities' canonical names, PersonID and
+// CompanyID their entity IDs; Title is the text's own words ("chief
+// executive"), "" when it ties them without one; Evidence is the span of
+// the body that says it. Roles are newsmark.annotations/2 (docs/SCHEMA.md).
+type Role struct {
+	Person    string `json:"person"`
+	PersonID  string `json:"person_id"`
+	Company   string `json:"company"`
+	CompanyID string `json:"company_id"`
+	Title     string `json:"title"`
+	Evidence  Span   `json:"evidence"`
+}
+
 // Annotations is everything extracted from one article.
 type Annotations struct {
 	Entities []Entity  `json:"entities"`
 	Quotes   []Quote   `json:"quotes"`
 	Ventures []Venture `json:"ventures"`
+	// Roles is nil when the annotator does not look for roles (schema 1
+	// annotators), and non-nil, even empty, when it does: the index then
+	// keeps them as the text's own and stops guessing ties from nearness.
+	// The annotations/1 JSON leaves them out.
+	Roles []Role `json:"roles,omitempty"`
 }
 
 // QuoteGroup is one speaker's quotes, as indexes into the quote list.

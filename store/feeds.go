@@ -230,7 +230,7 @@ func (d *DB) FeedCount(ctx context.Context) (int, error) {
 }
 
 // listQuery reads the items in FeedItems' order, which feed_items_list
-// gives without a sort (m008), and only what a list row and the marks
+// gives without a sort (m010), and only what a list row and the marks
 // need. modernc costs a few locked driver calls and two allocations a
 // column a row, so the text comes as one JSON array a row (json_array
 // escapes what it must and copies the rest), read by listRow; url is null

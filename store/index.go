@@ -23,6 +23,9 @@ type IndexDoc struct {
 	Entities      []IndexEntity
 	Quotes        []model.Quote
 	Ventures      []IndexVenture
+	// Roles are the annotations' roles: nil when the annotator does not
+	// look for roles (idx_articles.roles 0), else its list, maybe empty.
+	Roles []model.Role
 	// IfHash, when set, writes the doc only while the stored article still
 	// has that hash, so that a rebuild never undoes a newer Add.
 	IfHash string
@@ -120,7 +123,7 @@ type indexWriter struct {
 	ctx                                             context.Context
 	tx                                              *sql.Tx
 	state, insert, update, version, byPath, oldKeys *sql.Stmt
-	entity, quote, venture, dated                   *sql.Stmt
+	entity, quote, venture, dated, role             *sql.Stmt
 	redoDone, redoMark                              *sql.Stmt
 	clear                                           []*sql.Stmt
 	revision                                        int64             // of the corrections, as the transaction sees it
@@ -130,7 +133,7 @@ type indexWriter struct {
 }
 
 const articleCols = `id, title, source, date, seen, url, path, hash, version, caption, authors, contributors, tags, links,
-	figures, paragraphs, sentences, body`
+	figures, paragraphs, sentences, body, roles`
 
 func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	w := &indexWriter{ctx: ctx, tx: tx, counts: map[[2]string]int{}}
@@ -148,11 +151,11 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	w.redoDone = prep(`DELETE FROM idx_redo WHERE article = ? AND revision <= ?`)
 	w.redoMark = prep(`INSERT INTO idx_redo(article, revision) VALUES (?, ?)
 		ON CONFLICT(article) DO UPDATE SET revision = max(revision, excluded.revision)`)
-	w.insert = prep(`INSERT INTO idx_articles(` + articleCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.insert = prep(`INSERT INTO idx_articles(` + articleCols + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prep(`UPDATE idx_articles SET title = ?, source = ?, date = ?, url = ?, path = ?, hash = ?, version = ?,
-		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, figures = ?, paragraphs = ?, sentences = ?, body = ?
-		WHERE n = ?`)
-	w.version = prep(`UPDATE idx_articles SET version = ?, figures = ? WHERE n = ?`)
+		caption = ?, authors = ?, contributors = ?, tags = ?, links = ?, figures = ?, paragraphs = ?, sentences = ?, body = ?,
+		roles = ? WHERE n = ?`)
+	w.version = prep(`UPDATE idx_articles SET version = ?, figures = ?, roles = ? WHERE n = ?`)
 	w.byPath = prep(byPathQuery)
 	w.oldKeys = prep(`SELECT anchor, keys FROM idx_entities WHERE article = ? AND keys != ''`)
 	w.entity = prep(`INSERT INTO idx_entities(article, ord, eid, kind, subkind, text, canonical, cue, value, unit, per,
@@ -162,7 +165,9 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 	w.venture = prep(`INSERT INTO idx_ventures(article, ord, date, kind, anchors, amount_usd, card)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	w.dated = prep(`SELECT CASE WHEN date != '' THEN date ELSE seen END FROM idx_articles WHERE n = ?`)
-	for _, t := range []string{"idx_entities", "idx_quotes", "idx_ventures"} {
+	w.role = prep(`INSERT INTO idx_roles(article, ord, person, person_id, company, company_id, title, start_byte, end_byte)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	for _, t := range []string{"idx_entities", "idx_quotes", "idx_ventures", "idx_roles"} {
 		w.clear = append(w.clear, prep(`DELETE FROM `+t+` WHERE article = ?`))
 	}
 	if err == nil {
@@ -177,7 +182,7 @@ func newIndexWriter(ctx context.Context, tx *sql.Tx) (*indexWriter, error) {
 
 func (w *indexWriter) close() {
 	for _, s := range append([]*sql.Stmt{w.state, w.insert, w.update, w.version, w.byPath, w.oldKeys, w.entity,
-		w.quote, w.venture, w.dated, w.redoDone, w.redoMark}, w.clear...) {
+		w.quote, w.venture, w.dated, w.role, w.redoDone, w.redoMark}, w.clear...) {
 		if s != nil {
 			s.Close()
 		}
@@ -277,11 +282,12 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 	}
 	paras, sents := spanBlob(a.Paragraphs), spanBlob(a.Sentences)
 	figures := figureBlob(doc.Entities)
+	roles := doc.Roles != nil
 	switch {
 	case !found:
 		r, err := w.insert.ExecContext(w.ctx, a.ID, a.Title, a.Source, idxTime(a.Date), idxTime(seen), a.URL, a.Path,
 			doc.Hash, doc.Version, a.Caption, joinList(a.Authors), joinList(a.Contributors), joinList(a.Tags),
-			jsonText(a.Links), figures, paras, sents, a.Body)
+			jsonText(a.Links), figures, paras, sents, a.Body, roles)
 		if err != nil {
 			return err
 		}
@@ -293,12 +299,12 @@ func (w *indexWriter) put(doc *IndexDoc, seen time.Time, res *IndexPutResult) er
 	case hash != doc.Hash:
 		if _, err := w.update.ExecContext(w.ctx, a.Title, a.Source, idxTime(a.Date), a.URL, a.Path, doc.Hash, doc.Version,
 			a.Caption, joinList(a.Authors), joinList(a.Contributors), joinList(a.Tags), jsonText(a.Links),
-			figures, paras, sents, a.Body, n); err != nil {
+			figures, paras, sents, a.Body, roles, n); err != nil {
 			return err
 		}
 		res.Updated++
 	default:
-		if _, err := w.version.ExecContext(w.ctx, doc.Version, figures, n); err != nil {
+		if _, err := w.version.ExecContext(w.ctx, doc.Version, figures, roles, n); err != nil {
 			return err
 		}
 		res.Updated++
@@ -391,6 +397,12 @@ func (w *indexWriter) children(n int64, doc *IndexDoc) error {
 	}
 	for i, q := range doc.Quotes {
 		if _, err := w.quote.ExecContext(ctx, n, i, q.Speaker, q.SpeakerID, q.Start, q.End, q.Text, q.Cue); err != nil {
+			return err
+		}
+	}
+	for i, r := range doc.Roles {
+		if _, err := w.role.ExecContext(ctx, n, i, r.Person, r.PersonID, r.Company, r.CompanyID, r.Title,
+			r.Evidence.Start, r.Evidence.End); err != nil {
 			return err
 		}
 	}

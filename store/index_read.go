@@ -167,7 +167,8 @@ func nilIfEmpty(l []string) []string {
 func (d *DB) IndexAnnotations(ctx context.Context, id string) (ann model.Annotations, anchors map[string]string, ok bool, err error) {
 	var n int64
 	var figures []byte
-	err = d.sql.QueryRowContext(ctx, `SELECT n, figures FROM idx_articles WHERE id = ?`, id).Scan(&n, &figures)
+	var hasRoles bool
+	err = d.sql.QueryRowContext(ctx, `SELECT n, figures, roles FROM idx_articles WHERE id = ?`, id).Scan(&n, &figures, &hasRoles)
 	if errors.Is(err, sql.ErrNoRows) {
 		return ann, nil, false, nil
 	}
@@ -181,6 +182,11 @@ func (d *DB) IndexAnnotations(ctx context.Context, id string) (ann model.Annotat
 	}
 	if err == nil {
 		ann.Ventures, err = d.indexVentures(ctx, n)
+	}
+	if err == nil && hasRoles {
+		var roles map[int64][]model.Role
+		roles, err = d.indexRoles(ctx, d.sql, []int64{n})
+		ann.Roles = append([]model.Role{}, roles[n]...)
 	}
 	return ann, anchors, err == nil, d.Wrap("read index", err)
 }
@@ -342,24 +348,36 @@ func (d *DB) indexVentureRows(ctx context.Context, q rowsQuerier, since time.Tim
 		if err := rows.Scan(&card); err != nil {
 			return nil, d.Wrap("read ventures", err)
 		}
-		f, usd, ok := readCard(card)
-		if !ok {
-			continue
+		if r, ok := ventureRow(card); ok {
+			out = append(out, r)
 		}
-		ord, _ := strconv.Atoi(f[cardOrd])
-		r := IndexVentureRow{ArticleID: f[cardArticleID], Title: f[cardTitle], Source: f[cardSource], URL: f[cardURL],
-			Path: f[cardPath], Ord: ord, Date: idxParseTime(f[cardDate]), Kind: f[cardKind], Status: f[cardStatus],
-			Name: f[cardName], Parties: splitList(f[cardParties]), Anchors: splitList(f[cardAnchors]),
-			Amounts: splitList(f[cardAmounts]), AmountUSD: usd, Stake: f[cardStake], Location: f[cardLocation],
-			Summary: f[cardSummary]}
-		if ev := blobSpans([]byte(f[cardEvidence]), 1); len(ev) == 1 {
-			r.Evidence, r.HasEvidence = ev[0], true
-		}
-		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, d.Wrap("read ventures", err)
 	}
+	return sortVentureRows(out), nil
+}
+
+// ventureRow unpacks a venture card as the deal tracker reads it.
+func ventureRow(card []byte) (IndexVentureRow, bool) {
+	f, usd, ok := readCard(card)
+	if !ok {
+		return IndexVentureRow{}, false
+	}
+	ord, _ := strconv.Atoi(f[cardOrd])
+	r := IndexVentureRow{ArticleID: f[cardArticleID], Title: f[cardTitle], Source: f[cardSource], URL: f[cardURL],
+		Path: f[cardPath], Ord: ord, Date: idxParseTime(f[cardDate]), Kind: f[cardKind], Status: f[cardStatus],
+		Name: f[cardName], Parties: splitList(f[cardParties]), Anchors: splitList(f[cardAnchors]),
+		Amounts: splitList(f[cardAmounts]), AmountUSD: usd, Stake: f[cardStake], Location: f[cardLocation],
+		Summary: f[cardSummary]}
+	if ev := blobSpans([]byte(f[cardEvidence]), 1); len(ev) == 1 {
+		r.Evidence, r.HasEvidence = ev[0], true
+	}
+	return r, true
+}
+
+// sortVentureRows orders venture rows oldest first (stable).
+func sortVentureRows(out []IndexVentureRow) []IndexVentureRow {
 	// Sort positions, not the rows themselves (they are large).
 	order := make([]int, len(out))
 	for i := range order {
@@ -370,7 +388,7 @@ func (d *DB) indexVentureRows(ctx context.Context, q rowsQuerier, since time.Tim
 	for i, j := range order {
 		sorted[i] = out[j]
 	}
-	return sorted, nil
+	return sorted
 }
 
 // IndexVentureSpan is the dates of the oldest and the newest venture.

@@ -10,7 +10,9 @@ var migrations = []Migration{
 	m005Positions,
 	m006Starred,
 	m007Corrections,
-	m008ListOrder,
+	m008Roles,
+	m009Watchlist,
+	m010ListOrder,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -21,12 +21,16 @@ type screen int
 const (
 	screenLibrary screen = iota
 	screenReader
-	screenSearch // S: full-text search over the index
-	screenDeals  // D: the deal tracker
+	screenSearch  // S: full-text search over the index
+	screenDeals   // D: the deal tracker
+	screenCompany // i: a company's page
+	screenBrief   // B: the daily brief
 )
 
 // String names the screen (tests and debugging).
-func (s screen) String() string { return [...]string{"library", "reader", "search", "deals"}[s] }
+func (s screen) String() string {
+	return [...]string{"library", "reader", "search", "deals", "company", "brief"}[s]
+}
 
 // focus is which pane of the reader screen gets the keys.
 type focus int
@@ -94,9 +98,14 @@ type Model struct {
 	search  searchPane   // the search screen (S)
 	deals   dealsPane    // the deal tracker (D)
 	idx     indexQueue   // indexing in the background (index_queue.go)
-	feeds   feedsPane    // the feeds view's column (F, feeds_view.go)
-	undo    undoStack    // what u takes back: deletes, corrections, A, C (undo.go)
-	correct correctMenu  // the correct menu (m), while open
+	company companyPane  // a company's page (i)
+	brief   briefPane    // the daily brief (B)
+	watch   watchState   // the watchlist's word after a refresh (watch.go)
+	// companyFrom is where esc from a company's page goes.
+	companyFrom screen
+	feeds       feedsPane   // the feeds view's column (F, feeds_view.go)
+	undo        undoStack   // what u takes back: deletes, corrections, A, C (undo.go)
+	correct     correctMenu // the correct menu (m), while open
 
 	// feedsOn shows the feeds view beside the library; feedsFocus gives
 	// the keys to its column rather than to the library's items.
@@ -152,6 +161,8 @@ func New(opts Options) Model {
 	m.search = newSearchPane(c, opts.Index)
 	m.deals = newDealsPane(c, opts.Index)
 	m.idx = newIndexQueue(opts)
+	m.company = newCompanyPane(c, opts.Index)
+	m.brief = newBriefPane(c, opts.Index, opts.Notes)
 	m.feeds = newFeedsPane(c, opts.Now)
 	m.initCmds = append(m.initCmds, m.route(&m.net, startNetworkMsg{}))
 	m.initCmds = append(m.initCmds, m.autoRefreshCmds()...)
@@ -238,6 +249,9 @@ func (m Model) Init() tea.Cmd {
 	}
 	if m.opts.OpenStorage != nil {
 		later = append(later, openStorage(m.opts.OpenStorage))
+	}
+	if c := m.loadMarks(); c != nil {
+		later = append(later, c)
 	}
 	switch {
 	case m.opts.ReadHeads != nil:
@@ -347,7 +361,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		}
 	case refreshMsg:
 		if !msg.ok { // the refresh is over: new items, and pages fetched for old ones
-			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged())
+			m.watch.due = len(m.watch.fresh) > 0
+			return tea.Batch(m.route(&m.net, msg), m.idx.cacheChanged(), m.watchCheck())
 		}
 		return m.route(&m.net, msg)
 	case autoRefreshMsg:
@@ -362,7 +377,7 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		m.idx.enqueue(m.library.entries, m.net.isWeb, m.net.isCached)
 		return m.route(&m.idx, msg)
 	case indexMissingMsg, indexBatchMsg, indexCacheMsg, indexStatusMsg, indexAddedMsg:
-		return m.route(&m.idx, msg)
+		return tea.Batch(m.route(&m.idx, msg), m.watchCheck())
 	case searchedIndexMsg:
 		return m.route(&m.search, msg)
 	case dealsLoadedMsg:
@@ -391,10 +406,15 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 	case headsReadMsg:
 		m.library.setHeads(msg.lib)
 		m.lateProblems = msg.lib.Problems
+		marks := m.loadMarks() // the stories are known by their IDs now
 		if len(m.library.entries) > 1 {
-			return m.anns.next(0, m.library.entries, m.net.isWeb)
+			return tea.Batch(m.anns.next(0, m.library.entries, m.net.isWeb), marks)
 		}
+		return marks
 	default:
+		if cmd, ok := m.deliverCompany(msg); ok {
+			return cmd
+		}
 		return m.apply(msg)
 	}
 	return nil
@@ -443,6 +463,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.search, msg)
 	case m.screen == screenDeals:
 		return m.route(&m.deals, msg)
+	case m.screen == screenCompany:
+		return m.route(&m.company, msg)
+	case m.screen == screenBrief:
+		return m.route(&m.brief, msg)
 	case m.focus == focusPanel:
 		return m.route(&m.panel, msg)
 	case m.reader.waiting() && len(m.early) < maxEarly:
@@ -479,7 +503,7 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
-	case m.screen == screenSearch || m.screen == screenDeals:
+	case m.screen == screenSearch || m.screen == screenDeals || m.screen == screenCompany || m.screen == screenBrief:
 		return nil, false
 	}
 	if m.reader.keySet() != InSelection || m.screen == screenLibrary {
@@ -492,6 +516,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.openIndexScreen(screenSearch), true
 	case m.screen == screenLibrary && key.Matches(msg, m.keys.Index.Deals):
 		return m.openIndexScreen(screenDeals), true
+	case m.screen == screenLibrary && key.Matches(msg, m.keys.Brief.Open):
+		return m.openBrief(), true
 	case m.screen == screenLibrary:
 		return nil, false
 	case key.Matches(msg, g.Focus):
@@ -543,6 +569,12 @@ func (m *Model) back() tea.Cmd {
 			m.screen = screenLibrary
 		}
 		return nil
+	case screenCompany:
+		m.screen = m.companyFrom
+		return m.returned()
+	case screenBrief:
+		m.screen = screenLibrary
+		return nil
 	}
 	if m.screen == screenLibrary {
 		switch {
@@ -586,7 +618,7 @@ func (m *Model) up() tea.Cmd {
 		return nil
 	case m.screen == screenReader && !m.single:
 		return m.leaveReader()
-	case m.screen == screenSearch || m.screen == screenDeals:
+	case m.screen == screenSearch || m.screen == screenDeals || m.screen == screenCompany || m.screen == screenBrief:
 		return m.back()
 	case m.screen == screenLibrary && m.feedsOn:
 		m.closeFeeds()
@@ -602,13 +634,19 @@ func (m *Model) leaveReader() tea.Cmd {
 	m.gen++ // drop whatever the article still has in flight
 	m.early = nil
 	m.screen, m.single = m.from, false
+	return tea.Batch(cmd, m.returned())
+}
+
+// returned brings the screen esc went back to up to date: the background
+// indexing may have written stories meanwhile.
+func (m *Model) returned() tea.Cmd {
 	if m.screen == screenDeals && m.deals.stale {
-		return tea.Batch(cmd, m.deals.open()) // the background indexing wrote stories meanwhile
+		return m.deals.open()
 	}
 	if m.screen == screenSearch && m.search.stale {
-		return tea.Batch(cmd, m.search.refresh())
+		return m.search.refresh()
 	}
-	return cmd
+	return nil
 }
 
 // leaveArticle is the work of leaving the article shown (nil on other
@@ -714,6 +752,7 @@ func (m *Model) layout() tea.Cmd {
 	m.layoutLibrary(w, h-m.net.height())
 	m.search.SetSize(w, h)
 	m.deals.SetSize(w, h)
+	m.company.SetSize(w, h)
 	m.links.SetSize(w, h)
 	m.correct.SetSize(w, h)
 	m.help.SetSize(w, h)
@@ -721,7 +760,7 @@ func (m *Model) layout() tea.Cmd {
 	if m.editor != nil {
 		m.editor.SetSize(m.width, m.height)
 	}
-	cmds := []tea.Cmd{m.export.SetSize(w, h)}
+	cmds := []tea.Cmd{m.export.SetSize(w, h), m.brief.SetSize(w, h)}
 	rw, rh := w, h
 	switch {
 	case !m.showPanel:
@@ -753,7 +792,7 @@ func (m *Model) setTheme(t Theme) tea.Cmd {
 	}
 	*m.styles = NewStyles(t)
 	return tea.Batch(m.route(&m.help, themeMsg{}), m.route(&m.reader, themeMsg{}), m.route(&m.panel, themeMsg{}),
-		m.route(&m.export, themeMsg{}))
+		m.route(&m.export, themeMsg{}), m.route(&m.brief, themeMsg{}))
 }
 
 // setStatus shows s until the next key; errors are drawn in the error style.

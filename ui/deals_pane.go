@@ -52,6 +52,10 @@ type dealsPane struct {
 	sources              bool // the cursor deal's sources are listed
 	srcCursor, srcOffset int
 
+	// picking is set while the reader chooses which party of the cursor
+	// deal i (its page) or w (follow) is for; parties are the choices.
+	picking *partyPick
+
 	width, height int
 	cols          []dealColumn // the columns that fit the width, in screen order
 	partiesWidth  int
@@ -145,7 +149,10 @@ func (p *dealsPane) open() tea.Cmd {
 func (p *dealsPane) Update(msg tea.Msg) (tea.Cmd, request) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if p.sources {
+		switch {
+		case p.picking != nil:
+			return nil, p.pickKey(msg)
+		case p.sources:
 			return nil, p.sourceKey(msg)
 		}
 		return nil, p.key(msg)
@@ -252,12 +259,67 @@ func (p *dealsPane) key(msg tea.KeyPressMsg) request {
 		p.sortBy(index.BySources)
 	case key.Matches(msg, k.ByKind):
 		p.sortBy(index.ByKind)
+	case key.Matches(msg, p.keys.Company.Open):
+		return p.partyAction(false)
+	case key.Matches(msg, p.keys.Company.Follow):
+		return p.partyAction(true)
 	default:
 		return nil
 	}
 	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
 	p.follow()
 	return nil
+}
+
+// partyPick is the choice of a deal's party for i or w.
+type partyPick struct {
+	follow  bool
+	parties []index.Party
+}
+
+// partyAction opens the page of the cursor deal's company party (follow
+// false) or follows it; with several companies among the parties the
+// reader picks one by its number first.
+func (p *dealsPane) partyAction(follow bool) request {
+	d, ok := p.current()
+	if !ok {
+		return nil
+	}
+	var companies []index.Party
+	for _, party := range d.Parties {
+		if !strings.HasPrefix(party.Company, "N:") && party.Company != "" {
+			companies = append(companies, party)
+		}
+	}
+	switch len(companies) {
+	case 0:
+		return status("none of the deal's parties is a company the index knows")
+	case 1:
+		return partyRequest(companies[0], follow)
+	}
+	p.picking = &partyPick{follow: follow, parties: companies[:min(len(companies), 9)]}
+	return nil
+}
+
+func partyRequest(party index.Party, follow bool) request {
+	if follow {
+		return followMsg{company: party.Company, name: party.Name}
+	}
+	return openCompanyMsg{company: party.Company, name: party.Name}
+}
+
+// pickKey takes the number of the party; esc (the root's back) cancels.
+func (p *dealsPane) pickKey(msg tea.KeyPressMsg) request {
+	if !key.Matches(msg, p.keys.Company.Pick) {
+		return nil
+	}
+	n := int(msg.String()[0] - '1')
+	if n < 0 || n >= len(p.picking.parties) {
+		return status(fmt.Sprintf("give a number from 1 to %d (esc cancels)", len(p.picking.parties)))
+	}
+	pick := p.picking
+	p.picking = nil
+	return partyRequest(pick.parties[n], pick.follow)
 }
 
 // sortBy orders the table by s, from the top; the order already in use
@@ -330,6 +392,8 @@ func (p *dealsPane) sourceKey(msg tea.KeyPressMsg) request {
 // whether there was one.
 func (p *dealsPane) back() bool {
 	switch {
+	case p.picking != nil:
+		p.picking = nil
 	case p.sources:
 		p.sources = false
 	case p.filterText != "":
@@ -385,6 +449,17 @@ func fitColumns(width int) ([]dealColumn, int) {
 
 // statusLine is the status bar's left side on the deals screen.
 func (p *dealsPane) statusLine() string {
+	if p.picking != nil {
+		what := "company page of"
+		if p.picking.follow {
+			what = "follow or unfollow"
+		}
+		parts := make([]string, len(p.picking.parties))
+		for i, party := range p.picking.parties {
+			parts[i] = fmt.Sprintf("%d %s", i+1, sanitize.Line(party.Name))
+		}
+		return " " + what + ": " + strings.Join(parts, " · ") + " (esc cancels)"
+	}
 	if p.sources {
 		if d, ok := p.current(); ok {
 			return " deal: " + plural(len(d.Sources), "source", "sources") + " · enter opens one at the deal"
@@ -571,6 +646,9 @@ func (p *dealsPane) sourcesView(d *index.DealRow) string {
 
 // keySet is the screen's live keys: the sources' while they are listed.
 func (p *dealsPane) keySet() KeySet {
+	if p.picking != nil {
+		return InDealParty
+	}
 	if p.sources {
 		return InDealSources
 	}

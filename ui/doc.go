@@ -45,6 +45,9 @@
 //	                               or a correction
 //	search_pane.go, deals_pane.go,
 //	stored_open.go                 the index's screens (S, D) and opening a story from the index
+//	company_pane.go, brief_pane.go,
+//	watch.go                       a company's page (i), the daily brief (B), and the watchlist:
+//	                               following (w), the library's marks, a refresh's new stories
 //	notes_service.go               saves and deletes through the notes service (a delete goes
 //	                               on the undo stack)
 //	correct_menu.go,
@@ -61,8 +64,8 @@
 //	                               the export), in the palette; only inside tea.Cmds
 //
 // It may import model, sanitize, segment, articles, feeds, notes, outfile,
-// index, corrections, config (the settings it is given, and Actions, its
-// bindings as the config file's [keys] table names them: actions.go) and
+// index, brief, corrections, config (the settings it is given, and Actions,
+// its bindings as the config file's [keys] table names them: actions.go) and
 // the charm libraries; its program code must not import
 // annotate, fetch, store or cli (the caller builds the annotator, the HTTP
 // client, the database, the index on it and the browser launcher and

@@ -228,6 +228,10 @@ func (e *entitiesTab) key(msg tea.KeyPressMsg) request {
 		}
 		ent := e.entities[idx]
 		return keepCardMsg{ent.Mentions[0], entityCard(ent), "card kept as a note"}
+	case key.Matches(msg, e.keys.Company.Open) && idx >= 0:
+		return entityCompanyMsg{entity: e.entities[idx]}
+	case key.Matches(msg, e.keys.Company.Follow) && idx >= 0:
+		return entityCompanyMsg{entity: e.entities[idx], follow: true}
 	}
 	return nil
 }

@@ -199,7 +199,7 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		}
 		r.added = len(es)
 		reqs = append(reqs, problemMsg{p.Feed, ""}, feedItemsMsg{feed: p.Feed, ids: ids},
-			libraryEntriesMsg{entries: es, problems: p.Problems})
+			libraryEntriesMsg{entries: es, problems: p.Problems}, newStoriesMsg{ids: ids})
 	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {

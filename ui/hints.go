@@ -84,13 +84,22 @@ func (m *Model) hints() []hint {
 			hs = append(hs, hintOf("refresh", k.Web.Refresh), hintOf("feeds", k.Feeds.View))
 		}
 		if m.opts.Index != nil {
-			hs = append(hs, hintOf("search/deals", k.Index.Search, k.Index.Deals))
+			hs = append(hs, hintOf("search/deals", k.Index.Search, k.Index.Deals), hintOf("brief", k.Brief.Open))
 		}
 		return append(hs, hintOf("quit", g.Quit))
 	case m.screen == screenSearch:
 		sk := k.Search
 		return []hint{hintOf("open", sk.Open), hintOf("move", sk.Down, sk.Up), hintOf("new query", sk.Edit),
 			hintOf("back", g.Quit)}
+	case m.screen == screenDeals && m.deals.picking != nil:
+		return []hint{hintOf("choose the party", k.Company.Pick), hintOf("cancel", g.Back)}
+	case m.screen == screenCompany:
+		c := k.Company
+		return []hint{hintOf("open", c.Jump), hintOf("move", c.Down, c.Up), hintOf("follow", c.Follow),
+			hintOf("back", g.Quit)}
+	case m.screen == screenBrief:
+		return []hint{hintOf("scroll", r.Down, r.Up), hintOf("page", r.PageDown, r.PageUp),
+			hintOf("period", k.Brief.Period), hintOf("back", g.Quit)}
 	case m.screen == screenDeals && m.deals.sources:
 		dk := k.Deals
 		return []hint{hintOf("open at the deal", dk.Open), hintOf("move", dk.Down, dk.Up), hintOf("back", g.Quit)}

@@ -31,6 +31,8 @@ type KeyMap struct {
 	Correct CorrectKeys
 	Search  SearchKeys
 	Deals   DealsKeys
+	Company CompanyKeys
+	Brief   BriefKeys
 	Feeds   FeedKeys
 }
 
@@ -115,6 +117,25 @@ type DealsKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter                            key.Binding
 	ByDate, ByAmount, BySources, ByKind     key.Binding
+}
+
+// CompanyKeys reach a company's page and the watchlist. Open (i) opens
+// the page of the company under the cursor — an entity of the Entities
+// tab, a party of a deal row, the company named at a search result's
+// match — and Follow (w) follows or unfollows it (the Entities tab, a deal
+// row, the page). The moves and Jump act on the page; Pick chooses which
+// party of a deal with several.
+type CompanyKeys struct {
+	Open, Follow                            key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Jump, Pick                              key.Binding
+}
+
+// BriefKeys open the daily brief (B) and show only the library's stories
+// that name a followed company (W); on the brief, Period changes the
+// period it covers and the reader's scroll keys scroll it.
+type BriefKeys struct {
+	Open, OnlyFollowed, Period key.Binding
 }
 
 // InputKeys act on a filter, search or path being typed; other keys are
@@ -273,6 +294,24 @@ func DefaultKeyMap() KeyMap {
 		BySources: b([]string{"n"}, "n", "sort by number of sources (again: reverse)"),
 		ByKind:    b([]string{"t"}, "t", "sort by kind (again: reverse)"),
 	}
+	k.Company = CompanyKeys{
+		Open:     b([]string{"i"}, "i", "the company's page: its stories, deals, quotes and people"),
+		Follow:   b([]string{"w"}, "w", "follow / unfollow the company (the library marks its stories)"),
+		Up:       b([]string{"k", "up"}, "k/↑", "previous item"),
+		Down:     b([]string{"j", "down"}, "j/↓", "next item"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		PageDown: b([]string{"pgdown", "space"}, "pgdn/space", "page down"),
+		Top:      b([]string{"g", "home"}, "g/home", "first item"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last item"),
+		Jump:     b([]string{"enter"}, "enter", "open the story at the item"),
+		Pick: b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9",
+			"choose the party (esc cancels)"),
+	}
+	k.Brief = BriefKeys{
+		Open:         b([]string{"B"}, "B", "the daily brief: deals, companies, your watchlist, your notes"),
+		OnlyFollowed: b([]string{"W"}, "W", "only stories about companies you follow (again: all)"),
+		Period:       b([]string{"p"}, "p", "the brief's period: 24 hours, 7 days, 30 days"),
+	}
 	return k
 }
 
@@ -294,6 +333,10 @@ const (
 	InSearch
 	InDeals
 	InDealSources
+	// The company work's.
+	InCompany
+	InDealParty
+	InBrief
 	InCorrect     // the correct menu (m)
 	InCorrectPick // its merge and split lists
 	InFeeds
@@ -301,11 +344,12 @@ const (
 
 // KeySets is every pane, for tests and the help.
 var KeySets = []KeySet{InLibrary, InReader, InPanel, InInput, InSelection, InEditor, InExport, InPreview, InExists, InLinks,
-	InSearch, InDeals, InDealSources, InCorrect, InCorrectPick, InFeeds}
+	InSearch, InDeals, InDealSources, InCompany, InDealParty, InBrief, InCorrect, InCorrectPick, InFeeds}
 
 func (p KeySet) String() string {
 	return [...]string{"library", "reader", "panel", "input", "selection", "note editor", "export", "export preview",
-		"export: file exists", "links", "search", "deals", "a deal's sources", "correct", "correct: pick a name", "feeds"}[p]
+		"export: file exists", "links", "search", "deals", "a deal's sources", "company page", "a deal's party",
+		"brief", "correct", "correct: pick a name", "feeds"}[p]
 }
 
 // keySection is a named group of bindings: the one list the help overlay,
@@ -349,6 +393,14 @@ const (
 	secDealsMove
 	secDealsAct
 	secDealSources
+	// The company work's sections.
+	secCompanyLibrary
+	secCompanyPanel
+	secCompanySearch
+	secCompanyDeals
+	secCompanyPage
+	secDealParty
+	secBrief
 	// The corrections' sections.
 	secArticleCorrect
 	secCorrect
@@ -401,6 +453,15 @@ func (k KeyMap) sections() []keySection {
 			k.Deals.ByKind}},
 		secDealSources: {"a deal's sources (enter in D)", []key.Binding{k.Deals.Up, k.Deals.Down, k.Deals.Top,
 			k.Deals.Bottom, k.Deals.Open}},
+		secCompanyLibrary: {"library", []key.Binding{k.Brief.Open, k.Brief.OnlyFollowed}},
+		secCompanyPanel:   {"panel, Entities tab (focused)", []key.Binding{k.Company.Open, k.Company.Follow}},
+		secCompanySearch:  {"search results (S)", []key.Binding{k.Company.Open}},
+		secCompanyDeals:   {"deals (D)", []key.Binding{k.Company.Open, k.Company.Follow}},
+		secCompanyPage: {"company page (i)", []key.Binding{k.Company.Up, k.Company.Down, k.Company.PageUp,
+			k.Company.PageDown, k.Company.Top, k.Company.Bottom, k.Company.Jump, k.Company.Follow}},
+		secDealParty: {"a deal's party (i or w in D)", []key.Binding{k.Company.Pick}},
+		secBrief: {"brief (B)", []key.Binding{k.Brief.Period, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp,
+			r.Top, r.Bottom}},
 		secArticleCorrect: {article, []key.Binding{k.Correct.Open}},
 		secCorrect: {"correct menu (after m)", []key.Binding{g.ForceQ, k.Correct.Company, k.Correct.Person, k.Correct.Place,
 			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
@@ -451,11 +512,11 @@ func panelTabKeys(b bindFunc) []key.Binding {
 
 // paneSections are the sections live in each pane, most specific first.
 var paneSections = map[KeySet][]int{
-	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secGlobal},
+	InLibrary: {secLibraryMove, secLibraryAct, secLibraryWeb, secIndexLibrary, secLibraryFeeds, secCompanyLibrary, secGlobal},
 	InReader: {secReaderPage, secReaderJump, secReaderNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
 		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
-	InPanel: {secPanel, secPanelNotes, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles, secArticleNotes,
-		secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
+	InPanel: {secPanel, secPanelNotes, secCompanyPanel, secArticleStep, secArticleNav, secArticleTabs, secArticleToggles,
+		secArticleNotes, secArticleCorrect, secArticleWeb, secArticleFeeds, secGlobal},
 	InInput: {secInput, secInputEdit},
 	InSelection: {secSelect, secSelectScroll, secArticleStep, secArticleTabs, secArticleToggles, secArticleNotes,
 		secArticleCorrect, secGlobal},
@@ -465,9 +526,13 @@ var paneSections = map[KeySet][]int{
 	InExists:  {secExportExists},
 	InLinks:   {secLinks, secGlobal},
 	// The index's screens.
-	InSearch:      {secSearch, secGlobal},
-	InDeals:       {secDealsMove, secDealsAct, secGlobal},
+	InSearch:      {secSearch, secCompanySearch, secGlobal},
+	InDeals:       {secDealsMove, secDealsAct, secCompanyDeals, secGlobal},
 	InDealSources: {secDealSources, secGlobal},
+	// The company work's screens.
+	InCompany:   {secCompanyPage, secGlobal},
+	InDealParty: {secDealParty, secGlobal},
+	InBrief:     {secBrief, secGlobal},
 	// The correct menu.
 	InCorrect:     {secCorrect},
 	InCorrectPick: {secCorrectPick},

@@ -140,6 +140,22 @@ func TestWalkEveryBinding(t *testing.T) {
 			e.keys("D", "j", "enter", "j") // the deal's three sources, the cursor on the second
 			return e.driver
 		},
+		// The company work's.
+		InCompany: func(t *testing.T) *driver {
+			e := companyEnv(t, 120, 30)
+			e.keys("D", "j", "i", "1", "j", "j") // Brightwater's page, the cursor on its third item
+			return e.driver
+		},
+		InDealParty: func(t *testing.T) *driver {
+			e := companyEnv(t, 120, 30)
+			e.keys("D", "j", "i") // which of the deal's two companies
+			return e.driver
+		},
+		InBrief: func(t *testing.T) *driver {
+			e := companyEnv(t, 120, 20)
+			e.keys("B", "p", "j", "j") // the week's brief, scrolled a little
+			return e.driver
+		},
 	}
 	for _, p := range KeySets {
 		for _, b := range km.Bindings(p) {
@@ -147,7 +163,7 @@ func TestWalkEveryBinding(t *testing.T) {
 				t.Run(fmt.Sprintf("%s/%s", p, k), func(t *testing.T) {
 					d := setups[p](t)
 					for i, tb := range km.Global.PanelTab {
-						if key.Matches(keyPress(k), tb) {
+						if key.Matches(keyPress(k), tb) && matches(keyPress(k), km.panelWide()) && hasBinding(km.Bindings(p), tb) {
 							d.keys(fmt.Sprint((i+1)%4 + 1)) // start from another tab
 						}
 					}
@@ -160,6 +176,16 @@ func TestWalkEveryBinding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// hasBinding reports whether b is one of bindings.
+func hasBinding(bindings []key.Binding, b key.Binding) bool {
+	for _, x := range bindings {
+		if x.Help() == b.Help() {
+			return true
+		}
+	}
+	return false
 }
 
 // linksFixture is an article with three links open in the reader; the

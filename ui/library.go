@@ -47,6 +47,10 @@ type libraryPane struct {
 	// empty is what the list says when it has nothing to show and no
 	// filter: why, and what to press (a cancelled URL fetch: r retries).
 	empty string
+	// followed marks the stories that name a followed company, with those
+	// companies' names; onlyFollowed (W) lists those stories alone.
+	followed     map[string][]string
+	onlyFollowed bool
 
 	// reading is set while the heads of listed files are being read
 	// (library_heads.go): the status line says so.
@@ -175,6 +179,9 @@ func (l *libraryPane) indexOf(id string) (int, bool) {
 // shows says whether the article with this ID is in the scope and, with
 // read items hidden, not a feed item already read.
 func (l *libraryPane) shows(id string) bool {
+	if l.onlyFollowed && len(l.followed[id]) == 0 {
+		return false
+	}
 	if l.hideRead && l.marks.hasMarks(id) && !l.marks.isUnread(id) {
 		return false
 	}
@@ -293,6 +300,13 @@ func (l *libraryPane) Update(msg tea.Msg) (tea.Cmd, request) {
 		}
 	case annotatedMsg:
 		l.setCounts(msg)
+	case followedMarksMsg:
+		if msg.err == nil {
+			l.followed = msg.marks
+			if l.onlyFollowed {
+				l.applyFilter()
+			}
+		}
 	default:
 		return nil, l.webUpdate(msg)
 	}
@@ -332,6 +346,13 @@ func (l *libraryPane) key(msg tea.KeyPressMsg) request {
 			return browse(e.Meta.URL)
 		}
 		return nil
+	case key.Matches(msg, l.keys.Brief.OnlyFollowed):
+		l.onlyFollowed = !l.onlyFollowed
+		l.applyFilter()
+		if l.onlyFollowed {
+			return status("only stories about companies you follow (W again: all)")
+		}
+		return status("every story")
 	default:
 		return nil
 	}
@@ -393,6 +414,9 @@ func (l *libraryPane) statusLine() string {
 	if l.filter != "" {
 		s += " matching “" + l.filter + "”"
 	}
+	if l.onlyFollowed {
+		s += " about companies you follow"
+	}
 	if n := l.unreadShown(); n > 0 {
 		s += " · " + plural(n, "unread", "unread")
 	}
@@ -436,6 +460,8 @@ func (l *libraryPane) View() string {
 		switch {
 		case l.filter != "":
 			lines = append(lines, " "+st.Subtle.Render("no article matches “"+l.filter+"”"))
+		case l.onlyFollowed:
+			lines = append(lines, " "+st.Subtle.Render("no story names a company you follow (w on a company follows it; W shows all)"))
 		case l.hideRead && len(l.entries) > 0:
 			lines = append(lines, " "+st.Subtle.Render("nothing unread here · "+firstKey(l.keys.Feeds.HideRead)+" shows what is read"))
 		case l.scope.kind == scopeStarred:
@@ -474,6 +500,9 @@ func (l *libraryPane) View() string {
 		}
 		if n := l.noteCounts.For(m); n > 0 {
 			meta = append(meta, "✎ "+plural(n, "note", "notes"))
+		}
+		if names := l.followed[m.ID]; len(names) > 0 {
+			meta = append(meta, "★ "+strings.Join(names, ", "))
 		}
 		bar := "  "
 		ts := st.Text

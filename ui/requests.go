@@ -169,6 +169,9 @@ func (m *Model) apply(req request) tea.Cmd {
 	case indexChangedMsg:
 		return m.indexChanged()
 	}
+	if cmd, ok := m.applyCompany(req); ok {
+		return cmd
+	}
 	return nil
 }
 
@@ -196,13 +199,26 @@ func (m *Model) openIndexScreen(s screen) tea.Cmd {
 func (m *Model) indexChanged() tea.Cmd {
 	m.route(&m.search, indexChangedMsg{})
 	m.route(&m.deals, indexChangedMsg{})
+	marks := m.loadMarks() // the watchlist's stories may be new
 	switch m.screen {
 	case screenSearch:
-		return m.search.refresh()
+		return tea.Batch(m.search.refresh(), marks)
 	case screenDeals:
-		return m.deals.open()
+		return tea.Batch(m.deals.open(), marks)
+	case screenCompany:
+		return tea.Batch(m.route(&m.company, indexChangedMsg{}), marks)
 	}
-	return nil
+	return marks
+}
+
+// openBrief shows the daily brief (B), or says why there is none.
+func (m *Model) openBrief() tea.Cmd {
+	if why := m.indexOff(); why != "" {
+		m.setStatus(why, true)
+		return nil
+	}
+	m.screen = screenBrief
+	return m.brief.open()
 }
 
 // openStored shows a story read from the index in the reader, scrolled
@@ -219,6 +235,9 @@ func (m *Model) openStored(msg storedMsg) tea.Cmd {
 		return nil
 	}
 	from := m.screen
+	if from == screenCompany && m.companyFrom == screenReader {
+		m.companyFrom = screenLibrary // the article the page was opened from gives way
+	}
 	a := msg.article
 	if msg.current {
 		m.anns.byID[a.ID] = msg.ann

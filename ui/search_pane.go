@@ -188,6 +188,12 @@ func (p *searchPane) key(msg tea.KeyPressMsg) request {
 		return nil
 	case key.Matches(msg, k.Edit):
 		return startInputMsg{inputIndexSearch, p.accepted}
+	case key.Matches(msg, p.keys.Company.Open):
+		if p.cursor < len(p.hits) {
+			h := p.hits[p.cursor]
+			return hitCompanyMsg{id: h.ArticleID, at: h.Match}
+		}
+		return nil
 	default:
 		return nil
 	}

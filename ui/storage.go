@@ -27,7 +27,7 @@ func (m *Model) storageOpened(s Storage) tea.Cmd {
 	m.opts.Notes, m.opts.NotesStatus = s.Notes, s.NotesStatus
 	m.opts.OpenStorage = nil
 	m.common.notes.off, m.common.notes.opening = notesOff(m.opts), false
-	m.notes.n, m.export.notes = s.Notes, s.Notes
+	m.notes.n, m.export.notes, m.brief.notes = s.Notes, s.Notes, s.Notes
 	var cmds []tea.Cmd
 	if s.Cache != nil {
 		m.net.setCache(s.Cache)

@@ -41,6 +41,10 @@ func (m Model) View() tea.View {
 			main = block(m.search.View(), m.width, h)
 		case m.screen == screenDeals:
 			main = block(m.deals.View(), m.width, h)
+		case m.screen == screenCompany:
+			main = block(m.company.View(), m.width, h)
+		case m.screen == screenBrief:
+			main = block(m.brief.View(), m.width, h)
 		case !m.showPanel:
 			main = block(m.reader.View(), m.width, h)
 		case m.panel.below:
@@ -118,6 +122,10 @@ func (m *Model) keysShown() (KeySet, help.KeyMap) {
 		return m.search.keySet(), &m.search
 	case m.screen == screenDeals:
 		return m.deals.keySet(), &m.deals
+	case m.screen == screenCompany:
+		return m.company.keySet(), &m.company
+	case m.screen == screenBrief:
+		return InBrief, &m.brief
 	case m.focus == focusPanel:
 		return InPanel, &m.panel
 	}
@@ -140,6 +148,8 @@ func (m Model) bars() []string {
 	switch {
 	case m.overlay == overlayExport && m.export.previewing:
 		right = append(right, m.export.preview.position())
+	case m.screen == screenBrief:
+		right = append(right, m.brief.position())
 	case m.screen == screenReader && !m.input.active():
 		if c := m.reader.counter(); c != "" {
 			right = append(right, c)
@@ -244,6 +254,10 @@ func (m Model) statusLeft() (string, bool) {
 		return m.search.statusLine(), false
 	case m.screen == screenDeals:
 		return m.deals.statusLine(), false
+	case m.screen == screenCompany:
+		return m.company.statusLine(), false
+	case m.screen == screenBrief:
+		return m.brief.statusLine(), false
 	case m.focus == focusPanel:
 		return " " + m.focus.String() + ": " + m.panel.activeName(), true
 	case m.reader.keySet() == InSelection:

@@ -12,8 +12,12 @@ import (
 	"newsmark/model"
 )
 
-// Schema names the format of every line Write writes.
-const Schema = "newsmark.annotations/1"
+// Schema names the format of every line Write writes; SchemaV2 that of
+// WriteV2's lines, which add the roles.
+const (
+	Schema   = "newsmark.annotations/1"
+	SchemaV2 = "newsmark.annotations/2"
+)
 
 // article is the "article" object of one line.
 type article struct {
@@ -49,7 +53,22 @@ type line struct {
 // fresh memory); the rest goes through encoding/json. Write sets empty
 // lists in ann's entities and ventures in place of nil ones.
 func Write(w *bufio.Writer, a model.Article, ann model.Annotations) error {
+	return writeLine(w, a, ann, false)
+}
+
+// WriteV2 writes one line of newsmark.annotations/2: the line Write
+// writes, named SchemaV2, with the annotations' roles after the ventures
+// ("roles": [] when there are none).
+func WriteV2(w *bufio.Writer, a model.Article, ann model.Annotations) error {
+	return writeLine(w, a, ann, true)
+}
+
+// writeLine is Write, or WriteV2 with v2.
+func writeLine(w *bufio.Writer, a model.Article, ann model.Annotations, v2 bool) error {
 	l := newLine(a, ann)
+	if v2 {
+		l.Schema = SchemaV2
+	}
 	body, ents, qs := l.Body, l.Entities, l.Quotes
 	l.Body, l.Entities, l.Quotes = "", []model.Entity{}, []model.Quote{}
 	b, err := json.Marshal(l)
@@ -89,8 +108,43 @@ func Write(w *bufio.Writer, a model.Article, ann model.Annotations) error {
 		writeQuote(w, q)
 	}
 	w.WriteByte(']')
-	w.Write(b[i+len(mark):])
+	tail := b[i+len(mark):]
+	if !v2 {
+		w.Write(tail)
+		return w.WriteByte('\n')
+	}
+	// The roles go last, inside the object's closing brace.
+	w.Write(tail[:len(tail)-1])
+	w.WriteString(`,"roles":[`)
+	for k, r := range ann.Roles {
+		if k > 0 {
+			w.WriteByte(',')
+		}
+		writeRole(w, r)
+	}
+	w.WriteString("]}")
 	return w.WriteByte('\n')
+}
+
+// writeRole writes r as encoding/json marshals it, with the controls and
+// bidi overrides escaped as in every other string of the line
+// (TestRoleMatchesEncodingJSON keeps the two in step).
+func writeRole(w *bufio.Writer, r model.Role) {
+	w.WriteString(`{"person":`)
+	writeString(w, r.Person, true)
+	w.WriteString(`,"person_id":`)
+	writeString(w, r.PersonID, true)
+	w.WriteString(`,"company":`)
+	writeString(w, r.Company, true)
+	w.WriteString(`,"company_id":`)
+	writeString(w, r.CompanyID, true)
+	w.WriteString(`,"title":`)
+	writeString(w, r.Title, true)
+	w.WriteString(`,"evidence":{"start":`)
+	writeInt(w, r.Evidence.Start)
+	w.WriteString(`,"end":`)
+	writeInt(w, r.Evidence.End)
+	w.WriteString("}}")
 }
 
 // newLine builds the object for one article; every list is non-nil.

@@ -262,3 +262,66 @@ func escapeRunes(s string, html bool) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+func TestRoleMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, r := range []model.Role{{}, {Person: "Ada Vane", PersonID: "e4", Company: "Alder Mills Ltd.", CompanyID: "e2",
+		Title: "chief executive", Evidence: model.Span{Start: 10, End: 52}},
+		{Person: "<b>A & B</b>", Title: "\x00\x1f\t\n", Company: "line\u2028sep \xff", Evidence: model.Span{Start: -1, End: 1 << 40}}} {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		writeRole(w, r)
+		w.Flush()
+		if want, _ := json.Marshal(r); buf.String() != string(want) {
+			t.Errorf("writeRole gives\n%s\nencoding/json gives\n%s", buf.Bytes(), want)
+		}
+	}
+}
+
+// Schema 2 is schema 1's line, named /2, with the roles last: a reader of
+// /1 finds every field it knows where it was, and Write never writes roles.
+func TestWriteV2AddsRoles(t *testing.T) {
+	t.Parallel()
+	a := model.Article{ID: "x", Title: "Alder names a chief", Body: "Alder Mills Ltd. chief executive Ada Vane said the plan would work."}
+	ann := model.Annotations{
+		Entities: []model.Entity{{ID: "e1", Kind: model.Company, Text: "Alder Mills Ltd.", Mentions: []model.Span{{Start: 0, End: 16}}},
+			{ID: "e2", Kind: model.Person, Text: "Ada Vane", Mentions: []model.Span{{Start: 33, End: 41}}}},
+		Roles: []model.Role{{Person: "Ada Vane", PersonID: "e2", Company: "Alder Mills Ltd.", CompanyID: "e1",
+			Title: "chief executive", Evidence: model.Span{Start: 0, End: 41}}},
+	}
+	var v1, v2 bytes.Buffer
+	for _, c := range []struct {
+		buf   *bytes.Buffer
+		write func(*bufio.Writer, model.Article, model.Annotations) error
+	}{{&v1, Write}, {&v2, WriteV2}} {
+		w := bufio.NewWriter(c.buf)
+		if err := c.write(w, a, ann); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+	}
+	if bytes.Contains(v1.Bytes(), []byte(`"roles"`)) || !bytes.Contains(v1.Bytes(), []byte(`"schema":"newsmark.annotations/1"`)) {
+		t.Errorf("schema 1 line: %s", v1.Bytes())
+	}
+	want := strings.Replace(strings.TrimSuffix(v1.String(), "}\n"), Schema, SchemaV2, 1) +
+		`,"roles":[{"person":"Ada Vane","person_id":"e2","company":"Alder Mills Ltd.","company_id":"e1","title":"chief executive","evidence":{"start":0,"end":41}}]}` + "\n"
+	if v2.String() != want {
+		t.Errorf("schema 2 line\n%s\nwant\n%s", v2.String(), want)
+	}
+	var rec struct {
+		Schema string       `json:"schema"`
+		Roles  []model.Role `json:"roles"`
+	}
+	if err := json.Unmarshal(v2.Bytes(), &rec); err != nil || rec.Schema != SchemaV2 || len(rec.Roles) != 1 ||
+		a.Body[rec.Roles[0].Evidence.Start:rec.Roles[0].Evidence.End] != "Alder Mills Ltd. chief executive Ada Vane" {
+		t.Errorf("schema 2 decodes to %+v, %v", rec, err)
+	}
+	// no roles: an empty list, never null
+	var empty bytes.Buffer
+	w := bufio.NewWriter(&empty)
+	WriteV2(w, model.Article{}, model.Annotations{})
+	w.Flush()
+	if !bytes.HasSuffix(empty.Bytes(), []byte(`,"roles":[]}`+"\n")) {
+		t.Errorf("schema 2 without roles: %s", empty.Bytes())
+	}
+}
