@@ -120,6 +120,8 @@ type Model struct {
 	// still opening (S, D, B, a company page, the correct menu); they run
 	// once it is (storage.go).
 	storageWaiting []func(*Model) tea.Cmd
+	// annWaiting wait for the open article's annotation (storage.go).
+	annWaiting []func(*Model) tea.Cmd
 	// lateProblems are the inputs found unreadable after the program
 	// started (Options.ReadHeads), for LateProblems.
 	lateProblems []articles.Problem
@@ -347,7 +349,13 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 			if a, ok := m.reader.loadedArticle(); ok && a.ID == msg.id {
 				add = m.idx.add(a, msg.ann, msg.rev)
 			}
-			return tea.Batch(cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add)
+			cmds := []tea.Cmd{cmd, m.route(&m.reader, msg), m.route(&m.panel, msg), add}
+			waiting := m.annWaiting
+			m.annWaiting = nil
+			for _, do := range waiting {
+				cmds = append(cmds, do(m))
+			}
+			return tea.Batch(cmds...)
 		}
 		return cmd
 	case wrappedMsg:

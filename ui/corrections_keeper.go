@@ -51,7 +51,7 @@ func (m *Model) correctionsOff() string {
 
 // openCorrect opens the correct menu on t, or says why it cannot.
 func (m *Model) openCorrect(t correctTarget) tea.Cmd {
-	if m.opts.Corrections == nil && m.waitStorage(func(m *Model) tea.Cmd { return m.openCorrect(t) }) {
+	if m.opts.Corrections == nil && m.waitStorage(func(m *Model) tea.Cmd { return m.openCorrectLater(t, m.gen) }) {
 		return nil
 	}
 	if why := m.correctionsOff(); why != "" {
@@ -72,6 +72,32 @@ func (m *Model) openCorrect(t correctTarget) tea.Cmd {
 	}
 	m.overlay = overlayCorrect
 	return m.apply(m.correct.open(a, ann, t))
+}
+
+// openCorrectLater opens the menu asked for while the database opened
+// (open generation gen): once the open article is annotated again with the
+// corrections that came with it, if it is being; never on another article.
+func (m *Model) openCorrectLater(t correctTarget, gen int) tea.Cmd {
+	if gen != m.gen {
+		return nil
+	}
+	if a, ok := m.reader.loadedArticle(); ok && m.anns.stale {
+		if _, annotated := m.anns.byID[a.ID]; !annotated {
+			m.annWaiting = append(m.annWaiting, func(m *Model) tea.Cmd {
+				if gen != m.gen {
+					return nil
+				}
+				if t.selection {
+					return m.openCorrect(t) // text, not marks: the same with the corrections
+				}
+				// The names at the cursor, as the corrections mark them.
+				return m.apply(m.reader.correctRequest())
+			})
+			m.setStatus("opening the correct menu once the article is annotated with your corrections…", false)
+			return nil
+		}
+	}
+	return m.openCorrect(t)
 }
 
 // closeCorrect closes the menu and takes its mark off the text.
