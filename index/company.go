@@ -485,18 +485,21 @@ func (ix *Index) FindCompany(ctx context.Context, name string) ([]CompanyMatch, 
 		return nil, err
 	}
 	type acc struct {
-		names    map[string]int
-		articles map[int64]bool
+		names, own map[string]int // own: the names of entities anchored at the company itself
+		articles   map[int64]bool
 	}
 	by := map[string]*acc{}
 	for _, r := range rows {
 		c := snap.company(r.Anchor)
 		a := by[c]
 		if a == nil {
-			a = &acc{names: map[string]int{}, articles: map[int64]bool{}}
+			a = &acc{names: map[string]int{}, own: map[string]int{}, articles: map[int64]bool{}}
 			by[c] = a
 		}
 		a.names[r.Name()]++
+		if r.Anchor == c {
+			a.own[r.Name()]++
+		}
 		a.articles[r.Article] = true
 	}
 	// A form the stories tie to a company ("SoftBank" in a story about
@@ -509,6 +512,9 @@ func (ix *Index) FindCompany(ctx context.Context, name string) ([]CompanyMatch, 
 	words := strings.Fields(want)
 	for c, a := range by {
 		m := CompanyMatch{Company: c, Name: rankNames(a.names)[0], Stories: len(a.articles)}
+		if len(a.own) > 0 { // as its page names it
+			m.Name = rankNames(a.own)[0]
+		}
 		isExact, isLoose := vouched[c], false
 		for n := range a.names {
 			norm := normName(n)
