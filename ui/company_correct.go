@@ -221,6 +221,9 @@ func (p *companyPane) pickView(w int) []string {
 	key := func(b key.Binding, label string) string { return st.Help.ShortKey.Render(firstKey(b)) + " " + label }
 	lines = append(lines, "", " "+strings.Join([]string{key(ck.Up, "/"+firstKey(ck.Down)+" choose"), key(ck.Pick, pick),
 		key(ck.Back, "back")}, "  "))
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w+1, "…")
+	}
 	return lines
 }
 

@@ -123,10 +123,10 @@ func (p *companyPane) Update(msg tea.Msg) (tea.Cmd, request) {
 
 // reload reads the page again, keeping the cursor where it is.
 func (p *companyPane) reload() tea.Cmd {
-	cursor, offset := p.cursor, p.offset
+	cursor, offset, pick := p.cursor, p.offset, p.pick
 	page, rows := p.page, p.rows
 	cmd := p.open(p.company, p.name)
-	p.page, p.rows, p.cursor, p.offset = page, rows, cursor, offset
+	p.page, p.rows, p.cursor, p.offset, p.pick = page, rows, cursor, offset, pick // a list being typed in stays
 	return cmd
 }
 
