@@ -2,6 +2,7 @@ package feeds
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"newsmark/articles"
@@ -38,7 +39,8 @@ type Snapshot struct {
 	Library articles.Library
 	// Feeds are the subscriptions, in the file's order.
 	Feeds []FeedInfo
-	// ItemFeeds are the feeds (URLs) that carry each story, by article ID.
+	// ItemFeeds are the feeds (URLs) that carry each story, by article ID,
+	// each once.
 	ItemFeeds map[string][]string
 	// Unread and Starred hold the article IDs of unread and starred stories.
 	Unread, Starred map[string]bool
@@ -47,7 +49,7 @@ type Snapshot struct {
 // Snapshot reads the cache for the reader without the network (see
 // Snapshot). The tags of subs go to the items of their feed, as in Library.
 func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, error) {
-	items, err := c.DB.FeedList(ctx)
+	n, err := c.DB.FeedCount(ctx)
 	if err != nil {
 		return Snapshot{}, err
 	}
@@ -59,9 +61,13 @@ func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, er
 	for _, s := range subs {
 		tags[s.URL] = s.Tags
 	}
-	s := Snapshot{ItemFeeds: make(map[string][]string, len(items)), Unread: map[string]bool{}, Starred: map[string]bool{}}
-	s.Library.Entries = make([]articles.Entry, 0, len(items))
-	for _, it := range items {
+	s := Snapshot{ItemFeeds: make(map[string][]string, n), Unread: make(map[string]bool, n), Starred: map[string]bool{}}
+	s.Library.Entries = make([]articles.Entry, 0, n)
+	// Most stories are in one feed: their lists of feeds are slices of one
+	// array, each one long and full, so that a second feed's append copies
+	// it out (n is a size, not a promise: rows added since get their own).
+	firstFeeds := make([]string, n)
+	err = c.DB.FeedList(ctx, func(it *store.FeedItem) {
 		if !it.Read {
 			s.Unread[it.ArticleID] = true
 		}
@@ -69,13 +75,25 @@ func (c *Cache) Snapshot(ctx context.Context, subs []Subscription) (Snapshot, er
 			s.Starred[it.ArticleID] = true
 		}
 		if fs, seen := s.ItemFeeds[it.ArticleID]; seen {
-			s.ItemFeeds[it.ArticleID] = append(fs, it.Feed)
-			continue // the same story in two feeds is one article
+			if !slices.Contains(fs, it.Feed) {
+				s.ItemFeeds[it.ArticleID] = append(fs, it.Feed)
+			}
+			return // the same story in two feeds is one article
 		}
-		s.ItemFeeds[it.ArticleID] = []string{it.Feed}
-		meta := ItemArticle(it)
-		meta.Tags = tags[it.Feed]
-		s.Library.Entries = append(s.Library.Entries, articles.Entry{Meta: meta})
+		if len(firstFeeds) == 0 {
+			firstFeeds = make([]string, 1)
+		}
+		firstFeeds[0] = it.Feed
+		s.ItemFeeds[it.ArticleID], firstFeeds = firstFeeds[:1:1], firstFeeds[1:]
+		// The entry is filled where it lies (ItemArticle, no body): an
+		// Article is 320 bytes, copied twice on the way otherwise.
+		s.Library.Entries = append(s.Library.Entries, articles.Entry{})
+		m := &s.Library.Entries[len(s.Library.Entries)-1].Meta
+		m.ID, m.Title, m.Source, m.Date, m.Authors, m.URL = it.ArticleID, it.Title, it.Source, it.Date, it.Authors, it.URL
+		m.Tags = tags[it.Feed]
+	})
+	if err != nil {
+		return Snapshot{}, err
 	}
 	byURL := make(map[string]store.FeedState, len(states))
 	for _, st := range states {

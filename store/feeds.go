@@ -5,7 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"newsmark/model"
 	"newsmark/sanitize"
@@ -216,36 +221,192 @@ func (d *DB) FeedItems(ctx context.Context) ([]FeedItem, error) {
 		ORDER BY date DESC, fetched_at DESC, rowid`)
 }
 
-// FeedList lists the cached items as a library lists them, newest first:
-// FeedItems' order with only what a list row and the marks need (no GUID,
-// summary, body or links), read in one pass for the reader's start.
-func (d *DB) FeedList(ctx context.Context) ([]FeedItem, error) {
-	var n int // FeedItem is large: one allocation of the list, not a doubling
-	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n); err != nil {
-		return nil, d.Wrap("read feed items", err)
-	}
-	rows, err := d.sql.QueryContext(ctx, `SELECT feed, article_id, url, title, source, date, authors, read, starred
-		FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`)
+// FeedCount is how many item rows the cache holds (a story two feeds
+// carry counts twice): a size to make room for before FeedList.
+func (d *DB) FeedCount(ctx context.Context) (int, error) {
+	var n int
+	err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM feed_items`).Scan(&n)
+	return n, d.Wrap("read feed items", err)
+}
+
+// listQuery reads the items in FeedItems' order, which feed_items_list
+// gives without a sort (m010), and only what a list row and the marks
+// need. modernc costs a few locked driver calls and two allocations a
+// column a row, so the text comes as one JSON array a row (json_array
+// escapes what it must and copies the rest), read by listRow; url is null
+// when it is the article ID (feeds.Item.ID), authors when "[]". read and
+// starred come as one number.
+const listQuery = `SELECT json_array(feed, article_id, nullif(url, article_id), title, source, date, nullif(authors, '[]')),
+	read | (starred << 1) FROM feed_items ORDER BY date DESC, fetched_at DESC, rowid`
+
+// listQuery's fields, in its array's order.
+const (
+	lFeed = iota
+	lID
+	lURL
+	lTitle
+	lSource
+	lDate
+	lAuthors
+	lFields
+)
+
+// FeedList calls fn with each cached item as a library lists it, newest
+// first: FeedItems' order, with only what a list row and the marks need
+// (no GUID, summary, body, links or fetch time), read in one pass for the
+// reader's start. fn gets the same FeedItem each time, filled again: it
+// may keep the strings, not the pointer. A feed's URL and source are one
+// string for all its items.
+func (d *DB) FeedList(ctx context.Context, fn func(*FeedItem)) error {
+	rows, err := d.sql.QueryContext(ctx, listQuery)
 	if err != nil {
-		return nil, d.Wrap("read feed items", err)
+		return d.Wrap("read feed items", err)
 	}
 	defer rows.Close()
-	out := make([]FeedItem, 0, n)
+	var (
+		it     FeedItem
+		row    string
+		marks  int64
+		f      [lFields]string
+		null   [lFields]bool
+		shared = map[string]string{} // feed URLs and sources as read → sanitized, a few hundred
+	)
 	for rows.Next() {
-		var it FeedItem
-		var date, authors string
-		if err := rows.Scan(&it.Feed, &it.ArticleID, &it.URL, &it.Title, &it.Source, &date, &authors, &it.Read,
-			&it.Starred); err != nil {
-			return nil, d.Wrap("read feed items", err)
+		if err := rows.Scan(&row, &marks); err != nil {
+			return d.Wrap("read feed items", err)
 		}
-		it.Date = scanTime(date)
-		if authors != "[]" && authors != "" {
-			json.Unmarshal([]byte(authors), &it.Authors)
+		if !listRow(row, f[:], null[:]) {
+			return d.Wrap("read feed items", fmt.Errorf("unexpected row %.80q", row))
 		}
-		sanitizeItem(&it)
-		out = append(out, it)
+		// Stored text is sanitized on read, as everywhere; a feed's URL
+		// and source once.
+		it.Feed, it.Source = sanitizeOnce(shared, f[lFeed]), sanitizeOnce(shared, f[lSource])
+		it.ArticleID, it.Title = sanitize.Line(f[lID]), sanitize.Line(f[lTitle])
+		it.URL = it.ArticleID
+		if !null[lURL] {
+			it.URL = sanitize.Line(f[lURL])
+		}
+		it.Date = scanTime(f[lDate])
+		it.Authors = nil
+		if a := f[lAuthors]; a != "" {
+			json.Unmarshal([]byte(a), &it.Authors)
+			for i := range it.Authors {
+				it.Authors[i] = sanitize.Line(it.Authors[i])
+			}
+		}
+		it.Read, it.Starred = marks&1 != 0, marks&2 != 0
+		fn(&it)
 	}
-	return out, d.Wrap("read feed items", rows.Err())
+	return d.Wrap("read feed items", rows.Err())
+}
+
+// sanitizeOnce is sanitize.Line(s), the same string each time s is met.
+func sanitizeOnce(seen map[string]string, s string) string {
+	if t, ok := seen[s]; ok {
+		return t
+	}
+	t := sanitize.Line(s)
+	seen[s] = t
+	return t
+}
+
+// listRow reads a JSON array of strings and nulls as json_array writes it
+// (no spaces) into out, and which were null into null: a string without
+// escapes is a slice of s, not a copy. It reports false for anything else.
+func listRow(s string, out []string, null []bool) bool {
+	if len(s) < 2 || s[0] != '[' {
+		return false
+	}
+	i := 1
+	for k := range out {
+		if k > 0 {
+			if i >= len(s) || s[i] != ',' {
+				return false
+			}
+			i++
+		}
+		switch {
+		case strings.HasPrefix(s[i:], "null"):
+			out[k], null[k] = "", true
+			i += len("null")
+		case i < len(s) && s[i] == '"':
+			j, escaped := i+1, false
+			for ; j < len(s) && s[j] != '"'; j++ {
+				if s[j] == '\\' {
+					escaped = true
+					j++ // the escaped byte, maybe a quote
+				}
+			}
+			if j >= len(s) {
+				return false
+			}
+			out[k], null[k] = s[i+1:j], false
+			if escaped {
+				out[k] = unescapeJSON(out[k])
+			}
+			i = j + 1
+		default:
+			return false
+		}
+	}
+	return i == len(s)-1 && s[i] == ']'
+}
+
+// unescapeJSON is the text of a JSON string's inside with escapes; other
+// bytes are copied as they are (invalid UTF-8 too: sanitize repairs it as
+// it does for a column read as text).
+func unescapeJSON(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = s[i]; c {
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, n := hexRune(s[i+1:])
+			if n == 0 {
+				b.WriteByte(c)
+				continue
+			}
+			i += n
+			if utf16.IsSurrogate(r) && strings.HasPrefix(s[i+1:], "\\u") {
+				if r2, n2 := hexRune(s[i+3:]); n2 > 0 && utf16.DecodeRune(r, r2) != utf8.RuneError {
+					r, i = utf16.DecodeRune(r, r2), i+2+n2
+				}
+			}
+			b.WriteRune(r)
+		default: // " \ /
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// hexRune reads the four hex digits of a \u escape; n is 0 if there are
+// not four.
+func hexRune(s string) (r rune, n int) {
+	if len(s) < 4 {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(s[:4], 16, 32)
+	if err != nil {
+		return 0, 0
+	}
+	return rune(v), 4
 }
 
 // FeedItem is the cached item with articleID, with its body if there is one

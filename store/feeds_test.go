@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,5 +197,100 @@ func TestMarkReadAndStar(t *testing.T) {
 	}
 	if _, ok, _ := db.FeedItem(ctx, "https://w.example/x"); !ok {
 		t.Fatal("the starred item went with its feed")
+	}
+}
+
+// TestFeedList: the reader's start reads every item as FeedItems lists it
+// (the same order, the same fields but those it leaves out), whatever the
+// item: with or without a URL, authors, read and star marks, a story in two
+// feeds, ties on the date and on the fetch time, stored text to sanitize.
+// The order comes from the index, not a sort.
+func TestFeedList(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	day := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	a := FeedState{URL: "https://a.example/rss", Title: "Wire A", FetchedAt: day}
+	b := FeedState{URL: "https://b.example/rss", Title: "Wire B", FetchedAt: day.Add(time.Hour)}
+	noURL := feedItem("guid-only", day)
+	noURL.URL, noURL.ArticleID, noURL.Authors = "", a.URL+"#guid-only", nil
+	dirty := feedItem("dirty", day.Add(-time.Hour))
+	dirty.Title, dirty.Authors = "Line one\nline\x1b[31m two", []string{"B. Writer", "C.\tWriter"}
+	otherURL := feedItem("moved", day.Add(-2*time.Hour))
+	otherURL.URL = "https://w.example/moved-here"
+	undated := feedItem("undated", time.Time{})
+	undated.Dated, undated.FetchedAt = false, day
+	// Every byte, and the text JSON has to escape, read as a column reads it.
+	var every []byte
+	for c := range 256 {
+		every = append(every, byte(c))
+	}
+	bytes := feedItem("bytes", day.Add(-3*time.Hour))
+	bytes.Title, bytes.Authors = string(every), []string{`Ann "Quote" O\'Neil`, "Zoë 🦉"}
+	quoted := feedItem(`quo"ted\path`, day.Add(-4*time.Hour))
+	quoted.Title = `null","x` + "\u0041 \\ é 🦉 \xff\xfe tab\tend"
+	items := []FeedItem{feedItem("x", day), feedItem("tie", day), noURL, dirty, otherURL, undated, feedItem("shared", day),
+		bytes, quoted}
+	for i := range items {
+		items[i].Source = a.Title
+	}
+	items[len(items)-1].Source = "Wire \"A\"\n"
+	if _, err := db.SaveFeed(ctx, a, items); err != nil {
+		t.Fatal(err)
+	}
+	later := feedItem("shared", day)
+	later.Source, later.FetchedAt = b.Title, day.Add(time.Hour) // same date, fetched later: listed first
+	if _, err := db.SaveFeed(ctx, b, []FeedItem{later, feedItem("y", day.Add(time.Minute))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetItemRead(ctx, "https://w.example/x", true); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"https://w.example/x", "https://w.example/tie"} {
+		if _, err := db.SetItemStarred(ctx, id, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	want, err := db.FeedItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []FeedItem
+	if err := db.FeedList(ctx, func(it *FeedItem) { got = append(got, *it) }); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.FeedCount(ctx); err != nil || n != len(want) {
+		t.Errorf("FeedCount = %d, %v; want %d", n, err, len(want))
+	}
+	if len(got) != len(want) {
+		t.Fatalf("FeedList gave %d items, FeedItems %d", len(got), len(want))
+	}
+	for i, w := range want {
+		w.GUID, w.Dated, w.Summary, w.FetchedAt, w.Links = "", false, "", time.Time{}, nil // not read for a list
+		if len(w.Authors) == 0 {
+			w.Authors = nil // "[]" reads as an empty list, FeedList leaves it nil
+		}
+		if !reflect.DeepEqual(got[i], w) {
+			t.Errorf("item %d:\n got %+v\nwant %+v", i, got[i], w)
+		}
+	}
+
+	rows, err := db.SQL().QueryContext(ctx, `EXPLAIN QUERY PLAN `+listQuery)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if p := strings.Join(plan, "; "); !strings.Contains(p, "feed_items_list") || strings.Contains(p, "TEMP B-TREE") {
+		t.Errorf("the list is sorted, not read in index order: %s", p)
 	}
 }

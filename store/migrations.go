@@ -12,6 +12,7 @@ var migrations = []Migration{
 	m007Corrections,
 	m008Roles,
 	m009Watchlist,
+	m010ListOrder,
 }
 
 // Latest is the schema version this newsmark writes.

@@ -64,19 +64,19 @@ func loadCache(c *feeds.Cache, subs []feeds.Subscription) tea.Cmd {
 
 // prepareCache does off the update loop what listing 20,000 items costs:
 // their marks and per-feed counts, and the maps and entries the panes keep.
+// The marks and entries are the snapshot's own maps and list, taken over.
 func prepareCache(snap feeds.Snapshot, err error) cacheLoadedMsg {
 	msg := cacheLoadedMsg{snap: snap, err: err}
 	if err != nil {
 		return msg
 	}
-	n := len(snap.Library.Entries)
-	msg.marks, msg.items, msg.entries = newReadMarks(), make(map[string]webItem, n), make([]articles.Entry, n)
-	msg.marks.reserve(n)
-	for i, e := range snap.Library.Entries {
-		msg.marks.load(e.Meta.ID, snap)
+	msg.marks, msg.items = snapshotMarks(snap), make(map[string]webItem, len(snap.Library.Entries))
+	for _, e := range snap.Library.Entries {
 		msg.items[e.Meta.ID] = webItem{cached: true}
-		msg.entries[i] = articles.Entry{Meta: e.Meta} // loaded through the cache, with a context
 	}
+	// Loaded through the cache, with a context (Snapshot's entries have
+	// no loader).
+	msg.entries = snap.Library.Entries
 	return msg
 }
 

@@ -23,14 +23,54 @@ func newReadMarks() *readMarks {
 		unreadIn: map[string]int{}, itemsIn: map[string]int{}, idsIn: map[string][]string{}}
 }
 
-// reserve makes room for n more articles, so the cache's 20,000 items
-// read at start do not grow the maps step by step (a rehash each time).
-func (r *readMarks) reserve(n int) {
-	if len(r.feedsOf) > 0 {
-		return // marks are in: they stay where they are
+// snapshotMarks are the marks of the cache read at start, made in the
+// Cmd. They take the snapshot's maps of unread, starred and feeds as they
+// are (the snapshot is the Cmd's own, and only read after), and count each
+// feed's items once: 20,000 items read again into new maps cost as much
+// as reading them.
+func snapshotMarks(s feeds.Snapshot) *readMarks {
+	r := &readMarks{unread: s.Unread, starred: s.Starred, feedsOf: s.ItemFeeds, unreadIn: map[string]int{},
+		itemsIn: map[string]int{}, idsIn: map[string][]string{}}
+	if r.unread == nil {
+		r.unread = map[string]bool{}
 	}
-	r.feedsOf = make(map[string][]string, n)
-	r.unread = make(map[string]bool, n)
+	if r.starred == nil {
+		r.starred = map[string]bool{}
+	}
+	if r.feedsOf == nil {
+		r.feedsOf = map[string][]string{}
+	}
+	// One lookup a feed an item, not three: the counts go to the maps once
+	// a feed at the end.
+	type count struct {
+		ids           []string
+		items, unread int
+	}
+	counts := map[string]*count{}
+	for _, e := range s.Library.Entries {
+		id := e.Meta.ID
+		unread := r.unread[id]
+		for _, f := range r.feedsOf[id] {
+			c := counts[f]
+			if c == nil {
+				c = &count{}
+				counts[f] = c
+			}
+			c.ids = append(c.ids, id)
+			c.items++
+			if unread {
+				c.unread++
+			}
+		}
+	}
+	for f, c := range counts {
+		r.idsIn[f], r.itemsIn[f] = c.ids, c.items
+		if c.unread > 0 {
+			r.unreadIn[f] = c.unread
+		}
+	}
+	r.unreadAll = len(r.unread)
+	return r
 }
 
 // load takes the article's marks and feeds from the cache's snapshot.
