@@ -193,9 +193,10 @@ func (p *companyPane) correction(ch companyChoice) request {
 		then: openCompanyMsg{company: ch.company, name: ch.name}, back: here}
 }
 
-// pickView draws the list in place of the page's rows.
+// pickView draws the list in place of the page's rows (the status bar's
+// hints say the keys).
 func (p *companyPane) pickView(w int) []string {
-	st, pk, ck := p.styles, p.pick, p.keys.Correct
+	st, pk := p.styles, p.pick
 	verb := "Merge " + quoted(p.title()) + " into:"
 	if pk.split {
 		verb = "Split off " + quoted(p.title()) + ":"
@@ -214,13 +215,6 @@ func (p *companyPane) pickView(w int) []string {
 	if len(shown) == 0 {
 		lines = append(lines, "  "+st.Subtle.Render("no company matches: type a part of its name"))
 	}
-	pick := "merge into it"
-	if pk.split {
-		pick = "split it off"
-	}
-	key := func(b key.Binding, label string) string { return st.Help.ShortKey.Render(firstKey(b)) + " " + label }
-	lines = append(lines, "", " "+strings.Join([]string{key(ck.Up, "/"+firstKey(ck.Down)+" choose"), key(ck.Pick, pick),
-		key(ck.Back, "back")}, "  "))
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w+1, "…")
 	}
