@@ -131,10 +131,6 @@ type PageOptions struct {
 // Partial reports whether the page read fewer stories than there are.
 func (p *CompanyPage) Partial() bool { return len(p.Stories) < p.Total }
 
-func (p Period) holds(t time.Time) bool {
-	return (p.Since.IsZero() || !t.Before(p.Since)) && (p.Until.IsZero() || t.Before(p.Until))
-}
-
 // CompanyOf is the company entity e of article a stands for ("" for an
 // entity that is not a company), worked out from the entity itself, so
 // that an article not indexed yet (just opened) has an answer too.
