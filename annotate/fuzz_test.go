@@ -59,7 +59,7 @@ var fuzzSeeds = []string{
 	strings.Repeat("9", 400) + " billion",
 	"東京 ソフトバンクグループ株式会社 SoftBank Group Corp. 台積電 Taiwan Semiconductor Manufacturing Co",
 	"شركة أرامكو السعودية Saudi Aramco said $3 billion عربي",
-	"עברית Israel Discount Bank Ltd. ‏‎ RTL marks",
+	"עברית Israel Discount Bank Ltd. \u200f\u200e RTL marks",
 	"Mr. . Corp. Inc. ( ) < > (ABC <9432 $ € £ ¥ Rs. US$ 50- -50 51: :49",
 	"A\nB\r\nC Holdings\n\nD Ltd.\n",
 	"Acme Corp.’s unit, Acme Corp, or AC, (AC.N) <1234> 50-50 $3bn a year 2016 Monday Jan. 13",

@@ -131,10 +131,6 @@ type PageOptions struct {
 // Partial reports whether the page read fewer stories than there are.
 func (p *CompanyPage) Partial() bool { return len(p.Stories) < p.Total }
 
-func (p Period) holds(t time.Time) bool {
-	return (p.Since.IsZero() || !t.Before(p.Since)) && (p.Until.IsZero() || t.Before(p.Until))
-}
-
 // CompanyOf is the company entity e of article a stands for ("" for an
 // entity that is not a company), worked out from the entity itself, so
 // that an article not indexed yet (just opened) has an answer too.
@@ -485,18 +481,21 @@ func (ix *Index) FindCompany(ctx context.Context, name string) ([]CompanyMatch, 
 		return nil, err
 	}
 	type acc struct {
-		names    map[string]int
-		articles map[int64]bool
+		names, own map[string]int // own: the names of entities anchored at the company itself
+		articles   map[int64]bool
 	}
 	by := map[string]*acc{}
 	for _, r := range rows {
 		c := snap.company(r.Anchor)
 		a := by[c]
 		if a == nil {
-			a = &acc{names: map[string]int{}, articles: map[int64]bool{}}
+			a = &acc{names: map[string]int{}, own: map[string]int{}, articles: map[int64]bool{}}
 			by[c] = a
 		}
 		a.names[r.Name()]++
+		if r.Anchor == c {
+			a.own[r.Name()]++
+		}
 		a.articles[r.Article] = true
 	}
 	// A form the stories tie to a company ("SoftBank" in a story about
@@ -509,6 +508,9 @@ func (ix *Index) FindCompany(ctx context.Context, name string) ([]CompanyMatch, 
 	words := strings.Fields(want)
 	for c, a := range by {
 		m := CompanyMatch{Company: c, Name: rankNames(a.names)[0], Stories: len(a.articles)}
+		if len(a.own) > 0 { // as its page names it
+			m.Name = rankNames(a.own)[0]
+		}
 		isExact, isLoose := vouched[c], false
 		for n := range a.names {
 			norm := normName(n)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"newsmark/model"
+	"newsmark/store"
 )
 
 // DealFilter narrows the deal tracker. The zero filter keeps every deal.
@@ -177,6 +178,7 @@ func SortDeals(rows []DealRow, by DealSort, reverse bool) {
 // and the clustered deals once asked for.
 type snapshot struct {
 	gen      int64
+	corr     int64 // the corrections' revision (0 without them)
 	resolver *Resolver
 	deals    []DealRow // newest first; nil until Deals asks
 }
@@ -196,25 +198,51 @@ func (ix *Index) snapshot(ctx context.Context, withDeals bool) (*snapshot, error
 	if err != nil {
 		return nil, err
 	}
+	var corr int64
+	if ix.corrections != nil {
+		if corr, err = ix.db.CorrectionsRevision(ctx); err != nil {
+			return nil, err
+		}
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if ix.snap != nil && ix.snap.gen == gen && (!withDeals || ix.snap.deals != nil) {
+	if ix.snap != nil && ix.snap.gen == gen && ix.snap.corr == corr && (!withDeals || ix.snap.deals != nil) {
 		return ix.snap, nil
+	}
+	resolver := func(keys []store.IndexKey) (*Resolver, error) {
+		r := NewResolver(keys)
+		if ix.corrections == nil {
+			return r, nil
+		}
+		list, _, err := ix.db.Corrections(ctx)
+		entries := make([]model.UserEntry, len(list))
+		for i, c := range list {
+			entries[i] = c.Entry
+		}
+		r.userOverrides(entries)
+		return r, err
 	}
 	if !withDeals {
 		keys, err := ix.db.IndexKeyCounts(ctx)
 		if err != nil {
 			return nil, err
 		}
-		ix.snap = &snapshot{gen: gen, resolver: NewResolver(keys)}
+		r, err := resolver(keys)
+		if err != nil {
+			return nil, err
+		}
+		ix.snap = &snapshot{gen: gen, corr: corr, resolver: r}
 		return ix.snap, nil
 	}
 	gen, ventures, keys, err := ix.db.IndexDealData(ctx)
 	if err != nil {
 		return nil, err
 	}
-	r := NewResolver(keys)
-	ix.snap = &snapshot{gen: gen, resolver: r, deals: clusterDeals(ventures, r.Company)}
+	r, err := resolver(keys)
+	if err != nil {
+		return nil, err
+	}
+	ix.snap = &snapshot{gen: gen, corr: corr, resolver: r, deals: clusterDeals(ventures, r.Company)}
 	if ix.snap.deals == nil {
 		ix.snap.deals = []DealRow{}
 	}

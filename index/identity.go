@@ -211,6 +211,12 @@ func companyIdentity(body string, e model.Entity) identity {
 // library (see the comment at the top of this file). It is safe for
 // concurrent use.
 type Resolver struct {
+	// merged maps a company to the one the reader's merge joined it to,
+	// split a bare anchor to the companies the reader's split keeps it
+	// from (userOverrides); both nil without corrections.
+	merged map[string]string
+	split  map[string][]string
+
 	mu      sync.Mutex          // guards memo and members
 	owners  map[string][]string // key → the anchors it is evidence for
 	tickers map[string][]string // anchor → its ticker keys
@@ -237,7 +243,7 @@ const inProgress = "\x00"
 // Company is the company anchor stands for: a legal anchor, or the bare
 // anchor itself when the evidence is missing or points two ways. "" stays "".
 func (r *Resolver) Company(anchor string) string {
-	if !strings.HasPrefix(anchor, barePrefix) {
+	if !strings.HasPrefix(anchor, barePrefix) && r.merged == nil {
 		return anchor
 	}
 	r.mu.Lock()
@@ -245,7 +251,67 @@ func (r *Resolver) Company(anchor string) string {
 	return r.company(anchor)
 }
 
+// company is what the evidence makes of anchor, then where the reader's
+// merges take that company (a chain of them is followed; a loop stops).
 func (r *Resolver) company(anchor string) string {
+	c := r.base(anchor)
+	for range 16 {
+		to, ok := r.merged[c]
+		if !ok || to == c {
+			break
+		}
+		c = to
+	}
+	return c
+}
+
+// anchorOf is the anchor of an entity named name (companyIdentity's for
+// an entity with that one form).
+func anchorOf(name string) string {
+	n := normName(name)
+	if base, suf := splitLegal(n); suf != "" {
+		return legalPrefix + base + " " + suf
+	}
+	return barePrefix + n
+}
+
+// userOverrides takes the reader's merges and splits of companies (those
+// for every article; one for a single article stays in it): a merge joins
+// the company its alias stands for to the company of its name, whatever the
+// evidence says; a split keeps a bare name from the company of the other.
+// Within an article the annotator applies them already (its user list).
+func (r *Resolver) userOverrides(entries []model.UserEntry) {
+	var merges [][2]string
+	for _, e := range entries {
+		if e.ArticleID != "" {
+			continue
+		}
+		switch e.Action {
+		case model.UserMerge:
+			merges = append(merges, [2]string{anchorOf(e.Other), anchorOf(e.Name)})
+		case model.UserSplit:
+			if r.split == nil {
+				r.split = map[string][]string{}
+			}
+			a, b := anchorOf(e.Name), anchorOf(e.Other)
+			r.split[b] = append(r.split[b], a)
+			r.split[a] = append(r.split[a], b)
+		}
+	}
+	if len(merges) == 0 {
+		return
+	}
+	r.merged = map[string]string{}
+	for _, m := range merges {
+		from, to := r.base(m[0]), r.base(m[1])
+		if from != to {
+			r.merged[from] = to
+		}
+	}
+}
+
+// base is the company the library's evidence makes of anchor.
+func (r *Resolver) base(anchor string) string {
 	if !strings.HasPrefix(anchor, barePrefix) {
 		return anchor
 	}
@@ -266,7 +332,7 @@ func (r *Resolver) company(anchor string) string {
 		if c == anchor {
 			continue
 		}
-		got := r.company(c)
+		got := r.base(c)
 		if got == "" || got == anchor {
 			continue // a cycle back to this name says nothing
 		}
@@ -276,11 +342,21 @@ func (r *Resolver) company(anchor string) string {
 		}
 		company = got
 	}
-	if company == "" || ambiguous {
+	if company == "" || ambiguous || r.splitFrom(anchor, company) {
 		company = anchor
 	}
 	r.memo[anchor] = company
 	return company
+}
+
+// splitFrom reports whether a split keeps anchor from company.
+func (r *Resolver) splitFrom(anchor, company string) bool {
+	for _, o := range r.split[anchor] {
+		if o == company || r.base(o) == company {
+			return true
+		}
+	}
+	return false
 }
 
 // Anchors lists the anchors company stands for: company itself, then the
@@ -312,6 +388,9 @@ func (r *Resolver) Anchors(company string) []string {
 		}
 		for a := range r.tickers {
 			add(a)
+		}
+		for a := range r.merged {
+			add(a) // a legal name merged into another company
 		}
 		for _, l := range r.members {
 			sort.Strings(l)

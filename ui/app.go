@@ -420,6 +420,8 @@ func (m *Model) deliver(msg tea.Msg) tea.Cmd {
 		return m.route(&m.panel, msg)
 	case correctedMsg:
 		return m.corrected(msg)
+	case companyCorrectedMsg:
+		return m.companyCorrected(msg)
 	case storageOpenedMsg:
 		return m.storageOpened(msg)
 	case headsReadMsg:
@@ -458,6 +460,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.route(&m.correct, msg)
 	case m.input.active():
 		return m.route(&m.input, msg)
+	case m.screen == screenCompany && m.company.picking():
+		return m.route(&m.company, msg)
 	case key.Matches(msg, g.Quit):
 		return m.up()
 	case key.Matches(msg, g.Help):
@@ -522,6 +526,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
+	case m.screen == screenCompany && key.Matches(msg, m.keys.Notes.Undo):
+		return m.undoLast(), true
 	case m.screen == screenSearch || m.screen == screenDeals || m.screen == screenCompany || m.screen == screenBrief:
 		return nil, false
 	}

@@ -101,9 +101,9 @@ func TestEndToEndWatchlist(t *testing.T) {
 
 	feed.add("7-herald.txt", "4-herald.txt")
 	tt.send("r")
-	s := tt.waitText("1 new story about Brightwater Foods Plc", "Brightwater and Kovacs plan Austrian bakery venture",
+	tt.waitText("1 new story about Brightwater Foods Plc", "Brightwater and Kovacs plan Austrian bakery venture",
 		"Stocks edge higher")
-	s = tt.waitFor("both Brightwater stories marked", false, func(s string) bool {
+	s := tt.waitFor("both Brightwater stories marked", false, func(s string) bool {
 		return strings.Count(s, "★ Brightwater Foods Plc") == 2
 	})
 	if l := lineAfter(s, "Stocks edge higher"); strings.Contains(l, "★") {

@@ -33,6 +33,7 @@ type companyPane struct {
 	loading       bool
 	err           string
 	following     bool
+	pick          *companyPick // m or s: the list that has the keyboard (company_correct.go)
 
 	rows           []companyRow
 	cursor, offset int // cursor: a row index; offset: the first row drawn
@@ -78,7 +79,7 @@ func newCompanyPane(c common, ix *index.Index) companyPane { return companyPane{
 // open shows company's page: the first frame's read, then the page's.
 func (p *companyPane) open(company, name string) tea.Cmd {
 	p.seq++
-	p.company, p.name = company, name
+	p.company, p.name, p.pick = company, name, nil
 	p.page, p.rows, p.full, p.loading, p.err = nil, nil, false, true, ""
 	p.cursor, p.offset = 0, 0
 	ix, seq := p.ix, p.seq
@@ -100,7 +101,12 @@ func (p *companyPane) open(company, name string) tea.Cmd {
 func (p *companyPane) Update(msg tea.Msg) (tea.Cmd, request) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		return nil, p.key(msg)
+		if p.pick != nil {
+			return p.pickKey(msg)
+		}
+		return p.key(msg)
+	case companyMatchesMsg:
+		return nil, p.matched(msg)
 	case companyLoadedMsg:
 		p.loaded(msg)
 	case followedMsg:
@@ -117,10 +123,10 @@ func (p *companyPane) Update(msg tea.Msg) (tea.Cmd, request) {
 
 // reload reads the page again, keeping the cursor where it is.
 func (p *companyPane) reload() tea.Cmd {
-	cursor, offset := p.cursor, p.offset
+	cursor, offset, pick := p.cursor, p.offset, p.pick
 	page, rows := p.page, p.rows
 	cmd := p.open(p.company, p.name)
-	p.page, p.rows, p.cursor, p.offset = page, rows, cursor, offset
+	p.page, p.rows, p.cursor, p.offset, p.pick = page, rows, cursor, offset, pick // a list being typed in stays
 	return cmd
 }
 
@@ -250,8 +256,21 @@ func orUntitled(s string) string {
 }
 
 // key moves through the page's items; enter opens the story at the item,
-// w follows or unfollows the company.
-func (p *companyPane) key(msg tea.KeyPressMsg) request {
+// w follows or unfollows the company, m and s open the merge and split
+// lists.
+func (p *companyPane) key(msg tea.KeyPressMsg) (tea.Cmd, request) {
+	k := p.keys.Company
+	switch {
+	case key.Matches(msg, k.Merge):
+		return p.startPick(false)
+	case key.Matches(msg, k.Split):
+		return p.startPick(true)
+	}
+	return nil, p.moveKey(msg)
+}
+
+// moveKey moves through the page's items, opens one, follows.
+func (p *companyPane) moveKey(msg tea.KeyPressMsg) request {
 	k := p.keys.Company
 	switch {
 	case key.Matches(msg, k.Down):
@@ -409,6 +428,9 @@ func (p *companyPane) View() string {
 	case p.page == nil:
 		lines = append(lines, " "+st.Subtle.Render(ansi.Truncate("no story in the index names it yet", w, "…")))
 	}
+	if p.pick != nil {
+		return strings.Join(append(lines, p.pickView(w)...), "\n")
+	}
 	room := p.listHeight()
 	for i := p.offset; i < len(p.rows) && room > 0; i++ {
 		r := p.rows[i]
@@ -444,10 +466,15 @@ func (p *companyPane) View() string {
 }
 
 // keySet is the page's live keys.
-func (p *companyPane) keySet() KeySet { return InCompany }
+func (p *companyPane) keySet() KeySet {
+	if p.pick != nil {
+		return InCorrectPick
+	}
+	return InCompany
+}
 
 // ShortHelp is the page's most used bindings.
 func (p *companyPane) ShortHelp() []key.Binding { return p.FullHelp()[0] }
 
 // FullHelp is every binding live on the page, for the help overlay.
-func (p *companyPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(InCompany) }
+func (p *companyPane) FullHelp() [][]key.Binding { return p.keys.helpGroups(p.keySet()) }

@@ -29,6 +29,6 @@ func correctKeyMap(b bindFunc) CorrectKeys {
 		Up:          b([]string{"up"}, "↑", "previous name"),
 		Down:        b([]string{"down"}, "↓", "next name"),
 		Pick:        b([]string{"enter"}, "enter", "merge into / split out the name chosen"),
-		Back:        b([]string{"esc"}, "esc", "back to the menu"),
+		Back:        b([]string{"esc"}, "esc", "back to the menu (on a company page: to the page)"),
 	}
 }

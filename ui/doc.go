@@ -48,6 +48,7 @@
 //	company_pane.go, brief_pane.go,
 //	watch.go                       a company's page (i), the daily brief (B), and the watchlist:
 //	                               following (w), the library's marks, a refresh's new stories
+//	company_correct.go             a company page's merge (m) and split (s), across every story
 //	notes_service.go               saves and deletes through the notes service (a delete goes
 //	                               on the undo stack)
 //	correct_menu.go,

@@ -93,10 +93,16 @@ func (m *Model) hints() []hint {
 			hintOf("back", g.Quit)}
 	case m.screen == screenDeals && m.deals.picking != nil:
 		return []hint{hintOf("choose the party", k.Company.Pick), hintOf("cancel", g.Back)}
+	case m.screen == screenCompany && m.company.picking():
+		ck, pick := k.Correct, "merge into it"
+		if m.company.pick.split {
+			pick = "split it off"
+		}
+		return []hint{hintOf("choose", ck.Down, ck.Up), hintOf(pick, ck.Pick), hintOf("back", ck.Back)}
 	case m.screen == screenCompany:
 		c := k.Company
 		return []hint{hintOf("open", c.Jump), hintOf("move", c.Down, c.Up), hintOf("follow", c.Follow),
-			hintOf("back", g.Quit)}
+			hintOf("merge", c.Merge), hintOf("split", c.Split), hintOf("back", g.Quit)}
 	case m.screen == screenBrief:
 		return []hint{hintOf("scroll", r.Down, r.Up), hintOf("page", r.PageDown, r.PageUp),
 			hintOf("period", k.Brief.Period), hintOf("back", g.Quit)}

@@ -124,9 +124,11 @@ type DealsKeys struct {
 // tab, a party of a deal row, the company named at a search result's
 // match — and Follow (w) follows or unfollows it (the Entities tab, a deal
 // row, the page). The moves and Jump act on the page; Pick chooses which
-// party of a deal with several.
+// party of a deal with several. Merge and Split correct the company
+// across every story (company_correct.go).
 type CompanyKeys struct {
 	Open, Follow                            key.Binding
+	Merge, Split                            key.Binding // the page's corrections
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Jump, Pick                              key.Binding
 }
@@ -297,6 +299,8 @@ func DefaultKeyMap() KeyMap {
 	k.Company = CompanyKeys{
 		Open:     b([]string{"i"}, "i", "the company's page: its stories, deals, quotes and people"),
 		Follow:   b([]string{"w"}, "w", "follow / unfollow the company (the library marks its stories)"),
+		Merge:    b([]string{"m"}, "m", "merge it into another company, in every story…"),
+		Split:    b([]string{"s"}, "s", "split one of its names off, in every story…"),
 		Up:       b([]string{"k", "up"}, "k/↑", "previous item"),
 		Down:     b([]string{"j", "down"}, "j/↓", "next item"),
 		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
@@ -458,14 +462,15 @@ func (k KeyMap) sections() []keySection {
 		secCompanySearch:  {"search results (S)", []key.Binding{k.Company.Open}},
 		secCompanyDeals:   {"deals (D)", []key.Binding{k.Company.Open, k.Company.Follow}},
 		secCompanyPage: {"company page (i)", []key.Binding{k.Company.Up, k.Company.Down, k.Company.PageUp,
-			k.Company.PageDown, k.Company.Top, k.Company.Bottom, k.Company.Jump, k.Company.Follow}},
+			k.Company.PageDown, k.Company.Top, k.Company.Bottom, k.Company.Jump, k.Company.Follow, k.Company.Merge,
+			k.Company.Split, k.Notes.Undo}},
 		secDealParty: {"a deal's party (i or w in D)", []key.Binding{k.Company.Pick}},
 		secBrief: {"brief (B)", []key.Binding{k.Brief.Period, r.Down, r.Up, r.PageDown, r.PageUp, r.HalfDown, r.HalfUp,
 			r.Top, r.Bottom}},
 		secArticleCorrect: {article, []key.Binding{k.Correct.Open}},
 		secCorrect: {"correct menu (after m)", []key.Binding{g.ForceQ, k.Correct.Company, k.Correct.Person, k.Correct.Place,
 			k.Correct.NotAName, k.Correct.Merge, k.Correct.Split, k.Correct.ThisArticle, k.Correct.NextName, k.Correct.Cancel}},
-		secCorrectPick: {"merge or split list (after m m, m s)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
+		secCorrectPick: {"merge or split list (after m m, m s; m, s on a company page)", []key.Binding{g.ForceQ, k.Correct.Up, k.Correct.Down,
 			k.Correct.Pick, k.Correct.Back, in.Delete}},
 		secLibraryFeeds: {"library", []key.Binding{f.View, f.Switch, f.NextUnread, f.ToggleRead, f.Star, f.MarkFeed,
 			f.MarkAll, f.HideRead, w.RefreshAll, k.Notes.Undo}},

@@ -108,6 +108,8 @@ func (m *Model) apply(req request) tea.Cmd {
 		return m.closeCorrect()
 	case correctMsg:
 		return m.makeCorrection(req)
+	case companyCorrectMsg:
+		return m.applyCompanyCorrect(req)
 	case correctShowMsg:
 		return m.route(&m.reader, req)
 	case reloadNotesMsg:

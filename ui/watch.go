@@ -171,7 +171,7 @@ func (m *Model) entityCompany(req entityCompanyMsg) tea.Cmd {
 // false for any other message.
 func (m *Model) deliverCompany(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
-	case companyLoadedMsg:
+	case companyLoadedMsg, companyMatchesMsg:
 		return m.route(&m.company, msg), true
 	case followedMsg:
 		if msg.err != nil {
