@@ -213,12 +213,19 @@ func collect(paths []string, stdin io.Reader, times bool) ([]job, Library) {
 			continue
 		}
 		before, problems := len(jobs), len(lib.Problems)
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// A folder named through a symlink (~/news -> /mnt/news) is walked:
+		// WalkDir does not follow its root, but a trailing separator makes
+		// the system resolve it. Links inside stay unfollowed.
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				lib.Problems = append(lib.Problems, Problem{sanitize.Quote(path), reason(err)})
 				return nil
 			}
-			hidden := path != p && strings.HasPrefix(d.Name(), ".")
+			hidden := path != root && strings.HasPrefix(d.Name(), ".")
 			if d.IsDir() {
 				if hidden {
 					return filepath.SkipDir

@@ -388,6 +388,23 @@ func TestOpenFolder(t *testing.T) {
 	}
 }
 
+// A folder named through a symlink (~/news pointing elsewhere) is read as the
+// folder it points to.
+func TestOpenFolderThroughASymlink(t *testing.T) {
+	t.Parallel()
+	link := filepath.Join(t.TempDir(), "news")
+	if err := os.Symlink(folder(t), link); err != nil {
+		t.Skip(err)
+	}
+	lib := Open([]string{link}, nil)
+	if len(lib.Problems) != 0 || len(lib.Entries) != 5 {
+		t.Fatalf("%d entries, problems %v; want the folder's 5 stories", len(lib.Entries), lib.Problems)
+	}
+	if p := lib.Entries[0].Meta.Path; !strings.Contains(p, "news") {
+		t.Errorf("path %q is not named through the link the user gave", p)
+	}
+}
+
 func TestOpenRepeats(t *testing.T) {
 	t.Parallel()
 	dir := folder(t)
