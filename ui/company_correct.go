@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -27,15 +25,10 @@ import (
 
 // companyPick is the page's list of what m or s may pick.
 type companyPick struct {
-	split   bool // s: the page's names; else m: other companies
-	filter  string
-	choices []companyChoice
-	cursor  int
-	seq     int // bumped per lookup: older answers are dropped
+	pickList      // on the merge list unfiltered: the choices are the index's answer
+	split    bool // s: the page's names; else m: other companies
+	seq      int  // bumped per lookup: older answers are dropped
 }
-
-// companyChoice is one line of the list.
-type companyChoice struct{ name, note, company string }
 
 // Messages of the page's corrections.
 type (
@@ -72,19 +65,19 @@ func (p *companyPane) startPick(split bool) (tea.Cmd, request) {
 	}
 	pg := p.page
 	if !split {
-		p.pick = &companyPick{}
+		p.pick = &companyPick{pickList: pickList{unfiltered: true}}
 		return p.lookup(), nil
 	}
-	var choices []companyChoice
+	var choices []pickChoice
 	for _, n := range pg.Names {
 		if n != pg.Name {
-			choices = append(choices, companyChoice{name: n, note: "a name of " + pg.Name})
+			choices = append(choices, pickChoice{name: n, note: "a name of " + pg.Name})
 		}
 	}
 	if len(choices) == 0 {
 		return nil, status(quoted(pg.Name) + " is known by one name: nothing to split off")
 	}
-	p.pick = &companyPick{split: true, choices: choices}
+	p.pick = &companyPick{split: true, pickList: pickList{choices: choices}}
 	return nil, nil
 }
 
@@ -117,60 +110,27 @@ func (p *companyPane) matched(msg companyMatchesMsg) request {
 	pk.choices = pk.choices[:0]
 	for _, m := range msg.matches {
 		if m.Company != p.company {
-			pk.choices = append(pk.choices, companyChoice{name: m.Name, company: m.Company, note: plural(m.Stories, "story", "stories")})
+			pk.choices = append(pk.choices, pickChoice{name: m.Name, company: m.Company, note: plural(m.Stories, "story", "stories")})
 		}
 	}
 	pk.cursor = min(pk.cursor, max(len(pk.choices)-1, 0))
 	return nil
 }
 
-// shown are the split list's choices the filter keeps (the merge list's
-// are the index's answer to it), as indices.
-func (pk *companyPick) shown() []int {
-	var out []int
-	f := strings.Fields(strings.ToLower(pk.filter))
-	for i, ch := range pk.choices {
-		name := strings.ToLower(ch.name)
-		ok := true
-		for _, w := range f {
-			ok = ok && strings.Contains(name, w)
-		}
-		if ok || !pk.split {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// pickKey moves in the list, edits its filter, picks with enter; esc
-// closes it.
+// pickKey takes a key of the list: enter picks, esc closes it; a changed
+// filter asks the index again for the merge list.
 func (p *companyPane) pickKey(msg tea.KeyPressMsg) (tea.Cmd, request) {
-	pk, ck := p.pick, p.keys.Correct
-	shown := pk.shown()
-	edited := false
-	switch {
-	case key.Matches(msg, ck.Back):
+	pk := p.pick
+	switch pk.key(msg, p.keys) {
+	case pickBack:
 		p.pick = nil
-	case key.Matches(msg, ck.Up):
-		pk.cursor = max(pk.cursor-1, 0)
-	case key.Matches(msg, ck.Down):
-		pk.cursor = min(pk.cursor+1, max(len(shown)-1, 0))
-	case key.Matches(msg, p.keys.Input.Delete):
-		if _, size := utf8.DecodeLastRuneInString(pk.filter); size > 0 {
-			pk.filter, edited = pk.filter[:len(pk.filter)-size], true
-		}
-	case key.Matches(msg, ck.Pick):
-		if len(shown) == 0 {
-			return nil, status("no company to pick: type a part of its name")
-		}
-		ch := pk.choices[shown[min(pk.cursor, len(shown)-1)]]
+	case pickEmpty:
+		return nil, status("no company to pick: type a part of its name")
+	case pickPicked:
+		ch := pk.picked()
 		p.pick = nil
 		return nil, p.correction(ch)
-	case msg.Text != "" && sanitize.IsClean(msg.Text) && isPrintable(msg.Text):
-		pk.filter, edited = pk.filter+msg.Text, true
-	}
-	if edited {
-		pk.cursor = 0
+	case pickEdited:
 		if !pk.split {
 			return p.lookup(), nil
 		}
@@ -181,7 +141,7 @@ func (p *companyPane) pickKey(msg tea.KeyPressMsg) (tea.Cmd, request) {
 // correction is the line a pick makes: a merge of the page's company
 // (by the name its stories use most) into the company picked, or the
 // split of the name picked from it.
-func (p *companyPane) correction(ch companyChoice) request {
+func (p *companyPane) correction(ch pickChoice) request {
 	pg := p.page
 	here := openCompanyMsg{company: p.company, name: pg.Name}
 	if ch.company == "" { // a name of the page's: the split list
@@ -202,19 +162,7 @@ func (p *companyPane) pickView(w int) []string {
 		verb = "Split off " + quoted(p.title()) + ":"
 	}
 	lines := []string{" " + st.Title.Render(verb) + " " + st.Subtle.Render("filter: ") + sanitize.Line(pk.filter) + st.Cursor.Render(" ")}
-	shown := pk.shown()
-	first := max(0, min(pk.cursor-maxPickRows+1, len(shown)-maxPickRows))
-	for i := first; i < len(shown) && i < first+maxPickRows; i++ {
-		ch := pk.choices[shown[i]]
-		bar := "  "
-		if i == pk.cursor {
-			bar = st.Title.Render("▌") + " "
-		}
-		lines = append(lines, bar+ansi.Truncate(sanitize.Line(ch.name)+st.Subtle.Render("  "+ch.note), w, "…"))
-	}
-	if len(shown) == 0 {
-		lines = append(lines, "  "+st.Subtle.Render("no company matches: type a part of its name"))
-	}
+	lines = append(lines, pk.lines(st, w, st.Title.Render("▌")+" ", "  "+st.Subtle.Render("no company matches: type a part of its name"))...)
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w+1, "…")
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -78,16 +77,9 @@ type correctMenu struct {
 	at      int  // the name of target.names the menu is on
 	scope   bool // . was pressed: for this article only
 	mode    correctMode
-	// the merge or split list: the choices (entity names or texts), the
-	// filter typed and the cursor in the filtered list
-	choices []pickChoice
-	filter  string
-	cursor  int
+	list    pickList // the merge or split list: entity names or texts
 	width   int
 }
-
-// pickChoice is one line of the merge or split list.
-type pickChoice struct{ name, note string }
 
 // open shows the menu on t for article a with its annotations.
 func (c *correctMenu) open(a model.Article, ann model.Annotations, t correctTarget) request {
@@ -244,14 +236,14 @@ func (c *correctMenu) startMerge() request {
 		if o.Kind == model.Figure || o.Name() == e.Name() || o.Count() == 0 {
 			continue
 		}
-		choices = append(choices, pickChoice{o.Name(), string(o.Kind)})
+		choices = append(choices, pickChoice{name: o.Name(), note: string(o.Kind)})
 	}
 	if len(choices) == 0 {
 		return status("no other name in this article to merge " + quoted(e.Name()) + " into")
 	}
 	other := func(ch pickChoice) int { return btoi(ch.note != string(e.Kind)) }
 	slices.SortStableFunc(choices, func(x, y pickChoice) int { return other(x) - other(y) }) // its own kind first
-	c.mode, c.choices, c.filter, c.cursor = correctMerge, choices, "", 0
+	c.mode, c.list = correctMerge, pickList{choices: choices}
 	return nil
 }
 
@@ -264,7 +256,7 @@ func (c *correctMenu) startSplit(n correctName) request {
 	}
 	var choices []pickChoice
 	for _, t := range surfaceForms(c.article, e)[1:] {
-		choices = append(choices, pickChoice{t, "a name of " + e.Name()})
+		choices = append(choices, pickChoice{name: t, note: "a name of " + e.Name()})
 	}
 	switch len(choices) {
 	case 0:
@@ -272,7 +264,7 @@ func (c *correctMenu) startSplit(n correctName) request {
 	case 1:
 		return c.split(e, choices[0].name)
 	}
-	c.mode, c.choices, c.filter, c.cursor = correctSplit, choices, "", 0
+	c.mode, c.list = correctSplit, pickList{choices: choices}
 	return nil
 }
 
@@ -281,58 +273,22 @@ func (c *correctMenu) split(e model.Entity, other string) request {
 	return closing(correctMsg{entries: []model.UserEntry{en}, what: "split " + quoted(other) + " from " + quoted(e.Name()) + c.where()})
 }
 
-// shown are the choices the filter keeps (case-insensitive words in
-// order), as indices.
-func (c *correctMenu) shown() []int {
-	var out []int
-	f := strings.Fields(strings.ToLower(c.filter))
-	for i, ch := range c.choices {
-		name := strings.ToLower(ch.name)
-		ok := true
-		for _, w := range f {
-			if !strings.Contains(name, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// pickKey moves in the list, edits its filter, picks with enter; esc goes
+// pickKey takes a key of the merge or split list: enter picks, esc goes
 // back to the menu.
 func (c *correctMenu) pickKey(msg tea.KeyPressMsg) request {
-	ck := c.keys.Correct
-	shown := c.shown()
-	switch {
-	case key.Matches(msg, ck.Back):
+	switch c.list.key(msg, c.keys) {
+	case pickBack:
 		c.mode = correctMain
-	case key.Matches(msg, ck.Up):
-		c.cursor = max(c.cursor-1, 0)
-	case key.Matches(msg, ck.Down):
-		c.cursor = min(c.cursor+1, max(len(shown)-1, 0))
-	case key.Matches(msg, c.keys.Input.Delete):
-		if _, size := utf8.DecodeLastRuneInString(c.filter); size > 0 {
-			c.filter = c.filter[:len(c.filter)-size]
-			c.cursor = 0
-		}
-	case key.Matches(msg, ck.Pick):
-		if len(shown) == 0 {
-			return status("no name matches " + quoted(c.filter))
-		}
-		ch := c.choices[shown[min(c.cursor, len(shown)-1)]]
+	case pickEmpty:
+		return status("no name matches " + quoted(c.list.filter))
+	case pickPicked:
+		ch := c.list.picked()
 		e, _ := c.entity()
 		if c.mode == correctSplit {
 			return c.split(e, ch.name)
 		}
 		en := c.entry(model.UserEntry{Action: model.UserMerge, Name: ch.name, Other: e.Name()})
 		return closing(correctMsg{entries: []model.UserEntry{en}, what: "merge " + quoted(e.Name()) + " into " + quoted(ch.name) + c.where()})
-	case msg.Text != "" && sanitize.IsClean(msg.Text) && isPrintable(msg.Text):
-		c.filter += msg.Text
-		c.cursor = 0
 	}
 	return nil
 }
@@ -397,20 +353,8 @@ func (c *correctMenu) View() string {
 		if c.mode == correctSplit {
 			verb = "Split out of " + quoted(e.Name()) + ":"
 		}
-		lines = append(lines, st.Title.Render(verb)+" "+st.Subtle.Render("filter: ")+c.filter+st.Cursor.Render(" "))
-		shown := c.shown()
-		first := max(0, min(c.cursor-maxPickRows+1, len(shown)-maxPickRows))
-		for i := first; i < len(shown) && i < first+maxPickRows; i++ {
-			ch := c.choices[shown[i]]
-			bar := "  "
-			if i == c.cursor {
-				bar = st.Cursor.Render(" ") + " "
-			}
-			lines = append(lines, bar+ansi.Truncate(sanitize.Line(ch.name)+st.Subtle.Render("  "+ch.note), inner-2, "…"))
-		}
-		if len(shown) == 0 {
-			lines = append(lines, st.Subtle.Render("  no name matches"))
-		}
+		lines = append(lines, st.Title.Render(verb)+" "+st.Subtle.Render("filter: ")+c.list.filter+st.Cursor.Render(" "))
+		lines = append(lines, c.list.lines(st, inner-2, st.Cursor.Render(" ")+" ", st.Subtle.Render("  no name matches"))...)
 		pick := "merge"
 		if c.mode == correctSplit {
 			pick = "split out"
