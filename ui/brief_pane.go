@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -31,13 +29,12 @@ type briefPane struct {
 	period  int // into briefPeriods
 	seq     int // bumped per gathering: older ones are dropped
 	source  string
-	lines   []string
-	drawn   rendererKey // what lines were drawn for
+	drawn   rendererKey // what docView's lines were drawn for
 	loading bool
 	err     string
 
-	offset        int
-	width, height int
+	docView
+	width int
 }
 
 // briefPeriods are the periods p walks through.
@@ -127,36 +124,10 @@ func (p *briefPane) Update(msg tea.Msg) (tea.Cmd, request) {
 			p.period = (p.period + 1) % len(briefPeriods)
 			return p.open(), nil
 		}
-		p.scroll(msg)
+		p.scroll(msg, p.keys.Reader)
 	}
 	return nil, nil
 }
-
-func (p *briefPane) scroll(msg tea.KeyPressMsg) {
-	r := p.keys.Reader
-	page := max(p.height-1, 1)
-	switch {
-	case key.Matches(msg, r.Down):
-		p.offset++
-	case key.Matches(msg, r.Up):
-		p.offset--
-	case key.Matches(msg, r.PageDown):
-		p.offset += page
-	case key.Matches(msg, r.PageUp):
-		p.offset -= page
-	case key.Matches(msg, r.HalfDown):
-		p.offset += max(page/2, 1)
-	case key.Matches(msg, r.HalfUp):
-		p.offset -= max(page/2, 1)
-	case key.Matches(msg, r.Top):
-		p.offset = 0
-	case key.Matches(msg, r.Bottom):
-		p.offset = len(p.lines)
-	}
-	p.clamp()
-}
-
-func (p *briefPane) clamp() { p.offset = max(0, min(p.offset, len(p.lines)-p.height)) }
 
 // SetSize gives the brief its box; a new width draws it again.
 func (p *briefPane) SetSize(w, h int) tea.Cmd {
@@ -174,20 +145,6 @@ func (p *briefPane) statusLine() string {
 	return s + " · " + p.keys.Brief.Period.Help().Key + " changes the period"
 }
 
-// position is where the window is, as less says it.
-func (p *briefPane) position() string {
-	n := len(p.lines)
-	switch {
-	case n <= p.height:
-		return "All"
-	case p.offset == 0:
-		return "Top"
-	case p.offset+p.height >= n:
-		return "Bot"
-	}
-	return fmt.Sprintf("%d%%", (p.offset+p.height)*100/n)
-}
-
 // View draws the visible lines; it renders nothing.
 func (p *briefPane) View() string {
 	switch {
@@ -196,8 +153,7 @@ func (p *briefPane) View() string {
 	case p.lines == nil:
 		return " " + p.styles.Subtle.Render("gathering the brief…")
 	}
-	end := min(p.offset+p.height, len(p.lines))
-	return strings.Join(p.lines[p.offset:end], "\n")
+	return p.view()
 }
 
 // ShortHelp is the brief's most used bindings.

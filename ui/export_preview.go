@@ -2,10 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"newsmark/notes"
@@ -30,13 +28,13 @@ type exportPreview struct {
 	source  string // the export's text; "" until it is made
 	n       int    // highlights in it
 	err     error
-	// lines are source drawn for key; cache keeps every drawing of this
-	// version by (version, width, theme), so a resize back costs nothing.
-	lines         []string
-	key           previewKey
-	cache         map[previewKey][]string
-	offset        int
-	width, height int
+	// docView's lines are source drawn for key; cache keeps every drawing
+	// of this version by (version, width, theme), so a resize back costs
+	// nothing.
+	docView
+	key   previewKey
+	cache map[previewKey][]string
+	width int
 }
 
 // previewKey is what a drawing of the preview depends on.
@@ -147,37 +145,9 @@ func (p *exportPreview) Update(msg tea.Msg) (tea.Cmd, request) {
 	case themeMsg:
 		return p.redraw(), nil
 	case tea.KeyPressMsg:
-		p.scroll(msg)
+		p.scroll(msg, p.keys.Reader)
 	}
 	return nil, nil
-}
-
-func (p *exportPreview) scroll(msg tea.KeyPressMsg) {
-	r := p.keys.Reader
-	page := max(p.height-1, 1)
-	switch {
-	case key.Matches(msg, r.Down):
-		p.offset++
-	case key.Matches(msg, r.Up):
-		p.offset--
-	case key.Matches(msg, r.PageDown):
-		p.offset += page
-	case key.Matches(msg, r.PageUp):
-		p.offset -= page
-	case key.Matches(msg, r.HalfDown):
-		p.offset += max(page/2, 1)
-	case key.Matches(msg, r.HalfUp):
-		p.offset -= max(page/2, 1)
-	case key.Matches(msg, r.Top):
-		p.offset = 0
-	case key.Matches(msg, r.Bottom):
-		p.offset = len(p.lines)
-	}
-	p.clamp()
-}
-
-func (p *exportPreview) clamp() {
-	p.offset = max(0, min(p.offset, len(p.lines)-p.height))
 }
 
 // View draws the visible lines; View does no rendering.
@@ -188,22 +158,7 @@ func (p *exportPreview) View() string {
 	case p.lines == nil:
 		return p.styles.Subtle.Render(" making the preview…")
 	}
-	end := min(p.offset+p.height, len(p.lines))
-	return strings.Join(p.lines[p.offset:end], "\n")
-}
-
-// position is where the window is, as less says it: All, Top, Bot or N%.
-func (p *exportPreview) position() string {
-	n := len(p.lines)
-	switch {
-	case n <= p.height:
-		return "All"
-	case p.offset == 0:
-		return "Top"
-	case p.offset+p.height >= n:
-		return "Bot"
-	}
-	return fmt.Sprintf("%d%%", (p.offset+p.height)*100/n)
+	return p.view()
 }
 
 // formatName is the format as the status bar names it.

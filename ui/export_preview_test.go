@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,4 +102,23 @@ func TestExportPreviewMono(t *testing.T) {
 	if m := colourSGR.FindString(e.raw()); m != "" {
 		t.Fatalf("the preview sets a colour: %q", m)
 	}
+}
+
+// The preview says how far down it is as the reader and the help do: by
+// the lines above the window against all that can be, so one line down
+// is a few percent, not the share of the document on screen.
+func TestExportPreviewPositionAsTheReaderSaysIt(t *testing.T) {
+	e := harborNotes(t, 100, 16)
+	e.keys("v", ")", "h", "1", "tab", "h", "tab")
+	e.keys("x", "m")
+	e.mustSee("preview of the Markdown export", "Top")
+	p := &e.m.export.preview
+	maxTop := len(p.lines) - p.height
+	if maxTop < 3 {
+		t.Fatalf("the preview has %d lines in %d rows: too short to scroll", len(p.lines), p.height)
+	}
+	e.keys("j")
+	e.mustSee(fmt.Sprintf(" %d%%  ? help", max(100/maxTop, 1)))
+	e.keys("G", "k")
+	e.mustSee(fmt.Sprintf(" %d%%  ? help", min((maxTop-1)*100/maxTop, 99)))
 }

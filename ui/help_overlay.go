@@ -206,22 +206,6 @@ func firstLine(s string) string {
 	return s
 }
 
-// position says where a window onto a longer text is, as vim's ruler and
-// less's prompt do: All when it all fits, Top and Bot at the ends, else how
-// far down it has scrolled (1% to 99%). top is the first line shown,
-// maxTop the last line that can be first.
-func position(top, maxTop int) string {
-	switch {
-	case maxTop <= 0:
-		return "All"
-	case top <= 0:
-		return "Top"
-	case top >= maxTop:
-		return "Bot"
-	}
-	return fmt.Sprintf("%d%%", min(max(top*100/maxTop, 1), 99))
-}
-
 // firstKey is the first key of b as the hint bar writes it: the key a
 // user bound first, arrows as arrows.
 func firstKey(b key.Binding) string {
