@@ -20,25 +20,34 @@ type docView struct {
 // scroll moves the window by a scroll key of r; other keys do nothing.
 func (d *docView) scroll(msg tea.KeyPressMsg, r ReaderKeys) {
 	page := max(d.height-1, 1)
+	d.offset, _ = scrolled(msg, r, d.offset, page, max(page/2, 1), len(d.lines))
+	d.clamp()
+}
+
+// scrolled is offset moved by a scroll key of r (the reader's, the help's,
+// a docView's): a line, a page, half (what each calls half a page), or to
+// the top or bottom; ok is false, offset kept, for any other key. The
+// caller clamps.
+func scrolled(msg tea.KeyPressMsg, r ReaderKeys, offset, page, half, bottom int) (_ int, ok bool) {
 	switch {
 	case key.Matches(msg, r.Down):
-		d.offset++
+		return offset + 1, true
 	case key.Matches(msg, r.Up):
-		d.offset--
+		return offset - 1, true
 	case key.Matches(msg, r.PageDown):
-		d.offset += page
+		return offset + page, true
 	case key.Matches(msg, r.PageUp):
-		d.offset -= page
+		return offset - page, true
 	case key.Matches(msg, r.HalfDown):
-		d.offset += max(page/2, 1)
+		return offset + half, true
 	case key.Matches(msg, r.HalfUp):
-		d.offset -= max(page/2, 1)
+		return offset - half, true
 	case key.Matches(msg, r.Top):
-		d.offset = 0
+		return 0, true
 	case key.Matches(msg, r.Bottom):
-		d.offset = len(d.lines)
+		return bottom, true
 	}
-	d.clamp()
+	return offset, false
 }
 
 // clamp keeps the window on the lines: no blank rows below the last

@@ -54,22 +54,8 @@ func (h *helpOverlay) Update(msg tea.Msg) (tea.Cmd, request) {
 }
 
 func (h *helpOverlay) scroll(msg tea.KeyPressMsg) {
-	r := h.keys.Reader
 	page := max(h.height-2, 1)
-	switch {
-	case key.Matches(msg, r.Down):
-		h.top++
-	case key.Matches(msg, r.Up):
-		h.top--
-	case key.Matches(msg, r.PageDown), key.Matches(msg, r.HalfDown):
-		h.top += page
-	case key.Matches(msg, r.PageUp), key.Matches(msg, r.HalfUp):
-		h.top -= page
-	case key.Matches(msg, r.Top):
-		h.top = 0
-	case key.Matches(msg, r.Bottom):
-		h.top = 1 << 20
-	}
+	h.top, _ = scrolled(msg, h.keys.Reader, h.top, page, page, 1<<20)
 	// Clamp here (View clamps too) so that scrolling back starts at once.
 	h.top = max(0, min(h.top, h.lines()-h.height+1))
 }

@@ -80,29 +80,12 @@ func (r *readerPane) back() bool { return r.cancelSelection() || r.clearSearch()
 // scroll moves the view by the reader's scrolling keys; it reports whether
 // msg was one.
 func (r *readerPane) scroll(msg tea.KeyPressMsg) bool {
-	k := r.keys.Reader
 	page := r.bodyHeight()
-	switch {
-	case key.Matches(msg, k.Down):
-		r.offset++
-	case key.Matches(msg, k.Up):
-		r.offset--
-	case key.Matches(msg, k.PageDown):
-		r.offset += page
-	case key.Matches(msg, k.PageUp):
-		r.offset -= page
-	case key.Matches(msg, k.HalfDown):
-		r.offset += max(page/2, 1)
-	case key.Matches(msg, k.HalfUp):
-		r.offset -= max(page/2, 1)
-	case key.Matches(msg, k.Top):
-		r.offset = 0
-	case key.Matches(msg, k.Bottom):
-		r.offset = r.maxOffset()
-	default:
+	off, ok := scrolled(msg, r.keys.Reader, r.offset, page, max(page/2, 1), r.maxOffset())
+	if !ok {
 		return false
 	}
-	r.pos.moved = true
+	r.offset, r.pos.moved = off, true
 	r.clamp()
 	return true
 }
