@@ -44,20 +44,11 @@ func (l *pickList) shown() []int {
 	var out []int
 	f := strings.Fields(strings.ToLower(l.filter))
 	for i, ch := range l.choices {
-		if l.unfiltered || containsAll(strings.ToLower(ch.name), f) {
+		if l.unfiltered || allSubstrings(strings.ToLower(ch.name), f) {
 			out = append(out, i)
 		}
 	}
 	return out
-}
-
-func containsAll(s string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // key moves in the list, edits its filter (printable text, delete) or
