@@ -163,7 +163,7 @@ func (m *Model) apply(req request) tea.Cmd {
 	case refreshFeedsMsg:
 		return m.route(&m.net, req)
 	case pushUndoMsg:
-		m.undo.push(undoEntry(req))
+		m.setStatus(req.status+m.pushUndo(req.undoEntry), false)
 
 	// The index's screens.
 	case openStoredMsg:
