@@ -241,7 +241,7 @@ func TestNewStoriesAboutAFollowedCompany(t *testing.T) {
 	for _, en := range e.m.library.entries {
 		ids = append(ids, en.Meta.ID)
 	}
-	e.send(newStoriesMsg{ids: ids})
+	e.send(feedItemsMsg{feed: "https://news.example/feed.xml", ids: ids}) // as a refresh tells the root
 	e.m.watch.due = true
 	e.run(e.m.watchCheck())
 	e.mustSee("4 new stories about Brightwater Foods")

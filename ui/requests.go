@@ -146,6 +146,7 @@ func (m *Model) apply(req request) tea.Cmd {
 		for _, id := range req.ids {
 			m.marks.addItem(id, req.feed, true)
 		}
+		m.watch.fresh = append(m.watch.fresh, req.ids...) // for the followed companies' count
 		if m.feeds.hideRead {
 			m.feeds.rebuild()
 		}
