@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"newsmark/internal/benchcpu"
 	"newsmark/model"
 	"newsmark/segment"
 )
@@ -148,15 +149,13 @@ func benchSizes(b *testing.B, run func(model.Article)) {
 			a.Paragraphs, a.Sentences = segment.Paragraphs(a.Body), segment.Sentences(a.Body)
 			b.SetBytes(int64(len(a.Body)))
 			b.ReportAllocs()
-			start := cpuTime()
+			start := benchcpu.CPUTime()
 			n := 0
 			for b.Loop() {
 				run(a)
 				n++
 			}
-			if used := cpuTime() - start; used > 0 {
-				b.ReportMetric(float64(len(a.Body))*float64(n)/used.Seconds()/1e6, "cpu-MB/s")
-			}
+			benchcpu.Throughput(b, start, int64(len(a.Body))*int64(n))
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"newsmark/internal/benchcpu"
 	"newsmark/model"
 	"newsmark/segment"
 )
@@ -138,7 +139,7 @@ func BenchmarkQuotesVenturesSamples(b *testing.B) {
 	defer d.release()
 	b.SetBytes(int64(len(a.Body)))
 	b.ReportAllocs()
-	start := cpuTime()
+	start := benchcpu.CPUTime()
 	n := 0
 	for b.Loop() {
 		d.ents, d.lower, d.lowCache, d.lowSpent = slices.Clone(ents), "", nil, 0
@@ -146,7 +147,5 @@ func BenchmarkQuotesVenturesSamples(b *testing.B) {
 		findVentures(d, a, findQuotes(d, qFindSpans(d)), nil)
 		n++
 	}
-	if used := cpuTime() - start; used > 0 {
-		b.ReportMetric(float64(len(a.Body))*float64(n)/used.Seconds()/1e6, "cpu-MB/s")
-	}
+	benchcpu.Throughput(b, start, int64(len(a.Body))*int64(n))
 }

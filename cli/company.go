@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -172,9 +171,7 @@ func listFollowed(env Env, ix *index.Index, asJSON bool) int {
 		for i, f := range list {
 			out[i] = item{f.Company, f.Name, jsonDate(f.Added)}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(env.Stdout, out); err != nil {
 			fmt.Fprintln(env.Stderr, "newsmark company:", err)
 			return 1
 		}
@@ -262,7 +259,5 @@ func writeCompanyJSON(w io.Writer, p *index.CompanyPage, following bool) error {
 		out.Stories = append(out.Stories, jsonCoStory{ArticleID: s.ArticleID, Title: s.Title, Source: s.Source, Date: jsonDate(s.Date),
 			URL: s.URL, Path: s.Path, Name: s.Name, Sentence: s.Sentence, Offset: s.At.Start, Mentions: s.Mentions})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

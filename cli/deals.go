@@ -216,9 +216,7 @@ type jsonSource struct {
 }
 
 func writeDealsJSON(w io.Writer, rows []index.DealRow) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(dealsJSON(rows))
+	return writeJSON(w, dealsJSON(rows))
 }
 
 // dealsJSON is rows as `deals --json` writes them (and `company --json`
@@ -284,6 +282,14 @@ func cut(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// writeJSON writes v as every --json output does: indented two spaces,
+// one value ending in a newline.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // jsonDate is a date as the JSON outputs write it: YYYY-MM-DD, "" if none.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -135,9 +134,7 @@ func runSearch(env Env, o searchOptions, words []string) int {
 			out[i] = searchHit{ArticleID: h.ArticleID, Title: h.Title, Source: h.Source, Date: jsonDate(h.Date), URL: h.URL,
 				Path: h.Path, Sentence: h.Sentence, Offset: h.Offset, MatchStart: h.Match.Start, MatchEnd: h.Match.End, Score: h.Score}
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(env.Stdout, out); err != nil {
 			fmt.Fprintln(env.Stderr, "newsmark search:", err)
 			return 1
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"newsmark/internal/benchcpu"
 	"newsmark/model"
 	"newsmark/store"
 )
@@ -44,7 +45,7 @@ func BenchmarkLoadCorrections(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Run("read", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer benchcpu.Report(b, benchcpu.CPUTime())
 		for b.Loop() {
 			if list, _, err := db.Corrections(ctx); err != nil || len(list) != 10000 {
 				b.Fatal(len(list), err)
@@ -52,22 +53,11 @@ func BenchmarkLoadCorrections(b *testing.B) {
 		}
 	})
 	b.Run("read+annotator", func(b *testing.B) {
-		defer reportCPU(b)()
+		defer benchcpu.Report(b, benchcpu.CPUTime())
 		for b.Loop() {
 			if _, _, err := New(db, maker).Current(ctx); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-}
-
-// reportCPU reports the CPU time per op of the loop it is deferred around
-// (the process's: the database driver and the GC included).
-func reportCPU(b *testing.B) func() {
-	start := cpuTime()
-	return func() {
-		if used := cpuTime() - start; used > 0 && b.N > 0 {
-			b.ReportMetric(float64(used)/float64(b.N)/1e6, "cpu-ms/op")
-		}
-	}
 }

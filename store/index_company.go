@@ -56,6 +56,12 @@ func (d *DB) IndexAnchorMentions(ctx context.Context, anchors []string, ns []int
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
+	return d.scanMentions(rows)
+}
+
+// scanMentions reads rows of refCols followed by an entity's id, text,
+// canonical name, anchor, mention spans and meta, and closes them.
+func (d *DB) scanMentions(rows *sql.Rows) ([]IndexMention, error) {
 	defer rows.Close()
 	var out []IndexMention
 	for rows.Next() {
@@ -393,24 +399,7 @@ func (d *DB) IndexPeriod(ctx context.Context, since, until time.Time) ([]IndexMe
 	if err != nil {
 		return nil, d.Wrap("read index", err)
 	}
-	defer rows.Close()
-	var out []IndexMention
-	for rows.Next() {
-		var m IndexMention
-		var date, meta string
-		var mentions []byte
-		args := append(scanRef(&m.IndexArticleRef, &date), &m.EntityID, &m.Text, &m.Canonical, &m.Anchor, &mentions, &meta)
-		if err := rows.Scan(args...); err != nil {
-			return nil, d.Wrap("read index", err)
-		}
-		m.Date = idxParseTime(date)
-		m.Mentions = blobSpans(mentions, -1)
-		if meta != "" {
-			m.MetaMentions = countMeta(meta)
-		}
-		out = append(out, m)
-	}
-	return out, d.Wrap("read index", rows.Err())
+	return d.scanMentions(rows)
 }
 
 // IndexCompanyNames lists every company entity's anchor and names across

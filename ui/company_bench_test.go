@@ -11,6 +11,7 @@ import (
 	"newsmark/brief"
 	"newsmark/index"
 	"newsmark/index/indextest"
+	"newsmark/internal/benchcpu"
 )
 
 // A company's page and the daily brief on the generated corpus of 20,000
@@ -20,15 +21,6 @@ import (
 //
 // Each reports cpu-ms/op beside the wall time: the process's CPU time per
 // op (both cores: the garbage collector's share counts too).
-
-// reportCPU reports the CPU time per op since start (cpuTime): on a
-// shared machine wall time swings with the others' load, CPU time much
-// less.
-func reportCPU(b *testing.B, start time.Duration) {
-	if start > 0 && b.N > 0 {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
-	}
-}
 
 // benchPageCompanies are the company the most stories name (a bank of the
 // generator's filler sentences, in about four stories of five) and a
@@ -69,12 +61,12 @@ func BenchmarkCompanyPageFirstFrame(b *testing.B) {
 	for i, c := range benchPageCompanies(b, index.New(db, indextest.BenchVersion, annotate.Article)) {
 		b.Run([]string{"most-named", "typical"}[i], func(b *testing.B) {
 			var m Model
-			cpu := cpuTime()
+			cpu := benchcpu.CPUTime()
 			for b.Loop() {
 				m = benchModel(index.New(db, indextest.BenchVersion, annotate.Article))
 				m, _ = openPage(b, m, c)
 			}
-			reportCPU(b, cpu)
+			benchcpu.Report(b, cpu)
 			if m.screen != screenCompany || m.company.page == nil || len(m.company.rows) == 0 {
 				b.Fatal("no page on the first frame")
 			}
@@ -93,11 +85,11 @@ func BenchmarkCompanyPageKey(b *testing.B) {
 	mm, _ := m.Update(rest())
 	m = mm.(Model)
 	rows := float64(len(m.company.rows))
-	cpu := cpuTime()
+	cpu := benchcpu.CPUTime()
 	for i := 0; b.Loop(); i++ {
 		m, _ = pressView(m, []string{"j", "j", "k", "space", "b", "G", "g"}[i%7])
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 	b.ReportMetric(rows, "rows")
 }
 
@@ -134,7 +126,7 @@ func BenchmarkBriefScreen(b *testing.B) {
 	for p, name := range []string{"day", "week", "month"} {
 		b.Run(name, func(b *testing.B) {
 			var m Model
-			cpu := cpuTime()
+			cpu := benchcpu.CPUTime()
 			for b.Loop() {
 				m = benchModel(index.New(db, indextest.BenchVersion, annotate.Article))
 				m.brief.now = func() time.Time { return now }
@@ -144,7 +136,7 @@ func BenchmarkBriefScreen(b *testing.B) {
 				m = mm.(Model)
 				m.View()
 			}
-			reportCPU(b, cpu)
+			benchcpu.Report(b, cpu)
 			if len(m.brief.lines) == 0 || m.brief.err != "" {
 				b.Fatalf("no brief: %s", m.brief.err)
 			}
@@ -153,7 +145,7 @@ func BenchmarkBriefScreen(b *testing.B) {
 		b.Run(name+"/markdown", func(b *testing.B) {
 			var src string
 			period := index.Period{Since: now.Add(-briefPeriods[p].back)}
-			cpu := cpuTime()
+			cpu := benchcpu.CPUTime()
 			for b.Loop() {
 				br, err := brief.Gather(ctx, index.New(db, indextest.BenchVersion, annotate.Article), nil, period)
 				if err != nil {
@@ -161,7 +153,7 @@ func BenchmarkBriefScreen(b *testing.B) {
 				}
 				src = br.Markdown()
 			}
-			reportCPU(b, cpu)
+			benchcpu.Report(b, cpu)
 			b.ReportMetric(float64(len(src)), "bytes")
 		})
 	}

@@ -13,6 +13,7 @@ import (
 	"newsmark/articles"
 	"newsmark/corrections"
 	"newsmark/index"
+	"newsmark/internal/benchcpu"
 	"newsmark/model"
 	"newsmark/segment"
 	"newsmark/store"
@@ -72,8 +73,8 @@ func BenchmarkCorrectionShown(b *testing.B) {
 	}
 	up("esc")
 	b.ReportAllocs()
-	start := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op") }()
+	start := benchcpu.CPUTime()
+	defer benchcpu.Report(b, start)
 	i := 0
 	for b.Loop() {
 		up("m")
@@ -98,8 +99,8 @@ func BenchmarkCorrectionFollows(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	start := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op") }()
+	start := benchcpu.CPUTime()
+	defer benchcpu.Report(b, start)
 	i := 0
 	for b.Loop() {
 		kind := []model.EntityKind{model.Person, model.Company}[i%2]
@@ -153,8 +154,8 @@ func BenchmarkCorrectionArrives(b *testing.B) {
 		b.Fatalf("no answer: %v", answer.err)
 	}
 	b.ReportAllocs()
-	start := cpuTime()
-	defer func() { b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op") }()
+	start := benchcpu.CPUTime()
+	defer benchcpu.Report(b, start)
 	for b.Loop() {
 		// a slice of its own each time, as every answer has: the quotes
 		// are compared, not taken as the same

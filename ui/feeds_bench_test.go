@@ -12,6 +12,7 @@ import (
 	"newsmark/articles"
 	"newsmark/feeds"
 	"newsmark/fetch"
+	"newsmark/internal/benchcpu"
 	"newsmark/model"
 	"newsmark/store"
 )
@@ -156,7 +157,7 @@ func BenchmarkFeedsLoadSnapshot(b *testing.B) {
 	}
 	b.ReportAllocs()
 	load := loadCache(c, subs)
-	start := cpuTime()
+	start := benchcpu.CPUTime()
 	for b.Loop() {
 		msg := load().(cacheLoadedMsg)
 		if msg.err != nil || len(msg.entries) != benchFeeds*benchPerFeed {
@@ -165,9 +166,7 @@ func BenchmarkFeedsLoadSnapshot(b *testing.B) {
 	}
 	// The target is the Cmd's cost to a shared machine: its CPU time
 	// (with the GC it causes) swings less than its wall time.
-	if used := cpuTime() - start; used > 0 {
-		b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/op")
-	}
+	benchcpu.Report(b, start)
 }
 
 // benchEntry is a cached item as the library lists it.

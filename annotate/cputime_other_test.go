@@ -1,8 +1,0 @@
-//go:build !unix
-
-package annotate
-
-import "time"
-
-// cpuTime is not measured off unix; the CPU figure is then left out.
-func cpuTime() time.Duration { return 0 }
