@@ -517,8 +517,9 @@ func (m *Model) typeahead() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// screenKey handles the root's own bindings: esc; r in the library and the
-// reader; S and D in the library; and on the reader screen tab, s and u;
+// screenKey handles the root's own bindings: esc and u on every screen; r
+// in the library and the reader; S and D in the library; and on the reader
+// screen tab and s;
 // the keys that act on a pane whatever has focus go to it
 // (KeyMap.readerWide, panelWide). It reports whether msg was one.
 func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -526,8 +527,8 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, g.Back):
 		return m.back(), true
-	case m.screen == screenCompany && key.Matches(msg, m.keys.Notes.Undo):
-		return m.undoLast(), true
+	case key.Matches(msg, m.keys.Notes.Undo):
+		return m.undoLast(), true // one stack, taken back from any screen
 	case m.screen == screenSearch || m.screen == screenDeals || m.screen == screenCompany || m.screen == screenBrief:
 		return nil, false
 	}
@@ -563,8 +564,6 @@ func (m *Model) screenKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			cmd = tea.Batch(m.setFocus(focusReader), m.route(&m.reader, clearMarksMsg{jumps: true}))
 		}
 		return tea.Batch(cmd, m.layout()), true
-	case key.Matches(msg, m.keys.Notes.Undo):
-		return m.undoLast(), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.NextArticle):
 		return m.stepArticle(1), true
 	case m.reader.keySet() != InSelection && key.Matches(msg, m.keys.Reader.PrevArticle):

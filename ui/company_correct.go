@@ -204,11 +204,10 @@ func (m *Model) companyCorrected(msg companyCorrectedMsg) tea.Cmd {
 		status, show = "undone: "+req.what, req.back
 	} else {
 		ch, svc := msg.change, m.opts.Corrections
-		m.undo.push(undoEntry{what: req.what, undo: func() tea.Msg {
+		status += m.pushUndo(undoEntry{what: req.what, undo: func() tea.Msg {
 			back, err := svc.Undo(context.Background(), ch)
 			return companyCorrectedMsg{req: req, change: back, undone: true, err: err}
 		}})
-		status += " · " + firstKey(m.keys.Notes.Undo) + " undoes"
 	}
 	if t := msg.change.Touched; t > 0 {
 		status += fmt.Sprintf(" · %s to annotate again", plural(t, "indexed story", "indexed stories"))

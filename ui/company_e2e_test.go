@@ -97,16 +97,16 @@ func TestEndToEndWatchlist(t *testing.T) {
 	tt.send("1")
 	tt.waitText("following Brightwater Foods Plc")
 	tt.send("Escape")
-	tt.waitText("★ Brightwater Foods Plc")
+	tt.waitText("◆ Brightwater Foods Plc")
 
 	feed.add("7-herald.txt", "4-herald.txt")
 	tt.send("r")
 	tt.waitText("1 new story about Brightwater Foods Plc", "Brightwater and Kovacs plan Austrian bakery venture",
 		"Stocks edge higher")
 	s := tt.waitFor("both Brightwater stories marked", false, func(s string) bool {
-		return strings.Count(s, "★ Brightwater Foods Plc") == 2
+		return strings.Count(s, "◆ Brightwater Foods Plc") == 2
 	})
-	if l := lineAfter(s, "Stocks edge higher"); strings.Contains(l, "★") {
+	if l := lineAfter(s, "Stocks edge higher"); strings.Contains(l, "◆") {
 		t.Errorf("the story naming no followed company is marked: %q\n%s", l, s)
 	}
 	tt.send("W")

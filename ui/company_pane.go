@@ -402,7 +402,7 @@ func (p *companyPane) View() string {
 	w := max(p.width-3, 1)
 	name := sanitize.Line(p.title())
 	if p.following {
-		name += "  ★ following"
+		name += "  ◆ following"
 	}
 	facts := ""
 	if pg := p.page; pg != nil {

@@ -109,7 +109,7 @@ func TestCompanyFromEntitiesAndTheWatchlist(t *testing.T) {
 	}
 	e.mustSee("1 story · first seen 2026-04-20 · last seen 2026-04-20", "Deals (1)", "Acquisition · Alder Grid Inc., Pelham Solar Ltd.")
 	e.keys("w")
-	e.mustSee("following Alder Grid Inc.", "★ following")
+	e.mustSee("following Alder Grid Inc.", "◆ following")
 	e.keys("esc")
 	if e.m.screen != screenReader || e.m.reader.article.Title != "Alder Grid to buy Pelham Solar" {
 		t.Fatalf("esc from the page went to %v %q", e.m.screen, e.m.reader.article.Title)
@@ -120,9 +120,12 @@ func TestCompanyFromEntitiesAndTheWatchlist(t *testing.T) {
 	if e.m.screen != screenLibrary {
 		t.Fatalf("not in the library: %v", e.m.screen)
 	}
-	e.mustSee("★ Alder Grid Inc.")
-	if n := strings.Count(e.screen(), "★"); n != 1 {
+	e.mustSee("◆ Alder Grid Inc.")
+	if n := strings.Count(e.screen(), "◆"); n != 1 {
 		t.Errorf("%d stories marked, want 1:\n%s", n, e.screen())
+	}
+	if strings.Contains(e.screen(), "★") { // ★ is starred, and nothing is
+		t.Errorf("a followed company marked as starred:\n%s", e.screen())
 	}
 	e.keys("W")
 	e.mustSee("only stories about companies you follow (W again: all)", "Alder Grid to buy Pelham Solar")
@@ -141,12 +144,12 @@ func TestCompanyFromEntitiesAndTheWatchlist(t *testing.T) {
 		e.keys("j")
 	}
 	e.keys("i", "1")
-	e.mustSee("★ following")
+	e.mustSee("◆ following")
 	e.keys("w")
 	e.mustSee("no longer following Alder Grid Inc.")
-	e.mustNotSee("★ following")
+	e.mustNotSee("◆ following")
 	e.keys("esc", "esc")
-	e.mustNotSee("★ Alder Grid Inc.")
+	e.mustNotSee("◆ Alder Grid Inc.")
 }
 
 // TestCompanyFromASearchResult: i on a result opens the page of the
@@ -238,7 +241,7 @@ func TestNewStoriesAboutAFollowedCompany(t *testing.T) {
 	for _, en := range e.m.library.entries {
 		ids = append(ids, en.Meta.ID)
 	}
-	e.send(newStoriesMsg{ids: ids})
+	e.send(feedItemsMsg{feed: "https://news.example/feed.xml", ids: ids}) // as a refresh tells the root
 	e.m.watch.due = true
 	e.run(e.m.watchCheck())
 	e.mustSee("4 new stories about Brightwater Foods")

@@ -199,8 +199,7 @@ func (m *Model) corrected(msg correctedMsg) tea.Cmd {
 		status = "undone: " + msg.what
 	} else {
 		ch, before, what := msg.change, msg.before, msg.what
-		m.undo.push(undoEntry{what: what, now: func(m *Model) tea.Cmd { return m.undoCorrection(ch, a, before, what) }})
-		status += " · " + firstKey(m.keys.Notes.Undo) + " undoes"
+		status += m.pushUndo(undoEntry{what: what, now: func(m *Model) tea.Cmd { return m.undoCorrection(ch, a, before, what) }})
 	}
 	if t := msg.change.Touched; t > 0 && m.opts.Index != nil {
 		status += fmt.Sprintf(" · %s to annotate again", plural(t, "indexed story", "indexed stories"))

@@ -45,7 +45,8 @@ type (
 		entries []articles.Entry   // the library's entries, loaded through the cache
 	}
 	// feedItemsMsg tells the root a refresh stored new items of feed:
-	// they are unread, and the feed carries them.
+	// they are unread, the feed carries them, and once indexed they are
+	// counted per followed company ("3 new stories about …").
 	feedItemsMsg struct {
 		feed string
 		ids  []string
@@ -199,7 +200,7 @@ func (n *network) refreshStep(msg refreshMsg) (tea.Cmd, request) {
 		}
 		r.added = len(es)
 		reqs = append(reqs, problemMsg{p.Feed, ""}, feedItemsMsg{feed: p.Feed, ids: ids},
-			libraryEntriesMsg{entries: es, problems: p.Problems}, newStoriesMsg{ids: ids})
+			libraryEntriesMsg{entries: es, problems: p.Problems})
 	case feeds.RefreshFailed:
 		r.reason = "failed"
 		if p.Err != nil {

@@ -79,8 +79,6 @@ func (m *Model) feedKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return m.route(&m.net, refreshFeedsMsg{}), true
 	case key.Matches(msg, w.Refresh):
 		return m.refreshSelected(), true
-	case key.Matches(msg, m.keys.Notes.Undo):
-		return m.undoLast(), true
 	case !lib && m.focus == focusReader && m.reader.keySet() == InReader && key.Matches(msg, m.keys.Reader.PageDown) &&
 		m.reader.atBottom() && m.from == screenLibrary && m.marks.unreadCount("") > 0:
 		// newsboat's space: on the last page, the next unread article.
@@ -299,26 +297,11 @@ func (m *Model) feedMarked(msg feedMarkedMsg) tea.Cmd {
 	m.feeds.rebuild()
 	what := "marking " + msg.name + " read"
 	c, ids := m.net.opts.Cache, msg.ids
-	m.undo.push(undoEntry{what: what, undo: func() tea.Msg {
+	undo := m.pushUndo(undoEntry{what: what, undo: func() tea.Msg {
 		return unmarkedMsg{what: what, ids: ids, err: c.SetReadAll(context.Background(), ids, false)}
 	}})
-	m.setStatus("marked "+msg.name+" read: "+plural(len(ids), "article", "articles")+" · "+
-		firstKey(m.keys.Notes.Undo)+" undoes", false)
+	m.setStatus("marked "+msg.name+" read: "+plural(len(ids), "article", "articles")+undo, false)
 	return nil
-}
-
-// undoLast (u) takes back the newest change on the undo stack.
-func (m *Model) undoLast() tea.Cmd {
-	e, ok := m.undo.pop()
-	if !ok {
-		m.setStatus("nothing to undo", false)
-		return nil
-	}
-	m.setStatus("undoing "+e.what+"…", false)
-	if e.now != nil {
-		return tea.Batch(e.now(m), e.undo)
-	}
-	return e.undo
 }
 
 // toggleHideRead (l) hides or shows the feed items already read, in the

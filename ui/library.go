@@ -502,7 +502,7 @@ func (l *libraryPane) View() string {
 			meta = append(meta, "✎ "+plural(n, "note", "notes"))
 		}
 		if names := l.followed[m.ID]; len(names) > 0 {
-			meta = append(meta, "★ "+strings.Join(names, ", "))
+			meta = append(meta, "◆ "+strings.Join(names, ", ")) // ★ is starred
 		}
 		bar := "  "
 		ts := st.Text

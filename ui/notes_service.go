@@ -149,9 +149,9 @@ func (k *noteKeeper) Update(msg tea.Msg) (tea.Cmd, request) {
 		if msg.err != nil {
 			return nil, failure("not deleted: " + sanitize.Text(msg.err.Error()))
 		}
-		undo := pushUndoMsg{what: "deleting " + snippet(msg.h.Text), undo: undoDelete(k.n, msg.h.ID)}
-		return nil, requests{status("deleted " + snippet(msg.h.Text) + " · " + k.keys.Notes.Undo.Help().Key + " undoes"),
-			reloadNotesMsg{}, undo}
+		undo := pushUndoMsg{undoEntry: undoEntry{what: "deleting " + snippet(msg.h.Text), undo: undoDelete(k.n, msg.h.ID)},
+			status: "deleted " + snippet(msg.h.Text)}
+		return nil, requests{reloadNotesMsg{}, undo}
 	case noteRestoredMsg:
 		if msg.err != nil {
 			return nil, failure("not restored: " + sanitize.Text(msg.err.Error()))

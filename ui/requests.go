@@ -146,6 +146,7 @@ func (m *Model) apply(req request) tea.Cmd {
 		for _, id := range req.ids {
 			m.marks.addItem(id, req.feed, true)
 		}
+		m.watch.fresh = append(m.watch.fresh, req.ids...) // for the followed companies' count
 		if m.feeds.hideRead {
 			m.feeds.rebuild()
 		}
@@ -163,7 +164,7 @@ func (m *Model) apply(req request) tea.Cmd {
 	case refreshFeedsMsg:
 		return m.route(&m.net, req)
 	case pushUndoMsg:
-		m.undo.push(undoEntry(req))
+		m.setStatus(req.status+m.pushUndo(req.undoEntry), false)
 
 	// The index's screens.
 	case openStoredMsg:

@@ -42,8 +42,34 @@ func (s *undoStack) pop() (undoEntry, bool) {
 	return e, true
 }
 
+// pushUndo keeps e as the newest change and returns the status bar's
+// suffix that says how to take it back, the same wherever it was made.
+func (m *Model) pushUndo(e undoEntry) string {
+	m.undo.push(e)
+	return " · " + firstKey(m.keys.Notes.Undo) + " undoes"
+}
+
+// undoLast (u) takes back the newest change on the undo stack, on any
+// screen: the stack is one, so its key is matched in one place.
+func (m *Model) undoLast() tea.Cmd {
+	e, ok := m.undo.pop()
+	if !ok {
+		m.setStatus("nothing to undo", false)
+		return nil
+	}
+	m.setStatus("undoing "+e.what+"…", false)
+	if e.now != nil {
+		return tea.Batch(e.now(m), e.undo)
+	}
+	return e.undo
+}
+
 // pushUndoMsg asks the root to keep a change for u. Any pane returns it as
 // a request after a change it can revert (a highlight deleted, a feed
 // marked read, a correction): what is the status bar's words, undo the
-// Cmd whose message reports the revert to that pane.
-type pushUndoMsg undoEntry
+// Cmd whose message reports the revert to that pane. The root shows
+// status with pushUndo's suffix.
+type pushUndoMsg struct {
+	undoEntry
+	status string
+}

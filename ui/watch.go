@@ -48,8 +48,6 @@ type (
 		marks map[string][]string
 		err   error
 	}
-	// newStoriesMsg are a refresh's new items, as they arrive.
-	newStoriesMsg struct{ ids []string }
 	// newFollowedMsg counts, per followed company, the new stories that
 	// name it.
 	newFollowedMsg struct {
@@ -115,9 +113,6 @@ func (m *Model) applyCompany(req request) (tea.Cmd, bool) {
 			on, err := ix.ToggleFollow(context.Background(), req.company, req.name)
 			return followedMsg{company: req.company, name: req.name, following: on, err: err}
 		}, true
-	case newStoriesMsg:
-		m.watch.fresh = append(m.watch.fresh, req.ids...)
-		return nil, true
 	}
 	return nil, false
 }
