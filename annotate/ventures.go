@@ -82,6 +82,7 @@ type vBuilder struct {
 	outside []qTok // toks outside quotations (reused)
 	after   []qTok // a few tokens after a figure (reused)
 	pbuf    []int  // a clause's parties (reused)
+	lowBuf  []byte // a sentence lowered for toldPast (reused)
 	quick   []bool // vQuickTrigger of each sentence, when read beforehand
 	// qcur is the first quote ending after qpos (firstQuoteEndingAfter)
 	qcur, qpos int
@@ -358,6 +359,14 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 	from, to := toks[0].start, toks[len(toks)-1].end
 	parties := vb.pbuf[:0] // reused: a new deal takes a copy
 	defer func() { vb.pbuf = parties[:0] }()
+	// toldPast reads the whole sentence: once a clause at most
+	past, pastRead := false, false
+	toldPast := func() bool {
+		if !pastRead {
+			past, pastRead = vb.toldPast(si, to), true
+		}
+		return past
+	}
 	firstAt := -1
 	name := -1 // "will be called X": the deal's name, no party
 	brackets := vb.bracketSpans(toks)
@@ -417,7 +426,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		if n := vb.shared(v.parties, parties); n >= 2 || n == 1 && len(v.parties) == 1 && len(parties) > 1 {
 			// "Just weeks before, ... the companies' project": a deal of
 			// another kind told in the past is a deal of its own
-			if ok && t.kind != v.kind && t.rank < v.rank && vb.toldPast(si, to) {
+			if ok && t.kind != v.kind && t.rank < v.rank && toldPast() {
 				continue
 			}
 			into = v
@@ -453,7 +462,7 @@ func (vb *vBuilder) clause(si int, toks []qTok, later bool, subject int) {
 		last := vb.vs[len(vb.vs)-1]
 		// (not when it tells an earlier one: "Prior to this, X had raised $1.6
 		// million")
-		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 && !vb.toldPast(si, to) {
+		if vb.shared(last.parties, parties) == 1 && si-last.sents[len(last.sents)-1] <= 2 && !toldPast() {
 			into = last
 		}
 	}
@@ -750,7 +759,10 @@ func (vb *vBuilder) contractor(si int, toks []qTok, trig, partner int) int {
 // toldPast reports whether sentence si, up to to, tells of an earlier time
 // (a past phrase: "Just weeks before", "Prior to this").
 func (vb *vBuilder) toldPast(si, to int) bool {
-	return phraseIndex(lex.vPast, vb.d.lowerAt(vb.d.sents[si].Start, to)) >= 0
+	// lowered into a reused buffer, not through lowerAt: a sentence is
+	// long enough that lowerAt would lower the whole body for it
+	vb.lowBuf = qLowerASCII(vb.lowBuf[:0], vb.d.body[vb.d.sents[si].Start:to])
+	return phraseIndex(lex.vPast, vb.lowBuf) >= 0
 }
 
 // personEndingAt reports whether a person's mention ends right before pos
