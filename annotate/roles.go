@@ -183,6 +183,9 @@ func titleAt(body string, i int) (model.Span, bool) {
 	start := i
 	for again := true; again; {
 		again = false
+		if i >= len(body) || !roleModifierFirst[body[i]|0x20] {
+			break
+		}
 		for _, m := range roleModifiers {
 			if hasPrefixFold(body[i:], m) {
 				i += len(m)
@@ -191,6 +194,9 @@ func titleAt(body string, i int) (model.Span, bool) {
 		}
 	}
 	best := -1
+	if i >= len(body) || !roleTitleFirst[body[i]|0x20] {
+		return model.Span{}, false // no title starts with this byte: most places
+	}
 	for _, t := range roleTitles {
 		if len(t) > best && hasPrefixFold(body[i:], t) && wordEndAt(body, i+len(t)) {
 			best = len(t)
@@ -280,7 +286,38 @@ func roleClauseEnd(rest string) bool {
 }
 
 // hasPrefixFold reports whether s starts with p, ASCII case folded.
-func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+//
+// p is ASCII (every caller's is), so folding is ASCII folding: a
+// non-ASCII byte in s never folds to an ASCII one of the same length, and
+// a byte loop spares EqualFold's rune decoding on the hot path of titleAt.
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		c, d := s[k], p[k]
+		if c == d {
+			continue
+		}
+		if c|0x20 != d|0x20 || c|0x20 < 'a' || c|0x20 > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// roleTitleFirst and roleModifierFirst hold the lower-cased first bytes
+// of roleTitles and roleModifiers: titleAt tries the lists only where one
+// could start.
+var roleTitleFirst, roleModifierFirst = firstBytes(roleTitles), firstBytes(roleModifiers)
+
+// firstBytes marks the first byte of each word, lower case.
+func firstBytes(words []string) (t [256]bool) {
+	for _, w := range words {
+		t[w[0]|0x20] = true
+	}
+	return t
+}
 
 // wordEndAt reports whether no letter or digit continues the word at i.
 func wordEndAt(s string, i int) bool {
