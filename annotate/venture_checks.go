@@ -145,10 +145,24 @@ func (vb *vBuilder) lends(pos, from int) bool {
 		!bytes.HasSuffix(before, []byte(" with ")) {
 		return false
 	}
-	for _, w := range bytes.FieldsFunc(before, func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
-		if lex.vDebt[string(w)] {
+	// the words between spaces, commas and hyphens, split by hand:
+	// bytes.FieldsFunc's slice would move lb to the heap, once a party
+	for i := 0; i < len(before); {
+		for i < len(before) && lendsSep(before[i]) {
+			i++
+		}
+		j := i
+		for j < len(before) && !lendsSep(before[j]) {
+			j++
+		}
+		if j > i && lex.vDebt[string(before[i:j])] {
 			return true
 		}
+		i = j
 	}
 	return false
 }
+
+// lendsSep reports whether c parts words for lends (ASCII only, so a
+// byte never splits a UTF-8 letter).
+func lendsSep(c byte) bool { return c == ' ' || c == ',' || c == '-' }
