@@ -89,7 +89,7 @@ func findRoles(body string, ents []model.Entity) []model.Role {
 			}
 		}
 	}
-	slices.SortFunc(ms, func(a, b roleMent) int { return a.Start - b.Start })
+	ms = sortRoleMents(ms)
 	roles := []model.Role{}
 	seen := map[[2]string]bool{}
 	add := func(p, c roleMent, title model.Span, verbTitle string) {
@@ -164,6 +164,41 @@ func findRoles(body string, ents []model.Entity) []model.Role {
 		}
 	}
 	return roles
+}
+
+// sortRoleMents sorts ms by start. Starts are all distinct in practice (a
+// place holds one mention), and then the order is the one order: it sorts
+// packed start-and-index keys, several times quicker than sorting the
+// 24-byte mentions through a func; with a start shared, it sorts as it
+// always did.
+func sortRoleMents(ms []roleMent) []roleMent {
+	keys := make([]uint64, len(ms))
+	for i, m := range ms {
+		if m.Start >= 1<<32 || len(ms) >= 1<<32 {
+			keys = nil
+			break
+		}
+		keys[i] = uint64(m.Start)<<32 | uint64(i)
+	}
+	if keys != nil {
+		slices.Sort(keys)
+		dup := false
+		for i := 1; i < len(keys); i++ {
+			if keys[i]>>32 == keys[i-1]>>32 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out := make([]roleMent, len(ms))
+			for i, k := range keys {
+				out[i] = ms[uint32(k)]
+			}
+			return out
+		}
+	}
+	slices.SortFunc(ms, func(a, b roleMent) int { return a.Start - b.Start })
+	return ms
 }
 
 // cutAny cuts the first of prefixes that s starts with, in list order.
