@@ -229,10 +229,10 @@ func titleAt(body string, i int) (model.Span, bool) {
 		}
 	}
 	best := -1
-	if i >= len(body) || !roleTitleFirst[body[i]|0x20] {
-		return model.Span{}, false // no title starts with this byte: most places
+	if i >= len(body) {
+		return model.Span{}, false
 	}
-	for _, t := range roleTitles {
+	for _, t := range roleTitlesBy[body[i]|0x20] { // none at most places
 		if len(t) > best && hasPrefixFold(body[i:], t) && wordEndAt(body, i+len(t)) {
 			best = len(t)
 		}
@@ -341,10 +341,19 @@ func hasPrefixFold(s, p string) bool {
 	return true
 }
 
-// roleTitleFirst and roleModifierFirst hold the lower-cased first bytes
-// of roleTitles and roleModifiers: titleAt tries the lists only where one
-// could start.
-var roleTitleFirst, roleModifierFirst = firstBytes(roleTitles), firstBytes(roleModifiers)
+// roleTitlesBy are roleTitles by their first byte, and roleModifierFirst
+// the first bytes of roleModifiers: titleAt tries only the words that
+// could start where it reads.
+var roleTitlesBy, roleModifierFirst = byFirstByte(roleTitles), firstBytes(roleModifiers)
+
+// byFirstByte files words under their first byte, lower-cased (as
+// titleAt looks them up: a body byte with 0x20 set).
+func byFirstByte(words []string) (t [256][]string) {
+	for _, w := range words {
+		t[w[0]|0x20] = append(t[w[0]|0x20], w)
+	}
+	return t
+}
 
 // firstBytes marks the first byte of each word, lower case.
 func firstBytes(words []string) (t [256]bool) {
