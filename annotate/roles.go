@@ -139,7 +139,8 @@ func findRoles(body string, ents []model.Entity) []model.Role {
 			}
 			// Fiona Marr, who heads Kestrel
 			for _, v := range roleVerbs {
-				if g, ok := strings.CutPrefix(after, ", "+v.text); ok && (g == "" || g == "the ") {
+				a, comma := strings.CutPrefix(after, ", ")
+				if g, ok := strings.CutPrefix(a, v.text); comma && ok && (g == "" || g == "the ") {
 					add(m, next, model.Span{Start: m.End + 2, End: m.End + 2 + len(v.text) - 1}, v.title)
 				}
 			}
@@ -181,7 +182,7 @@ func sortRoleMents(ms []roleMent) []roleMent {
 		keys[i] = uint64(m.Start)<<32 | uint64(i)
 	}
 	if keys != nil {
-		slices.Sort(keys)
+		keys = radixSortHigh(keys)
 		dup := false
 		for i := 1; i < len(keys); i++ {
 			if keys[i]>>32 == keys[i-1]>>32 {
@@ -199,6 +200,36 @@ func sortRoleMents(ms []roleMent) []roleMent {
 	}
 	slices.SortFunc(ms, func(a, b roleMent) int { return a.Start - b.Start })
 	return ms
+}
+
+// radixSortHigh sorts keys by their high 32 bits, stably (11 bits a
+// pass, as many passes as the largest key needs): keys made in index
+// order come out as slices.Sort would put them, in linear time.
+func radixSortHigh(keys []uint64) []uint64 {
+	var top uint64
+	for _, k := range keys {
+		top = max(top, k>>32)
+	}
+	const bits = 11
+	tmp := make([]uint64, len(keys))
+	for shift := uint(32); shift < 64 && top>>(shift-32) > 0; shift += bits {
+		var count [1 << bits]int
+		for _, k := range keys {
+			count[k>>shift&(1<<bits-1)]++
+		}
+		at := 0
+		for d, c := range count {
+			count[d] = at
+			at += c
+		}
+		for _, k := range keys {
+			d := k >> shift & (1<<bits - 1)
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // cutAny cuts the first of prefixes that s starts with, in list order.

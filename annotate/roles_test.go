@@ -2,6 +2,8 @@ package annotate
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,4 +132,30 @@ func BenchmarkRoles(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestSortRoleMents checks the key sort against the plain sort it
+// replaces: the same order for distinct starts, large and small, and the
+// old sort's own order when starts repeat.
+func TestSortRoleMents(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, span := range []int{1 << 8, 1 << 20, 1 << 31} {
+		for _, n := range []int{0, 1, 2, 50, 3000} {
+			ms := make([]roleMent, n)
+			used := map[int]bool{}
+			for i := range ms {
+				s := rng.IntN(span)
+				for used[s] && span > n {
+					s = rng.IntN(span)
+				}
+				used[s] = true
+				ms[i] = roleMent{Span: model.Span{Start: s, End: s + 1}}
+			}
+			want := slices.Clone(ms)
+			slices.SortFunc(want, func(a, b roleMent) int { return a.Start - b.Start })
+			if got := sortRoleMents(slices.Clone(ms)); !slices.Equal(got, want) {
+				t.Fatalf("span %d, %d mentions: key sort differs from the plain sort", span, n)
+			}
+		}
+	}
 }
