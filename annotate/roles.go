@@ -77,7 +77,13 @@ type roleMent struct {
 // them side by side with a title: one role per person and company, the
 // first the text gives, in order of the text. It is never nil.
 func findRoles(body string, ents []model.Entity) []model.Role {
-	var ms []roleMent
+	n := 0
+	for i := range ents {
+		if k := ents[i].Kind; k == model.Person || k == model.Company {
+			n += len(ents[i].Mentions)
+		}
+	}
+	ms := make([]roleMent, 0, n) // sized once: a long text has tens of thousands
 	for i := range ents {
 		e := &ents[i]
 		if e.Kind != model.Person && e.Kind != model.Company {
