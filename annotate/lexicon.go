@@ -135,6 +135,8 @@ type lexicon struct {
 	// vAdviserFirstLen has bit n of entry c set when an adviser word of n
 	// bytes starts with c: most words fail this before any map look-up
 	vAdviserFirstLen [256]uint32
+	// vWeighFirstLen is the same for the weigh words (vb.weighed)
+	vWeighFirstLen [256]uint32
 }
 
 // lex is the lexicon, built on first use (useLexicon): building it is most
@@ -548,6 +550,13 @@ func buildLexicon() *lexicon {
 	for w := range l.vAdviser {
 		l.vAdviserFirstLen[w[0]] |= 1 << len(w)
 		l.vAdviserFirstLen[w[0]-'a'+'A'] |= 1 << len(w)
+	}
+	for w := range l.vWeigh {
+		bit := uint32(1) << min(len(w), 31) // weighed reads words of up to 16 bytes
+		l.vWeighFirstLen[w[0]] |= bit
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			l.vWeighFirstLen[c-'a'+'A'] |= bit
+		}
 	}
 	return l
 }

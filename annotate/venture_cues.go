@@ -222,7 +222,8 @@ func (vb *vBuilder) weighed(toks []qTok, i int) bool {
 	var buf [16]byte
 	b := vb.d.body
 	for k := i - 1; k >= 0 && k >= i-4 && toks[k].word; k-- {
-		if t := toks[k]; t.end-t.start <= len(buf) && lex.vWeigh[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
+		if t := toks[k]; t.end-t.start <= len(buf) && lex.vWeighFirstLen[b[t.start]]&(1<<(t.end-t.start)) != 0 &&
+			lex.vWeigh[string(qLowerASCII(buf[:0], b[t.start:t.end]))] {
 			return true
 		}
 	}
