@@ -37,6 +37,7 @@ print("load average (1 min) at each round:", " ".join(loads))
 fl=res.get('floor')
 for n,_,_,_ in S:
     v=[x for x in res[n] if x==x]
+    if not v: print(f"{n:16s} no figure (its input missing, or the text never showed)"); continue
     line=f"{n:16s} min {min(v):6.0f}  median {statistics.median(v):6.0f}  max {max(v):6.0f} ms"
     if fl and n not in ('floor',):
         rc=[a/b for a,b in zip(res[n],fl)]
